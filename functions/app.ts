@@ -1,0 +1,34 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { AppError } from '../shared/errors.ts';
+import { adminRoutes } from './admin/routes.ts';
+import { announceRoutes } from './announce/routes.ts';
+import { language, services } from './http/context.ts';
+import { errorResponse } from './http/errors.ts';
+import { intakeRoutes } from './intake/routes.ts';
+import { pagesRoutes } from './pages/routes.tsx';
+import { rankingsRoutes } from './rankings/routes.ts';
+import { scoresRoutes } from './scores/routes.ts';
+import type { AppEnv, Services } from './services.ts';
+
+/** The whole HTTP surface; each runtime passes in how it builds the services. */
+export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ headerName: 'x-request-id' }));
+  app.use(language());
+  app.onError((err, c) => errorResponse(c, err));
+  app.notFound((c) =>
+    errorResponse(c, new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' })),
+  );
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.use(services(resolve));
+  app.route('/', intakeRoutes);
+  app.route('/', scoresRoutes);
+  app.route('/', rankingsRoutes);
+  app.route('/', announceRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', pagesRoutes);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

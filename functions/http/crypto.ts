@@ -1,0 +1,37 @@
+/** Web Crypto helpers that run the same on Node 20 and in workerd. */
+const encoder = new TextEncoder();
+
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(message));
+  return toHex(new Uint8Array(mac));
+}
+
+export async function sha256Hex(message: string): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(message))));
+}
+
+/**
+ * Constant-time comparison: both sides are hashed first so that length and content
+ * leak nothing through timing.
+ */
+export async function timingSafeEqualText(a: string, b: string): Promise<boolean> {
+  const [ha, hb] = await Promise.all([sha256Bytes(a), sha256Bytes(b)]);
+  let diff = 0;
+  for (let i = 0; i < ha.length; i++) diff |= (ha[i] ?? 0) ^ (hb[i] ?? 0);
+  return diff === 0 && a.length === b.length;
+}
+
+async function sha256Bytes(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+}
+
+function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,61 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { z } from 'zod';
+import { toConfigError } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import type { AppEnv } from '../services.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; fields?: FieldIssue[] };
+}
+
+/** The one JSON shape of every error juri answers with. */
+export function errorResponse(c: Context<AppEnv>, err: unknown) {
+  const lang: Lang = c.get('lang') ?? 'id';
+  const requestId = c.get('requestId') ?? 'unknown';
+  const appError = toAppError(err);
+  if (appError.code === 'internal') console.error(`[${requestId}]`, err);
+  const body: ErrorBody = {
+    error: {
+      code: appError.code,
+      message: appError.messageIn(lang),
+      requestId,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+    },
+  };
+  return c.json(body, appError.status);
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 401)
+      return new AppError('unauthorized', { id: 'Tidak berwenang.', en: 'Unauthorized.' }, { cause: err });
+    if (err.status === 404)
+      return new AppError('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }, { cause: err });
+    return new AppError('bad_request', { id: 'Permintaan tidak valid.', en: 'Bad request.' }, { cause: err });
+  }
+  return new AppError(
+    'internal',
+    {
+      id: 'Terjadi kesalahan di server. Silakan coba lagi.',
+      en: 'Something went wrong on the server. Please try again.',
+    },
+    { cause: err },
+  );
+}
+
+/** zod failures become a 422 that names each field, in the caller's language. */
+export function validationError(issues: readonly z.core.$ZodIssue[], lang: Lang): AppError {
+  const fields = issues.map((i) => {
+    const e = toConfigError(i, lang);
+    return { field: e.path, message: e.message };
+  });
+  const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new AppError(
+    'validation_failed',
+    { id: `Data tidak valid — ${list}`, en: `Invalid data — ${list}` },
+    { fields },
+  );
+}

@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import { resultFor } from '../../shared/domain/ranking.ts';
+import { AppError } from '../../shared/errors.ts';
+import { requireAdmin } from '../http/auth.ts';
+import type { AppEnv } from '../services.ts';
+
+/** The secretariat's view of the last sync's rankings, in full (audit trail included). */
+export const rankingsRoutes = new Hono<AppEnv>();
+
+rankingsRoutes.get('/admin/rankings/:stage', requireAdmin(), async (c) => {
+  const { store, competition } = c.get('services');
+  const sync = await store.lastSync(competition.id);
+  if (!sync?.result) {
+    throw new AppError('not_found', {
+      id: 'Belum ada sinkronisasi nilai. Jalankan "Sinkronkan sekarang" dahulu.',
+      en: 'No score sync yet. Run "Sync now" first.',
+    });
+  }
+  const stage = resultFor(sync.result, c.req.param('stage'));
+  if (!stage) {
+    throw new AppError('not_found', { id: 'Tahap tidak dikenal.', en: 'Unknown stage.' });
+  }
+  return c.json({ syncedAt: sync.finishedAt, ...stage });
+});

@@ -1,0 +1,36 @@
+import type { Competition } from '../shared/domain/competition.ts';
+import type { Lang } from '../shared/domain/i18n.ts';
+import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../shared/ports.ts';
+
+/** Everything a route needs, built by one composition root per runtime and injected per request. */
+export interface Services {
+  competition: Competition;
+  store: InnovationStore;
+  /** Absent until a sheet is configured; routes that need it answer 503. */
+  sheet: ScoreSheet | undefined;
+  forms: FormResponses | undefined;
+  clock: Clock;
+  secrets: Secrets;
+  /** Default language of messages when the request does not ask for one. */
+  lang: Lang;
+}
+
+export interface Secrets {
+  /** Shared with the Apps Script trigger, for the HMAC signature. */
+  intakeHmac: string | undefined;
+  /** Secretariat's admin token (Bearer) for admin routes and the dashboard. */
+  adminToken: string | undefined;
+  /** Pub/Sub push: expected OIDC audience and service account. */
+  pubsubAudience: string | undefined;
+  pubsubServiceAccount: string | undefined;
+}
+
+export type AppEnv = {
+  Variables: {
+    services: Services;
+    requestId: string;
+    lang: Lang;
+  };
+};
+
+export const systemClock: Clock = { now: () => new Date() };

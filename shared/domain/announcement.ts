@@ -1,0 +1,93 @@
+import { type Competition, finalTop } from './competition.ts';
+import { formatLongDate, zonedToInstant } from './dates.ts';
+import type { Lang } from './i18n.ts';
+import type { Innovation } from './innovation.ts';
+import { formatScore } from './numbers.ts';
+import type { StageResult } from './ranking.ts';
+
+export interface AnnouncedEntry {
+  rank: number;
+  id: string;
+  title: string;
+  agency: string;
+  region: string;
+  category: string;
+  score: number;
+  scoreText: string;
+  tie: boolean;
+  summary: string;
+}
+
+export interface Announcement {
+  title: string;
+  date: string;
+  intro: string;
+  entries: AnnouncedEntry[];
+  /** Said when some winners share a rank and the panel still has to decide. */
+  tieNote: string | null;
+  /** Plain text, as read out and as written to the "Pengumuman" tab. */
+  text: string;
+}
+
+/** The ranking may be shown from this instant on (announceAt in the competition's time zone). */
+export function announcementInstant(competition: Competition): Date {
+  return zonedToInstant(competition.announceAt, competition.timezone);
+}
+
+export function isAnnounced(competition: Competition, now: Date): boolean {
+  return now.getTime() >= announcementInstant(competition).getTime();
+}
+
+/** Ready once every innovation of the final ranking is complete. */
+export function finalIsComplete(final: StageResult): boolean {
+  return final.ranking.length > 0 && final.ranking.every((e) => e.status === 'complete');
+}
+
+export function buildAnnouncement(
+  competition: Competition,
+  final: StageResult,
+  innovations: readonly Innovation[],
+  lang: Lang,
+): Announcement {
+  const top = finalTop(competition);
+  const byId = new Map(innovations.map((i) => [i.id, i]));
+  const categories = new Map(
+    competition.categories.map((c) => [c.id, lang === 'en' ? (c.nameEn ?? c.name) : c.name]),
+  );
+  const entries: AnnouncedEntry[] = final.ranking
+    .filter((e) => e.rank !== null && e.rank <= top && e.score !== null)
+    .map((e) => {
+      const innovation = byId.get(e.id);
+      const score = e.score ?? 0;
+      return {
+        rank: e.rank ?? 0,
+        id: e.id,
+        title: innovation?.title ?? e.id,
+        agency: innovation?.agency ?? '',
+        region: innovation?.region ?? '',
+        category: categories.get(innovation?.category ?? '') ?? innovation?.category ?? '',
+        score,
+        scoreText: formatScore(score, lang),
+        tie: e.tie,
+        summary: innovation?.summary ?? '',
+      };
+    });
+  const name = lang === 'en' ? (competition.nameEn ?? competition.name) : competition.name;
+  const title = lang === 'en' ? `Top ${top} of the ${name}` : `Pengumuman Top ${top} ${name}`;
+  const date = formatLongDate(competition.announceAt, lang);
+  const intro =
+    lang === 'en'
+      ? `The panel of jurors of the ${name} announces the ${top} best public-service innovations:`
+      : `Dewan juri ${name} menetapkan ${top} inovasi pelayanan publik terbaik sebagai berikut:`;
+  const tieNote = entries.some((e) => e.tie)
+    ? lang === 'en'
+      ? 'Entries marked (=) share a rank; the panel decides between them.'
+      : 'Inovasi bertanda (=) memiliki nilai sama; dewan juri memutuskan urutannya.'
+    : null;
+  const lines = entries.map(
+    (e) =>
+      `${e.rank}.${e.tie ? ' (=)' : ''} ${e.title} — ${e.agency}, ${e.region} — ${lang === 'en' ? 'score' : 'nilai'} ${e.scoreText}`,
+  );
+  const text = [title, date, '', intro, ...lines, ...(tieNote ? ['', tieNote] : [])].join('\n');
+  return { title, date, intro, entries, tieNote, text };
+}

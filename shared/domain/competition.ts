@@ -1,0 +1,225 @@
+import { z } from 'zod';
+import { type Bilingual, type Lang, pick } from './i18n.ts';
+import { DEFAULT_REGIONS } from './regions.ts';
+import { SUBMISSION_FIELDS } from './submission-fields.ts';
+
+const id = z.string().trim().min(1).max(80);
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'slug' })
+  .describe('competition id');
+const dayOrLocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, { error: 'announceAt' });
+
+export const criterionSchema = z.object({
+  id,
+  name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  /** Relative weight; only the ratio between a stage's weights matters. */
+  weight: z.number().min(0),
+  min: z.number(),
+  max: z.number(),
+  description: z.string().optional(),
+});
+
+export const stageSchema = z.object({
+  id,
+  name: z.string().min(1),
+  nameEn: z.string().min(1).optional(),
+  minJurors: z.number().int().min(1),
+  criteria: z.array(criterionSchema).min(1),
+  tieBreak: z.array(id).default([]),
+  advance: z
+    .object({ top: z.number().int().min(1), per: z.enum(['overall', 'category']).default('overall') })
+    .optional(),
+  /** Jurors on this stage's panel; every juror when absent. */
+  jurors: z.array(id).optional(),
+  /** How many panel jurors score each innovation; every panel juror when absent. */
+  jurorsPerInnovation: z.number().int().min(1).optional(),
+});
+
+export const jurorSchema = z.object({
+  id,
+  name: z.string().min(1),
+  email: z.email(),
+  affiliation: z.string().default(''),
+  region: z.string().min(1),
+  conflicts: z.array(z.string()).default([]),
+});
+
+export const categorySchema = z.object({ id, name: z.string().min(1), nameEn: z.string().min(1).optional() });
+
+const questionRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+export const formMappingSchema = z.object({
+  /** Google Form id, for the Forms API watch. */
+  formId: z.string().optional(),
+  /** Submission field → question title(s) or question id(s) on this year's Form. */
+  fields: z.partialRecord(z.enum(SUBMISSION_FIELDS), questionRef),
+  /** Category answer text → category id, when the Form shows names instead of ids. */
+  categoryAnswers: z.record(z.string(), id).default({}),
+  /** Earliest year an innovation may have started (e.g. implemented for at least a year). */
+  minStartYear: z.number().int().optional(),
+  maxStartYear: z.number().int().optional(),
+});
+
+export const competitionSchema = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    nameEn: z.string().min(1).optional(),
+    organizer: z.string().default('Pemerintah Provinsi Nusa Tenggara Timur'),
+    year: z.number().int().min(2000).max(2100).optional(),
+    announceAt: dayOrLocalTime,
+    timezone: z.string().default('Asia/Makassar'),
+    regions: z
+      .array(z.string().min(1))
+      .min(1)
+      .default([...DEFAULT_REGIONS]),
+    categories: z.array(categorySchema).min(1),
+    jurors: z.array(jurorSchema).min(1),
+    stages: z.array(stageSchema).min(1),
+    final: z.object({
+      weights: z.record(z.string(), z.number().min(0)),
+      /** How many winners the announcement names; the last stage's advance.top when absent. */
+      top: z.number().int().min(1).optional(),
+    }),
+    form: formMappingSchema.optional(),
+  })
+  .superRefine((c, ctx) => {
+    const issue = (path: (string | number)[], key: MessageKey, args: Record<string, string> = {}) =>
+      ctx.addIssue({ code: 'custom', path, message: key, params: { key, args } });
+    const dupes = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
+    for (const d of dupes(c.categories.map((x) => x.id))) issue(['categories'], 'duplicateId', { id: d });
+    for (const d of dupes(c.jurors.map((x) => x.id))) issue(['jurors'], 'duplicateId', { id: d });
+    for (const d of dupes(c.stages.map((x) => x.id))) issue(['stages'], 'duplicateId', { id: d });
+    if (c.stages.some((s) => s.id === 'final')) issue(['stages'], 'reservedFinal');
+    if (!isTimeZone(c.timezone)) issue(['timezone'], 'timezone', { value: c.timezone });
+    c.jurors.forEach((j, i) => {
+      if (!c.regions.includes(j.region)) issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+    });
+    const jurorIds = new Set(c.jurors.map((j) => j.id));
+    c.stages.forEach((s, si) => {
+      const criterionIds = s.criteria.map((x) => x.id);
+      for (const d of dupes(criterionIds)) issue(['stages', si, 'criteria'], 'duplicateId', { id: d });
+      s.criteria.forEach((cr, ci) => {
+        if (!(cr.max > cr.min)) issue(['stages', si, 'criteria', ci, 'max'], 'maxAboveMin');
+      });
+      if (s.criteria.every((cr) => cr.weight === 0)) issue(['stages', si, 'criteria'], 'zeroWeights');
+      s.tieBreak.forEach((t, ti) => {
+        if (!criterionIds.includes(t))
+          issue(['stages', si, 'tieBreak', ti], 'unknownCriterion', { value: t });
+      });
+      s.jurors?.forEach((j, ji) => {
+        if (!jurorIds.has(j)) issue(['stages', si, 'jurors', ji], 'unknownJuror', { value: j });
+      });
+      const panel = s.jurors?.length ?? c.jurors.length;
+      if (s.minJurors > panel) issue(['stages', si, 'minJurors'], 'panelTooSmall', { n: String(panel) });
+      if (s.jurorsPerInnovation !== undefined && s.jurorsPerInnovation < s.minJurors)
+        issue(['stages', si, 'jurorsPerInnovation'], 'perInnovationBelowMin');
+      if (si < c.stages.length - 1 && !s.advance) issue(['stages', si, 'advance'], 'advanceNeeded');
+    });
+    const stageIds = c.stages.map((s) => s.id);
+    const weighted = Object.entries(c.final.weights);
+    for (const [sid] of weighted) {
+      if (!stageIds.includes(sid)) issue(['final', 'weights', sid], 'unknownStage', { value: sid });
+    }
+    if (weighted.length === 0 || weighted.every(([, w]) => w === 0))
+      issue(['final', 'weights'], 'zeroWeights');
+  });
+
+export type Competition = z.output<typeof competitionSchema>;
+export type Stage = Competition['stages'][number];
+export type Criterion = Stage['criteria'][number];
+export type Juror = Competition['jurors'][number];
+
+type MessageKey = keyof typeof MESSAGES;
+
+const MESSAGES = {
+  slug: {
+    id: 'harus huruf kecil, angka dan tanda hubung, 2–80 karakter (contoh: koin-yanlik-ntt-2024)',
+    en: 'must be lowercase letters, digits and hyphens, 2–80 characters (e.g. koin-yanlik-ntt-2024)',
+  },
+  announceAt: {
+    id: 'harus berupa tanggal TTTT-BB-HH, boleh dengan jam TTTT-BB-HHTjj:mm',
+    en: 'must be a date YYYY-MM-DD, optionally with a time YYYY-MM-DDThh:mm',
+  },
+  duplicateId: { id: 'id "{id}" dipakai lebih dari sekali', en: 'id "{id}" is used more than once' },
+  reservedFinal: {
+    id: 'id tahap "final" dicadangkan untuk peringkat akhir',
+    en: 'stage id "final" is reserved for the final ranking',
+  },
+  timezone: { id: 'zona waktu "{value}" tidak dikenal', en: 'unknown time zone "{value}"' },
+  unknownRegion: {
+    id: 'wilayah "{value}" tidak ada dalam daftar wilayah',
+    en: 'region "{value}" is not in the list of regions',
+  },
+  maxAboveMin: { id: 'nilai maksimum harus lebih besar dari minimum', en: 'max must be greater than min' },
+  zeroWeights: { id: 'setidaknya satu bobot harus lebih dari 0', en: 'at least one weight must be above 0' },
+  unknownCriterion: {
+    id: 'kriteria "{value}" tidak ada pada tahap ini',
+    en: 'criterion "{value}" is not in this stage',
+  },
+  unknownJuror: { id: 'juri "{value}" tidak terdaftar', en: 'juror "{value}" is not listed' },
+  unknownStage: { id: 'tahap "{value}" tidak ada', en: 'stage "{value}" does not exist' },
+  panelTooSmall: {
+    id: 'lebih besar dari jumlah juri pada panel ({n})',
+    en: 'is larger than the number of jurors on the panel ({n})',
+  },
+  perInnovationBelowMin: {
+    id: 'tidak boleh lebih kecil dari minJurors',
+    en: 'must not be smaller than minJurors',
+  },
+  advanceNeeded: {
+    id: 'tahap yang bukan terakhir harus menentukan siapa yang lolos (advance)',
+    en: 'every stage but the last must say who advances (advance)',
+  },
+} satisfies Record<string, Bilingual>;
+
+export type ConfigError = { path: string; message: string };
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ConfigError[] };
+
+/** Validates a competition config; errors name the path and say what is wrong, in the chosen language. */
+export function parseCompetition(input: unknown, lang: Lang = 'id'): ParseResult<Competition> {
+  const result = competitionSchema.safeParse(input, { error: zodLocale(lang) });
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: result.error.issues.map((i) => toConfigError(i, lang)) };
+}
+
+export function zodLocale(lang: Lang) {
+  return (lang === 'id' ? z.locales.id() : z.locales.en()).localeError;
+}
+
+export function toConfigError(issue: z.core.$ZodIssue, lang: Lang): ConfigError {
+  const params = 'params' in issue ? (issue.params as { key?: string; args?: Record<string, string> }) : {};
+  const key = params?.key ?? issue.message;
+  const template = key && key in MESSAGES ? pick(MESSAGES[key as MessageKey], lang) : issue.message;
+  const message = template.replace(/\{(\w+)\}/g, (_, k: string) => params?.args?.[k] ?? `{${k}}`);
+  return { path: formatPath(issue.path), message };
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(root)';
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function stageById(c: Competition, stageId: string): Stage | undefined {
+  return c.stages.find((s) => s.id === stageId);
+}
+
+export function finalTop(c: Competition): number {
+  return c.final.top ?? c.stages.at(-1)?.advance?.top ?? 10;
+}

@@ -1,0 +1,75 @@
+import type { Lang } from './i18n.ts';
+
+const DAYS = {
+  id: ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+};
+const MONTHS = {
+  id: [
+    'Januari',
+    'Februari',
+    'Maret',
+    'April',
+    'Mei',
+    'Juni',
+    'Juli',
+    'Agustus',
+    'September',
+    'Oktober',
+    'November',
+    'Desember',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+};
+
+/** "2024-12-20" → "Jumat, 20 Desember 2024" (or "Friday, 20 December 2024"). */
+export function formatLongDate(isoDay: string, lang: Lang): string {
+  const [y, m, d] = isoDay.slice(0, 10).split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${DAYS[lang][weekday]}, ${d} ${MONTHS[lang][m - 1]} ${y}`;
+}
+
+/** A wall-clock time in a time zone ("2024-12-20" or "2024-12-20T19:00") as an instant. */
+export function zonedToInstant(local: string, timeZone: string): Date {
+  const [day, time = '00:00'] = local.split('T') as [string, string?];
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const first = asUtc - offsetMs(new Date(asUtc), timeZone);
+  return new Date(asUtc - offsetMs(new Date(first), timeZone));
+}
+
+/** The day (YYYY-MM-DD) and time (HH:mm) of an instant in a time zone. */
+export function localParts(instant: Date, timeZone: string): { day: string; time: string } {
+  const f = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+  return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const { day, time } = localParts(instant, timeZone);
+  const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return Date.UTC(y, mo - 1, d, h, mi) - Math.floor(instant.getTime() / 60_000) * 60_000;
+}

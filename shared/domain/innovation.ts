@@ -1,0 +1,23 @@
+/** An accepted innovation as the ranking and the pages see it. */
+export interface Innovation {
+  /** Readable number, e.g. INOV-2024-017. */
+  id: string;
+  title: string;
+  agency: string;
+  region: string;
+  category: string;
+  /** ISO 8601 instant of the (latest) submission. */
+  submittedAt: string;
+  summary?: string;
+  /** Form response id the innovation came from, when it came through the Form. */
+  responseId?: string;
+  /** Every other mapped Form field, as submitted. */
+  details?: Record<string, string>;
+  /** 1 for the first submission, +1 for each accepted edit. */
+  version?: number;
+}
+
+/** Formats an innovation number: INOV-2024-017 (three digits at least, more when needed). */
+export function innovationNumber(year: number, n: number): string {
+  return `INOV-${year}-${String(n).padStart(3, '0')}`;
+}

@@ -1,0 +1,51 @@
+import type { Bilingual, Lang } from './domain/i18n.ts';
+
+/** Every error a caller can see has one of these codes, and one HTTP status. */
+export const ERROR_STATUS = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  busy: 409,
+  validation_failed: 422,
+  quota_exhausted: 429,
+  internal: 500,
+  storage_unavailable: 503,
+  sheet_unavailable: 503,
+  upstream_unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** A failure we expected and can explain to a person, in Indonesian first. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly text: Bilingual;
+  readonly fields: FieldIssue[] | undefined;
+
+  constructor(code: ErrorCode, text: Bilingual, options: { cause?: unknown; fields?: FieldIssue[] } = {}) {
+    super(text.en, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.text = text;
+    this.fields = options.fields;
+  }
+
+  get status(): (typeof ERROR_STATUS)[ErrorCode] {
+    return ERROR_STATUS[this.code];
+  }
+
+  messageIn(lang: Lang): string {
+    return this.text[lang];
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
