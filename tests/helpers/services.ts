@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import type { Secrets, Services } from '../../functions/services.ts';
+import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import type { Clock } from '../../shared/ports.ts';
+
+export const NTT_2024_PATH = new URL('../../infra/competitions/koin-yanlik-ntt-2024.json', import.meta.url);
+
+export function loadNtt2024(): Competition {
+  const parsed = parseCompetition(JSON.parse(readFileSync(NTT_2024_PATH, 'utf8')));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+/** A clock the test moves by hand. */
+export function fixedClock(iso: string): Clock & { set(iso: string): void } {
+  let now = new Date(iso);
+  return { now: () => now, set: (next) => (now = new Date(next)) };
+}
+
+export const TEST_SECRETS: Secrets = {
+  intakeHmac: 'test-intake-secret',
+  adminToken: 'test-admin-token',
+  pubsubAudience: 'https://juri.test/intake/pubsub',
+  pubsubServiceAccount: 'forms-push@juri-test.iam.gserviceaccount.com',
+};
+
+/** Services for app.request(...) tests; pass the adapters the test is about. */
+export function testServices(parts: Pick<Services, 'store'> & Partial<Services>): Services {
+  return {
+    competition: loadNtt2024(),
+    sheet: undefined,
+    forms: undefined,
+    clock: fixedClock('2024-11-01T08:00:00+08:00'),
+    secrets: TEST_SECRETS,
+    lang: 'id',
+    ...parts,
+  };
+}
