@@ -119,7 +119,8 @@ function rankStage(
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
     const criterionMeans = new Map<string, number[]>();
-    for (const [jurorId, byCriterion] of typed.get(innovation.id) ?? []) {
+    const byJuror = [...(typed.get(innovation.id) ?? [])].sort(([a], [b]) => cmp(a, b));
+    for (const [jurorId, byCriterion] of byJuror) {
       const juror = panel.get(jurorId);
       if (!juror || hasConflict(juror, innovation)) continue;
       const valid = new Map<string, number>();

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { innovation, smallCompetition } from './fixtures.ts';
+import { referenceRank } from './reference-ranking.ts';
+
+const REGIONS = ['Kota Kupang', 'Ende', 'Alor', 'Sikka'];
+const IDS = ['I-1', 'I-2', 'I-3', 'I-4', 'I-5', 'I-6'];
+// Few distinct values so that exact ties and ties at the cut-off happen often.
+const TYPED = fc.oneof(
+  { weight: 16, arbitrary: fc.constantFrom('50', '60', '60,0', '70.5', '70,5', ' 80 ', '100', '0') },
+  { weight: 1, arbitrary: fc.constantFrom('', '   ') },
+  { weight: 1, arbitrary: fc.constantFrom('abc', '8,5,1', '-1', '101', '1e2', 'n/a') },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }).map(String) },
+);
+
+const GRID = IDS.flatMap((innovation) =>
+  ['j1', 'j2', 'j3'].flatMap((juror) => [
+    { stage: 'desk', innovation, juror, criterion: 'a' },
+    { stage: 'desk', innovation, juror, criterion: 'b' },
+    { stage: 'interview', innovation, juror, criterion: 'x' },
+  ]),
+);
+
+interface Case {
+  competition: Competition;
+  innovations: Innovation[];
+  scores: ScoreEntry[];
+}
+
+const caseArb: fc.Arbitrary<Case> = fc
+  .record({
+    regions: fc.array(fc.constantFrom(...REGIONS), { minLength: IDS.length, maxLength: IDS.length }),
+    categories: fc.array(fc.constantFrom('prov', 'kabkota'), {
+      minLength: IDS.length,
+      maxLength: IDS.length,
+    }),
+    deskTop: fc.integer({ min: 1, max: 5 }),
+    per: fc.constantFrom('overall' as const, 'category' as const),
+    grid: fc.array(TYPED, { minLength: GRID.length, maxLength: GRID.length }),
+    extra: fc.array(
+      fc.record({
+        stage: fc.constantFrom('desk', 'interview', 'semifinal'),
+        innovation: fc.constantFrom(...IDS, 'I-404'),
+        juror: fc.constantFrom('j1', 'j2', 'j3', 'j9'),
+        criterion: fc.constantFrom('a', 'b', 'x', 'z'),
+        value: TYPED,
+      }),
+      { maxLength: 12 },
+    ),
+  })
+  .map(({ regions, categories, deskTop, per, grid, extra }) => {
+    const cells = [...GRID.map((g, i) => ({ ...g, value: grid[i] ?? '' })), ...extra];
+    const base = smallCompetition();
+    const competition: Competition = {
+      ...base,
+      stages: base.stages.map((s, i) => (i === 0 ? { ...s, advance: { top: deskTop, per } } : s)),
+    };
+    const innovations = IDS.map((id, i) => innovation(id, regions[i] ?? 'Sikka', categories[i] ?? 'prov'));
+    const scores = cells.map((c) => ({ ...c, value: c.criterion === 'x' ? scaleToTen(c.value) : c.value }));
+    return { competition, innovations, scores };
+  });
+
+function scaleToTen(value: string): string {
+  const n = Number(value.trim().replace(',', '.'));
+  return Number.isFinite(n) && value.trim() !== '' ? String(Math.round(n / 10)).replace('.', ',') : value;
+}
+
+const comparable = (r: ReturnType<typeof rankCompetition>) =>
+  Object.fromEntries(
+    [...r.stages, r.final].map((s) => [
+      s.stage,
+      s.ranking
+        .map((e) => ({ id: e.id, rank: e.rank, status: e.status, tie: e.tie, advances: e.advances }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    ]),
+  );
+
+describe('ranking engine properties', () => {
+  it('agrees with an independent implementation of the published rules', () => {
+    fc.assert(
+      fc.property(caseArb, ({ competition, innovations, scores }) => {
+        const engine = rankCompetition(competition, innovations, scores);
+        const reference = referenceRank(competition, innovations, scores);
+        for (const stage of [...engine.stages, engine.final]) {
+          const ref = new Map((reference[stage.stage] ?? []).map((e) => [e.id, e]));
+          expect(stage.ranking.length).toBe(ref.size);
+          for (const e of stage.ranking) {
+            const r = ref.get(e.id);
+            expect({ id: e.id, rank: e.rank, status: e.status, tie: e.tie, advances: e.advances }).toEqual({
+              id: r?.id,
+              rank: r?.rank,
+              status: r?.status,
+              tie: r?.tie,
+              advances: r?.advances,
+            });
+            if (e.status === 'complete') expect(e.score ?? Number.NaN).toBeCloseTo(r?.score ?? Number.NaN, 9);
+            if (stage.stage !== 'final') expect(e.jurors).toBe(r?.jurors);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the order of the input rows never changes the result', () => {
+    fc.assert(
+      fc.property(caseArb, fc.infiniteStream(fc.nat()), (c, seeds) => {
+        const shuffled = shuffle(c.scores, seeds);
+        const innovationsShuffled = shuffle(c.innovations, seeds);
+        const a = rankCompetition(c.competition, c.innovations, c.scores);
+        const b = rankCompetition(c.competition, innovationsShuffled, shuffled);
+        expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('raising one valid score never lowers that innovation’s score', () => {
+    fc.assert(
+      fc.property(caseArb, fc.nat(), fc.integer({ min: 1, max: 100 }), (c, pick, bump) => {
+        const validDesk = c.scores
+          .map((s, i) => ({ s, i }))
+          .filter(({ s }) => s.stage === 'desk' && /^\s*\d+([.,]\d+)?\s*$/.test(s.value))
+          .filter(({ s }) => Number(s.value.trim().replace(',', '.')) <= 100);
+        fc.pre(validDesk.length > 0);
+        const target = validDesk[pick % validDesk.length];
+        if (!target) return;
+        const old = Number(target.s.value.trim().replace(',', '.'));
+        const raised = Math.min(100, old + bump);
+        const scores = c.scores.map((s, i) => (i === target.i ? { ...s, value: String(raised) } : s));
+        const before = rankCompetition(c.competition, c.innovations, c.scores).stages[0];
+        const after = rankCompetition(c.competition, c.innovations, scores).stages[0];
+        const was = before?.ranking.find((e) => e.id === target.s.innovation);
+        const now = after?.ranking.find((e) => e.id === target.s.innovation);
+        if (was?.status === 'complete' && now?.status === 'complete') {
+          expect(now.score ?? 0).toBeGreaterThanOrEqual((was.score ?? 0) - 1e-9);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ranks are 1-based competition ranks and ties share the better rank', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        for (const stage of rankCompetition(c.competition, c.innovations, c.scores).stages) {
+          const ranks = stage.ranking.flatMap((e) => (e.rank === null ? [] : [e.rank]));
+          ranks.forEach((rank, i) => {
+            expect(rank === i + 1 || rank === ranks[i - 1]).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+function shuffle<T>(items: readonly T[], seeds: fc.Stream<number>): T[] {
+  const out = [...items];
+  const it = seeds[Symbol.iterator]();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = (it.next().value ?? 0) % (i + 1);
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
