@@ -1,0 +1,85 @@
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { formatScore } from '../../shared/domain/numbers.ts';
+import { type StageResult, rankCompetition, resultFor } from '../../shared/domain/ranking.ts';
+import { AppError } from '../../shared/errors.ts';
+import { readCompetition, readInnovationsCsv, readScoresCsv } from './io.ts';
+
+export interface RankOptions {
+  config: string;
+  innovations: string;
+  scores: string;
+  stage: string;
+  json: boolean;
+  lang: Lang;
+}
+
+/** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
+export function rankCommand(o: RankOptions): string {
+  const competition = readCompetition(o.config, o.lang);
+  const result = rankCompetition(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores), o.lang);
+  const stage = resultFor(result, o.stage);
+  if (!stage) {
+    const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
+    throw new AppError('not_found', {
+      id: `Tahap "${o.stage}" tidak ada. Pilihan: ${known}`,
+      en: `No stage "${o.stage}". Choose one of: ${known}`,
+    });
+  }
+  return o.json ? `${JSON.stringify(toJson(stage), null, 2)}\n` : toTable(stage, o.lang);
+}
+
+/** Exactly the documented shape: nothing more, nothing less. */
+export function toJson(stage: StageResult) {
+  return {
+    stage: stage.stage,
+    ranking: stage.ranking.map((e) => ({
+      rank: e.rank,
+      id: e.id,
+      score: e.score,
+      status: e.status,
+      jurors: e.jurors,
+      tie: e.tie,
+      advances: e.advances,
+    })),
+    problems: stage.problems.map((p) => ({
+      innovation: p.innovation,
+      juror: p.juror,
+      criterion: p.criterion,
+      value: p.value,
+      reason: p.reason,
+    })),
+  };
+}
+
+function toTable(stage: StageResult, lang: Lang): string {
+  const h =
+    lang === 'en'
+      ? ['Rank', 'ID', 'Score', 'Jurors', 'Status', 'Advances']
+      : ['Peringkat', 'ID', 'Nilai', 'Juri', 'Status', 'Lolos'];
+  const yes = lang === 'en' ? 'yes' : 'ya';
+  const rows = stage.ranking.map((e) => [
+    e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
+    e.id,
+    e.score === null ? '–' : formatScore(e.score, lang, 4),
+    String(e.jurors),
+    e.status === 'complete' ? (lang === 'en' ? 'complete' : 'lengkap') : lang === 'en' ? 'incomplete' : 'belum lengkap',
+    e.advances ? yes : '',
+  ]);
+  const lines = [formatRows([h, ...rows])];
+  lines.push('', `${lang === 'en' ? 'Stage' : 'Tahap'}: ${stage.stage}`);
+  if (stage.ranking.some((e) => e.tie)) {
+    lines.push(lang === 'en' ? '= shares its rank: the panel decides.' : '= peringkat sama: dewan juri memutuskan.');
+  }
+  if (stage.problems.length > 0) {
+    lines.push('', lang === 'en' ? `Problems (${stage.problems.length}):` : `Masalah (${stage.problems.length}):`);
+    for (const p of stage.problems) {
+      lines.push(`  ${p.stage} ${p.innovation} ${p.juror} ${p.criterion} "${p.value}": ${p.reason}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatRows(rows: string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+}

@@ -1,0 +1,122 @@
+import { parseArgs } from 'node:util';
+import { isLang, type Lang } from '../shared/domain/i18n.ts';
+import { isAppError } from '../shared/errors.ts';
+import { rankCommand } from './cli/rank.ts';
+
+const HELP = {
+  id: `juri — penjurian kompetisi inovasi pelayanan publik
+
+Perintah:
+  juri serve [--local] [--port 8787] [--dir .juri] [--config <json>]
+                     Jalankan server (npm start = serve --local).
+  juri demo [--dir <folder>]
+                     Jalankan skenario 2024 dari awal sampai Top 10, tulis workbook .xlsx.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
+                     Hitung peringkat dari berkas CSV.
+  juri sheet setup [--local] [--dir .juri]
+                     Siapkan tab juri di Google Sheet (atau workbook lokal).
+  juri sync [--local] [--dir .juri]
+                     Sinkronkan nilai dan tulis tab peringkat sekarang.
+  juri doctor        Periksa kredensial, akses Sheet dan Firestore.
+
+Pilihan umum: --lang id|en (bahasa pesan; bawaan id).`,
+  en: `juri — judging for public-service innovation competitions
+
+Commands:
+  juri serve [--local] [--port 8787] [--dir .juri] [--config <json>]
+                     Run the server (npm start = serve --local).
+  juri demo [--dir <folder>]
+                     Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
+                     Rank from CSV files.
+  juri sheet setup [--local] [--dir .juri]
+                     Provision the juror tabs in the Google Sheet (or the local workbook).
+  juri sync [--local] [--dir .juri]
+                     Sync scores and write the ranking tabs now.
+  juri doctor        Check credentials, Sheet access and Firestore access.
+
+Common option: --lang id|en (message language; default id).`,
+};
+
+const OPTIONS = {
+  config: { type: 'string' },
+  innovations: { type: 'string' },
+  scores: { type: 'string' },
+  stage: { type: 'string', default: 'final' },
+  json: { type: 'boolean', default: false },
+  dir: { type: 'string' },
+  port: { type: 'string' },
+  local: { type: 'boolean', default: false },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** The `juri` command line; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let lang: Lang = isLang(process.env.JURI_LANG) ? process.env.JURI_LANG : 'id';
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    if (isLang(values.lang)) lang = values.lang;
+    const [command, sub] = positionals;
+    if (values.help || !command || command === 'help') {
+      process.stdout.write(`${HELP[lang]}\n`);
+      return command || values.help ? 0 : 2;
+    }
+    switch (command) {
+      case 'rank': {
+        const { config, innovations, scores } = values;
+        if (!config || !innovations || !scores) return usage(lang, 'rank --config --innovations --scores');
+        process.stdout.write(rankCommand({ config, innovations, scores, stage: values.stage, json: values.json, lang }));
+        return 0;
+      }
+      case 'demo': {
+        const { runDemo } = await import('./local/demo.ts');
+        await runDemo({ dir: values.dir ?? 'juri-demo', lang, out: process.stdout });
+        return 0;
+      }
+      case 'serve': {
+        const { serve } = await import('./local/serve.ts');
+        await serve({ local: values.local, dir: values.dir, port: values.port, config: values.config, lang });
+        return 0;
+      }
+      case 'sheet':
+      case 'sync': {
+        if (command === 'sheet' && sub !== 'setup') return usage(lang, 'sheet setup');
+        const { runSheetCommand } = await import('./local/sheet-commands.ts');
+        const report = await runSheetCommand(command === 'sync' ? 'sync' : 'setup', {
+          local: values.local,
+          dir: values.dir,
+          config: values.config,
+          lang,
+        });
+        process.stdout.write(`${report}\n`);
+        return 0;
+      }
+      case 'doctor': {
+        const { doctorCommand } = await import('./local/doctor-command.ts');
+        const { ok, text } = await doctorCommand(lang);
+        process.stdout.write(`${text}\n`);
+        return ok ? 0 : 1;
+      }
+      default:
+        return usage(lang, command);
+    }
+  } catch (err) {
+    if (isAppError(err)) {
+      process.stderr.write(`${err.messageIn(lang)}\n`);
+      return 1;
+    }
+    if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`${err.message}\n\n${HELP[lang]}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+function usage(lang: Lang, what: string): number {
+  process.stderr.write(
+    `${lang === 'en' ? 'Unknown or incomplete command' : 'Perintah tidak dikenal atau belum lengkap'}: ${what}\n\n${HELP[lang]}\n`,
+  );
+  return 2;
+}
