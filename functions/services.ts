@@ -1,3 +1,4 @@
+import type { JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../shared/domain/competition.ts';
 import type { Lang } from '../shared/domain/i18n.ts';
 import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../shared/ports.ts';
@@ -13,6 +14,8 @@ export interface Services {
   secrets: Secrets;
   /** Default language of messages when the request does not ask for one. */
   lang: Lang;
+  /** Keys that sign Pub/Sub push tokens; Google's published keys when absent (tests inject their own). */
+  pubsubKeys?: JWTVerifyGetKey;
 }
 
 export interface Secrets {

@@ -1,6 +1,7 @@
 import type { ScoreEntry } from './domain/cells.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
+import type { OutputTab } from './domain/sheet-layout.ts';
 
 /** Time comes from outside so that runs are reproducible. */
 export interface Clock {
@@ -59,7 +60,10 @@ export interface SyncRecord {
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */
   progress?: JurorProgress[];
-  /** Adapter bookkeeping kept between syncs (e.g. the sheet ids of the output tabs). */
+  /**
+   * Sheet bookkeeping for the audit trail: `{ generation }`, the number of the output tabs' version
+   * this sync published (the adapter keeps its real state inside the sheet, so a lost record is harmless).
+   */
   sheetState?: Record<string, number>;
 }
 
@@ -104,29 +108,98 @@ export interface InnovationStore {
   setCursor(competition: string, name: string, value: string): Promise<void>;
 }
 
-/** A tab juri writes, as plain rows; the adapter decides how it looks. */
-export interface OutputTab {
+export type { OutputTab };
+
+/** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
+export interface RangeValues {
+  range: string;
+  values: string[][];
+}
+
+/** A read of the juror tabs plus the adapter's own bookkeeping, taken in one request. */
+export interface SheetSnapshot {
+  ranges: RangeValues[];
+  /** Opaque to callers: hand it back to publish(). */
+  publishState: string;
+}
+
+/** One row of a juror tab as provisioning wants it. */
+export interface JurorRowSpec {
+  /** The innovation id, written in column A and used to find the row again. */
+  key: string;
+  /** Text cells from column A on (ID, title, agency, region); always written as text. */
+  cells: string[];
+  /** Conflict of interest: greyed out, locked to the secretariat, with `note`. */
+  locked: boolean;
+  note: string;
+}
+
+export interface JurorTabSpec {
   title: string;
-  /** Header rows, frozen and bold. */
   header: string[][];
-  rows: (string | number | null)[][];
-  /** Column widths in pixels, optional. */
-  widths?: number[];
+  rows: JurorRowSpec[];
+  /** 0-based score columns with their scale, for data validation. */
+  scoreColumns: { index: number; min: number; max: number }[];
+  /** 0-based column of the note. */
+  noteColumn: number;
+  /** Who may edit the tab besides the secretariat: the juror's email. */
+  editors: string[];
+  widths: number[];
+  frozenColumns: number;
+}
+
+export interface SheetPlan {
+  jurorTabs: JurorTabSpec[];
+  /** Keys of every output tab the competition can have (a hidden staging tab is kept for each). */
+  outputKeys: string[];
+  /** Secretariat emails: editors of every protected range. */
+  secretariat: string[];
+}
+
+export interface ProvisionOutcome {
+  tabsCreated: string[];
+  rowsAdded: number;
+  tabs: number;
 }
 
 /** The shared Google Sheet (or the local workbook standing in for it). */
 export interface ScoreSheet {
-  /** Reads the given A1 ranges in one request, values as typed. */
-  readRanges(ranges: string[]): Promise<{ range: string; values: string[][] }[]>;
-  /** Replaces the output tabs atomically; returns bookkeeping to keep for the next call. */
-  publish(tabs: OutputTab[], state: Record<string, number> | undefined): Promise<Record<string, number>>;
-  /** Sheets API requests made through this instance so far. */
+  /** Reads the given A1 ranges, values as typed, together with the publish bookkeeping: ONE request. */
+  readRanges(ranges: string[]): Promise<SheetSnapshot>;
+  /**
+   * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
+   * request that swaps them in. Tabs absent from `tabs` but live before are removed.
+   */
+  publish(tabs: OutputTab[], publishState: string): Promise<{ generation: number }>;
+  /** Creates or extends the juror tabs and the staging tabs; never touches a typed score. */
+  provision(plan: SheetPlan): Promise<ProvisionOutcome>;
+  /** Sheets API requests (HTTP attempts) made through this instance so far. */
   requestCount(): { reads: number; writes: number };
 }
 
-/** Lists Form responses through the Forms API (the Pub/Sub watch carries no answers). */
+/** A Forms API watch (Pub/Sub only; it expires 7 days after creation or the last renewal). */
+export interface FormWatch {
+  id: string;
+  eventType: string;
+  expireTime?: string;
+  state?: string;
+}
+
+/** Forms API responses since a cursor, exactly as Google returned them, plus what makes them readable. */
+export interface ListedResponses {
+  /** Google's FormResponse objects (answers keyed by questionId), oldest lastSubmittedTime first. */
+  responses: unknown[];
+  /** questionId → question title, from forms.get, so the config's titles can be matched. */
+  questionTitles: Record<string, string>;
+}
+
+/** Reads Form responses through the Forms API (the Pub/Sub watch carries no answers) and keeps the watch alive. */
 export interface FormResponses {
-  listSince(formId: string, after: string | null): Promise<unknown[]>;
+  /** Every response submitted after `after` (exclusive, RFC 3339), across all pages; all when null. */
+  listSince(formId: string, after: string | null): Promise<ListedResponses>;
+  listWatches(formId: string): Promise<FormWatch[]>;
+  createWatch(formId: string, eventType: 'RESPONSES' | 'SCHEMA', topicName: string): Promise<FormWatch>;
+  renewWatch(formId: string, watchId: string): Promise<FormWatch>;
 }
 
 export type { ScoreEntry };

@@ -1,4 +1,63 @@
 import { Hono } from 'hono';
-import type { AppEnv } from '../services.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { createRemoteJWKSet } from 'jose';
+import { AppError } from '../../shared/errors.ts';
+import type { AppEnv, Services } from '../services.ts';
+import { handleFormsNotification } from './forms-watch.ts';
+import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
+import { parseAppsScriptPayload, parseJson, peekResponseId, pubsubEnvelopeSchema } from './payloads.ts';
+import { GOOGLE_JWKS_URL, verifyPushToken } from './push-token.ts';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
+/** A Form response is ~20 answers of text; anything near this is not one. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const tooLarge = () => {
+  throw new AppError('bad_request', { id: 'Kiriman terlalu besar.', en: 'Payload too large.' });
+};
+
+/**
+ * POST /intake/form   — Apps Script push, HMAC-signed (see infra/apps-script/README.md).
+ * POST /intake/pubsub — Pub/Sub push from a Forms API RESPONSES watch, OIDC bearer token.
+ */
 export const intakeRoutes = new Hono<AppEnv>();
+const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+
+intakeRoutes.post('/intake/form', limit, async (c) => {
+  const services = c.get('services');
+  const lang = c.get('lang');
+  const body = await c.req.text();
+  await verifySignature(
+    { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) },
+    body,
+    services.secrets.intakeHmac,
+    services.clock.now(),
+  );
+  const json = parseJson(body);
+  const raw = await archivePayload(services, 'apps-script', body, peekResponseId(json));
+  const result = await ingestArchived(services, raw, (l) => parseAppsScriptPayload(json, l), lang);
+  if (result.outcome === 'rejected') throw rejectionError(result.reasons ?? []);
+  return c.json(
+    { responseId: result.responseId, outcome: result.outcome, innovationId: result.innovationId },
+    result.outcome === 'created' ? 201 : 200,
+  );
+});
+
+intakeRoutes.post('/intake/pubsub', limit, async (c) => {
+  const services = c.get('services');
+  const jwks = services.pubsubKeys ?? createRemoteJWKSet(new URL(GOOGLE_JWKS_URL));
+  await verifyPushToken(c.req.header('authorization'), jwks, services.secrets, services.clock.now());
+  const body = await c.req.text();
+  await archivePayload(services, 'forms-api', body, undefined);
+  const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));
+  if (!envelope.success) {
+    throw new AppError('bad_request', {
+      id: 'Bukan pesan push Pub/Sub.',
+      en: 'Not a Pub/Sub push message.',
+    });
+  }
+  // Rejections are stored and listed for the secretariat; answering 2xx stops Pub/Sub redelivering them.
+  return c.json(await handleFormsNotification(services, envelope.data, c.get('lang')), 200);
+});
+
+export { renewWatches } from './forms-watch.ts';

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { toConfigError, zodLocale } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { FormAnswer, FormSubmission, SubmissionIssue } from '../../shared/domain/submission.ts';
+
+/** A payload turned into a FormSubmission, or the reasons its shape is wrong. */
+export type ParsedPayload =
+  | { ok: true; submission: FormSubmission }
+  | { ok: false; responseId: string | undefined; reasons: SubmissionIssue[] };
+
+const instant = z.iso.datetime({ offset: true });
+
+/** What infra/apps-script/Code.gs POSTs to /intake/form. */
+export const appsScriptPayloadSchema = z.object({
+  formId: z.string().optional(),
+  responseId: z.string().min(1),
+  timestamp: instant,
+  /** Empty when the Form does not collect emails. */
+  respondentEmail: z.string().nullish(),
+  answers: z.array(
+    z.object({
+      title: z.string(),
+      questionId: z.string().optional(),
+      values: z.array(z.string()),
+    }),
+  ),
+});
+
+/** Google's FormResponse as forms.responses.list returns it: answers keyed by questionId. */
+export const formsApiResponseSchema = z.object({
+  responseId: z.string().min(1),
+  lastSubmittedTime: instant,
+  createTime: z.string().nullish(),
+  respondentEmail: z.string().nullish(),
+  answers: z
+    .record(
+      z.string(),
+      z.object({
+        questionId: z.string().nullish(),
+        textAnswers: z
+          .object({ answers: z.array(z.object({ value: z.string().nullish() })).nullish() })
+          .nullish(),
+        fileUploadAnswers: z
+          .object({ answers: z.array(z.object({ fileId: z.string().nullish() })).nullish() })
+          .nullish(),
+      }),
+    )
+    .nullish(),
+});
+
+/** Pub/Sub push delivery: the envelope around a Forms API watch notification (which carries no answers). */
+export const pubsubEnvelopeSchema = z.object({
+  message: z.object({
+    data: z.string().optional(),
+    attributes: z.record(z.string(), z.string()).default({}),
+    messageId: z.string().optional(),
+    publishTime: z.string().optional(),
+  }),
+  subscription: z.string().optional(),
+});
+
+export type PubsubEnvelope = z.output<typeof pubsubEnvelopeSchema>;
+
+/** Reads the response id before validation, so that the archive and a rejection can name it. */
+export function peekResponseId(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const id = (body as { responseId?: unknown }).responseId;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function shapeIssues(error: z.ZodError, lang: Lang): SubmissionIssue[] {
+  return error.issues.map((i) => {
+    const e = toConfigError(i, lang);
+    return { field: e.path, message: e.message };
+  });
+}
+
+function instantIso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+export function parseAppsScriptPayload(body: unknown, lang: Lang): ParsedPayload {
+  const parsed = appsScriptPayloadSchema.safeParse(body, { error: zodLocale(lang) });
+  if (!parsed.success)
+    return { ok: false, responseId: peekResponseId(body), reasons: shapeIssues(parsed.error, lang) };
+  const p = parsed.data;
+  const answers: FormAnswer[] = p.answers.map((a) => ({
+    title: a.title,
+    ...(a.questionId ? { questionId: a.questionId } : {}),
+    values: a.values,
+  }));
+  return {
+    ok: true,
+    submission: {
+      responseId: p.responseId,
+      lastSubmittedTime: instantIso(p.timestamp),
+      ...(p.respondentEmail ? { respondentEmail: p.respondentEmail } : {}),
+      answers,
+    },
+  };
+}
+
+/** A file upload answer is a Drive file id; a link is what the secretariat can open. */
+function driveLink(fileId: string): string {
+  return `https://drive.google.com/open?id=${encodeURIComponent(fileId)}`;
+}
+
+export function parseFormsApiResponse(
+  body: unknown,
+  questionTitles: Record<string, string>,
+  lang: Lang,
+): ParsedPayload {
+  const parsed = formsApiResponseSchema.safeParse(body, { error: zodLocale(lang) });
+  if (!parsed.success)
+    return { ok: false, responseId: peekResponseId(body), reasons: shapeIssues(parsed.error, lang) };
+  const p = parsed.data;
+  const answers: FormAnswer[] = Object.entries(p.answers ?? {}).map(([key, a]) => {
+    const questionId = a.questionId ?? key;
+    const title = questionTitles[questionId];
+    const texts = (a.textAnswers?.answers ?? []).map((x) => x.value ?? '');
+    const files = (a.fileUploadAnswers?.answers ?? []).flatMap((x) =>
+      x.fileId ? [driveLink(x.fileId)] : [],
+    );
+    return { questionId, ...(title !== undefined ? { title } : {}), values: [...texts, ...files] };
+  });
+  return {
+    ok: true,
+    submission: {
+      responseId: p.responseId,
+      lastSubmittedTime: instantIso(p.lastSubmittedTime),
+      ...(p.respondentEmail ? { respondentEmail: p.respondentEmail } : {}),
+      answers,
+    },
+  };
+}

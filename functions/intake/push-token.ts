@@ -1,0 +1,52 @@
+import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import { AppError } from '../../shared/errors.ts';
+import type { Secrets } from '../services.ts';
+
+/** Google's OIDC signing keys; the key set is fetched lazily and cached by jose. */
+export const GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
+const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
+
+const UNAUTHORIZED = new AppError('unauthorized', {
+  id: 'Token Pub/Sub tidak valid.',
+  en: 'Invalid Pub/Sub token.',
+});
+
+/**
+ * Checks the OIDC bearer token Pub/Sub attaches to a push: signed by Google, meant for us (audience),
+ * from the expected service account with a verified email, and not expired.
+ */
+export async function verifyPushToken(
+  authorization: string | undefined,
+  jwks: JWTVerifyGetKey,
+  secrets: Pick<Secrets, 'pubsubAudience' | 'pubsubServiceAccount'>,
+  now: Date,
+): Promise<void> {
+  const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  const { pubsubAudience: audience, pubsubServiceAccount: account } = secrets;
+  if (!token || !audience || !account) throw UNAUTHORIZED;
+  try {
+    const { payload } = await jwtVerify(token, jwks, {
+      issuer: GOOGLE_ISSUERS,
+      audience,
+      algorithms: ['RS256'],
+      currentDate: now,
+      clockTolerance: 30,
+      requiredClaims: ['exp', 'iat', 'email'],
+    });
+    if (payload.email !== account || payload.email_verified !== true) throw UNAUTHORIZED;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if (err instanceof errors.JOSEError && !(err instanceof errors.JWKSTimeout)) {
+      throw new AppError('unauthorized', UNAUTHORIZED.text, { cause: err });
+    }
+    // Google's key set could not be fetched: not the sender's fault, so let Pub/Sub retry.
+    throw new AppError(
+      'upstream_unavailable',
+      {
+        id: 'Kunci Google tidak dapat diambil; coba lagi.',
+        en: "Google's keys could not be fetched; retry.",
+      },
+      { cause: err },
+    );
+  }
+}

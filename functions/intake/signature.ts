@@ -1,0 +1,37 @@
+import { AppError } from '../../shared/errors.ts';
+import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
+
+/** Unix seconds when the sender signed the request. */
+export const TIMESTAMP_HEADER = 'X-Juri-Timestamp';
+/** `sha256=<lowercase hex of HMAC-SHA256(secret, timestamp + "." + rawBody)>`. */
+export const SIGNATURE_HEADER = 'X-Juri-Signature';
+/** A signature older or newer than this is refused, so a captured request cannot be replayed later. */
+export const MAX_SKEW_SECONDS = 5 * 60;
+
+const UNAUTHORIZED = new AppError('unauthorized', {
+  id: 'Tanda tangan kiriman tidak valid atau kedaluwarsa.',
+  en: 'The request signature is invalid or expired.',
+});
+
+/** The exact bytes both sides sign. */
+export function signedText(timestamp: string, rawBody: string): string {
+  return `${timestamp}.${rawBody}`;
+}
+
+export async function signBody(secret: string, timestamp: string, rawBody: string): Promise<string> {
+  return `sha256=${await hmacSha256Hex(secret, signedText(timestamp, rawBody))}`;
+}
+
+/** Throws 401 unless the request carries a fresh, correct signature over its raw body. */
+export async function verifySignature(
+  headers: { timestamp: string | undefined; signature: string | undefined },
+  rawBody: string,
+  secret: string | undefined,
+  now: Date,
+): Promise<void> {
+  const { timestamp, signature } = headers;
+  if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) throw UNAUTHORIZED;
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw UNAUTHORIZED;
+  const expected = await signBody(secret, timestamp, rawBody);
+  if (!(await timingSafeEqualText(signature.trim().toLowerCase(), expected))) throw UNAUTHORIZED;
+}

@@ -1,0 +1,70 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve as serveNode } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { buildAnnouncement } from '../../shared/domain/announcement.ts';
+import { createApp } from '../app.ts';
+import { type LocalRuntime, composeLocal } from './compose-local.ts';
+import { runScenario } from './scenario.ts';
+
+/** The demo runs "on" the morning of the announcement, so every run ends the same way. */
+export const DEMO_NOW = '2024-12-20T10:00:00+08:00';
+
+export interface DemoOptions {
+  dir: string;
+  lang: Lang;
+  out: NodeJS.WritableStream;
+}
+
+/** `juri demo`: the 2024 competition end to end, through the same code a deployment runs. */
+export async function runDemo(o: DemoOptions): Promise<void> {
+  const fixed = new Date(DEMO_NOW);
+  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: { now: () => fixed } });
+  try {
+    const server = await listen(rt, 0);
+    try {
+      await runScenario(rt, server.url, (line) => o.out.write(`${line}\n`));
+    } finally {
+      await server.close();
+    }
+    await exportCsv(rt);
+    await printTopTen(rt, o);
+  } finally {
+    await rt.close();
+  }
+}
+
+export async function listen(rt: LocalRuntime, port: number, hostname = '127.0.0.1') {
+  const app = createApp(() => rt.services);
+  return new Promise<{ url: string; close(): Promise<void> }>((resolveListen) => {
+    const server = serveNode({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
+      resolveListen({
+        url: `http://${hostname}:${info.port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
+  const { competition, store } = rt.services;
+  const sync = await store.lastSync(competition.id);
+  const final = sync?.result?.final;
+  if (!final) throw new Error('the demo finished without a final ranking');
+  const announcement = buildAnnouncement(competition, final, await store.listInnovations(competition.id), o.lang);
+  o.out.write(`\n${announcement.text}\n\n`);
+  o.out.write(`${o.lang === 'en' ? 'Workbook' : 'Workbook'}: ${rt.paths.workbook}\n`);
+}
+
+/** The same data as CSV, so `juri rank` can recompute the ranking independently. */
+async function exportCsv(rt: LocalRuntime) {
+  const { competition, store } = rt.services;
+  const innovations = await store.listInnovations(competition.id);
+  const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = innovations.map((i) => [i.id, i.title, i.agency, i.region, i.category, i.submittedAt].map(q).join(','));
+  writeFileSync(join(rt.paths.dir, 'innovations.csv'), `id,title,agency,region,category,submitted_at\n${lines.join('\n')}\n`);
+  const entries = await rt.readScores();
+  const scoreLines = entries.map((e) => [e.stage, e.innovation, e.juror, e.criterion, e.value].map(q).join(','));
+  writeFileSync(join(rt.paths.dir, 'scores.csv'), `stage,innovation,juror,criterion,value\n${scoreLines.join('\n')}\n`);
+}

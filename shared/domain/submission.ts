@@ -1,0 +1,324 @@
+import { z } from 'zod';
+import { type Competition, toConfigError, zodLocale } from './competition.ts';
+import { type Bilingual, type Lang, pick } from './i18n.ts';
+import type { Innovation } from './innovation.ts';
+import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
+
+/** One question's answer, whichever way it arrived (Apps Script sends titles, the Forms API question ids). */
+export interface FormAnswer {
+  questionId?: string;
+  title?: string;
+  values: string[];
+}
+
+/** A Form response normalised from either delivery path. */
+export interface FormSubmission {
+  responseId: string;
+  /** ISO 8601; a newer one for the same responseId is an edit. */
+  lastSubmittedTime: string;
+  respondentEmail?: string;
+  answers: FormAnswer[];
+}
+
+/** What an accepted submission becomes (same shape as AcceptedSubmission['innovation'] in shared/ports.ts). */
+export type InnovationDraft = Omit<Innovation, 'id' | 'version' | 'responseId' | 'submittedAt'>;
+
+export interface SubmissionIssue {
+  field: string;
+  message: string;
+}
+
+export type SubmissionResult =
+  | { ok: true; innovation: InnovationDraft }
+  | { ok: false; reasons: SubmissionIssue[] };
+
+type FormMapping = NonNullable<Competition['form']>;
+
+const MAX_SHORT = 300;
+const MAX_LONG = 20_000;
+const MAX_SUMMARY_WORDS = 200;
+const EARLIEST_YEAR = 1945;
+
+const MESSAGES = {
+  required: { id: 'wajib diisi', en: 'is required' },
+  tooLong: { id: 'terlalu panjang (maks. {max} karakter)', en: 'is too long (max {max} characters)' },
+  unknownRegion: {
+    id: '"{value}" bukan kabupaten/kota di daftar wilayah kompetisi',
+    en: '"{value}" is not a regency/city in the competition\'s list of regions',
+  },
+  unknownCategory: {
+    id: 'kategori "{value}" tidak dikenal; pilihan: {options}',
+    en: 'unknown category "{value}"; options: {options}',
+  },
+  year: { id: 'harus tahun (4 angka), contoh 2021', en: 'must be a year (4 digits), e.g. 2021' },
+  yearRange: { id: 'harus antara {min} dan {max}', en: 'must be between {min} and {max}' },
+  summaryWords: {
+    id: 'maksimal {max} kata (sekarang {n} kata)',
+    en: 'at most {max} words (now {n} words)',
+  },
+  url: {
+    id: 'harus tautan lengkap, contoh https://drive.google.com/…',
+    en: 'must be a full link, e.g. https://drive.google.com/…',
+  },
+  phone: {
+    id: 'nomor telepon tidak valid (contoh: 0812-3456-7890 atau +62 812 3456 7890)',
+    en: 'invalid phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)',
+  },
+  email: { id: 'alamat email tidak valid', en: 'invalid email address' },
+} satisfies Record<string, Bilingual>;
+
+type MessageKey = keyof typeof MESSAGES;
+
+function say(lang: Lang, key: MessageKey, args: Record<string, string | number> = {}): string {
+  return pick(MESSAGES[key], lang).replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
+}
+
+/** Case, punctuation and spacing do not matter when matching titles and answers. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[.,;:()'"’/\\-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function questionRefs(form: FormMapping | undefined, field: SubmissionField): string[] {
+  const ref = form ? form.fields[field] : field;
+  if (ref === undefined) return [];
+  return Array.isArray(ref) ? ref : [ref];
+}
+
+function answerText(answer: FormAnswer): string {
+  return answer.values
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
+    .join(', ');
+}
+
+/**
+ * Picks each submission field's answer by the question ids or titles the config names. With several
+ * questions (e.g. one per Form branch) the first non-empty answer wins. Without a `form` section the
+ * field names themselves are the question titles.
+ */
+export function mapAnswers(
+  form: FormMapping | undefined,
+  answers: readonly FormAnswer[],
+): Partial<Record<SubmissionField, string>> {
+  const out: Partial<Record<SubmissionField, string>> = {};
+  for (const field of SUBMISSION_FIELDS) {
+    for (const ref of questionRefs(form, field)) {
+      const wanted = normalizeText(ref);
+      const hit = answers.find(
+        (a) =>
+          (a.questionId !== undefined && a.questionId === ref) ||
+          (a.title !== undefined && normalizeText(a.title) === wanted),
+      );
+      const text = hit ? answerText(hit) : '';
+      if (text !== '') {
+        out[field] = text;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** What the respondent typed, keyed by question title, for the secretariat's rejection list. */
+export function answersByTitle(answers: readonly FormAnswer[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  answers.forEach((a, i) => {
+    out[a.title ?? a.questionId ?? `#${i + 1}`] = answerText(a);
+  });
+  return out;
+}
+
+const REGENCY_PREFIX = /^(kabupaten|kab)\s+/;
+const PROVINCE_FORMS =
+  /^(pemerintah\s+)?(provinsi|prov|pemprov)(\s+(ntt|nusa tenggara timur))?$|^(ntt|nusa tenggara timur)$/;
+/** Abbreviations people commonly type; used only when the target is one of the competition's regions. */
+const REGION_ALIASES: Record<string, string> = {
+  tts: 'timor tengah selatan',
+  ttu: 'timor tengah utara',
+  sbd: 'sumba barat daya',
+  mabar: 'manggarai barat',
+  matim: 'manggarai timur',
+  rote: 'rote ndao',
+  sabu: 'sabu raijua',
+};
+
+/**
+ * Resolves a typed region to the competition's spelling: "Kab. Kupang", "KABUPATEN KUPANG" → "Kupang";
+ * "Pemprov NTT" → the province entry; "TTS" → "Timor Tengah Selatan".
+ */
+export function matchRegion(input: string, regions: readonly string[]): string | undefined {
+  const byNorm = new Map(regions.map((r) => [normalizeText(r), r]));
+  const typed = normalizeText(input);
+  const candidates = [typed, typed.replace(REGENCY_PREFIX, '')];
+  const alias = REGION_ALIASES[candidates[1] ?? ''];
+  if (alias) candidates.push(alias);
+  for (const c of candidates) {
+    const hit = byNorm.get(c);
+    if (hit) return hit;
+  }
+  if (PROVINCE_FORMS.test(typed)) return regions.find((r) => PROVINCE_FORMS.test(normalizeText(r)));
+  return undefined;
+}
+
+/** Category by the config's answer table, then by id, then by name. */
+export function matchCategory(input: string, c: Competition): string | undefined {
+  const typed = normalizeText(input);
+  for (const [answer, id] of Object.entries(c.form?.categoryAnswers ?? {})) {
+    if (normalizeText(answer) === typed) return id;
+  }
+  return c.categories.find((k) => normalizeText(k.id) === typed || normalizeText(k.name) === typed)?.id;
+}
+
+/** Indonesian numbers as typed ("0812-3456-7890", "+62 812…", "(0380) 821234") → +62…, or undefined. */
+export function normalizePhone(input: string): string | undefined {
+  const compact = input.replace(/[\s\-.()]/g, '');
+  const m = /^(?:\+62|62|0)(8\d{7,11}|[1-79]\d{6,10})$/.exec(compact);
+  return m ? `+62${m[1]}` : undefined;
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== '').length;
+}
+
+/** People paste "bit.ly/abc" without a scheme; add one before checking. */
+function withScheme(link: string): string {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(link) ? link : `https://${link}`;
+}
+
+function submissionSchema(c: Competition, lang: Lang) {
+  const form = c.form;
+  const required = (max = MAX_SHORT) =>
+    z
+      .string({ error: say(lang, 'required') })
+      .trim()
+      .min(1, { error: say(lang, 'required') })
+      .max(max, { error: say(lang, 'tooLong', { max }) });
+  const optional = (max = MAX_LONG) =>
+    z
+      .string()
+      .trim()
+      .max(max, { error: say(lang, 'tooLong', { max }) })
+      .optional();
+  const link = optional(2_000).superRefine((v, ctx) => {
+    if (v !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(withScheme(v)).success)
+      ctx.addIssue({ code: 'custom', message: say(lang, 'url') });
+  });
+  const minYear = form?.minStartYear ?? EARLIEST_YEAR;
+  const maxYear = form?.maxStartYear ?? c.year ?? Number(c.announceAt.slice(0, 4));
+
+  return z.object({
+    title: required(),
+    agency: required(),
+    region: required().transform((v, ctx) => {
+      const region = matchRegion(v, c.regions);
+      if (region === undefined)
+        ctx.addIssue({ code: 'custom', message: say(lang, 'unknownRegion', { value: v }) });
+      return region ?? v;
+    }),
+    category: required().transform((v, ctx) => {
+      const id = matchCategory(v, c);
+      if (id === undefined) {
+        const options = c.categories.map((k) => k.name).join(', ');
+        ctx.addIssue({ code: 'custom', message: say(lang, 'unknownCategory', { value: v, options }) });
+      }
+      return id ?? v;
+    }),
+    startYear: optional(20).superRefine((v, ctx) => {
+      if (v === undefined) return;
+      const m = /^(\d{4})(?:-\d{2}-\d{2})?$/.exec(v);
+      if (!m) return ctx.addIssue({ code: 'custom', message: say(lang, 'year') });
+      const year = Number(m[1]);
+      if (year < minYear || year > maxYear)
+        ctx.addIssue({ code: 'custom', message: say(lang, 'yearRange', { min: minYear, max: maxYear }) });
+    }),
+    summary: optional().superRefine((v, ctx) => {
+      const n = v === undefined ? 0 : countWords(v);
+      if (n > MAX_SUMMARY_WORDS)
+        ctx.addIssue({ code: 'custom', message: say(lang, 'summaryWords', { max: MAX_SUMMARY_WORDS, n }) });
+    }),
+    background: optional(),
+    novelty: optional(),
+    implementation: optional(),
+    significance: optional(),
+    adaptability: optional(),
+    resources: optional(),
+    sustainability: optional(),
+    proposalUrl: link,
+    videoUrl: link,
+    contactName: optional(MAX_SHORT),
+    contactPhone: optional(40).superRefine((v, ctx) => {
+      if (v !== undefined && normalizePhone(v) === undefined)
+        ctx.addIssue({ code: 'custom', message: say(lang, 'phone') });
+    }),
+    contactEmail: optional(MAX_SHORT).superRefine((v, ctx) => {
+      if (v !== undefined && !z.email().safeParse(v).success)
+        ctx.addIssue({ code: 'custom', message: say(lang, 'email') });
+    }),
+  });
+}
+
+const CORE_FIELDS = new Set<SubmissionField>(['title', 'agency', 'region', 'category', 'summary']);
+
+/**
+ * Maps a Form response onto the competition's submission fields and validates it. Reasons name the
+ * submission field (e.g. `region`) and say what is wrong in the chosen language.
+ */
+export function validateSubmission(
+  c: Competition,
+  submission: FormSubmission,
+  lang: Lang = 'id',
+): SubmissionResult {
+  const mapped = mapAnswers(c.form, submission.answers);
+  const parsed = submissionSchema(c, lang).safeParse(mapped, { error: zodLocale(lang) });
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map((i) => {
+      const e = toConfigError(i, lang);
+      return { field: e.path, message: e.message };
+    });
+    return { ok: false, reasons };
+  }
+  const v = parsed.data;
+  const details: Record<string, string> = {};
+  for (const field of SUBMISSION_FIELDS) {
+    const value = v[field];
+    if (CORE_FIELDS.has(field) || value === undefined) continue;
+    details[field] = normalizeDetail(field, value);
+  }
+  if (submission.respondentEmail) details.respondentEmail = submission.respondentEmail;
+  return {
+    ok: true,
+    innovation: {
+      title: v.title,
+      agency: v.agency,
+      region: v.region,
+      category: v.category,
+      ...(v.summary !== undefined ? { summary: v.summary } : {}),
+      details,
+    },
+  };
+}
+
+function normalizeDetail(field: SubmissionField, value: string): string {
+  if (field === 'contactPhone') return normalizePhone(value) ?? value;
+  if (field === 'contactEmail') return value.toLowerCase();
+  if (field === 'proposalUrl' || field === 'videoUrl') return withScheme(value);
+  if (field === 'startYear') return value.slice(0, 4);
+  return value;
+}
+
+/**
+ * RFC 3339 instants with 0–9 fractional digits do not sort as strings ("…00Z" > "…00.5Z"); this pads
+ * them to nine digits in UTC so they do, and stays a valid Forms API filter value.
+ */
+export function sortableInstant(rfc3339: string): string {
+  const zulu = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/i.exec(rfc3339);
+  if (zulu) return `${zulu[1]}.${(zulu[2] ?? '').padEnd(9, '0')}Z`;
+  const ms = Date.parse(rfc3339);
+  if (Number.isNaN(ms)) return rfc3339;
+  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
+}
