@@ -1,0 +1,85 @@
+import { AppError } from '../../shared/errors.ts';
+
+/** The JSON-like values juri keeps in Firestore documents (bytes for compressed payloads). */
+export type FieldValue =
+  | null
+  | boolean
+  | number
+  | string
+  | Uint8Array
+  | FieldValue[]
+  | { [key: string]: FieldValue };
+export type Fields = { [key: string]: FieldValue };
+
+export interface StoredDocument {
+  path: string;
+  fields: Fields;
+}
+
+/**
+ * One write of an atomic commit. `create` fails the commit with AlreadyExists when the document exists:
+ * it is the only precondition juri relies on, because the emulator enforces it too.
+ */
+export type DocumentWrite =
+  | { op: 'create'; path: string; fields: Fields }
+  | { op: 'set'; path: string; fields: Fields }
+  /** Replaces only the given top-level fields of an existing document. */
+  | { op: 'update'; path: string; fields: Fields }
+  | { op: 'delete'; path: string };
+
+export interface DocumentQuery {
+  /** Full collection path, e.g. competitions/c1/numbers. */
+  collection: string;
+  orderBy?: { field: string; direction: 'asc' | 'desc' };
+  limit?: number;
+}
+
+/** The few document operations the store needs, implemented once per Firestore client. */
+export interface DocumentBackend {
+  get(path: string): Promise<Fields | null>;
+  getMany(paths: string[]): Promise<(Fields | null)[]>;
+  query(query: DocumentQuery): Promise<StoredDocument[]>;
+  commit(writes: DocumentWrite[]): Promise<void>;
+}
+
+/** A `create` precondition failed: the document already exists. */
+export class AlreadyExists extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('document already exists', options);
+    this.name = 'AlreadyExists';
+  }
+}
+
+export function storageUnavailable(cause: unknown): AppError {
+  return new AppError(
+    'storage_unavailable',
+    {
+      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
+      en: 'The data store is unavailable right now. Please try again shortly.',
+    },
+    { cause },
+  );
+}
+
+/** gRPC status codes (numeric for the Node client, names for REST) that mean "retry later". */
+export const TRANSIENT_GRPC_CODES = new Set([4, 8, 10, 13, 14]);
+export const TRANSIENT_REST_STATUSES = new Set([
+  'DEADLINE_EXCEEDED',
+  'RESOURCE_EXHAUSTED',
+  'ABORTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+]);
+
+/**
+ * A Firestore document id for any string: ids may not contain "/", be "." or "..", or look like __x__, and a
+ * "%" would be decoded again when the id travels in a REST URL. So percent-encode, then write "~" for "%"
+ * (after escaping "~" itself): injective, and safe in both gRPC names and URLs.
+ */
+export function docId(name: string): string {
+  return encodeURIComponent(name)
+    .replace(/~/g, '%7E')
+    .replace(/\./g, '%2E')
+    .replace(/^_/, '%5F')
+    .replace(/%/g, '~');
+}

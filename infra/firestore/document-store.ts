@@ -1,0 +1,362 @@
+import pRetry from 'p-retry';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import type { AcceptedSubmission, InnovationStore, Rejection, UpsertOutcome } from '../../shared/ports.ts';
+import {
+  AlreadyExists,
+  type DocumentBackend,
+  docId,
+  type Fields,
+  type FieldValue,
+  storageUnavailable,
+} from './document-backend.ts';
+import { packSync, unpackSync } from './sync-payload.ts';
+
+/** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
+const MAX_ATTEMPTS = 200;
+
+interface InnovationDoc {
+  number: number;
+  version: number;
+  submittedAt: string;
+  claimId: string;
+  innovation: Innovation;
+}
+
+/**
+ * The InnovationStore on Firestore documents, shared by the Node (gRPC) and the Workers (REST) adapters.
+ * Exactly-once and gap-free numbering rest on `create` preconditions in one commit, not on transactions;
+ * infra/firestore/README.md explains why that holds on production Firestore and what the emulator lacks.
+ */
+export function createDocumentStore(backend: DocumentBackend): InnovationStore {
+  const path = (competition: string, ...parts: string[]) =>
+    ['competitions', docId(competition), ...parts].join('/');
+
+  async function readInnovation(competition: string, responseId: string): Promise<InnovationDoc | null> {
+    const fields = await backend.get(path(competition, 'innovations', docId(responseId)));
+    return fields ? toInnovationDoc(fields) : null;
+  }
+
+  async function highestNumber(competition: string): Promise<number> {
+    const [top] = await backend.query({
+      collection: path(competition, 'numbers'),
+      orderBy: { field: 'n', direction: 'desc' },
+      limit: 1,
+    });
+    return typeof top?.fields.n === 'number' ? top.fields.n : 0;
+  }
+
+  /** Whether numbers/{n} belongs to this innovation: always true on production Firestore (atomic commits). */
+  async function ownsNumber(competition: string, doc: InnovationDoc): Promise<boolean> {
+    const claim = await backend.get(path(competition, 'numbers', String(doc.number)));
+    return claim?.claimId === doc.claimId;
+  }
+
+  /**
+   * The emulator applies a commit's writes one by one and keeps the ones before a failed precondition, so an
+   * innovation can land while its number was taken. Only the writer that created it (same claimId) repairs it.
+   */
+  async function repairNumber(competition: string, doc: InnovationDoc, numberToId: (n: number) => string) {
+    let next = (await highestNumber(competition)) + 1;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      try {
+        await backend.commit([
+          { op: 'create', path: path(competition, 'numbers', String(next)), fields: claimFields(doc, next) },
+        ]);
+        const innovation = { ...doc.innovation, id: numberToId(next) };
+        await backend.commit([
+          {
+            op: 'update',
+            path: path(competition, 'innovations', docId(doc.innovation.responseId ?? '')),
+            fields: { number: next, innovation: toFields(innovation) },
+          },
+        ]);
+        return innovation;
+      } catch (error) {
+        if (!(error instanceof AlreadyExists)) throw error;
+        next = Math.max(next + 1, (await highestNumber(competition)) + 1);
+      }
+    }
+    throw storageUnavailable(new Error('number repair did not settle'));
+  }
+
+  /** Reads the innovation once its number is confirmed (another writer may be finishing it on the emulator). */
+  async function settledInnovation(competition: string, responseId: string): Promise<InnovationDoc | null> {
+    return pRetry(
+      async () => {
+        const doc = await readInnovation(competition, responseId);
+        if (doc && !(await ownsNumber(competition, doc))) throw new NotSettled();
+        return doc;
+      },
+      {
+        retries: 15,
+        minTimeout: 10,
+        maxTimeout: 1000,
+        shouldRetry: ({ error }) => error instanceof NotSettled,
+      },
+    ).catch((error: unknown) => {
+      throw error instanceof NotSettled ? storageUnavailable(error) : error;
+    });
+  }
+
+  async function upsert(
+    competition: string,
+    submission: AcceptedSubmission,
+    numberToId: (n: number) => string,
+  ): Promise<{ outcome: UpsertOutcome; innovation: Innovation }> {
+    const innovationPath = path(competition, 'innovations', docId(submission.responseId));
+    const claimId = crypto.randomUUID();
+    let next = 0;
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const existing = await settledInnovation(competition, submission.responseId);
+      if (!existing) {
+        next = Math.max(next + 1, (await highestNumber(competition)) + 1);
+        const innovation = buildInnovation(submission, numberToId(next), 1);
+        const doc: InnovationDoc = {
+          number: next,
+          version: 1,
+          submittedAt: submission.submittedAt,
+          claimId,
+          innovation,
+        };
+        try {
+          await backend.commit([
+            { op: 'create', path: innovationPath, fields: innovationFields(doc) },
+            {
+              op: 'create',
+              path: path(competition, 'numbers', String(next)),
+              fields: claimFields(doc, next),
+            },
+          ]);
+          return { outcome: 'created', innovation };
+        } catch (error) {
+          if (!(error instanceof AlreadyExists)) throw error;
+          const landed = await readInnovation(competition, submission.responseId);
+          if (landed?.claimId === claimId && !(await ownsNumber(competition, landed))) {
+            return { outcome: 'created', innovation: await repairNumber(competition, landed, numberToId) };
+          }
+          continue;
+        }
+      }
+      if (!(Date.parse(submission.submittedAt) > Date.parse(existing.submittedAt))) {
+        return { outcome: 'unchanged', innovation: existing.innovation };
+      }
+      const version = existing.version + 1;
+      const innovation = buildInnovation(submission, existing.innovation.id, version);
+      try {
+        // history/{version} can be created once: it serialises concurrent edits of one innovation.
+        await backend.commit([
+          {
+            op: 'create',
+            path: `${innovationPath}/history/${String(existing.version).padStart(6, '0')}`,
+            fields: { version: existing.version, innovation: toFields(existing.innovation) },
+          },
+          {
+            op: 'set',
+            path: innovationPath,
+            fields: innovationFields({
+              ...existing,
+              version,
+              submittedAt: submission.submittedAt,
+              innovation,
+            }),
+          },
+        ]);
+        return { outcome: 'updated', innovation };
+      } catch (error) {
+        if (!(error instanceof AlreadyExists)) throw error;
+      }
+    }
+    throw storageUnavailable(new Error('innovation upsert did not settle'));
+  }
+
+  return {
+    async archiveRaw(competition, raw) {
+      await backend.commit([
+        { op: 'set', path: path(competition, 'intake', docId(raw.id)), fields: toFields(raw) },
+      ]);
+    },
+    upsertInnovation: upsert,
+    async listInnovations(competition) {
+      const docs = await backend.query({
+        collection: path(competition, 'innovations'),
+        orderBy: { field: 'number', direction: 'asc' },
+      });
+      return docs.map((d) => toInnovationDoc(d.fields).innovation);
+    },
+    async innovationHistory(competition, responseId) {
+      const docs = await backend.query({
+        collection: path(competition, 'innovations', docId(responseId), 'history'),
+        orderBy: { field: 'version', direction: 'asc' },
+      });
+      return docs.map((d) => d.fields.innovation as unknown as Innovation);
+    },
+    async recordRejection(competition, rejection) {
+      await backend.commit([
+        {
+          op: 'set',
+          path: path(competition, 'rejections', docId(rejection.responseId)),
+          fields: toFields(rejection),
+        },
+      ]);
+    },
+    async listRejections(competition) {
+      const docs = await backend.query({ collection: path(competition, 'rejections') });
+      return docs
+        .map((d) => d.fields as unknown as Rejection)
+        .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.responseId < b.responseId ? -1 : 1));
+    },
+    async clearRejection(competition, responseId) {
+      await backend.commit([{ op: 'delete', path: path(competition, 'rejections', docId(responseId)) }]);
+    },
+    async saveSync(competition, sync) {
+      const syncPath = path(competition, 'syncs', docId(sync.id));
+      const previous = await backend.get(syncPath);
+      const chunks = await packSync(sync);
+      const saveId = crypto.randomUUID();
+      const chunkPaths = chunks.map((_, i) => `${syncPath}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
+      // A few chunks per commit keeps each request under Firestore's 10 MiB; the record itself goes last,
+      // so a reader never follows it to chunks that are not written yet.
+      for (let i = 0; i < chunks.length; i += 8) {
+        await backend.commit(
+          chunks.slice(i, i + 8).map((bytes, j) => ({
+            op: 'set' as const,
+            path: chunkPaths[i + j] ?? '',
+            fields: { bytes },
+          })),
+        );
+      }
+      await backend.commit([
+        {
+          op: 'set',
+          path: syncPath,
+          fields: {
+            id: sync.id,
+            startedAt: sync.startedAt,
+            finishedAt: sync.finishedAt,
+            status: sync.status,
+            inputHash: sync.inputHash,
+            chunks: chunkPaths,
+          },
+        },
+      ]);
+      const stale = Array.isArray(previous?.chunks)
+        ? previous.chunks.filter((p) => typeof p === 'string')
+        : [];
+      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
+    },
+    async lastSync(competition) {
+      const [last] = await backend.query({
+        collection: path(competition, 'syncs'),
+        orderBy: { field: 'finishedAt', direction: 'desc' },
+        limit: 1,
+      });
+      const paths = Array.isArray(last?.fields.chunks)
+        ? last.fields.chunks.filter((p) => typeof p === 'string')
+        : [];
+      if (!last || paths.length === 0) return null;
+      const chunks = await backend.getMany(paths);
+      const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
+      if (bytes.length !== paths.length) throw storageUnavailable(new Error('sync chunks missing'));
+      return unpackSync(bytes);
+    },
+    async acquireLease(competition, name, holder, now, until) {
+      const terms = path(competition, 'leases', docId(name), 'terms');
+      const [current] = await backend.query({
+        collection: terms,
+        orderBy: { field: 'term', direction: 'desc' },
+        limit: 1,
+      });
+      const term = typeof current?.fields.term === 'number' ? current.fields.term : 0;
+      if (current) {
+        const { holder: by, untilMs, released } = current.fields;
+        const free = released === true || typeof untilMs !== 'number' || untilMs <= now.getTime();
+        if (!free && by !== holder) return false;
+      }
+      // Each hand-over creates the next term document: only one taker can create it.
+      try {
+        await backend.commit([
+          {
+            op: 'create',
+            path: `${terms}/${String(term + 1).padStart(10, '0')}`,
+            fields: {
+              term: term + 1,
+              holder,
+              untilMs: until.getTime(),
+              released: false,
+            },
+          },
+        ]);
+        return true;
+      } catch (error) {
+        if (error instanceof AlreadyExists) return false;
+        throw error;
+      }
+    },
+    async releaseLease(competition, name, holder) {
+      const terms = path(competition, 'leases', docId(name), 'terms');
+      const [current] = await backend.query({
+        collection: terms,
+        orderBy: { field: 'term', direction: 'desc' },
+        limit: 1,
+      });
+      if (!current || current.fields.holder !== holder) return;
+      await backend.commit([{ op: 'update', path: current.path, fields: { released: true } }]);
+    },
+    async getCursor(competition, name) {
+      const fields = await backend.get(path(competition, 'cursors', docId(name)));
+      return typeof fields?.value === 'string' ? fields.value : null;
+    },
+    async setCursor(competition, name, value) {
+      await backend.commit([
+        { op: 'set', path: path(competition, 'cursors', docId(name)), fields: { value } },
+      ]);
+    },
+  };
+}
+
+function buildInnovation(submission: AcceptedSubmission, id: string, version: number): Innovation {
+  return {
+    ...submission.innovation,
+    id,
+    version,
+    responseId: submission.responseId,
+    submittedAt: submission.submittedAt,
+  };
+}
+
+function innovationFields(doc: InnovationDoc): Fields {
+  return {
+    responseId: doc.innovation.responseId ?? '',
+    number: doc.number,
+    version: doc.version,
+    submittedAt: doc.submittedAt,
+    claimId: doc.claimId,
+    innovation: toFields(doc.innovation),
+  };
+}
+
+function toInnovationDoc(fields: Fields): InnovationDoc {
+  return {
+    number: Number(fields.number),
+    version: Number(fields.version),
+    submittedAt: String(fields.submittedAt),
+    claimId: String(fields.claimId),
+    innovation: fields.innovation as unknown as Innovation,
+  };
+}
+
+function claimFields(doc: InnovationDoc, n: number): Fields {
+  return { n, responseId: doc.innovation.responseId ?? '', claimId: doc.claimId };
+}
+
+/** Plain data → document fields; undefined properties are dropped as JSON would drop them. */
+function toFields(value: object): Fields {
+  return JSON.parse(JSON.stringify(value)) as { [key: string]: FieldValue };
+}
+
+class NotSettled extends Error {
+  constructor() {
+    super('innovation number not settled yet');
+    this.name = 'NotSettled';
+  }
+}

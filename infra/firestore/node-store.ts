@@ -1,0 +1,80 @@
+import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
+import type { InnovationStore } from '../../shared/ports.ts';
+import {
+  AlreadyExists,
+  type DocumentBackend,
+  type Fields,
+  type FieldValue,
+  storageUnavailable,
+  TRANSIENT_GRPC_CODES,
+} from './document-backend.ts';
+import { createDocumentStore } from './document-store.ts';
+
+const ALREADY_EXISTS = 6;
+
+/** The store for Node and Cloud Functions, on the official gRPC client (ADC in production). */
+export function createFirestoreStore(db: Firestore): InnovationStore {
+  return createDocumentStore(nodeBackend(db));
+}
+
+function nodeBackend(db: Firestore): DocumentBackend {
+  return {
+    get: (path) =>
+      guard(async () => {
+        const snapshot = await db.doc(path).get();
+        return snapshot.exists ? fromData(snapshot.data()) : null;
+      }),
+    getMany: (paths) =>
+      guard(async () => {
+        if (paths.length === 0) return [];
+        const snapshots = await db.getAll(...paths.map((p) => db.doc(p)));
+        return snapshots.map((s) => (s.exists ? fromData(s.data()) : null));
+      }),
+    query: (query) =>
+      guard(async () => {
+        let q: Query = db.collection(query.collection);
+        if (query.orderBy) q = q.orderBy(query.orderBy.field, query.orderBy.direction);
+        if (query.limit !== undefined) q = q.limit(query.limit);
+        const snapshot = await q.get();
+        return snapshot.docs.map((d) => ({ path: d.ref.path, fields: fromData(d.data()) }));
+      }),
+    commit: (writes) =>
+      guard(async () => {
+        const batch = db.batch();
+        for (const write of writes) {
+          const ref = db.doc(write.path);
+          if (write.op === 'create') batch.create(ref, write.fields);
+          else if (write.op === 'set') batch.set(ref, write.fields);
+          else if (write.op === 'update') batch.update(ref, write.fields);
+          else batch.delete(ref);
+        }
+        await batch.commit();
+      }),
+  };
+}
+
+/** Buffers come back for bytes fields; the store works with plain Uint8Array. */
+function fromData(data: DocumentData | undefined): Fields {
+  return convert(data ?? {}) as Fields;
+}
+
+function convert(value: unknown): FieldValue {
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (Array.isArray(value)) return value.map(convert);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v)]));
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  return null;
+}
+
+async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+    if (code === ALREADY_EXISTS) throw new AlreadyExists({ cause: error });
+    if (typeof code === 'number' && TRANSIENT_GRPC_CODES.has(code)) throw storageUnavailable(error);
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import type { SyncRecord } from '../../shared/ports.ts';
+
+/**
+ * A SyncRecord of a national run is several MB of JSON, over Firestore's 1 MiB per document. It is stored
+ * gzipped (CompressionStream exists in Node 20 and workerd) and split into chunks well under the limit.
+ */
+export const CHUNK_BYTES = 900 * 1024;
+
+export async function packSync(sync: SyncRecord): Promise<Uint8Array[]> {
+  const compressed = await pipe(
+    new TextEncoder().encode(JSON.stringify(sync)),
+    new CompressionStream('gzip'),
+  );
+  const chunks: Uint8Array[] = [];
+  for (let at = 0; at < compressed.length; at += CHUNK_BYTES) {
+    chunks.push(compressed.subarray(at, at + CHUNK_BYTES));
+  }
+  return chunks.length > 0 ? chunks : [compressed];
+}
+
+export async function unpackSync(chunks: Uint8Array[]): Promise<SyncRecord> {
+  const total = chunks.reduce((n, c) => n + c.length, 0);
+  const joined = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.length;
+  }
+  const text = new TextDecoder().decode(await pipe(joined, new DecompressionStream('gzip')));
+  return JSON.parse(text) as SyncRecord;
+}
+
+async function pipe(
+  bytes: Uint8Array,
+  transform: CompressionStream | DecompressionStream,
+): Promise<Uint8Array> {
+  const copy = new Uint8Array(bytes);
+  const stream = new Blob([copy]).stream().pipeThrough(transform);
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}

@@ -1,0 +1,275 @@
+import Database from 'better-sqlite3';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import { AppError } from '../../shared/errors.ts';
+import type {
+  AcceptedSubmission,
+  InnovationStore,
+  RawSubmission,
+  Rejection,
+  SyncRecord,
+  UpsertOutcome,
+} from '../../shared/ports.ts';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS raw_submissions (
+  competition TEXT NOT NULL, id TEXT NOT NULL, received_at TEXT NOT NULL, source TEXT NOT NULL,
+  response_id TEXT, body TEXT NOT NULL, PRIMARY KEY (competition, id));
+CREATE TABLE IF NOT EXISTS innovations (
+  competition TEXT NOT NULL, response_id TEXT NOT NULL, number INTEGER NOT NULL, version INTEGER NOT NULL,
+  submitted_at TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, response_id), UNIQUE (competition, number));
+CREATE TABLE IF NOT EXISTS innovation_history (
+  competition TEXT NOT NULL, response_id TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, response_id, version));
+CREATE TABLE IF NOT EXISTS counters (
+  competition TEXT NOT NULL, name TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (competition, name));
+CREATE TABLE IF NOT EXISTS rejections (
+  competition TEXT NOT NULL, response_id TEXT NOT NULL, received_at TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, response_id));
+CREATE TABLE IF NOT EXISTS syncs (
+  competition TEXT NOT NULL, id TEXT NOT NULL, finished_at TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, id));
+CREATE INDEX IF NOT EXISTS syncs_by_finish ON syncs (competition, finished_at);
+CREATE TABLE IF NOT EXISTS leases (
+  competition TEXT NOT NULL, name TEXT NOT NULL, holder TEXT NOT NULL, until_ms INTEGER NOT NULL,
+  PRIMARY KEY (competition, name));
+CREATE TABLE IF NOT EXISTS cursors (
+  competition TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (competition, name));
+`;
+
+/** SQLite result codes that mean "the store is unavailable right now, retry later" rather than a bug. */
+const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|READONLY|CANTOPEN|FULL|PROTOCOL|NOTADB|CORRUPT)/;
+
+const NUMBER_COUNTER = 'innovation-number';
+
+interface InnovationRow {
+  number: number;
+  version: number;
+  submitted_at: string;
+  data: string;
+}
+
+/**
+ * The local, embedded store: one SQLite file (WAL), shared safely by several processes.
+ * Every read-modify-write runs in a BEGIN IMMEDIATE transaction, so the write lock is taken before the read:
+ * two connections can never both see "no innovation yet" or the same counter value.
+ */
+export function openSqliteStore(
+  file: string,
+  options: { busyTimeoutMs?: number } = {},
+): InnovationStore & { close(): void } {
+  const db = guard(() => {
+    const opened = new Database(file);
+    // A waiting writer gets this long before SQLITE_BUSY surfaces as storage_unavailable.
+    opened.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
+    opened.pragma('journal_mode = WAL');
+    opened.pragma('synchronous = NORMAL');
+    opened.exec(SCHEMA);
+    return opened;
+  });
+
+  const stmt = {
+    archive: db.prepare(
+      `INSERT OR IGNORE INTO raw_submissions (competition, id, received_at, source, response_id, body)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    getInnovation: db.prepare<[string, string], InnovationRow>(
+      'SELECT number, version, submitted_at, data FROM innovations WHERE competition = ? AND response_id = ?',
+    ),
+    insertInnovation: db.prepare(
+      `INSERT INTO innovations (competition, response_id, number, version, submitted_at, data)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    updateInnovation: db.prepare(
+      `UPDATE innovations SET version = ?, submitted_at = ?, data = ? WHERE competition = ? AND response_id = ?`,
+    ),
+    insertHistory: db.prepare(
+      'INSERT INTO innovation_history (competition, response_id, version, data) VALUES (?, ?, ?, ?)',
+    ),
+    listInnovations: db.prepare<[string], { data: string }>(
+      'SELECT data FROM innovations WHERE competition = ? ORDER BY number',
+    ),
+    history: db.prepare<[string, string], { data: string }>(
+      'SELECT data FROM innovation_history WHERE competition = ? AND response_id = ? ORDER BY version',
+    ),
+    getCounter: db.prepare<[string, string], { value: number }>(
+      'SELECT value FROM counters WHERE competition = ? AND name = ?',
+    ),
+    setCounter: db.prepare(
+      `INSERT INTO counters (competition, name, value) VALUES (?, ?, ?)
+       ON CONFLICT (competition, name) DO UPDATE SET value = excluded.value`,
+    ),
+    putRejection: db.prepare(
+      `INSERT INTO rejections (competition, response_id, received_at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (competition, response_id) DO UPDATE SET received_at = excluded.received_at, data = excluded.data`,
+    ),
+    listRejections: db.prepare<[string], { data: string }>(
+      'SELECT data FROM rejections WHERE competition = ? ORDER BY received_at, response_id',
+    ),
+    clearRejection: db.prepare('DELETE FROM rejections WHERE competition = ? AND response_id = ?'),
+    putSync: db.prepare(
+      `INSERT INTO syncs (competition, id, finished_at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (competition, id) DO UPDATE SET finished_at = excluded.finished_at, data = excluded.data`,
+    ),
+    lastSync: db.prepare<[string], { data: string }>(
+      'SELECT data FROM syncs WHERE competition = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
+    ),
+    getLease: db.prepare<[string, string], { holder: string; until_ms: number }>(
+      'SELECT holder, until_ms FROM leases WHERE competition = ? AND name = ?',
+    ),
+    putLease: db.prepare(
+      `INSERT INTO leases (competition, name, holder, until_ms) VALUES (?, ?, ?, ?)
+       ON CONFLICT (competition, name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms`,
+    ),
+    releaseLease: db.prepare('DELETE FROM leases WHERE competition = ? AND name = ? AND holder = ?'),
+    getCursor: db.prepare<[string, string], { value: string }>(
+      'SELECT value FROM cursors WHERE competition = ? AND name = ?',
+    ),
+    setCursor: db.prepare(
+      `INSERT INTO cursors (competition, name, value) VALUES (?, ?, ?)
+       ON CONFLICT (competition, name) DO UPDATE SET value = excluded.value`,
+    ),
+  };
+
+  const upsert = db.transaction(
+    (
+      competition: string,
+      submission: AcceptedSubmission,
+      numberToId: (n: number) => string,
+    ): { outcome: UpsertOutcome; innovation: Innovation } => {
+      const existing = stmt.getInnovation.get(competition, submission.responseId);
+      if (!existing) {
+        const number = (stmt.getCounter.get(competition, NUMBER_COUNTER)?.value ?? 0) + 1;
+        const innovation = buildInnovation(submission, numberToId(number), 1);
+        stmt.setCounter.run(competition, NUMBER_COUNTER, number);
+        stmt.insertInnovation.run(
+          competition,
+          submission.responseId,
+          number,
+          1,
+          submission.submittedAt,
+          JSON.stringify(innovation),
+        );
+        return { outcome: 'created', innovation };
+      }
+      const current = JSON.parse(existing.data) as Innovation;
+      if (!isNewer(submission.submittedAt, existing.submitted_at)) {
+        return { outcome: 'unchanged', innovation: current };
+      }
+      const innovation = buildInnovation(submission, current.id, existing.version + 1);
+      stmt.insertHistory.run(competition, submission.responseId, existing.version, existing.data);
+      stmt.updateInnovation.run(
+        innovation.version,
+        submission.submittedAt,
+        JSON.stringify(innovation),
+        competition,
+        submission.responseId,
+      );
+      return { outcome: 'updated', innovation };
+    },
+  );
+
+  const acquire = db.transaction(
+    (competition: string, name: string, holder: string, now: Date, until: Date): boolean => {
+      const lease = stmt.getLease.get(competition, name);
+      if (lease && lease.holder !== holder && lease.until_ms > now.getTime()) return false;
+      stmt.putLease.run(competition, name, holder, until.getTime());
+      return true;
+    },
+  );
+
+  return {
+    async archiveRaw(competition: string, raw: RawSubmission) {
+      guard(() =>
+        stmt.archive.run(competition, raw.id, raw.receivedAt, raw.source, raw.responseId ?? null, raw.body),
+      );
+    },
+    async upsertInnovation(competition, submission, numberToId) {
+      return guard(() => upsert.immediate(competition, submission, numberToId));
+    },
+    async listInnovations(competition) {
+      return guard(() => stmt.listInnovations.all(competition).map((r) => JSON.parse(r.data) as Innovation));
+    },
+    async innovationHistory(competition, responseId) {
+      return guard(() =>
+        stmt.history.all(competition, responseId).map((r) => JSON.parse(r.data) as Innovation),
+      );
+    },
+    async recordRejection(competition, rejection) {
+      guard(() =>
+        stmt.putRejection.run(
+          competition,
+          rejection.responseId,
+          rejection.receivedAt,
+          JSON.stringify(rejection),
+        ),
+      );
+    },
+    async listRejections(competition) {
+      return guard(() => stmt.listRejections.all(competition).map((r) => JSON.parse(r.data) as Rejection));
+    },
+    async clearRejection(competition, responseId) {
+      guard(() => stmt.clearRejection.run(competition, responseId));
+    },
+    async saveSync(competition, sync) {
+      guard(() => stmt.putSync.run(competition, sync.id, sync.finishedAt, JSON.stringify(sync)));
+    },
+    async lastSync(competition) {
+      return guard(() => {
+        const row = stmt.lastSync.get(competition);
+        return row ? (JSON.parse(row.data) as SyncRecord) : null;
+      });
+    },
+    async acquireLease(competition, name, holder, now, until) {
+      return guard(() => acquire.immediate(competition, name, holder, now, until));
+    },
+    async releaseLease(competition, name, holder) {
+      guard(() => stmt.releaseLease.run(competition, name, holder));
+    },
+    async getCursor(competition, name) {
+      return guard(() => stmt.getCursor.get(competition, name)?.value ?? null);
+    },
+    async setCursor(competition, name, value) {
+      guard(() => stmt.setCursor.run(competition, name, value));
+    },
+    close() {
+      db.close();
+    },
+  };
+}
+
+function buildInnovation(submission: AcceptedSubmission, id: string, version: number): Innovation {
+  return {
+    ...submission.innovation,
+    id,
+    version,
+    responseId: submission.responseId,
+    submittedAt: submission.submittedAt,
+  };
+}
+
+/** Compares instants, not strings: the Form may send the same time with another offset or precision. */
+function isNewer(candidate: string, current: string): boolean {
+  return Date.parse(candidate) > Date.parse(current);
+}
+
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw toStorageError(error);
+  }
+}
+
+function toStorageError(error: unknown): unknown {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (!UNAVAILABLE_CODES.test(code)) return error;
+  return new AppError(
+    'storage_unavailable',
+    {
+      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
+      en: 'The data store is unavailable right now. Please try again shortly.',
+    },
+    { cause: error },
+  );
+}

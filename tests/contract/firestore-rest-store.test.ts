@@ -1,0 +1,65 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, inject, it } from 'vitest';
+import { docId } from '../../infra/firestore/document-backend.ts';
+import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
+import { AppError } from '../../shared/errors.ts';
+import { describeStoreContract } from './store-contract.ts';
+
+describeStoreContract('firestore (REST client → bridge → emulator)', async () => {
+  const store = createFirestoreRestStore({
+    projectId: `juri-rest-${Date.now()}`,
+    rootUrl: inject('firestoreRestUrl'),
+    getAccessToken: async () => 'test-access-token',
+  });
+  return { store, close: async () => {} };
+});
+
+describe('firestore REST adapter outages', () => {
+  const submission = {
+    responseId: 'r1',
+    submittedAt: '2024-10-01T00:00:00Z',
+    source: 'local' as const,
+    rawId: 'raw-1',
+    innovation: { title: 'T', agency: 'A', region: 'Kota Kupang', category: 'umum' },
+  };
+
+  it('turns a 5xx from Firestore into storage_unavailable (503)', async () => {
+    const server = createServer((_req, res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: { code: 503, message: 'down', status: 'UNAVAILABLE' } }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const store = createFirestoreRestStore({
+      projectId: 'juri-outage',
+      rootUrl: `http://127.0.0.1:${port}/`,
+      getAccessToken: async () => 't',
+    });
+    await expect(store.upsertInnovation('c', submission, (n) => `N-${n}`)).rejects.toMatchObject({
+      code: 'storage_unavailable',
+      status: 503,
+    });
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('turns a refused connection into storage_unavailable', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const store = createFirestoreRestStore({
+      projectId: 'juri-outage',
+      rootUrl: `http://127.0.0.1:${port}/`,
+      getAccessToken: async () => 't',
+    });
+    await expect(store.getCursor('c', 'forms')).rejects.toBeInstanceOf(AppError);
+  });
+
+  it('gives every name a distinct, URL-safe document id', () => {
+    const names = ['a/b', 'a%2Fb', 'a~2Fb', '.', '..', '__x__', 'Rp 1.000', 'é'];
+    const ids = names.map(docId);
+    expect(new Set(ids).size).toBe(names.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9\-~!*'()][A-Za-z0-9_\-~!*'()]*$/);
+  });
+});

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { AppError } from '../../shared/errors.ts';
+import { describeStoreContract } from './store-contract.ts';
+import { numberToId, submission, uniqueCompetition } from './store-fixtures.ts';
+
+const run = promisify(execFile);
+const dir = mkdtempSync(join(tmpdir(), 'juri-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describeStoreContract('sqlite (memory)', async () => {
+  const store = openSqliteStore(':memory:');
+  return { store, close: async () => store.close() };
+});
+
+describeStoreContract('sqlite (file)', async () => {
+  const store = openSqliteStore(join(dir, 'contract.db'));
+  return { store, close: async () => store.close() };
+});
+
+describe('sqlite store on disk', () => {
+  it('keeps data across a restart and continues the numbering', async () => {
+    const file = join(dir, 'restart.db');
+    const cid = uniqueCompetition();
+    const first = openSqliteStore(file);
+    await first.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    await first.setCursor(cid, 'forms', 'c1');
+    first.close();
+
+    const second = openSqliteStore(file);
+    expect((await second.listInnovations(cid)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    expect(await second.getCursor(cid, 'forms')).toBe('c1');
+    const next = await second.upsertInnovation(cid, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+    expect(next.innovation.id).toBe('INOV-2024-002');
+    second.close();
+  });
+
+  it('is exactly-once and gap-free across several processes writing one file', async () => {
+    const file = join(dir, 'processes.db');
+    const cid = uniqueCompetition();
+    openSqliteStore(file).close();
+    const shared = Array.from({ length: 20 }, (_, i) => `shared-${i}`);
+    const child = new URL('./sqlite-upsert-child.ts', import.meta.url).pathname;
+    const outputs = await Promise.all(
+      Array.from({ length: 4 }, async (_, p) => {
+        const own = Array.from({ length: 10 }, (_, i) => `own-${p}-${i}`);
+        // Each process walks the shared ids in its own order, interleaving its own ids.
+        const ids = p % 2 === 0 ? [...shared, ...own] : [...own, ...shared].reverse();
+        const { stdout } = await run(process.execPath, ['--import', 'tsx', child, file, cid, ...ids]);
+        return JSON.parse(stdout) as { id: string; outcome: string; number: string }[];
+      }),
+    );
+    const all = outputs.flat();
+    expect(all).toHaveLength(4 * 30);
+    const created = all.filter((r) => r.outcome === 'created');
+    expect(created).toHaveLength(20 + 40);
+    expect(new Set(created.map((r) => r.id)).size).toBe(60);
+    const numberOf = new Map(created.map((r) => [r.id, r.number]));
+    for (const r of all) expect(r.number).toBe(numberOf.get(r.id));
+
+    const store = openSqliteStore(file);
+    const listed = await store.listInnovations(cid);
+    expect(listed.map((i) => i.id)).toEqual(Array.from({ length: 60 }, (_, i) => numberToId(i + 1)));
+    store.close();
+  });
+
+  it('reports a locked database as storage_unavailable, and the retry lands exactly once', async () => {
+    const file = join(dir, 'locked.db');
+    const cid = uniqueCompetition();
+    const store = openSqliteStore(file, { busyTimeoutMs: 0 });
+    const blocker = new Database(file);
+    blocker.exec('BEGIN EXCLUSIVE');
+    const attempt = store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    await expect(attempt).rejects.toBeInstanceOf(AppError);
+    await expect(attempt).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
+    blocker.exec('ROLLBACK');
+    blocker.close();
+
+    const retried = await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    const again = await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    expect([retried.outcome, again.outcome]).toEqual(['created', 'unchanged']);
+    expect((await store.listInnovations(cid)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    store.close();
+  });
+});

@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InnovationStore } from '../../shared/ports.ts';
+import {
+  bigSync,
+  numberToId,
+  rejection,
+  smallSync,
+  submission,
+  uniqueCompetition,
+} from './store-fixtures.ts';
+
+export type OpenStore = () => Promise<{ store: InnovationStore; close(): Promise<void> }>;
+
+/**
+ * The behaviour every InnovationStore adapter must have. Each test uses its own competition id, so adapters
+ * that share one backend (the emulator) stay isolated without clearing it.
+ */
+export function describeStoreContract(name: string, open: OpenStore) {
+  describe(`InnovationStore contract: ${name}`, () => {
+    let store: InnovationStore;
+    let close: () => Promise<void> = async () => {};
+
+    beforeAll(async () => {
+      const opened = await open();
+      store = opened.store;
+      close = opened.close;
+    });
+    afterAll(async () => close());
+
+    it('archives raw payloads, and archiving the same delivery again is harmless', async () => {
+      const cid = uniqueCompetition();
+      const raw = {
+        id: 'delivery-1',
+        receivedAt: '2024-10-01T01:00:00.000Z',
+        source: 'apps-script' as const,
+        responseId: 'resp-1',
+        body: '{"answers":{"Judul":"Sé"}}',
+      };
+      await store.archiveRaw(cid, raw);
+      await store.archiveRaw(cid, raw);
+      await store.archiveRaw(cid, {
+        id: 'delivery-2',
+        receivedAt: raw.receivedAt,
+        source: 'local',
+        body: 'x',
+      });
+    });
+
+    it('creates an innovation with the first number and version 1', async () => {
+      const cid = uniqueCompetition();
+      const { outcome, innovation } = await store.upsertInnovation(
+        cid,
+        submission('r1', '2024-10-01T08:00:00.000Z'),
+        numberToId,
+      );
+      expect(outcome).toBe('created');
+      expect(innovation).toEqual({
+        ...submission('r1', '2024-10-01T08:00:00.000Z').innovation,
+        id: 'INOV-2024-001',
+        version: 1,
+        responseId: 'r1',
+        submittedAt: '2024-10-01T08:00:00.000Z',
+      });
+      expect(await store.listInnovations(cid)).toEqual([innovation]);
+      expect(await store.innovationHistory(cid, 'r1')).toEqual([]);
+    });
+
+    it('updates on a newer submittedAt, keeps the number and the earlier version in history', async () => {
+      const cid = uniqueCompetition();
+      const first = await store.upsertInnovation(
+        cid,
+        submission('r1', '2024-10-01T08:00:00Z', 'Lama'),
+        numberToId,
+      );
+      await store.upsertInnovation(cid, submission('r2', '2024-10-01T09:00:00Z'), numberToId);
+      const second = await store.upsertInnovation(
+        cid,
+        submission('r1', '2024-10-02T08:00:00Z', 'Baru'),
+        numberToId,
+      );
+      expect(second.outcome).toBe('updated');
+      expect(second.innovation).toMatchObject({ id: 'INOV-2024-001', version: 2, title: 'Baru' });
+      const third = await store.upsertInnovation(
+        cid,
+        submission('r1', '2024-10-03T08:00:00Z', 'Terbaru'),
+        numberToId,
+      );
+      expect(third.innovation).toMatchObject({ id: 'INOV-2024-001', version: 3, title: 'Terbaru' });
+      expect(await store.innovationHistory(cid, 'r1')).toEqual([first.innovation, second.innovation]);
+      const listed = await store.listInnovations(cid);
+      expect(listed.map((i) => [i.id, i.title])).toEqual([
+        ['INOV-2024-001', 'Terbaru'],
+        ['INOV-2024-002', 'Judul r2'],
+      ]);
+    });
+
+    it('leaves the innovation unchanged for the same or an older submittedAt (same instant, other offset)', async () => {
+      const cid = uniqueCompetition();
+      const created = await store.upsertInnovation(
+        cid,
+        submission('r1', '2024-10-02T08:00:00Z', 'Asli'),
+        numberToId,
+      );
+      for (const at of ['2024-10-02T08:00:00Z', '2024-10-02T16:00:00+08:00', '2024-10-01T08:00:00Z']) {
+        const again = await store.upsertInnovation(cid, submission('r1', at, 'Lain'), numberToId);
+        expect(again.outcome).toBe('unchanged');
+        expect(again.innovation).toEqual(created.innovation);
+      }
+      expect(await store.listInnovations(cid)).toEqual([created.innovation]);
+      expect(await store.innovationHistory(cid, 'r1')).toEqual([]);
+    });
+
+    it('numbers 30 concurrent submissions, each redelivered 3 times at once, gap-free and exactly once', async () => {
+      const cid = uniqueCompetition();
+      const ids = Array.from({ length: 30 }, (_, i) => `resp-${String(i).padStart(2, '0')}`);
+      const calls = ids.flatMap((id) => [id, id, id]).map((id) => ({ id, at: '2024-10-05T02:00:00Z' }));
+      const results = await Promise.all(
+        shuffle(calls).map(async (c) => ({
+          id: c.id,
+          ...(await store.upsertInnovation(cid, submission(c.id, c.at), numberToId)),
+        })),
+      );
+      const created = results.filter((r) => r.outcome === 'created');
+      expect(created).toHaveLength(30);
+      expect(new Set(created.map((r) => r.id)).size).toBe(30);
+      expect(results.every((r) => r.outcome !== 'updated')).toBe(true);
+      // Every delivery of one response reports the same number.
+      const numberOf = new Map(created.map((r) => [r.id, r.innovation.id]));
+      for (const r of results) expect(r.innovation.id).toBe(numberOf.get(r.id));
+
+      const listed = await store.listInnovations(cid);
+      expect(listed.map((i) => i.id)).toEqual(ids.map((_, i) => numberToId(i + 1)));
+      expect(new Set(listed.map((i) => i.responseId)).size).toBe(30);
+      expect(listed.every((i) => i.version === 1)).toBe(true);
+    });
+
+    it('applies concurrent edits of one response without losing a version', async () => {
+      const cid = uniqueCompetition();
+      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z', 'v0'), numberToId);
+      const edits = Array.from({ length: 6 }, (_, i) => `2024-10-0${i + 2}T00:00:00Z`);
+      const outcomes = await Promise.all(
+        shuffle(edits).map((at) => store.upsertInnovation(cid, submission('r1', at, at), numberToId)),
+      );
+      expect(outcomes.some((o) => o.outcome === 'updated')).toBe(true);
+      const [current] = await store.listInnovations(cid);
+      expect(current).toMatchObject({ id: 'INOV-2024-001', title: edits.at(-1), submittedAt: edits.at(-1) });
+      const history = await store.innovationHistory(cid, 'r1');
+      const updates = outcomes.filter((o) => o.outcome === 'updated').length;
+      expect(current?.version).toBe(updates + 1);
+      expect(history.map((h) => h.version)).toEqual(Array.from({ length: updates }, (_, i) => i + 1));
+      expect(history[0]?.title).toBe('v0');
+      // History is in submission order: each kept version is older than the next.
+      const times = [...history, current].map((h) => Date.parse(h?.submittedAt ?? ''));
+      expect([...times].sort((a, b) => a - b)).toEqual(times);
+    });
+
+    it('numbers each competition on its own and keeps their data apart', async () => {
+      const a = uniqueCompetition('a');
+      const b = uniqueCompetition('b');
+      await store.upsertInnovation(a, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store.upsertInnovation(a, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+      const inB = await store.upsertInnovation(b, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+      expect(inB).toMatchObject({ outcome: 'created', innovation: { id: 'INOV-2024-001' } });
+      expect((await store.listInnovations(a)).map((i) => i.id)).toEqual(['INOV-2024-001', 'INOV-2024-002']);
+      expect(await store.listInnovations(b)).toHaveLength(1);
+    });
+
+    it('records, replaces, lists and clears rejections', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.listRejections(cid)).toEqual([]);
+      await store.recordRejection(cid, rejection('r2', '2024-10-02T00:00:00Z', 'Wilayah tidak dikenal'));
+      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'Judul kosong'));
+      expect((await store.listRejections(cid)).map((r) => r.responseId)).toEqual(['r1', 'r2']);
+
+      const replacement = rejection('r2', '2024-10-03T00:00:00Z', 'Tahun implementasi < 1 tahun');
+      await store.recordRejection(cid, replacement);
+      expect(await store.listRejections(cid)).toEqual([
+        rejection('r1', '2024-10-01T00:00:00Z', 'Judul kosong'),
+        replacement,
+      ]);
+
+      await store.clearRejection(cid, 'r1');
+      await store.clearRejection(cid, 'never-rejected');
+      expect(await store.listRejections(cid)).toEqual([replacement]);
+    });
+
+    it('saves syncs and returns the one that finished last', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.lastSync(cid)).toBeNull();
+      await store.saveSync(cid, smallSync('s2', '2024-11-02T00:00:00.000Z'));
+      await store.saveSync(cid, smallSync('s1', '2024-11-01T00:00:00.000Z'));
+      expect(await store.lastSync(cid)).toEqual(smallSync('s2', '2024-11-02T00:00:00.000Z'));
+      const redone = { ...smallSync('s2', '2024-11-02T00:00:00.000Z', 'failed'), message: 'Kuota habis' };
+      await store.saveSync(cid, redone);
+      expect(await store.lastSync(cid)).toEqual(redone);
+      expect(await store.lastSync(uniqueCompetition())).toBeNull();
+    });
+
+    it('round-trips a national-scale sync result (3,500 entries) exactly', async () => {
+      const cid = uniqueCompetition();
+      const big = bigSync('big-1', '2024-12-20T01:00:00.000Z');
+      expect(JSON.stringify(big).length).toBeGreaterThan(1024 * 1024);
+      await store.saveSync(cid, big);
+      expect(await store.lastSync(cid)).toEqual(big);
+      // A smaller, later record replaces it as the last one.
+      await store.saveSync(cid, smallSync('small-2', '2024-12-20T02:00:00.000Z'));
+      expect(await store.lastSync(cid)).toEqual(smallSync('small-2', '2024-12-20T02:00:00.000Z'));
+    });
+
+    it('keeps a lease exclusive until it expires or is released', async () => {
+      const cid = uniqueCompetition();
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      expect(await store.acquireLease(cid, 'sync', 'a', t(0), t(5))).toBe(true);
+      expect(await store.acquireLease(cid, 'sync', 'b', t(1), t(6))).toBe(false);
+      expect(await store.acquireLease(cid, 'other', 'b', t(1), t(6))).toBe(true);
+      // The holder may extend its own lease.
+      expect(await store.acquireLease(cid, 'sync', 'a', t(2), t(8))).toBe(true);
+      expect(await store.acquireLease(cid, 'sync', 'b', t(6), t(9))).toBe(false);
+      // Only the holder can release it.
+      await store.releaseLease(cid, 'sync', 'b');
+      expect(await store.acquireLease(cid, 'sync', 'b', t(7), t(9))).toBe(false);
+      await store.releaseLease(cid, 'sync', 'a');
+      expect(await store.acquireLease(cid, 'sync', 'b', t(7), t(9))).toBe(true);
+      // After expiry anyone may take it.
+      expect(await store.acquireLease(cid, 'sync', 'c', t(9), t(12))).toBe(true);
+      expect(await store.acquireLease(cid, 'sync', 'b', t(10), t(13))).toBe(false);
+      await store.releaseLease(cid, 'sync', 'c');
+      await store.releaseLease(cid, 'sync', 'c');
+    });
+
+    it('grants a free lease to exactly one of many concurrent takers', async () => {
+      const cid = uniqueCompetition();
+      const now = new Date('2024-11-01T00:00:00Z');
+      const until = new Date('2024-11-01T00:05:00Z');
+      const holders = Array.from({ length: 10 }, (_, i) => `worker-${i}`);
+      const granted = await Promise.all(holders.map((h) => store.acquireLease(cid, 'sync', h, now, until)));
+      expect(granted.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('stores cursors per name', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.getCursor(cid, 'forms')).toBeNull();
+      await store.setCursor(cid, 'forms', '2024-10-01T00:00:00Z');
+      await store.setCursor(cid, 'forms/2', 'x');
+      await store.setCursor(cid, 'forms', '2024-10-02T00:00:00Z');
+      expect(await store.getCursor(cid, 'forms')).toBe('2024-10-02T00:00:00Z');
+      expect(await store.getCursor(cid, 'forms/2')).toBe('x');
+      expect(await store.getCursor(uniqueCompetition(), 'forms')).toBeNull();
+    });
+  });
+}
+
+function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    const a = out[i];
+    const b = out[j];
+    if (a !== undefined && b !== undefined) {
+      out[i] = b;
+      out[j] = a;
+    }
+  }
+  return out;
+}

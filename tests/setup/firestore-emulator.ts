@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+
+// The package's ESM build imports extensionless paths that Node cannot resolve; its CommonJS build works.
+const { FirestoreServer } = createRequire(import.meta.url)(
+  '@firestore-emulator/server',
+) as typeof import('@firestore-emulator/server');
+
+/**
+ * Starts the pure-JS Firestore emulator (gRPC) on a free 127.0.0.1 port. The emulator binds a port it is given
+ * but does not report one it picked, so a free port is found first and the start retried if it was taken.
+ */
+export async function startFirestoreEmulator(): Promise<{ host: string; stop(): Promise<void> }> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = await freePort();
+    const server = new FirestoreServer();
+    try {
+      await server.start(port);
+      return {
+        host: `127.0.0.1:${port}`,
+        stop: async () => server.stop(),
+      };
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object') resolve(address.port);
+        else reject(new Error('no port'));
+      });
+    });
+  });
+}
