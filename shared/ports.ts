@@ -152,6 +152,8 @@ export interface SheetPlan {
   jurorTabs: JurorTabSpec[];
   /** Keys of every output tab the competition can have (a hidden staging tab is kept for each). */
   outputKeys: string[];
+  /** Rows the largest output tab will need (about the number of innovations), to size the staging tabs. */
+  expectedRows: number;
   /** Secretariat emails: editors of every protected range. */
   secretariat: string[];
 }

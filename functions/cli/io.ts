@@ -50,7 +50,11 @@ function readCsv(path: string, columns: readonly string[]): Record<string, strin
   } catch (cause) {
     if (cause instanceof AppError) throw cause;
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError('validation_failed', { id: `${path}: CSV rusak — ${detail}`, en: `${path}: broken CSV — ${detail}` }, { cause });
+    throw new AppError(
+      'validation_failed',
+      { id: `${path}: CSV rusak — ${detail}`, en: `${path}: broken CSV — ${detail}` },
+      { cause },
+    );
   }
   const header = Object.keys(rows[0] ?? {});
   const missing = rows.length === 0 ? [] : columns.filter((c) => !header.includes(c));

@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
-import { type StageResult, rankCompetition, resultFor } from '../../shared/domain/ranking.ts';
+import { rankCompetition, resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { AppError } from '../../shared/errors.ts';
 import { readCompetition, readInnovationsCsv, readScoresCsv } from './io.ts';
 
@@ -16,7 +16,12 @@ export interface RankOptions {
 /** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
 export function rankCommand(o: RankOptions): string {
   const competition = readCompetition(o.config, o.lang);
-  const result = rankCompetition(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores), o.lang);
+  const result = rankCompetition(
+    competition,
+    readInnovationsCsv(o.innovations),
+    readScoresCsv(o.scores),
+    o.lang,
+  );
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
@@ -62,16 +67,27 @@ function toTable(stage: StageResult, lang: Lang): string {
     e.id,
     e.score === null ? '–' : formatScore(e.score, lang, 4),
     String(e.jurors),
-    e.status === 'complete' ? (lang === 'en' ? 'complete' : 'lengkap') : lang === 'en' ? 'incomplete' : 'belum lengkap',
+    e.status === 'complete'
+      ? lang === 'en'
+        ? 'complete'
+        : 'lengkap'
+      : lang === 'en'
+        ? 'incomplete'
+        : 'belum lengkap',
     e.advances ? yes : '',
   ]);
   const lines = [formatRows([h, ...rows])];
   lines.push('', `${lang === 'en' ? 'Stage' : 'Tahap'}: ${stage.stage}`);
   if (stage.ranking.some((e) => e.tie)) {
-    lines.push(lang === 'en' ? '= shares its rank: the panel decides.' : '= peringkat sama: dewan juri memutuskan.');
+    lines.push(
+      lang === 'en' ? '= shares its rank: the panel decides.' : '= peringkat sama: dewan juri memutuskan.',
+    );
   }
   if (stage.problems.length > 0) {
-    lines.push('', lang === 'en' ? `Problems (${stage.problems.length}):` : `Masalah (${stage.problems.length}):`);
+    lines.push(
+      '',
+      lang === 'en' ? `Problems (${stage.problems.length}):` : `Masalah (${stage.problems.length}):`,
+    );
     for (const p of stage.problems) {
       lines.push(`  ${p.stage} ${p.innovation} ${p.juror} ${p.criterion} "${p.value}": ${p.reason}`);
     }
@@ -81,5 +97,12 @@ function toTable(stage: StageResult, lang: Lang): string {
 
 export function formatRows(rows: string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createRemoteJWKSet } from 'jose';
 import { AppError } from '../../shared/errors.ts';
-import type { AppEnv, Services } from '../services.ts';
+import type { AppEnv } from '../services.ts';
 import { handleFormsNotification } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson, peekResponseId, pubsubEnvelopeSchema } from './payloads.ts';

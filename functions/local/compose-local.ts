@@ -2,11 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
-import type { Lang } from '../../shared/domain/i18n.ts';
-import type { Clock } from '../../shared/ports.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Clock } from '../../shared/ports.ts';
 import { readCompetition } from '../cli/io.ts';
 import { type Secrets, type Services, systemClock } from '../services.ts';
 
@@ -70,7 +70,10 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
 function localSecrets(dir: string): Secrets {
   const file = join(dir, 'secrets.json');
   if (!existsSync(file)) {
-    const fresh = { adminToken: randomBytes(18).toString('base64url'), intakeHmac: randomBytes(32).toString('hex') };
+    const fresh = {
+      adminToken: randomBytes(18).toString('base64url'),
+      intakeHmac: randomBytes(32).toString('hex'),
+    };
     writeFileSync(file, `${JSON.stringify(fresh, null, 2)}\n`, { mode: 0o600 });
   }
   const saved = JSON.parse(readFileSync(file, 'utf8')) as { adminToken: string; intakeHmac: string };

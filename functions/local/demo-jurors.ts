@@ -1,13 +1,13 @@
 import { sheets } from '@googleapis/sheets';
+import { hasConflict } from '../../shared/domain/scoring.ts';
 import {
-  JUROR_HEADER_ROWS,
   columnLetter,
   firstScoreColumn,
+  JUROR_HEADER_ROWS,
   jurorReadRange,
   jurorTabs,
   quoteTitle,
 } from '../../shared/domain/sheet-layout.ts';
-import { hasConflict } from '../../shared/domain/scoring.ts';
 import type { LocalRuntime } from './compose-local.ts';
 import { DEMO_INNOVATIONS, seededRandom, typedScore } from './demo-scenario.ts';
 
@@ -39,7 +39,10 @@ export async function typeDemoScores(rt: LocalRuntime, stageId: string): Promise
       const sheetRow = JUROR_HEADER_ROWS + 1 + r;
       const first = columnLetter(firstScoreColumn());
       const last = columnLetter(firstScoreColumn() + typed.length - 1);
-      data.push({ range: `${quoteTitle(tab.title)}!${first}${sheetRow}:${last}${sheetRow}`, values: [typed] });
+      data.push({
+        range: `${quoteTitle(tab.title)}!${first}${sheetRow}:${last}${sheetRow}`,
+        values: [typed],
+      });
     });
   });
   await client.spreadsheets.values.batchUpdate({

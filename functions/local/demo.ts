@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import type { Lang } from '../../shared/domain/i18n.ts';
 import { buildAnnouncement } from '../../shared/domain/announcement.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
 import { createApp } from '../app.ts';
-import { type LocalRuntime, composeLocal } from './compose-local.ts';
+import { readTypedScores } from '../scores/read-scores.ts';
+import { composeLocal, type LocalRuntime } from './compose-local.ts';
 import { runScenario } from './scenario.ts';
 
 /** The demo runs "on" the morning of the announcement, so every run ends the same way. */
@@ -19,8 +20,7 @@ export interface DemoOptions {
 
 /** `juri demo`: the 2024 competition end to end, through the same code a deployment runs. */
 export async function runDemo(o: DemoOptions): Promise<void> {
-  const fixed = new Date(DEMO_NOW);
-  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: { now: () => fixed } });
+  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: steppingClock(DEMO_NOW) });
   try {
     const server = await listen(rt, 0);
     try {
@@ -33,6 +33,18 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   } finally {
     await rt.close();
   }
+}
+
+/** Starts at a fixed instant and moves one second per reading: reproducible, yet never standing still. */
+function steppingClock(start: string) {
+  let next = new Date(start).getTime();
+  return {
+    now: () => {
+      const reading = new Date(next);
+      next += 1000;
+      return reading;
+    },
+  };
 }
 
 export async function listen(rt: LocalRuntime, port: number, hostname = '127.0.0.1') {
@@ -52,7 +64,12 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   const sync = await store.lastSync(competition.id);
   const final = sync?.result?.final;
   if (!final) throw new Error('the demo finished without a final ranking');
-  const announcement = buildAnnouncement(competition, final, await store.listInnovations(competition.id), o.lang);
+  const announcement = buildAnnouncement(
+    competition,
+    final,
+    await store.listInnovations(competition.id),
+    o.lang,
+  );
   o.out.write(`\n${announcement.text}\n\n`);
   o.out.write(`${o.lang === 'en' ? 'Workbook' : 'Workbook'}: ${rt.paths.workbook}\n`);
 }
@@ -62,9 +79,19 @@ async function exportCsv(rt: LocalRuntime) {
   const { competition, store } = rt.services;
   const innovations = await store.listInnovations(competition.id);
   const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = innovations.map((i) => [i.id, i.title, i.agency, i.region, i.category, i.submittedAt].map(q).join(','));
-  writeFileSync(join(rt.paths.dir, 'innovations.csv'), `id,title,agency,region,category,submitted_at\n${lines.join('\n')}\n`);
-  const entries = await rt.readScores();
-  const scoreLines = entries.map((e) => [e.stage, e.innovation, e.juror, e.criterion, e.value].map(q).join(','));
-  writeFileSync(join(rt.paths.dir, 'scores.csv'), `stage,innovation,juror,criterion,value\n${scoreLines.join('\n')}\n`);
+  const lines = innovations.map((i) =>
+    [i.id, i.title, i.agency, i.region, i.category, i.submittedAt].map(q).join(','),
+  );
+  writeFileSync(
+    join(rt.paths.dir, 'innovations.csv'),
+    `id,title,agency,region,category,submitted_at\n${lines.join('\n')}\n`,
+  );
+  const entries = await readTypedScores(rt.services);
+  const scoreLines = entries.map((e) =>
+    [e.stage, e.innovation, e.juror, e.criterion, e.value].map(q).join(','),
+  );
+  writeFileSync(
+    join(rt.paths.dir, 'scores.csv'),
+    `stage,innovation,juror,criterion,value\n${scoreLines.join('\n')}\n`,
+  );
 }

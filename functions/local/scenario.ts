@@ -1,4 +1,4 @@
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signBody } from '../intake/signature.ts';
+import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
 import type { Services } from '../services.ts';
@@ -19,7 +19,10 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
       responseId: `ACYDBNdemo${String(index + 1).padStart(3, '0')}`,
       timestamp: submittedAt,
       respondentEmail: `inovasi${index + 1}@pemda.example.go.id`,
-      answers: Object.entries(demoFormAnswers(demo, index)).map(([title, value]) => ({ title, values: [value] })),
+      answers: Object.entries(demoFormAnswers(demo, index)).map(([title, value]) => ({
+        title,
+        values: [value],
+      })),
     });
     const timestamp = String(Math.floor(services.clock.now().getTime() / 1000));
     const response = await fetch(`${baseUrl}/intake/form`, {
@@ -33,7 +36,9 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
     });
     const answer = (await response.json()) as { innovationId?: string; error?: { message: string } };
     if (!response.ok || !answer.innovationId) {
-      throw new Error(`intake refused demo innovation ${index + 1}: ${response.status} ${answer.error?.message ?? ''}`);
+      throw new Error(
+        `intake refused demo innovation ${index + 1}: ${response.status} ${answer.error?.message ?? ''}`,
+      );
     }
     ids.push(answer.innovationId);
   }
@@ -41,7 +46,11 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
 }
 
 /** intake → juror tabs → desk scores → sync → interview tabs → interview scores → sync. */
-export async function runScenario(rt: LocalRuntime, baseUrl: string, log: (line: string) => void): Promise<void> {
+export async function runScenario(
+  rt: LocalRuntime,
+  baseUrl: string,
+  log: (line: string) => void,
+): Promise<void> {
   const { services } = rt;
   const ids = await submitDemoInnovations(services, baseUrl);
   log(`• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${ids[0]} … ${ids.at(-1)})`);
@@ -49,6 +58,8 @@ export async function runScenario(rt: LocalRuntime, baseUrl: string, log: (line:
     await provisionSheet(services);
     const typed = await typeDemoScores(rt, stage.id);
     const sync = await runSync(services, { trigger: 'cli' });
-    log(`• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${sync.requests.reads} baca, ${sync.requests.writes} tulis)`);
+    log(
+      `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${sync.requests.reads} baca, ${sync.requests.writes} tulis)`,
+    );
   }
 }

@@ -22,13 +22,20 @@ export async function serve(o: ServeOptions): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('bad_request', { id: `PORT tidak valid: ${o.port}`, en: `Invalid PORT: ${o.port}` });
   }
-  const rt = await composeLocal({ dir: o.dir ?? process.env.JURI_DIR ?? '.juri', config: o.config, lang: o.lang });
+  const rt = await composeLocal({
+    dir: o.dir ?? process.env.JURI_DIR ?? '.juri',
+    config: o.config,
+    lang: o.lang,
+  });
   const host = process.env.HOST ?? '127.0.0.1';
   const server = await listen(rt, port, host).catch(async (err: unknown) => {
     await rt.close();
     throw new AppError(
       'internal',
-      { id: `Port ${port} sudah dipakai atau tidak bisa dibuka.`, en: `Port ${port} is in use or cannot be opened.` },
+      {
+        id: `Port ${port} sudah dipakai atau tidak bisa dibuka.`,
+        en: `Port ${port} is in use or cannot be opened.`,
+      },
       { cause: err },
     );
   });
@@ -41,13 +48,17 @@ export async function serve(o: ServeOptions): Promise<void> {
   const en = o.lang === 'en';
   say('');
   say(`juri ${en ? 'is running' : 'berjalan'} — ${competition.name}`);
-  say(`  ${en ? 'Announcement' : 'Pengumuman'}:     ${server.url}/pengumuman/${competition.id}`);
-  say(`  ${en ? 'Dashboard' : 'Dasbor'}:          ${server.url}/sekretariat`);
-  say(`  ${en ? 'Admin token' : 'Token admin'}:     ${secrets.adminToken}`);
-  say(`  ${en ? 'Form intake' : 'Intake Form'}:     POST ${server.url}/intake/form`);
-  say(`  ${en ? 'Workbook (Sheet)' : 'Workbook (Sheet)'}: ${rt.paths.workbook}`);
-  say(`  ${en ? 'Database' : 'Basis data'}:       ${rt.paths.database}`);
-  say(`  ${en ? 'Local Sheets API' : 'API Sheets lokal'}: ${rt.sheetsUrl}`);
+  const rows: [string, string][] = [
+    [en ? 'Announcement' : 'Pengumuman', `${server.url}/pengumuman/${competition.id}`],
+    [en ? 'Dashboard' : 'Dasbor', `${server.url}/sekretariat`],
+    [en ? 'Admin token' : 'Token admin', secrets.adminToken ?? ''],
+    [en ? 'Form intake' : 'Intake Form', `POST ${server.url}/intake/form`],
+    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', rt.paths.workbook],
+    [en ? 'Database' : 'Basis data', rt.paths.database],
+    [en ? 'Local Sheets API' : 'API Sheets lokal', rt.sheetsUrl],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) say(`  ${`${label}:`.padEnd(width + 2)}${value}`);
   say(en ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
   await new Promise<void>((done) => {
     const stop = async () => {

@@ -1,4 +1,152 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isLang } from '../../shared/domain/i18n.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { publicAnnouncement } from '../announce/routes.ts';
+import { runSync } from '../scores/sync.ts';
 import type { AppEnv } from '../services.ts';
+import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
+import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
+import { LoginPage } from './login-page.tsx';
+import {
+  checkAdminToken,
+  endSession,
+  hasSession,
+  requireSession,
+  requireSessionPage,
+  sameOrigin,
+  startSession,
+} from './session.ts';
+import { say } from './strings.ts';
 
+/** Server-rendered pages for people: the public announcement and the secretariat's dashboard. */
 export const pagesRoutes = new Hono<AppEnv>();
+
+/** No script runs on these pages, inline styles only, and they may not be framed (the sync button). */
+const CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+function page(
+  c: Context<AppEnv>,
+  body: HtmlEscapedString | Promise<HtmlEscapedString>,
+  status: ContentfulStatusCode = 200,
+) {
+  const asked = c.req.query('lang');
+  // The switch link sets ?lang=…; remember it so the next page (and the dashboard's forms) keep it.
+  if (isLang(asked)) setCookie(c, 'lang', asked, { path: '/', sameSite: 'Lax', maxAge: 31_536_000 });
+  c.header('content-security-policy', CSP);
+  c.header('x-content-type-options', 'nosniff');
+  c.header('referrer-policy', 'same-origin');
+  return c.html(html`<!doctype html>${body}`, status);
+}
+
+pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
+
+pagesRoutes.get('/pengumuman/:competition', async (c) => {
+  const services = c.get('services');
+  const lang = c.get('lang');
+  const path = `/pengumuman/${encodeURIComponent(c.req.param('competition'))}`;
+  try {
+    const announcement = await publicAnnouncement(services, c.req.param('competition'), lang);
+    c.header('cache-control', 'public, max-age=60');
+    c.header('vary', 'cookie, accept-language');
+    return page(
+      c,
+      <AnnouncementPage
+        lang={lang}
+        competition={services.competition}
+        announcement={announcement}
+        path={path}
+      />,
+    );
+  } catch (err) {
+    if (isAppError(err) && err.code === 'not_found') {
+      return page(c, <NotFoundPage lang={lang} path={path} org={services.competition.organizer} />, 404);
+    }
+    throw err;
+  }
+});
+
+pagesRoutes.get('/sekretariat/masuk', async (c) => {
+  if (await hasSession(c)) return c.redirect('/sekretariat', 303);
+  c.header('cache-control', 'no-store');
+  const unset = !c.get('services').secrets.adminToken;
+  return page(c, <LoginPage lang={c.get('lang')} {...(unset ? { error: 'unset' as const } : {})} />);
+});
+
+pagesRoutes.post('/sekretariat/masuk', sameOrigin(), async (c) => {
+  const form = await c.req.parseBody();
+  const token = typeof form.token === 'string' ? form.token : '';
+  c.header('cache-control', 'no-store');
+  if (!c.get('services').secrets.adminToken) {
+    return page(c, <LoginPage lang={c.get('lang')} error="unset" />, 401);
+  }
+  if (!(await checkAdminToken(c, token))) {
+    return page(c, <LoginPage lang={c.get('lang')} error="failed" />, 401);
+  }
+  await startSession(c);
+  return c.redirect('/sekretariat', 303);
+});
+
+pagesRoutes.post('/sekretariat/keluar', sameOrigin(), (c) => {
+  endSession(c);
+  return c.redirect('/sekretariat/masuk', 303);
+});
+
+pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
+  const lang = c.get('lang');
+  const done = c.req.query('sinkron');
+  const notice =
+    done === 'written' || done === 'unchanged' || done === 'failed' || done === 'busy'
+      ? {
+          kind: done === 'failed' || done === 'busy' ? ('err' as const) : ('ok' as const),
+          text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }),
+        }
+      : undefined;
+  return dashboard(c, notice ? { notice } : {});
+});
+
+/**
+ * The one route that reaches Google: the secretariat asked for it. Success redirects (so a reload does
+ * not sync again); an expected failure (busy, quota, no sheet) shows the dashboard with the reason.
+ */
+pagesRoutes.post('/sekretariat/sinkron', sameOrigin(), requireSession(), async (c) => {
+  try {
+    const record = await runSync(c.get('services'), { trigger: 'manual' });
+    return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    const text = say(c.get('lang'), 'syncFailed', { message: err.messageIn(c.get('lang')) });
+    return dashboard(c, { notice: { kind: 'err', text } }, err.status);
+  }
+});
+
+/** Reads only the store: a page view never calls Google. */
+async function dashboard(
+  c: Context<AppEnv>,
+  extra: Pick<DashboardProps, 'notice'>,
+  status: ContentfulStatusCode = 200,
+) {
+  const { competition, store } = c.get('services');
+  const [innovations, rejections, sync] = await Promise.all([
+    store.listInnovations(competition.id),
+    store.listRejections(competition.id),
+    store.lastSync(competition.id),
+  ]);
+  c.header('cache-control', 'no-store');
+  return page(
+    c,
+    <DashboardPage
+      competition={competition}
+      lang={c.get('lang')}
+      innovations={innovations}
+      rejections={rejections}
+      sync={sync}
+      {...extra}
+    />,
+    status,
+  );
+}

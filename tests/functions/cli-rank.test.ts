@@ -46,28 +46,97 @@ function fixture() {
 describe('juri rank', () => {
   it('prints exactly the documented JSON shape with full precision', async () => {
     const f = fixture();
-    const { stdout } = await run('node', [BIN, 'rank', '--config', NTT_2024_PATH.pathname, '--innovations', f.innovations, '--scores', f.scores, '--stage', 'desk', '--json']);
+    const { stdout } = await run('node', [
+      BIN,
+      'rank',
+      '--config',
+      NTT_2024_PATH.pathname,
+      '--innovations',
+      f.innovations,
+      '--scores',
+      f.scores,
+      '--stage',
+      'desk',
+      '--json',
+    ]);
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(['stage', 'ranking', 'problems']);
     expect(out.stage).toBe('desk');
     expect(out.ranking).toEqual([
-      { rank: 1, id: 'INOV-2024-001', score: expect.any(Number), status: 'complete', jurors: 3, tie: false, advances: true },
-      { rank: null, id: 'INOV-2024-002', score: 60, status: 'incomplete', jurors: 2, tie: false, advances: false },
-      { rank: null, id: 'INOV-2024-003', score: null, status: 'incomplete', jurors: 0, tie: false, advances: false },
+      {
+        rank: 1,
+        id: 'INOV-2024-001',
+        score: expect.any(Number),
+        status: 'complete',
+        jurors: 3,
+        tie: false,
+        advances: true,
+      },
+      {
+        rank: null,
+        id: 'INOV-2024-002',
+        score: 60,
+        status: 'incomplete',
+        jurors: 2,
+        tie: false,
+        advances: false,
+      },
+      {
+        rank: null,
+        id: 'INOV-2024-003',
+        score: null,
+        status: 'incomplete',
+        jurors: 0,
+        tie: false,
+        advances: false,
+      },
     ]);
     // j1: 80; j2: 0.1*90.5 + 0.15*90.5 + 0.75*90 = 90.125; j4: 75; j3's row is partial
     expect(out.ranking[0].score).toBeCloseTo((80 + 90.125 + 75) / 3, 12);
     expect(out.problems).toEqual([
-      { innovation: 'INOV-2024-001', juror: 'j3', criterion: 'keberlanjutan', value: 'tujuh puluh', reason: 'bukan angka' },
-      { innovation: 'INOV-2024-002', juror: 'j1', criterion: expect.any(String), value: '99', reason: expect.stringContaining('konflik') },
-      ...Array.from({ length: 6 }, () => expect.objectContaining({ innovation: 'INOV-2024-002', juror: 'j1' })),
-      { innovation: 'INOV-2024-002', juror: 'j4', criterion: 'keberlanjutan', value: '160', reason: 'di luar rentang 0–100' },
+      {
+        innovation: 'INOV-2024-001',
+        juror: 'j3',
+        criterion: 'keberlanjutan',
+        value: 'tujuh puluh',
+        reason: 'bukan angka',
+      },
+      {
+        innovation: 'INOV-2024-002',
+        juror: 'j1',
+        criterion: expect.any(String),
+        value: '99',
+        reason: expect.stringContaining('konflik'),
+      },
+      ...Array.from({ length: 6 }, () =>
+        expect.objectContaining({ innovation: 'INOV-2024-002', juror: 'j1' }),
+      ),
+      {
+        innovation: 'INOV-2024-002',
+        juror: 'j4',
+        criterion: 'keberlanjutan',
+        value: '160',
+        reason: 'di luar rentang 0–100',
+      },
     ]);
   });
 
   it('prints a readable table by default, in English on request', async () => {
     const f = fixture();
-    const { stdout } = await run('node', [BIN, 'rank', '--config', NTT_2024_PATH.pathname, '--innovations', f.innovations, '--scores', f.scores, '--stage', 'desk', '--lang', 'en']);
+    const { stdout } = await run('node', [
+      BIN,
+      'rank',
+      '--config',
+      NTT_2024_PATH.pathname,
+      '--innovations',
+      f.innovations,
+      '--scores',
+      f.scores,
+      '--stage',
+      'desk',
+      '--lang',
+      'en',
+    ]);
     expect(stdout).toMatch(/^Rank\s+ID\s+Score/);
     expect(stdout).toMatch(/1\s+INOV-2024-001\s+81\.7083\s+3\s+complete\s+yes/);
     expect(stdout).toContain('Problems (9):');
@@ -78,7 +147,16 @@ describe('juri rank', () => {
     const config = join(dir, 'c.json');
     writeFileSync(config, JSON.stringify({ id: 'X', stages: [] }));
     const f = fixture();
-    const failure = await run('node', [BIN, 'rank', '--config', config, '--innovations', f.innovations, '--scores', f.scores]).catch((e) => e);
+    const failure = await run('node', [
+      BIN,
+      'rank',
+      '--config',
+      config,
+      '--innovations',
+      f.innovations,
+      '--scores',
+      f.scores,
+    ]).catch((e) => e);
     expect(failure.code).toBe(1);
     expect(failure.stderr).toContain('tidak valid');
     expect(failure.stderr).toContain('- id: harus huruf kecil');

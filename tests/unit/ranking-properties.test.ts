@@ -69,16 +69,6 @@ function scaleToTen(value: string): string {
   return Number.isFinite(n) && value.trim() !== '' ? String(Math.round(n / 10)).replace('.', ',') : value;
 }
 
-const comparable = (r: ReturnType<typeof rankCompetition>) =>
-  Object.fromEntries(
-    [...r.stages, r.final].map((s) => [
-      s.stage,
-      s.ranking
-        .map((e) => ({ id: e.id, rank: e.rank, status: e.status, tie: e.tie, advances: e.advances }))
-        .sort((a, b) => a.id.localeCompare(b.id)),
-    ]),
-  );
-
 describe('ranking engine properties', () => {
   it('agrees with an independent implementation of the published rules', () => {
     fc.assert(

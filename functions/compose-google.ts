@@ -1,0 +1,84 @@
+import { createFirestoreRestStore } from '../infra/firestore/rest-store.ts';
+import { createFormsResponses } from '../infra/forms/forms-responses.ts';
+import { type GoogleApisAuth, toGoogleAuthClient } from '../infra/google-auth/auth-client.ts';
+import { ALL_JURI_SCOPES } from '../infra/google-auth/scopes.ts';
+import {
+  createServiceAccountTokenSource,
+  type TokenSource,
+} from '../infra/google-auth/service-account-token-source.ts';
+import type { TokenCache } from '../infra/google-auth/token-cache.ts';
+import { createSheetsScoreSheet } from '../infra/sheets/sheets-adapter.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Clock } from '../shared/ports.ts';
+import type { GoogleEnv } from './env.ts';
+import { type Services, systemClock } from './services.ts';
+
+export interface GoogleComposeDeps {
+  /**
+   * Where access tokens outlive one request. The Worker passes one per isolate so that a request
+   * does not pay an RS256 signature plus a token subrequest (free plan: 50 per request) every time.
+   */
+  tokenCache?: TokenCache;
+  fetch?: typeof fetch;
+  clock?: Clock;
+}
+
+/** One token for every Google API juri calls, minted from the service-account key secret. */
+export function googleTokenSource(env: GoogleEnv, deps: GoogleComposeDeps = {}): TokenSource {
+  const key = env.serviceAccount;
+  if (!key) {
+    throw new AppError('internal', {
+      id: 'GOOGLE_SERVICE_ACCOUNT_JSON belum diisi. Jalankan: npx wrangler secret put GOOGLE_SERVICE_ACCOUNT_JSON',
+      en: 'GOOGLE_SERVICE_ACCOUNT_JSON is not set. Run: npx wrangler secret put GOOGLE_SERVICE_ACCOUNT_JSON',
+    });
+  }
+  return createServiceAccountTokenSource({
+    clientEmail: key.clientEmail,
+    privateKey: key.privateKey,
+    ...(key.privateKeyId ? { privateKeyId: key.privateKeyId } : {}),
+    scopes: ALL_JURI_SCOPES,
+    ...(env.endpoints.tokenUrl ? { tokenUrl: env.endpoints.tokenUrl } : {}),
+    ...(deps.tokenCache ? { cache: deps.tokenCache } : {}),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+}
+
+/**
+ * Services for Google mode on Workers (and anywhere without @google-cloud/firestore): Firestore over
+ * REST, the Sheets and Forms adapters, all with tokens from the service-account key. Cheap to build,
+ * so it is built per request.
+ */
+export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = {}): Services {
+  const tokens = googleTokenSource(env, deps);
+  const auth = toGoogleAuthClient(tokens);
+  return {
+    competition: env.competition,
+    store: createFirestoreRestStore({
+      projectId: env.projectId,
+      databaseId: env.databaseId,
+      ...(env.endpoints.firestoreRootUrl ? { rootUrl: env.endpoints.firestoreRootUrl } : {}),
+      getAccessToken: () => tokens.getAccessToken(),
+    }),
+    ...sheetAndForms(env, auth),
+    clock: deps.clock ?? systemClock,
+    secrets: env.secrets,
+    lang: env.lang,
+  };
+}
+
+/** The Sheets and Forms adapters for either runtime; they only differ in where the auth comes from. */
+export function sheetAndForms(env: GoogleEnv, auth: GoogleApisAuth): Pick<Services, 'sheet' | 'forms'> {
+  return {
+    sheet: env.spreadsheetId
+      ? createSheetsScoreSheet({
+          spreadsheetId: env.spreadsheetId,
+          auth,
+          ...(env.endpoints.sheetsRootUrl ? { rootUrl: env.endpoints.sheetsRootUrl } : {}),
+        })
+      : undefined,
+    forms: createFormsResponses({
+      auth,
+      ...(env.endpoints.formsRootUrl ? { rootUrl: env.endpoints.formsRootUrl } : {}),
+    }),
+  };
+}

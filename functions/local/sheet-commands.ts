@@ -1,0 +1,31 @@
+import { provisionSheet } from '../scores/provision.ts';
+import { runSync } from '../scores/sync.ts';
+import { type CliRuntimeOptions, composeForCli } from './cli-runtime.ts';
+
+/** `juri sheet setup` and `juri sync`: the same work as the admin routes, from a terminal. */
+export async function runSheetCommand(kind: 'setup' | 'sync', o: CliRuntimeOptions): Promise<string> {
+  const { services, close } = await composeForCli(o);
+  const en = o.lang === 'en';
+  try {
+    if (kind === 'setup') {
+      const report = await provisionSheet(services);
+      const stages = report.stages.map(
+        (s) =>
+          `${s.stage}: ${s.innovations} ${en ? 'innovations' : 'inovasi'}, ${s.rows} ${en ? 'rows' : 'baris'}`,
+      );
+      return [en ? 'Juror tabs are ready.' : 'Tab juri siap.', ...stages.map((l) => `  ${l}`)].join('\n');
+    }
+    const sync = await runSync(services, { trigger: 'cli' });
+    const status = {
+      written: en ? 'ranking tabs written' : 'tab peringkat ditulis',
+      unchanged: en
+        ? 'nothing changed since the last sync; nothing written'
+        : 'tidak ada perubahan sejak sinkronisasi terakhir; tidak ada yang ditulis',
+      failed: en ? 'failed' : 'gagal',
+      busy: en ? 'another sync is running' : 'sinkronisasi lain sedang berjalan',
+    }[sync.status];
+    return `${en ? 'Sync' : 'Sinkronisasi'}: ${status} (${sync.requests.reads} ${en ? 'read' : 'baca'}, ${sync.requests.writes} ${en ? 'write' : 'tulis'}).`;
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,105 @@
+import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { PublicAnnouncement } from '../announce/routes.ts';
+import { formatLocalMoment } from './format.ts';
+import { Layout } from './layout.tsx';
+import { sayer } from './strings.ts';
+import { ANNOUNCE_CSS } from './styles.ts';
+
+function competitionName(competition: Competition, lang: Lang): string {
+  return lang === 'en' ? (competition.nameEn ?? competition.name) : competition.name;
+}
+
+/**
+ * The public page. It only ever receives what publicAnnouncement() let through, so before
+ * announceAt there is nothing of the ranking here to leak.
+ */
+export function AnnouncementPage(props: {
+  lang: Lang;
+  competition: Competition;
+  announcement: PublicAnnouncement;
+  path: string;
+}) {
+  const { lang, competition, announcement } = props;
+  const t = sayer(lang);
+  const name = competitionName(competition, lang);
+  const heading = announcement.status === 'announced' ? announcement.title : `${t('announcement')} — ${name}`;
+  return (
+    <Layout lang={lang} title={heading} org={competition.organizer} css={ANNOUNCE_CSS} path={props.path}>
+      {announcement.status === 'announced' ? (
+        <>
+          <div class="hero">
+            <h1>{announcement.title}</h1>
+            <p class="date">{announcement.date}</p>
+            <p>{announcement.intro}</p>
+          </div>
+          <ol class="win">
+            {announcement.entries.map((entry) => (
+              <Winner entry={entry} lang={lang} />
+            ))}
+          </ol>
+          {announcement.tieNote ? <p class="tienote">{announcement.tieNote}</p> : null}
+        </>
+      ) : (
+        <div class="wait">
+          <h1>{name}</h1>
+          <h2>{t('notYet')}</h2>
+          <p class="date">
+            {t('notYetWhen', {
+              when: formatLocalMoment(announcement.announceAt, announcement.timezone, lang),
+            })}
+          </p>
+          {announcement.status === 'pending' ? <p>{t('pendingText')}</p> : null}
+        </div>
+      )}
+    </Layout>
+  );
+}
+
+function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
+  const t = sayer(lang);
+  return (
+    <li>
+      <div
+        class="no"
+        role="img"
+        aria-label={`${t('rank')} ${entry.rank}${entry.tie ? ` (${t('tie')})` : ''}`}
+      >
+        {entry.tie ? `${entry.rank}=` : entry.rank}
+      </div>
+      <h3>
+        {entry.title}
+        {entry.tie ? <span class="tie">= {t('tie')}</span> : null}
+      </h3>
+      <p class="meta">
+        <span>{entry.agency}</span>
+        <span>{entry.region}</span>
+        <span>{entry.category}</span>
+      </p>
+      <p class="meta">
+        {t('score')} <span class="score">{entry.scoreText}</span>
+      </p>
+      {entry.summary ? <p class="sum">{entry.summary}</p> : null}
+    </li>
+  );
+}
+
+export function NotFoundPage(props: { lang: Lang; path: string; org: string }) {
+  const t = sayer(props.lang);
+  return (
+    <Layout
+      lang={props.lang}
+      title={t('notFound')}
+      org={props.org}
+      css={ANNOUNCE_CSS}
+      path={props.path}
+      noindex
+    >
+      <div class="wait">
+        <h1>{t('notFound')}</h1>
+        <p>{t('notFoundText')}</p>
+      </div>
+    </Layout>
+  );
+}

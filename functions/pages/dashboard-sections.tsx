@@ -1,0 +1,363 @@
+import { type Competition, finalTop } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import { formatScore } from '../../shared/domain/numbers.ts';
+import type { Problem } from '../../shared/domain/problems.ts';
+import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
+import type { JurorProgress, Rejection } from '../../shared/ports.ts';
+import { BoxPlots } from './charts/box-plot.tsx';
+import { hasTile, TileGrid } from './charts/tile-grid.tsx';
+import { formatInstant } from './format.ts';
+import { allTotals, boxStats, jurorSpreads } from './stats.ts';
+import { type Say, sayer } from './strings.ts';
+
+/** Tables stop here so a national-size run still fits the page budget; the Sheet has the rest. */
+export const MAX_ROWS = 100;
+const MAX_LIST = 40;
+
+export interface SectionProps {
+  competition: Competition;
+  lang: Lang;
+}
+
+export function stageName(competition: Competition, stageId: string, lang: Lang): string {
+  if (stageId === 'final') return sayer(lang)('finalRanking');
+  const stage = competition.stages.find((s) => s.id === stageId);
+  if (!stage) return stageId;
+  return lang === 'en' ? (stage.nameEn ?? stage.name) : stage.name;
+}
+
+function categoryName(competition: Competition, id: string, lang: Lang): string {
+  const category = competition.categories.find((c) => c.id === id);
+  if (!category) return id;
+  return lang === 'en' ? (category.nameEn ?? category.name) : category.name;
+}
+
+function Truncated({ shown, total, t }: { shown: number; total: number; t: Say }) {
+  return shown < total ? <p class="muted">{t('truncated', { shown, total })}</p> : null;
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return counts;
+}
+
+export function RegionsSection(props: SectionProps & { innovations: readonly Innovation[] }) {
+  const { competition, lang, innovations } = props;
+  const t = sayer(lang);
+  const byRegion = countBy(innovations, (i) => i.region);
+  const byCategory = countBy(innovations, (i) => i.category);
+  const regions = [...new Set([...competition.regions, ...byRegion.keys()])];
+  const others = [...byRegion.entries()].filter(([r]) => !hasTile(r));
+  const maxCategory = Math.max(0, ...byCategory.values());
+  return (
+    <section class="card" id="wilayah" aria-labelledby="h-wilayah">
+      <h2 id="h-wilayah">{t('byRegion')}</h2>
+      <div class="grid2">
+        <div>
+          <TileGrid counts={byRegion} label={t('byRegionMap', { n: innovations.length })} />
+          {others.length > 0 ? (
+            <p>
+              {t('otherRegions')}: {others.map(([r, n]) => `${r} (${n})`).join(', ')}
+            </p>
+          ) : null}
+          <details>
+            <summary>{t('regionTable')}</summary>
+            <div class="scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('region')}</th>
+                    <th scope="col" class="n">
+                      {t('count')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {regions.map((r) => (
+                    <tr>
+                      <td>{r}</td>
+                      <td class="n">{byRegion.get(r) ?? 0}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </details>
+        </div>
+        <div>
+          <h3 id="h-kategori">{t('byCategory')}</h3>
+          <table aria-labelledby="h-kategori">
+            <thead>
+              <tr>
+                <th scope="col">{t('category')}</th>
+                <th scope="col" class="n">
+                  {t('count')}
+                </th>
+                <th scope="col">
+                  <span class="muted">%</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {competition.categories.map((c) => {
+                const n = byCategory.get(c.id) ?? 0;
+                return (
+                  <tr>
+                    <td>{categoryName(competition, c.id, lang)}</td>
+                    <td class="n">{n}</td>
+                    <td>
+                      <meter min={0} max={maxCategory} value={n} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+export function ProgressSection(props: SectionProps & { progress: readonly JurorProgress[] }) {
+  const { competition, lang, progress } = props;
+  const t = sayer(lang);
+  const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
+  return (
+    <section class="card" id="progres" aria-labelledby="h-progres">
+      <h2 id="h-progres">{t('progress')}</h2>
+      {progress.length === 0 ? (
+        <p>{t('noProgress')}</p>
+      ) : (
+        <div class="scroll">
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col">{t('stage')}</th>
+                <th scope="col">{t('juror')}</th>
+                <th scope="col" class="n">
+                  {t('scored')}
+                </th>
+                <th scope="col" class="n">
+                  %
+                </th>
+                <th scope="col">
+                  <span class="muted">{t('progress')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {progress.map((p) => {
+                const pct = p.assigned > 0 ? Math.round((100 * p.scored) / p.assigned) : 0;
+                return (
+                  <tr>
+                    <td>{stageName(competition, p.stage, lang)}</td>
+                    <td>{names.get(p.juror) ?? p.juror}</td>
+                    <td class="n">
+                      {p.scored}/{p.assigned}
+                    </td>
+                    <td class="n">{pct}%</td>
+                    <td>
+                      <meter min={0} max={p.assigned} value={p.scored} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function DistributionSection(props: SectionProps & { stages: readonly StageResult[] }) {
+  const { competition, lang, stages } = props;
+  const t = sayer(lang);
+  const names = new Map(competition.jurors.map((j) => [j.id, `${j.id} · ${j.name}`]));
+  return (
+    <section class="card" id="sebaran" aria-labelledby="h-sebaran">
+      <h2 id="h-sebaran">{t('distribution')}</h2>
+      <p class="muted">{t('distributionIntro')}</p>
+      {stages.map((result) => {
+        const stage = competition.stages.find((s) => s.id === result.stage);
+        const panel = stage?.jurors ?? competition.jurors.map((j) => j.id);
+        const spreads = jurorSpreads(result.ranking, panel);
+        const title = `${t('distribution')} — ${stageName(competition, result.stage, lang)}`;
+        return (
+          <div id={`bp-${result.stage}`}>
+            <h3>{stageName(competition, result.stage, lang)}</h3>
+            {spreads.every((s) => s.box === null) ? (
+              <p>{t('noScores')}</p>
+            ) : (
+              <BoxPlots
+                title={title}
+                spreads={spreads}
+                names={names}
+                panelMedian={boxStats(allTotals(result.ranking))?.median ?? null}
+                lang={lang}
+              />
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** In the final ranking "advances" means "among the announced Top N". */
+function Flags({ entry, t, top }: { entry: RankedEntry; t: Say; top: number | null }) {
+  return (
+    <>
+      {entry.tie ? <b class="f ft">= {t('flagTie')}</b> : null}
+      {entry.status === 'incomplete' ? <b class="f fi">{t('flagIncomplete')}</b> : null}
+      {entry.advances ? <b class="f fa">{top === null ? t('flagAdvances') : `Top ${top}`}</b> : null}
+    </>
+  );
+}
+
+export function RankingTable(
+  props: SectionProps & { result: StageResult; byId: ReadonlyMap<string, Innovation>; open: boolean },
+) {
+  const { competition, lang, result, byId } = props;
+  const t = sayer(lang);
+  const rows = result.ranking.slice(0, MAX_ROWS);
+  const name = stageName(competition, result.stage, lang);
+  return (
+    <details open={props.open}>
+      <summary>
+        {name} — {t('entries', { n: result.ranking.length })}
+      </summary>
+      <section class="scroll" aria-label={name} tabindex={0}>
+        <table class="rk">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t('title')}</th>
+              <th scope="col">{t('region')}</th>
+              <th scope="col">{t('score')}</th>
+              <th scope="col">{t('jurors')}</th>
+              <th scope="col">{t('notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((entry) => {
+              const innovation = byId.get(entry.id);
+              return (
+                <tr>
+                  <td>{entry.rank === null ? '–' : `${entry.rank}${entry.tie ? '=' : ''}`}</td>
+                  <td>
+                    {innovation?.title ?? ''}
+                    <small>{entry.id}</small>
+                  </td>
+                  <td>{innovation?.region ?? ''}</td>
+                  <td>{entry.score === null ? '–' : formatScore(entry.score, lang)}</td>
+                  <td>{entry.jurors}</td>
+                  <td>
+                    <Flags
+                      entry={entry}
+                      t={t}
+                      top={result.stage === 'final' ? finalTop(competition) : null}
+                    />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <Truncated shown={rows.length} total={result.ranking.length} t={t} />
+    </details>
+  );
+}
+
+export function ProblemsSection(props: SectionProps & { problems: readonly Problem[] }) {
+  const { competition, lang, problems } = props;
+  const t = sayer(lang);
+  const rows = problems.slice(0, MAX_LIST);
+  return (
+    <section class="card" id="masalah" aria-labelledby="h-masalah">
+      <h2 id="h-masalah">
+        {t('problems')} ({problems.length})
+      </h2>
+      {problems.length === 0 ? (
+        <p>{t('noProblems')}</p>
+      ) : (
+        <section class="scroll" aria-labelledby="h-masalah" tabindex={0}>
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col">{t('cell')}</th>
+                <th scope="col">{t('stage')}</th>
+                <th scope="col">{t('juror')}</th>
+                <th scope="col">{t('innovation')}</th>
+                <th scope="col">{t('value')}</th>
+                <th scope="col">{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => (
+                <tr>
+                  <td>
+                    <code>{p.cell ?? '–'}</code>
+                  </td>
+                  <td>{stageName(competition, p.stage, lang)}</td>
+                  <td>{p.juror}</td>
+                  <td>{p.innovation}</td>
+                  <td>
+                    <code>{p.value}</code>
+                  </td>
+                  <td>{p.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <Truncated shown={rows.length} total={problems.length} t={t} />
+    </section>
+  );
+}
+
+/** Reasons only: the answers a rejected respondent typed (contact details included) stay out of the page. */
+export function RejectionsSection(props: SectionProps & { rejections: readonly Rejection[] }) {
+  const { competition, lang, rejections } = props;
+  const t = sayer(lang);
+  const rows = rejections.slice(0, MAX_LIST);
+  return (
+    <section class="card" id="ditolak" aria-labelledby="h-ditolak">
+      <h2 id="h-ditolak">
+        {t('rejections')} ({rejections.length})
+      </h2>
+      {rejections.length === 0 ? (
+        <p>{t('noRejections')}</p>
+      ) : (
+        <section class="scroll" aria-labelledby="h-ditolak" tabindex={0}>
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col">{t('responseId')}</th>
+                <th scope="col">{t('receivedAt')}</th>
+                <th scope="col">{t('reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr>
+                  <td>
+                    <code>{r.responseId}</code>
+                  </td>
+                  <td>{formatInstant(r.receivedAt, competition.timezone, lang)}</td>
+                  <td>{r.reasons.map((x) => `${x.field}: ${x.message}`).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <Truncated shown={rows.length} total={rejections.length} t={t} />
+    </section>
+  );
+}

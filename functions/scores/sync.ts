@@ -1,0 +1,120 @@
+import { compareIds } from '../../shared/domain/assignment.ts';
+import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { hasConflict } from '../../shared/domain/scoring.ts';
+import {
+  buildOutputTabs,
+  jurorReadRange,
+  jurorTabs,
+  parseJurorTab,
+} from '../../shared/domain/sheet-layout.ts';
+import { isAppError } from '../../shared/errors.ts';
+import type { ScoreEntry, SyncRecord } from '../../shared/ports.ts';
+import { sha256Hex } from '../http/crypto.ts';
+import type { Services } from '../services.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { sheetOf, withSheetLease } from './sheet-needed.ts';
+
+/** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
+const LAYOUT_VERSION = 1;
+
+export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
+
+/**
+ * One sync: read every juror tab in ONE request, rank, and — unless the inputs hash the same as
+ * last time — publish every output tab with one values write and one atomic structural write.
+ * Runs under the 'sync' lease; a second sync meanwhile gets AppError('busy').
+ * The record is saved in the store either way (status 'failed' with the message when it fails,
+ * and the error is thrown on).
+ */
+export async function runSync(services: Services, opts: { trigger: SyncTrigger }): Promise<SyncRecord> {
+  const sheet = sheetOf(services);
+  return withSheetLease(services, opts.trigger, async () => {
+    const { store, competition, clock, lang } = services;
+    const id = crypto.randomUUID();
+    const startedAt = clock.now().toISOString();
+    const before = sheet.requestCount();
+    const spent = () => {
+      const now = sheet.requestCount();
+      return { reads: now.reads - before.reads, writes: now.writes - before.writes };
+    };
+    let inputHash = '';
+    try {
+      const tabs = jurorTabs(competition);
+      const snapshot = await sheet.readRanges(tabs.map(jurorReadRange));
+      const [innovationList, rejectionList, last] = await Promise.all([
+        store.listInnovations(competition.id),
+        store.listRejections(competition.id),
+        store.lastSync(competition.id),
+      ]);
+      const innovations = [...innovationList].sort((a, b) => compareIds(a.id, b.id));
+      const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
+      const byId = new Map(innovations.map((i) => [i.id, i]));
+      const entries: ScoreEntry[] = [];
+      const progress = tabs.map((tab, i) => {
+        const conflicted = (innovationId: string) => {
+          const innovation = byId.get(innovationId);
+          return innovation ? hasConflict(tab.juror, innovation) : false;
+        };
+        const parsed = parseJurorTab(tab, snapshot.ranges[i]?.values ?? [], conflicted);
+        entries.push(...parsed.entries);
+        return parsed.progress;
+      });
+      const result = rankCompetition(competition, innovations, entries, lang);
+      inputHash = await sha256Hex(
+        canonicalJson({
+          layout: LAYOUT_VERSION,
+          lang,
+          competition,
+          innovations,
+          rejections,
+          cells: snapshot.ranges,
+        }),
+      );
+      const base = { id, startedAt, inputHash, result, progress };
+      if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+        const record: SyncRecord = {
+          ...base,
+          status: 'unchanged',
+          finishedAt: clock.now().toISOString(),
+          requests: spent(),
+          ...(last.sheetState ? { sheetState: last.sheetState } : {}),
+        };
+        await store.saveSync(competition.id, record);
+        return record;
+      }
+      const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
+      const { generation } = await sheet.publish(outputs, snapshot.publishState);
+      const record: SyncRecord = {
+        ...base,
+        status: 'written',
+        finishedAt: clock.now().toISOString(),
+        requests: spent(),
+        sheetState: { generation },
+      };
+      await store.saveSync(competition.id, record);
+      return record;
+    } catch (e) {
+      const failed: SyncRecord = {
+        id,
+        startedAt,
+        finishedAt: clock.now().toISOString(),
+        status: 'failed',
+        inputHash,
+        requests: spent(),
+        message: isAppError(e) ? e.messageIn(lang) : e instanceof Error ? e.message : String(e),
+      };
+      await store.saveSync(competition.id, failed).catch(() => undefined);
+      throw e;
+    }
+  });
+}
+
+/** For the cron handlers: a sync already running is not an error, it just means this tick is skipped. */
+export async function scheduledSync(services: Services): Promise<SyncRecord | null> {
+  try {
+    return await runSync(services, { trigger: 'scheduled' });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'busy') return null;
+    throw e;
+  }
+}

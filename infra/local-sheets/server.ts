@@ -1,0 +1,241 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { SheetsApiError } from './errors.ts';
+import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
+import type { Book } from './model.ts';
+import { applyRequests } from './structure.ts';
+import { type InputOption, type RenderOption, readRange, writeRange } from './values.ts';
+import { openWorkbookFile, type WorkbookFile } from './workbook-file.ts';
+
+export interface LocalSheetsServerOptions {
+  /** The .xlsx standing in for the Google Sheet; created (empty) when missing unless create is false. */
+  file: string;
+  /** 0 or absent: a free port. */
+  port?: number;
+  spreadsheetId?: string;
+  host?: string;
+  /** When set, requests must carry `Authorization: Bearer <accessToken>`. */
+  accessToken?: string;
+  create?: boolean;
+}
+
+export interface LogEntry {
+  method: string;
+  path: string;
+  kind: 'read' | 'write';
+  status: number;
+  fault?: Fault['kind'];
+}
+
+export interface TabSnapshot {
+  title: string;
+  hidden: boolean;
+  frozenRows: number;
+  values: string[][];
+}
+
+export interface LocalSheetsServer {
+  /** The rootUrl to give @googleapis/sheets. */
+  url: string;
+  spreadsheetId: string;
+  file: string;
+  /** Every request, in arrival order, including those a fault answered. */
+  log: LogEntry[];
+  faults: FaultPlan;
+  /** Every tab with its formatted values, to compare whole sheets in tests. */
+  snapshot(): Promise<TabSnapshot[]>;
+  close(): Promise<void>;
+}
+
+export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Promise<LocalSheetsServer> {
+  const spreadsheetId = opts.spreadsheetId ?? 'local-juri-sheet';
+  const file = resolve(opts.file);
+  const workbook = await openWorkbookFile(file, spreadsheetId, {
+    create: opts.create ?? true,
+    title: 'juri',
+  });
+  const faults = createFaultPlan();
+  const log: LogEntry[] = [];
+  // One request at a time touches the workbook, so re-reads and writes never interleave.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const entry: LogEntry = {
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      kind: req.method === 'GET' ? 'read' : 'write',
+      status: 0,
+    };
+    log.push(entry);
+    const body = await readBody(req);
+    const fault = faults.next();
+    if (fault) entry.fault = fault.kind;
+    if (fault?.kind === 'drop') {
+      entry.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'quota') {
+      const e = new SheetsApiError(
+        429,
+        "Quota exceeded for quota metric 'Requests' and limit 'Requests per minute per user' of the Sheets API.",
+        { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
+      );
+      return send(res, entry, e.code, e.body(), e.headers);
+    }
+    if (fault?.kind === 'error') {
+      const e = new SheetsApiError(
+        fault.status,
+        fault.status === 503 ? 'The service is currently unavailable.' : 'Internal error encountered.',
+      );
+      return send(res, entry, e.code, e.body());
+    }
+    if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
+    try {
+      if (opts.accessToken && req.headers.authorization !== `Bearer ${opts.accessToken}`) {
+        throw new SheetsApiError(
+          401,
+          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+        );
+      }
+      const result = await serial(() => route(workbook, spreadsheetId, req.method ?? 'GET', url, body));
+      send(res, entry, 200, result);
+    } catch (e) {
+      const err =
+        e instanceof SheetsApiError
+          ? e
+          : new SheetsApiError(500, `Internal error: ${e instanceof Error ? e.message : String(e)}`);
+      send(res, entry, err.code, err.body(), err.headers);
+    }
+  }
+
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${opts.host ?? '127.0.0.1'}:${port}/`,
+    spreadsheetId,
+    file,
+    log,
+    faults,
+    snapshot: () => serial(async () => snapshotOf(await workbook.current())),
+    close: () =>
+      new Promise<void>((ok, fail) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? fail(e) : ok()));
+      }),
+  };
+}
+
+const PATH = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/;
+
+async function route(
+  workbook: WorkbookFile,
+  spreadsheetId: string,
+  method: string,
+  url: URL,
+  rawBody: string,
+): Promise<unknown> {
+  const m = PATH.exec(decodeURIComponent(url.pathname));
+  if (!m || m[1] !== spreadsheetId) throw new SheetsApiError(404, 'Requested entity was not found.');
+  const rest = m[2] ?? '';
+  const body = parseBody(rawBody);
+  const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as RenderOption;
+  if (method === 'GET' && rest === '') return describe(await workbook.current());
+  if (method === 'GET' && rest === '/values:batchGet') {
+    const book = await workbook.current();
+    return {
+      spreadsheetId,
+      valueRanges: url.searchParams.getAll('ranges').map((r) => readRange(book, r, render)),
+    };
+  }
+  if (method === 'GET' && rest.startsWith('/values/')) {
+    return readRange(await workbook.current(), rest.slice('/values/'.length), render);
+  }
+  if (method === 'POST' && rest === ':batchUpdate') {
+    const next = structuredClone(await workbook.current());
+    const replies = applyRequests(next, body.requests);
+    await workbook.commit(next);
+    return { spreadsheetId, replies };
+  }
+  if (method === 'POST' && rest === '/values:batchUpdate') {
+    const option = body.valueInputOption;
+    if (option !== 'RAW' && option !== 'USER_ENTERED')
+      throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
+    const next = structuredClone(await workbook.current());
+    const data = Array.isArray(body.data) ? (body.data as { range?: string; values?: unknown }[]) : [];
+    const responses = data.map((d) =>
+      writeRange(next, String(d.range ?? ''), d.values ?? [], option as InputOption),
+    );
+    await workbook.commit(next);
+    return {
+      spreadsheetId,
+      totalUpdatedRows: responses.reduce((s, r) => s + r.updatedRows, 0),
+      totalUpdatedColumns: Math.max(0, ...responses.map((r) => r.updatedColumns)),
+      totalUpdatedCells: responses.reduce((s, r) => s + r.updatedCells, 0),
+      totalUpdatedSheets: new Set(responses.map((r) => r.updatedRange.split('!')[0])).size,
+      responses,
+    };
+  }
+  throw new SheetsApiError(404, `The local Sheets server does not serve ${method} ${url.pathname}.`);
+}
+
+function describe(book: Book) {
+  return {
+    spreadsheetId: book.spreadsheetId,
+    properties: { title: book.title, locale: book.locale, timeZone: book.timeZone },
+    sheets: book.sheets.map((s) => ({
+      properties: s.properties,
+      ...(s.protectedRanges.length > 0 ? { protectedRanges: s.protectedRanges } : {}),
+    })),
+  };
+}
+
+function snapshotOf(book: Book): TabSnapshot[] {
+  return book.sheets.map((s) => ({
+    title: s.properties.title,
+    hidden: Boolean(s.properties.hidden),
+    frozenRows: s.properties.gridProperties.frozenRowCount ?? 0,
+    values: (
+      readRange(book, `'${s.properties.title.replace(/'/g, "''")}'`, 'FORMATTED_VALUE').values ?? []
+    ).map((row) => row.map(String)),
+  }));
+}
+
+function parseBody(raw: string): Record<string, unknown> {
+  if (raw.trim() === '') return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    throw new SheetsApiError(400, 'Invalid JSON payload received.');
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function send(
+  res: ServerResponse,
+  entry: LogEntry,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  entry.status = status;
+  res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,94 @@
+import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { SheetsApiError } from './errors.ts';
+import { type Book, emptyBook } from './model.ts';
+import { readBook, toXlsx, writeBookAtomically } from './xlsx.ts';
+
+/**
+ * The .xlsx behind the local server: re-read when a person saved it, written atomically,
+ * and never written while LibreOffice or Excel has it open (their next save would undo ours).
+ */
+export interface WorkbookFile {
+  /** The current workbook, re-read first if the file changed on disk. */
+  current(): Promise<Book>;
+  /** Persists `next` (temp file + rename) and makes it current. */
+  commit(next: Book): Promise<void>;
+}
+
+export async function openWorkbookFile(
+  file: string,
+  spreadsheetId: string,
+  opts: { create: boolean; title: string },
+): Promise<WorkbookFile> {
+  let book: Book | null = null;
+  let seen: { mtimeMs: number; size: number } | null = null;
+
+  if (opts.create && !(await exists(file))) {
+    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))));
+  }
+
+  async function current(): Promise<Book> {
+    const info = await stat(file).catch(() => null);
+    if (!info) throw unavailable(MESSAGES.missing(file));
+    if (book && seen && info.mtimeMs === seen.mtimeMs && info.size === seen.size) return book;
+    try {
+      book = await readBook(await readFile(file), spreadsheetId, opts.title);
+      seen = { mtimeMs: info.mtimeMs, size: info.size };
+      return book;
+    } catch (e) {
+      throw unavailable(MESSAGES.corrupt(file, e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  async function commit(next: Book): Promise<void> {
+    const lock = await lockFile(file);
+    if (lock) throw unavailable(MESSAGES.locked(file, lock));
+    try {
+      await writeBookAtomically(next, file);
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
+      throw unavailable(MESSAGES.unwritable(file, code));
+    }
+    const info = await stat(file);
+    seen = { mtimeMs: info.mtimeMs, size: info.size };
+    book = next;
+  }
+
+  return { current, commit };
+}
+
+/** LibreOffice keeps ".~lock.<name>#", Excel "~$<name>" beside a workbook it has open. */
+async function lockFile(file: string): Promise<string | null> {
+  const dir = dirname(file);
+  const name = basename(file);
+  for (const candidate of [join(dir, `.~lock.${name}#`), join(dir, `~$${name}`)]) {
+    if (await exists(candidate)) return candidate;
+  }
+  return null;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+function unavailable(message: string): SheetsApiError {
+  return new SheetsApiError(503, message);
+}
+
+const MESSAGES = {
+  missing: (f: string) =>
+    `Buku kerja ${f} tidak ditemukan; periksa apakah file dipindahkan atau dihapus. / ` +
+    `The workbook ${f} was not found; check whether it was moved or deleted.`,
+  corrupt: (f: string, why: string) =>
+    `Buku kerja ${f} tidak dapat dibaca (rusak atau bukan .xlsx): ${why}. / ` +
+    `The workbook ${f} cannot be read (corrupt or not an .xlsx): ${why}.`,
+  locked: (f: string, lock: string) =>
+    `Buku kerja ${f} sedang dibuka di LibreOffice/Excel (file kunci ${lock}); simpan dan tutup dulu, lalu coba lagi. / ` +
+    `The workbook ${f} is open in LibreOffice/Excel (lock file ${lock}); save and close it, then try again.`,
+  unwritable: (f: string, code: string) =>
+    `Buku kerja ${f} tidak dapat ditulis (${code}); periksa izin file dan ruang disk. / ` +
+    `The workbook ${f} cannot be written (${code}); check the file permissions and disk space.`,
+};

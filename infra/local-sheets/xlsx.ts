@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { columnName } from './a1.ts';
+import {
+  type Book,
+  type CellData,
+  DEFAULT_COLUMNS,
+  DEFAULT_ROWS,
+  emptyBook,
+  type JsonObject,
+  newSheet,
+  type ProtectedRange,
+  setCell,
+  usedExtent,
+  type Validation,
+} from './model.ts';
+
+/** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
+export const API_TAB = '_sheets_api';
+const PX_PER_CHAR = 7;
+
+interface SheetExtras {
+  sheetId: number;
+  rowCount: number;
+  columnCount: number;
+  protectedRanges: ProtectedRange[];
+  validations: Validation[];
+}
+
+interface BookExtras {
+  spreadsheetId: string;
+  title: string;
+  locale: string;
+  timeZone: string;
+  nextSheetId: number;
+  nextProtectedRangeId: number;
+}
+
+export async function readBook(
+  buffer: ArrayBuffer | Buffer,
+  spreadsheetId: string,
+  title: string,
+): Promise<Book> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as ArrayBuffer);
+  const book = emptyBook(spreadsheetId, title);
+  book.sheets = [];
+  const extras = new Map<string, SheetExtras>();
+  const api = wb.getWorksheet(API_TAB);
+  api?.eachRow((row) => {
+    const key = String(row.getCell(1).value ?? '');
+    const json = String(row.getCell(2).value ?? '');
+    if (!json) return;
+    if (key === '') Object.assign(book, JSON.parse(json) as BookExtras, { spreadsheetId });
+    else extras.set(key, JSON.parse(json) as SheetExtras);
+  });
+  for (const ws of wb.worksheets) {
+    if (ws.name === API_TAB) continue;
+    const known = extras.get(ws.name);
+    const sheetId =
+      known && !book.sheets.some((s) => s.properties.sheetId === known.sheetId)
+        ? known.sheetId
+        : book.nextSheetId++;
+    const view = ws.views?.[0];
+    const frozen = view?.state === 'frozen';
+    const sheet = newSheet({
+      sheetId,
+      title: ws.name,
+      index: book.sheets.length,
+      hidden: ws.state !== 'visible',
+      gridProperties: {
+        rowCount: known?.rowCount ?? DEFAULT_ROWS,
+        columnCount: known?.columnCount ?? DEFAULT_COLUMNS,
+        frozenRowCount: frozen ? (view.ySplit ?? 0) : 0,
+        frozenColumnCount: frozen ? (view.xSplit ?? 0) : 0,
+      },
+    });
+    sheet.protectedRanges = (known?.protectedRanges ?? []).map((p) => ({
+      ...p,
+      range: { ...p.range, sheetId },
+    }));
+    sheet.validations = (known?.validations ?? []).map((v) => ({ ...v, range: { ...v.range, sheetId } }));
+    ws.columns?.forEach((col, i) => {
+      if (col.width && col.width > 0) sheet.columnWidths[String(i)] = Math.round(col.width * PX_PER_CHAR);
+    });
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+        const data = cellFromExcel(cell);
+        if (data) setCell(sheet, rowNumber - 1, colNumber - 1, data);
+      });
+    });
+    // A person may have typed below or right of the grid juri knew about.
+    const used = usedExtent(sheet);
+    sheet.properties.gridProperties.rowCount = Math.max(sheet.properties.gridProperties.rowCount, used.rows);
+    sheet.properties.gridProperties.columnCount = Math.max(
+      sheet.properties.gridProperties.columnCount,
+      used.columns,
+    );
+    book.sheets.push(sheet);
+  }
+  book.nextSheetId = Math.max(book.nextSheetId, ...book.sheets.map((s) => s.properties.sheetId + 1));
+  if (book.sheets.length === 0) book.sheets = emptyBook(spreadsheetId, title).sheets;
+  return book;
+}
+
+function cellFromExcel(cell: ExcelJS.Cell): CellData | null {
+  const out: CellData = {};
+  const v = cell.value;
+  if (typeof v === 'string') out.userEnteredValue = { stringValue: v };
+  else if (typeof v === 'number') out.userEnteredValue = { numberValue: v };
+  else if (typeof v === 'boolean') out.userEnteredValue = { boolValue: v };
+  else if (v instanceof Date) out.userEnteredValue = { stringValue: v.toISOString() };
+  else if (v && typeof v === 'object') {
+    if ('richText' in v) out.userEnteredValue = { stringValue: v.richText.map((t) => t.text).join('') };
+    else if ('formula' in v || 'sharedFormula' in v) {
+      const result = (v as { result?: unknown }).result;
+      const formula = 'formula' in v ? v.formula : undefined;
+      if (formula) out.userEnteredValue = { formulaValue: `=${formula}` };
+      const effective =
+        typeof result === 'number'
+          ? { numberValue: result }
+          : typeof result === 'boolean'
+            ? { boolValue: result }
+            : result === undefined || result === null
+              ? undefined
+              : { stringValue: String(result) };
+      if (effective) {
+        out.effectiveValue = effective;
+        out.userEnteredValue ??= effective;
+      }
+    } else if ('text' in v) out.userEnteredValue = { stringValue: String(v.text) };
+    else if ('error' in v) out.userEnteredValue = { stringValue: String(v.error) };
+  }
+  const format: JsonObject = {};
+  if (cell.font?.bold) format.textFormat = { bold: true };
+  const fill = cell.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
+    format.backgroundColor = hexToColor(fill.fgColor.argb.slice(-6));
+  if (cell.numFmt && cell.numFmt !== 'General')
+    format.numberFormat = { type: 'NUMBER', pattern: cell.numFmt };
+  if (cell.alignment?.wrapText) format.wrapStrategy = 'WRAP';
+  if (Object.keys(format).length > 0) out.userEnteredFormat = format;
+  return out.userEnteredValue || out.userEnteredFormat ? out : null;
+}
+
+/** Writes the workbook next to its target and renames it into place: readers never see half a file. */
+export async function writeBookAtomically(book: Book, file: string): Promise<void> {
+  const buffer = await toXlsx(book);
+  const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, new Uint8Array(buffer));
+    await rename(temp, file);
+  } catch (e) {
+    await unlink(temp).catch(() => undefined);
+    throw e;
+  }
+}
+
+export async function toXlsx(book: Book): Promise<ArrayBuffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'juri';
+  for (const sheet of book.sheets) {
+    const p = sheet.properties;
+    const g = p.gridProperties;
+    const frozen = (g.frozenRowCount ?? 0) > 0 || (g.frozenColumnCount ?? 0) > 0;
+    const ws = wb.addWorksheet(p.title, {
+      state: p.hidden ? 'hidden' : 'visible',
+      views: frozen
+        ? [{ state: 'frozen', xSplit: g.frozenColumnCount ?? 0, ySplit: g.frozenRowCount ?? 0 }]
+        : [],
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    });
+    for (const [c, px] of Object.entries(sheet.columnWidths))
+      ws.getColumn(Number(c) + 1).width = px / PX_PER_CHAR;
+    sheet.rows.forEach((cells, r) => {
+      cells?.forEach((cell, c) => {
+        if (cell) writeExcelCell(ws.getCell(r + 1, c + 1), cell);
+      });
+    });
+    for (const v of sheet.validations) addValidation(ws, v);
+  }
+  const api = wb.addWorksheet(API_TAB, { state: 'veryHidden' });
+  const bookExtras: BookExtras = {
+    spreadsheetId: book.spreadsheetId,
+    title: book.title,
+    locale: book.locale,
+    timeZone: book.timeZone,
+    nextSheetId: book.nextSheetId,
+    nextProtectedRangeId: book.nextProtectedRangeId,
+  };
+  api.addRow(['', JSON.stringify(bookExtras)]);
+  for (const sheet of book.sheets) {
+    const extras: SheetExtras = {
+      sheetId: sheet.properties.sheetId,
+      rowCount: sheet.properties.gridProperties.rowCount,
+      columnCount: sheet.properties.gridProperties.columnCount,
+      protectedRanges: sheet.protectedRanges,
+      validations: sheet.validations,
+    };
+    api.addRow([sheet.properties.title, JSON.stringify(extras)]);
+  }
+  return wb.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+}
+
+function writeExcelCell(target: ExcelJS.Cell, cell: CellData): void {
+  const v = cell.userEnteredValue;
+  // A string stays a string cell even when it starts with "=": exceljs only writes formulas given as objects.
+  if (v?.formulaValue !== undefined) {
+    const result = cell.effectiveValue?.numberValue ?? cell.effectiveValue?.stringValue;
+    target.value =
+      result === undefined
+        ? { formula: v.formulaValue.slice(1) }
+        : { formula: v.formulaValue.slice(1), result };
+  } else if (v?.stringValue !== undefined) target.value = v.stringValue;
+  else if (v?.numberValue !== undefined) target.value = v.numberValue;
+  else if (v?.boolValue !== undefined) target.value = v.boolValue;
+  const f = cell.userEnteredFormat;
+  if (!f) return;
+  const text = f.textFormat as { bold?: boolean; italic?: boolean } | undefined;
+  if (text?.bold || text?.italic) target.font = { bold: Boolean(text.bold), italic: Boolean(text.italic) };
+  const bg = f.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
+  if (bg) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colorToHex(bg)}` } };
+  const nf = f.numberFormat as { pattern?: string } | undefined;
+  if (nf?.pattern) target.numFmt = nf.pattern;
+  const wrap = f.wrapStrategy === 'WRAP';
+  const horizontal =
+    typeof f.horizontalAlignment === 'string' ? f.horizontalAlignment.toLowerCase() : undefined;
+  const vertical = typeof f.verticalAlignment === 'string' ? f.verticalAlignment.toLowerCase() : undefined;
+  if (wrap || horizontal || vertical) {
+    target.alignment = {
+      ...(wrap ? { wrapText: true } : {}),
+      ...(horizontal ? { horizontal: horizontal as 'left' } : {}),
+      ...(vertical ? { vertical: (vertical === 'middle' ? 'middle' : vertical) as 'top' } : {}),
+    };
+  }
+}
+
+function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
+  const condition = v.rule.condition as
+    | { type?: string; values?: { userEnteredValue?: string }[] }
+    | undefined;
+  if (condition?.type !== 'NUMBER_BETWEEN') return;
+  const [min, max] = (condition.values ?? []).map((x) => Number(x.userEnteredValue));
+  const r = v.range;
+  const address = `${columnName(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}:${columnName(
+    (r.endColumnIndex ?? 1) - 1,
+  )}${r.endRowIndex ?? DEFAULT_ROWS}`;
+  const message = typeof v.rule.inputMessage === 'string' ? v.rule.inputMessage : '';
+  const dv = ws as unknown as { dataValidations: { add(address: string, rule: object): void } };
+  dv.dataValidations.add(address, {
+    type: 'decimal',
+    operator: 'between',
+    allowBlank: true,
+    formulae: [min ?? 0, max ?? 0],
+    showErrorMessage: true,
+    errorStyle: v.rule.strict === true ? 'stop' : 'warning',
+    error: message,
+    showInputMessage: message !== '',
+    prompt: message,
+  });
+}
+
+function hexToColor(hex: string): JsonObject {
+  const n = Number.parseInt(hex, 16);
+  return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
+}
+
+function colorToHex(c: { red?: number; green?: number; blue?: number }): string {
+  const part = (x: number | undefined) =>
+    Math.round((x ?? 0) * 255)
+      .toString(16)
+      .padStart(2, '0');
+  return `${part(c.red)}${part(c.green)}${part(c.blue)}`.toUpperCase();
+}

@@ -1,0 +1,203 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import { META_TAB_TITLE, quoteTitle } from '../../shared/domain/sheet-layout.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { OutputTab } from '../../shared/ports.ts';
+
+type Request = sheets_v4.Schema$Request;
+
+/**
+ * What the adapter keeps in the hidden "_juri" tab (cell A1), and so reads in the same request as
+ * the scores: which sheet is live and which is staging, for each output tab.
+ */
+export interface PublishMeta {
+  v: 1;
+  /** How many times the output tabs were swapped in. */
+  gen: number;
+  /** Next sheet id juri will give a tab it creates. */
+  next: number;
+  metaId: number;
+  live: Record<string, number>;
+  staging: Record<string, { id: number; rows: number; cols: number }>;
+}
+
+export const META_RANGE = `${quoteTitle(META_TAB_TITLE)}!A1`;
+/** Sheet ids juri chooses itself stay in a range Google's random ids rarely reach. */
+export const FIRST_OWN_ID = 1_000_000_000;
+
+export function stagingTitle(id: number): string {
+  return `_stg_${id}`;
+}
+
+export function parseMeta(text: string): PublishMeta {
+  try {
+    const meta = JSON.parse(text) as PublishMeta;
+    if (meta.v === 1 && typeof meta.gen === 'number' && typeof meta.metaId === 'number') return meta;
+  } catch {
+    // fall through: an empty or edited cell means the sheet was never set up (or was damaged)
+  }
+  throw new AppError('sheet_unavailable', {
+    id: 'Google Sheet belum disiapkan (tab tersembunyi "_juri" kosong atau rusak); jalankan "juri sheet setup" dulu.',
+    en: 'The Google Sheet is not set up (the hidden "_juri" tab is empty or damaged); run "juri sheet setup" first.',
+  });
+}
+
+/** Header rows plus body rows, every row padded to the same width so stale cells are overwritten. */
+export function tabValues(tab: OutputTab): (string | number)[][] {
+  const all = [...tab.header, ...tab.rows];
+  const width = Math.max(1, ...all.map((r) => r.length));
+  return all.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+export function sizeOf(tab: OutputTab): { rows: number; cols: number } {
+  const values = tabValues(tab);
+  return { rows: Math.max(values.length, tab.header.length + 1), cols: values[0]?.length ?? 1 };
+}
+
+/** Staging tabs are sized with room to grow, so later syncs rarely need to enlarge them first. */
+function stagingSize(rows: number, cols: number): { rows: number; cols: number } {
+  return { rows: Math.max(1000, rows * 2), cols: Math.max(26, cols) };
+}
+
+/** Adds the staging tabs that are missing or too small (a rare extra request: setup makes them). */
+export function prepareStaging(
+  meta: PublishMeta,
+  tabs: OutputTab[],
+): { meta: PublishMeta; requests: Request[] } {
+  const next: PublishMeta = structuredClone(meta);
+  const requests: Request[] = [];
+  for (const tab of tabs) {
+    const need = sizeOf(tab);
+    const have = next.staging[tab.key];
+    const size = stagingSize(need.rows, need.cols);
+    if (!have) {
+      const id = next.next++;
+      requests.push(addHidden(id, size));
+      next.staging[tab.key] = { id, ...size };
+    } else if (have.rows < need.rows || have.cols < need.cols) {
+      requests.push({
+        updateSheetProperties: {
+          properties: { sheetId: have.id, gridProperties: { rowCount: size.rows, columnCount: size.cols } },
+          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+      next.staging[tab.key] = { id: have.id, ...size };
+    }
+  }
+  if (requests.length > 0) requests.push(writeMeta(next));
+  return { meta: next, requests };
+}
+
+export function addHidden(id: number, size: { rows: number; cols: number }): Request {
+  return {
+    addSheet: {
+      properties: {
+        sheetId: id,
+        title: stagingTitle(id),
+        hidden: true,
+        gridProperties: { rowCount: size.rows, columnCount: size.cols },
+      },
+    },
+  };
+}
+
+export function writeMeta(meta: PublishMeta): Request {
+  return {
+    updateCells: {
+      start: { sheetId: meta.metaId, rowIndex: 0, columnIndex: 0 },
+      rows: [{ values: [{ userEnteredValue: { stringValue: JSON.stringify(meta) } }] }],
+      fields: 'userEnteredValue',
+    },
+  };
+}
+
+const HEADER_BG = { red: 0.85, green: 0.9, blue: 0.97 };
+
+/**
+ * The one atomic request that publishes: old live tabs go, staging tabs (already holding the new
+ * values) are renamed, shown, sized and formatted, fresh hidden staging tabs are made for next time,
+ * and the bookkeeping cell moves on. If it fails, nothing of it happened.
+ */
+export function swapRequests(
+  meta: PublishMeta,
+  tabs: OutputTab[],
+): { meta: PublishMeta; requests: Request[] } {
+  const next: PublishMeta = { ...structuredClone(meta), gen: meta.gen + 1, live: {} };
+  const requests: Request[] = Object.values(meta.live).map((sheetId) => ({ deleteSheet: { sheetId } }));
+  tabs.forEach((tab, index) => {
+    const staging = meta.staging[tab.key];
+    if (!staging) throw new Error(`no staging tab for ${tab.key}`);
+    const sheetId = staging.id;
+    const { rows, cols } = sizeOf(tab);
+    const h = tab.header.length;
+    requests.push({
+      updateSheetProperties: {
+        properties: {
+          sheetId,
+          title: tab.title,
+          hidden: false,
+          index,
+          gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: h },
+        },
+        fields:
+          'title,hidden,index,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
+      },
+    });
+    requests.push({
+      repeatCell: {
+        range: { sheetId, startRowIndex: 0, endRowIndex: h, startColumnIndex: 0, endColumnIndex: cols },
+        cell: {
+          userEnteredFormat: {
+            textFormat: { bold: true },
+            backgroundColor: HEADER_BG,
+            wrapStrategy: 'WRAP',
+            verticalAlignment: 'MIDDLE',
+          },
+        },
+        fields:
+          'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor,userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment',
+      },
+    });
+    if (rows > h) {
+      requests.push({
+        repeatCell: {
+          range: { sheetId, startRowIndex: h, endRowIndex: rows, startColumnIndex: 0, endColumnIndex: cols },
+          cell: { userEnteredFormat: { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' } },
+          fields: 'userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment',
+        },
+      });
+      for (const column of tab.scoreColumns ?? []) {
+        if (column >= cols) continue;
+        requests.push({
+          repeatCell: {
+            range: {
+              sheetId,
+              startRowIndex: h,
+              endRowIndex: rows,
+              startColumnIndex: column,
+              endColumnIndex: column + 1,
+            },
+            cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      }
+    }
+    (tab.widths ?? []).forEach((pixelSize, column) => {
+      if (column >= cols) return;
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
+          properties: { pixelSize },
+          fields: 'pixelSize',
+        },
+      });
+    });
+    next.live[tab.key] = sheetId;
+    const id = next.next++;
+    const size = stagingSize(rows, cols);
+    requests.push(addHidden(id, size));
+    next.staging[tab.key] = { id, ...size };
+  });
+  requests.push(writeMeta(next));
+  return { meta: next, requests };
+}

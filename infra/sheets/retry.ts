@@ -1,0 +1,119 @@
+import pRetry from 'p-retry';
+import { AppError } from '../../shared/errors.ts';
+
+export interface SheetsRetryOptions {
+  /** Retries after the first attempt (default 5). */
+  retries?: number;
+  /** First backoff delay (default 500 ms); doubles each time, with jitter. */
+  minTimeoutMs?: number;
+  /** Longest backoff delay (default 20 s). */
+  maxTimeoutMs?: number;
+  /** Longest wait a Retry-After header may ask for (default 60 s). */
+  maxRetryAfterMs?: number;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/** What gaxios' errors look like, without importing gaxios (it is not our direct dependency). */
+interface HttpishError {
+  status?: number;
+  code?: string | number;
+  message?: string;
+  response?: { status?: number; headers?: unknown; data?: unknown };
+}
+
+/**
+ * The one retry layer for Sheets calls (gaxios' own retry is off): exponential backoff with jitter,
+ * waiting at least as long as a Retry-After header asks, for 429, 5xx and dropped connections.
+ */
+export async function withRetry<T>(
+  attempt: () => Promise<T>,
+  options: SheetsRetryOptions,
+  wait: (ms: number) => Promise<void>,
+): Promise<T> {
+  const retries = options.retries ?? 5;
+  try {
+    return await pRetry(attempt, {
+      retries,
+      factor: 2,
+      minTimeout: options.minTimeoutMs ?? 500,
+      maxTimeout: options.maxTimeoutMs ?? 20_000,
+      randomize: true,
+      shouldRetry: async ({ error }) => {
+        if (!isRetryable(error)) return false;
+        const asked = retryAfterMs(error);
+        if (asked > 0) await wait(Math.min(asked, options.maxRetryAfterMs ?? 60_000));
+        return true;
+      },
+    });
+  } catch (e) {
+    throw toAppError(e, retries + 1);
+  }
+}
+
+export function statusOf(e: unknown): number | undefined {
+  const err = e as HttpishError;
+  const s = err?.status ?? err?.response?.status;
+  return typeof s === 'number' ? s : undefined;
+}
+
+function isRetryable(e: unknown): boolean {
+  const status = statusOf(e);
+  // No HTTP status: the connection dropped or timed out before an answer came.
+  return status === undefined ? true : RETRYABLE_STATUS.has(status);
+}
+
+function retryAfterMs(e: unknown): number {
+  const headers = (e as HttpishError)?.response?.headers;
+  let value: unknown;
+  if (headers && typeof (headers as Headers).get === 'function')
+    value = (headers as Headers).get('retry-after');
+  else if (headers && typeof headers === 'object')
+    value = (headers as Record<string, unknown>)['retry-after'];
+  if (typeof value !== 'string' || value.trim() === '') return 0;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isFinite(at) ? Math.max(0, at - Date.now()) : 0;
+}
+
+/** Google's own words for the failure, from its error body when there is one. */
+export function googleMessage(e: unknown): string {
+  const data = (e as HttpishError)?.response?.data as { error?: { message?: string } } | undefined;
+  return data?.error?.message ?? (e as HttpishError)?.message ?? String(e);
+}
+
+export function toAppError(e: unknown, attempts: number): AppError {
+  if (e instanceof AppError) return e;
+  const status = statusOf(e);
+  const detail = googleMessage(e);
+  if (status === 429) {
+    return new AppError(
+      'quota_exhausted',
+      {
+        id: `Kuota Google Sheets API habis (batas 60 permintaan per menit per pengguna); sudah dicoba ${attempts} kali. Tunggu sekitar satu menit, lalu sinkronkan lagi.`,
+        en: `The Google Sheets API quota is exhausted (limit 60 requests per minute per user); tried ${attempts} times. Wait about a minute, then sync again.`,
+      },
+      { cause: e },
+    );
+  }
+  if (status === 400 && /Unable to parse range|No grid with id/i.test(detail)) {
+    return new AppError(
+      'sheet_unavailable',
+      {
+        id: `Tab yang dibutuhkan belum ada di Google Sheet; jalankan penyiapan sheet ("juri sheet setup") dulu. (${detail})`,
+        en: `A tab juri needs is missing from the Google Sheet; run the sheet setup ("juri sheet setup") first. (${detail})`,
+      },
+      { cause: e },
+    );
+  }
+  const why = status === undefined ? 'koneksi terputus / connection lost' : `HTTP ${status}`;
+  return new AppError(
+    'sheet_unavailable',
+    {
+      id: `Google Sheet tidak dapat diakses (${why}): ${detail}`,
+      en: `The Google Sheet cannot be reached (${why}): ${detail}`,
+    },
+    { cause: e },
+  );
+}

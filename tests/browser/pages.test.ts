@@ -1,0 +1,199 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../../functions/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
+import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from './seed.ts';
+
+const CID = 'koin-yanlik-ntt-2024';
+const BEFORE = '2024-12-19T10:00:00+08:00';
+const AFTER = '2024-12-20T10:00:00+08:00';
+const BUDGET = 50 * 1024;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+let browser: Browser;
+let app: RunningApp;
+let store: ReturnType<typeof openSqliteStore>;
+let clock: ReturnType<typeof fixedClock>;
+let services: Services;
+let seeded: Seeded;
+let context: BrowserContext | undefined;
+
+function artifact(name: string): string {
+  return new URL(name, ARTIFACTS).pathname;
+}
+
+async function open(viewport: { width: number; height: number }): Promise<Page> {
+  context = await browser.newContext({ viewport, locale: 'id-ID' });
+  return context.newPage();
+}
+
+function top10(): string[] {
+  const byId = new Map(seeded.innovations.map((i) => [i.id, i.title]));
+  return seeded.result.final.ranking.slice(0, 10).map((e) => byId.get(e.id) ?? e.id);
+}
+
+function containsPii(html: string): boolean {
+  for (let i = 1; i <= seeded.innovations.length; i++) {
+    if (html.includes(CONTACT_PHONE(i)) || html.includes(CONTACT_EMAIL(i))) return true;
+  }
+  return /@contoh-pemda\.go\.id|0812-7000-/.test(html);
+}
+
+async function overflowsHorizontally(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
+  store = openSqliteStore(':memory:');
+  clock = fixedClock(BEFORE);
+  services = testServices({ store, clock });
+  seeded = await seedCompetition(services, { interviewDone: true });
+  app = await startApp(services);
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+afterAll(async () => {
+  await app?.close();
+  await browser?.close();
+  store?.close();
+});
+
+describe('public announcement in Chromium', () => {
+  it('before announceAt shows only "Belum diumumkan" and the date; nothing of the ranking anywhere public', async () => {
+    clock.set(BEFORE);
+    const page = await open(PHONE);
+    const res = await page.goto(`${app.url}/pengumuman/${CID}`);
+    expect(res?.status()).toBe(200);
+    await expect.poll(() => page.getByRole('heading', { level: 2 }).textContent()).toBe('Belum diumumkan');
+    expect(await page.locator('.date').textContent()).toContain('20 Desember 2024 pukul 09.00 WITA');
+    const html = await page.content();
+    for (const innovation of seeded.innovations) expect(html).not.toContain(innovation.title);
+    expect(containsPii(html)).toBe(false);
+    const api = await page.request.get(`${app.url}/api/pengumuman/${CID}`);
+    const json = await api.json();
+    expect(json).toEqual({ status: 'embargoed', announceAt: '2024-12-20T09:00', timezone: 'Asia/Makassar' });
+    for (const path of ['/admin/rankings/final', '/admin/rankings/desk', '/sekretariat']) {
+      const other = await page.request.get(`${app.url}${path}`, { maxRedirects: 0 });
+      const text = await other.text();
+      expect(other.status(), path).not.toBe(200);
+      for (const innovation of seeded.innovations) expect(text).not.toContain(innovation.title);
+    }
+    await page.screenshot({ path: artifact('pengumuman-embargo-390.png'), fullPage: true });
+  });
+
+  it('after announceAt shows the Top 10 in order, with ties and summaries, on a 390 px phone', async () => {
+    clock.set(AFTER);
+    const page = await open(PHONE);
+    const res = await page.goto(`${app.url}/pengumuman/${CID}`);
+    const body = (await res?.body()) ?? Buffer.alloc(0);
+    expect(body.length).toBeLessThan(BUDGET);
+    const titles = await page
+      .locator('ol.win > li h3')
+      .evaluateAll((hs) => hs.map((h) => (h.firstChild?.textContent ?? '').trim()));
+    expect(titles).toEqual(top10());
+    const ranks = await page.locator('ol.win .no').allInnerTexts();
+    expect(ranks.slice(0, 3)).toEqual(['1=', '1=', '3']);
+    expect(await page.locator('.tie').count()).toBe(2);
+    expect(await page.locator('ol.win .score').first().textContent()).toBe('93,87');
+    expect(await page.locator('ol.win .sum').count()).toBe(10);
+    expect(containsPii(await page.content())).toBe(false);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.screenshot({ path: artifact('pengumuman-390.png'), fullPage: true });
+  });
+
+  it('looks right on a desktop and prints for the ceremony', async () => {
+    clock.set(AFTER);
+    const page = await open(DESKTOP);
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    await page.screenshot({ path: artifact('pengumuman-desktop.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.top').isVisible()).toBe(false);
+    await page.screenshot({ path: artifact('pengumuman-print.png'), fullPage: true });
+    const pdf = await page.pdf({ path: artifact('pengumuman.pdf'), format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('switches to English by the link, keyboard first', async () => {
+    clock.set(AFTER);
+    const page = await open(DESKTOP);
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Langsung ke isi');
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('Top 10 of the');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('secretariat dashboard in Chromium', () => {
+  async function signIn(page: Page, token: string) {
+    await page.goto(`${app.url}/sekretariat`);
+    expect(new URL(page.url()).pathname).toBe('/sekretariat/masuk');
+    await page.getByLabel('Token admin').fill(token);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+  }
+
+  it('needs the admin token, then shows every section within the budget', async () => {
+    const page = await open(DESKTOP);
+    await signIn(page, 'bukan-token');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Token salah');
+    await page.getByLabel('Token admin').fill(TEST_SECRETS.adminToken ?? '');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor Sekretariat');
+    const session = (await context?.cookies())?.find((c) => c.name === 'juri_sesi');
+    expect(session?.httpOnly).toBe(true);
+    expect(session?.sameSite).toBe('Strict');
+
+    const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
+    expect(headings).toEqual([
+      'Sinkronisasi terakhir',
+      'Ringkasan',
+      'Pendaftaran per wilayah',
+      'Progres juri',
+      'Sebaran nilai per juri',
+      'Peringkat',
+      'Sel bermasalah (2)',
+      'Pendaftaran ditolak (1)',
+    ]);
+    expect(await page.locator('svg[aria-labelledby="tg-t"] rect').count()).toBe(23);
+    expect(await page.locator('figure.bp').count()).toBe(2);
+    const labels = await page.locator('#bp-desk .bp p').allInnerTexts();
+    expect(labels.some((l) => l.includes('Maria Goreti') && l.includes('(longgar)'))).toBe(true);
+    expect(labels.some((l) => l.includes('Fransiska Wula') && l.includes('(ketat)'))).toBe(true);
+    expect(await page.getByText('= seri').count()).toBeGreaterThan(0);
+    expect(await page.getByText("'Penilaian Proposal – j1'!E31").count()).toBe(1);
+    const size = (await (await page.request.get(`${app.url}/sekretariat`)).body()).length;
+    expect(size).toBeLessThan(BUDGET);
+    expect(containsPii(await page.content())).toBe(false);
+    await page.screenshot({ path: artifact('sekretariat-desktop.png'), fullPage: true });
+  });
+
+  it('works on a phone and signs out', async () => {
+    const page = await open(PHONE);
+    await signIn(page, TEST_SECRETS.adminToken ?? '');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor Sekretariat');
+    expect(await overflowsHorizontally(page)).toBe(false);
+    await page.screenshot({ path: artifact('sekretariat-390.png'), fullPage: true });
+    // Close-ups a person can read at phone size.
+    for (const id of ['wilayah', 'sebaran', 'peringkat']) {
+      await page.locator(`#${id}`).screenshot({ path: artifact(`sekretariat-390-${id}.png`) });
+    }
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sekretariat/masuk');
+    await page.goto(`${app.url}/sekretariat`);
+    expect(new URL(page.url()).pathname).toBe('/sekretariat/masuk');
+    await page.screenshot({ path: artifact('sekretariat-masuk-390.png') });
+  });
+});

@@ -1,0 +1,166 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auth as googleAuth, sheets } from '@googleapis/sheets';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provisionSheet } from '../../functions/scores/provision.ts';
+import type { Services } from '../../functions/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
+import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import { hasConflict } from '../../shared/domain/scoring.ts';
+import {
+  columnLetter,
+  firstScoreColumn,
+  JUROR_HEADER_ROWS,
+  jurorReadRange,
+  jurorTabs,
+  quoteTitle,
+} from '../../shared/domain/sheet-layout.ts';
+import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
+import { seedInnovations } from './seed.ts';
+
+const ACCESS_TOKEN = 'pages-test-access-token';
+
+let browser: Browser;
+let app: RunningApp;
+let sheetsServer: LocalSheetsServer;
+let store: ReturnType<typeof openSqliteStore>;
+let services: Services;
+let context: BrowserContext;
+let page: Page;
+let dir: string;
+let oauth: InstanceType<typeof googleAuth.OAuth2>;
+
+/** What jurors do in Google Sheets: type scores (with a decimal comma) into their desk-review tabs. */
+async function jurorsType(): Promise<number> {
+  const api = sheets({ version: 'v4', auth: oauth, rootUrl: sheetsServer.url });
+  const tabs = jurorTabs(services.competition).filter((t) => t.stage.id === 'desk');
+  const innovations = new Map(
+    (await services.store.listInnovations(services.competition.id)).map((i) => [i.id, i]),
+  );
+  const read = await api.spreadsheets.values.batchGet({
+    spreadsheetId: sheetsServer.spreadsheetId,
+    ranges: tabs.map(jurorReadRange),
+  });
+  const data = tabs.flatMap((tab, i) => {
+    const rows: unknown[][] = read.data.valueRanges?.[i]?.values ?? [];
+    return rows.flatMap((row, r) => {
+      const id = String(row[0] ?? '');
+      const innovation = innovations.get(id);
+      // A greyed (conflicted) row is locked to the juror in Google Sheets; skip it as they would.
+      if (!innovation || hasConflict(tab.juror, innovation)) return [];
+      const n = Number(id.slice(-3));
+      const values = tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + i * 5) % 45)},5`);
+      const line = JUROR_HEADER_ROWS + 1 + r;
+      const range = `${quoteTitle(tab.title)}!${columnLetter(firstScoreColumn())}${line}`;
+      return [{ range, values: [values] }];
+    });
+  });
+  await api.spreadsheets.values.batchUpdate({
+    spreadsheetId: sheetsServer.spreadsheetId,
+    requestBody: { valueInputOption: 'USER_ENTERED', data },
+  });
+  return data.length;
+}
+
+function writes(): number {
+  return sheetsServer.log.filter((e) => e.kind === 'write').length;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'juri-pages-'));
+  sheetsServer = await startLocalSheetsServer({ file: join(dir, 'juri.xlsx'), accessToken: ACCESS_TOKEN });
+  oauth = new googleAuth.OAuth2();
+  oauth.setCredentials({ access_token: ACCESS_TOKEN, expiry_date: Date.now() + 3_600_000 });
+  store = openSqliteStore(':memory:');
+  services = testServices({
+    store,
+    clock: fixedClock('2024-11-20T10:00:00+08:00'),
+    sheet: createSheetsScoreSheet({
+      spreadsheetId: sheetsServer.spreadsheetId,
+      auth: oauth,
+      rootUrl: sheetsServer.url,
+    }),
+  });
+  await seedInnovations(services, 20);
+  await provisionSheet(services);
+  browser = await launchChromium();
+  app = await startApp(services);
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'id-ID' });
+  page = await context.newPage();
+  await page.goto(`${app.url}/sekretariat/masuk`);
+  await page.getByLabel('Token admin').fill(TEST_SECRETS.adminToken ?? '');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL(`${app.url}/sekretariat`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await app?.close();
+  await browser?.close();
+  await sheetsServer?.close();
+  store?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', () => {
+  it('runs a real sync from the button and shows its status', async () => {
+    expect(await page.getByText('Belum pernah sinkron').count()).toBe(1);
+    expect(await jurorsType()).toBeGreaterThan(50);
+    const before = sheetsServer.log.length;
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('nilai baru ditulis ke Sheet');
+    expect(new URL(page.url()).search).toBe('?sinkron=written');
+    const sync = await store.lastSync(services.competition.id);
+    expect(sync?.status).toBe('written');
+    expect(sheetsServer.log.length).toBeGreaterThan(before);
+    expect(await page.locator('.st').textContent()).toBe('nilai baru ditulis ke Sheet');
+    expect(sync?.result?.stages[0]?.ranking.filter((e) => e.status === 'complete').length).toBe(20);
+    expect(await page.locator('#bp-desk figure.bp').count()).toBe(1);
+    expect(await page.getByText('Penilaian Proposal — 20 inovasi').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Sel bermasalah (0)' }).count()).toBe(1);
+    await page.screenshot({ path: new URL('sekretariat-sinkron.png', ARTIFACTS).pathname, fullPage: true });
+  });
+
+  it('a second press changes nothing and writes nothing', async () => {
+    const written = writes();
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('tidak ada perubahan');
+    expect(writes()).toBe(written);
+  });
+
+  it('refuses the same POST from another origin on the same site, even with the session cookie', async () => {
+    const last = (await store.lastSync(services.competition.id))?.id;
+    const evil: Server = createServer((_, res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(
+        `<form method="post" action="${app.url}/sekretariat/sinkron"><button>Klaim hadiah</button></form>`,
+      );
+    });
+    await new Promise<void>((r) => evil.listen(0, '127.0.0.1', () => r()));
+    try {
+      const evilPage = await context.newPage();
+      await evilPage.goto(`http://127.0.0.1:${(evil.address() as AddressInfo).port}/`);
+      const [response] = await Promise.all([
+        evilPage.waitForResponse(
+          (r) => r.request().method() === 'POST' && r.url().includes('/sekretariat/sinkron'),
+          {
+            timeout: 10_000,
+          },
+        ),
+        evilPage.getByRole('button', { name: 'Klaim hadiah' }).click(),
+      ]);
+      expect(response.status()).toBe(403);
+      expect((await store.lastSync(services.competition.id))?.id).toBe(last);
+      await evilPage.close();
+    } finally {
+      evil.closeAllConnections();
+      await new Promise<void>((r) => evil.close(() => r()));
+    }
+  });
+});

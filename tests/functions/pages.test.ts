@@ -1,0 +1,237 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import type { Services } from '../../functions/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from '../browser/seed.ts';
+import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+
+const CID = 'koin-yanlik-ntt-2024';
+const BEFORE = '2024-12-20T08:59:00+08:00';
+const AFTER = '2024-12-20T09:00:00+08:00';
+const BUDGET = 50 * 1024;
+const ORIGIN = 'http://localhost';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+let store: ReturnType<typeof openSqliteStore>;
+let clock: ReturnType<typeof fixedClock>;
+let services: Services;
+let app: ReturnType<typeof createApp>;
+
+async function setup(interviewDone: boolean): Promise<Seeded> {
+  const seeded = await seedCompetition(services, { interviewDone });
+  return seeded;
+}
+
+function topTitles(seeded: Seeded, n: number): string[] {
+  const byId = new Map(seeded.innovations.map((i) => [i.id, i.title]));
+  return seeded.result.final.ranking.slice(0, n).map((e) => byId.get(e.id) ?? e.id);
+}
+
+async function login(token = TEST_SECRETS.adminToken ?? '', base = ORIGIN) {
+  return app.request(`${base}/sekretariat/masuk`, {
+    method: 'POST',
+    headers: { ...FORM, origin: base },
+    body: new URLSearchParams({ token }).toString(),
+  });
+}
+
+function cookieOf(res: Response): string {
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+  clock = fixedClock(BEFORE);
+  services = testServices({ store, clock });
+  app = createApp(() => services);
+});
+
+afterEach(() => store.close());
+
+describe('public announcement', () => {
+  it('sends / to the current competition', async () => {
+    const res = await app.request('/');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`/pengumuman/${CID}`);
+  });
+
+  it('shows only "Belum diumumkan" and the date before announceAt, on the page and the JSON', async () => {
+    const seeded = await setup(true);
+    const res = await app.request(`/pengumuman/${CID}`);
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(body).toContain('Belum diumumkan');
+    expect(body).toContain('Jumat, 20 Desember 2024 pukul 09.00 WITA');
+    for (const innovation of seeded.innovations) expect(body).not.toContain(innovation.title);
+    expect(body).not.toMatch(/\d{2},\d{2}/);
+    const json = await (await app.request(`/api/pengumuman/${CID}`)).json();
+    expect(Object.keys(json).sort()).toEqual(['announceAt', 'status', 'timezone']);
+    expect(json.status).toBe('embargoed');
+    const admin = await app.request('/admin/rankings/final');
+    expect(admin.status).toBe(401);
+  });
+
+  it('shows the Top 10 in order with scores, ties and summaries after announceAt, and no contacts', async () => {
+    const seeded = await setup(true);
+    clock.set(AFTER);
+    const res = await app.request(`/pengumuman/${CID}`);
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    const titles = topTitles(seeded, 10);
+    const positions = titles.map((t) => body.indexOf(t));
+    expect(positions.every((p) => p > 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(body).not.toContain(topTitles(seeded, 11)[10]);
+    expect(body).toContain('93,87');
+    expect(body).toContain('= nilai sama');
+    expect(body).toContain('mempercepat layanan bagi warga');
+    for (let i = 1; i <= 40; i++) {
+      expect(body).not.toContain(CONTACT_PHONE(i));
+      expect(body).not.toContain(CONTACT_EMAIL(i));
+    }
+    expect(body).not.toMatch(/<script|src="http|href="http/);
+    expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+  });
+
+  it('stays closed after announceAt while the final ranking is incomplete', async () => {
+    const seeded = await setup(false);
+    clock.set(AFTER);
+    const body = await (await app.request(`/pengumuman/${CID}`)).text();
+    expect(body).toContain('Belum diumumkan');
+    expect(body).toContain('Dewan juri sedang menyelesaikan penilaian');
+    for (const innovation of seeded.innovations) expect(body).not.toContain(innovation.title);
+  });
+
+  it('speaks English with ?lang=en and remembers it in a cookie', async () => {
+    await setup(true);
+    clock.set(AFTER);
+    const res = await app.request(`/pengumuman/${CID}?lang=en`);
+    const body = await res.text();
+    expect(body).toContain('<html lang="en">');
+    expect(body).toContain('Top 10 of the Public Service Innovation Competition');
+    expect(body).toContain('93.87');
+    expect(res.headers.get('set-cookie')).toContain('lang=en');
+  });
+
+  it('answers an unknown competition with an HTML 404', async () => {
+    const res = await app.request('/pengumuman/tidak-ada');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Halaman tidak ditemukan');
+  });
+});
+
+describe('secretariat dashboard', () => {
+  it('sends a visitor without a session to the sign-in form', async () => {
+    const res = await app.request('/sekretariat');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/sekretariat/masuk');
+    const form = await (await app.request('/sekretariat/masuk')).text();
+    expect(form).toContain('<label for="token">Token admin</label>');
+  });
+
+  it('refuses a wrong token', async () => {
+    const res = await login('salah');
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('Token salah');
+    expect(res.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('signs in with the admin token: HttpOnly, SameSite=Strict session cookie', async () => {
+    const res = await login();
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^juri_sesi=/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Max-Age=14400');
+    expect(cookie).not.toContain('Secure');
+  });
+
+  it('marks the cookie Secure (and __Host-) over https', async () => {
+    const res = await login(TEST_SECRETS.adminToken, 'https://juri.example');
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^__Host-juri_sesi=/);
+    expect(cookie).toContain('Secure');
+    const page = await app.request('https://juri.example/sekretariat', {
+      headers: { cookie: cookieOf(res) },
+    });
+    expect(page.status).toBe(200);
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
+      method: 'POST',
+      headers: { ...FORM, origin: 'https://jahat.example' },
+      body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('forbidden');
+  });
+
+  it('shows the dashboard from the last sync, within budget, without rejected contacts', async () => {
+    await setup(true);
+    const cookie = cookieOf(await login());
+    const res = await app.request('/sekretariat', { headers: { cookie } });
+    const body = await res.text();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    for (const text of [
+      'Pendaftaran per wilayah',
+      'Progres juri',
+      'Sebaran nilai per juri',
+      'Peringkat akhir',
+      'Sel bermasalah (2)',
+      'Penilaian Proposal – j1&#39;!E31',
+      'Pendaftaran ditolak (1)',
+      'longgar',
+      'ketat',
+      'Sinkronkan sekarang',
+      '= seri',
+    ]) {
+      expect(body).toContain(text);
+    }
+    expect(body).not.toContain('0813-9999-0000');
+    expect(body).not.toContain(CONTACT_PHONE(1));
+    expect(body).not.toMatch(/<script/);
+    expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+  });
+
+  it('the sync button needs a session, and says so on the page when no sheet is configured', async () => {
+    const post = (cookie?: string) =>
+      app.request(`${ORIGIN}/sekretariat/sinkron`, {
+        method: 'POST',
+        headers: { ...FORM, origin: ORIGIN, ...(cookie ? { cookie } : {}) },
+      });
+    const anonymous = await post();
+    expect(anonymous.status).toBe(401);
+    expect(await store.lastSync(CID)).toBeNull();
+    const res = await post(cookieOf(await login()));
+    expect(res.status).toBe(503);
+    const body = await res.text();
+    expect(body).toContain('role="alert"');
+    expect(body).toContain('Sinkronisasi gagal');
+  });
+
+  it('fits the budget at the size of NTT 2025 (80 entries)', async () => {
+    await seedCompetition(services, { interviewDone: true, count: 80 });
+    const cookie = cookieOf(await login());
+    const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    expect(body).toContain('Penilaian Proposal — 80 inovasi');
+    expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+  });
+
+  it('ends the session after its expiry, on a forged cookie, and on sign-out', async () => {
+    const cookie = cookieOf(await login());
+    expect((await app.request('/sekretariat', { headers: { cookie } })).status).toBe(200);
+    const forged = cookie.replace(/=v1\.\d+/, '=v1.99999999999999');
+    expect((await app.request('/sekretariat', { headers: { cookie: forged } })).status).toBe(303);
+    const out = await app.request(`${ORIGIN}/sekretariat/keluar`, {
+      method: 'POST',
+      headers: { ...FORM, origin: ORIGIN, cookie },
+    });
+    expect(out.status).toBe(303);
+    expect(out.headers.get('set-cookie')).toContain('Max-Age=0');
+    clock.set('2024-12-20T13:00:00+08:00');
+    expect((await app.request('/sekretariat', { headers: { cookie } })).status).toBe(303);
+  });
+});

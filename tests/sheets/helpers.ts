@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { auth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import type { Services } from '../../functions/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import {
+  type LocalSheetsServer,
+  startLocalSheetsServer,
+  type TabSnapshot,
+} from '../../infra/local-sheets/index.ts';
+import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import { innovationNumber } from '../../shared/domain/innovation.ts';
+import { NTT_REGIONS } from '../../shared/domain/regions.ts';
+import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/domain/sheet-layout.ts';
+import type { AcceptedSubmission, InnovationStore, ScoreSheet } from '../../shared/ports.ts';
+import { loadNtt2024, testServices } from '../helpers/services.ts';
+
+export const TOKEN = 'test-access-token';
+/** Fast backoff so fault runs finish quickly; the retry logic is the same as in production. */
+export const FAST_RETRY = { retries: 6, minTimeoutMs: 1, maxTimeoutMs: 4, maxRetryAfterMs: 5 };
+
+export interface SheetEnv {
+  dir: string;
+  file: string;
+  server: LocalSheetsServer;
+  sheet: ScoreSheet;
+  store: InnovationStore & { close(): void };
+  services: Services;
+  /** A separate client standing in for people typing into the sheet. */
+  client: sheets_v4.Sheets;
+  close(): Promise<void>;
+}
+
+export function oauthClient() {
+  const client = new auth.OAuth2();
+  client.setCredentials({ access_token: TOKEN });
+  return client;
+}
+
+export async function startSheetEnv(
+  competition: Competition = loadNtt2024(),
+  file?: string,
+): Promise<SheetEnv> {
+  const dir = mkdtempSync(join(tmpdir(), 'juri-sheets-'));
+  const path = file ?? join(dir, 'juri.xlsx');
+  const server = await startLocalSheetsServer({ file: path, accessToken: TOKEN });
+  const sheet = createSheetsScoreSheet({
+    spreadsheetId: server.spreadsheetId,
+    auth: oauthClient(),
+    rootUrl: server.url,
+    retry: FAST_RETRY,
+  });
+  const store = openSqliteStore(':memory:');
+  const services = testServices({ store, sheet, competition });
+  const client = sheets({ version: 'v4', auth: oauthClient(), rootUrl: server.url, retry: false });
+  return {
+    dir,
+    file: path,
+    server,
+    sheet,
+    store,
+    services,
+    client,
+    async close() {
+      await server.close();
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function submission(
+  n: number,
+  fields: Partial<AcceptedSubmission['innovation']> = {},
+): AcceptedSubmission {
+  return {
+    responseId: `resp-${String(n).padStart(5, '0')}`,
+    submittedAt: `2024-09-01T00:00:${String(n % 60).padStart(2, '0')}Z`,
+    source: 'local',
+    rawId: `raw-${n}`,
+    innovation: {
+      title: `Inovasi Layanan ${n}`,
+      agency: `Dinas ${n % 7 === 0 ? 'Kesehatan' : 'Kependudukan'}`,
+      region: NTT_REGIONS[n % NTT_REGIONS.length] ?? 'Kupang',
+      category: n % 3 === 0 ? 'prov' : 'kabkota',
+      ...fields,
+    },
+  };
+}
+
+export async function seedInnovations(env: SheetEnv, count: number, from = 1): Promise<void> {
+  for (let n = from; n < from + count; n++) {
+    await env.store.upsertInnovation(env.services.competition.id, submission(n), (k) =>
+      innovationNumber(2024, k),
+    );
+  }
+}
+
+/** A national-size competition: `jurors` jurors, `perInnovation` of them per entry at the desk stage. */
+export function scaledCompetition(jurors: number, perInnovation: number): Competition {
+  const base = loadNtt2024();
+  const parsed = parseCompetition({
+    ...base,
+    id: `skala-${jurors}`,
+    jurors: Array.from({ length: jurors }, (_, i) => ({
+      id: `j${i + 1}`,
+      name: `Juri ${i + 1}`,
+      email: `juri${i + 1}@example.org`,
+      region: NTT_REGIONS[(i * 5) % NTT_REGIONS.length] ?? 'Kupang',
+    })),
+    stages: base.stages.map((s, k) =>
+      k === 0
+        ? { ...s, jurorsPerInnovation: perInnovation }
+        : { ...s, jurors: ['j1', 'j2', 'j3', 'j4', 'j5'] },
+    ),
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  return parsed.value;
+}
+
+/**
+ * Types scores the way a person would (USER_ENTERED, decimals with a comma as text where asked):
+ * `value(stage, juror, innovation, criterionIndex)` returns what to type, or null to leave blank.
+ */
+export async function typeScores(
+  env: SheetEnv,
+  value: (stage: string, juror: string, innovation: string, criterion: number) => string | number | null,
+  stageId?: string,
+): Promise<void> {
+  const tabs = jurorTabs(env.services.competition).filter((t) => !stageId || t.stage.id === stageId);
+  const got = await env.client.spreadsheets.values.batchGet({
+    spreadsheetId: env.server.spreadsheetId,
+    ranges: tabs.map((t) => `${quoteTitle(t.title)}!A${JUROR_HEADER_ROWS + 1}:A`),
+  });
+  const data: sheets_v4.Schema$ValueRange[] = [];
+  tabs.forEach((tab, i) => {
+    const ids = (got.data.valueRanges?.[i]?.values ?? []).map((r) => String(r[0] ?? ''));
+    if (ids.length === 0) return;
+    const rows = ids.map((id) =>
+      tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? ''),
+    );
+    data.push({ range: `${quoteTitle(tab.title)}!E${JUROR_HEADER_ROWS + 1}`, values: rows });
+  });
+  if (data.length === 0) return;
+  await env.client.spreadsheets.values.batchUpdate({
+    spreadsheetId: env.server.spreadsheetId,
+    requestBody: { valueInputOption: 'USER_ENTERED', data },
+  });
+}
+
+/** A deterministic score per cell so that runs are comparable. */
+export function scoreFor(stage: string, juror: string, innovation: string, criterion: number): number {
+  let h = 7;
+  for (const ch of `${stage}${juror}${innovation}${criterion}`) h = (h * 31 + ch.charCodeAt(0)) % 1000;
+  return stage === 'desk' ? 50 + (h % 50) : 1 + (h % 10);
+}
+
+export function visible(tabs: TabSnapshot[]): TabSnapshot[] {
+  return tabs.filter((t) => !t.hidden);
+}
+
+export function requestsSince(env: SheetEnv, from: number) {
+  const entries = env.server.log.slice(from);
+  return {
+    reads: entries.filter((e) => e.kind === 'read').length,
+    writes: entries.filter((e) => e.kind === 'write').length,
+  };
+}

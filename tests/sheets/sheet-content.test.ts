@@ -1,0 +1,142 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import { provisionSheet } from '../../functions/scores/provision.ts';
+import { runSync } from '../../functions/scores/sync.ts';
+import { innovationNumber } from '../../shared/domain/innovation.ts';
+import { isAppError } from '../../shared/errors.ts';
+import {
+  type SheetEnv,
+  scoreFor,
+  seedInnovations,
+  startSheetEnv,
+  submission,
+  typeScores,
+  visible,
+} from './helpers.ts';
+
+let env: SheetEnv | undefined;
+afterEach(async () => {
+  await env?.close();
+  env = undefined;
+});
+
+const INJECTION = '=IMPORTXML("http://x","//a")';
+
+describe('the shared sheet', () => {
+  it('shows a submission titled like a formula as text, in juror tabs, rankings and the file', async () => {
+    env = await startSheetEnv();
+    await env.store.upsertInnovation(env.services.competition.id, submission(1, { title: INJECTION }), (k) =>
+      innovationNumber(2024, k),
+    );
+    await seedInnovations(env, 5, 2);
+    await provisionSheet(env.services);
+    await typeScores(env, scoreFor, 'desk');
+    await runSync(env.services, { trigger: 'cli' });
+    const got = await env.client.spreadsheets.values.batchGet({
+      spreadsheetId: env.server.spreadsheetId,
+      ranges: ["'Penilaian Proposal – j1'!B4", "'Peringkat – Penilaian Proposal'!A1:F"],
+      valueRenderOption: 'FORMULA',
+    });
+    expect(got.data.valueRanges?.[0]?.values?.[0]?.[0]).toBe(INJECTION);
+    const ranking = got.data.valueRanges?.[1]?.values ?? [];
+    expect(ranking.some((row) => row[3] === INJECTION)).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(env.file);
+    const cell = wb.getWorksheet('Penilaian Proposal – j1')?.getCell('B4');
+    expect(cell?.type).toBe(ExcelJS.ValueType.String);
+    expect(cell?.value).toBe(INJECTION);
+  });
+
+  it('keeps typed scores when re-provisioning, and appends new innovations', async () => {
+    env = await startSheetEnv();
+    await seedInnovations(env, 6);
+    const first = await provisionSheet(env.services);
+    expect(first.tabsCreated).toHaveLength(10);
+    // A decimal comma typed as text must still count.
+    await typeScores(env, (s, j, i, c) => (c === 0 ? '8,5' : scoreFor(s, j, i, c)), 'desk');
+    const range = "'Penilaian Proposal – j2'!A4:K";
+    const read = async () =>
+      (await env?.client.spreadsheets.values.get({ spreadsheetId: env.server.spreadsheetId, range }))?.data
+        .values ?? [];
+    const typed = await read();
+    await seedInnovations(env, 3, 7);
+    const second = await provisionSheet(env.services);
+    expect(second.tabsCreated).toEqual([]);
+    expect(second.rowsAdded).toBe(15);
+    const after = await read();
+    expect(after.slice(0, typed.length)).toEqual(typed);
+    expect(after).toHaveLength(9);
+    const third = await provisionSheet(env.services);
+    expect(third.rowsAdded).toBe(0);
+    expect(await read()).toEqual(after);
+
+    const record = await runSync(env.services, { trigger: 'cli' });
+    const problems = record.result?.problems.filter((p) => p.code === 'not-a-number') ?? [];
+    expect(problems).toEqual([]);
+    // Conflicted rows (juror from the innovation's region) are locked to the secretariat.
+    const info = await env.client.spreadsheets.get({ spreadsheetId: env.server.spreadsheetId });
+    const j2 = info.data.sheets?.find((s) => s.properties?.title === 'Penilaian Proposal – j2');
+    const descriptions = (j2?.protectedRanges ?? []).map((p) => p.description);
+    expect(descriptions).toContain('juri:tab');
+    expect(descriptions).toContain('juri:header');
+    expect(descriptions).toContain('juri:conflict');
+    expect(j2?.properties?.gridProperties?.frozenRowCount).toBe(3);
+  });
+
+  it('re-reads the workbook after a person saved it, and says plainly when it is open or broken', async () => {
+    env = await startSheetEnv();
+    await seedInnovations(env, 3);
+    await provisionSheet(env.services);
+    await runSync(env.services, { trigger: 'cli' });
+    // A person types a score in the file and saves it.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(env.file);
+    const ws = wb.getWorksheet('Penilaian Proposal – j1');
+    if (!ws) throw new Error('juror tab missing');
+    ws.getCell('E4').value = 'tujuh';
+    await wb.xlsx.writeFile(env.file);
+    const record = await runSync(env.services, { trigger: 'cli' });
+    expect(record.status).toBe('written');
+    expect(
+      record.result?.problems.some((p) => p.value === 'tujuh' && p.cell === "'Penilaian Proposal – j1'!E4"),
+    ).toBe(true);
+    // LibreOffice has it open: writing would be undone by its next save.
+    const lock = join(env.dir, '.~lock.juri.xlsx#');
+    writeFileSync(lock, 'someone');
+    ws.getCell('E4').value = 70;
+    await wb.xlsx.writeFile(env.file);
+    const locked = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
+    expect(isAppError(locked) && locked.messageIn('id')).toMatch(/sedang dibuka di LibreOffice\/Excel/);
+    writeFileSync(env.file, 'not a workbook');
+    const broken = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
+    expect(isAppError(broken) && broken.messageIn('en')).toMatch(/cannot be read/);
+  });
+
+  it('serves the admin routes behind the admin token', async () => {
+    env = await startSheetEnv();
+    await seedInnovations(env, 4);
+    const services = env.services;
+    const app = createApp(() => services);
+    const denied = await app.request('/admin/sync', { method: 'POST' });
+    expect(denied.status).toBe(401);
+    const auth = { authorization: `Bearer ${services.secrets.adminToken}` };
+    const setup = await app.request('/admin/sheet/setup', { method: 'POST', headers: auth });
+    expect(setup.status).toBe(200);
+    expect(((await setup.json()) as { tabs: number }).tabs).toBe(10);
+    const sync = await app.request('/admin/sync', { method: 'POST', headers: auth });
+    expect(sync.status).toBe(200);
+    expect(await sync.json()).toMatchObject({ status: 'written', requests: { reads: 1, writes: 2 } });
+    const tabs = visible(await env.server.snapshot()).map((t) => t.title);
+    expect(tabs.slice(0, 6)).toEqual([
+      'Peringkat – Penilaian Proposal',
+      'Peringkat – Presentasi dan…',
+      'Peringkat – Akhir',
+      'Periksa Nilai',
+      'Progres Juri',
+      'Ditolak',
+    ]);
+  });
+});
