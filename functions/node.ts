@@ -66,7 +66,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'rank': {
         const { config, innovations, scores } = values;
         if (!config || !innovations || !scores) return usage(lang, 'rank --config --innovations --scores');
-        process.stdout.write(rankCommand({ config, innovations, scores, stage: values.stage, json: values.json, lang }));
+        process.stdout.write(
+          rankCommand({ config, innovations, scores, stage: values.stage, json: values.json, lang }),
+        );
         return 0;
       }
       case 'demo': {

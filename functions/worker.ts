@@ -1,5 +1,5 @@
-import bundledCompetition from 'juri-bundled-competition';
 import type { ExecutionContext } from 'hono';
+import bundledCompetition from 'juri-bundled-competition';
 import { createTokenCache, type TokenCache } from '../infra/google-auth/token-cache.ts';
 import { createApp } from './app.ts';
 import { composeGoogleServices } from './compose-google.ts';

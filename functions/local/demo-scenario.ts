@@ -197,18 +197,6 @@ export function demoFormAnswers(d: DemoInnovation, index: number): Record<string
   };
 }
 
-/** Small seeded generator (mulberry32) so the demo's "jurors" type the same scores every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Leniency per juror: some mark generously, some harshly, visible on the dashboard's box plots. */
 export const JUROR_LENIENCY: Record<string, number> = { j1: 4, j2: -5, j3: 1, j4: -2, j5: 6 };
 

@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
+import { type Bilingual, fill, type Lang } from '../../shared/domain/i18n.ts';
 
 /** Every word the pages show, Indonesian first. `{name}` placeholders are filled by `say`. */
 const STRINGS = {
@@ -117,7 +117,7 @@ export type StringKey = keyof typeof STRINGS;
 
 /** The text for `key` in `lang`, with `{placeholders}` filled in. */
 export function say(lang: Lang, key: StringKey, args: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
+  return fill(STRINGS[key][lang], args);
 }
 
 export type Say = (key: StringKey, args?: Record<string, string | number>) => string;

@@ -22,7 +22,7 @@ export interface ProvisionReport extends ProvisionOutcome {
  * Sets up the shared sheet: per stage one tab per panel juror, rows = the innovations assigned to
  * that juror (a later stage holds those that advanced in the last sync). Idempotent: re-running
  * appends new innovations and never writes a score cell. Runs under the same lease as the sync.
- * `secretariat`: emails that may edit every protected range besides the juror.
+ * `secretariat`: emails that may edit every protected range besides the juror (default: the config's).
  */
 export async function provisionSheet(
   services: Services,
@@ -76,7 +76,7 @@ export async function provisionSheet(
       jurorTabs: specs,
       outputKeys: outputTabKeys(competition),
       expectedRows: innovations.length,
-      secretariat: opts.secretariat ?? [],
+      secretariat: opts.secretariat ?? competition.secretariat,
     });
     const after = sheet.requestCount();
     return {

@@ -1,6 +1,7 @@
 import pRetry from 'p-retry';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { AcceptedSubmission, InnovationStore, Rejection, UpsertOutcome } from '../../shared/ports.ts';
+import { innovationRecord } from '../innovation-record.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -110,7 +111,7 @@ export function createDocumentStore(backend: DocumentBackend): InnovationStore {
       const existing = await settledInnovation(competition, submission.responseId);
       if (!existing) {
         next = Math.max(next + 1, (await highestNumber(competition)) + 1);
-        const innovation = buildInnovation(submission, numberToId(next), 1);
+        const innovation = innovationRecord(submission, numberToId(next), 1);
         const doc: InnovationDoc = {
           number: next,
           version: 1,
@@ -141,7 +142,7 @@ export function createDocumentStore(backend: DocumentBackend): InnovationStore {
         return { outcome: 'unchanged', innovation: existing.innovation };
       }
       const version = existing.version + 1;
-      const innovation = buildInnovation(submission, existing.innovation.id, version);
+      const innovation = innovationRecord(submission, existing.innovation.id, version);
       try {
         // history/{version} can be created once: it serialises concurrent edits of one innovation.
         await backend.commit([
@@ -311,16 +312,6 @@ export function createDocumentStore(backend: DocumentBackend): InnovationStore {
         { op: 'set', path: path(competition, 'cursors', docId(name)), fields: { value } },
       ]);
     },
-  };
-}
-
-function buildInnovation(submission: AcceptedSubmission, id: string, version: number): Innovation {
-  return {
-    ...submission.innovation,
-    id,
-    version,
-    responseId: submission.responseId,
-    submittedAt: submission.submittedAt,
   };
 }
 

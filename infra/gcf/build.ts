@@ -46,7 +46,14 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
   const dependencies = Object.fromEntries(
     RUNTIME_DEPENDENCIES.map((name) => [name, rootPackage.dependencies[name] ?? 'missing']),
   );
-  const pkg = { name: 'juri-gcf', private: true, type: 'module', main: 'index.js', engines: { node: '>=20' }, dependencies };
+  const pkg = {
+    name: 'juri-gcf',
+    private: true,
+    type: 'module',
+    main: 'index.js',
+    engines: { node: '>=20' },
+    dependencies,
+  };
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
   copyFileSync(resolve(opts.competitionFile), join(outDir, 'competition.json'));
   return outDir;

@@ -92,7 +92,11 @@ async function signAssertion(
   }
   const iat = Math.floor(nowMs / 1000);
   return new SignJWT({ scope })
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(opts.privateKeyId ? { kid: opts.privateKeyId } : {}) })
+    .setProtectedHeader({
+      alg: 'RS256',
+      typ: 'JWT',
+      ...(opts.privateKeyId ? { kid: opts.privateKeyId } : {}),
+    })
     .setIssuer(opts.clientEmail)
     .setAudience(tokenUrl)
     .setIssuedAt(iat)
@@ -120,7 +124,10 @@ async function exchange(doFetch: typeof fetch, tokenUrl: string, assertion: stri
   if (res.status >= 500 || res.status === 429) throw unreachable(new Error(`${res.status} ${text}`));
   const body = safeJson(text);
   if (!res.ok || typeof body?.access_token !== 'string') {
-    const reason = typeof body?.error_description === 'string' ? body.error_description : String(body?.error ?? res.status);
+    const reason =
+      typeof body?.error_description === 'string'
+        ? body.error_description
+        : String(body?.error ?? res.status);
     // A refused key will not be accepted on a retry either; 503 still tells a sender to try again later.
     throw new AbortError(
       new AppError('upstream_unavailable', {

@@ -1,3 +1,4 @@
+import { columnLetter, quoteTitle } from '../../shared/domain/sheet-layout.ts';
 import { SheetsApiError } from './errors.ts';
 import type { Book, Sheet } from './model.ts';
 
@@ -84,24 +85,8 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function columnName(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
-export function quote(title: string): string {
-  return `'${title.replace(/'/g, "''")}'`;
-}
-
-/** The A1 text Google answers with: the range clipped to the grid. */
 export function formatA1(sheet: Sheet, r0: number, c0: number, r1: number, c1: number): string {
-  return `${quote(sheet.properties.title)}!${columnName(c0)}${r0 + 1}:${columnName(Math.max(c0, c1 - 1))}${Math.max(r0 + 1, r1)}`;
+  return `${quoteTitle(sheet.properties.title)}!${columnLetter(c0)}${r0 + 1}:${columnLetter(Math.max(c0, c1 - 1))}${Math.max(r0 + 1, r1)}`;
 }
 
 function unparsable(text: string): SheetsApiError {

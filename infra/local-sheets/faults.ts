@@ -1,3 +1,4 @@
+import { seededRandom } from '../../shared/seeded-random.ts';
 /** What can go wrong with one request, as Google does it. */
 export type Fault =
   | { kind: 'quota'; retryAfterSeconds?: number }
@@ -36,7 +37,7 @@ export function createFaultPlan(): FaultPlan {
       scripted = [...faults];
     },
     random({ rate, seed, kinds = DEFAULT_FAULT_KINDS }) {
-      random = { rate, kinds, draw: mulberry32(seed) };
+      random = { rate, kinds, draw: seededRandom(seed) };
     },
     clear() {
       scripted = [];
@@ -52,17 +53,5 @@ export function createFaultPlan(): FaultPlan {
       if (fault) count += 1;
       return fault;
     },
-  };
-}
-
-/** A small seeded generator, so a fault run can be replayed exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

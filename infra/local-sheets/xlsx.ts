@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { columnName } from './a1.ts';
+import { columnLetter } from '../../shared/domain/sheet-layout.ts';
 import {
   type Book,
   type CellData,
@@ -244,7 +244,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
   if (condition?.type !== 'NUMBER_BETWEEN') return;
   const [min, max] = (condition.values ?? []).map((x) => Number(x.userEnteredValue));
   const r = v.range;
-  const address = `${columnName(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}:${columnName(
+  const address = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}:${columnLetter(
     (r.endColumnIndex ?? 1) - 1,
   )}${r.endRowIndex ?? DEFAULT_ROWS}`;
   const message = typeof v.rule.inputMessage === 'string' ? v.rule.inputMessage : '';

@@ -9,6 +9,7 @@ import type {
   SyncRecord,
   UpsertOutcome,
 } from '../../shared/ports.ts';
+import { innovationRecord } from '../innovation-record.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS raw_submissions (
@@ -140,7 +141,7 @@ export function openSqliteStore(
       const existing = stmt.getInnovation.get(competition, submission.responseId);
       if (!existing) {
         const number = (stmt.getCounter.get(competition, NUMBER_COUNTER)?.value ?? 0) + 1;
-        const innovation = buildInnovation(submission, numberToId(number), 1);
+        const innovation = innovationRecord(submission, numberToId(number), 1);
         stmt.setCounter.run(competition, NUMBER_COUNTER, number);
         stmt.insertInnovation.run(
           competition,
@@ -156,7 +157,7 @@ export function openSqliteStore(
       if (!isNewer(submission.submittedAt, existing.submitted_at)) {
         return { outcome: 'unchanged', innovation: current };
       }
-      const innovation = buildInnovation(submission, current.id, existing.version + 1);
+      const innovation = innovationRecord(submission, current.id, existing.version + 1);
       stmt.insertHistory.run(competition, submission.responseId, existing.version, existing.data);
       stmt.updateInnovation.run(
         innovation.version,
@@ -235,16 +236,6 @@ export function openSqliteStore(
     close() {
       db.close();
     },
-  };
-}
-
-function buildInnovation(submission: AcceptedSubmission, id: string, version: number): Innovation {
-  return {
-    ...submission.innovation,
-    id,
-    version,
-    responseId: submission.responseId,
-    submittedAt: submission.submittedAt,
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Bilingual, type Lang, pick } from './i18n.ts';
+import { type Bilingual, fill, type Lang, pick } from './i18n.ts';
 import { DEFAULT_REGIONS } from './regions.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 
@@ -68,6 +68,8 @@ export const competitionSchema = z
     name: z.string().min(1),
     nameEn: z.string().min(1).optional(),
     organizer: z.string().default('Pemerintah Provinsi Nusa Tenggara Timur'),
+    /** Secretariat accounts: they may edit every juror tab besides the juror themself. */
+    secretariat: z.array(z.email()).default([]),
     year: z.number().int().min(2000).max(2100).optional(),
     announceAt: dayOrLocalTime,
     timezone: z.string().default('Asia/Makassar'),
@@ -194,7 +196,7 @@ export function toConfigError(issue: z.core.$ZodIssue, lang: Lang): ConfigError 
   const params = 'params' in issue ? (issue.params as { key?: string; args?: Record<string, string> }) : {};
   const key = params?.key ?? issue.message;
   const template = key && key in MESSAGES ? pick(MESSAGES[key as MessageKey], lang) : issue.message;
-  const message = template.replace(/\{(\w+)\}/g, (_, k: string) => params?.args?.[k] ?? `{${k}}`);
+  const message = fill(template, params?.args);
   return { path: formatPath(issue.path), message };
 }
 

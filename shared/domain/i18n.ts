@@ -8,6 +8,16 @@ export function pick(text: Bilingual, lang: Lang): string {
   return text[lang];
 }
 
+/** "{name}" placeholders filled from args; an unknown one stays visible rather than vanishing. */
+export function fill(
+  template: string,
+  args: Readonly<Record<string, string | number | undefined>> = {},
+): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    args[k] === undefined ? `{${k}}` : String(args[k]),
+  );
+}
+
 export function isLang(value: unknown): value is Lang {
   return value === 'id' || value === 'en';
 }

@@ -1,4 +1,4 @@
-import type { Bilingual, Lang } from './i18n.ts';
+import { type Bilingual, fill, type Lang } from './i18n.ts';
 
 export const PROBLEM_REASONS = {
   'not-a-number': { id: 'bukan angka', en: 'not a number' },
@@ -41,9 +41,8 @@ export function problemReason(
   lang: Lang,
   args: Record<string, string | number> = {},
 ): string {
-  return PROBLEM_REASONS[code][lang].replace(/\{(\w+)\}/g, (_, k: string) =>
-    k in args ? formatPlain(args[k] as string | number, lang) : `{${k}}`,
-  );
+  const localized = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, formatPlain(v, lang)]));
+  return fill(PROBLEM_REASONS[code][lang], localized);
 }
 
 function formatPlain(v: string | number, lang: Lang): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Competition, toConfigError, zodLocale } from './competition.ts';
-import { type Bilingual, type Lang, pick } from './i18n.ts';
+import { type Bilingual, fill, type Lang, pick } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
 
@@ -70,7 +70,7 @@ const MESSAGES = {
 type MessageKey = keyof typeof MESSAGES;
 
 function say(lang: Lang, key: MessageKey, args: Record<string, string | number> = {}): string {
-  return pick(MESSAGES[key], lang).replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
+  return fill(pick(MESSAGES[key], lang), args);
 }
 
 /** Case, punctuation and spacing do not matter when matching titles and answers. */

@@ -3,23 +3,15 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auth as googleAuth, sheets } from '@googleapis/sheets';
+import { auth as googleAuth } from '@googleapis/sheets';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { typeScores } from '../../functions/local/demo-jurors.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import type { Services } from '../../functions/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
-import { hasConflict } from '../../shared/domain/scoring.ts';
-import {
-  columnLetter,
-  firstScoreColumn,
-  JUROR_HEADER_ROWS,
-  jurorReadRange,
-  jurorTabs,
-  quoteTitle,
-} from '../../shared/domain/sheet-layout.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
 import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
 import { seedInnovations } from './seed.ts';
@@ -38,34 +30,12 @@ let oauth: InstanceType<typeof googleAuth.OAuth2>;
 
 /** What jurors do in Google Sheets: type scores (with a decimal comma) into their desk-review tabs. */
 async function jurorsType(): Promise<number> {
-  const api = sheets({ version: 'v4', auth: oauth, rootUrl: sheetsServer.url });
-  const tabs = jurorTabs(services.competition).filter((t) => t.stage.id === 'desk');
-  const innovations = new Map(
-    (await services.store.listInnovations(services.competition.id)).map((i) => [i.id, i]),
-  );
-  const read = await api.spreadsheets.values.batchGet({
-    spreadsheetId: sheetsServer.spreadsheetId,
-    ranges: tabs.map(jurorReadRange),
+  const target = { rootUrl: sheetsServer.url, spreadsheetId: sheetsServer.spreadsheetId, auth: oauth };
+  const innovations = await services.store.listInnovations(services.competition.id);
+  return typeScores(target, services.competition, innovations, 'desk', (tab, innovation, t) => {
+    const n = Number(innovation.id.slice(-3));
+    return tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + t * 5) % 45)},5`);
   });
-  const data = tabs.flatMap((tab, i) => {
-    const rows: unknown[][] = read.data.valueRanges?.[i]?.values ?? [];
-    return rows.flatMap((row, r) => {
-      const id = String(row[0] ?? '');
-      const innovation = innovations.get(id);
-      // A greyed (conflicted) row is locked to the juror in Google Sheets; skip it as they would.
-      if (!innovation || hasConflict(tab.juror, innovation)) return [];
-      const n = Number(id.slice(-3));
-      const values = tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + i * 5) % 45)},5`);
-      const line = JUROR_HEADER_ROWS + 1 + r;
-      const range = `${quoteTitle(tab.title)}!${columnLetter(firstScoreColumn())}${line}`;
-      return [{ range, values: [values] }];
-    });
-  });
-  await api.spreadsheets.values.batchUpdate({
-    spreadsheetId: sheetsServer.spreadsheetId,
-    requestBody: { valueInputOption: 'USER_ENTERED', data },
-  });
-  return data.length;
 }
 
 function writes(): number {

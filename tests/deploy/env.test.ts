@@ -49,7 +49,10 @@ describe('environment (functions/env.ts)', () => {
   it('treats an empty secret as missing and never falls back to local mode', () => {
     const result = checkJuriEnv({ ...base, JURI_MODE: '  ', ADMIN_TOKEN: '' }, { runtime: 'workers' });
     expect(result).toMatchObject({ ok: false, problems: [{ variable: 'JURI_MODE' }] });
-    const noAdmin = checkJuriEnv({ ...base, ADMIN_TOKEN: '' }, { runtime: 'workers', bundledCompetition: config });
+    const noAdmin = checkJuriEnv(
+      { ...base, ADMIN_TOKEN: '' },
+      { runtime: 'workers', bundledCompetition: config },
+    );
     expect(noAdmin.ok).toBe(false);
     if (!noAdmin.ok) {
       expect(noAdmin.problems).toEqual([

@@ -1,0 +1,178 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Firestore } from '@google-cloud/firestore';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { unstable_readConfig, unstable_startWorker } from 'wrangler';
+import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
+import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
+import type { InnovationStore } from '../../shared/ports.ts';
+import { startFormsStub } from '../intake/forms-stub.ts';
+import {
+  type LocalTokenServer,
+  makeLocalServiceAccount,
+  startLocalTokenServer,
+} from './helpers/local-token-server.ts';
+import { signedFormSubmission } from './helpers/signed-intake.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const CID = 'koin-yanlik-ntt-2024';
+const PROJECT = `juri-workers-${process.pid}`;
+const SECRET = 'workers-test-intake-secret';
+const ADMIN = 'workers-test-admin-token';
+const FORM_ID = 'form-workers-test';
+const TOPIC = `projects/${PROJECT}/topics/juri-forms`;
+
+type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
+let worker: Worker;
+let tokens: LocalTokenServer;
+let sheet: LocalSheetsServer;
+let forms: Awaited<ReturnType<typeof startFormsStub>>;
+let store: InnovationStore;
+let db: Firestore;
+
+const text = (value: string) => ({ type: 'plain_text' as const, value });
+
+beforeAll(async () => {
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+  process.env.WRANGLER_SEND_METRICS = 'false';
+  const account = await makeLocalServiceAccount();
+  tokens = await startLocalTokenServer(account);
+  sheet = await startLocalSheetsServer({
+    file: join(mkdtempSync(join(tmpdir(), 'juri-workers-')), 'juri.xlsx'),
+  });
+  forms = await startFormsStub({ formId: FORM_ID, items: [], responses: [] });
+  const [host = '127.0.0.1', port = ''] = inject('firestoreEmulatorHost').split(':');
+  db = new Firestore({ projectId: PROJECT, host, port: Number(port), ssl: false });
+  store = createFirestoreStore(db);
+
+  // The secrets a deployer sets with `wrangler secret put`, plus the test endpoints; the bundled
+  // competition config comes from wrangler.toml's [alias], as in production.
+  const config = unstable_readConfig({ config: join(ROOT, 'wrangler.toml') });
+  worker = await unstable_startWorker({
+    config: join(ROOT, 'wrangler.toml'),
+    envFiles: [],
+    // The programmatic API does not derive these from the file the way `wrangler dev` does.
+    compatibilityFlags: config.compatibility_flags,
+    build: { nodejsCompatMode: 'v2' },
+    bindings: {
+      JURI_MODE: text('google'),
+      GOOGLE_PROJECT_ID: text(PROJECT),
+      GOOGLE_SERVICE_ACCOUNT_JSON: text(account.keyFileJson),
+      INTAKE_HMAC_SECRET: text(SECRET),
+      ADMIN_TOKEN: text(ADMIN),
+      SPREADSHEET_ID: text(sheet.spreadsheetId),
+      FORM_ID: text(FORM_ID),
+      FORMS_WATCH_TOPIC: text(TOPIC),
+      GOOGLE_TOKEN_URL: text(tokens.url),
+      SHEETS_ROOT_URL: text(sheet.url),
+      FIRESTORE_ROOT_URL: text(inject('firestoreRestUrl')),
+      FORMS_ROOT_URL: text(forms.rootUrl),
+    },
+    dev: {
+      server: { hostname: '127.0.0.1', port: 0 },
+      inspector: false,
+      persist: false,
+      watch: false,
+      logLevel: 'warn',
+      // Exposes /__scheduled?cron=… to fire the scheduled handler, as `wrangler dev --test-scheduled` does.
+      testScheduled: true,
+    },
+  });
+  await worker.ready;
+});
+
+afterAll(async () => {
+  await worker?.dispose();
+  await db?.terminate();
+  await Promise.all([tokens?.close(), sheet?.close(), forms?.close()]);
+});
+
+async function call(path: string, init: RequestInit = {}) {
+  const url = new URL(path, await worker.url);
+  const res = await worker.fetch(url.href, init as never);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const admin = { authorization: `Bearer ${ADMIN}` };
+
+/** Runs the scheduled handler for one cron; 200 when it finished, 500 when it threw. */
+async function cron(expression: string): Promise<number> {
+  const url = new URL(`/__scheduled?cron=${encodeURIComponent(expression)}`, await worker.url);
+  const res = await worker.fetch(url.href);
+  await res.arrayBuffer();
+  return res.status;
+}
+
+const SUBMITTED_AT = '2024-09-02T01:00:00.000Z';
+
+async function submit(responseId: string, overrides: Record<string, string | null> = {}) {
+  const { body, headers } = await signedFormSubmission({
+    secret: SECRET,
+    responseId,
+    overrides,
+    submittedAt: SUBMITTED_AT,
+  });
+  return call('/intake/form', { method: 'POST', headers, body });
+}
+
+describe('the Worker in workerd (offline)', () => {
+  it('answers /healthz', async () => {
+    expect(await call('/healthz')).toEqual({ status: 200, body: { ok: true } });
+  });
+
+  it('takes signed submissions into Firestore exactly once, with jose-minted tokens', async () => {
+    const first = await submit('resp-w-1');
+    expect(first, JSON.stringify(first.body)).toMatchObject({ status: 201, body: { outcome: 'created' } });
+    expect((await submit('resp-w-1')).body).toMatchObject({ outcome: 'unchanged' });
+    await submit('resp-w-2', { 'Judul Inovasi': 'Posyandu Digital Belu', 'Kabupaten/Kota': 'Belu' });
+    await submit('resp-w-3', { 'Judul Inovasi': 'Sumba Sehat', 'Kabupaten/Kota': 'Sumba Timur' });
+
+    const innovations = await store.listInnovations(CID);
+    expect(innovations.map((i) => i.responseId).sort()).toEqual(['resp-w-1', 'resp-w-2', 'resp-w-3']);
+    expect(new Set(innovations.map((i) => i.id)).size).toBe(3);
+    // Every call went through one RS256 assertion, exchanged once and cached in the isolate.
+    expect(tokens.log.every((l) => l.ok)).toBe(true);
+    expect(tokens.log.filter((l) => l.ok)).toHaveLength(1);
+  });
+
+  it('rejects a forged signature and stores nothing', async () => {
+    const { body, headers } = await signedFormSubmission({
+      secret: 'wrong-secret-value!',
+      responseId: 'forged',
+    });
+    const res = await call('/intake/form', { method: 'POST', headers, body });
+    expect(res).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
+    expect((await store.listInnovations(CID)).some((i) => i.responseId === 'forged')).toBe(false);
+  });
+
+  it('sets up the Sheet and syncs through the admin routes', async () => {
+    const setup = await call('/admin/sheet/setup', { method: 'POST', headers: admin });
+    expect(setup.status, JSON.stringify(setup.body)).toBeLessThan(300);
+    const sync = await call('/admin/sync', { method: 'POST', headers: admin });
+    expect(sync.status, JSON.stringify(sync.body)).toBeLessThan(300);
+    const tabs = (await sheet.snapshot()).filter((t) => !t.hidden).map((t) => t.title);
+    expect(tabs.some((t) => t.startsWith('Peringkat'))).toBe(true);
+    expect((await store.lastSync(CID))?.status).toBe('written');
+  });
+
+  it('runs the score-sync cron: nothing changed, so no Sheet writes', async () => {
+    const writesBefore = sheet.log.filter((l) => l.kind === 'write').length;
+    expect(await cron('*/15 * * * *')).toBe(200);
+    expect((await store.lastSync(CID))?.status).toBe('unchanged');
+    expect(sheet.log.filter((l) => l.kind === 'write').length).toBe(writesBefore);
+  });
+
+  it('runs the watch-renewal cron: creates the RESPONSES watch, then renews it', async () => {
+    expect(await cron('0 1 * * *')).toBe(200);
+    expect(forms.state.watches).toMatchObject([
+      { eventType: 'RESPONSES', target: { topic: { topicName: TOPIC } } },
+    ]);
+    expect(await cron('0 1 * * *')).toBe(200);
+    expect(forms.state.requests.some((r) => r.method === 'POST' && r.path.endsWith(':renew'))).toBe(true);
+  });
+
+  it('fails a cron it does not know, loudly', async () => {
+    expect(await cron('5 5 * * *')).toBe(500);
+  });
+});
