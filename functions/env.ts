@@ -263,8 +263,8 @@ function missing(variable: Variable, runtime: Runtime): EnvProblem {
 function howToSet(variable: Variable, runtime: Runtime): Bilingual {
   if (runtime === 'node')
     return {
-      id: `Isi variabel lingkungan ${variable} (lihat docs/deploy.md).`,
-      en: `Set the environment variable ${variable} (see docs/deploy.md).`,
+      id: `Isi variabel lingkungan ${variable} (lihat README.md (Deploy)).`,
+      en: `Set the environment variable ${variable} (see README.md (Deploy)).`,
     };
   if (SECRETS.has(variable))
     return {

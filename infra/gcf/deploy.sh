@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys juri to Google Cloud Functions (2nd gen) with keyless credentials (the function's own
-# service account; Application Default Credentials). See infra/gcf/README.md and docs/deploy.md.
+# service account; Application Default Credentials). See infra/gcf/README.md and README.md (Deploy).
 #
 #   PROJECT=my-project SPREADSHEET_ID=... infra/gcf/deploy.sh [competition-file]
 #
