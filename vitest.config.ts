@@ -8,6 +8,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     globalSetup: ['tests/setup/global.ts'],
+    // Nothing may leave loopback: the Google auth library must never probe for a cloud metadata server.
+    env: { METADATA_SERVER_DETECTION: 'none' },
     reporters: ['default', './tests/setup/closing-line-reporter.ts'],
     passWithNoTests: false,
     projects: [

@@ -49,7 +49,8 @@ export async function startFunction(opts: {
     ],
     {
       cwd: opts.source,
-      env: { PATH: process.env.PATH ?? '', ...opts.env },
+      // No cloud metadata server here: the auth library must not go looking for one off loopback.
+      env: { PATH: process.env.PATH ?? '', METADATA_SERVER_DETECTION: 'none', ...opts.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

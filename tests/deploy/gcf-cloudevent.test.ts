@@ -1,9 +1,9 @@
-import { Firestore } from '@google-cloud/firestore';
 import type { forms_v1 } from '@googleapis/forms';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
 import { answerList, QUESTION_IDS } from '../intake/samples.ts';
+import { emulatorFirestore } from '../setup/firestore-emulator.ts';
 import {
   type LocalTokenServer,
   makeLocalServiceAccount,
@@ -94,8 +94,7 @@ describe('Cloud Functions CloudEvent entry (Forms watch via Pub/Sub)', () => {
   it('lists the new responses and stores each one', async () => {
     const res = await publish('RESPONSES');
     expect(res.status, fn.output()).toBeLessThan(300);
-    const [host = '127.0.0.1', port = ''] = inject('firestoreEmulatorHost').split(':');
-    const db = new Firestore({ projectId: PROJECT, host, port: Number(port), ssl: false });
+    const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
     const innovations = await createFirestoreStore(db).listInnovations(CID);
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['ce-resp-1']);

@@ -1,6 +1,6 @@
-import { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
+import { emulatorFirestore } from '../setup/firestore-emulator.ts';
 import { signedFormSubmission } from '../workers/helpers/signed-intake.ts';
 import { buildOnce, type RunningFunction, removeBuild, startFunction } from './functions-framework.ts';
 
@@ -56,8 +56,7 @@ describe('Cloud Functions HTTP entry (Functions Framework serving the Hono app)'
     const again = await post();
     expect(await again.json()).toMatchObject({ outcome: 'unchanged' });
 
-    const [host = '127.0.0.1', port = ''] = inject('firestoreEmulatorHost').split(':');
-    const db = new Firestore({ projectId: PROJECT, host, port: Number(port), ssl: false });
+    const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
     const innovations = await createFirestoreStore(db).listInnovations(CID);
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['gcf-resp-1']);

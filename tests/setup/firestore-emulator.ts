@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { Firestore } from '@google-cloud/firestore';
 
 // The package's ESM build imports extensionless paths that Node cannot resolve; its CommonJS build works.
 const { FirestoreServer } = createRequire(import.meta.url)(
@@ -39,5 +40,20 @@ function freePort(): Promise<number> {
         else reject(new Error('no port'));
       });
     });
+  });
+}
+
+/**
+ * The real @google-cloud/firestore client pointed at the emulator. Explicit (unused) credentials
+ * keep the auth library from probing for a cloud metadata server, which is not on loopback.
+ */
+export function emulatorFirestore(emulatorHost: string, projectId: string): Firestore {
+  const [host = '127.0.0.1', port = ''] = emulatorHost.split(':');
+  return new Firestore({
+    host,
+    port: Number(port),
+    ssl: false,
+    projectId,
+    credentials: { client_email: 'emulator@juri-test.iam.gserviceaccount.com', private_key: 'unused' },
   });
 }

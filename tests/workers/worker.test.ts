@@ -1,13 +1,14 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Firestore } from '@google-cloud/firestore';
+import type { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unstable_readConfig, unstable_startWorker } from 'wrangler';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
 import type { InnovationStore } from '../../shared/ports.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
+import { emulatorFirestore } from '../setup/firestore-emulator.ts';
 import {
   type LocalTokenServer,
   makeLocalServiceAccount,
@@ -42,8 +43,7 @@ beforeAll(async () => {
     file: join(mkdtempSync(join(tmpdir(), 'juri-workers-')), 'juri.xlsx'),
   });
   forms = await startFormsStub({ formId: FORM_ID, items: [], responses: [] });
-  const [host = '127.0.0.1', port = ''] = inject('firestoreEmulatorHost').split(':');
-  db = new Firestore({ projectId: PROJECT, host, port: Number(port), ssl: false });
+  db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
   store = createFirestoreStore(db);
 
   // The secrets a deployer sets with `wrangler secret put`, plus the test endpoints; the bundled
