@@ -6,9 +6,9 @@ import {
   toGoogleAuthClient,
 } from '../../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
-import { createServiceAccountTokenSource } from '../../infra/google-auth/service-account-token-source.ts';
 import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { googleTokenSource } from '../compose-google.ts';
 import { checkJuriEnv, type GoogleEnv, type Runtime } from '../env.ts';
 
 export interface DoctorCheck {
@@ -109,14 +109,7 @@ async function credentialsCheck(
   try {
     const key = g.serviceAccount;
     if (key) {
-      const tokens = createServiceAccountTokenSource({
-        clientEmail: key.clientEmail,
-        privateKey: key.privateKey,
-        ...(key.privateKeyId ? { privateKeyId: key.privateKeyId } : {}),
-        scopes: ALL_JURI_SCOPES,
-        ...(g.endpoints.tokenUrl ? { tokenUrl: g.endpoints.tokenUrl } : {}),
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-      });
+      const tokens = googleTokenSource(g, deps.fetch ? { fetch: deps.fetch } : {});
       await tokens.getAccessToken();
       checks.push({
         name: 'credentials',

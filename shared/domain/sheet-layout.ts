@@ -382,6 +382,11 @@ function innovationCells(
 
 const INFO_WIDTHS = [110, 320, 220, 150, 170];
 
+/** The columns every ranking tab starts with. */
+function rankingInfoHeader(t: (typeof OUT)[Lang]): string[] {
+  return [t.rank, t.tie, t.id, t.title, t.agency, t.region, t.category];
+}
+
 function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly RankedEntry[]): OutputTab {
   const { competition, lang } = input;
   const t = OUT[lang];
@@ -391,13 +396,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     return `${t.mean} ${c ? (lang === 'en' ? (c.nameEn ?? c.name) : c.name) : cid}`;
   });
   const header = [
-    t.rank,
-    t.tie,
-    t.id,
-    t.title,
-    t.agency,
-    t.region,
-    t.category,
+    ...rankingInfoHeader(t),
     t.score,
     t.jurors,
     t.status,
@@ -438,18 +437,7 @@ function finalRankingTab(input: OutputInput): OutputTab {
     const stage = competition.stages.find((s) => s.id === sid);
     return `${stage ? stageName(stage, lang) : sid} (${t.weight} ${w})`;
   });
-  const header = [
-    t.rank,
-    t.tie,
-    t.id,
-    t.title,
-    t.agency,
-    t.region,
-    t.category,
-    t.finalScore,
-    ...stageHeaders,
-    t.status,
-  ];
+  const header = [...rankingInfoHeader(t), t.finalScore, ...stageHeaders, t.status];
   const rows = result.final.ranking.map((e) => [
     e.rank,
     e.tie ? '=' : '',
