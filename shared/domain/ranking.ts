@@ -1,4 +1,4 @@
-import { readCell, type ScoreEntry } from './cells.ts';
+import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type Stage } from './competition.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
@@ -43,6 +43,19 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
+type TypedCell = { entry: ScoreEntry; reading: CellReading };
+
+/** The one value typed in a cell; when a cell was typed more than once, only if every copy agrees. */
+function agreedValue(cells: readonly TypedCell[]): number | null | 'disagree' {
+  const [first, ...rest] = cells;
+  const value = first?.reading.kind === 'number' ? first.reading.value : null;
+  for (const other of rest) {
+    const v = other.reading.kind === 'number' ? other.reading.value : null;
+    if (v !== value) return 'disagree';
+  }
+  return value;
+}
+
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
 export function rankCompetition(
   competition: Competition,
@@ -82,8 +95,8 @@ function rankStage(
   const allJurors = new Set(competition.jurors.map((j) => j.id));
   const criteria = new Map(stage.criteria.map((c) => [c.id, c]));
 
-  // innovation → juror → criterion → every non-empty value typed there
-  const typed = new Map<string, Map<string, Map<string, ScoreEntry[]>>>();
+  // innovation → juror → criterion → every non-empty value typed there, read once
+  const typed = new Map<string, Map<string, Map<string, TypedCell[]>>>();
   for (const entry of scores) {
     if (entry.stage !== stage.id || entry.value.trim() === '') continue;
     const innovation = known.get(entry.innovation);
@@ -109,11 +122,13 @@ function rankStage(
       problems.push(problem(entry, reading.reason, lang, { min: criterion.min, max: criterion.max }));
     }
     if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict', lang));
-    const byJuror = typed.get(innovation.id) ?? new Map<string, Map<string, ScoreEntry[]>>();
-    const byCriterion = byJuror.get(juror.id) ?? new Map<string, ScoreEntry[]>();
-    byCriterion.set(criterion.id, [...(byCriterion.get(criterion.id) ?? []), entry]);
-    byJuror.set(juror.id, byCriterion);
+    const byJuror = typed.get(innovation.id) ?? new Map<string, Map<string, TypedCell[]>>();
     typed.set(innovation.id, byJuror);
+    const byCriterion = byJuror.get(juror.id) ?? new Map<string, TypedCell[]>();
+    byJuror.set(juror.id, byCriterion);
+    const cells = byCriterion.get(criterion.id) ?? [];
+    cells.push({ entry, reading });
+    byCriterion.set(criterion.id, cells);
   }
 
   const candidates: Candidate[] = population.map((innovation) => {
@@ -124,28 +139,23 @@ function rankStage(
       const juror = panel.get(jurorId);
       if (!juror || hasConflict(juror, innovation)) continue;
       const valid = new Map<string, number>();
-      for (const [criterionId, entries] of byCriterion) {
-        const criterion = criteria.get(criterionId);
-        if (!criterion) continue;
-        const readings = entries.map((e) => readCell(e.value, criterion.min, criterion.max));
-        const values = new Set(readings.map((r) => (r.kind === 'number' ? r.value : Number.NaN)));
-        if (entries.length > 1 && values.size > 1) {
-          for (const e of entries) problems.push(problem(e, 'duplicate', lang));
-          continue;
+      for (const [criterionId, cells] of byCriterion) {
+        const value = agreedValue(cells);
+        if (value === 'disagree') {
+          for (const c of cells) problems.push(problem(c.entry, 'duplicate', lang));
+        } else if (value !== null) {
+          valid.set(criterionId, value);
         }
-        const first = readings[0];
-        if (first?.kind === 'number') valid.set(criterionId, first.value);
       }
       const total = jurorTotal(stage, valid);
       if (total === null) continue;
       totals[jurorId] = total;
       for (const [criterionId, value] of valid) {
         const criterion = criteria.get(criterionId);
-        if (criterion)
-          criterionMeans.set(criterionId, [
-            ...(criterionMeans.get(criterionId) ?? []),
-            normalized(criterion, value),
-          ]);
+        if (!criterion) continue;
+        const means = criterionMeans.get(criterionId);
+        if (means) means.push(normalized(criterion, value));
+        else criterionMeans.set(criterionId, [normalized(criterion, value)]);
       }
     }
     const counted = Object.values(totals);
@@ -216,10 +226,10 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     .filter((c) => c.status !== 'complete')
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || cmp(a.id, b.id));
   const ranks = competitionRanks(complete);
+  const categoryRanks = rankWithinCategories(complete);
   const ranked: RankedEntry[] = complete.map((c, i) => {
     const rank = ranks[i] ?? i + 1;
-    const sameCategory = complete.filter((o) => o.category === c.category);
-    const categoryRank = 1 + sameCategory.filter((o) => compareCandidates(o, c) < 0).length;
+    const categoryRank = categoryRanks.get(c.id) ?? rank;
     const cut = advance?.per === 'category' ? categoryRank : rank;
     return {
       ...c,
@@ -237,6 +247,24 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     categoryRank: null,
   }));
   return [...ranked, ...pending];
+}
+
+/** The same competition ranks, counted within each category. Expects entries already sorted. */
+function rankWithinCategories(sorted: readonly Candidate[]): Map<string, number> {
+  const groups = new Map<string, Candidate[]>();
+  for (const c of sorted) {
+    const group = groups.get(c.category) ?? [];
+    group.push(c);
+    groups.set(c.category, group);
+  }
+  const out = new Map<string, number>();
+  for (const group of groups.values()) {
+    const ranks = competitionRanks(group);
+    group.forEach((c, i) => {
+      out.set(c.id, ranks[i] ?? i + 1);
+    });
+  }
+  return out;
 }
 
 /** 1, 2, 2, 4: equal entries share the better rank. Expects entries already sorted. */
