@@ -7,7 +7,7 @@ import {
 } from '../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../infra/google-auth/scopes.ts';
 import type { Clock } from '../shared/ports.ts';
-import { googleTokenSource, sheetAndForms } from './compose-google.ts';
+import { googleAdapters, googleTokenSource } from './compose-google.ts';
 import type { GoogleEnv } from './env.ts';
 import { type Services, systemClock } from './services.ts';
 
@@ -52,7 +52,7 @@ export function composeGoogleNodeServices(
   return {
     competition: env.competition,
     store: createFirestoreStore(clients.firestore),
-    ...sheetAndForms(env, clients.auth),
+    ...googleAdapters(env, clients.auth),
     clock: deps.clock ?? systemClock,
     secrets: env.secrets,
     lang: env.lang,

@@ -1,3 +1,4 @@
+import { createRemoteJWKSet } from 'jose';
 import { createFirestoreRestStore } from '../infra/firestore/rest-store.ts';
 import { createFormsResponses } from '../infra/forms/forms-responses.ts';
 import { type GoogleApisAuth, toGoogleAuthClient } from '../infra/google-auth/auth-client.ts';
@@ -11,6 +12,7 @@ import { createSheetsScoreSheet } from '../infra/sheets/sheets-adapter.ts';
 import { AppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/ports.ts';
 import type { GoogleEnv } from './env.ts';
+import { GOOGLE_JWKS_URL } from './intake/push-token.ts';
 import { type Services, systemClock } from './services.ts';
 
 export interface GoogleComposeDeps {
@@ -59,16 +61,23 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
       ...(env.endpoints.firestoreRootUrl ? { rootUrl: env.endpoints.firestoreRootUrl } : {}),
       getAccessToken: () => tokens.getAccessToken(),
     }),
-    ...sheetAndForms(env, auth),
+    ...googleAdapters(env, auth),
     clock: deps.clock ?? systemClock,
     secrets: env.secrets,
     lang: env.lang,
   };
 }
 
-/** The Sheets and Forms adapters for either runtime; they only differ in where the auth comes from. */
-export function sheetAndForms(env: GoogleEnv, auth: GoogleApisAuth): Pick<Services, 'sheet' | 'forms'> {
+/**
+ * The Google-facing adapters for either runtime (they only differ in where the auth comes from), and
+ * the key set that checks Pub/Sub push tokens.
+ */
+export function googleAdapters(
+  env: GoogleEnv,
+  auth: GoogleApisAuth,
+): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys'> {
   return {
+    pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     sheet: env.spreadsheetId
       ? createSheetsScoreSheet({
           spreadsheetId: env.spreadsheetId,

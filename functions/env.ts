@@ -20,6 +20,8 @@ export interface GoogleEndpoints {
   sheetsRootUrl?: string;
   firestoreRootUrl?: string;
   formsRootUrl?: string;
+  /** Keys that sign Pub/Sub push tokens (Google's published JWKS when absent). */
+  pubsubJwksUrl?: string;
 }
 
 export interface GoogleEnv {
@@ -82,6 +84,7 @@ export const rawEnvSchema = z.object({
   SHEETS_ROOT_URL: endpoint,
   FIRESTORE_ROOT_URL: endpoint,
   FORMS_ROOT_URL: endpoint,
+  PUBSUB_JWKS_URL: endpoint,
 });
 
 export type RawEnv = z.output<typeof rawEnvSchema>;
@@ -207,6 +210,7 @@ function checkGoogle(
         ...(env.SHEETS_ROOT_URL ? { sheetsRootUrl: withSlash(env.SHEETS_ROOT_URL) } : {}),
         ...(env.FIRESTORE_ROOT_URL ? { firestoreRootUrl: withSlash(env.FIRESTORE_ROOT_URL) } : {}),
         ...(env.FORMS_ROOT_URL ? { formsRootUrl: withSlash(env.FORMS_ROOT_URL) } : {}),
+        ...(env.PUBSUB_JWKS_URL ? { pubsubJwksUrl: env.PUBSUB_JWKS_URL } : {}),
       },
     },
   };

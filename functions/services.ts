@@ -1,4 +1,4 @@
-import type { JWTVerifyGetKey } from 'jose';
+import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../shared/domain/competition.ts';
 import type { Lang } from '../shared/domain/i18n.ts';
 import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../shared/ports.ts';
@@ -14,8 +14,8 @@ export interface Services {
   secrets: Secrets;
   /** Default language of messages when the request does not ask for one. */
   lang: Lang;
-  /** Keys that sign Pub/Sub push tokens; Google's published keys when absent (tests inject their own). */
-  pubsubKeys?: JWTVerifyGetKey;
+  /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
+  pubsubKeys: JWTVerifyGetKey;
 }
 
 export interface Secrets {
@@ -37,3 +37,6 @@ export type AppEnv = {
 };
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** Local mode has no Pub/Sub: no push token can verify. */
+export const NO_PUSH_KEYS: JWTVerifyGetKey = createLocalJWKSet({ keys: [] });

@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { createRemoteJWKSet } from 'jose';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../services.ts';
 import { handleFormsNotification } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson, peekResponseId, pubsubEnvelopeSchema } from './payloads.ts';
-import { GOOGLE_JWKS_URL, verifyPushToken } from './push-token.ts';
+import { verifyPushToken } from './push-token.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
 /** A Form response is ~20 answers of text; anything near this is not one. */
@@ -45,8 +44,12 @@ intakeRoutes.post('/intake/form', limit, async (c) => {
 
 intakeRoutes.post('/intake/pubsub', limit, async (c) => {
   const services = c.get('services');
-  const jwks = services.pubsubKeys ?? createRemoteJWKSet(new URL(GOOGLE_JWKS_URL));
-  await verifyPushToken(c.req.header('authorization'), jwks, services.secrets, services.clock.now());
+  await verifyPushToken(
+    c.req.header('authorization'),
+    services.pubsubKeys,
+    services.secrets,
+    services.clock.now(),
+  );
   const body = await c.req.text();
   await archivePayload(services, 'forms-api', body, undefined);
   const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));

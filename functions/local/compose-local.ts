@@ -8,7 +8,7 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
 import { readCompetition } from '../cli/io.ts';
-import { type Secrets, type Services, systemClock } from '../services.ts';
+import { NO_PUSH_KEYS, type Secrets, type Services, systemClock } from '../services.ts';
 
 export const DEFAULT_CONFIG = new URL('../../infra/competitions/koin-yanlik-ntt-2024.json', import.meta.url);
 
@@ -52,6 +52,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     clock: o.clock ?? systemClock,
     secrets: localSecrets(dir),
     lang: o.lang,
+    pubsubKeys: NO_PUSH_KEYS,
   };
   return {
     services,

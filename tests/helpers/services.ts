@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Secrets, Services } from '../../functions/services.ts';
+import { NO_PUSH_KEYS, type Secrets, type Services } from '../../functions/services.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Clock } from '../../shared/ports.ts';
 
@@ -33,6 +33,7 @@ export function testServices(parts: Pick<Services, 'store'> & Partial<Services>)
     clock: fixedClock('2024-11-01T08:00:00+08:00'),
     secrets: TEST_SECRETS,
     lang: 'id',
+    pubsubKeys: NO_PUSH_KEYS,
     ...parts,
   };
 }

@@ -21,54 +21,9 @@ import {
   pushToken,
   servicesWith,
 } from './harness.ts';
-import { answerList, QUESTION_IDS } from './samples.ts';
+import { envelope, formResponse, ITEMS } from './samples.ts';
 
 const CID = 'koin-yanlik-ntt-2024';
-
-/** forms.get items for the NTT 2024 Form. */
-const ITEMS: forms_v1.Schema$Item[] = Object.entries(QUESTION_IDS).map(([title, questionId], i) => ({
-  itemId: (0x5e000000 + i).toString(16),
-  title,
-  questionItem: { question: { questionId, required: true, textQuestion: { paragraph: false } } },
-}));
-
-/** A FormResponse as forms.responses.list returns it: answers keyed by questionId, text answers as values. */
-function formResponse(
-  responseId: string,
-  lastSubmittedTime: string,
-  overrides: Record<string, string | null> = {},
-): forms_v1.Schema$FormResponse {
-  const answers = Object.fromEntries(
-    answerList(overrides)
-      .filter((a) => a.values.length > 0)
-      .map((a) => {
-        const questionId = QUESTION_IDS[a.title] ?? a.title;
-        return [questionId, { questionId, textAnswers: { answers: a.values.map((value) => ({ value })) } }];
-      }),
-  );
-  return {
-    formId: FORM_ID,
-    responseId,
-    createTime: lastSubmittedTime,
-    lastSubmittedTime,
-    respondentEmail: 'operator@kupangkab.go.id',
-    answers,
-  };
-}
-
-/** Pub/Sub push body for a Forms API watch notification: attributes only, no data, no answers. */
-function envelope(formId = FORM_ID, eventType = 'RESPONSES', messageId = '2070443601311540') {
-  return JSON.stringify({
-    message: {
-      attributes: { eventType, formId, watchId: 'juri-responses' },
-      messageId,
-      message_id: messageId,
-      publishTime: '2024-10-31T23:59:58.123Z',
-      publish_time: '2024-10-31T23:59:58.123Z',
-    },
-    subscription: 'projects/juri-test/subscriptions/forms-responses-push',
-  });
-}
 
 let keys: PushKeys;
 let otherKeys: PushKeys;
@@ -96,7 +51,7 @@ async function setup(
     ...parts,
   });
   const app = appWith(services, keys);
-  const push = async (body = envelope(), token?: string) =>
+  const push = async (body = envelope(FORM_ID), token?: string) =>
     app.request('/intake/pubsub', {
       method: 'POST',
       headers: {
@@ -111,9 +66,9 @@ async function setup(
 describe('POST /intake/pubsub (Forms API watch)', () => {
   it('lists the new responses through the Forms API, across pages, and ingests each', async () => {
     const { stub, store, push } = await setup([
-      formResponse('resp-2', '2024-10-31T10:00:00.250Z'),
-      formResponse('resp-1', '2024-10-30T09:00:00Z'),
-      formResponse('resp-bad', '2024-10-31T11:00:00.123456789Z', { 'Kabupaten/Kota': 'Bantul' }),
+      formResponse(FORM_ID, 'resp-2', '2024-10-31T10:00:00.250Z'),
+      formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z'),
+      formResponse(FORM_ID, 'resp-bad', '2024-10-31T11:00:00.123456789Z', { 'Kabupaten/Kota': 'Bantul' }),
     ]);
     const res = await push();
     expect(res.status).toBe(200);
@@ -150,7 +105,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe('2024-10-31T11:00:00.123456789Z');
 
     // The next notification lists only what came after the cursor.
-    stub.state.responses.push(formResponse('resp-3', '2024-10-31T12:00:00Z'));
+    stub.state.responses.push(formResponse(FORM_ID, 'resp-3', '2024-10-31T12:00:00Z'));
     const next = await (await push()).json();
     expect(next.results).toEqual([
       { responseId: 'resp-3', outcome: 'created', innovationId: 'INOV-2024-003' },
@@ -162,8 +117,8 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
 
   it('lands each response once when the push is replayed 3 times in a row and 3 times at once', async () => {
     const { store, push } = await setup([
-      formResponse('resp-1', '2024-10-30T09:00:00Z'),
-      formResponse('resp-2', '2024-10-31T10:00:00Z'),
+      formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z'),
+      formResponse(FORM_ID, 'resp-2', '2024-10-31T10:00:00Z'),
     ]);
     for (let i = 0; i < 3; i++) expect((await push()).status).toBe(200);
     await store.setCursor(CID, `forms-responses:${FORM_ID}`, '2024-01-01T00:00:00.000000000Z');
@@ -178,10 +133,10 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
   });
 
   it('updates an edited response (same id, newer lastSubmittedTime) and keeps its history', async () => {
-    const { stub, store, push } = await setup([formResponse('resp-1', '2024-10-30T09:00:00Z')]);
+    const { stub, store, push } = await setup([formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z')]);
     await push();
     stub.state.responses = [
-      formResponse('resp-1', '2024-10-31T09:00:00Z', { 'Judul Inovasi': 'SIGAP Kupang (revisi)' }),
+      formResponse(FORM_ID, 'resp-1', '2024-10-31T09:00:00Z', { 'Judul Inovasi': 'SIGAP Kupang (revisi)' }),
     ];
     const body = await (await push()).json();
     expect(body.results).toEqual([
@@ -206,8 +161,8 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       ['not a JWT', async () => 'not-a-token'],
     ];
     it.each(cases)('%s', async (_name, makeToken) => {
-      const { stub, store, push } = await setup([formResponse('resp-1', '2024-10-30T09:00:00Z')]);
-      const res = await push(envelope(), await makeToken());
+      const { stub, store, push } = await setup([formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z')]);
+      const res = await push(envelope(FORM_ID), await makeToken());
       expect(res.status).toBe(401);
       expect(store.archived).toEqual([]);
       expect(await store.listInnovations(CID)).toEqual([]);
@@ -216,14 +171,14 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
 
     it('no bearer at all', async () => {
       const { store, app } = await setup([]);
-      const res = await app.request('/intake/pubsub', { method: 'POST', body: envelope() });
+      const res = await app.request('/intake/pubsub', { method: 'POST', body: envelope(FORM_ID) });
       expect(res.status).toBe(401);
       expect(store.archived).toEqual([]);
     });
   });
 
   it('acknowledges other forms and event types without listing anything', async () => {
-    const { stub, store, push } = await setup([formResponse('resp-1', '2024-10-30T09:00:00Z')]);
+    const { stub, store, push } = await setup([formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z')]);
     expect(await (await push(envelope('another-form'))).json()).toEqual({ ignored: 'formId another-form' });
     expect(await (await push(envelope(FORM_ID, 'SCHEMA'))).json()).toEqual({ ignored: 'eventType SCHEMA' });
     expect(stub.state.requests).toEqual([]);
@@ -238,7 +193,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
   });
 
   it('answers 503 when the Forms API fails, keeps the cursor, and the redelivery lands once', async () => {
-    const { stub, store, push } = await setup([formResponse('resp-1', '2024-10-30T09:00:00Z')]);
+    const { stub, store, push } = await setup([formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z')]);
     stub.state.failStatus = 503;
     const res = await push();
     expect(res.status).toBe(503);
@@ -264,7 +219,10 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
         },
       });
       const { push } = await setup(
-        [formResponse('resp-1', '2024-10-30T09:00:00Z'), formResponse('resp-2', '2024-10-31T10:00:00Z')],
+        [
+          formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z'),
+          formResponse(FORM_ID, 'resp-2', '2024-10-31T10:00:00Z'),
+        ],
         {},
         store,
       );

@@ -1,3 +1,4 @@
+import type { forms_v1 } from '@googleapis/forms';
 /** Answers to the NTT 2024 Form, keyed by the question titles in infra/competitions/koin-yanlik-ntt-2024.json. */
 export const NTT_2024_ANSWERS: Record<string, string> = {
   'Judul Inovasi': 'SIGAP Kupang: Layanan Adminduk Jemput Bola',
@@ -31,4 +32,50 @@ export function answerList(overrides: Record<string, string | null> = {}) {
   return Object.entries(merged).flatMap(([title, value]) =>
     value === null ? [] : [{ title, values: value === '' ? [] : [value] }],
   );
+}
+
+/** forms.get items for the NTT 2024 Form. */
+export const ITEMS: forms_v1.Schema$Item[] = Object.entries(QUESTION_IDS).map(([title, questionId], i) => ({
+  itemId: (0x5e000000 + i).toString(16),
+  title,
+  questionItem: { question: { questionId, required: true, textQuestion: { paragraph: false } } },
+}));
+
+/** A FormResponse as forms.responses.list returns it: answers keyed by questionId, text answers as values. */
+export function formResponse(
+  formId: string,
+  responseId: string,
+  lastSubmittedTime: string,
+  overrides: Record<string, string | null> = {},
+): forms_v1.Schema$FormResponse {
+  const answers = Object.fromEntries(
+    answerList(overrides)
+      .filter((a) => a.values.length > 0)
+      .map((a) => {
+        const questionId = QUESTION_IDS[a.title] ?? a.title;
+        return [questionId, { questionId, textAnswers: { answers: a.values.map((value) => ({ value })) } }];
+      }),
+  );
+  return {
+    formId,
+    responseId,
+    createTime: lastSubmittedTime,
+    lastSubmittedTime,
+    respondentEmail: 'operator@kupangkab.go.id',
+    answers,
+  };
+}
+
+/** Pub/Sub push body for a Forms API watch notification: attributes only, no data, no answers. */
+export function envelope(formId: string, eventType = 'RESPONSES', messageId = '2070443601311540') {
+  return JSON.stringify({
+    message: {
+      attributes: { eventType, formId, watchId: 'juri-responses' },
+      messageId,
+      message_id: messageId,
+      publishTime: '2024-10-31T23:59:58.123Z',
+      publish_time: '2024-10-31T23:59:58.123Z',
+    },
+    subscription: 'projects/juri-test/subscriptions/forms-responses-push',
+  });
 }

@@ -8,7 +8,9 @@ import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
 import type { InnovationStore } from '../../shared/ports.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
+import { envelope, formResponse, ITEMS } from '../intake/samples.ts';
 import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import { startLocalJwksServer } from './helpers/local-jwks-server.ts';
 import {
   type LocalTokenServer,
   makeLocalServiceAccount,
@@ -23,12 +25,15 @@ const SECRET = 'workers-test-intake-secret';
 const ADMIN = 'workers-test-admin-token';
 const FORM_ID = 'form-workers-test';
 const TOPIC = `projects/${PROJECT}/topics/juri-forms`;
+const PUSH_AUDIENCE = 'https://juri.example.workers.dev/intake/pubsub';
+const PUSH_ACCOUNT = 'forms-push@juri-test.iam.gserviceaccount.com';
 
 type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
 let worker: Worker;
 let tokens: LocalTokenServer;
 let sheet: LocalSheetsServer;
 let forms: Awaited<ReturnType<typeof startFormsStub>>;
+let pushKeys: Awaited<ReturnType<typeof startLocalJwksServer>>;
 let store: InnovationStore;
 let db: Firestore;
 
@@ -42,7 +47,8 @@ beforeAll(async () => {
   sheet = await startLocalSheetsServer({
     file: join(mkdtempSync(join(tmpdir(), 'juri-workers-')), 'juri.xlsx'),
   });
-  forms = await startFormsStub({ formId: FORM_ID, items: [], responses: [] });
+  forms = await startFormsStub({ formId: FORM_ID, items: ITEMS, responses: [] });
+  pushKeys = await startLocalJwksServer();
   db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
   store = createFirestoreStore(db);
 
@@ -68,6 +74,9 @@ beforeAll(async () => {
       SHEETS_ROOT_URL: text(sheet.url),
       FIRESTORE_ROOT_URL: text(inject('firestoreRestUrl')),
       FORMS_ROOT_URL: text(forms.rootUrl),
+      PUBSUB_JWKS_URL: text(pushKeys.url),
+      PUBSUB_AUDIENCE: text(PUSH_AUDIENCE),
+      PUBSUB_SERVICE_ACCOUNT: text(PUSH_ACCOUNT),
     },
     dev: {
       server: { hostname: '127.0.0.1', port: 0 },
@@ -85,7 +94,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await worker?.dispose();
   await db?.terminate();
-  await Promise.all([tokens?.close(), sheet?.close(), forms?.close()]);
+  await Promise.all([tokens?.close(), sheet?.close(), forms?.close(), pushKeys?.close()]);
 });
 
 async function call(path: string, init: RequestInit = {}) {
@@ -144,6 +153,25 @@ describe('the Worker in workerd (offline)', () => {
     const res = await call('/intake/form', { method: 'POST', headers, body });
     expect(res).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     expect((await store.listInnovations(CID)).some((i) => i.responseId === 'forged')).toBe(false);
+  });
+
+  it('takes a Forms API watch notification: verifies the push token, lists the response, stores it once', async () => {
+    forms.state.responses.push(formResponse(FORM_ID, 'resp-pubsub-1', '2024-10-31T10:00:00Z'));
+    const push = async (audience = PUSH_AUDIENCE) =>
+      call('/intake/pubsub', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${await pushKeys.sign({ aud: audience, email: PUSH_ACCOUNT })}`,
+        },
+        body: envelope(FORM_ID),
+      });
+    expect((await push('https://someone-else.example/push')).status).toBe(401);
+    const first = await push();
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    await push();
+    const stored = (await store.listInnovations(CID)).filter((i) => i.responseId === 'resp-pubsub-1');
+    expect(stored).toHaveLength(1);
   });
 
   it('sets up the Sheet and syncs through the admin routes', async () => {
