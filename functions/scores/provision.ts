@@ -1,12 +1,12 @@
 import { assignStage } from '../../shared/domain/assignment.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
+import { outputTabKeys } from '../../shared/domain/output-tabs.ts';
 import {
   conflictNote,
   JUROR_INFO_COLUMNS,
   jurorTabHeader,
   jurorTabs,
   noteColumn,
-  outputTabKeys,
 } from '../../shared/domain/sheet-layout.ts';
 import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
 import type { Services } from '../services.ts';

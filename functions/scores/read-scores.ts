@@ -1,23 +1,47 @@
+import { compareIds } from '../../shared/domain/assignment.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
-import { jurorReadRange, jurorTabs, parseJurorTab } from '../../shared/domain/sheet-layout.ts';
-import type { ScoreEntry } from '../../shared/ports.ts';
+import {
+  jurorReadRange,
+  jurorTabs,
+  parseJurorTab,
+  type TabProgress,
+} from '../../shared/domain/sheet-layout.ts';
+import type { ScoreEntry, SheetSnapshot } from '../../shared/ports.ts';
 import type { Services } from '../services.ts';
 import { sheetOf } from './sheet-needed.ts';
 
-/** Every typed score cell of every juror tab, read in one request. */
-export async function readTypedScores(services: Services): Promise<ScoreEntry[]> {
-  const { competition, store } = services;
-  const tabs = jurorTabs(competition);
-  const [snapshot, innovations] = await Promise.all([
+export interface JurorTabsRead {
+  /** The innovations the cells were parsed against, in id order. */
+  innovations: Innovation[];
+  snapshot: SheetSnapshot;
+  entries: ScoreEntry[];
+  progress: TabProgress[];
+}
+
+/** Every juror tab of every stage in ONE read, parsed into typed score cells and progress. */
+export async function readJurorTabs(services: Services): Promise<JurorTabsRead> {
+  const tabs = jurorTabs(services.competition);
+  const [snapshot, listed] = await Promise.all([
     sheetOf(services).readRanges(tabs.map(jurorReadRange)),
-    store.listInnovations(competition.id),
+    services.store.listInnovations(services.competition.id),
   ]);
+  const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
-  return tabs.flatMap((tab, i) => {
+  const entries: ScoreEntry[] = [];
+  const progress = tabs.map((tab, i) => {
     const conflicted = (id: string) => {
       const innovation = byId.get(id);
       return innovation ? hasConflict(tab.juror, innovation) : false;
     };
-    return parseJurorTab(tab, snapshot.ranges[i]?.values ?? [], conflicted).entries;
+    const parsed = parseJurorTab(tab, snapshot.ranges[i]?.values ?? [], conflicted);
+    entries.push(...parsed.entries);
+    return parsed.progress;
   });
+  return { innovations, snapshot, entries, progress };
+}
+
+/** Every typed score cell, as `juri demo` exports them for `juri rank`. */
+export async function readTypedScores(services: Services): Promise<ScoreEntry[]> {
+  return (await readJurorTabs(services)).entries;
 }

@@ -1,17 +1,12 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
+import { buildOutputTabs } from '../../shared/domain/output-tabs.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
-import { hasConflict } from '../../shared/domain/scoring.ts';
-import {
-  buildOutputTabs,
-  jurorReadRange,
-  jurorTabs,
-  parseJurorTab,
-} from '../../shared/domain/sheet-layout.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { ScoreEntry, SyncRecord } from '../../shared/ports.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import { sha256Hex } from '../http/crypto.ts';
 import type { Services } from '../services.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
@@ -39,26 +34,12 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
     };
     let inputHash = '';
     try {
-      const tabs = jurorTabs(competition);
-      const snapshot = await sheet.readRanges(tabs.map(jurorReadRange));
-      const [innovationList, rejectionList, last] = await Promise.all([
-        store.listInnovations(competition.id),
+      const [{ innovations, snapshot, entries, progress }, rejectionList, last] = await Promise.all([
+        readJurorTabs(services),
         store.listRejections(competition.id),
         store.lastSync(competition.id),
       ]);
-      const innovations = [...innovationList].sort((a, b) => compareIds(a.id, b.id));
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const byId = new Map(innovations.map((i) => [i.id, i]));
-      const entries: ScoreEntry[] = [];
-      const progress = tabs.map((tab, i) => {
-        const conflicted = (innovationId: string) => {
-          const innovation = byId.get(innovationId);
-          return innovation ? hasConflict(tab.juror, innovation) : false;
-        };
-        const parsed = parseJurorTab(tab, snapshot.ranges[i]?.values ?? [], conflicted);
-        entries.push(...parsed.entries);
-        return parsed.progress;
-      });
       const result = rankCompetition(competition, innovations, entries, lang);
       inputHash = await sha256Hex(
         canonicalJson({

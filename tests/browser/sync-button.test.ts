@@ -108,6 +108,7 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
     const last = (await store.lastSync(services.competition.id))?.id;
     const evil: Server = createServer((_, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('connection', 'close');
       res.end(
         `<form method="post" action="${app.url}/sekretariat/sinkron"><button>Klaim hadiah</button></form>`,
       );
@@ -127,10 +128,13 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
       ]);
       expect(response.status()).toBe(403);
       expect((await store.lastSync(services.competition.id))?.id).toBe(last);
-      await evilPage.close();
+      // Not closed here: closing a page whose refused POST is still rendering can stall Chromium;
+      // the context closes it with everything else after the suite.
     } finally {
+      // Stop accepting first, then drop what is open: the browser may have reconnected meanwhile.
+      const closed = new Promise<void>((r) => evil.close(() => r()));
       evil.closeAllConnections();
-      await new Promise<void>((r) => evil.close(() => r()));
+      await closed;
     }
   });
 });

@@ -1,0 +1,353 @@
+import { buildAnnouncement, finalIsComplete } from './announcement.ts';
+import type { Competition, Stage } from './competition.ts';
+import type { Lang } from './i18n.ts';
+import type { Innovation } from './innovation.ts';
+import type { CompetitionResult, RankedEntry } from './ranking.ts';
+import { a1Cell, fitTitle, type TabProgress } from './sheet-layout.ts';
+
+/** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
+
+/** A tab juri writes, as plain rows; the sheet adapter decides how it looks. */
+export interface OutputTab {
+  /** Stable across syncs and languages: 'rank:<stage>', 'rank:final', 'problems', … */
+  key: string;
+  title: string;
+  /** Header rows, frozen and bold. */
+  header: string[][];
+  rows: (string | number | null)[][];
+  /** Column widths in pixels. */
+  widths?: number[];
+  /** 0-based columns holding scores: written at full precision, shown with two decimals. */
+  scoreColumns?: number[];
+}
+
+/** The rejection fields the "Ditolak" tab shows (InnovationStore.listRejections gives more). */
+export interface RejectedSubmission {
+  responseId: string;
+  receivedAt: string;
+  source: string;
+  reasons: { field: string; message: string }[];
+  answers: Record<string, string>;
+}
+
+export const OUTPUT_KEYS = {
+  finalRanking: 'rank:final',
+  problems: 'problems',
+  progress: 'progress',
+  rejected: 'rejected',
+  announcement: 'announcement',
+} as const;
+
+export function stageRankingKey(stageId: string): string {
+  return `rank:${stageId}`;
+}
+
+/** Every output tab a competition can have; provisioning prepares a hidden staging tab for each. */
+export function outputTabKeys(competition: Competition): string[] {
+  return [
+    ...competition.stages.map((s) => stageRankingKey(s.id)),
+    OUTPUT_KEYS.finalRanking,
+    OUTPUT_KEYS.problems,
+    OUTPUT_KEYS.progress,
+    OUTPUT_KEYS.rejected,
+    OUTPUT_KEYS.announcement,
+  ];
+}
+
+const OUT = {
+  id: {
+    ranking: 'Peringkat',
+    final: 'Akhir',
+    problems: 'Periksa Nilai',
+    progress: 'Progres Juri',
+    rejected: 'Ditolak',
+    announcement: 'Pengumuman',
+    rank: 'Peringkat',
+    tie: 'Seri',
+    id: 'ID',
+    title: 'Judul Inovasi',
+    agency: 'Perangkat Daerah / BUMD',
+    region: 'Kabupaten/Kota',
+    category: 'Kategori',
+    score: 'Nilai (0–100)',
+    finalScore: 'Nilai Akhir (0–100)',
+    jurors: 'Jumlah Juri',
+    status: 'Status',
+    complete: 'Lengkap',
+    incomplete: 'Belum lengkap',
+    advances: 'Lolos',
+    yes: 'Ya',
+    categoryRank: 'Peringkat Kategori',
+    mean: 'Rata-rata',
+    weight: 'bobot',
+    cell: 'Sel',
+    stage: 'Tahap',
+    juror: 'Juri',
+    innovation: 'ID Inovasi',
+    criterion: 'Kriteria',
+    typed: 'Nilai diketik',
+    reason: 'Alasan',
+    name: 'Nama',
+    scored: 'Sudah dinilai',
+    assigned: 'Ditugaskan',
+    percent: 'Persen',
+    responseId: 'ID Respons',
+    receivedAt: 'Diterima',
+    source: 'Sumber',
+    reasons: 'Alasan Penolakan',
+    noProblems: 'Tidak ada masalah.',
+  },
+  en: {
+    ranking: 'Ranking',
+    final: 'Final',
+    problems: 'Score Check',
+    progress: 'Juror Progress',
+    rejected: 'Rejected',
+    announcement: 'Announcement',
+    rank: 'Rank',
+    tie: 'Tie',
+    id: 'ID',
+    title: 'Innovation title',
+    agency: 'Agency / enterprise',
+    region: 'Regency/city',
+    category: 'Category',
+    score: 'Score (0–100)',
+    finalScore: 'Final score (0–100)',
+    jurors: 'Jurors',
+    status: 'Status',
+    complete: 'Complete',
+    incomplete: 'Incomplete',
+    advances: 'Advances',
+    yes: 'Yes',
+    categoryRank: 'Category rank',
+    mean: 'Mean',
+    weight: 'weight',
+    cell: 'Cell',
+    stage: 'Stage',
+    juror: 'Juror',
+    innovation: 'Innovation ID',
+    criterion: 'Criterion',
+    typed: 'Typed value',
+    reason: 'Reason',
+    name: 'Name',
+    scored: 'Scored',
+    assigned: 'Assigned',
+    percent: 'Percent',
+    responseId: 'Response ID',
+    receivedAt: 'Received',
+    source: 'Source',
+    reasons: 'Reasons',
+    noProblems: 'No problems.',
+  },
+} as const;
+
+export interface OutputInput {
+  competition: Competition;
+  innovations: readonly Innovation[];
+  result: CompetitionResult;
+  progress: readonly TabProgress[];
+  rejections: readonly RejectedSubmission[];
+  lang: Lang;
+}
+
+/**
+ * Everything juri writes back, in tab order: a ranking per stage, the final ranking, the problem list,
+ * juror progress, rejected submissions, and the announcement once the final ranking is complete.
+ */
+export function buildOutputTabs(input: OutputInput): OutputTab[] {
+  const { competition, result, lang } = input;
+  const t = OUT[lang];
+  const tabs: OutputTab[] = competition.stages.map((stage) => {
+    const stageResult = result.stages.find((s) => s.stage === stage.id);
+    return stageRankingTab(input, stage, stageResult?.ranking ?? []);
+  });
+  tabs.push(finalRankingTab(input));
+  tabs.push(problemsTab(input));
+  tabs.push(progressTab(input));
+  tabs.push(rejectedTab(input));
+  if (finalIsComplete(result.final)) {
+    const a = buildAnnouncement(competition, result.final, input.innovations, lang);
+    const lines = a.text.split('\n').slice(1);
+    tabs.push({
+      key: OUTPUT_KEYS.announcement,
+      title: fitTitle(t.announcement),
+      header: [[a.title]],
+      rows: lines.map((line) => [line]),
+      widths: [900],
+    });
+  }
+  return tabs;
+}
+
+function stageName(stage: Stage, lang: Lang): string {
+  return lang === 'en' ? (stage.nameEn ?? stage.name) : stage.name;
+}
+
+function rankingTitle(lang: Lang, name: string): string {
+  return fitTitle(`${OUT[lang].ranking} – ${name}`);
+}
+
+function innovationCells(
+  byId: ReadonlyMap<string, Innovation>,
+  id: string,
+  competition: Competition,
+  lang: Lang,
+) {
+  const i = byId.get(id);
+  const category = competition.categories.find((c) => c.id === i?.category);
+  const categoryName = category ? (lang === 'en' ? (category.nameEn ?? category.name) : category.name) : '';
+  return [id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', categoryName || (i?.category ?? '')];
+}
+
+const INFO_WIDTHS = [110, 320, 220, 150, 170];
+
+/** The columns every ranking tab starts with. */
+function rankingInfoHeader(t: (typeof OUT)[Lang]): string[] {
+  return [t.rank, t.tie, t.id, t.title, t.agency, t.region, t.category];
+}
+
+function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly RankedEntry[]): OutputTab {
+  const { competition, lang } = input;
+  const t = OUT[lang];
+  const byId = new Map(input.innovations.map((i) => [i.id, i]));
+  const tieNames = stage.tieBreak.map((cid) => {
+    const c = stage.criteria.find((x) => x.id === cid);
+    return `${t.mean} ${c ? (lang === 'en' ? (c.nameEn ?? c.name) : c.name) : cid}`;
+  });
+  const header = [
+    ...rankingInfoHeader(t),
+    t.score,
+    t.jurors,
+    t.status,
+    t.advances,
+    t.categoryRank,
+    ...tieNames,
+  ];
+  const rows = ranking.map((e) => [
+    e.rank,
+    e.tie ? '=' : '',
+    ...innovationCells(byId, e.id, competition, lang),
+    e.score,
+    e.jurors,
+    e.status === 'complete' ? t.complete : t.incomplete,
+    e.advances ? t.yes : '',
+    e.categoryRank,
+    ...e.tieBreak,
+  ]);
+  return {
+    key: stageRankingKey(stage.id),
+    title: rankingTitle(lang, stageName(stage, lang)),
+    header: [header],
+    rows,
+    widths: [80, 50, ...INFO_WIDTHS, 110, 90, 120, 70, 110, ...tieNames.map(() => 140)],
+    scoreColumns: [7, ...tieNames.map((_, i) => 12 + i)],
+  };
+}
+
+function finalRankingTab(input: OutputInput): OutputTab {
+  const { competition, result, lang } = input;
+  const t = OUT[lang];
+  const byId = new Map(input.innovations.map((i) => [i.id, i]));
+  const weighted = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
+  const stageScores = new Map(
+    result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e.score]))]),
+  );
+  const stageHeaders = weighted.map(([sid, w]) => {
+    const stage = competition.stages.find((s) => s.id === sid);
+    return `${stage ? stageName(stage, lang) : sid} (${t.weight} ${w})`;
+  });
+  const header = [...rankingInfoHeader(t), t.finalScore, ...stageHeaders, t.status];
+  const rows = result.final.ranking.map((e) => [
+    e.rank,
+    e.tie ? '=' : '',
+    ...innovationCells(byId, e.id, competition, lang),
+    e.score,
+    ...weighted.map(([sid]) => stageScores.get(sid)?.get(e.id) ?? null),
+    e.status === 'complete' ? t.complete : t.incomplete,
+  ]);
+  return {
+    key: OUTPUT_KEYS.finalRanking,
+    title: rankingTitle(lang, t.final),
+    header: [header],
+    rows,
+    widths: [80, 50, ...INFO_WIDTHS, 130, ...stageHeaders.map(() => 170), 120],
+    scoreColumns: [7, ...stageHeaders.map((_, i) => 8 + i)],
+  };
+}
+
+function problemsTab(input: OutputInput): OutputTab {
+  const { competition, result, lang } = input;
+  const t = OUT[lang];
+  const stages = new Map(competition.stages.map((s) => [s.id, s]));
+  const jurors = new Map(competition.jurors.map((j) => [j.id, j]));
+  const rows = result.problems.map((p) => {
+    const stage = stages.get(p.stage);
+    const criterion = stage?.criteria.find((c) => c.id === p.criterion);
+    const juror = jurors.get(p.juror);
+    return [
+      p.cell ?? '',
+      stage ? stageName(stage, lang) : p.stage,
+      juror ? `${juror.id} – ${juror.name}` : p.juror,
+      p.innovation,
+      criterion ? (lang === 'en' ? (criterion.nameEn ?? criterion.name) : criterion.name) : p.criterion,
+      p.value,
+      p.reason,
+    ];
+  });
+  return {
+    key: OUTPUT_KEYS.problems,
+    title: fitTitle(t.problems),
+    header: [[t.cell, t.stage, t.juror, t.innovation, t.criterion, t.typed, t.reason]],
+    rows: rows.length > 0 ? rows : [[t.noProblems, '', '', '', '', '', '']],
+    widths: [220, 180, 220, 130, 200, 100, 380],
+  };
+}
+
+function progressTab(input: OutputInput): OutputTab {
+  const { competition, lang } = input;
+  const t = OUT[lang];
+  const stages = new Map(competition.stages.map((s) => [s.id, s]));
+  const jurors = new Map(competition.jurors.map((j) => [j.id, j]));
+  const rows = input.progress.map((p) => {
+    const stage = stages.get(p.stage);
+    return [
+      stage ? stageName(stage, lang) : p.stage,
+      p.juror,
+      jurors.get(p.juror)?.name ?? '',
+      p.scored,
+      p.assigned,
+      p.assigned === 0 ? null : (100 * p.scored) / p.assigned,
+    ];
+  });
+  return {
+    key: OUTPUT_KEYS.progress,
+    title: fitTitle(t.progress),
+    header: [[t.stage, t.juror, t.name, t.scored, t.assigned, t.percent]],
+    rows,
+    widths: [200, 80, 260, 110, 110, 90],
+    scoreColumns: [5],
+  };
+}
+
+function rejectedTab(input: OutputInput): OutputTab {
+  const { competition, lang } = input;
+  const t = OUT[lang];
+  const titleQuestion = competition.form?.fields.title;
+  const titleKeys = titleQuestion === undefined ? [] : [titleQuestion].flat();
+  const rows = [...input.rejections]
+    .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0))
+    .map((r) => [
+      r.responseId,
+      r.receivedAt,
+      r.source,
+      titleKeys.map((k) => r.answers[k]).find((v) => v !== undefined) ?? '',
+      r.reasons.map((x) => `${x.field}: ${x.message}`).join('; '),
+    ]);
+  return {
+    key: OUTPUT_KEYS.rejected,
+    title: fitTitle(t.rejected),
+    header: [[t.responseId, t.receivedAt, t.source, t.title, t.reasons]],
+    rows,
+    widths: [200, 190, 110, 320, 480],
+  };
+}
