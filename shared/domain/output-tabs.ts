@@ -3,7 +3,7 @@ import type { Competition, Stage } from './competition.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import type { CompetitionResult, RankedEntry } from './ranking.ts';
-import { a1Cell, fitTitle, type TabProgress } from './sheet-layout.ts';
+import { fitTitle, type TabProgress } from './sheet-layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 

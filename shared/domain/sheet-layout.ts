@@ -1,8 +1,6 @@
 import type { ScoreEntry } from './cells.ts';
 import { readCell } from './cells.ts';
 import type { Competition, Juror, Stage } from './competition.ts';
-import type { Lang } from './i18n.ts';
-import type { Innovation } from './innovation.ts';
 import { panelOf } from './scoring.ts';
 
 /**
