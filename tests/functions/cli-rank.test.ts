@@ -43,22 +43,23 @@ function fixture() {
   return { innovations, scores };
 }
 
+/** `juri rank` on the 2024 config, desk stage, as a user types it. */
+function rankDesk(f: { innovations: string; scores: string }, ...extra: string[]) {
+  const args = [
+    'rank',
+    '--config',
+    NTT_2024_PATH.pathname,
+    '--innovations',
+    f.innovations,
+    '--scores',
+    f.scores,
+  ];
+  return run('node', [BIN, ...args, '--stage', 'desk', ...extra]);
+}
+
 describe('juri rank', () => {
   it('prints exactly the documented JSON shape with full precision', async () => {
-    const f = fixture();
-    const { stdout } = await run('node', [
-      BIN,
-      'rank',
-      '--config',
-      NTT_2024_PATH.pathname,
-      '--innovations',
-      f.innovations,
-      '--scores',
-      f.scores,
-      '--stage',
-      'desk',
-      '--json',
-    ]);
+    const { stdout } = await rankDesk(fixture(), '--json');
     const out = JSON.parse(stdout);
     expect(Object.keys(out)).toEqual(['stage', 'ranking', 'problems']);
     expect(out.stage).toBe('desk');
@@ -122,21 +123,7 @@ describe('juri rank', () => {
   });
 
   it('prints a readable table by default, in English on request', async () => {
-    const f = fixture();
-    const { stdout } = await run('node', [
-      BIN,
-      'rank',
-      '--config',
-      NTT_2024_PATH.pathname,
-      '--innovations',
-      f.innovations,
-      '--scores',
-      f.scores,
-      '--stage',
-      'desk',
-      '--lang',
-      'en',
-    ]);
+    const { stdout } = await rankDesk(fixture(), '--lang', 'en');
     expect(stdout).toMatch(/^Rank\s+ID\s+Score/);
     expect(stdout).toMatch(/1\s+INOV-2024-001\s+81\.7083\s+3\s+complete\s+yes/);
     expect(stdout).toContain('Problems (9):');
