@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { buildAnnouncement, finalIsComplete, isAnnounced } from '../../shared/domain/announcement.ts';
+import { buildAnnouncement, isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv, Services } from '../services.ts';
 
@@ -30,8 +30,8 @@ export async function publicAnnouncement(
   const when = { announceAt: competition.announceAt, timezone: competition.timezone };
   if (!isAnnounced(competition, clock.now())) return { status: 'embargoed', ...when };
   const sync = await store.lastSync(competition.id);
-  const final = sync?.result?.final;
-  if (!final || !finalIsComplete(final)) return { status: 'pending', ...when };
+  const result = sync?.result;
+  if (!result || !judgingIsComplete(result)) return { status: 'pending', ...when };
   const innovations = await store.listInnovations(competition.id);
-  return { status: 'announced', ...buildAnnouncement(competition, final, innovations, lang) };
+  return { status: 'announced', ...buildAnnouncement(competition, result.final, innovations, lang) };
 }

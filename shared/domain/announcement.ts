@@ -3,7 +3,7 @@ import { formatLongDate, zonedToInstant } from './dates.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { formatScore } from './numbers.ts';
-import type { StageResult } from './ranking.ts';
+import type { CompetitionResult, StageResult } from './ranking.ts';
 
 export interface AnnouncedEntry {
   rank: number;
@@ -38,9 +38,13 @@ export function isAnnounced(competition: Competition, now: Date): boolean {
   return now.getTime() >= announcementInstant(competition).getTime();
 }
 
-/** Ready once every innovation of the final ranking is complete. */
-export function finalIsComplete(final: StageResult): boolean {
-  return final.ranking.length > 0 && final.ranking.every((e) => e.status === 'complete');
+/**
+ * Ready once judging is over: every innovation of every stage and of the final ranking is complete.
+ * Before that, who advanced (and so who can win) may still change.
+ */
+export function judgingIsComplete(result: CompetitionResult): boolean {
+  const done = (s: StageResult) => s.ranking.length > 0 && s.ranking.every((e) => e.status === 'complete');
+  return result.stages.every(done) && done(result.final);
 }
 
 export function buildAnnouncement(

@@ -1,4 +1,4 @@
-import { buildAnnouncement, finalIsComplete } from './announcement.ts';
+import { buildAnnouncement, judgingIsComplete } from './announcement.ts';
 import type { Competition, Stage } from './competition.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
@@ -165,7 +165,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
   tabs.push(rejectedTab(input));
-  if (finalIsComplete(result.final)) {
+  if (judgingIsComplete(result)) {
     const a = buildAnnouncement(competition, result.final, input.innovations, lang);
     const lines = a.text.split('\n').slice(1);
     tabs.push({
