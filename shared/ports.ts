@@ -47,7 +47,13 @@ export type SyncStatus = 'written' | 'unchanged' | 'failed' | 'busy';
 
 /** What one sync did; the pages read the last one and never call Google themselves. */
 export interface SyncRecord {
+  /**
+   * `sync-<sequence, zero-padded>`: syncs run one at a time under a lease, so ids sort in the order the
+   * syncs ran, even when two finish within the same clock tick.
+   */
   id: string;
+  /** 1 for the first sync of a competition, then +1. */
+  sequence?: number;
   startedAt: string;
   finishedAt: string;
   status: SyncStatus;

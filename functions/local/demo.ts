@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { serve as serveNode } from '@hono/node-server';
 import { buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
 import { readTypedScores } from '../scores/read-scores.ts';
 import { composeLocal, type LocalRuntime } from './compose-local.ts';
@@ -63,7 +64,12 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   const { competition, store } = rt.services;
   const sync = await store.lastSync(competition.id);
   const final = sync?.result?.final;
-  if (!final) throw new Error('the demo finished without a final ranking');
+  if (!final) {
+    throw new AppError('internal', {
+      id: 'Demo selesai tanpa peringkat akhir.',
+      en: 'The demo finished without a final ranking.',
+    });
+  }
   const announcement = buildAnnouncement(
     competition,
     final,
@@ -71,7 +77,7 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
     o.lang,
   );
   o.out.write(`\n${announcement.text}\n\n`);
-  o.out.write(`${o.lang === 'en' ? 'Workbook' : 'Workbook'}: ${rt.paths.workbook}\n`);
+  o.out.write(`Workbook: ${rt.paths.workbook}\n`);
 }
 
 /** The same data as CSV, so `juri rank` can recompute the ranking independently. */

@@ -1,3 +1,5 @@
+import { localName } from '../../shared/domain/i18n.ts';
+import { AppError } from '../../shared/errors.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
@@ -36,9 +38,11 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
     });
     const answer = (await response.json()) as { innovationId?: string; error?: { message: string } };
     if (!response.ok || !answer.innovationId) {
-      throw new Error(
-        `intake refused demo innovation ${index + 1}: ${response.status} ${answer.error?.message ?? ''}`,
-      );
+      const why = `${response.status} ${answer.error?.message ?? ''}`;
+      throw new AppError('internal', {
+        id: `Intake menolak inovasi demo ke-${index + 1}: ${why}`,
+        en: `Intake refused demo innovation ${index + 1}: ${why}`,
+      });
     }
     ids.push(answer.innovationId);
   }
@@ -52,14 +56,23 @@ export async function runScenario(
   log: (line: string) => void,
 ): Promise<void> {
   const { services } = rt;
+  const en = services.lang === 'en';
   const ids = await submitDemoInnovations(services, baseUrl);
-  log(`• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${ids[0]} … ${ids.at(-1)})`);
+  const range = `${ids[0]} … ${ids.at(-1)}`;
+  log(
+    en
+      ? `• ${ids.length} innovations accepted through ${baseUrl}/intake/form (${range})`
+      : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
+  );
   for (const stage of services.competition.stages) {
     await provisionSheet(services);
     const typed = await typeDemoScores(rt, stage.id);
     const sync = await runSync(services, { trigger: 'cli' });
+    const { reads, writes } = sync.requests;
     log(
-      `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${sync.requests.reads} baca, ${sync.requests.writes} tulis)`,
+      en
+        ? `• ${localName(stage, 'en')}: jurors typed ${typed} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
+        : `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
     );
   }
 }

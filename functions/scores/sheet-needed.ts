@@ -30,6 +30,10 @@ export async function withSheetLease<T>(services: Services, who: string, work: (
   try {
     return await work();
   } finally {
-    await store.releaseLease(competition.id, SYNC_LEASE, holder);
+    // The work is done (or has failed on its own); a lost release only delays the next sync until
+    // the lease expires, so it must not turn a published sync into an error.
+    await store.releaseLease(competition.id, SYNC_LEASE, holder).catch((err: unknown) => {
+      console.warn(`juri: could not release the ${SYNC_LEASE} lease (${holder}); it expires on its own`, err);
+    });
   }
 }

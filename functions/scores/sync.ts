@@ -1,4 +1,5 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
 import { buildOutputTabs } from '../../shared/domain/output-tabs.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -25,7 +26,9 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
   const sheet = sheetOf(services);
   return withSheetLease(services, opts.trigger, async () => {
     const { store, competition, clock, lang } = services;
-    const id = crypto.randomUUID();
+    const last = await store.lastSync(competition.id);
+    const sequence = (last?.sequence ?? 0) + 1;
+    const id = `sync-${String(sequence).padStart(9, '0')}`;
     const startedAt = clock.now().toISOString();
     const before = sheet.requestCount();
     const spent = () => {
@@ -34,10 +37,9 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
     };
     let inputHash = '';
     try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList, last] = await Promise.all([
+      const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
         readJurorTabs(services),
         store.listRejections(competition.id),
-        store.lastSync(competition.id),
       ]);
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
       const result = rankCompetition(competition, innovations, entries, lang);
@@ -51,7 +53,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
           cells: snapshot.ranges,
         }),
       );
-      const base = { id, startedAt, inputHash, result, progress };
+      const base = { id, sequence, startedAt, inputHash, result, progress };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
         const record: SyncRecord = {
           ...base,
@@ -75,19 +77,34 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
       await store.saveSync(competition.id, record);
       return record;
     } catch (e) {
+      // The pages, the admin API and the next setup read the last record: a failed sync must not
+      // take the published rankings away, so it carries the previous result forward.
       const failed: SyncRecord = {
         id,
+        sequence,
         startedAt,
         finishedAt: clock.now().toISOString(),
         status: 'failed',
         inputHash,
         requests: spent(),
-        message: isAppError(e) ? e.messageIn(lang) : e instanceof Error ? e.message : String(e),
+        message: failureMessage(e, lang),
+        ...(last?.result ? { result: last.result } : {}),
+        ...(last?.progress ? { progress: last.progress } : {}),
+        ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
       };
       await store.saveSync(competition.id, failed).catch(() => undefined);
       throw e;
     }
   });
+}
+
+/** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */
+function failureMessage(e: unknown, lang: Lang): string {
+  if (isAppError(e)) return e.messageIn(lang);
+  const detail = e instanceof Error ? e.message : String(e);
+  return lang === 'en'
+    ? `The sync failed unexpectedly (${detail}). The previous rankings stay published; try again or run juri doctor.`
+    : `Sinkronisasi gagal karena kesalahan tak terduga (${detail}). Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.`;
 }
 
 /** For the cron handlers: a sync already running is not an error, it just means this tick is skipped. */
