@@ -15,9 +15,16 @@ export function cursorName(formId: string): string {
 }
 
 /**
+ * Responses stored per delivery. Workers allow 50 subrequests per request and each stored response
+ * costs about 4–6 store calls, so a backlog is worked off over several deliveries.
+ */
+export const MAX_PER_DELIVERY = 8;
+
+/**
  * A RESPONSES notification says only "something changed": list what was submitted after the cursor,
- * archive and ingest each response, then move the cursor. The cursor moves only when every response
- * was stored, so a failure re-lists them on the next delivery (ingest is idempotent).
+ * then archive and ingest the oldest few, moving the cursor past each one as soon as it is stored
+ * (accepted or rejected), so a failure re-lists only what was not stored yet (ingest is idempotent).
+ * When more remain, answers `busy` (non-2xx) so that Pub/Sub delivers again soon.
  */
 export async function handleFormsNotification(
   services: Services,
@@ -39,9 +46,16 @@ export async function handleFormsNotification(
   const cid = services.competition.id;
   const cursor = await services.store.getCursor(cid, cursorName(formId));
   const listed = await forms.listSince(formId, cursor);
+  const queue = listed.responses
+    .map((response) => ({ response, at: submittedAt(response) }))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const end = batchEnd(
+    queue.map((q) => q.at),
+    MAX_PER_DELIVERY,
+  );
   const results: IngestResult[] = [];
   let newest = cursor;
-  for (const response of listed.responses) {
+  for (const [i, { response, at }] of queue.slice(0, end).entries()) {
     const raw = await archivePayload(
       services,
       'forms-api',
@@ -56,15 +70,41 @@ export async function handleFormsNotification(
         lang,
       ),
     );
-    const submitted = (response as { lastSubmittedTime?: unknown }).lastSubmittedTime;
-    if (typeof submitted === 'string' && (newest === null || sortableInstant(submitted) > newest))
-      newest = sortableInstant(submitted);
+    // The listing filter is "after the cursor", so it may only pass a time once all its responses are stored.
+    const tiesNext = queue[i + 1]?.at === at;
+    if (at !== '' && !tiesNext && (newest === null || at > newest)) {
+      // Concurrent deliveries may race here; a cursor that moves back only causes a harmless re-list.
+      await services.store.setCursor(cid, cursorName(formId), at);
+      newest = at;
+    }
   }
-  if (newest !== null && newest !== cursor) {
-    // Concurrent deliveries may race here; a cursor that moves back only causes a harmless re-list.
-    await services.store.setCursor(cid, cursorName(formId), newest);
+  if (end < queue.length) {
+    throw new AppError('busy', {
+      id: 'Masih ada respons Form yang belum diproses; Pub/Sub akan mengirim ulang.',
+      en: 'More Form responses are waiting; Pub/Sub will deliver again.',
+    });
   }
   return { formId, cursor: newest, results };
+}
+
+/** Sortable lastSubmittedTime, or '' (first, never a cursor) when Google sent none. */
+function submittedAt(response: unknown): string {
+  const submitted = (response as { lastSubmittedTime?: unknown }).lastSubmittedTime;
+  return typeof submitted === 'string' ? sortableInstant(submitted) : '';
+}
+
+/**
+ * How many of the sorted times to take: at most `max`, but never splitting responses submitted at the
+ * same instant (the cursor could not tell them apart), unless that group alone is larger than `max`.
+ */
+function batchEnd(times: string[], max: number): number {
+  if (times.length <= max) return times.length;
+  let end = max;
+  while (end > 0 && times[end] === times[end - 1]) end--;
+  if (end > 0) return end;
+  end = max;
+  while (end < times.length && times[end] === times[end - 1]) end++;
+  return end;
 }
 
 /**

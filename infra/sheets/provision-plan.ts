@@ -1,5 +1,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetter, META_TAB_TITLE, quoteTitle } from '../../shared/domain/sheet-layout.ts';
+import {
+  columnLetter,
+  JUROR_INFO_COLUMNS,
+  META_TAB_TITLE,
+  quoteTitle,
+} from '../../shared/domain/sheet-layout.ts';
 import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
 import {
   addHidden,
@@ -244,6 +249,18 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
         protectedRange: {
           range: { sheetId, startRowIndex: 0, endRowIndex: h },
           description: `${MARK}header`,
+          editors: editors([]),
+        },
+      },
+    });
+    // The sync takes the innovation from column A, so a juror retyping an ID (or adding a row with
+    // one) would score an innovation they were not assigned. No row bounds: rows added later are
+    // covered too. The service account stays an editor as the requesting user.
+    looks.push({
+      addProtectedRange: {
+        protectedRange: {
+          range: { sheetId, startColumnIndex: 0, endColumnIndex: JUROR_INFO_COLUMNS },
+          description: `${MARK}keys`,
           editors: editors([]),
         },
       },

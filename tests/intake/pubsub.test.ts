@@ -204,7 +204,66 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect((await store.listInnovations(CID)).map((i) => i.id)).toEqual(['INOV-2024-001']);
   });
 
-  it('answers 503 when the store fails mid-way, keeps the cursor, and the redelivery lands once', async () => {
+  it('stores at most 8 responses per delivery, oldest first, and answers busy until the rest are in', async () => {
+    const at = (n: number) => `2024-10-${10 + n}T09:00:00Z`;
+    // Listed out of order; the 8th oldest is a rejection, which moves the cursor all the same.
+    const order = [5, 11, 1, 9, 3, 7, 2, 10, 4, 8, 6];
+    const { stub, store, push } = await setup(
+      order.map((n) =>
+        formResponse(FORM_ID, `resp-${n}`, at(n), n === 8 ? { 'Kabupaten/Kota': 'Bantul' } : {}),
+      ),
+    );
+    const first = await push();
+    expect(first.status).toBe(409);
+    expect((await first.json()).error.code).toBe('busy');
+    const cursorKey = `forms-responses:${FORM_ID}`;
+    expect(await store.getCursor(CID, cursorKey)).toBe('2024-10-18T09:00:00.000000000Z');
+    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => `resp-${n}`),
+    );
+    expect((await store.listRejections(CID)).map((r) => r.responseId)).toEqual(['resp-8']);
+
+    const second = await push();
+    expect(second.status).toBe(200);
+    const body = await second.json();
+    expect(body.results.map((r: { responseId: string }) => r.responseId)).toEqual([
+      'resp-9',
+      'resp-10',
+      'resp-11',
+    ]);
+    expect(body.cursor).toBe('2024-10-21T09:00:00.000000000Z');
+    expect(stub.state.requests.filter((r) => r.path.endsWith('/responses')).at(-1)?.query).toMatchObject({
+      filter: 'timestamp > 2024-10-18T09:00:00.000000000Z',
+    });
+
+    // Nothing stored twice: one archive per response besides the two envelopes, version 1 each.
+    const archivedIds = store.archived.flatMap((r) => (r.responseId ? [r.responseId] : []));
+    expect(archivedIds).toHaveLength(11);
+    expect(new Set(archivedIds).size).toBe(11);
+    const innovations = await store.listInnovations(CID);
+    expect(innovations.map((i) => [i.responseId, i.version])).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 9, 10, 11].map((n) => [`resp-${n}`, 1]),
+    );
+    expect((await store.listRejections(CID)).map((r) => r.responseId)).toEqual(['resp-8']);
+    expect((await push()).status).toBe(200);
+    expect(await store.listInnovations(CID)).toHaveLength(10);
+  });
+
+  it('never splits responses submitted at the same instant across deliveries', async () => {
+    const times = ['01', '02', '03', '04', '05', '06', '07', '08', '08', '09'];
+    const { store, push } = await setup(
+      times.map((d, i) => formResponse(FORM_ID, `resp-${i + 1}`, `2024-10-${d}T09:00:00Z`)),
+    );
+    expect((await push()).status).toBe(409);
+    expect(await store.listInnovations(CID)).toHaveLength(7);
+    expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe('2024-10-07T09:00:00.000000000Z');
+    expect((await push()).status).toBe(200);
+    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(
+      times.map((_, i) => `resp-${i + 1}`),
+    );
+  });
+
+  it('answers 503 when the store fails mid-way, keeps the cursor at the last stored response, and the redelivery lands once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'juri-pubsub-'));
     const file = join(dir, 'juri.sqlite');
     const sqlite = openSqliteStore(file, { busyTimeoutMs: 50 });
@@ -230,7 +289,9 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       expect(failed.status).toBe(503);
       expect((await failed.json()).error.code).toBe('storage_unavailable');
       other.exec('COMMIT');
-      expect(await sqlite.getCursor(CID, `forms-responses:${FORM_ID}`)).toBeNull();
+      expect(await sqlite.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe(
+        '2024-10-30T09:00:00.000000000Z',
+      );
       expect((await sqlite.listInnovations(CID)).map((i) => i.responseId)).toEqual(['resp-1']);
 
       expect((await push()).status).toBe(200);
