@@ -46,6 +46,18 @@ export class AppError extends Error {
   }
 }
 
+/** The store (Firestore or the local SQLite file) cannot answer right now; the caller may retry. */
+export function storageUnavailable(cause: unknown): AppError {
+  return new AppError(
+    'storage_unavailable',
+    {
+      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
+      en: 'The data store is unavailable right now. Please try again shortly.',
+    },
+    { cause },
+  );
+}
+
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }

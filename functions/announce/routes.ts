@@ -10,6 +10,8 @@ announceRoutes.get('/api/pengumuman/:competition', async (c) => {
   const services = c.get('services');
   const announcement = await publicAnnouncement(services, c.req.param('competition'), c.get('lang'));
   c.header('cache-control', 'public, max-age=60');
+  // The language comes from ?lang (in the URL), the lang cookie or Accept-Language.
+  c.header('vary', 'Accept-Language, Cookie');
   return c.json(announcement);
 });
 

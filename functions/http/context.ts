@@ -24,7 +24,16 @@ export function services(resolve: (env: unknown) => Services | Promise<Services>
 export function readCookie(header: string | undefined, name: string): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k === name) return decodeCookieValue(v.join('='));
   }
   return undefined;
+}
+
+/** A malformed value (e.g. `lang=%`) counts as no cookie: a stray byte must not fail every request. */
+function decodeCookieValue(raw: string): string | undefined {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }

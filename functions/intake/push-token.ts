@@ -6,10 +6,13 @@ import type { Secrets } from '../services.ts';
 export const GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';
 const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
-const UNAUTHORIZED = new AppError('unauthorized', {
-  id: 'Token Pub/Sub tidak valid.',
-  en: 'Invalid Pub/Sub token.',
-});
+/** A fresh error per request, so one request's stack or cause never shows up in another's. */
+const unauthorized = (cause?: unknown) =>
+  new AppError(
+    'unauthorized',
+    { id: 'Token Pub/Sub tidak valid.', en: 'Invalid Pub/Sub token.' },
+    cause === undefined ? {} : { cause },
+  );
 
 /**
  * Checks the OIDC bearer token Pub/Sub attaches to a push: signed by Google, meant for us (audience),
@@ -23,7 +26,7 @@ export async function verifyPushToken(
 ): Promise<void> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
   const { pubsubAudience: audience, pubsubServiceAccount: account } = secrets;
-  if (!token || !audience || !account) throw UNAUTHORIZED;
+  if (!token || !audience || !account) throw unauthorized();
   try {
     const { payload } = await jwtVerify(token, jwks, {
       issuer: GOOGLE_ISSUERS,
@@ -33,11 +36,11 @@ export async function verifyPushToken(
       clockTolerance: 30,
       requiredClaims: ['exp', 'iat', 'email'],
     });
-    if (payload.email !== account || payload.email_verified !== true) throw UNAUTHORIZED;
+    if (payload.email !== account || payload.email_verified !== true) throw unauthorized();
   } catch (err) {
     if (err instanceof AppError) throw err;
     if (err instanceof errors.JOSEError && !(err instanceof errors.JWKSTimeout)) {
-      throw new AppError('unauthorized', UNAUTHORIZED.text, { cause: err });
+      throw unauthorized(err);
     }
     // Google's key set could not be fetched: not the sender's fault, so let Pub/Sub retry.
     throw new AppError(

@@ -8,10 +8,12 @@ export const SIGNATURE_HEADER = 'X-Juri-Signature';
 /** A signature older or newer than this is refused, so a captured request cannot be replayed later. */
 export const MAX_SKEW_SECONDS = 5 * 60;
 
-const UNAUTHORIZED = new AppError('unauthorized', {
-  id: 'Tanda tangan kiriman tidak valid atau kedaluwarsa.',
-  en: 'The request signature is invalid or expired.',
-});
+/** A fresh error per request, so one request's stack or cause never shows up in another's. */
+const unauthorized = () =>
+  new AppError('unauthorized', {
+    id: 'Tanda tangan kiriman tidak valid atau kedaluwarsa.',
+    en: 'The request signature is invalid or expired.',
+  });
 
 /** The exact bytes both sides sign. */
 export function signedText(timestamp: string, rawBody: string): string {
@@ -30,8 +32,8 @@ export async function verifySignature(
   now: Date,
 ): Promise<void> {
   const { timestamp, signature } = headers;
-  if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) throw UNAUTHORIZED;
-  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw UNAUTHORIZED;
+  if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) throw unauthorized();
+  if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw unauthorized();
   const expected = await signBody(secret, timestamp, rawBody);
-  if (!(await timingSafeEqualText(signature.trim().toLowerCase(), expected))) throw UNAUTHORIZED;
+  if (!(await timingSafeEqualText(signature.trim().toLowerCase(), expected))) throw unauthorized();
 }

@@ -1,6 +1,6 @@
 import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
-import type { Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { PublicAnnouncement } from '../announce/routes.ts';
 import { formatLocalMoment } from './format.ts';
 import { Layout } from './layout.tsx';
@@ -8,7 +8,7 @@ import { sayer } from './strings.ts';
 import { ANNOUNCE_CSS } from './styles.ts';
 
 function competitionName(competition: Competition, lang: Lang): string {
-  return lang === 'en' ? (competition.nameEn ?? competition.name) : competition.name;
+  return localName(competition, lang);
 }
 
 /**

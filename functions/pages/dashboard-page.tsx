@@ -1,5 +1,5 @@
 import type { Competition } from '../../shared/domain/competition.ts';
-import type { Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { Rejection, SyncRecord } from '../../shared/ports.ts';
 import { BOX_CSS } from './charts/box-plot.tsx';
@@ -42,7 +42,7 @@ export function DashboardPage(props: DashboardProps) {
   const t = sayer(lang);
   const result = sync?.result;
   const byId = new Map(innovations.map((i) => [i.id, i]));
-  const name = lang === 'en' ? (competition.nameEn ?? competition.name) : competition.name;
+  const name = localName(competition, lang);
   const toc: [string, StringKey][] = [
     ['sinkron', 'lastSync'],
     ['wilayah', 'byRegion'],

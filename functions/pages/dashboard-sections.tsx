@@ -1,5 +1,5 @@
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
-import type { Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
 import type { Problem } from '../../shared/domain/problems.ts';
@@ -20,17 +20,16 @@ export interface SectionProps {
   lang: Lang;
 }
 
-export function stageName(competition: Competition, stageId: string, lang: Lang): string {
+/** A stage id as readers know it; 'final' is the combined ranking, an unknown id shows as itself. */
+function stageName(competition: Competition, stageId: string, lang: Lang): string {
   if (stageId === 'final') return sayer(lang)('finalRanking');
   const stage = competition.stages.find((s) => s.id === stageId);
-  if (!stage) return stageId;
-  return lang === 'en' ? (stage.nameEn ?? stage.name) : stage.name;
+  return stage ? localName(stage, lang) : stageId;
 }
 
 function categoryName(competition: Competition, id: string, lang: Lang): string {
   const category = competition.categories.find((c) => c.id === id);
-  if (!category) return id;
-  return lang === 'en' ? (category.nameEn ?? category.name) : category.name;
+  return category ? localName(category, lang) : id;
 }
 
 function Truncated({ shown, total, t }: { shown: number; total: number; t: Say }) {

@@ -1,5 +1,6 @@
 import { formatLongDate, localParts } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { formatScore } from '../../shared/domain/numbers.ts';
 
 /** Indonesia's zones go by their local names; anything else shows its IANA name. */
 const ZONE_NAMES: Record<string, string> = {
@@ -35,9 +36,8 @@ export function formatInstant(iso: string, timeZone: string, lang: Lang): string
 }
 
 /** 12.345 → "12,3" (id) / "12.3" (en); a sign is added when asked. */
-export function formatNumber(value: number, lang: Lang, decimals = 1, signed = false): string {
+export function formatMeasure(value: number, lang: Lang, decimals = 1, signed = false): string {
   const text = Math.abs(value).toFixed(decimals);
-  const local = lang === 'id' ? text.replace('.', ',') : text;
   const sign = value < 0 && Number(text) !== 0 ? '−' : signed && Number(text) !== 0 ? '+' : '';
-  return `${sign}${local}`;
+  return `${sign}${formatScore(Math.abs(value), lang, decimals)}`;
 }

@@ -51,7 +51,9 @@ pagesRoutes.get('/pengumuman/:competition', async (c) => {
   const path = `/pengumuman/${encodeURIComponent(c.req.param('competition'))}`;
   try {
     const announcement = await publicAnnouncement(services, c.req.param('competition'), lang);
-    c.header('cache-control', 'public, max-age=60');
+    // page() answers ?lang=… with a Set-Cookie, which a shared cache must not hand to others.
+    const setsCookie = isLang(c.req.query('lang'));
+    c.header('cache-control', `${setsCookie ? 'private' : 'public'}, max-age=60`);
     c.header('vary', 'cookie, accept-language');
     return page(
       c,

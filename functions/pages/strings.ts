@@ -15,15 +15,12 @@ const STRINGS = {
     id: 'Dewan juri sedang menyelesaikan penilaian. Hasil akan tampil di halaman ini setelah ditetapkan.',
     en: 'The panel is finishing its scoring. The results will appear on this page once they are final.',
   },
-  at: { id: 'pukul', en: 'at' },
   rank: { id: 'Peringkat', en: 'Rank' },
   score: { id: 'Nilai', en: 'Score' },
   agency: { id: 'Instansi', en: 'Agency' },
   region: { id: 'Wilayah', en: 'Region' },
   category: { id: 'Kategori', en: 'Category' },
-  summary: { id: 'Ringkasan', en: 'Summary' },
   tie: { id: 'nilai sama', en: 'tied' },
-  printHint: { id: 'Cetak halaman ini', en: 'Print this page' },
   notFound: { id: 'Halaman tidak ditemukan', en: 'Page not found' },
   notFoundText: { id: 'Kompetisi ini tidak dikenal.', en: 'This competition is not known.' },
   secretariat: { id: 'Sekretariat', en: 'Secretariat' },
@@ -107,10 +104,6 @@ const STRINGS = {
   noRejections: { id: 'Tidak ada pendaftaran yang ditolak.', en: 'No rejected submissions.' },
   responseId: { id: 'ID respons', en: 'Response id' },
   receivedAt: { id: 'Diterima', en: 'Received' },
-  forbidden: {
-    id: 'Permintaan ditolak: formulir harus dikirim dari halaman ini sendiri.',
-    en: 'Request refused: the form must be sent from this site’s own page.',
-  },
 } satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/errors.ts';
+// Re-exported: the Firestore stores import it from here.
 
 /** The JSON-like values juri keeps in Firestore documents (bytes for compressed payloads). */
 export type FieldValue =
@@ -48,17 +48,6 @@ export class AlreadyExists extends Error {
     super('document already exists', options);
     this.name = 'AlreadyExists';
   }
-}
-
-export function storageUnavailable(cause: unknown): AppError {
-  return new AppError(
-    'storage_unavailable',
-    {
-      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
-      en: 'The data store is unavailable right now. Please try again shortly.',
-    },
-    { cause },
-  );
 }
 
 /** gRPC status codes (numeric for the Node client, names for REST) that mean "retry later". */

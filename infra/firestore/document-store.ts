@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import type { Innovation } from '../../shared/domain/innovation.ts';
+import { storageUnavailable } from '../../shared/errors.ts';
 import type { AcceptedSubmission, InnovationStore, Rejection, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import {
@@ -8,7 +9,6 @@ import {
   docId,
   type Fields,
   type FieldValue,
-  storageUnavailable,
 } from './document-backend.ts';
 import { packSync, unpackSync } from './sync-payload.ts';
 

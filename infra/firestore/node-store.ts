@@ -1,11 +1,11 @@
 import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
+import { storageUnavailable } from '../../shared/errors.ts';
 import type { InnovationStore } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
   type Fields,
   type FieldValue,
-  storageUnavailable,
   TRANSIENT_GRPC_CODES,
 } from './document-backend.ts';
 import { createDocumentStore } from './document-store.ts';

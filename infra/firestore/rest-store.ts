@@ -1,11 +1,11 @@
 import { firestore, type firestore_v1 } from '@googleapis/firestore';
+import { storageUnavailable } from '../../shared/errors.ts';
 import type { InnovationStore } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
   type DocumentWrite,
   type Fields,
-  storageUnavailable,
   TRANSIENT_REST_STATUSES,
 } from './document-backend.ts';
 import { createDocumentStore } from './document-store.ts';

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { AppError } from '../../shared/errors.ts';
+import { storageUnavailable } from '../../shared/errors.ts';
 import type {
   AcceptedSubmission,
   InnovationStore,
@@ -255,12 +255,5 @@ function guard<T>(work: () => T): T {
 function toStorageError(error: unknown): unknown {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
   if (!UNAVAILABLE_CODES.test(code)) return error;
-  return new AppError(
-    'storage_unavailable',
-    {
-      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
-      en: 'The data store is unavailable right now. Please try again shortly.',
-    },
-    { cause: error },
-  );
+  return storageUnavailable(error);
 }

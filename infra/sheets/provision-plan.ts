@@ -9,6 +9,7 @@ import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/por
 import {
   addHidden,
   FIRST_OWN_ID,
+  HEADER_BG,
   META_RANGE,
   type PublishMeta,
   parseMeta,
@@ -18,7 +19,6 @@ import type { SheetsCalls } from './sheets-adapter.ts';
 
 type Request = sheets_v4.Schema$Request;
 
-const HEADER_BG = { red: 0.85, green: 0.9, blue: 0.97 };
 const CONFLICT_BG = { red: 0.8, green: 0.8, blue: 0.8 };
 const MARK = 'juri:';
 

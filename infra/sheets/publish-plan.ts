@@ -110,7 +110,8 @@ export function writeMeta(meta: PublishMeta): Request {
   };
 }
 
-const HEADER_BG = { red: 0.85, green: 0.9, blue: 0.97 };
+/** The light blue of every header row juri formats. */
+export const HEADER_BG = { red: 0.85, green: 0.9, blue: 0.97 };
 
 /**
  * The one atomic request that publishes: old live tabs go, staging tabs (already holding the new

@@ -1,6 +1,6 @@
 import { type Competition, finalTop } from './competition.ts';
 import { formatLongDate, zonedToInstant } from './dates.ts';
-import type { Lang } from './i18n.ts';
+import { type Lang, localName } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { formatScore } from './numbers.ts';
 import type { CompetitionResult, StageResult } from './ranking.ts';
@@ -55,9 +55,7 @@ export function buildAnnouncement(
 ): Announcement {
   const top = finalTop(competition);
   const byId = new Map(innovations.map((i) => [i.id, i]));
-  const categories = new Map(
-    competition.categories.map((c) => [c.id, lang === 'en' ? (c.nameEn ?? c.name) : c.name]),
-  );
+  const categories = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
   const entries: AnnouncedEntry[] = final.ranking
     .filter((e) => e.rank !== null && e.rank <= top && e.score !== null)
     .map((e) => {
@@ -76,7 +74,7 @@ export function buildAnnouncement(
         summary: innovation?.summary ?? '',
       };
     });
-  const name = lang === 'en' ? (competition.nameEn ?? competition.name) : competition.name;
+  const name = localName(competition, lang);
   const title = lang === 'en' ? `Top ${top} of the ${name}` : `Pengumuman Top ${top} ${name}`;
   const date = formatLongDate(competition.announceAt, lang);
   const intro =

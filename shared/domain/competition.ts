@@ -218,10 +218,6 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export function stageById(c: Competition, stageId: string): Stage | undefined {
-  return c.stages.find((s) => s.id === stageId);
-}
-
 export function finalTop(c: Competition): number {
   return c.final.top ?? c.stages.at(-1)?.advance?.top ?? 10;
 }

@@ -21,3 +21,8 @@ export function fill(
 export function isLang(value: unknown): value is Lang {
   return value === 'id' || value === 'en';
 }
+
+/** The English name when English is asked for and one exists; the Indonesian name otherwise. */
+export function localName(x: { name: string; nameEn?: string | undefined }, lang: Lang): string {
+  return lang === 'en' ? (x.nameEn ?? x.name) : x.name;
+}

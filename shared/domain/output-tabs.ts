@@ -1,6 +1,6 @@
 import { buildAnnouncement, judgingIsComplete } from './announcement.ts';
 import type { Competition, Stage } from './competition.ts';
-import type { Lang } from './i18n.ts';
+import { type Lang, localName } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import type { CompetitionResult, RankedEntry } from './ranking.ts';
 import { fitTitle, type TabProgress } from './sheet-layout.ts';
@@ -179,10 +179,6 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   return tabs;
 }
 
-function stageName(stage: Stage, lang: Lang): string {
-  return lang === 'en' ? (stage.nameEn ?? stage.name) : stage.name;
-}
-
 function rankingTitle(lang: Lang, name: string): string {
   return fitTitle(`${OUT[lang].ranking} – ${name}`);
 }
@@ -195,7 +191,7 @@ function innovationCells(
 ) {
   const i = byId.get(id);
   const category = competition.categories.find((c) => c.id === i?.category);
-  const categoryName = category ? (lang === 'en' ? (category.nameEn ?? category.name) : category.name) : '';
+  const categoryName = category ? localName(category, lang) : '';
   return [id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', categoryName || (i?.category ?? '')];
 }
 
@@ -212,7 +208,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
   const byId = new Map(input.innovations.map((i) => [i.id, i]));
   const tieNames = stage.tieBreak.map((cid) => {
     const c = stage.criteria.find((x) => x.id === cid);
-    return `${t.mean} ${c ? (lang === 'en' ? (c.nameEn ?? c.name) : c.name) : cid}`;
+    return `${t.mean} ${c ? localName(c, lang) : cid}`;
   });
   const header = [
     ...rankingInfoHeader(t),
@@ -236,7 +232,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
   ]);
   return {
     key: stageRankingKey(stage.id),
-    title: rankingTitle(lang, stageName(stage, lang)),
+    title: rankingTitle(lang, localName(stage, lang)),
     header: [header],
     rows,
     widths: [80, 50, ...INFO_WIDTHS, 110, 90, 120, 70, 110, ...tieNames.map(() => 140)],
@@ -254,7 +250,7 @@ function finalRankingTab(input: OutputInput): OutputTab {
   );
   const stageHeaders = weighted.map(([sid, w]) => {
     const stage = competition.stages.find((s) => s.id === sid);
-    return `${stage ? stageName(stage, lang) : sid} (${t.weight} ${w})`;
+    return `${stage ? localName(stage, lang) : sid} (${t.weight} ${w})`;
   });
   const header = [...rankingInfoHeader(t), t.finalScore, ...stageHeaders, t.status];
   const rows = result.final.ranking.map((e) => [
@@ -286,10 +282,10 @@ function problemsTab(input: OutputInput): OutputTab {
     const juror = jurors.get(p.juror);
     return [
       p.cell ?? '',
-      stage ? stageName(stage, lang) : p.stage,
+      stage ? localName(stage, lang) : p.stage,
       juror ? `${juror.id} – ${juror.name}` : p.juror,
       p.innovation,
-      criterion ? (lang === 'en' ? (criterion.nameEn ?? criterion.name) : criterion.name) : p.criterion,
+      criterion ? localName(criterion, lang) : p.criterion,
       p.value,
       p.reason,
     ];
@@ -311,7 +307,7 @@ function progressTab(input: OutputInput): OutputTab {
   const rows = input.progress.map((p) => {
     const stage = stages.get(p.stage);
     return [
-      stage ? stageName(stage, lang) : p.stage,
+      stage ? localName(stage, lang) : p.stage,
       p.juror,
       jurors.get(p.juror)?.name ?? '',
       p.scored,

@@ -1,4 +1,5 @@
 import { type Bilingual, fill, type Lang } from './i18n.ts';
+import { formatNumber } from './numbers.ts';
 
 export const PROBLEM_REASONS = {
   'not-a-number': { id: 'bukan angka', en: 'not a number' },
@@ -41,12 +42,10 @@ export function problemReason(
   lang: Lang,
   args: Record<string, string | number> = {},
 ): string {
-  const localized = Object.fromEntries(Object.entries(args).map(([k, v]) => [k, formatPlain(v, lang)]));
+  const localized = Object.fromEntries(
+    Object.entries(args).map(([k, v]) => [k, typeof v === 'number' ? formatNumber(v, lang) : v]),
+  );
   return fill(PROBLEM_REASONS[code][lang], localized);
-}
-
-function formatPlain(v: string | number, lang: Lang): string {
-  return typeof v === 'number' && lang === 'id' ? String(v).replace('.', ',') : String(v);
 }
 
 export function compareProblems(a: Problem, b: Problem): number {

@@ -1,6 +1,8 @@
 import type { ScoreEntry } from './cells.ts';
 import { readCell } from './cells.ts';
 import type { Competition, Juror, Stage } from './competition.ts';
+import { localName } from './i18n.ts';
+import { formatNumber } from './numbers.ts';
 import { panelOf } from './scoring.ts';
 
 /**
@@ -128,12 +130,18 @@ const JUROR_WORDS: Record<'id' | 'en', Words> = {
 /** Three header rows: names, weights, scales (decimals as the language writes them). */
 export function jurorTabHeader(stage: Stage, lang: 'id' | 'en' = 'id'): string[][] {
   const w = JUROR_WORDS[lang];
-  const num = (n: number) => (lang === 'id' ? String(n).replace('.', ',') : String(n));
   const info = [w.id, w.title, w.agency, w.region];
   return [
-    [...info, ...stage.criteria.map((c) => (lang === 'en' ? (c.nameEn ?? c.name) : c.name)), w.note],
-    ['', '', '', w.weight, ...stage.criteria.map((c) => num(c.weight)), ''],
-    ['', '', '', w.scale, ...stage.criteria.map((c) => `${num(c.min)}–${num(c.max)}`), ''],
+    [...info, ...stage.criteria.map((c) => localName(c, lang)), w.note],
+    ['', '', '', w.weight, ...stage.criteria.map((c) => formatNumber(c.weight, lang)), ''],
+    [
+      '',
+      '',
+      '',
+      w.scale,
+      ...stage.criteria.map((c) => `${formatNumber(c.min, lang)}–${formatNumber(c.max, lang)}`),
+      '',
+    ],
   ];
 }
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../shared/domain/i18n.ts';
-import { formatNumber } from '../format.ts';
+import { formatMeasure } from '../format.ts';
 import { type JurorSpread, LENIENCY_THRESHOLD } from '../stats.ts';
 import { say } from '../strings.ts';
 
@@ -65,8 +65,8 @@ export function BoxPlots(props: {
               <b>{props.names.get(spread.juror) ?? spread.juror}</b>{' '}
               {box ? (
                 <span>
-                  n {box.n} · med {formatNumber(box.median, lang)}
-                  {spread.leniency === null ? '' : ` · Δ ${formatNumber(spread.leniency, lang, 1, true)}`}
+                  n {box.n} · med {formatMeasure(box.median, lang)}
+                  {spread.leniency === null ? '' : ` · Δ ${formatMeasure(spread.leniency, lang, 1, true)}`}
                   {lean === 'even' ? '' : <strong> ({say(lang, lean)})</strong>}
                 </span>
               ) : (
