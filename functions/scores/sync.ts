@@ -1,3 +1,4 @@
+import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { buildOutputTabs } from '../../shared/domain/output-tabs.ts';
@@ -107,8 +108,16 @@ function failureMessage(e: unknown, lang: Lang): string {
     : `Sinkronisasi gagal karena kesalahan tak terduga (${detail}). Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.`;
 }
 
-/** For the cron handlers: a sync already running is not an error, it just means this tick is skipped. */
+/**
+ * For the cron handlers: a sync already running is not an error, it just means this tick is skipped;
+ * after the announcement the cron stops and the published result stays as it was announced.
+ */
 export async function scheduledSync(services: Services): Promise<SyncRecord | null> {
+  const { competition, store, clock } = services;
+  const last = await store.lastSync(competition.id);
+  // Once the winners are public, only a person may change what the page shows (a manual sync):
+  // a late edit in the Sheet must not quietly rewrite the announced Top 10.
+  if (isAnnounced(competition, clock.now()) && last?.result && judgingIsComplete(last.result)) return null;
   try {
     return await runSync(services, { trigger: 'scheduled' });
   } catch (e) {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { publicAnnouncement } from '../../functions/announce/routes.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
-import { runSync } from '../../functions/scores/sync.ts';
+import { runSync, scheduledSync } from '../../functions/scores/sync.ts';
 import { fixedClock } from '../helpers/services.ts';
 import { type SheetEnv, scoreFor, seedInnovations, startSheetEnv, typeScores } from '../sheets/helpers.ts';
 
@@ -42,5 +42,28 @@ describe('a failed sync', () => {
     // Once Google answers again, the next sync writes (a failed record never counts as "unchanged").
     env.server.faults.clear();
     expect((await runSync(services, { trigger: 'scheduled' })).status).toBe('written');
+  });
+
+  it('stops the scheduled sync once the winners are announced; a person can still sync by hand', async () => {
+    env = await startSheetEnv();
+    const judging = env.services;
+    await seedInnovations(env, 24);
+    for (const stage of judging.competition.stages) {
+      await provisionSheet(judging);
+      await typeScores(env, scoreFor, stage.id);
+      await runSync(judging, { trigger: 'cli' });
+    }
+    const before = await env.store.lastSync(judging.competition.id);
+    // A late edit after the ceremony…
+    await typeScores(env, (s, j, i, c) => (c === 0 ? 1 : scoreFor(s, j, i, c)), 'interview');
+    const ceremony = { ...judging, clock: fixedClock('2024-12-20T10:00:00+08:00') };
+    const writes = () => env?.server.log.filter((l) => l.kind === 'write').length ?? 0;
+    const written = writes();
+    // …is not picked up by the cron: the announced result stays.
+    expect(await scheduledSync(ceremony)).toBeNull();
+    expect(writes()).toBe(written);
+    expect((await env.store.lastSync(judging.competition.id))?.id).toBe(before?.id);
+    // The secretariat decides: a manual sync takes the edit.
+    expect((await runSync(ceremony, { trigger: 'manual' })).status).toBe('written');
   });
 });
