@@ -43,7 +43,8 @@ export interface Rejection {
   answers: Record<string, string>;
 }
 
-export type SyncStatus = 'written' | 'unchanged' | 'failed' | 'busy';
+/** A sync that finds another running is refused (AppError 'busy') and records nothing. */
+export type SyncStatus = 'written' | 'unchanged' | 'failed';
 
 /** What one sync did; the pages read the last one and never call Google themselves. */
 export interface SyncRecord {

@@ -1,7 +1,5 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { z } from 'zod';
-import { toConfigError } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { AppEnv } from '../services.ts';
@@ -43,19 +41,5 @@ function toAppError(err: unknown): AppError {
       en: 'Something went wrong on the server. Please try again.',
     },
     { cause: err },
-  );
-}
-
-/** zod failures become a 422 that names each field, in the caller's language. */
-export function validationError(issues: readonly z.core.$ZodIssue[], lang: Lang): AppError {
-  const fields = issues.map((i) => {
-    const e = toConfigError(i, lang);
-    return { field: e.path, message: e.message };
-  });
-  const list = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-  return new AppError(
-    'validation_failed',
-    { id: `Data tidak valid — ${list}`, en: `Invalid data — ${list}` },
-    { fields },
   );
 }

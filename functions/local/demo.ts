@@ -21,7 +21,8 @@ export interface DemoOptions {
 
 /** `juri demo`: the 2024 competition end to end, through the same code a deployment runs. */
 export async function runDemo(o: DemoOptions): Promise<void> {
-  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: steppingClock(DEMO_NOW) });
+  const fixed = new Date(DEMO_NOW);
+  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: { now: () => fixed } });
   try {
     const server = await listen(rt, 0);
     try {
@@ -34,18 +35,6 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   } finally {
     await rt.close();
   }
-}
-
-/** Starts at a fixed instant and moves one second per reading: reproducible, yet never standing still. */
-function steppingClock(start: string) {
-  let next = new Date(start).getTime();
-  return {
-    now: () => {
-      const reading = new Date(next);
-      next += 1000;
-      return reading;
-    },
-  };
 }
 
 export async function listen(rt: LocalRuntime, port: number, hostname = '127.0.0.1') {

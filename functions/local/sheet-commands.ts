@@ -22,7 +22,6 @@ export async function runSheetCommand(kind: 'setup' | 'sync', o: CliRuntimeOptio
         ? 'nothing changed since the last sync; nothing written'
         : 'tidak ada perubahan sejak sinkronisasi terakhir; tidak ada yang ditulis',
       failed: en ? 'failed' : 'gagal',
-      busy: en ? 'another sync is running' : 'sinkronisasi lain sedang berjalan',
     }[sync.status];
     return `${en ? 'Sync' : 'Sinkronisasi'}: ${status} (${sync.requests.reads} ${en ? 'read' : 'baca'}, ${sync.requests.writes} ${en ? 'write' : 'tulis'}).`;
   } finally {

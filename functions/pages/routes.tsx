@@ -101,12 +101,10 @@ pagesRoutes.post('/sekretariat/keluar', sameOrigin(), (c) => {
 pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
   const lang = c.get('lang');
   const done = c.req.query('sinkron');
+  // Only a finished sync redirects here; a refused or failed one renders its reason directly.
   const notice =
-    done === 'written' || done === 'unchanged' || done === 'failed' || done === 'busy'
-      ? {
-          kind: done === 'failed' || done === 'busy' ? ('err' as const) : ('ok' as const),
-          text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }),
-        }
+    done === 'written' || done === 'unchanged'
+      ? { kind: 'ok' as const, text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }) }
       : undefined;
   return dashboard(c, notice ? { notice } : {});
 });

@@ -55,7 +55,6 @@ const STRINGS = {
   status_written: { id: 'nilai baru ditulis ke Sheet', en: 'new results written to the Sheet' },
   status_unchanged: { id: 'tidak ada perubahan', en: 'nothing changed' },
   status_failed: { id: 'gagal', en: 'failed' },
-  status_busy: { id: 'sinkronisasi lain sedang berjalan', en: 'another sync was running' },
   overview: { id: 'Ringkasan', en: 'Overview' },
   innovations: { id: 'Inovasi terdaftar', en: 'Registered innovations' },
   rejections: { id: 'Pendaftaran ditolak', en: 'Rejected submissions' },

@@ -1,5 +1,6 @@
 import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
+import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { buildOutputTabs } from '../../shared/domain/output-tabs.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
@@ -7,7 +8,6 @@ import { isAppError } from '../../shared/errors.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { sha256Hex } from '../http/crypto.ts';
 import type { Services } from '../services.ts';
-import { canonicalJson } from './canonical-json.ts';
 import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 

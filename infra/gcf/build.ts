@@ -11,7 +11,6 @@ const RUNTIME_DEPENDENCIES = [
   '@googleapis/forms',
   '@googleapis/sheets',
   '@hono/node-server',
-  '@hono/zod-validator',
   'hono',
   'jose',
   'p-retry',

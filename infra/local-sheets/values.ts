@@ -1,6 +1,6 @@
 import { formatA1, parseA1 } from './a1.ts';
 import { invalid } from './errors.ts';
-import { type Book, type CellData, type ExtendedValue, getCell, type Sheet, setCell } from './model.ts';
+import { type Book, type CellData, type ExtendedValue, getCell, setCell } from './model.ts';
 
 export type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
 type Value = string | number | boolean;
@@ -149,8 +149,4 @@ function entered_(raw: unknown, option: InputOption, locale: string): ExtendedVa
   const numeric = decimal === ',' ? /^[+-]?\d+(,\d+)?$/ : /^[+-]?\d+(\.\d+)?$/;
   if (numeric.test(text.trim())) return { numberValue: Number(text.trim().replace(',', '.')) };
   return { stringValue: text };
-}
-
-export function sheetByTitle(book: Book, title: string): Sheet | undefined {
-  return book.sheets.find((s) => s.properties.title === title);
 }

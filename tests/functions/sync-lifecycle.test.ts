@@ -1,19 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { publicAnnouncement } from '../../functions/announce/routes.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync, scheduledSync } from '../../functions/scores/sync.ts';
 import { fixedClock } from '../helpers/services.ts';
-import { type SheetEnv, scoreFor, seedInnovations, startSheetEnv, typeScores } from '../sheets/helpers.ts';
+import { scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from '../sheets/helpers.ts';
 
-let env: SheetEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 describe('a failed sync', () => {
   it('keeps the published rankings and the announcement, and says what went wrong', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     const { services, store } = env;
     await seedInnovations(env, 24);
     for (const stage of services.competition.stages) {
@@ -45,7 +41,7 @@ describe('a failed sync', () => {
   });
 
   it('stops the scheduled sync once the winners are announced; a person can still sync by hand', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     const judging = env.services;
     await seedInnovations(env, 24);
     for (const stage of judging.competition.stages) {
@@ -57,7 +53,7 @@ describe('a failed sync', () => {
     // A late edit after the ceremony…
     await typeScores(env, (s, j, i, c) => (c === 0 ? 1 : scoreFor(s, j, i, c)), 'interview');
     const ceremony = { ...judging, clock: fixedClock('2024-12-20T10:00:00+08:00') };
-    const writes = () => env?.server.log.filter((l) => l.kind === 'write').length ?? 0;
+    const writes = () => env.server.log.filter((l) => l.kind === 'write').length ?? 0;
     const written = writes();
     // …is not picked up by the cron: the announced result stays.
     expect(await scheduledSync(ceremony)).toBeNull();

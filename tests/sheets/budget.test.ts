@@ -1,27 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import {
   requestsSince,
-  type SheetEnv,
   scaledCompetition,
   scoreFor,
   seedInnovations,
-  startSheetEnv,
+  sheetEnvsClosedAfterEach,
   typeScores,
   visible,
 } from './helpers.ts';
 
-let env: SheetEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 async function budgetFor(competition: Competition, innovations: number) {
-  env = await startSheetEnv(competition);
+  const env = await startEnv(competition);
   await seedInnovations(env, innovations);
   await provisionSheet(env.services);
   await typeScores(env, scoreFor, 'desk');
@@ -36,7 +31,7 @@ async function budgetFor(competition: Competition, innovations: number) {
   mark = env.server.log.length;
   const third = await runSync(env.services, { trigger: 'cli' });
   counts.push({ status: third.status, ...requestsSince(env, mark), recorded: third.requests });
-  return counts;
+  return { env, counts };
 }
 
 const EXPECTED = [
@@ -47,16 +42,18 @@ const EXPECTED = [
 
 describe('request budget per sync', () => {
   it('5 jurors × 20 innovations: 1 read + 2 writes, then 0 writes when nothing changed', async () => {
-    expect(await budgetFor(loadNtt2024(), 20)).toEqual(EXPECTED);
-    const tabs = visible((await env?.server.snapshot()) ?? []);
+    const { env, counts } = await budgetFor(loadNtt2024(), 20);
+    expect(counts).toEqual(EXPECTED);
+    const tabs = visible((await env.server.snapshot()) ?? []);
     const desk = tabs.find((t) => t.title === 'Peringkat – Penilaian Proposal');
     expect(desk?.values.length).toBe(21);
     expect(desk?.values[0]?.[0]).toBe('Peringkat');
   });
 
   it('60 jurors × 3,500 innovations (3 per entry): the same count', async () => {
-    expect(await budgetFor(scaledCompetition(60, 3), 3500)).toEqual(EXPECTED);
-    const tabs = visible((await env?.server.snapshot()) ?? []);
+    const { env, counts } = await budgetFor(scaledCompetition(60, 3), 3500);
+    expect(counts).toEqual(EXPECTED);
+    const tabs = visible((await env.server.snapshot()) ?? []);
     expect(tabs.find((t) => t.title === 'Peringkat – Penilaian Proposal')?.values.length).toBe(3501);
     const progress = tabs.find((t) => t.title === 'Progres Juri');
     // 60 desk tabs + 5 interview tabs; each desk juror holds ~175 rows, all scored.

@@ -1,23 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
-import { type SheetEnv, scoreFor, seedInnovations, startSheetEnv, typeScores } from './helpers.ts';
+import { scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from './helpers.ts';
 
 const SOFFICE = '/usr/bin/soffice';
 const ARTIFACTS = process.env.JURI_SHEETS_ARTIFACTS;
 
-let env: SheetEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 describe.skipIf(!existsSync(SOFFICE))('the demo workbook, opened as a person would', () => {
   it('converts to a PDF whose pages show the formatted tabs', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     await seedInnovations(env, 24);
     await provisionSheet(env.services);
     await typeScores(env, scoreFor, 'desk');

@@ -1,18 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import type { TabSnapshot } from '../../infra/local-sheets/index.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { type SheetEnv, scoreFor, seedInnovations, startSheetEnv, typeScores, visible } from './helpers.ts';
+import {
+  type SheetEnv,
+  scoreFor,
+  seedInnovations,
+  sheetEnvsClosedAfterEach,
+  typeScores,
+  visible,
+} from './helpers.ts';
 
-const envs: SheetEnv[] = [];
-afterEach(async () => {
-  for (const env of envs.splice(0)) await env.close();
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 async function prepared(): Promise<SheetEnv> {
-  const env = await startSheetEnv();
-  envs.push(env);
+  const env = await startEnv();
   await seedInnovations(env, 20);
   await provisionSheet(env.services);
   await typeScores(env, scoreFor, 'desk');

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auth, sheets, type sheets_v4 } from '@googleapis/sheets';
+import { afterEach } from 'vitest';
 import type { Services } from '../../functions/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import {
@@ -37,6 +38,19 @@ export function oauthClient() {
   const client = new auth.OAuth2();
   client.setCredentials({ access_token: TOKEN });
   return client;
+}
+
+/** Registers an afterEach that closes every environment the returned starter opened in that test. */
+export function sheetEnvsClosedAfterEach(): typeof startSheetEnv {
+  const open: SheetEnv[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((env) => env.close()));
+  });
+  return async (...args) => {
+    const env = await startSheetEnv(...args);
+    open.push(env);
+    return env;
+  };
 }
 
 export async function startSheetEnv(

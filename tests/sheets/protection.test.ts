@@ -1,14 +1,10 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { JUROR_HEADER_ROWS, JUROR_INFO_COLUMNS, jurorTabs } from '../../shared/domain/sheet-layout.ts';
-import { type SheetEnv, seedInnovations, startSheetEnv } from './helpers.ts';
+import { type SheetEnv, seedInnovations, sheetEnvsClosedAfterEach } from './helpers.ts';
 
-let env: SheetEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 type Protection = sheets_v4.Schema$ProtectedRange;
 
@@ -39,7 +35,7 @@ function descriptions(protections: Protection[]): string[] {
 
 describe('juror tab protection', () => {
   it('locks the key columns of every juror tab to the secretariat, once, however often setup runs', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     const secretariat = env.services.competition.secretariat;
     await seedInnovations(env, 6);
     await provisionSheet(env.services);

@@ -1,33 +1,28 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { isAppError } from '../../shared/errors.ts';
 import {
-  type SheetEnv,
   scoreFor,
   seedInnovations,
-  startSheetEnv,
+  sheetEnvsClosedAfterEach,
   submission,
   typeScores,
   visible,
 } from './helpers.ts';
 
-let env: SheetEnv | undefined;
-afterEach(async () => {
-  await env?.close();
-  env = undefined;
-});
+const startEnv = sheetEnvsClosedAfterEach();
 
 const INJECTION = '=IMPORTXML("http://x","//a")';
 
 describe('the shared sheet', () => {
   it('shows a submission titled like a formula as text, in juror tabs, rankings and the file', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     await env.store.upsertInnovation(env.services.competition.id, submission(1, { title: INJECTION }), (k) =>
       innovationNumber(2024, k),
     );
@@ -51,7 +46,7 @@ describe('the shared sheet', () => {
   });
 
   it('keeps typed scores when re-provisioning, and appends new innovations', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     await seedInnovations(env, 6);
     const first = await provisionSheet(env.services);
     expect(first.tabsCreated).toHaveLength(10);
@@ -59,7 +54,7 @@ describe('the shared sheet', () => {
     await typeScores(env, (s, j, i, c) => (c === 0 ? '8,5' : scoreFor(s, j, i, c)), 'desk');
     const range = "'Penilaian Proposal – j2'!A4:K";
     const read = async () =>
-      (await env?.client.spreadsheets.values.get({ spreadsheetId: env.server.spreadsheetId, range }))?.data
+      (await env.client.spreadsheets.values.get({ spreadsheetId: env.server.spreadsheetId, range }))?.data
         .values ?? [];
     const typed = await read();
     await seedInnovations(env, 3, 7);
@@ -87,7 +82,7 @@ describe('the shared sheet', () => {
   });
 
   it('re-reads the workbook after a person saved it, and says plainly when it is open or broken', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     await seedInnovations(env, 3);
     await provisionSheet(env.services);
     await runSync(env.services, { trigger: 'cli' });
@@ -116,7 +111,7 @@ describe('the shared sheet', () => {
   });
 
   it('serves the admin routes behind the admin token', async () => {
-    env = await startSheetEnv();
+    const env = await startEnv();
     await seedInnovations(env, 4);
     const services = env.services;
     const app = createApp(() => services);
