@@ -3,13 +3,13 @@ import { requestId } from 'hono/request-id';
 import { AppError } from '../shared/errors.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { announceRoutes } from './announce/routes.ts';
+import type { AppEnv, Services } from './compose/services.ts';
 import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { pagesRoutes } from './pages/routes.tsx';
 import { rankingsRoutes } from './rankings/routes.ts';
 import { scoresRoutes } from './scores/routes.ts';
-import type { AppEnv, Services } from './services.ts';
 
 /** The whole HTTP surface; each runtime passes in how it builds the services. */
 export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {

@@ -72,19 +72,19 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'demo': {
-        const { runDemo } = await import('./local/demo.ts');
+        const { runDemo } = await import('./cli/demo.ts');
         await runDemo({ dir: values.dir ?? 'juri-demo', lang, out: process.stdout });
         return 0;
       }
       case 'serve': {
-        const { serve } = await import('./local/serve.ts');
+        const { serve } = await import('./cli/serve.ts');
         await serve({ local: values.local, dir: values.dir, port: values.port, config: values.config, lang });
         return 0;
       }
       case 'sheet':
       case 'sync': {
         if (command === 'sheet' && sub !== 'setup') return usage(lang, 'sheet setup');
-        const { runSheetCommand } = await import('./local/sheet-commands.ts');
+        const { runSheetCommand } = await import('./cli/sheet.ts');
         const report = await runSheetCommand(command === 'sync' ? 'sync' : 'setup', {
           local: values.local,
           dir: values.dir,
@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'doctor': {
-        const { doctorCommand } = await import('./local/doctor-command.ts');
+        const { doctorCommand } = await import('./cli/doctor-command.ts');
         const { ok, text } = await doctorCommand(lang);
         process.stdout.write(`${text}\n`);
         return ok ? 0 : 1;

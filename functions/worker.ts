@@ -2,12 +2,12 @@ import type { ExecutionContext } from 'hono';
 import bundledCompetition from 'juri-bundled-competition';
 import { createTokenCache, type TokenCache } from '../infra/google-auth/token-cache.ts';
 import { createApp } from './app.ts';
-import { composeGoogleServices } from './compose-google.ts';
-import { jobForCron } from './cron-jobs.ts';
-import { type GoogleEnv, parseGoogleEnv, type RawEnv } from './env.ts';
+import { type GoogleEnv, parseGoogleEnv, type RawEnv } from './compose/env.ts';
+import { composeGoogleServices } from './compose/google.ts';
+import type { Services } from './compose/services.ts';
 import { renewWatches } from './intake/forms-watch.ts';
+import { jobForCron } from './jobs.ts';
 import { scheduledSync } from './scores/sync.ts';
-import type { Services } from './services.ts';
 
 /** The bindings wrangler.toml [vars] and `wrangler secret put` provide; all strings, all validated per request. */
 export type Env = { [K in keyof RawEnv]?: string };

@@ -1,7 +1,7 @@
 import type { ScoreEntry } from './domain/cells.ts';
 import type { Innovation } from './domain/innovation.ts';
-import type { OutputTab } from './domain/output-tabs.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
+import type { OutputTab } from './sheet/output-tabs.ts';
 
 /** Time comes from outside so that runs are reproducible. */
 export interface Clock {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
+import type { AppEnv } from '../compose/services.ts';
 import { requireAdmin } from '../http/auth.ts';
-import type { AppEnv } from '../services.ts';
 
 /** Secretariat-only reads; each route carries requireAdmin so other /admin routes keep their own rules. */
 export const adminRoutes = new Hono<AppEnv>();

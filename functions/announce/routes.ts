@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { buildAnnouncement, isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { AppEnv, Services } from '../services.ts';
+import type { AppEnv, Services } from '../compose/services.ts';
 
 /** Public JSON of the announcement; nothing of the ranking leaves before announceAt. */
 export const announceRoutes = new Hono<AppEnv>();

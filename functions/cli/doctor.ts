@@ -8,8 +8,8 @@ import {
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { googleTokenSource } from '../compose-google.ts';
-import { checkJuriEnv, type GoogleEnv, type Runtime } from '../env.ts';
+import { checkJuriEnv, type GoogleEnv, type Runtime } from '../compose/env.ts';
+import { googleTokenSource } from '../compose/google.ts';
 
 export interface DoctorCheck {
   name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore';

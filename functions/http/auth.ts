@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../shared/errors.ts';
-import type { AppEnv } from '../services.ts';
+import type { AppEnv } from '../compose/services.ts';
 import { timingSafeEqualText } from './crypto.ts';
 
 /** A fresh error per request, so one request's stack or cause never shows up in another's. */

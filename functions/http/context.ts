@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { isLang, type Lang } from '../../shared/domain/i18n.ts';
-import type { AppEnv, Services } from '../services.ts';
+import type { AppEnv, Services } from '../compose/services.ts';
 
 /** `?lang=en`, then a `lang` cookie, then Accept-Language; Indonesian otherwise. */
 export function language(): MiddlewareHandler<AppEnv> {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
-import type { AppEnv } from '../services.ts';
+import type { AppEnv } from '../compose/services.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; requestId: string; fields?: FieldIssue[] };

@@ -2,7 +2,7 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { sortableInstant } from '../../shared/domain/submission.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormWatch } from '../../shared/ports.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../compose/services.ts';
 import { archivePayload, type IngestResult, ingestArchived } from './ingest.ts';
 import { type PubsubEnvelope, parseFormsApiResponse, peekResponseId } from './payloads.ts';
 

@@ -3,7 +3,7 @@ import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { answersByTitle, validateSubmission } from '../../shared/domain/submission.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../compose/services.ts';
 import type { ParsedPayload } from './payloads.ts';
 
 export interface IngestResult {

@@ -10,7 +10,7 @@ export type ParsedPayload =
 
 const instant = z.iso.datetime({ offset: true });
 
-/** What infra/apps-script/Code.gs POSTs to /intake/form. */
+/** What infra/deploy/apps-script/Code.gs POSTs to /intake/form. */
 export const appsScriptPayloadSchema = z.object({
   formId: z.string().optional(),
   responseId: z.string().min(1),

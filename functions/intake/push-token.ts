@@ -1,6 +1,6 @@
 import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { AppError } from '../../shared/errors.ts';
-import type { Secrets } from '../services.ts';
+import type { Secrets } from '../compose/services.ts';
 
 /** Google's OIDC signing keys; the key set is fetched lazily and cached by jose. */
 export const GOOGLE_JWKS_URL = 'https://www.googleapis.com/oauth2/v3/certs';

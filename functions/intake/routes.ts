@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
-import type { AppEnv } from '../services.ts';
+import type { AppEnv } from '../compose/services.ts';
 import { handleFormsNotification } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson, peekResponseId, pubsubEnvelopeSchema } from './payloads.ts';
@@ -16,7 +16,7 @@ const tooLarge = () => {
 };
 
 /**
- * POST /intake/form   — Apps Script push, HMAC-signed (see infra/apps-script/README.md).
+ * POST /intake/form   — Apps Script push, HMAC-signed (see infra/deploy/apps-script/README.md).
  * POST /intake/pubsub — Pub/Sub push from a Forms API RESPONSES watch, OIDC bearer token.
  */
 export const intakeRoutes = new Hono<AppEnv>();

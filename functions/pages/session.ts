@@ -3,8 +3,8 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors.ts';
+import type { AppEnv } from '../compose/services.ts';
 import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
-import type { AppEnv } from '../services.ts';
 
 /** Long enough for a working session, short enough that a forgotten browser does not stay signed in. */
 export const SESSION_HOURS = 4;

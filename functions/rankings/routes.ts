@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { resultFor } from '../../shared/domain/ranking.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { AppEnv } from '../compose/services.ts';
 import { requireAdmin } from '../http/auth.ts';
-import type { AppEnv } from '../services.ts';
 
 /** The secretariat's view of the last sync's rankings, in full (audit trail included). */
 export const rankingsRoutes = new Hono<AppEnv>();

@@ -1,15 +1,15 @@
 import { assignStage } from '../../shared/domain/assignment.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { outputTabKeys } from '../../shared/domain/output-tabs.ts';
+import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
 import {
   conflictNote,
   JUROR_INFO_COLUMNS,
   jurorTabHeader,
   jurorTabs,
   noteColumn,
-} from '../../shared/domain/sheet-layout.ts';
-import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
-import type { Services } from '../services.ts';
+} from '../../shared/sheet/layout.ts';
+import { outputTabKeys } from '../../shared/sheet/output-tabs.ts';
+import type { Services } from '../compose/services.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 export interface ProvisionReport extends ProvisionOutcome {

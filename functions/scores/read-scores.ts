@@ -1,14 +1,9 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
-import {
-  jurorReadRange,
-  jurorTabs,
-  parseJurorTab,
-  type TabProgress,
-} from '../../shared/domain/sheet-layout.ts';
 import type { ScoreEntry, SheetSnapshot } from '../../shared/ports.ts';
-import type { Services } from '../services.ts';
+import { jurorReadRange, jurorTabs, parseJurorTab, type TabProgress } from '../../shared/sheet/layout.ts';
+import type { Services } from '../compose/services.ts';
 import { sheetOf } from './sheet-needed.ts';
 
 export interface JurorTabsRead {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { SyncRecord } from '../../shared/ports.ts';
+import type { AppEnv } from '../compose/services.ts';
 import { requireAdmin } from '../http/auth.ts';
-import type { AppEnv } from '../services.ts';
 import { provisionSheet } from './provision.ts';
 import { runSync } from './sync.ts';
 

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
 import type { ScoreSheet } from '../../shared/ports.ts';
-import type { Services } from '../services.ts';
+import type { Services } from '../compose/services.ts';
 
 export const SYNC_LEASE = 'sync';
 /** Longer than any sync or setup takes, short enough that a crashed one frees the sheet soon. */

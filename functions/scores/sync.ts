@@ -2,12 +2,12 @@ import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { buildOutputTabs } from '../../shared/domain/output-tabs.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
+import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
+import type { Services } from '../compose/services.ts';
 import { sha256Hex } from '../http/crypto.ts';
-import type { Services } from '../services.ts';
 import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 

@@ -1,4 +1,4 @@
-import { columnLetter, quoteTitle } from '../../shared/domain/sheet-layout.ts';
+import { columnLetter, quoteTitle } from '../../shared/sheet/layout.ts';
 import { SheetsApiError } from './errors.ts';
 import type { Book, Sheet } from './model.ts';
 

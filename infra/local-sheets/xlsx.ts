@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { columnLetter } from '../../shared/domain/sheet-layout.ts';
+import { columnLetter } from '../../shared/sheet/layout.ts';
 import {
   type Book,
   type CellData,

@@ -1,11 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import {
-  columnLetter,
-  JUROR_INFO_COLUMNS,
-  META_TAB_TITLE,
-  quoteTitle,
-} from '../../shared/domain/sheet-layout.ts';
 import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
+import { columnLetter, JUROR_INFO_COLUMNS, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import {
   addHidden,
   FIRST_OWN_ID,

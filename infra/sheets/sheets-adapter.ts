@@ -1,6 +1,6 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { quoteTitle } from '../../shared/domain/sheet-layout.ts';
 import type { OutputTab, ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
+import { quoteTitle } from '../../shared/sheet/layout.ts';
 import { provisionSheet } from './provision-plan.ts';
 import {
   META_RANGE,

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type Browser, chromium } from 'playwright-core';
 import { createApp } from '../../functions/app.ts';
-import type { Services } from '../../functions/services.ts';
+import type { Services } from '../../functions/compose/services.ts';
 
 /** Debian's chromium; CI installs the same package with apt. Nothing downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

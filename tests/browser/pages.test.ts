@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../functions/services.ts';
+import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
 import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';

@@ -1,4 +1,4 @@
-import type { Services } from '../../functions/services.ts';
+import type { Services } from '../../functions/compose/services.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';

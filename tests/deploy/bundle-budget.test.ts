@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unstable_readConfig } from 'wrangler';
-import { CRON_JOBS } from '../../functions/cron-jobs.ts';
+import { CRON_JOBS } from '../../functions/jobs.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Our budget; the free plan allows 3 MiB gzipped. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkJuriEnv, parseGoogleEnv } from '../../functions/env.ts';
+import { checkJuriEnv, parseGoogleEnv } from '../../functions/compose/env.ts';
 import { AppError } from '../../shared/errors.ts';
 import { NTT_2024_PATH } from '../helpers/services.ts';
 
@@ -20,7 +20,7 @@ const base = {
   SPREADSHEET_ID: 'sheet-1',
 };
 
-describe('environment (functions/env.ts)', () => {
+describe('environment (functions/compose/env.ts)', () => {
   it('reads Google mode with the bundled config and the key file project', () => {
     const env = parseGoogleEnv(base, { runtime: 'workers', bundledCompetition: config });
     expect(env).toMatchObject({

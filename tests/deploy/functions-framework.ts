@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildGcfSource } from '../../infra/gcf/build.ts';
+import { buildGcfSource } from '../../infra/deploy/gcf/build.ts';
 import { freePort, waitUntilServing } from '../workers/helpers/free-port.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -12,13 +12,13 @@ export interface RunningFunction {
   stop(): void;
 }
 
-/** Builds infra/gcf like deploy.sh does, once per test file, and returns the source folder. */
+/** Builds infra/deploy/gcf like deploy.sh does, once per test file, and returns the source folder. */
 export async function buildOnce(name: string): Promise<string> {
   const outDir = join(ROOT, 'test-artifacts', `gcf-${name}-${process.pid}`);
   mkdirSync(outDir, { recursive: true });
   return buildGcfSource({
     outDir,
-    competitionFile: join(ROOT, 'infra/competitions/koin-yanlik-ntt-2024.json'),
+    competitionFile: join(ROOT, 'infra/deploy/competitions/koin-yanlik-ntt-2024.json'),
   });
 }
 

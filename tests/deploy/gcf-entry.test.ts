@@ -11,7 +11,7 @@ const CID = 'koin-yanlik-ntt-2024';
 let fn: RunningFunction;
 let source = '';
 
-/** The HTTP function as deployed: infra/gcf/build.ts output under the Functions Framework CLI. */
+/** The HTTP function as deployed: infra/deploy/gcf/build.ts output under the Functions Framework CLI. */
 beforeAll(async () => {
   source = await buildOnce('http');
   fn = await startFunction({

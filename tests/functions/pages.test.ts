@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
-import type { Services } from '../../functions/services.ts';
+import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from '../browser/seed.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { NO_PUSH_KEYS, type Secrets, type Services } from '../../functions/services.ts';
+import { NO_PUSH_KEYS, type Secrets, type Services } from '../../functions/compose/services.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Clock } from '../../shared/ports.ts';
 
-export const NTT_2024_PATH = new URL('../../infra/competitions/koin-yanlik-ntt-2024.json', import.meta.url);
+export const NTT_2024_PATH = new URL(
+  '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json',
+  import.meta.url,
+);
 
 export function loadNtt2024(): Competition {
   const parsed = parseCompetition(JSON.parse(readFileSync(NTT_2024_PATH, 'utf8')));

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createContext, runInContext } from 'node:vm';
 
-const CODE_GS = new URL('../../infra/apps-script/Code.gs', import.meta.url);
+const CODE_GS = new URL('../../infra/deploy/apps-script/Code.gs', import.meta.url);
 
 export interface FetchCall {
   url: string;
@@ -16,7 +16,7 @@ export interface FetchCall {
 }
 
 /**
- * Runs infra/apps-script/Code.gs as Apps Script would, with just enough of the Apps Script services
+ * Runs infra/deploy/apps-script/Code.gs as Apps Script would, with just enough of the Apps Script services
  * (Utilities, UrlFetchApp, PropertiesService, FormApp, SpreadsheetApp) for it to run in Node.
  * UrlFetchApp.fetch is synchronous there, so it answers from `statuses` and records each request;
  * the test then replays the recorded requests against juri.

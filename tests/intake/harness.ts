@@ -1,7 +1,7 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTPayload, SignJWT } from 'jose';
 import { createApp } from '../../functions/app.ts';
+import type { Services } from '../../functions/compose/services.ts';
 import { signBody } from '../../functions/intake/signature.ts';
-import type { Services } from '../../functions/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { InnovationStore, RawSubmission } from '../../shared/ports.ts';
 import { TEST_SECRETS, testServices } from '../helpers/services.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auth, sheets, type sheets_v4 } from '@googleapis/sheets';
 import { afterEach } from 'vitest';
-import type { Services } from '../../functions/services.ts';
+import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import {
   type LocalSheetsServer,
@@ -14,8 +14,8 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
-import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/domain/sheet-layout.ts';
 import type { AcceptedSubmission, InnovationStore, ScoreSheet } from '../../shared/ports.ts';
+import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/sheet/layout.ts';
 import { loadNtt2024, testServices } from '../helpers/services.ts';
 
 export const TOKEN = 'test-access-token';

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
-import { JUROR_HEADER_ROWS, JUROR_INFO_COLUMNS, jurorTabs } from '../../shared/domain/sheet-layout.ts';
+import { JUROR_HEADER_ROWS, JUROR_INFO_COLUMNS, jurorTabs } from '../../shared/sheet/layout.ts';
 import { type SheetEnv, seedInnovations, sheetEnvsClosedAfterEach } from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();

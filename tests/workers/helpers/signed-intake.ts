@@ -1,7 +1,7 @@
 import { signBody } from '../../../functions/intake/signature.ts';
 import { answerList } from '../../intake/samples.ts';
 
-/** A POST /intake/form exactly as infra/apps-script/Code.gs sends it, signed with the shared secret. */
+/** A POST /intake/form exactly as infra/deploy/apps-script/Code.gs sends it, signed with the shared secret. */
 export async function signedFormSubmission(opts: {
   secret: string;
   responseId: string;

@@ -23,12 +23,12 @@ const RUNTIME_DEPENDENCIES = [
  * competition config as competition.json (read through COMPETITION_FILE).
  */
 export async function buildGcfSource(opts: { outDir: string; competitionFile: string }): Promise<string> {
-  const root = resolve(import.meta.dirname, '../..');
+  const root = resolve(import.meta.dirname, '../../..');
   const outDir = resolve(opts.outDir);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
-    entryPoints: [join(root, 'infra/gcf/index.ts')],
+    entryPoints: [join(root, 'functions/gcf-main.ts')],
     outfile: join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
@@ -62,7 +62,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: 'dist/gcf' },
-      competition: { type: 'string', default: 'infra/competitions/koin-yanlik-ntt-2024.json' },
+      competition: { type: 'string', default: 'infra/deploy/competitions/koin-yanlik-ntt-2024.json' },
     },
   });
   const out = await buildGcfSource({ outDir: values.out, competitionFile: values.competition });

@@ -2,6 +2,7 @@ import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import {
   columnLetter,
   firstScoreColumn,
@@ -10,10 +11,9 @@ import {
   jurorReadRange,
   jurorTabs,
   quoteTitle,
-} from '../../shared/domain/sheet-layout.ts';
-import { seededRandom } from '../../shared/seeded-random.ts';
-import type { LocalRuntime } from './compose-local.ts';
-import { DEMO_INNOVATIONS, typedScore } from './demo-scenario.ts';
+} from '../../shared/sheet/layout.ts';
+import type { LocalRuntime } from '../compose/local.ts';
+import { DEMO_INNOVATIONS, typedScore } from './innovations.ts';
 
 export interface SheetTarget {
   rootUrl: string;

@@ -1,12 +1,12 @@
 import { localName } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { LocalRuntime } from '../compose/local.ts';
+import type { Services } from '../compose/services.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
-import type { Services } from '../services.ts';
-import type { LocalRuntime } from './compose-local.ts';
-import { typeDemoScores } from './demo-jurors.ts';
-import { DEMO_INNOVATIONS, demoFormAnswers } from './demo-scenario.ts';
+import { DEMO_INNOVATIONS, demoFormAnswers } from './innovations.ts';
+import { typeDemoScores } from './jurors.ts';
 
 /**
  * Sends the demo innovations through the HTTP intake route exactly as the Apps Script trigger

@@ -1,6 +1,6 @@
+import { type CliRuntimeOptions, composeForCli } from '../compose/runtime.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
-import { type CliRuntimeOptions, composeForCli } from './cli-runtime.ts';
 
 /** `juri sheet setup` and `juri sync`: the same work as the admin routes, from a terminal. */
 export async function runSheetCommand(kind: 'setup' | 'sync', o: CliRuntimeOptions): Promise<string> {

@@ -8,9 +8,12 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
 import { readCompetition } from '../cli/io.ts';
-import { NO_PUSH_KEYS, type Secrets, type Services, systemClock } from '../services.ts';
+import { NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
 
-export const DEFAULT_CONFIG = new URL('../../infra/competitions/koin-yanlik-ntt-2024.json', import.meta.url);
+export const DEFAULT_CONFIG = new URL(
+  '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json',
+  import.meta.url,
+);
 
 export interface LocalOptions {
   dir: string;

@@ -6,9 +6,9 @@ import { buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
+import { composeLocal, type LocalRuntime } from '../compose/local.ts';
+import { runScenario } from '../demo/scenario.ts';
 import { readTypedScores } from '../scores/read-scores.ts';
-import { composeLocal, type LocalRuntime } from './compose-local.ts';
-import { runScenario } from './scenario.ts';
 
 /** The demo runs "on" the morning of the announcement, so every run ends the same way. */
 export const DEMO_NOW = '2024-12-20T10:00:00+08:00';

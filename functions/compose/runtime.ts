@@ -1,8 +1,8 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { composeGoogleNodeServices, createNodeGoogleClients } from '../compose-google-node.ts';
-import { parseGoogleEnv } from '../env.ts';
-import type { Services } from '../services.ts';
-import { composeLocal } from './compose-local.ts';
+import { parseGoogleEnv } from './env.ts';
+import { composeGoogleNodeServices, createNodeGoogleClients } from './google-node.ts';
+import { composeLocal } from './local.ts';
+import type { Services } from './services.ts';
 
 export interface CliRuntimeOptions {
   local: boolean;

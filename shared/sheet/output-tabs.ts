@@ -1,9 +1,9 @@
-import { buildAnnouncement, judgingIsComplete } from './announcement.ts';
-import type { Competition, Stage } from './competition.ts';
-import { type Lang, localName } from './i18n.ts';
-import type { Innovation } from './innovation.ts';
-import type { CompetitionResult, RankedEntry } from './ranking.ts';
-import { fitTitle, type TabProgress } from './sheet-layout.ts';
+import { buildAnnouncement, judgingIsComplete } from '../domain/announcement.ts';
+import type { Competition, Stage } from '../domain/competition.ts';
+import { type Lang, localName } from '../domain/i18n.ts';
+import type { Innovation } from '../domain/innovation.ts';
+import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
+import { fitTitle, type TabProgress } from './layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 

@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { getRequestListener } from '@hono/node-server';
-import { createApp } from '../../functions/app.ts';
-import { composeGoogleNodeServices, createNodeGoogleClients } from '../../functions/compose-google-node.ts';
-import { type GoogleEnv, parseGoogleEnv } from '../../functions/env.ts';
-import { handleFormsNotification, renewWatches } from '../../functions/intake/forms-watch.ts';
-import { archivePayload } from '../../functions/intake/ingest.ts';
-import { pubsubEnvelopeSchema } from '../../functions/intake/payloads.ts';
-import { scheduledSync } from '../../functions/scores/sync.ts';
-import type { Services } from '../../functions/services.ts';
-import { AppError } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/ports.ts';
+import { AppError } from '../shared/errors.ts';
+import type { Clock } from '../shared/ports.ts';
+import { createApp } from './app.ts';
+import { type GoogleEnv, parseGoogleEnv } from './compose/env.ts';
+import { composeGoogleNodeServices, createNodeGoogleClients } from './compose/google-node.ts';
+import type { Services } from './compose/services.ts';
+import { handleFormsNotification, renewWatches } from './intake/forms-watch.ts';
+import { archivePayload } from './intake/ingest.ts';
+import { pubsubEnvelopeSchema } from './intake/payloads.ts';
+import { scheduledSync } from './scores/sync.ts';
 
 /** What a Pub/Sub-triggered CloudEvent carries (google.cloud.pubsub.topic.v1.messagePublished). */
 export interface PubsubEventData {

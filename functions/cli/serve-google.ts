@@ -1,6 +1,6 @@
 import { serve as serveNode } from '@hono/node-server';
 import { createApp } from '../app.ts';
-import { composeForCli } from './cli-runtime.ts';
+import { composeForCli } from '../compose/runtime.ts';
 import type { ServeOptions } from './serve.ts';
 
 /** `juri serve` without --local: the same app against Google, configured by environment variables. */

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Deploys juri to Google Cloud Functions (2nd gen) with keyless credentials (the function's own
-# service account; Application Default Credentials). See infra/gcf/README.md and README.md (Deploy).
+# service account; Application Default Credentials). See infra/deploy/gcf/README.md and README.md (Deploy).
 #
-#   PROJECT=my-project SPREADSHEET_ID=... infra/gcf/deploy.sh [competition-file]
+#   PROJECT=my-project SPREADSHEET_ID=... infra/deploy/gcf/deploy.sh [competition-file]
 #
 # Needs: gcloud (logged in), a project with billing enabled (Cloud Functions requires it; the
 # monthly free tier still applies), and the two secrets created once:
@@ -12,13 +12,13 @@ set -euo pipefail
 
 : "${PROJECT:?set PROJECT to the Google Cloud project id}"
 REGION="${REGION:-asia-southeast2}"            # Jakarta
-COMPETITION="${1:-infra/competitions/koin-yanlik-ntt-2024.json}"
+COMPETITION="${1:-infra/deploy/competitions/koin-yanlik-ntt-2024.json}"
 RUNTIME_SA="${RUNTIME_SA:-juri-runtime@${PROJECT}.iam.gserviceaccount.com}"
 FORMS_TOPIC="${FORMS_TOPIC:-juri-forms}"
 JOBS_TOPIC="${JOBS_TOPIC:-juri-jobs}"
 OUT="dist/gcf"
 
-npx tsx infra/gcf/build.ts --out "$OUT" --competition "$COMPETITION"
+npx tsx infra/deploy/gcf/build.ts --out "$OUT" --competition "$COMPETITION"
 
 ENV_VARS="JURI_MODE=google,JURI_LANG=id,GOOGLE_PROJECT_ID=${PROJECT},COMPETITION_FILE=competition.json"
 ENV_VARS+=",SPREADSHEET_ID=${SPREADSHEET_ID:-},FORMS_WATCH_TOPIC=projects/${PROJECT}/topics/${FORMS_TOPIC}"

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type Competition, parseCompetition } from '../shared/domain/competition.ts';
-import type { Bilingual, Lang } from '../shared/domain/i18n.ts';
-import { AppError } from '../shared/errors.ts';
+import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Secrets } from './services.ts';
 
 /** Where the env comes from: Workers bindings need a key file; Node/Cloud Functions use ADC. */

@@ -1,9 +1,9 @@
-import type { ScoreEntry } from './cells.ts';
-import { readCell } from './cells.ts';
-import type { Competition, Juror, Stage } from './competition.ts';
-import { localName } from './i18n.ts';
-import { formatNumber } from './numbers.ts';
-import { panelOf } from './scoring.ts';
+import type { ScoreEntry } from '../domain/cells.ts';
+import { readCell } from '../domain/cells.ts';
+import type { Competition, Juror, Stage } from '../domain/competition.ts';
+import { localName } from '../domain/i18n.ts';
+import { formatNumber } from '../domain/numbers.ts';
+import { panelOf } from '../domain/scoring.ts';
 
 /**
  * Where things sit in the shared sheet: juror tabs (typed by people), their A1 ranges,

@@ -1,18 +1,18 @@
 import { createRemoteJWKSet } from 'jose';
-import { createFirestoreRestStore } from '../infra/firestore/rest-store.ts';
-import { createFormsResponses } from '../infra/forms/forms-responses.ts';
-import { type GoogleApisAuth, toGoogleAuthClient } from '../infra/google-auth/auth-client.ts';
-import { ALL_JURI_SCOPES } from '../infra/google-auth/scopes.ts';
+import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
+import { createFormsResponses } from '../../infra/forms/forms-responses.ts';
+import { type GoogleApisAuth, toGoogleAuthClient } from '../../infra/google-auth/auth-client.ts';
+import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import {
   createServiceAccountTokenSource,
   type TokenSource,
-} from '../infra/google-auth/service-account-token-source.ts';
-import type { TokenCache } from '../infra/google-auth/token-cache.ts';
-import { createSheetsScoreSheet } from '../infra/sheets/sheets-adapter.ts';
-import { AppError } from '../shared/errors.ts';
-import type { Clock } from '../shared/ports.ts';
+} from '../../infra/google-auth/service-account-token-source.ts';
+import type { TokenCache } from '../../infra/google-auth/token-cache.ts';
+import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/ports.ts';
+import { GOOGLE_JWKS_URL } from '../intake/push-token.ts';
 import type { GoogleEnv } from './env.ts';
-import { GOOGLE_JWKS_URL } from './intake/push-token.ts';
 import { type Services, systemClock } from './services.ts';
 
 export interface GoogleComposeDeps {

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
-import type { Competition } from '../shared/domain/competition.ts';
-import type { Lang } from '../shared/domain/i18n.ts';
-import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../shared/ports.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../../shared/ports.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
 export interface Services {

@@ -1,14 +1,14 @@
 import { Firestore } from '@google-cloud/firestore';
-import { createFirestoreStore } from '../infra/firestore/node-store.ts';
+import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import {
   applicationDefaultAuth,
   type GoogleApisAuth,
   toGoogleAuthClient,
-} from '../infra/google-auth/auth-client.ts';
-import { ALL_JURI_SCOPES } from '../infra/google-auth/scopes.ts';
-import type { Clock } from '../shared/ports.ts';
-import { googleAdapters, googleTokenSource } from './compose-google.ts';
+} from '../../infra/google-auth/auth-client.ts';
+import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
+import type { Clock } from '../../shared/ports.ts';
 import type { GoogleEnv } from './env.ts';
+import { googleAdapters, googleTokenSource } from './google.ts';
 import { type Services, systemClock } from './services.ts';
 
 /**

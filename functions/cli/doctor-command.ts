@@ -1,5 +1,5 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { runDoctor } from '../cli/doctor.ts';
+import { runDoctor } from './doctor.ts';
 
 /** `juri doctor`: one line per check, ✔ or ✘, in plain words. */
 export async function doctorCommand(lang: Lang): Promise<{ ok: boolean; text: string }> {

@@ -13,6 +13,6 @@ export const CRON_JOBS: Readonly<Record<string, CronJob>> = {
 
 export function jobForCron(cron: string): CronJob {
   const job = CRON_JOBS[cron];
-  if (!job) throw new Error(`juri: no job for cron "${cron}" (see functions/cron-jobs.ts and wrangler.toml)`);
+  if (!job) throw new Error(`juri: no job for cron "${cron}" (see functions/jobs.ts and wrangler.toml)`);
   return job;
 }

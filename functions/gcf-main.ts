@@ -1,8 +1,8 @@
 import { cloudEvent, http } from '@google-cloud/functions-framework';
-import { createGcfEntry } from './entry.ts';
+import { createGcfEntry } from './gcf.ts';
 
 /**
- * Google Cloud Functions entry points (deploy with infra/gcf/deploy.sh):
+ * Google Cloud Functions entry points (deploy with infra/deploy/gcf/deploy.sh):
  *   juri            — HTTP, the same Hono app as the Worker
  *   juriFormsPubsub — CloudEvent from the Forms API watch's Pub/Sub topic
  *   juriJobs        — CloudEvent from Cloud Scheduler's topic (score sync, watch renewal)

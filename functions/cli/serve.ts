@@ -1,8 +1,8 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
-import { composeLocal } from './compose-local.ts';
+import { composeLocal } from '../compose/local.ts';
+import { runScenario } from '../demo/scenario.ts';
 import { listen } from './demo.ts';
-import { runScenario } from './scenario.ts';
 
 export interface ServeOptions {
   local: boolean;
