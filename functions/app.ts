@@ -8,8 +8,6 @@ import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { pagesRoutes } from './pages/routes.tsx';
-import { rankingsRoutes } from './rankings/routes.ts';
-import { scoresRoutes } from './scores/routes.ts';
 
 /** The whole HTTP surface; each runtime passes in how it builds the services. */
 export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
@@ -23,10 +21,8 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(services(resolve));
   app.route('/', intakeRoutes);
-  app.route('/', scoresRoutes);
-  app.route('/', rankingsRoutes);
   app.route('/', announceRoutes);
-  app.route('/', adminRoutes);
+  app.route('/admin', adminRoutes);
   app.route('/', pagesRoutes);
   return app;
 }

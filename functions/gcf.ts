@@ -5,21 +5,16 @@ import { getRequestListener } from '@hono/node-server';
 import { AppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
-import { type GoogleEnv, parseGoogleEnv } from './compose/env.ts';
-import { composeGoogleNodeServices, createNodeGoogleClients } from './compose/google-node.ts';
+import { composeNode } from './compose/node.ts';
 import type { Services } from './compose/services.ts';
-import { handleFormsNotification, renewWatches } from './intake/forms-watch.ts';
-import { archivePayload } from './intake/ingest.ts';
-import { pubsubEnvelopeSchema } from './intake/payloads.ts';
-import { scheduledSync } from './scores/sync.ts';
+import { receiveFormsPush } from './intake/forms-watch.ts';
+import { isJob, runJob } from './jobs.ts';
 
 /** What a Pub/Sub-triggered CloudEvent carries (google.cloud.pubsub.topic.v1.messagePublished). */
 export interface PubsubEventData {
   message: { data?: string; attributes?: Record<string, string>; messageId?: string; publishTime?: string };
   subscription?: string;
 }
-
-export type JuriJob = 'sync' | 'renew-watches';
 
 export interface GcfEntry {
   /** The whole Hono app (same routes as the Worker), as a Node request listener. */
@@ -35,38 +30,44 @@ export interface GcfDeps {
 }
 
 /**
- * The composition root for Cloud Functions. process.env does not change while an instance lives, so
- * the env is parsed and the clients (a Firestore gRPC channel) made once, on the first request — a bad
- * setting then answers every request with a message that names it instead of crash-looping.
+ * The Cloud Functions entry. process.env does not change while an instance lives, so the services
+ * (with a Firestore gRPC channel) are composed once, on the first request: a bad setting then answers
+ * every request with a message that names it instead of crash-looping.
  * COMPETITION_FILE (a JSON file shipped with the function) is read when COMPETITION_JSON is not set.
  */
 export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfEntry {
-  let ready: { env: GoogleEnv; services: Services } | undefined;
-  const load = () => {
-    if (ready) return ready;
-    const parsed = parseGoogleEnv(env, { runtime: 'node', bundledCompetition: readCompetitionFile(env) });
-    const services = composeGoogleNodeServices(parsed, createNodeGoogleClients(parsed), deps);
-    ready = { env: parsed, services };
+  let ready: Promise<Services> | undefined;
+  const load = (): Promise<Services> => {
+    ready ??= Promise.resolve()
+      .then(() =>
+        composeNode({
+          env,
+          allowLocal: false,
+          lang: 'id',
+          bundledCompetition: readCompetitionFile(env),
+          ...(deps.clock ? { clock: deps.clock } : {}),
+        }),
+      )
+      .then((rt) => rt.services);
+    // A failed start is retried by the next request rather than remembered.
+    ready.catch(() => {
+      ready = undefined;
+    });
     return ready;
   };
-  const app = createApp(() => load().services);
+  const app = createApp(load);
 
   return {
     http: getRequestListener(app.fetch),
     formsPubsub: async (event) => {
-      const { services } = load();
-      const body = JSON.stringify(event.data ?? {});
-      await archivePayload(services, 'forms-api', body, undefined);
-      const envelope = pubsubEnvelopeSchema.safeParse(event.data);
-      if (!envelope.success) return; // not a Forms notification; archived for the record, nothing to redeliver
-      await handleFormsNotification(services, envelope.data, services.lang);
+      // Not a Forms notification: archived for the record, nothing to redeliver.
+      await receiveFormsPush(await load(), JSON.stringify(event.data ?? {}));
     },
     jobs: async (event) => {
-      const { env: parsed, services } = load();
       const job = event.data?.message.attributes?.job ?? decodeData(event.data?.message.data);
-      if (job === 'sync') await scheduledSync(services);
-      else if (job === 'renew-watches') await renewWatches(services, parsed.formsWatchTopic);
-      else throw new Error(`juri: unknown job "${job ?? ''}" (expected 'sync' or 'renew-watches')`);
+      if (!isJob(job))
+        throw new Error(`juri: unknown job "${job ?? ''}" (expected 'sync' or 'renew-watches')`);
+      await runJob(await load(), job);
     },
   };
 }

@@ -1,18 +1,33 @@
-export type CronJob = 'sync' | 'renew-watches';
+import type { Services } from './compose/services.ts';
+import { renewWatches } from './intake/forms-watch.ts';
+import { scheduledSync } from './scores/sync.ts';
+
+export const JOBS = ['sync', 'renew-watches'] as const;
+export type Job = (typeof JOBS)[number];
 
 /**
  * Which job each cron runs. Must match [triggers] crons in wrangler.toml (tests/deploy checks it).
  * Cron times are UTC.
  */
-export const CRON_JOBS: Readonly<Record<string, CronJob>> = {
+export const CRON_JOBS: Readonly<Record<string, Job>> = {
   /** Score sync while judging runs: 1 Sheets read, and no writes when nothing changed. */
   '*/15 * * * *': 'sync',
   /** Forms API watches expire after 7 days; renew daily at 01:00 UTC (09:00 WITA). */
   '0 1 * * *': 'renew-watches',
 };
 
-export function jobForCron(cron: string): CronJob {
+export function jobForCron(cron: string): Job {
   const job = CRON_JOBS[cron];
   if (!job) throw new Error(`juri: no job for cron "${cron}" (see functions/jobs.ts and wrangler.toml)`);
   return job;
+}
+
+export function isJob(name: unknown): name is Job {
+  return typeof name === 'string' && (JOBS as readonly string[]).includes(name);
+}
+
+/** The one dispatch every entry uses: the Worker's cron, Cloud Scheduler's topic, the CLI. */
+export async function runJob(services: Services, job: Job): Promise<void> {
+  if (job === 'sync') await scheduledSync(services);
+  else await renewWatches(services, services.formsWatchTopic);
 }

@@ -95,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'doctor': {
-        const { doctorCommand } = await import('./cli/doctor-command.ts');
+        const { doctorCommand } = await import('./cli/doctor.ts');
         const { ok, text } = await doctorCommand(lang);
         process.stdout.write(`${text}\n`);
         return ok ? 0 : 1;

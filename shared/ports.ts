@@ -81,13 +81,8 @@ export interface JurorProgress {
   scored: number;
 }
 
-/**
- * Where innovations, the raw archive, rejections, syncs, leases and cursors live.
- * Every method is scoped to one competition id.
- */
+/** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */
 export interface InnovationStore {
-  /** Archives a payload before validation. Must succeed before anything else is done with it. */
-  archiveRaw(competition: string, raw: RawSubmission): Promise<void>;
   /**
    * Creates the innovation for a response id exactly once, or updates it when `submittedAt` is newer
    * (keeping the earlier version in its history). A new innovation gets the next number, gap-free.
@@ -99,21 +94,43 @@ export interface InnovationStore {
     numberToId: (n: number) => string,
   ): Promise<{ outcome: UpsertOutcome; innovation: Innovation }>;
   listInnovations(competition: string): Promise<Innovation[]>;
-  /** Earlier versions of one innovation, oldest first. */
+  /** Earlier versions of one innovation, oldest first: what an edit of the Form response replaced. */
   innovationHistory(competition: string, responseId: string): Promise<Innovation[]>;
+}
+
+/** Every payload as it arrived, and the ones that could not be accepted. */
+export interface SubmissionArchive {
+  /** Archives a payload before validation. Must succeed before anything else is done with it. */
+  archiveRaw(competition: string, raw: RawSubmission): Promise<void>;
   /** Keeps a rejected submission with its reasons; a later rejection of the same response replaces it. */
   recordRejection(competition: string, rejection: Rejection): Promise<void>;
   listRejections(competition: string): Promise<Rejection[]>;
   /** Clears a rejection once the same response is accepted. */
   clearRejection(competition: string, responseId: string): Promise<void>;
+}
+
+/** What each sync did; the pages read the last one. */
+export interface SyncLog {
   saveSync(competition: string, sync: SyncRecord): Promise<void>;
+  /** The sync with the highest sequence. */
   lastSync(competition: string): Promise<SyncRecord | null>;
+}
+
+/** Mutual exclusion across instances (a cron and a button press), with expiry so a crash frees it. */
+export interface Leases {
   /** Takes the named lease until `until` unless someone else holds an unexpired one. */
   acquireLease(competition: string, name: string, holder: string, now: Date, until: Date): Promise<boolean>;
   releaseLease(competition: string, name: string, holder: string): Promise<void>;
+}
+
+/** Named positions in an outside feed, e.g. the Forms API's last listed response. */
+export interface Cursors {
   getCursor(competition: string, name: string): Promise<string | null>;
   setCursor(competition: string, name: string, value: string): Promise<void>;
 }
+
+/** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
+export type Store = InnovationStore & SubmissionArchive & SyncLog & Leases & Cursors;
 
 export type { OutputTab };
 
@@ -182,6 +199,8 @@ export interface ScoreSheet {
   publish(tabs: OutputTab[], publishState: string): Promise<{ generation: number }>;
   /** Creates or extends the juror tabs and the staging tabs; never touches a typed score. */
   provision(plan: SheetPlan): Promise<ProvisionOutcome>;
+  /** The spreadsheet's title: one read, for `juri doctor`. */
+  describe(): Promise<{ title: string }>;
   /** Sheets API requests (HTTP attempts) made through this instance so far. */
   requestCount(): { reads: number; writes: number };
 }

@@ -1,16 +1,14 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../compose/services.ts';
-import { requireAdmin } from '../http/auth.ts';
+import { adminAuth } from '../http/auth.ts';
+import { intakeAdminRoutes } from '../intake/admin-routes.ts';
+import { rankingsRoutes } from '../rankings/routes.ts';
+import { scoresRoutes } from '../scores/routes.ts';
 
-/** Secretariat-only reads; each route carries requireAdmin so other /admin routes keep their own rules. */
+/** Everything under /admin: the secretariat's API, behind one bearer-token check. */
 export const adminRoutes = new Hono<AppEnv>();
 
-adminRoutes.get('/admin/rejections', requireAdmin(), async (c) => {
-  const { competition, store } = c.get('services');
-  return c.json({ competition: competition.id, rejections: await store.listRejections(competition.id) });
-});
-
-adminRoutes.get('/admin/innovations', requireAdmin(), async (c) => {
-  const { competition, store } = c.get('services');
-  return c.json({ competition: competition.id, innovations: await store.listInnovations(competition.id) });
-});
+adminRoutes.use(adminAuth());
+adminRoutes.route('/', intakeAdminRoutes);
+adminRoutes.route('/', scoresRoutes);
+adminRoutes.route('/', rankingsRoutes);

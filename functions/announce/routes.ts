@@ -10,8 +10,8 @@ announceRoutes.get('/api/pengumuman/:competition', async (c) => {
   const services = c.get('services');
   const announcement = await publicAnnouncement(services, c.req.param('competition'), c.get('lang'));
   c.header('cache-control', 'public, max-age=60');
-  // The language comes from ?lang (in the URL), the lang cookie or Accept-Language.
-  c.header('vary', 'Accept-Language, Cookie');
+  // The language comes from ?lang (in the URL) or the lang cookie.
+  c.header('vary', 'Cookie');
   return c.json(announcement);
 });
 

@@ -1,13 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { serve as serveNode } from '@hono/node-server';
+import { stringify } from 'csv-stringify/sync';
 import { buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
 import { composeLocal, type LocalRuntime } from '../compose/local.ts';
 import { runScenario } from '../demo/scenario.ts';
+import { listen } from '../http/node-server.ts';
 import { readTypedScores } from '../scores/read-scores.ts';
 
 /** The demo runs "on" the morning of the announcement, so every run ends the same way. */
@@ -24,7 +24,7 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   const fixed = new Date(DEMO_NOW);
   const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: { now: () => fixed } });
   try {
-    const server = await listen(rt, 0);
+    const server = await listen(createApp(() => rt.services).fetch, 0);
     try {
       await runScenario(rt, server.url, (line) => o.out.write(`${line}\n`));
     } finally {
@@ -35,18 +35,6 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   } finally {
     await rt.close();
   }
-}
-
-export async function listen(rt: LocalRuntime, port: number, hostname = '127.0.0.1') {
-  const app = createApp(() => rt.services);
-  return new Promise<{ url: string; close(): Promise<void> }>((resolveListen) => {
-    const server = serveNode({ fetch: app.fetch, port, hostname }, (info: AddressInfo) => {
-      resolveListen({
-        url: `http://${hostname}:${info.port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
 }
 
 async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
@@ -73,20 +61,19 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
 async function exportCsv(rt: LocalRuntime) {
   const { competition, store } = rt.services;
   const innovations = await store.listInnovations(competition.id);
-  const q = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = innovations.map((i) =>
-    [i.id, i.title, i.agency, i.region, i.category, i.submittedAt].map(q).join(','),
-  );
   writeFileSync(
     join(rt.paths.dir, 'innovations.csv'),
-    `id,title,agency,region,category,submitted_at\n${lines.join('\n')}\n`,
+    stringify(
+      innovations.map((i) => [i.id, i.title, i.agency, i.region, i.category, i.submittedAt]),
+      { header: true, columns: ['id', 'title', 'agency', 'region', 'category', 'submitted_at'] },
+    ),
   );
   const entries = await readTypedScores(rt.services);
-  const scoreLines = entries.map((e) =>
-    [e.stage, e.innovation, e.juror, e.criterion, e.value].map(q).join(','),
-  );
   writeFileSync(
     join(rt.paths.dir, 'scores.csv'),
-    `stage,innovation,juror,criterion,value\n${scoreLines.join('\n')}\n`,
+    stringify(
+      entries.map((e) => [e.stage, e.innovation, e.juror, e.criterion, e.value]),
+      { header: true, columns: ['stage', 'innovation', 'juror', 'criterion', 'value'] },
+    ),
   );
 }

@@ -1,15 +1,12 @@
-import { firestore } from '@googleapis/firestore';
-import { sheets } from '@googleapis/sheets';
-import {
-  applicationDefaultAuth,
-  type GoogleApisAuth,
-  toGoogleAuthClient,
-} from '../../infra/google-auth/auth-client.ts';
+import { applicationDefaultAuth } from '../../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import type { ScoreSheet, SyncLog } from '../../shared/ports.ts';
 import { checkJuriEnv, type GoogleEnv, type Runtime } from '../compose/env.ts';
-import { googleTokenSource } from '../compose/google.ts';
+import { composeGoogleServices, googleTokenSource } from '../compose/google.ts';
+import { composeGoogleNodeServices, createNodeGoogleClients } from '../compose/google-node.ts';
+import type { Services } from '../compose/services.ts';
 
 export interface DoctorCheck {
   name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore';
@@ -70,11 +67,30 @@ export async function runDoctor(
   });
   checks.push(configCheck(g, say));
 
-  const auth = await credentialsCheck(g, deps, say, checks);
-  if (!auth) return finish(checks);
-  checks.push(await sheetCheck(g, auth, say));
-  checks.push(await firestoreCheck(g, auth, say));
+  if (!(await credentialsCheck(g, deps, say, checks))) return finish(checks);
+  const { services, close } = composeForDoctor(g, deps);
+  try {
+    checks.push(await sheetCheck(g, services.sheet, say));
+    checks.push(await firestoreCheck(g, services.store, say));
+  } finally {
+    await close();
+  }
   return finish(checks);
+}
+
+/** The same adapters the app runs on this runtime: Firestore over gRPC on Node, over REST on Workers. */
+function composeForDoctor(g: GoogleEnv, deps: DoctorDeps): { services: Services; close(): Promise<void> } {
+  if (deps.runtime === 'workers') {
+    return {
+      services: composeGoogleServices(g, deps.fetch ? { fetch: deps.fetch } : {}),
+      close: async () => {},
+    };
+  }
+  const clients = createNodeGoogleClients(g);
+  return {
+    services: composeGoogleNodeServices(g, clients),
+    close: () => clients.firestore.terminate(),
+  };
 }
 
 function finish(checks: DoctorCheck[]): DoctorReport {
@@ -105,7 +121,7 @@ async function credentialsCheck(
   deps: DoctorDeps,
   say: (t: Bilingual) => string,
   checks: DoctorCheck[],
-): Promise<GoogleApisAuth | undefined> {
+): Promise<boolean> {
   try {
     const key = g.serviceAccount;
     if (key) {
@@ -119,10 +135,10 @@ async function credentialsCheck(
           en: `Google accepted the service-account key ${key.clientEmail}.`,
         }),
       });
-      return toGoogleAuthClient(tokens);
+      return true;
     }
     const adc = applicationDefaultAuth({ scopes: ALL_JURI_SCOPES, projectId: g.projectId });
-    if (typeof adc === 'string' || !('getAccessToken' in adc)) return undefined;
+    if (typeof adc === 'string' || !('getAccessToken' in adc)) return false;
     await adc.getAccessToken();
     checks.push({
       name: 'credentials',
@@ -132,7 +148,7 @@ async function credentialsCheck(
         en: 'Application Default Credentials work.',
       }),
     });
-    return adc;
+    return true;
   } catch (e) {
     const detail = isAppError(e) ? say(e.text) : errorText(e);
     checks.push({
@@ -145,16 +161,16 @@ async function credentialsCheck(
             en: `No Google credentials: set GOOGLE_SERVICE_ACCOUNT_JSON, or run "gcloud auth application-default login". (${detail})`,
           }),
     });
-    return undefined;
+    return false;
   }
 }
 
 async function sheetCheck(
   g: GoogleEnv,
-  auth: GoogleApisAuth,
+  sheet: ScoreSheet | undefined,
   say: (t: Bilingual) => string,
 ): Promise<DoctorCheck> {
-  if (!g.spreadsheetId)
+  if (!g.spreadsheetId || !sheet)
     return {
       name: 'sheet',
       ok: false,
@@ -163,15 +179,8 @@ async function sheetCheck(
         en: 'SPREADSHEET_ID is not set. Take it from the Sheet address: /spreadsheets/d/<SPREADSHEET_ID>/edit',
       }),
     };
-  const api = sheets({
-    version: 'v4',
-    auth,
-    retry: false,
-    ...(g.endpoints.sheetsRootUrl ? { rootUrl: g.endpoints.sheetsRootUrl } : {}),
-  });
   try {
-    const res = await api.spreadsheets.get({ spreadsheetId: g.spreadsheetId, fields: 'properties.title' });
-    const title = res.data.properties?.title ?? g.spreadsheetId;
+    const { title } = await sheet.describe();
     return {
       name: 'sheet',
       ok: true,
@@ -201,33 +210,24 @@ async function sheetCheck(
   }
 }
 
+/** One read through the app's own store adapter: a missing document still proves access. */
 async function firestoreCheck(
   g: GoogleEnv,
-  auth: GoogleApisAuth,
+  store: SyncLog,
   say: (t: Bilingual) => string,
 ): Promise<DoctorCheck> {
-  const api = firestore({
-    version: 'v1',
-    auth,
-    retry: false,
-    ...(g.endpoints.firestoreRootUrl ? { rootUrl: g.endpoints.firestoreRootUrl } : {}),
-  });
-  const name = `projects/${g.projectId}/databases/${g.databaseId}/documents/competitions/${g.competition.id}`;
-  const ok: DoctorCheck = {
-    name: 'firestore',
-    ok: true,
-    message: say({
-      id: `Firestore proyek ${g.projectId} dapat dibaca.`,
-      en: `Firestore of project ${g.projectId} can be read.`,
-    }),
-  };
   try {
-    await api.projects.databases.documents.get({ name });
-    return ok;
+    await store.lastSync(g.competition.id);
+    return {
+      name: 'firestore',
+      ok: true,
+      message: say({
+        id: `Firestore proyek ${g.projectId} dapat dibaca.`,
+        en: `Firestore of project ${g.projectId} can be read.`,
+      }),
+    };
   } catch (e) {
     const status = statusOf(e);
-    // A missing document still proves access; a missing database does not.
-    if (status === 404 && !/database .* does not exist/i.test(errorText(e))) return ok;
     const text: Bilingual =
       status === 403
         ? {
@@ -247,13 +247,42 @@ async function firestoreCheck(
   }
 }
 
+/** The HTTP status behind an error, looking through the adapters' wrapping; gRPC codes read as HTTP. */
 function statusOf(e: unknown): number | undefined {
-  if (typeof e !== 'object' || e === null) return undefined;
-  const withStatus = e as { status?: unknown; response?: { status?: unknown } };
-  const status = withStatus.status ?? withStatus.response?.status;
-  return typeof status === 'number' ? status : undefined;
+  for (let cause = e, depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth++) {
+    // An AppError's own status is juri's answer (503), not what Google said.
+    if (isAppError(cause)) {
+      cause = cause.cause;
+      continue;
+    }
+    const err = cause as {
+      status?: unknown;
+      code?: unknown;
+      response?: { status?: unknown };
+      cause?: unknown;
+    };
+    const status = err.response?.status ?? err.status;
+    if (typeof status === 'number') return status;
+    if (err.code === GRPC_PERMISSION_DENIED) return 403;
+    if (err.code === GRPC_NOT_FOUND) return 404;
+    cause = err.cause;
+  }
+  return undefined;
 }
 
+const GRPC_NOT_FOUND = 5;
+const GRPC_PERMISSION_DENIED = 7;
+
+/** The innermost message: the adapters' own wording is generic, the cause says what happened. */
 function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  let inner = e;
+  while (inner instanceof Error && inner.cause instanceof Error) inner = inner.cause;
+  return inner instanceof Error ? inner.message : String(inner);
+}
+
+/** `juri doctor`: one line per check, ✔ or ✘, in plain words. */
+export async function doctorCommand(lang: Lang): Promise<{ ok: boolean; text: string }> {
+  const report = await runDoctor(process.env, { lang, runtime: 'node' });
+  const lines = report.checks.map((c) => `${c.ok ? '✔' : '✘'} ${c.message}`);
+  return { ok: report.ok, text: lines.join('\n') };
 }

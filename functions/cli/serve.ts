@@ -1,8 +1,9 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
-import { composeLocal } from '../compose/local.ts';
+import { createApp } from '../app.ts';
+import { composeNode, type NodeRuntime } from '../compose/node.ts';
 import { runScenario } from '../demo/scenario.ts';
-import { listen } from './demo.ts';
+import { listen, type RunningServer, untilStopped } from '../http/node-server.ts';
 
 export interface ServeOptions {
   local: boolean;
@@ -12,23 +13,25 @@ export interface ServeOptions {
   lang: Lang;
 }
 
-/** `juri serve --local` (npm start): the whole app on this machine, seeded with the demo on first start. */
+/**
+ * `juri serve`: the app on Node. With --local (npm start) everything runs on this machine and the demo
+ * is seeded on first start; without it the same app runs against Google, configured by the environment.
+ */
 export async function serve(o: ServeOptions): Promise<void> {
-  if (!o.local && process.env.JURI_MODE !== 'local') {
-    const { serveGoogle } = await import('./serve-google.ts');
-    return serveGoogle(o);
-  }
   const port = Number(o.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('bad_request', { id: `PORT tidak valid: ${o.port}`, en: `Invalid PORT: ${o.port}` });
   }
-  const rt = await composeLocal({
-    dir: o.dir ?? process.env.JURI_DIR ?? '.juri',
+  const rt = await composeNode({
+    env: process.env,
+    local: o.local,
+    dir: o.dir,
     config: o.config,
     lang: o.lang,
   });
-  const host = process.env.HOST ?? '127.0.0.1';
-  const server = await listen(rt, port, host).catch(async (err: unknown) => {
+  // A laptop serves itself only; a server (a container, a VM) serves its network.
+  const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
+  const server = await listen(createApp(() => rt.services).fetch, port, host).catch(async (err: unknown) => {
     await rt.close();
     throw new AppError(
       'internal',
@@ -39,13 +42,27 @@ export async function serve(o: ServeOptions): Promise<void> {
       { cause: err },
     );
   });
-  const { competition, store, secrets } = rt.services;
   const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
+  else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
+  say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
+  await untilStopped();
+  await server.close();
+  await rt.close();
+}
+
+async function welcomeLocal(
+  rt: Extract<NodeRuntime, { mode: 'local' }>,
+  server: RunningServer,
+  lang: Lang,
+  say: (line: string) => void,
+) {
+  const { competition, store, secrets } = rt.services;
+  const en = lang === 'en';
   if ((await store.listInnovations(competition.id)).length === 0) {
-    say(o.lang === 'en' ? 'First start: seeding the 2024 demo…' : 'Mulai pertama: mengisi data demo 2024…');
+    say(en ? 'First start: seeding the 2024 demo…' : 'Mulai pertama: mengisi data demo 2024…');
     await runScenario(rt, server.url, say);
   }
-  const en = o.lang === 'en';
   say('');
   say(`juri ${en ? 'is running' : 'berjalan'} — ${competition.name}`);
   const rows: [string, string][] = [
@@ -59,14 +76,4 @@ export async function serve(o: ServeOptions): Promise<void> {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) say(`  ${`${label}:`.padEnd(width + 2)}${value}`);
-  say(en ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
-  await new Promise<void>((done) => {
-    const stop = async () => {
-      await server.close();
-      await rt.close();
-      done();
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
 }

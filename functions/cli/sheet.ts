@@ -1,10 +1,18 @@
-import { type CliRuntimeOptions, composeForCli } from '../compose/runtime.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { composeNode } from '../compose/node.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
 
+export interface SheetCommandOptions {
+  local: boolean;
+  dir: string | undefined;
+  config: string | undefined;
+  lang: Lang;
+}
+
 /** `juri sheet setup` and `juri sync`: the same work as the admin routes, from a terminal. */
-export async function runSheetCommand(kind: 'setup' | 'sync', o: CliRuntimeOptions): Promise<string> {
-  const { services, close } = await composeForCli(o);
+export async function runSheetCommand(kind: 'setup' | 'sync', o: SheetCommandOptions): Promise<string> {
+  const { services, close } = await composeNode({ env: process.env, ...o });
   const en = o.lang === 'en';
   try {
     if (kind === 'setup') {

@@ -54,6 +54,7 @@ export function composeGoogleNodeServices(
     store: createFirestoreStore(clients.firestore),
     ...googleAdapters(env, clients.auth),
     clock: deps.clock ?? systemClock,
+    formsWatchTopic: env.formsWatchTopic,
     secrets: env.secrets,
     lang: env.lang,
   };

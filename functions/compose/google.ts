@@ -63,6 +63,7 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
     }),
     ...googleAdapters(env, auth),
     clock: deps.clock ?? systemClock,
+    formsWatchTopic: env.formsWatchTopic,
     secrets: env.secrets,
     lang: env.lang,
   };

@@ -52,6 +52,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     store,
     sheet,
     forms: undefined,
+    formsWatchTopic: undefined,
     clock: o.clock ?? systemClock,
     secrets: localSecrets(dir),
     lang: o.lang,

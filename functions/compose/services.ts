@@ -1,15 +1,17 @@
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import type { Clock, FormResponses, InnovationStore, ScoreSheet } from '../../shared/ports.ts';
+import type { Clock, FormResponses, ScoreSheet, Store } from '../../shared/ports.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
 export interface Services {
   competition: Competition;
-  store: InnovationStore;
+  store: Store;
   /** Absent until a sheet is configured; routes that need it answer 503. */
   sheet: ScoreSheet | undefined;
   forms: FormResponses | undefined;
+  /** Pub/Sub topic (projects/…/topics/…) for the Forms RESPONSES watch; renewal creates the watch when set. */
+  formsWatchTopic: string | undefined;
   clock: Clock;
   secrets: Secrets;
   /** Default language of messages when the request does not ask for one. */
@@ -33,6 +35,8 @@ export type AppEnv = {
     services: Services;
     requestId: string;
     lang: Lang;
+    /** Set by hono/language; read through `lang`. */
+    language: string;
   };
 };
 

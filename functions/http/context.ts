@@ -1,16 +1,27 @@
 import type { MiddlewareHandler } from 'hono';
-import { isLang, type Lang } from '../../shared/domain/i18n.ts';
+import { languageDetector } from 'hono/language';
+import { isLang, LANGS } from '../../shared/domain/i18n.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
 
-/** `?lang=en`, then a `lang` cookie, then Accept-Language; Indonesian otherwise. */
+/**
+ * `?lang=en`, then a `lang` cookie; Indonesian otherwise. Never Accept-Language alone: many offices in
+ * NTT run browsers set to English, and juri's readers work in Indonesian.
+ */
 export function language(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const asked = c.req.query('lang') ?? readCookie(c.req.header('cookie'), 'lang');
-    const accept = c.req.header('accept-language')?.toLowerCase() ?? '';
-    const lang: Lang = isLang(asked) ? asked : accept.startsWith('en') ? 'en' : 'id';
-    c.set('lang', lang);
-    await next();
-  };
+  const detect = languageDetector({
+    supportedLanguages: [...LANGS],
+    fallbackLanguage: 'id',
+    order: ['querystring', 'cookie'],
+    lookupQueryString: 'lang',
+    lookupCookie: 'lang',
+    caches: false,
+  });
+  return (c, next) =>
+    detect(c, async () => {
+      const detected = c.get('language');
+      c.set('lang', isLang(detected) ? detected : 'id');
+      await next();
+    });
 }
 
 /** The composition middleware: builds (or reuses) the services for this request. */
@@ -19,21 +30,4 @@ export function services(resolve: (env: unknown) => Services | Promise<Services>
     c.set('services', await resolve(c.env));
     await next();
   };
-}
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeCookieValue(v.join('='));
-  }
-  return undefined;
-}
-
-/** A malformed value (e.g. `lang=%`) counts as no cookie: a stray byte must not fail every request. */
-function decodeCookieValue(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
 }

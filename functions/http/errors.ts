@@ -28,8 +28,13 @@ export function errorResponse(c: Context<AppEnv>, err: unknown) {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof HTTPException) {
+    // hono/bearer-auth guards /admin: the only 401 that is not already an AppError.
     if (err.status === 401)
-      return new AppError('unauthorized', { id: 'Tidak berwenang.', en: 'Unauthorized.' }, { cause: err });
+      return new AppError(
+        'unauthorized',
+        { id: 'Perlu login sekretariat (token admin).', en: 'Secretariat login (admin token) required.' },
+        { cause: err },
+      );
     if (err.status === 404)
       return new AppError('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }, { cause: err });
     return new AppError('bad_request', { id: 'Permintaan tidak valid.', en: 'Bad request.' }, { cause: err });

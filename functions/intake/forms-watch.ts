@@ -4,7 +4,13 @@ import { AppError } from '../../shared/errors.ts';
 import type { FormWatch } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import { archivePayload, type IngestResult, ingestArchived } from './ingest.ts';
-import { type PubsubEnvelope, parseFormsApiResponse, peekResponseId } from './payloads.ts';
+import {
+  type PubsubEnvelope,
+  parseFormsApiResponse,
+  parseJson,
+  peekResponseId,
+  pubsubEnvelopeSchema,
+} from './payloads.ts';
 
 export type PubsubOutcome =
   | { ignored: string }
@@ -19,6 +25,21 @@ export function cursorName(formId: string): string {
  * costs about 4–6 store calls, so a backlog is worked off over several deliveries.
  */
 export const MAX_PER_DELIVERY = 8;
+
+/**
+ * Every Pub/Sub push, through the Worker's route or Cloud Functions' CloudEvent: archived before it is
+ * read, then handled. Null when the body is not a Pub/Sub push at all (it stays in the archive).
+ */
+export async function receiveFormsPush(
+  services: Services,
+  body: string,
+  lang: Lang = services.lang,
+): Promise<PubsubOutcome | null> {
+  await archivePayload(services, 'forms-api', body, undefined);
+  const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));
+  if (!envelope.success) return null;
+  return handleFormsNotification(services, envelope.data, lang);
+}
 
 /**
  * A RESPONSES notification says only "something changed": list what was submitted after the cursor,

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
-import { handleFormsNotification } from './forms-watch.ts';
+import { receiveFormsPush } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
-import { parseAppsScriptPayload, parseJson, peekResponseId, pubsubEnvelopeSchema } from './payloads.ts';
+import { parseAppsScriptPayload, parseJson, peekResponseId } from './payloads.ts';
 import { verifyPushToken } from './push-token.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
@@ -50,17 +50,13 @@ intakeRoutes.post('/intake/pubsub', limit, async (c) => {
     services.secrets,
     services.clock.now(),
   );
-  const body = await c.req.text();
-  await archivePayload(services, 'forms-api', body, undefined);
-  const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));
-  if (!envelope.success) {
+  const outcome = await receiveFormsPush(services, await c.req.text(), c.get('lang'));
+  if (!outcome) {
     throw new AppError('bad_request', {
       id: 'Bukan pesan push Pub/Sub.',
       en: 'Not a Pub/Sub push message.',
     });
   }
   // Rejections are stored and listed for the secretariat; answering 2xx stops Pub/Sub redelivering them.
-  return c.json(await handleFormsNotification(services, envelope.data, c.get('lang')), 200);
+  return c.json(outcome, 200);
 });
-
-export { renewWatches } from './forms-watch.ts';

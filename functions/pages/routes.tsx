@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
+import { secureHeaders } from 'hono/secure-headers';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isLang } from '../../shared/domain/i18n.ts';
@@ -26,8 +27,21 @@ import { say } from './strings.ts';
 export const pagesRoutes = new Hono<AppEnv>();
 
 /** No script runs on these pages, inline styles only, and they may not be framed (the sync button). */
-const CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+const pageHeaders = secureHeaders({
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+  },
+  referrerPolicy: 'same-origin',
+  xFrameOptions: 'DENY',
+});
+pagesRoutes.use('/pengumuman/*', pageHeaders);
+pagesRoutes.use('/sekretariat', pageHeaders);
+pagesRoutes.use('/sekretariat/*', pageHeaders);
 
 function page(
   c: Context<AppEnv>,
@@ -37,9 +51,6 @@ function page(
   const asked = c.req.query('lang');
   // The switch link sets ?lang=…; remember it so the next page (and the dashboard's forms) keep it.
   if (isLang(asked)) setCookie(c, 'lang', asked, { path: '/', sameSite: 'Lax', maxAge: 31_536_000 });
-  c.header('content-security-policy', CSP);
-  c.header('x-content-type-options', 'nosniff');
-  c.header('referrer-policy', 'same-origin');
   return c.html(html`<!doctype html>${body}`, status);
 }
 
@@ -54,7 +65,7 @@ pagesRoutes.get('/pengumuman/:competition', async (c) => {
     // page() answers ?lang=… with a Set-Cookie, which a shared cache must not hand to others.
     const setsCookie = isLang(c.req.query('lang'));
     c.header('cache-control', `${setsCookie ? 'private' : 'public'}, max-age=60`);
-    c.header('vary', 'cookie, accept-language');
+    c.header('vary', 'cookie');
     return page(
       c,
       <AnnouncementPage

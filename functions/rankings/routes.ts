@@ -2,12 +2,11 @@ import { Hono } from 'hono';
 import { resultFor } from '../../shared/domain/ranking.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
-import { requireAdmin } from '../http/auth.ts';
 
-/** The secretariat's view of the last sync's rankings, in full (audit trail included). */
+/** The secretariat's view of the last sync's rankings, in full (audit trail included); mounted under /admin. */
 export const rankingsRoutes = new Hono<AppEnv>();
 
-rankingsRoutes.get('/admin/rankings/:stage', requireAdmin(), async (c) => {
+rankingsRoutes.get('/rankings/:stage', async (c) => {
   const { store, competition } = c.get('services');
   const sync = await store.lastSync(competition.id);
   if (!sync?.result) {

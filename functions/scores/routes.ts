@@ -1,19 +1,18 @@
 import { Hono } from 'hono';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
-import { requireAdmin } from '../http/auth.ts';
 import { provisionSheet } from './provision.ts';
 import { runSync } from './sync.ts';
 
-/** The secretariat's manual triggers: a sync now, and (re-)provisioning the juror tabs. */
+/** The secretariat's manual triggers (mounted under /admin): a sync now, and (re-)provisioning the juror tabs. */
 export const scoresRoutes = new Hono<AppEnv>();
 
-scoresRoutes.post('/admin/sync', requireAdmin(), async (c) => {
+scoresRoutes.post('/sync', async (c) => {
   const record = await runSync(c.get('services'), { trigger: 'manual' });
   return c.json(summary(record));
 });
 
-scoresRoutes.post('/admin/sheet/setup', requireAdmin(), async (c) => {
+scoresRoutes.post('/sheet/setup', async (c) => {
   return c.json(await provisionSheet(c.get('services')));
 });
 

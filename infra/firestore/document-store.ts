@@ -1,7 +1,7 @@
 import pRetry from 'p-retry';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { AcceptedSubmission, InnovationStore, Rejection, UpsertOutcome } from '../../shared/ports.ts';
+import type { AcceptedSubmission, Rejection, Store, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import {
   AlreadyExists,
@@ -24,11 +24,11 @@ interface InnovationDoc {
 }
 
 /**
- * The InnovationStore on Firestore documents, shared by the Node (gRPC) and the Workers (REST) adapters.
+ * The Store on Firestore documents, shared by the Node (gRPC) and the Workers (REST) adapters.
  * Exactly-once and gap-free numbering rest on `create` preconditions in one commit, not on transactions;
  * infra/firestore/README.md explains why that holds on production Firestore and what the emulator lacks.
  */
-export function createDocumentStore(backend: DocumentBackend): InnovationStore {
+export function createDocumentStore(backend: DocumentBackend): Store {
   const path = (competition: string, ...parts: string[]) =>
     ['competitions', docId(competition), ...parts].join('/');
 

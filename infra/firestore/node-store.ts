@@ -1,6 +1,6 @@
 import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { InnovationStore } from '../../shared/ports.ts';
+import type { Store } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -13,7 +13,7 @@ import { createDocumentStore } from './document-store.ts';
 const ALREADY_EXISTS = 6;
 
 /** The store for Node and Cloud Functions, on the official gRPC client (ADC in production). */
-export function createFirestoreStore(db: Firestore): InnovationStore {
+export function createFirestoreStore(db: Firestore): Store {
   return createDocumentStore(nodeBackend(db));
 }
 

@@ -1,6 +1,6 @@
 import { firestore, type firestore_v1 } from '@googleapis/firestore';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { InnovationStore } from '../../shared/ports.ts';
+import type { Store } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -22,7 +22,7 @@ export interface FirestoreRestOptions {
 }
 
 /** The store for Cloudflare Workers: Firestore's REST API through @googleapis/firestore (no gRPC in workerd). */
-export function createFirestoreRestStore(opts: FirestoreRestOptions): InnovationStore {
+export function createFirestoreRestStore(opts: FirestoreRestOptions): Store {
   return createDocumentStore(restBackend(opts));
 }
 

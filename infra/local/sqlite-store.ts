@@ -3,9 +3,9 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type {
   AcceptedSubmission,
-  InnovationStore,
   RawSubmission,
   Rejection,
+  Store,
   SyncRecord,
   UpsertOutcome,
 } from '../../shared/ports.ts';
@@ -58,7 +58,7 @@ interface InnovationRow {
 export function openSqliteStore(
   file: string,
   options: { busyTimeoutMs?: number } = {},
-): InnovationStore & { close(): void } {
+): Store & { close(): void } {
   const db = guard(() => {
     const opened = new Database(file);
     // A waiting writer gets this long before SQLITE_BUSY surfaces as storage_unavailable.

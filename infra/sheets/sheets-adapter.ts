@@ -138,6 +138,12 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
       }
     },
     provision: (plan) => provisionSheet(calls, plan),
+    async describe() {
+      const info = await call('reads', () =>
+        api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }),
+      );
+      return { title: info.properties?.title ?? spreadsheetId };
+    },
     requestCount: () => ({ ...counts }),
   };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InnovationStore } from '../../shared/ports.ts';
+import type { Store } from '../../shared/ports.ts';
 import {
   bigSync,
   numberToId,
@@ -9,15 +9,15 @@ import {
   uniqueCompetition,
 } from './store-fixtures.ts';
 
-export type OpenStore = () => Promise<{ store: InnovationStore; close(): Promise<void> }>;
+export type OpenStore = () => Promise<{ store: Store; close(): Promise<void> }>;
 
 /**
- * The behaviour every InnovationStore adapter must have. Each test uses its own competition id, so adapters
+ * The behaviour every Store adapter must have. Each test uses its own competition id, so adapters
  * that share one backend (the emulator) stay isolated without clearing it.
  */
 export function describeStoreContract(name: string, open: OpenStore) {
-  describe(`InnovationStore contract: ${name}`, () => {
-    let store: InnovationStore;
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
     let close: () => Promise<void> = async () => {};
 
     beforeAll(async () => {

@@ -43,9 +43,10 @@ afterAll(async () => {
 const byName = (checks: { name: string; ok: boolean; message: string }[], name: string) =>
   checks.find((c) => c.name === name);
 
+// The REST store and token endpoints below are the Workers composition; Node's gRPC client has no stand-in here.
 describe('juri doctor', () => {
   it('passes every check when credentials, Sheet and Firestore work', async () => {
-    const report = await runDoctor(env);
+    const report = await runDoctor(env, { runtime: 'workers' });
     expect(
       report.checks.map((c) => [c.name, c.ok]),
       JSON.stringify(report.checks),
@@ -63,7 +64,7 @@ describe('juri doctor', () => {
   });
 
   it('names a missing setting and how to set it, never falling back to local mode', async () => {
-    const report = await runDoctor({ ...env, JURI_MODE: '' });
+    const report = await runDoctor({ ...env, JURI_MODE: '' }, { runtime: 'workers' });
     expect(report.ok).toBe(false);
     expect(report.checks[0]?.message).toMatch(/^JURI_MODE: belum diisi/);
     const en = await runDoctor({ ...env, ADMIN_TOKEN: 'short' }, { lang: 'en', runtime: 'workers' });
@@ -72,13 +73,16 @@ describe('juri doctor', () => {
 
   it('explains a key Google refuses', async () => {
     const other = await makeLocalServiceAccount(account.clientEmail);
-    const report = await runDoctor({ ...env, GOOGLE_SERVICE_ACCOUNT_JSON: other.keyFileJson });
+    const report = await runDoctor(
+      { ...env, GOOGLE_SERVICE_ACCOUNT_JSON: other.keyFileJson },
+      { runtime: 'workers' },
+    );
     expect(report.ok).toBe(false);
     expect(byName(report.checks, 'credentials')?.message).toContain('Google menolak kunci service account');
   });
 
   it('says when the Sheet id is wrong', async () => {
-    const report = await runDoctor({ ...env, SPREADSHEET_ID: 'salah' });
+    const report = await runDoctor({ ...env, SPREADSHEET_ID: 'salah' }, { runtime: 'workers' });
     expect(byName(report.checks, 'sheet')).toMatchObject({
       ok: false,
       message: expect.stringContaining('SPREADSHEET_ID'),
@@ -87,7 +91,10 @@ describe('juri doctor', () => {
   });
 
   it('says when Firestore cannot be reached', async () => {
-    const report = await runDoctor({ ...env, FIRESTORE_ROOT_URL: 'http://127.0.0.1:9/' });
+    const report = await runDoctor(
+      { ...env, FIRESTORE_ROOT_URL: 'http://127.0.0.1:9/' },
+      { runtime: 'workers' },
+    );
     expect(byName(report.checks, 'firestore')).toMatchObject({
       ok: false,
       message: expect.stringContaining('Firestore tidak dapat dihubungi'),

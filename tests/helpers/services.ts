@@ -33,6 +33,7 @@ export function testServices(parts: Pick<Services, 'store'> & Partial<Services>)
     competition: loadNtt2024(),
     sheet: undefined,
     forms: undefined,
+    formsWatchTopic: undefined,
     clock: fixedClock('2024-11-01T08:00:00+08:00'),
     secrets: TEST_SECRETS,
     lang: 'id',

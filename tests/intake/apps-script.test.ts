@@ -206,7 +206,7 @@ describe('POST /intake/form (Apps Script push)', () => {
   it('answers 422 in English when asked', async () => {
     const app = appWith(servicesWith(memoryStore()));
     const res = await post(app, codeGsRequest('resp-en', { 'Judul Inovasi': null }), {
-      'accept-language': 'en',
+      cookie: 'lang=en',
     });
     expect(res.status).toBe(422);
     expect((await res.json()).error.fields).toEqual([{ field: 'title', message: 'is required' }]);

@@ -5,7 +5,7 @@ import { type forms_v1, auth as googleAuth } from '@googleapis/forms';
 import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compose/services.ts';
-import { renewWatches } from '../../functions/intake/routes.ts';
+import { renewWatches } from '../../functions/intake/forms-watch.ts';
 import { createFormsResponses } from '../../infra/forms/forms-responses.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { RawSubmission } from '../../shared/ports.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import type { InnovationStore, RawSubmission } from '../../shared/ports.ts';
+import type { RawSubmission, Store } from '../../shared/ports.ts';
 import { formSubmitEvent, loadCodeGs } from './apps-script-runtime.ts';
 import { appWith, FORM_ID, NOW, observed, servicesWith } from './harness.ts';
 import { NTT_2024_ANSWERS } from './samples.ts';
@@ -92,7 +92,7 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     const db = lockableStore();
     let lockAfterArchive = true;
     // Another writer grabs the lock right after the archive succeeded (the window a crash or outage hits).
-    const store: InnovationStore = Object.assign(Object.create(db.store) as InnovationStore, {
+    const store: Store = Object.assign(Object.create(db.store) as Store, {
       async archiveRaw(competition: string, raw: RawSubmission) {
         await db.store.archiveRaw(competition, raw);
         if (lockAfterArchive) db.lock();

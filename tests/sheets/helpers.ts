@@ -14,7 +14,7 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
-import type { AcceptedSubmission, InnovationStore, ScoreSheet } from '../../shared/ports.ts';
+import type { AcceptedSubmission, ScoreSheet, Store } from '../../shared/ports.ts';
 import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/sheet/layout.ts';
 import { loadNtt2024, testServices } from '../helpers/services.ts';
 
@@ -27,7 +27,7 @@ export interface SheetEnv {
   file: string;
   server: LocalSheetsServer;
   sheet: ScoreSheet;
-  store: InnovationStore & { close(): void };
+  store: Store & { close(): void };
   services: Services;
   /** A separate client standing in for people typing into the sheet. */
   client: sheets_v4.Sheets;

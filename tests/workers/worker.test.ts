@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unstable_readConfig, unstable_startWorker } from 'wrangler';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
-import type { InnovationStore } from '../../shared/ports.ts';
+import type { Store } from '../../shared/ports.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
 import { envelope, formResponse, ITEMS } from '../intake/samples.ts';
 import { emulatorFirestore } from '../setup/firestore-emulator.ts';
@@ -34,7 +34,7 @@ let tokens: LocalTokenServer;
 let sheet: LocalSheetsServer;
 let forms: Awaited<ReturnType<typeof startFormsStub>>;
 let pushKeys: Awaited<ReturnType<typeof startLocalJwksServer>>;
-let store: InnovationStore;
+let store: Store;
 let db: Firestore;
 
 const text = (value: string) => ({ type: 'plain_text' as const, value });

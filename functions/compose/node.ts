@@ -1,0 +1,53 @@
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Clock } from '../../shared/ports.ts';
+import { type GoogleEnv, parseGoogleEnv, parseJuriEnv } from './env.ts';
+import { composeGoogleNodeServices, createNodeGoogleClients } from './google-node.ts';
+import { composeLocal, type LocalRuntime } from './local.ts';
+import type { Services } from './services.ts';
+
+export interface NodeComposeOptions {
+  /** process.env, or the variables a test hands in. */
+  env: Record<string, string | undefined>;
+  /** `--local` on the command line; JURI_MODE=local does the same. */
+  local?: boolean;
+  /** Local mode's folder; JURI_DIR or `.juri` when absent. */
+  dir?: string | undefined;
+  /** A competition config file for local mode; the bundled NTT 2024 config when absent. */
+  config?: string | undefined;
+  lang: Lang;
+  clock?: Clock;
+  /** False on a server (Cloud Functions): JURI_MODE=local is then refused, with a message. */
+  allowLocal?: boolean;
+  /** Cloud Functions: a config shipped with the function (COMPETITION_FILE). */
+  bundledCompetition?: unknown;
+}
+
+export type NodeRuntime =
+  | ({ mode: 'local' } & LocalRuntime)
+  | { mode: 'google'; env: GoogleEnv; services: Services; close(): Promise<void> };
+
+/**
+ * The composition root for every Node entry (the CLI, `juri serve`, Cloud Functions): local mode only
+ * when asked for explicitly, otherwise Google, configured by the same variables as a deployment.
+ */
+export async function composeNode(o: NodeComposeOptions): Promise<NodeRuntime> {
+  const parseOptions = { runtime: 'node' as const, bundledCompetition: o.bundledCompetition };
+  const local = o.allowLocal !== false && (o.local || parseJuriEnv(o.env, parseOptions).mode === 'local');
+  if (local) {
+    const rt = await composeLocal({
+      dir: o.dir ?? o.env.JURI_DIR ?? '.juri',
+      config: o.config,
+      lang: o.lang,
+      ...(o.clock ? { clock: o.clock } : {}),
+    });
+    return { mode: 'local', ...rt };
+  }
+  const env = parseGoogleEnv(o.env, parseOptions);
+  const clients = createNodeGoogleClients(env);
+  return {
+    mode: 'google',
+    env,
+    services: composeGoogleNodeServices(env, clients, o.clock ? { clock: o.clock } : {}),
+    close: () => clients.firestore.terminate(),
+  };
+}
