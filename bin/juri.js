@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources directly, so a fresh clone needs no build step.
-import { register } from 'tsx/esm/api';
+// Runs the built CLI (dist/juri.js), which `npm install` builds through the `prepare` script.
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../functions/node.ts');
-process.exitCode = await main(process.argv.slice(2));
+const built = new URL('../dist/juri.js', import.meta.url);
+if (!existsSync(built)) {
+  process.stderr.write(
+    'juri belum dibangun: jalankan `npm install` (atau `npm run build`).\n' +
+      'juri is not built yet: run `npm install` (or `npm run build`).\n',
+  );
+  process.exit(1);
+}
+await import(built.href);

@@ -8,12 +8,17 @@ import { AppError } from '../../shared/errors.ts';
 
 /** Reads and validates a competition config file; errors list every path that is wrong. */
 export function readCompetition(path: string | URL, lang: Lang): Competition {
-  const parsed = parseCompetition(readJson(path), lang);
+  return checkedCompetition(readJson(path), String(path), lang);
+}
+
+/** Validates a config read from anywhere; `source` names it in the error. */
+export function checkedCompetition(input: unknown, source: string, lang: Lang): Competition {
+  const parsed = parseCompetition(input, lang);
   if (parsed.ok) return parsed.value;
   const list = parsed.errors.map((e) => `  - ${e.path}: ${e.message}`).join('\n');
   throw new AppError('validation_failed', {
-    id: `Konfigurasi kompetisi ${path} tidak valid:\n${list}`,
-    en: `Competition config ${path} is not valid:\n${list}`,
+    id: `Konfigurasi kompetisi ${source} tidak valid:\n${list}`,
+    en: `Competition config ${source} is not valid:\n${list}`,
   });
 }
 

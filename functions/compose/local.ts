@@ -2,18 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
+import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
-import { readCompetition } from '../cli/io.ts';
+import { checkedCompetition, readCompetition } from '../cli/io.ts';
 import { NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
-
-export const DEFAULT_CONFIG = new URL(
-  '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json',
-  import.meta.url,
-);
 
 export interface LocalOptions {
   dir: string;
@@ -40,7 +36,10 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   const dir = resolve(o.dir);
   mkdirSync(dir, { recursive: true });
   const paths = { dir, database: join(dir, 'juri.db'), workbook: join(dir, 'juri.xlsx') };
-  const competition = readCompetition(o.config ?? DEFAULT_CONFIG, o.lang);
+  // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
+  const competition = o.config
+    ? readCompetition(o.config, o.lang)
+    : checkedCompetition(ntt2024, 'NTT 2024', o.lang);
   const store = openSqliteStore(paths.database);
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
   // The local Sheets server accepts any bearer token; the client still sends one, as it would to Google.
