@@ -42,7 +42,10 @@ export interface Interpretation {
 /** Points of average offset beyond which a juror reads as lenient or harsh. A display choice. */
 export const DEFAULT_LENIENCY_THRESHOLD = 5;
 
-/** 0.75 is good and 0.9 still good: Koo & Li's "between" bands are read with the upper bound open, the top band as "greater than 0.90". */
+/**
+ * Koo & Li give "between" bands and "greater than 0.90" for the top one; we close each band at its
+ * lower bound, so 0.5 is moderate, 0.75 good, and 0.9 itself still good.
+ */
 export function iccBand(value: number): IccBand {
   if (value < 0.5) return 'poor';
   if (value < 0.75) return 'moderate';
