@@ -40,13 +40,6 @@ export function jurorIds(stage: StageTotals): string[] {
   return [...jurors].sort(compareIds);
 }
 
-/** An entry's totals in juror id order. */
-export function totalsOf(totals: Readonly<Record<string, number>>): number[] {
-  return Object.keys(totals)
-    .sort(compareIds)
-    .map((juror) => totals[juror] ?? 0);
-}
-
 /**
  * The stage as a complete entries × jurors block, or null when some juror did not score some
  * entry. With conflicts of interest and 3-of-60 panels a complete block is rare: statistics that
