@@ -9,7 +9,7 @@ import type { Unavailable } from './stage-totals.ts';
 
 /** Koo & Li (2016): below 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent. */
 export type IccBand = 'poor' | 'moderate' | 'good' | 'excellent';
-/** Krippendorff (2004, §11.4): α ≥ 0.800 reliable; 0.667 ≤ α < 0.800 tentative conclusions only. */
+/** Krippendorff (2004, Content Analysis, 2nd ed.): α ≥ 0.800 reliable; 0.667 ≤ α < 0.800 tentative conclusions only. */
 export type AlphaBand = 'reliable' | 'tentative' | 'unreliable';
 /** Bands between Schmidt's (1997) anchors for W: 0.1 very weak, 0.3 weak, 0.5 moderate, 0.7 strong. */
 export type ConcordanceBand = 'very-weak' | 'weak' | 'moderate' | 'strong' | 'very-strong';
