@@ -1,0 +1,146 @@
+import type { EntrySpread } from './disagreement.ts';
+import type { IccUnavailableCode } from './icc.ts';
+import type { JurorProfile } from './juror-profiles.ts';
+import type { KendallWUnavailableCode } from './kendall-w.ts';
+import type { AlphaUnavailableCode } from './krippendorff-alpha.ts';
+import type { UnchangedJuror } from './normalization.ts';
+import { DEFAULT_NEAR_CUTOFF, type EntryStability } from './rank-stability.ts';
+import type { Unavailable } from './stage-totals.ts';
+
+/** Koo & Li (2016): below 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent. */
+export type IccBand = 'poor' | 'moderate' | 'good' | 'excellent';
+/** Krippendorff (2004, Content Analysis, 2nd ed.): α ≥ 0.800 reliable; 0.667 ≤ α < 0.800 tentative conclusions only. */
+export type AlphaBand = 'reliable' | 'tentative' | 'unreliable';
+/** Bands between Schmidt's (1997) anchors for W: 0.1 very weak, 0.3 weak, 0.5 moderate, 0.7 strong. */
+export type ConcordanceBand = 'very-weak' | 'weak' | 'moderate' | 'strong' | 'very-strong';
+/** Where the bootstrap puts an entry relative to the cut-off. */
+export type StabilityBand = 'secure' | 'near-cutoff' | 'out-of-reach';
+/** Against a display threshold in points, not a statistical test. */
+export type LeniencyBand = 'lenient' | 'typical' | 'harsh';
+
+/** Every plain-words code; `shared/fairness-text.ts` holds one sentence per code and language. */
+export type FairnessCode =
+  | `icc-${IccBand}`
+  | `icc-${IccUnavailableCode}`
+  | 'icc-no-variance'
+  | `alpha-${AlphaBand}`
+  | `alpha-${AlphaUnavailableCode}`
+  | `kendall-w-${ConcordanceBand}`
+  | `kendall-w-${KendallWUnavailableCode}`
+  | `stability-${StabilityBand}`
+  | 'disagreement-flagged'
+  | 'disagreement-none'
+  | `leniency-${LeniencyBand}`
+  | `zscore-${UnchangedJuror['reason']}`;
+
+/** A code and the values its sentence shows; numbers stay raw, the presentation formats them. */
+export interface Interpretation {
+  code: FairnessCode;
+  params: Record<string, number | string>;
+}
+
+/** Points of average offset beyond which a juror reads as lenient or harsh. A display choice. */
+export const DEFAULT_LENIENCY_THRESHOLD = 5;
+
+/**
+ * Koo & Li give "between" bands and "greater than 0.90" for the top one; we close each band at its
+ * lower bound, so 0.5 is moderate, 0.75 good, and 0.9 itself still good.
+ */
+export function iccBand(value: number): IccBand {
+  if (value < 0.5) return 'poor';
+  if (value < 0.75) return 'moderate';
+  if (value <= 0.9) return 'good';
+  return 'excellent';
+}
+
+export function alphaBand(value: number): AlphaBand {
+  if (value >= 0.8) return 'reliable';
+  if (value >= 0.667) return 'tentative';
+  return 'unreliable';
+}
+
+export function concordanceBand(w: number): ConcordanceBand {
+  if (w < 0.1) return 'very-weak';
+  if (w < 0.3) return 'weak';
+  if (w < 0.5) return 'moderate';
+  if (w < 0.7) return 'strong';
+  return 'very-strong';
+}
+
+export function stabilityBand(probabilityTop: number, near = DEFAULT_NEAR_CUTOFF): StabilityBand {
+  if (probabilityTop >= near.high) return 'secure';
+  if (probabilityTop <= near.low) return 'out-of-reach';
+  return 'near-cutoff';
+}
+
+export function leniencyBand(offset: number, threshold = DEFAULT_LENIENCY_THRESHOLD): LeniencyBand {
+  if (offset > threshold) return 'lenient';
+  if (offset < -threshold) return 'harsh';
+  return 'typical';
+}
+
+/** ICC(2,1) in plain words (the single-juror, absolute-agreement coefficient), or why it is missing. */
+export function interpretIcc(
+  result: { kind: 'icc'; icc21: number | null } | Unavailable<IccUnavailableCode>,
+): Interpretation {
+  if (result.kind === 'unavailable') return { code: `icc-${result.code}`, params: {} };
+  if (result.icc21 === null) return { code: 'icc-no-variance', params: {} };
+  return { code: `icc-${iccBand(result.icc21)}`, params: { value: result.icc21 } };
+}
+
+export function interpretAlpha(
+  result: { kind: 'alpha'; alpha: number } | Unavailable<AlphaUnavailableCode>,
+): Interpretation {
+  if (result.kind === 'unavailable') return { code: `alpha-${result.code}`, params: {} };
+  return { code: `alpha-${alphaBand(result.alpha)}`, params: { value: result.alpha } };
+}
+
+export function interpretKendallW(
+  result: { kind: 'kendall-w'; w: number; pValue: number } | Unavailable<KendallWUnavailableCode>,
+): Interpretation {
+  if (result.kind === 'unavailable') return { code: `kendall-w-${result.code}`, params: {} };
+  return { code: `kendall-w-${concordanceBand(result.w)}`, params: { value: result.w, p: result.pValue } };
+}
+
+export function interpretStability(
+  entry: EntryStability,
+  top: number,
+  near = DEFAULT_NEAR_CUTOFF,
+): Interpretation {
+  return {
+    code: `stability-${stabilityBand(entry.probabilityTop, near)}`,
+    params: {
+      rank: entry.rank,
+      top,
+      probability: entry.probabilityTop,
+      low: entry.rankLow,
+      high: entry.rankHigh,
+    },
+  };
+}
+
+export function interpretSpread(entry: EntrySpread, threshold: number): Interpretation {
+  return {
+    code: entry.flagged ? 'disagreement-flagged' : 'disagreement-none',
+    params: { spread: entry.spread ?? 0, threshold },
+  };
+}
+
+/** Null when the juror shares no entry with another juror. `points` is the size of the offset. */
+export function interpretLeniency(
+  profile: JurorProfile,
+  threshold = DEFAULT_LENIENCY_THRESHOLD,
+): Interpretation | null {
+  if (profile.leniency === null) return null;
+  return {
+    code: `leniency-${leniencyBand(profile.leniency, threshold)}`,
+    params: { juror: profile.juror, points: Math.abs(profile.leniency), entries: profile.shared },
+  };
+}
+
+export function interpretUnchanged(unchanged: UnchangedJuror): Interpretation {
+  return {
+    code: `zscore-${unchanged.reason}`,
+    params: { juror: unchanged.juror, entries: unchanged.entries },
+  };
+}

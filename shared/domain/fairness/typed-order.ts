@@ -1,0 +1,102 @@
+/**
+ * Allocation-free ordering helpers for the bootstrap's inner loop. A comparison sort of every
+ * resample is what made it slow; scores fall in a known range, so a bucket pass does most of the work.
+ */
+
+/** Buffers for `sortKeysInRange`, made once per bootstrap and reused by every resample. */
+export interface KeySorter {
+  /** Sorted output, ascending. */
+  sorted: Float64Array;
+  buckets: Int32Array;
+  starts: Int32Array;
+  cursors: Int32Array;
+}
+
+export function keySorter(size: number): KeySorter {
+  return {
+    sorted: new Float64Array(size),
+    buckets: new Int32Array(size),
+    starts: new Int32Array(size + 1),
+    cursors: new Int32Array(size + 1),
+  };
+}
+
+/**
+ * Sorts `keys` ascending into `sorter.sorted`. `level[i]` is key i's coarse value, a number in
+ * [low, high] that never decreases as the key grows (the quantized score); keys share a bucket by
+ * level, so equal scores stay together. Spread over as many buckets as keys, a bucket holds a
+ * handful and an insertion sort finishes it; a crowded bucket (many equal scores) falls back to
+ * the native sort.
+ */
+export function sortKeysInRange(
+  keys: Float64Array,
+  level: Float64Array,
+  low: number,
+  high: number,
+  sorter: KeySorter,
+): void {
+  const n = keys.length;
+  const { sorted, buckets, starts, cursors } = sorter;
+  const width = (high - low + 1) / n;
+  starts.fill(0);
+  for (let i = 0; i < n; i++) {
+    const b = Math.max(0, Math.min(n - 1, Math.floor(((level[i] ?? low) - low) / width)));
+    buckets[i] = b;
+    starts[b + 1] = (starts[b + 1] ?? 0) + 1;
+  }
+  for (let b = 1; b <= n; b++) starts[b] = (starts[b] ?? 0) + (starts[b - 1] ?? 0);
+  cursors.set(starts);
+  for (let i = 0; i < n; i++) {
+    const b = buckets[i] ?? 0;
+    const at = cursors[b] ?? 0;
+    sorted[at] = keys[i] ?? 0;
+    cursors[b] = at + 1;
+  }
+  for (let b = 0; b < n; b++) {
+    const from = starts[b] ?? 0;
+    const to = starts[b + 1] ?? 0;
+    if (to - from > 32) sorted.subarray(from, to).sort();
+    else if (to - from > 1) insertionSort(sorted, from, to);
+  }
+}
+
+function insertionSort(a: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const v = a[i] ?? 0;
+    let p = i;
+    while (p > from && (a[p - 1] ?? 0) > v) {
+      a[p] = a[p - 1] ?? 0;
+      p--;
+    }
+    a[p] = v;
+  }
+}
+
+/**
+ * The k-th smallest (0-based) of a[from, to), by Hoare's quickselect in place: afterwards a[k]
+ * holds it, everything before is ≤ and everything after ≥. Expected O(to − from).
+ */
+export function selectKth(a: Uint16Array | Uint32Array, from: number, to: number, k: number): number {
+  let left = from;
+  let right = to - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1] ?? 0;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] ?? 0) < pivot) i++;
+      while ((a[j] ?? 0) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] ?? 0;
+        a[i] = a[j] ?? 0;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else break;
+  }
+  return a[k] ?? 0;
+}

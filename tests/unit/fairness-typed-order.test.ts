@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { keySorter, selectKth, sortKeysInRange } from '../../shared/domain/fairness/typed-order.ts';
+
+describe('typed-array ordering for the bootstrap', () => {
+  it('the bucket pass sorts like the native sort, crowded buckets included', () => {
+    // Few distinct levels put many keys in one bucket (the native fallback); many levels, few per bucket.
+    const keysAndLevels = fc
+      .tuple(
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 400 }),
+        fc.integer({ min: -50, max: 50 }),
+      )
+      .chain(([n, spread, low]) =>
+        fc
+          .array(fc.integer({ min: low, max: low + spread }), { minLength: n, maxLength: n })
+          .map((levels) => ({ n, low, high: low + spread, levels })),
+      );
+    fc.assert(
+      fc.property(keysAndLevels, ({ n, low, high, levels }) => {
+        const level = Float64Array.from(levels);
+        const keys = Float64Array.from(levels, (l, i) => l * n + ((i * 7) % n));
+        const sorter = keySorter(n);
+        sortKeysInRange(keys, level, low, high, sorter);
+        expect([...sorter.sorted]).toEqual([...keys].sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('selects the k-th smallest of a slice, as a sort would', () => {
+    const slice = fc
+      .array(fc.integer({ min: 1, max: 60 }), { minLength: 1, maxLength: 200 })
+      .chain((values) =>
+        fc
+          .tuple(fc.nat({ max: values.length - 1 }), fc.nat({ max: values.length - 1 }))
+          .map(([a, b]) => ({ values, from: Math.min(a, b), to: Math.max(a, b) + 1 })),
+      )
+      .chain((s) => fc.integer({ min: s.from, max: s.to - 1 }).map((k) => ({ ...s, k })));
+    fc.assert(
+      fc.property(slice, ({ values, from, to, k }) => {
+        const a = Uint16Array.from(values);
+        const expected = [...values.slice(from, to)].sort((x, y) => x - y)[k - from];
+        expect(selectKth(a, from, to, k)).toBe(expected);
+        // Outside the slice nothing moved.
+        expect([...a.slice(0, from), ...a.slice(to)]).toEqual([
+          ...values.slice(0, from),
+          ...values.slice(to),
+        ]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
