@@ -1,6 +1,8 @@
 import type { ScoreEntry } from './domain/cells.ts';
 import type { Innovation } from './domain/innovation.ts';
+import type { Issue } from './domain/issues.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
+import type { InnovationDraft } from './domain/submission.ts';
 import type { OutputTab } from './sheet/output-tabs.ts';
 
 /** Time comes from outside so that runs are reproducible. */
@@ -28,7 +30,7 @@ export interface AcceptedSubmission {
   submittedAt: string;
   source: IntakeSource;
   rawId: string;
-  innovation: Omit<Innovation, 'id' | 'version' | 'responseId' | 'submittedAt'>;
+  innovation: InnovationDraft;
 }
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
@@ -38,7 +40,8 @@ export interface Rejection {
   receivedAt: string;
   source: IntakeSource;
   rawId: string;
-  reasons: { field: string; message: string }[];
+  /** Codes with their values; shared/messages says them in the reader's language. */
+  reasons: Issue[];
   /** What the respondent typed, keyed by question title, for the secretariat to follow up. */
   answers: Record<string, string>;
 }

@@ -5,20 +5,21 @@ import { type Competition, parseCompetition } from '../../shared/domain/competit
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { AppError } from '../../shared/errors.ts';
+import { issueText } from '../../shared/messages/issues.ts';
 
 /** Reads and validates a competition config file; errors list every path that is wrong. */
-export function readCompetition(path: string | URL, lang: Lang): Competition {
-  return checkedCompetition(readJson(path), String(path), lang);
+export function readCompetition(path: string | URL): Competition {
+  return checkedCompetition(readJson(path), String(path));
 }
 
 /** Validates a config read from anywhere; `source` names it in the error. */
-export function checkedCompetition(input: unknown, source: string, lang: Lang): Competition {
-  const parsed = parseCompetition(input, lang);
+export function checkedCompetition(input: unknown, source: string): Competition {
+  const parsed = parseCompetition(input);
   if (parsed.ok) return parsed.value;
-  const list = parsed.errors.map((e) => `  - ${e.path}: ${e.message}`).join('\n');
+  const list = (l: Lang) => parsed.issues.map((i) => `  - ${i.path}: ${issueText(i, l)}`).join('\n');
   throw new AppError('validation_failed', {
-    id: `Konfigurasi kompetisi ${source} tidak valid:\n${list}`,
-    en: `Competition config ${source} is not valid:\n${list}`,
+    id: `Konfigurasi kompetisi ${source} tidak valid:\n${list('id')}`,
+    en: `Competition config ${source} is not valid:\n${list('en')}`,
   });
 }
 

@@ -2,6 +2,7 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
 import { rankCompetition, resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { AppError } from '../../shared/errors.ts';
+import { problemText } from '../../shared/messages/problems.ts';
 import { readCompetition, readInnovationsCsv, readScoresCsv } from './io.ts';
 
 export interface RankOptions {
@@ -15,13 +16,8 @@ export interface RankOptions {
 
 /** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
 export function rankCommand(o: RankOptions): string {
-  const competition = readCompetition(o.config, o.lang);
-  const result = rankCompetition(
-    competition,
-    readInnovationsCsv(o.innovations),
-    readScoresCsv(o.scores),
-    o.lang,
-  );
+  const competition = readCompetition(o.config);
+  const result = rankCompetition(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores));
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
@@ -30,11 +26,11 @@ export function rankCommand(o: RankOptions): string {
       en: `No stage "${o.stage}". Choose one of: ${known}`,
     });
   }
-  return o.json ? `${JSON.stringify(toJson(stage), null, 2)}\n` : toTable(stage, o.lang);
+  return o.json ? `${JSON.stringify(toJson(stage, o.lang), null, 2)}\n` : toTable(stage, o.lang);
 }
 
 /** Exactly the documented shape: nothing more, nothing less. */
-export function toJson(stage: StageResult) {
+export function toJson(stage: StageResult, lang: Lang) {
   return {
     stage: stage.stage,
     ranking: stage.ranking.map((e) => ({
@@ -51,7 +47,7 @@ export function toJson(stage: StageResult) {
       juror: p.juror,
       criterion: p.criterion,
       value: p.value,
-      reason: p.reason,
+      reason: problemText(p, lang),
     })),
   };
 }
@@ -89,7 +85,9 @@ function toTable(stage: StageResult, lang: Lang): string {
       lang === 'en' ? `Problems (${stage.problems.length}):` : `Masalah (${stage.problems.length}):`,
     );
     for (const p of stage.problems) {
-      lines.push(`  ${p.stage} ${p.innovation} ${p.juror} ${p.criterion} "${p.value}": ${p.reason}`);
+      lines.push(
+        `  ${p.stage} ${p.innovation} ${p.juror} ${p.criterion} "${p.value}": ${problemText(p, lang)}`,
+      );
     }
   }
   return `${lines.join('\n')}\n`;

@@ -1,11 +1,21 @@
 import { z } from 'zod';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
-import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
+import { issueLine } from '../../shared/messages/issues.ts';
+import {
+  type EnvProblem,
+  invalid,
+  LOCAL_ON_SERVER,
+  MIN_SECRET_LENGTH,
+  missing,
+  PUBSUB_PAIR,
+  type Runtime,
+  tooShort,
+} from './env-hints.ts';
 import type { Secrets } from './services.ts';
 
-/** Where the env comes from: Workers bindings need a key file; Node/Cloud Functions use ADC. */
-export type Runtime = 'workers' | 'node';
+export type { EnvProblem, Runtime };
 
 export interface ServiceAccountKey {
   clientEmail: string;
@@ -14,7 +24,7 @@ export interface ServiceAccountKey {
   projectId?: string;
 }
 
-/** Overrides for tests and local stand-ins; Google's own endpoints when absent. */
+/** Stand-ins for Google's endpoints: the offline tests and a local Sheets server. Google's own when absent. */
 export interface GoogleEndpoints {
   tokenUrl?: string;
   sheetsRootUrl?: string;
@@ -48,56 +58,65 @@ export interface LocalEnv {
 
 export type JuriEnv = GoogleEnv | LocalEnv;
 
-export interface EnvProblem {
-  variable: string;
-  text: Bilingual;
-}
-
 // An empty secret is the same as a missing one: it must never switch juri into another mode.
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const text = z.preprocess(blankToUndefined, z.string().trim().optional());
+const secret = z.preprocess(
+  blankToUndefined,
+  z.string().min(MIN_SECRET_LENGTH, { error: 'tooShort' }).optional(),
+);
 const endpoint = z.preprocess(blankToUndefined, z.url({ protocol: /^https?$/ }).optional());
+// googleapis joins rootUrl and paths by concatenation, so a missing slash breaks every call.
+const rootUrl = endpoint.transform((url) => (url === undefined || url.endsWith('/') ? url : `${url}/`));
 
-const keyFileSchema = z.object({
-  client_email: z.email(),
-  private_key: z.string().includes('PRIVATE KEY'),
-  private_key_id: z.string().optional(),
-  project_id: z.string().optional(),
-});
+const keyFile = z.preprocess(
+  (v) => {
+    const blank = blankToUndefined(v);
+    if (typeof blank !== 'string') return blank;
+    try {
+      return JSON.parse(blank);
+    } catch {
+      return null;
+    }
+  },
+  z
+    .object({
+      client_email: z.email(),
+      private_key: z.string().includes('PRIVATE KEY'),
+      private_key_id: z.string().optional(),
+      project_id: z.string().optional(),
+    })
+    .optional(),
+);
 
-/** The raw variables, as Workers bindings or process.env hold them. Unknown keys are ignored. */
+/**
+ * The raw variables, as Workers bindings or process.env hold them. Unknown keys are ignored. The key
+ * order is the order problems are listed in: the settings a newcomer fills first come first.
+ */
 export const rawEnvSchema = z.object({
   JURI_MODE: z.preprocess(blankToUndefined, z.enum(['google', 'local']).optional()),
   JURI_LANG: z.preprocess(blankToUndefined, z.enum(['id', 'en']).optional()),
-  COMPETITION_JSON: text,
-  SPREADSHEET_ID: text,
+  GOOGLE_SERVICE_ACCOUNT_JSON: keyFile,
   GOOGLE_PROJECT_ID: text,
-  FIRESTORE_DATABASE: text,
-  GOOGLE_SERVICE_ACCOUNT_JSON: text,
-  INTAKE_HMAC_SECRET: text,
-  ADMIN_TOKEN: text,
+  INTAKE_HMAC_SECRET: secret,
+  ADMIN_TOKEN: secret,
   PUBSUB_AUDIENCE: text,
   PUBSUB_SERVICE_ACCOUNT: text,
+  COMPETITION_JSON: text,
+  SPREADSHEET_ID: text,
+  FIRESTORE_DATABASE: text,
   FORM_ID: text,
   FORMS_WATCH_TOPIC: text,
   GOOGLE_TOKEN_URL: endpoint,
-  SHEETS_ROOT_URL: endpoint,
-  FIRESTORE_ROOT_URL: endpoint,
-  FORMS_ROOT_URL: endpoint,
+  SHEETS_ROOT_URL: rootUrl,
+  FIRESTORE_ROOT_URL: rootUrl,
+  FORMS_ROOT_URL: rootUrl,
   PUBSUB_JWKS_URL: endpoint,
 });
 
-export type RawEnv = z.output<typeof rawEnvSchema>;
-type Variable = keyof RawEnv;
+const VARIABLE_ORDER = Object.keys(rawEnvSchema.shape);
 
-/** Which variables are secrets (never in wrangler.toml) — used for the fix-it hints. */
-const SECRETS: ReadonlySet<Variable> = new Set<Variable>([
-  'GOOGLE_SERVICE_ACCOUNT_JSON',
-  'INTAKE_HMAC_SECRET',
-  'ADMIN_TOKEN',
-  'COMPETITION_JSON',
-]);
-const MIN_SECRET_LENGTH = 16;
+export type RawEnv = z.output<typeof rawEnvSchema>;
 
 export interface ParseEnvOptions {
   runtime: Runtime;
@@ -110,23 +129,34 @@ export function checkJuriEnv(
   raw: unknown,
   opts: ParseEnvOptions,
 ): { ok: true; env: JuriEnv } | { ok: false; problems: EnvProblem[] } {
-  const parsed = rawEnvSchema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    const seen = new Set<string>();
-    const problems = parsed.error.issues
-      .map((i) => String(i.path[0] ?? ''))
-      .filter((v) => !seen.has(v) && seen.add(v))
-      .map((v) => invalid(v));
-    return { ok: false, problems };
+  const input = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const parsed = rawEnvSchema.safeParse(input);
+  // A malformed value is one problem; the rest of the settings are still checked, so that every
+  // problem is listed at once, in the order a newcomer fills them in.
+  const malformed = parsed.success ? [] : schemaProblems(parsed.error);
+  const rest = parsed.success
+    ? parsed.data
+    : rawEnvSchema.parse(
+        Object.fromEntries(Object.entries(input).filter(([k]) => !malformed.some((p) => p.variable === k))),
+      );
+  const lang: Lang = rest.JURI_LANG ?? 'id';
+  const fail = (more: EnvProblem[]) => ({ ok: false as const, problems: ordered([...malformed, ...more]) });
+  if (rest.JURI_MODE === undefined)
+    return fail(
+      malformed.some((p) => p.variable === 'JURI_MODE') ? [] : [missing('JURI_MODE', opts.runtime)],
+    );
+  if (rest.JURI_MODE === 'local') {
+    if (opts.runtime === 'workers') return fail([LOCAL_ON_SERVER]);
+    return malformed.length > 0 ? fail([]) : { ok: true, env: { mode: 'local', lang } };
   }
-  const env = parsed.data;
-  const lang: Lang = env.JURI_LANG ?? 'id';
-  if (env.JURI_MODE === undefined) return { ok: false, problems: [missing('JURI_MODE', opts.runtime)] };
-  if (env.JURI_MODE === 'local') {
-    if (opts.runtime === 'workers') return { ok: false, problems: [LOCAL_ON_WORKERS] };
-    return { ok: true, env: { mode: 'local', lang } };
-  }
-  return checkGoogle(env, lang, opts);
+  const google = checkGoogle(rest, lang, opts, new Set(malformed.map((p) => p.variable)));
+  if (google.ok && malformed.length === 0) return google;
+  return fail(google.ok ? [] : google.problems);
+}
+
+function ordered(problems: EnvProblem[]): EnvProblem[] {
+  const rank = (v: string) => VARIABLE_ORDER.indexOf(v) + 1 || VARIABLE_ORDER.length + 1;
+  return problems.sort((a, b) => rank(a.variable) - rank(b.variable));
 }
 
 /** Like checkJuriEnv, but throws one AppError naming every problem (HTTP 500, logged). */
@@ -140,7 +170,7 @@ export function parseJuriEnv(raw: unknown, opts: ParseEnvOptions): JuriEnv {
 export function parseGoogleEnv(raw: unknown, opts: ParseEnvOptions): GoogleEnv {
   const env = parseJuriEnv(raw, opts);
   if (env.mode === 'google') return env;
-  throw envError([LOCAL_ON_WORKERS]);
+  throw envError([LOCAL_ON_SERVER]);
 }
 
 export function envError(problems: EnvProblem[]): AppError {
@@ -156,31 +186,39 @@ export function envError(problems: EnvProblem[]): AppError {
   );
 }
 
+/** One problem per variable, the first issue zod found with it. */
+function schemaProblems(error: z.ZodError): EnvProblem[] {
+  const seen = new Set<string>();
+  const problems: EnvProblem[] = [];
+  for (const issue of error.issues) {
+    const variable = String(issue.path[0] ?? '');
+    if (seen.has(variable)) continue;
+    seen.add(variable);
+    problems.push(issue.message === 'tooShort' ? tooShort(variable) : invalid(variable));
+  }
+  return problems;
+}
+
+/** The settings Google mode needs; `reported` ones were malformed and are not called missing too. */
 function checkGoogle(
   env: RawEnv,
   lang: Lang,
   opts: ParseEnvOptions,
+  reported: ReadonlySet<string>,
 ): { ok: true; env: GoogleEnv } | { ok: false; problems: EnvProblem[] } {
   const problems: EnvProblem[] = [];
-  const serviceAccount = readKeyFile(env.GOOGLE_SERVICE_ACCOUNT_JSON, problems);
-  if (!env.GOOGLE_SERVICE_ACCOUNT_JSON && opts.runtime === 'workers')
-    problems.push(missing('GOOGLE_SERVICE_ACCOUNT_JSON', opts.runtime));
-  const projectId = env.GOOGLE_PROJECT_ID ?? serviceAccount?.projectId;
-  if (!projectId) problems.push(missing('GOOGLE_PROJECT_ID', opts.runtime));
-  for (const name of ['INTAKE_HMAC_SECRET', 'ADMIN_TOKEN'] as const) {
-    const value = env[name];
-    if (value === undefined) problems.push(missing(name, opts.runtime));
-    else if (value.length < MIN_SECRET_LENGTH) problems.push(tooShort(name));
-  }
+  const need = (variable: keyof RawEnv, present: unknown) => {
+    if (!present && !reported.has(variable)) problems.push(missing(variable, opts.runtime));
+  };
+  const key = env.GOOGLE_SERVICE_ACCOUNT_JSON;
+  if (opts.runtime === 'workers') need('GOOGLE_SERVICE_ACCOUNT_JSON', key);
+  const projectId = env.GOOGLE_PROJECT_ID ?? key?.project_id;
+  need('GOOGLE_PROJECT_ID', projectId);
+  need('INTAKE_HMAC_SECRET', env.INTAKE_HMAC_SECRET);
+  need('ADMIN_TOKEN', env.ADMIN_TOKEN);
   if ((env.PUBSUB_AUDIENCE === undefined) !== (env.PUBSUB_SERVICE_ACCOUNT === undefined)) {
     const absent = env.PUBSUB_AUDIENCE === undefined ? 'PUBSUB_AUDIENCE' : 'PUBSUB_SERVICE_ACCOUNT';
-    problems.push({
-      variable: absent,
-      text: {
-        id: 'PUBSUB_AUDIENCE dan PUBSUB_SERVICE_ACCOUNT harus diisi berdua (atau dikosongkan berdua).',
-        en: 'PUBSUB_AUDIENCE and PUBSUB_SERVICE_ACCOUNT go together: set both or neither.',
-      },
-    });
+    problems.push({ variable: absent, text: PUBSUB_PAIR });
   }
   const config = readCompetition(env.COMPETITION_JSON, opts, problems);
   if (problems.length > 0 || !config || !projectId) return { ok: false, problems };
@@ -198,7 +236,12 @@ function checkGoogle(
       spreadsheetId: env.SPREADSHEET_ID,
       formId: competition.form?.formId,
       formsWatchTopic: env.FORMS_WATCH_TOPIC,
-      serviceAccount,
+      serviceAccount: key && {
+        clientEmail: key.client_email,
+        privateKey: key.private_key,
+        ...(key.private_key_id ? { privateKeyId: key.private_key_id } : {}),
+        ...(key.project_id ? { projectId: key.project_id } : {}),
+      },
       secrets: {
         intakeHmac: env.INTAKE_HMAC_SECRET,
         adminToken: env.ADMIN_TOKEN,
@@ -207,31 +250,16 @@ function checkGoogle(
       },
       endpoints: {
         ...(env.GOOGLE_TOKEN_URL ? { tokenUrl: env.GOOGLE_TOKEN_URL } : {}),
-        ...(env.SHEETS_ROOT_URL ? { sheetsRootUrl: withSlash(env.SHEETS_ROOT_URL) } : {}),
-        ...(env.FIRESTORE_ROOT_URL ? { firestoreRootUrl: withSlash(env.FIRESTORE_ROOT_URL) } : {}),
-        ...(env.FORMS_ROOT_URL ? { formsRootUrl: withSlash(env.FORMS_ROOT_URL) } : {}),
+        ...(env.SHEETS_ROOT_URL ? { sheetsRootUrl: env.SHEETS_ROOT_URL } : {}),
+        ...(env.FIRESTORE_ROOT_URL ? { firestoreRootUrl: env.FIRESTORE_ROOT_URL } : {}),
+        ...(env.FORMS_ROOT_URL ? { formsRootUrl: env.FORMS_ROOT_URL } : {}),
         ...(env.PUBSUB_JWKS_URL ? { pubsubJwksUrl: env.PUBSUB_JWKS_URL } : {}),
       },
     },
   };
 }
 
-function readKeyFile(json: string | undefined, problems: EnvProblem[]): ServiceAccountKey | undefined {
-  if (json === undefined) return undefined;
-  const parsed = keyFileSchema.safeParse(safeJson(json));
-  if (!parsed.success) {
-    problems.push(invalid('GOOGLE_SERVICE_ACCOUNT_JSON'));
-    return undefined;
-  }
-  const k = parsed.data;
-  return {
-    clientEmail: k.client_email,
-    privateKey: k.private_key,
-    ...(k.private_key_id ? { privateKeyId: k.private_key_id } : {}),
-    ...(k.project_id ? { projectId: k.project_id } : {}),
-  };
-}
-
+/** Parsed once; the issues are rendered in both languages for the one error. */
 function readCompetition(
   json: string | undefined,
   opts: ParseEnvOptions,
@@ -244,78 +272,17 @@ function readCompetition(
     );
     return undefined;
   }
-  const id = parseCompetition(input, 'id');
-  if (id.ok) return id.value;
-  const en = parseCompetition(input, 'en');
-  const list = (errors: { path: string; message: string }[]) =>
-    errors.map((e) => `${e.path}: ${e.message}`).join('; ');
+  const parsed = parseCompetition(input);
+  if (parsed.ok) return parsed.value;
   problems.push({
     variable: 'COMPETITION_JSON',
     text: {
-      id: `konfigurasi lomba tidak valid — ${list(id.errors)}`,
-      en: `the competition config is not valid — ${en.ok ? '' : list(en.errors)}`,
+      id: `konfigurasi lomba tidak valid — ${issueLine(parsed.issues, 'id')}`,
+      en: `the competition config is not valid — ${issueLine(parsed.issues, 'en')}`,
     },
   });
   return undefined;
 }
-
-function missing(variable: Variable, runtime: Runtime): EnvProblem {
-  const how = howToSet(variable, runtime);
-  return { variable, text: { id: `belum diisi. ${how.id}`, en: `is not set. ${how.en}` } };
-}
-
-function howToSet(variable: Variable, runtime: Runtime): Bilingual {
-  if (runtime === 'node')
-    return {
-      id: `Isi variabel lingkungan ${variable} (lihat README.md (Deploy)).`,
-      en: `Set the environment variable ${variable} (see README.md (Deploy)).`,
-    };
-  if (SECRETS.has(variable))
-    return {
-      id: `Jalankan: npx wrangler secret put ${variable}`,
-      en: `Run: npx wrangler secret put ${variable}`,
-    };
-  return {
-    id: `Isi ${variable} di bagian [vars] pada wrangler.toml.`,
-    en: `Set ${variable} under [vars] in wrangler.toml.`,
-  };
-}
-
-const INVALID: Partial<Record<string, Bilingual>> = {
-  JURI_MODE: { id: "harus 'google' atau 'local'.", en: "must be 'google' or 'local'." },
-  JURI_LANG: { id: "harus 'id' atau 'en'.", en: "must be 'id' or 'en'." },
-  GOOGLE_SERVICE_ACCOUNT_JSON: {
-    id: 'harus berisi seluruh isi file kunci JSON service account (dengan client_email dan private_key).',
-    en: 'must hold the whole service-account JSON key file (with client_email and private_key).',
-  },
-  COMPETITION_JSON: { id: 'bukan JSON yang sah.', en: 'is not valid JSON.' },
-};
-
-function invalid(variable: string): EnvProblem {
-  const known = INVALID[variable];
-  if (known) return { variable, text: known };
-  if (variable.endsWith('_URL'))
-    return { variable, text: { id: 'harus berupa alamat http(s).', en: 'must be an http(s) address.' } };
-  return { variable, text: { id: 'nilainya tidak valid.', en: 'has an invalid value.' } };
-}
-
-function tooShort(variable: Variable): EnvProblem {
-  return {
-    variable,
-    text: {
-      id: `terlalu pendek; pakai minimal ${MIN_SECRET_LENGTH} karakter acak (misalnya: openssl rand -hex 32).`,
-      en: `is too short; use at least ${MIN_SECRET_LENGTH} random characters (e.g. openssl rand -hex 32).`,
-    },
-  };
-}
-
-const LOCAL_ON_WORKERS: EnvProblem = {
-  variable: 'JURI_MODE',
-  text: {
-    id: "mode 'local' hanya untuk komputer sendiri (npm start). Di Cloudflare Workers dan Cloud Functions isi 'google'.",
-    en: "'local' mode is only for your own computer (npm start). On Cloudflare Workers and Cloud Functions set 'google'.",
-  },
-};
 
 function safeJson(text: string): unknown {
   try {
@@ -323,9 +290,4 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
-}
-
-// googleapis joins rootUrl and paths by concatenation, so a missing slash breaks every call.
-function withSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

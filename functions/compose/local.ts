@@ -37,9 +37,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   mkdirSync(dir, { recursive: true });
   const paths = { dir, database: join(dir, 'juri.db'), workbook: join(dir, 'juri.xlsx') };
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
-  const competition = o.config
-    ? readCompetition(o.config, o.lang)
-    : checkedCompetition(ntt2024, 'NTT 2024', o.lang);
+  const competition = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
   const store = openSqliteStore(paths.database);
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
   // The local Sheets server accepts any bearer token; the client still sends one, as it would to Google.

@@ -1,4 +1,3 @@
-import type { Lang } from '../../shared/domain/i18n.ts';
 import { sortableInstant } from '../../shared/domain/submission.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormWatch } from '../../shared/ports.ts';
@@ -30,15 +29,11 @@ export const MAX_PER_DELIVERY = 8;
  * Every Pub/Sub push, through the Worker's route or Cloud Functions' CloudEvent: archived before it is
  * read, then handled. Null when the body is not a Pub/Sub push at all (it stays in the archive).
  */
-export async function receiveFormsPush(
-  services: Services,
-  body: string,
-  lang: Lang = services.lang,
-): Promise<PubsubOutcome | null> {
+export async function receiveFormsPush(services: Services, body: string): Promise<PubsubOutcome | null> {
   await archivePayload(services, 'forms-api', body, undefined);
   const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));
   if (!envelope.success) return null;
-  return handleFormsNotification(services, envelope.data, lang);
+  return handleFormsNotification(services, envelope.data);
 }
 
 /**
@@ -50,7 +45,6 @@ export async function receiveFormsPush(
 export async function handleFormsNotification(
   services: Services,
   envelope: PubsubEnvelope,
-  lang: Lang,
 ): Promise<PubsubOutcome> {
   const { formId, eventType } = envelope.message.attributes;
   const watched = services.competition.form?.formId;
@@ -83,14 +77,7 @@ export async function handleFormsNotification(
       JSON.stringify(response),
       peekResponseId(response),
     );
-    results.push(
-      await ingestArchived(
-        services,
-        raw,
-        (l) => parseFormsApiResponse(response, listed.questionTitles, l),
-        lang,
-      ),
-    );
+    results.push(await ingestArchived(services, raw, parseFormsApiResponse(response, listed.questionTitles)));
     // The listing filter is "after the cursor", so it may only pass a time once all its responses are stored.
     const tiesNext = queue[i + 1]?.at === at;
     if (at !== '' && !tiesNext && (newest === null || at > newest)) {

@@ -1,7 +1,9 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
+import type { Issue } from '../../shared/domain/issues.ts';
 import { answersByTitle, validateSubmission } from '../../shared/domain/submission.ts';
-import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import { AppError } from '../../shared/errors.ts';
+import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import type { ParsedPayload } from './payloads.ts';
@@ -11,8 +13,8 @@ export interface IngestResult {
   outcome: UpsertOutcome | 'rejected';
   /** The readable number, e.g. INOV-2024-017, when accepted. */
   innovationId?: string;
-  /** Field-level reasons in the caller's language, when rejected. */
-  reasons?: FieldIssue[];
+  /** Field-level reasons, when rejected: codes, rendered by whoever answers. */
+  reasons?: Issue[];
 }
 
 /**
@@ -38,18 +40,16 @@ export async function archivePayload(
 
 /**
  * Validates an archived payload and stores the outcome: a rejection with its reasons, or the innovation
- * keyed by response id (the store makes redeliveries and concurrent duplicates land once). Stored
- * reasons are Indonesian for the secretariat; the returned ones are in `lang`.
+ * keyed by response id (the store makes redeliveries and concurrent duplicates land once). Validated
+ * once: the reasons are codes, stored and returned alike, and rendered in each reader's language.
  */
 export async function ingestArchived(
   services: Services,
   raw: RawSubmission,
-  parse: (lang: Lang) => ParsedPayload,
-  lang: Lang,
+  parsed: ParsedPayload,
 ): Promise<IngestResult> {
   const { competition, store } = services;
   const cid = competition.id;
-  const parsed = parse('id');
 
   if (!parsed.ok) {
     if (parsed.responseId) {
@@ -62,12 +62,11 @@ export async function ingestArchived(
         answers: {},
       });
     }
-    const reasons = lang === 'id' ? parsed.reasons : reasonsOf(parse(lang));
-    return { responseId: parsed.responseId, outcome: 'rejected', reasons };
+    return { responseId: parsed.responseId, outcome: 'rejected', reasons: parsed.reasons };
   }
 
   const submission = parsed.submission;
-  const checked = validateSubmission(competition, submission, 'id');
+  const checked = validateSubmission(competition, submission);
   if (!checked.ok) {
     await store.recordRejection(cid, {
       responseId: submission.responseId,
@@ -77,12 +76,7 @@ export async function ingestArchived(
       reasons: checked.reasons,
       answers: answersByTitle(submission.answers),
     });
-    const inLang = lang === 'id' ? checked : validateSubmission(competition, submission, lang);
-    return {
-      responseId: submission.responseId,
-      outcome: 'rejected',
-      reasons: inLang.ok ? [] : inLang.reasons,
-    };
+    return { responseId: submission.responseId, outcome: 'rejected', reasons: checked.reasons };
   }
 
   const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
@@ -101,16 +95,14 @@ export async function ingestArchived(
   return { responseId: submission.responseId, outcome, innovationId: innovation.id };
 }
 
-function reasonsOf(parsed: ParsedPayload): FieldIssue[] {
-  return parsed.ok ? [] : parsed.reasons;
-}
-
-/** A rejected submission answers 422 and names its fields. */
-export function rejectionError(reasons: readonly FieldIssue[]): AppError {
-  const list = reasons.map((f) => `${f.field}: ${f.message}`).join('; ');
+/** A rejected submission answers 422 and names its fields, in the reader's language. */
+export function rejectionError(reasons: readonly Issue[], lang: Lang): AppError {
   return new AppError(
     'validation_failed',
-    { id: `Kiriman ditolak — ${list}`, en: `Submission rejected — ${list}` },
-    { fields: [...reasons] },
+    {
+      id: `Kiriman ditolak — ${issueLine(reasons, 'id')}`,
+      en: `Submission rejected — ${issueLine(reasons, 'en')}`,
+    },
+    { fields: issueFields(reasons, lang) },
   );
 }

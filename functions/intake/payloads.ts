@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { toConfigError, zodLocale } from '../../shared/domain/competition.ts';
-import type { Lang } from '../../shared/domain/i18n.ts';
-import type { FormAnswer, FormSubmission, SubmissionIssue } from '../../shared/domain/submission.ts';
+import { type Issue, issuesOf } from '../../shared/domain/issues.ts';
+import type { FormAnswer, FormSubmission } from '../../shared/domain/submission.ts';
 
 /** A payload turned into a FormSubmission, or the reasons its shape is wrong. */
 export type ParsedPayload =
   | { ok: true; submission: FormSubmission }
-  | { ok: false; responseId: string | undefined; reasons: SubmissionIssue[] };
+  | { ok: false; responseId: string | undefined; reasons: Issue[] };
 
 const instant = z.iso.datetime({ offset: true });
 
@@ -76,21 +75,14 @@ export function parseJson(text: string): unknown {
   }
 }
 
-function shapeIssues(error: z.ZodError, lang: Lang): SubmissionIssue[] {
-  return error.issues.map((i) => {
-    const e = toConfigError(i, lang);
-    return { field: e.path, message: e.message };
-  });
-}
-
 function instantIso(value: string): string {
   return new Date(value).toISOString();
 }
 
-export function parseAppsScriptPayload(body: unknown, lang: Lang): ParsedPayload {
-  const parsed = appsScriptPayloadSchema.safeParse(body, { error: zodLocale(lang) });
+export function parseAppsScriptPayload(body: unknown): ParsedPayload {
+  const parsed = appsScriptPayloadSchema.safeParse(body);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: shapeIssues(parsed.error, lang) };
+    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = p.answers.map((a) => ({
     title: a.title,
@@ -113,14 +105,10 @@ function driveLink(fileId: string): string {
   return `https://drive.google.com/open?id=${encodeURIComponent(fileId)}`;
 }
 
-export function parseFormsApiResponse(
-  body: unknown,
-  questionTitles: Record<string, string>,
-  lang: Lang,
-): ParsedPayload {
-  const parsed = formsApiResponseSchema.safeParse(body, { error: zodLocale(lang) });
+export function parseFormsApiResponse(body: unknown, questionTitles: Record<string, string>): ParsedPayload {
+  const parsed = formsApiResponseSchema.safeParse(body);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: shapeIssues(parsed.error, lang) };
+    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = Object.entries(p.answers ?? {}).map(([key, a]) => {
     const questionId = a.questionId ?? key;

@@ -34,8 +34,8 @@ intakeRoutes.post('/intake/form', limit, async (c) => {
   );
   const json = parseJson(body);
   const raw = await archivePayload(services, 'apps-script', body, peekResponseId(json));
-  const result = await ingestArchived(services, raw, (l) => parseAppsScriptPayload(json, l), lang);
-  if (result.outcome === 'rejected') throw rejectionError(result.reasons ?? []);
+  const result = await ingestArchived(services, raw, parseAppsScriptPayload(json));
+  if (result.outcome === 'rejected') throw rejectionError(result.reasons ?? [], lang);
   return c.json(
     { responseId: result.responseId, outcome: result.outcome, innovationId: result.innovationId },
     result.outcome === 'created' ? 201 : 200,
@@ -50,7 +50,7 @@ intakeRoutes.post('/intake/pubsub', limit, async (c) => {
     services.secrets,
     services.clock.now(),
   );
-  const outcome = await receiveFormsPush(services, await c.req.text(), c.get('lang'));
+  const outcome = await receiveFormsPush(services, await c.req.text());
   if (!outcome) {
     throw new AppError('bad_request', {
       id: 'Bukan pesan push Pub/Sub.',

@@ -4,6 +4,8 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
 import type { Problem } from '../../shared/domain/problems.ts';
 import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
+import { issueLine } from '../../shared/messages/issues.ts';
+import { problemText } from '../../shared/messages/problems.ts';
 import type { JurorProgress, Rejection } from '../../shared/ports.ts';
 import { BoxPlots } from './charts/box-plot.tsx';
 import { hasTile, TileGrid } from './charts/tile-grid.tsx';
@@ -308,7 +310,7 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
                   <td>
                     <code>{p.value}</code>
                   </td>
-                  <td>{p.reason}</td>
+                  <td>{problemText(p, lang)}</td>
                 </tr>
               ))}
             </tbody>
@@ -349,7 +351,7 @@ export function RejectionsSection(props: SectionProps & { rejections: readonly R
                     <code>{r.responseId}</code>
                   </td>
                   <td>{formatInstant(r.receivedAt, competition.timezone, lang)}</td>
-                  <td>{r.reasons.map((x) => `${x.field}: ${x.message}`).join('; ')}</td>
+                  <td>{issueLine(r.reasons, lang)}</td>
                 </tr>
               ))}
             </tbody>

@@ -43,7 +43,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         store.listRejections(competition.id),
       ]);
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const result = rankCompetition(competition, innovations, entries, lang);
+      const result = rankCompetition(competition, innovations, entries);
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Bilingual, fill, type Lang, pick } from './i18n.ts';
+import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS } from './regions.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 
@@ -88,7 +88,7 @@ export const competitionSchema = z
     form: formMappingSchema.optional(),
   })
   .superRefine((c, ctx) => {
-    const issue = (path: (string | number)[], key: MessageKey, args: Record<string, string> = {}) =>
+    const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
       ctx.addIssue({ code: 'custom', path, message: key, params: { key, args } });
     const dupes = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
     for (const d of dupes(c.categories.map((x) => x.id))) issue(['categories'], 'duplicateId', { id: d });
@@ -134,79 +134,13 @@ export type Stage = Competition['stages'][number];
 export type Criterion = Stage['criteria'][number];
 export type Juror = Competition['jurors'][number];
 
-type MessageKey = keyof typeof MESSAGES;
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
-const MESSAGES = {
-  slug: {
-    id: 'harus huruf kecil, angka dan tanda hubung, 2–80 karakter (contoh: koin-yanlik-ntt-2024)',
-    en: 'must be lowercase letters, digits and hyphens, 2–80 characters (e.g. koin-yanlik-ntt-2024)',
-  },
-  announceAt: {
-    id: 'harus berupa tanggal TTTT-BB-HH, boleh dengan jam TTTT-BB-HHTjj:mm',
-    en: 'must be a date YYYY-MM-DD, optionally with a time YYYY-MM-DDThh:mm',
-  },
-  duplicateId: { id: 'id "{id}" dipakai lebih dari sekali', en: 'id "{id}" is used more than once' },
-  reservedFinal: {
-    id: 'id tahap "final" dicadangkan untuk peringkat akhir',
-    en: 'stage id "final" is reserved for the final ranking',
-  },
-  timezone: { id: 'zona waktu "{value}" tidak dikenal', en: 'unknown time zone "{value}"' },
-  unknownRegion: {
-    id: 'wilayah "{value}" tidak ada dalam daftar wilayah',
-    en: 'region "{value}" is not in the list of regions',
-  },
-  maxAboveMin: { id: 'nilai maksimum harus lebih besar dari minimum', en: 'max must be greater than min' },
-  zeroWeights: { id: 'setidaknya satu bobot harus lebih dari 0', en: 'at least one weight must be above 0' },
-  unknownCriterion: {
-    id: 'kriteria "{value}" tidak ada pada tahap ini',
-    en: 'criterion "{value}" is not in this stage',
-  },
-  unknownJuror: { id: 'juri "{value}" tidak terdaftar', en: 'juror "{value}" is not listed' },
-  unknownStage: { id: 'tahap "{value}" tidak ada', en: 'stage "{value}" does not exist' },
-  panelTooSmall: {
-    id: 'lebih besar dari jumlah juri pada panel ({n})',
-    en: 'is larger than the number of jurors on the panel ({n})',
-  },
-  perInnovationBelowMin: {
-    id: 'tidak boleh lebih kecil dari minJurors',
-    en: 'must not be smaller than minJurors',
-  },
-  advanceNeeded: {
-    id: 'tahap yang bukan terakhir harus menentukan siapa yang lolos (advance)',
-    en: 'every stage but the last must say who advances (advance)',
-  },
-} satisfies Record<string, Bilingual>;
-
-export type ConfigError = { path: string; message: string };
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; errors: ConfigError[] };
-
-/** Validates a competition config; errors name the path and say what is wrong, in the chosen language. */
-export function parseCompetition(input: unknown, lang: Lang = 'id'): ParseResult<Competition> {
-  const result = competitionSchema.safeParse(input, { error: zodLocale(lang) });
+/** Validates a competition config once; the issues name the path and a code (shared/messages renders them). */
+export function parseCompetition(input: unknown): ParseResult<Competition> {
+  const result = competitionSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: result.error.issues.map((i) => toConfigError(i, lang)) };
-}
-
-export function zodLocale(lang: Lang) {
-  return (lang === 'id' ? z.locales.id() : z.locales.en()).localeError;
-}
-
-export function toConfigError(issue: z.core.$ZodIssue, lang: Lang): ConfigError {
-  const params = 'params' in issue ? (issue.params as { key?: string; args?: Record<string, string> }) : {};
-  const key = params?.key ?? issue.message;
-  const template = key && key in MESSAGES ? pick(MESSAGES[key as MessageKey], lang) : issue.message;
-  const message = fill(template, params?.args);
-  return { path: formatPath(issue.path), message };
-}
-
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
-  }
-  return out || '(root)';
+  return { ok: false, issues: issuesOf(result.error) };
 }
 
 function isTimeZone(tz: string): boolean {

@@ -1,8 +1,7 @@
 import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type Stage } from './competition.ts';
-import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
-import { cmp, compareProblems, type Problem, type ProblemCode, problemReason } from './problems.ts';
+import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
 import { hasConflict, jurorTotal, normalized, panelOf, stableMean, toFourDecimals } from './scoring.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
@@ -61,13 +60,12 @@ export function rankCompetition(
   competition: Competition,
   innovations: readonly Innovation[],
   scores: readonly ScoreEntry[],
-  lang: Lang = 'id',
 ): CompetitionResult {
   const known = new Map(innovations.map((i) => [i.id, i]));
   const stages: StageResult[] = [];
   let population: Innovation[] = [...innovations];
   for (const stage of competition.stages) {
-    const result = rankStage(competition, stage, population, known, scores, lang);
+    const result = rankStage(competition, stage, population, known, scores);
     stages.push(result);
     const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
     population = population.filter((i) => advanced.has(i.id));
@@ -75,7 +73,7 @@ export function rankCompetition(
   const stageIds = new Set(competition.stages.map((s) => s.id));
   const stray = scores
     .filter((s) => !stageIds.has(s.stage) && s.value.trim() !== '')
-    .map((s) => problem(s, 'unknown-stage', lang));
+    .map((s) => problem(s, 'unknown-stage'));
   const problems = [...stages.flatMap((s) => s.problems), ...stray].sort(compareProblems);
   const final = rankFinal(competition, stages, innovations);
   return { stages, final: { ...final, problems }, problems };
@@ -87,7 +85,6 @@ function rankStage(
   population: readonly Innovation[],
   known: ReadonlyMap<string, Innovation>,
   scores: readonly ScoreEntry[],
-  lang: Lang,
 ): StageResult {
   const problems: Problem[] = [];
   const inStage = new Set(population.map((i) => i.id));
@@ -114,14 +111,14 @@ function rankStage(
               ? 'unknown-criterion'
               : null;
     if (blocker || !innovation || !juror || !criterion) {
-      problems.push(problem(entry, blocker ?? 'unknown-criterion', lang));
+      problems.push(problem(entry, blocker ?? 'unknown-criterion'));
       continue;
     }
     const reading = readCell(entry.value, criterion.min, criterion.max);
     if (reading.kind === 'invalid') {
-      problems.push(problem(entry, reading.reason, lang, { min: criterion.min, max: criterion.max }));
+      problems.push(problem(entry, reading.reason, { min: criterion.min, max: criterion.max }));
     }
-    if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict', lang));
+    if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict'));
     const byJuror = typed.get(innovation.id) ?? new Map<string, Map<string, TypedCell[]>>();
     typed.set(innovation.id, byJuror);
     const byCriterion = byJuror.get(juror.id) ?? new Map<string, TypedCell[]>();
@@ -142,7 +139,7 @@ function rankStage(
       for (const [criterionId, cells] of byCriterion) {
         const value = agreedValue(cells);
         if (value === 'disagree') {
-          for (const c of cells) problems.push(problem(c.entry, 'duplicate', lang));
+          for (const c of cells) problems.push(problem(c.entry, 'duplicate'));
         } else if (value !== null) {
           valid.set(criterionId, value);
         }
@@ -278,12 +275,7 @@ function competitionRanks(sorted: readonly Candidate[]): number[] {
   return ranks;
 }
 
-function problem(
-  entry: ScoreEntry,
-  code: ProblemCode,
-  lang: Lang,
-  args: Record<string, string | number> = {},
-): Problem {
+function problem(entry: ScoreEntry, code: ProblemCode, params?: Problem['params']): Problem {
   return {
     stage: entry.stage,
     innovation: entry.innovation,
@@ -291,7 +283,7 @@ function problem(
     criterion: entry.criterion,
     value: entry.value,
     code,
-    reason: problemReason(code, lang, args),
+    ...(code === 'out-of-range' && params ? { params } : {}),
     ...(entry.cell ? { cell: entry.cell } : {}),
   };
 }

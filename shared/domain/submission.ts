@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { type Competition, toConfigError, zodLocale } from './competition.ts';
-import { type Bilingual, fill, type Lang, pick } from './i18n.ts';
+import type { Competition } from './competition.ts';
 import type { Innovation } from './innovation.ts';
+import { type Issue, issuesOf } from './issues.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
 
 /** One question's answer, whichever way it arrived (Apps Script sends titles, the Forms API question ids). */
@@ -23,14 +23,7 @@ export interface FormSubmission {
 /** What an accepted submission becomes (same shape as AcceptedSubmission['innovation'] in shared/ports.ts). */
 export type InnovationDraft = Omit<Innovation, 'id' | 'version' | 'responseId' | 'submittedAt'>;
 
-export interface SubmissionIssue {
-  field: string;
-  message: string;
-}
-
-export type SubmissionResult =
-  | { ok: true; innovation: InnovationDraft }
-  | { ok: false; reasons: SubmissionIssue[] };
+export type SubmissionResult = { ok: true; innovation: InnovationDraft } | { ok: false; reasons: Issue[] };
 
 type FormMapping = NonNullable<Competition['form']>;
 
@@ -38,40 +31,6 @@ const MAX_SHORT = 300;
 const MAX_LONG = 20_000;
 const MAX_SUMMARY_WORDS = 200;
 const EARLIEST_YEAR = 1945;
-
-const MESSAGES = {
-  required: { id: 'wajib diisi', en: 'is required' },
-  tooLong: { id: 'terlalu panjang (maks. {max} karakter)', en: 'is too long (max {max} characters)' },
-  unknownRegion: {
-    id: '"{value}" bukan kabupaten/kota di daftar wilayah kompetisi',
-    en: '"{value}" is not a regency/city in the competition\'s list of regions',
-  },
-  unknownCategory: {
-    id: 'kategori "{value}" tidak dikenal; pilihan: {options}',
-    en: 'unknown category "{value}"; options: {options}',
-  },
-  year: { id: 'harus tahun (4 angka), contoh 2021', en: 'must be a year (4 digits), e.g. 2021' },
-  yearRange: { id: 'harus antara {min} dan {max}', en: 'must be between {min} and {max}' },
-  summaryWords: {
-    id: 'maksimal {max} kata (sekarang {n} kata)',
-    en: 'at most {max} words (now {n} words)',
-  },
-  url: {
-    id: 'harus tautan lengkap, contoh https://drive.google.com/…',
-    en: 'must be a full link, e.g. https://drive.google.com/…',
-  },
-  phone: {
-    id: 'nomor telepon tidak valid (contoh: 0812-3456-7890 atau +62 812 3456 7890)',
-    en: 'invalid phone number (e.g. 0812-3456-7890 or +62 812 3456 7890)',
-  },
-  email: { id: 'alamat email tidak valid', en: 'invalid email address' },
-} satisfies Record<string, Bilingual>;
-
-type MessageKey = keyof typeof MESSAGES;
-
-function say(lang: Lang, key: MessageKey, args: Record<string, string | number> = {}): string {
-  return fill(pick(MESSAGES[key], lang), args);
-}
 
 /** Case, punctuation and spacing do not matter when matching titles and answers. */
 export function normalizeText(text: string): string {
@@ -190,23 +149,19 @@ function withScheme(link: string): string {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(link) ? link : `https://${link}`;
 }
 
-function submissionSchema(c: Competition, lang: Lang) {
+/** A custom issue carrying one of shared/messages' codes and its values. */
+function flag(ctx: z.RefinementCtx, key: string, args: Record<string, string | number> = {}) {
+  ctx.addIssue({ code: 'custom', message: key, params: { key, args } });
+}
+
+function submissionSchema(c: Competition) {
   const form = c.form;
   const required = (max = MAX_SHORT) =>
-    z
-      .string({ error: say(lang, 'required') })
-      .trim()
-      .min(1, { error: say(lang, 'required') })
-      .max(max, { error: say(lang, 'tooLong', { max }) });
-  const optional = (max = MAX_LONG) =>
-    z
-      .string()
-      .trim()
-      .max(max, { error: say(lang, 'tooLong', { max }) })
-      .optional();
+    z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+  const optional = (max = MAX_LONG) => z.string().trim().max(max, { error: 'tooLong' }).optional();
   const link = optional(2_000).superRefine((v, ctx) => {
     if (v !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(withScheme(v)).success)
-      ctx.addIssue({ code: 'custom', message: say(lang, 'url') });
+      flag(ctx, 'url');
   });
   const minYear = form?.minStartYear ?? EARLIEST_YEAR;
   const maxYear = form?.maxStartYear ?? c.year ?? Number(c.announceAt.slice(0, 4));
@@ -216,30 +171,27 @@ function submissionSchema(c: Competition, lang: Lang) {
     agency: required(),
     region: required().transform((v, ctx) => {
       const region = matchRegion(v, c.regions);
-      if (region === undefined)
-        ctx.addIssue({ code: 'custom', message: say(lang, 'unknownRegion', { value: v }) });
+      if (region === undefined) flag(ctx, 'regionNotListed', { value: v });
       return region ?? v;
     }),
     category: required().transform((v, ctx) => {
       const id = matchCategory(v, c);
       if (id === undefined) {
         const options = c.categories.map((k) => k.name).join(', ');
-        ctx.addIssue({ code: 'custom', message: say(lang, 'unknownCategory', { value: v, options }) });
+        flag(ctx, 'unknownCategory', { value: v, options });
       }
       return id ?? v;
     }),
     startYear: optional(20).superRefine((v, ctx) => {
       if (v === undefined) return;
       const m = /^(\d{4})(?:-\d{2}-\d{2})?$/.exec(v);
-      if (!m) return ctx.addIssue({ code: 'custom', message: say(lang, 'year') });
+      if (!m) return flag(ctx, 'year');
       const year = Number(m[1]);
-      if (year < minYear || year > maxYear)
-        ctx.addIssue({ code: 'custom', message: say(lang, 'yearRange', { min: minYear, max: maxYear }) });
+      if (year < minYear || year > maxYear) flag(ctx, 'yearRange', { min: minYear, max: maxYear });
     }),
     summary: optional().superRefine((v, ctx) => {
       const n = v === undefined ? 0 : countWords(v);
-      if (n > MAX_SUMMARY_WORDS)
-        ctx.addIssue({ code: 'custom', message: say(lang, 'summaryWords', { max: MAX_SUMMARY_WORDS, n }) });
+      if (n > MAX_SUMMARY_WORDS) flag(ctx, 'summaryWords', { max: MAX_SUMMARY_WORDS, n });
     }),
     background: optional(),
     novelty: optional(),
@@ -252,12 +204,10 @@ function submissionSchema(c: Competition, lang: Lang) {
     videoUrl: link,
     contactName: optional(MAX_SHORT),
     contactPhone: optional(40).superRefine((v, ctx) => {
-      if (v !== undefined && normalizePhone(v) === undefined)
-        ctx.addIssue({ code: 'custom', message: say(lang, 'phone') });
+      if (v !== undefined && normalizePhone(v) === undefined) flag(ctx, 'phone');
     }),
     contactEmail: optional(MAX_SHORT).superRefine((v, ctx) => {
-      if (v !== undefined && !z.email().safeParse(v).success)
-        ctx.addIssue({ code: 'custom', message: say(lang, 'email') });
+      if (v !== undefined && !z.email().safeParse(v).success) flag(ctx, 'email');
     }),
   });
 }
@@ -266,22 +216,12 @@ const CORE_FIELDS = new Set<SubmissionField>(['title', 'agency', 'region', 'cate
 
 /**
  * Maps a Form response onto the competition's submission fields and validates it. Reasons name the
- * submission field (e.g. `region`) and say what is wrong in the chosen language.
+ * submission field (e.g. `region`) and carry a code; shared/messages says it in the reader's language.
  */
-export function validateSubmission(
-  c: Competition,
-  submission: FormSubmission,
-  lang: Lang = 'id',
-): SubmissionResult {
+export function validateSubmission(c: Competition, submission: FormSubmission): SubmissionResult {
   const mapped = mapAnswers(c.form, submission.answers);
-  const parsed = submissionSchema(c, lang).safeParse(mapped, { error: zodLocale(lang) });
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map((i) => {
-      const e = toConfigError(i, lang);
-      return { field: e.path, message: e.message };
-    });
-    return { ok: false, reasons };
-  }
+  const parsed = submissionSchema(c).safeParse(mapped);
+  if (!parsed.success) return { ok: false, reasons: issuesOf(parsed.error) };
   const v = parsed.data;
   const details: Record<string, string> = {};
   for (const field of SUBMISSION_FIELDS) {

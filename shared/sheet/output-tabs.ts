@@ -3,6 +3,9 @@ import type { Competition, Stage } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
+import { issueLine } from '../messages/issues.ts';
+import { problemText } from '../messages/problems.ts';
+import type { Rejection } from '../ports.ts';
 import { fitTitle, type TabProgress } from './layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
@@ -19,15 +22,6 @@ export interface OutputTab {
   widths?: number[];
   /** 0-based columns holding scores: written at full precision, shown with two decimals. */
   scoreColumns?: number[];
-}
-
-/** The rejection fields the "Ditolak" tab shows (InnovationStore.listRejections gives more). */
-export interface RejectedSubmission {
-  responseId: string;
-  receivedAt: string;
-  source: string;
-  reasons: { field: string; message: string }[];
-  answers: Record<string, string>;
 }
 
 export const OUTPUT_KEYS = {
@@ -146,7 +140,7 @@ export interface OutputInput {
   innovations: readonly Innovation[];
   result: CompetitionResult;
   progress: readonly TabProgress[];
-  rejections: readonly RejectedSubmission[];
+  rejections: readonly Pick<Rejection, 'responseId' | 'receivedAt' | 'source' | 'reasons' | 'answers'>[];
   lang: Lang;
 }
 
@@ -287,7 +281,7 @@ function problemsTab(input: OutputInput): OutputTab {
       p.innovation,
       criterion ? localName(criterion, lang) : p.criterion,
       p.value,
-      p.reason,
+      problemText(p, lang),
     ];
   });
   return {
@@ -337,7 +331,7 @@ function rejectedTab(input: OutputInput): OutputTab {
       r.receivedAt,
       r.source,
       titleKeys.map((k) => r.answers[k]).find((v) => v !== undefined) ?? '',
-      r.reasons.map((x) => `${x.field}: ${x.message}`).join('; '),
+      issueLine(r.reasons, lang),
     ]);
   return {
     key: OUTPUT_KEYS.rejected,

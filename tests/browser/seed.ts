@@ -244,7 +244,7 @@ export async function seedCompetition(
     receivedAt: now,
     source: 'local',
     rawId: 'raw-rejected-1',
-    reasons: [{ field: 'region', message: 'wilayah "Kupang Barat" tidak dikenal' }],
+    reasons: [{ path: 'region', code: 'regionNotListed', params: { value: 'Kupang Barat' } }],
     answers: { 'Nomor HP Narahubung': '0813-9999-0000', 'Email Narahubung': 'ditolak@contoh-pemda.go.id' },
   });
   return { innovations, result, sync, scores };

@@ -38,7 +38,7 @@ export function rejection(responseId: string, receivedAt: string, message: strin
     receivedAt,
     source: 'forms-api',
     rawId: `raw-${responseId}-${receivedAt}`,
-    reasons: [{ field: 'region', message }],
+    reasons: [{ path: 'region', code: 'regionNotListed', params: { value: message } }],
     answers: { 'Kabupaten/Kota': 'Kupang?', 'Judul inovasi': 'Uji' },
   };
 }

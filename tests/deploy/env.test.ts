@@ -106,7 +106,16 @@ describe('environment (functions/compose/env.ts)', () => {
     })();
     expect(error).toBeInstanceOf(AppError);
     const e = error as AppError;
-    expect(e.fields?.map((f) => f.field)).toEqual(['SHEETS_ROOT_URL']);
+    // A malformed value does not hide the other problems: every one is listed at once.
+    expect(e.fields?.map((f) => f.field)).toEqual([
+      'GOOGLE_SERVICE_ACCOUNT_JSON',
+      'GOOGLE_PROJECT_ID',
+      'INTAKE_HMAC_SECRET',
+      'ADMIN_TOKEN',
+      'PUBSUB_SERVICE_ACCOUNT',
+      'COMPETITION_JSON',
+      'SHEETS_ROOT_URL',
+    ]);
     expect(e.text.id).toContain('Konfigurasi server belum benar');
     expect(e.text.en).toContain('must be an http(s) address');
   });

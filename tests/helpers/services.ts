@@ -10,7 +10,7 @@ export const NTT_2024_PATH = new URL(
 
 export function loadNtt2024(): Competition {
   const parsed = parseCompetition(JSON.parse(readFileSync(NTT_2024_PATH, 'utf8')));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value;
 }
 

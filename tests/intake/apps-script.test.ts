@@ -196,7 +196,7 @@ describe('POST /intake/form (Apps Script push)', () => {
       rawId: store.archived[0]?.id,
       answers: { 'Kabupaten/Kota': 'Kabupaten Bantul' },
     });
-    expect(rejections[0].reasons[0]).toEqual({ field: 'title', message: 'wajib diisi' });
+    expect(rejections[0].reasons[0]).toMatchObject({ path: 'title', code: 'required' });
 
     // Fixed and sent again: accepted, and the rejection is cleared.
     expect((await post(app, codeGsRequest('resp-bad'))).status).toBe(201);

@@ -79,7 +79,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       {
         responseId: 'resp-bad',
         outcome: 'rejected',
-        reasons: [expect.objectContaining({ field: 'region' })],
+        reasons: [expect.objectContaining({ path: 'region', code: 'regionNotListed' })],
       },
     ]);
     expect(body.cursor).toBe('2024-10-31T11:00:00.123456789Z');

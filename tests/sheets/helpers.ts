@@ -130,7 +130,7 @@ export function scaledCompetition(jurors: number, perInnovation: number): Compet
         : { ...s, jurors: ['j1', 'j2', 'j3', 'j4', 'j5'] },
     ),
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value;
 }
 

@@ -13,7 +13,7 @@ import {
   leniencyBand,
   stabilityBand,
 } from '../../shared/domain/fairness/interpretation.ts';
-import { FAIRNESS_TEXT, render, renderInterpretation } from '../../shared/fairness-text.ts';
+import { FAIRNESS_TEXT, render, renderInterpretation } from '../../shared/messages/fairness.ts';
 
 describe('interpretation bands', () => {
   it('ICC by Koo & Li (2016)', () => {

@@ -40,7 +40,7 @@ export function smallCompetition(overrides: Record<string, unknown> = {}): Compe
     final: { weights: { desk: 40, interview: 60 } },
     ...overrides,
   });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return parsed.value;
 }
 

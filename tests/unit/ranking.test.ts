@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { problemText } from '../../shared/messages/problems.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 
 const row = (stage: string, inn: string, juror: string, criterion: string, value: string): ScoreEntry => ({
@@ -47,7 +48,8 @@ describe('juror totals and stage scores', () => {
       ['j2', 'a', 'delapan', 'not-a-number'],
       ['j3', 'a', '101', 'out-of-range'],
     ]);
-    expect(stage?.problems[1]?.reason).toBe('di luar rentang 0–100');
+    expect(stage?.problems[1]?.params).toEqual({ min: 0, max: 100 });
+    expect(problemText(stage?.problems[1] ?? { code: 'duplicate' }, 'id')).toBe('di luar rentang 0–100');
   });
 
   it('does not count a conflicted juror and reports that they scored', () => {

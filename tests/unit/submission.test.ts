@@ -7,6 +7,7 @@ import {
   sortableInstant,
   validateSubmission,
 } from '../../shared/domain/submission.ts';
+import { issueFields } from '../../shared/messages/issues.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import { answerList, NTT_2024_ANSWERS } from '../intake/samples.ts';
 
@@ -22,9 +23,9 @@ function submission(overrides: Record<string, string | null> = {}): FormSubmissi
 }
 
 function reasonsFor(overrides: Record<string, string | null>, lang: 'id' | 'en' = 'id') {
-  const result = validateSubmission(competition, submission(overrides), lang);
+  const result = validateSubmission(competition, submission(overrides));
   if (result.ok) throw new Error('expected a rejection');
-  return result.reasons;
+  return issueFields(result.reasons, lang);
 }
 
 describe('mapAnswers', () => {

@@ -18,7 +18,7 @@ export type StabilityBand = 'secure' | 'near-cutoff' | 'out-of-reach';
 /** Against a display threshold in points, not a statistical test. */
 export type LeniencyBand = 'lenient' | 'typical' | 'harsh';
 
-/** Every plain-words code; `shared/fairness-text.ts` holds one sentence per code and language. */
+/** Every plain-words code; `shared/messages/fairness.ts` holds one sentence per code and language. */
 export type FairnessCode =
   | `icc-${IccBand}`
   | `icc-${IccUnavailableCode}`
