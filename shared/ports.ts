@@ -1,8 +1,8 @@
-import type { ScoreEntry } from './domain/cells.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
 import type { InnovationDraft } from './domain/submission.ts';
+import type { JurorProgress } from './sheet/layout.ts';
 import type { OutputTab } from './sheet/output-tabs.ts';
 
 /** Time comes from outside so that runs are reproducible. */
@@ -77,13 +77,6 @@ export interface SyncRecord {
   sheetState?: Record<string, number>;
 }
 
-export interface JurorProgress {
-  stage: string;
-  juror: string;
-  assigned: number;
-  scored: number;
-}
-
 /** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */
 export interface InnovationStore {
   /**
@@ -134,8 +127,6 @@ export interface Cursors {
 
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
 export type Store = InnovationStore & SubmissionArchive & SyncLog & Leases & Cursors;
-
-export type { OutputTab };
 
 /** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
 export interface RangeValues {
@@ -232,5 +223,3 @@ export interface FormResponses {
   createWatch(formId: string, eventType: 'RESPONSES' | 'SCHEMA', topicName: string): Promise<FormWatch>;
   renewWatch(formId: string, watchId: string): Promise<FormWatch>;
 }
-
-export type { ScoreEntry };

@@ -1,8 +1,9 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
-import type { ScoreEntry, SheetSnapshot } from '../../shared/ports.ts';
-import { jurorReadRange, jurorTabs, parseJurorTab, type TabProgress } from '../../shared/sheet/layout.ts';
+import type { SheetSnapshot } from '../../shared/ports.ts';
+import { type JurorProgress, jurorReadRange, jurorTabs, parseJurorTab } from '../../shared/sheet/layout.ts';
 import type { Services } from '../compose/services.ts';
 import { sheetOf } from './sheet-needed.ts';
 
@@ -11,7 +12,7 @@ export interface JurorTabsRead {
   innovations: Innovation[];
   snapshot: SheetSnapshot;
   entries: ScoreEntry[];
-  progress: TabProgress[];
+  progress: JurorProgress[];
 }
 
 /** Every juror tab of every stage in ONE read, parsed into typed score cells and progress. */

@@ -1,5 +1,5 @@
 import pRetry from 'p-retry';
-import type { Innovation } from '../../shared/domain/innovation.ts';
+import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type { AcceptedSubmission, Rejection, Store, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
@@ -138,7 +138,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
           continue;
         }
       }
-      if (!(Date.parse(submission.submittedAt) > Date.parse(existing.submittedAt))) {
+      if (!isEdit(submission.submittedAt, existing.submittedAt)) {
         return { outcome: 'unchanged', innovation: existing.innovation };
       }
       const version = existing.version + 1;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Innovation } from '../../shared/domain/innovation.ts';
+import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type {
   AcceptedSubmission,
@@ -154,7 +154,7 @@ export function openSqliteStore(
         return { outcome: 'created', innovation };
       }
       const current = JSON.parse(existing.data) as Innovation;
-      if (!isNewer(submission.submittedAt, existing.submitted_at)) {
+      if (!isEdit(submission.submittedAt, existing.submitted_at)) {
         return { outcome: 'unchanged', innovation: current };
       }
       const innovation = innovationRecord(submission, current.id, existing.version + 1);
@@ -237,11 +237,6 @@ export function openSqliteStore(
       db.close();
     },
   };
-}
-
-/** Compares instants, not strings: the Form may send the same time with another offset or precision. */
-function isNewer(candidate: string, current: string): boolean {
-  return Date.parse(candidate) > Date.parse(current);
 }
 
 function guard<T>(work: () => T): T {

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { AppError } from '../../shared/errors.ts';
-import type { OutputTab } from '../../shared/ports.ts';
 import { META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
+import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
 
 type Request = sheets_v4.Schema$Request;
 

@@ -1,6 +1,7 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import type { OutputTab, ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
+import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
+import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
 import { provisionSheet } from './provision-plan.ts';
 import {
   META_RANGE,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from './issues.ts';
-import { DEFAULT_REGIONS } from './regions.ts';
+import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 
 const id = z.string().trim().min(1).max(80);
@@ -77,6 +77,8 @@ export const competitionSchema = z
       .array(z.string().min(1))
       .min(1)
       .default([...DEFAULT_REGIONS]),
+    /** How entrants type a region (abbreviations, other names) → the region's spelling in `regions`. */
+    regionAliases: z.record(z.string(), z.string()).default({ ...NTT_REGION_ALIASES }),
     categories: z.array(categorySchema).min(1),
     jurors: z.array(jurorSchema).min(1),
     stages: z.array(stageSchema).min(1),

@@ -21,3 +21,12 @@ export interface Innovation {
 export function innovationNumber(year: number, n: number): string {
   return `INOV-${year}-${String(n).padStart(3, '0')}`;
 }
+
+/**
+ * A resubmission with a later `submittedAt` is an edit of the same innovation; an equal or earlier
+ * one is a redelivery. Instants are compared, not strings: the Form may send the same time with
+ * another offset or precision.
+ */
+export function isEdit(candidateSubmittedAt: string, currentSubmittedAt: string): boolean {
+  return Date.parse(candidateSubmittedAt) > Date.parse(currentSubmittedAt);
+}

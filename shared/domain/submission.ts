@@ -93,34 +93,24 @@ export function answersByTitle(answers: readonly FormAnswer[]): Record<string, s
 }
 
 const REGENCY_PREFIX = /^(kabupaten|kab)\s+/;
-const PROVINCE_FORMS =
-  /^(pemerintah\s+)?(provinsi|prov|pemprov)(\s+(ntt|nusa tenggara timur))?$|^(ntt|nusa tenggara timur)$/;
-/** Abbreviations people commonly type; used only when the target is one of the competition's regions. */
-const REGION_ALIASES: Record<string, string> = {
-  tts: 'timor tengah selatan',
-  ttu: 'timor tengah utara',
-  sbd: 'sumba barat daya',
-  mabar: 'manggarai barat',
-  matim: 'manggarai timur',
-  rote: 'rote ndao',
-  sabu: 'sabu raijua',
-};
 
 /**
  * Resolves a typed region to the competition's spelling: "Kab. Kupang", "KABUPATEN KUPANG" → "Kupang";
- * "Pemprov NTT" → the province entry; "TTS" → "Timor Tengah Selatan".
+ * through the config's aliases, "Pemprov NTT" → the province entry and "TTS" → "Timor Tengah Selatan".
  */
-export function matchRegion(input: string, regions: readonly string[]): string | undefined {
+export function matchRegion(
+  input: string,
+  regions: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): string | undefined {
   const byNorm = new Map(regions.map((r) => [normalizeText(r), r]));
+  const aliasOf = new Map(Object.entries(aliases).map(([typed, region]) => [normalizeText(typed), region]));
   const typed = normalizeText(input);
-  const candidates = [typed, typed.replace(REGENCY_PREFIX, '')];
-  const alias = REGION_ALIASES[candidates[1] ?? ''];
-  if (alias) candidates.push(alias);
-  for (const c of candidates) {
-    const hit = byNorm.get(c);
+  const bare = typed.replace(REGENCY_PREFIX, '');
+  for (const candidate of [typed, bare]) {
+    const hit = byNorm.get(candidate) ?? byNorm.get(normalizeText(aliasOf.get(candidate) ?? ''));
     if (hit) return hit;
   }
-  if (PROVINCE_FORMS.test(typed)) return regions.find((r) => PROVINCE_FORMS.test(normalizeText(r)));
   return undefined;
 }
 
@@ -170,7 +160,7 @@ function submissionSchema(c: Competition) {
     title: required(),
     agency: required(),
     region: required().transform((v, ctx) => {
-      const region = matchRegion(v, c.regions);
+      const region = matchRegion(v, c.regions, c.regionAliases);
       if (region === undefined) flag(ctx, 'regionNotListed', { value: v });
       return region ?? v;
     }),
@@ -249,16 +239,4 @@ function normalizeDetail(field: SubmissionField, value: string): string {
   if (field === 'proposalUrl' || field === 'videoUrl') return withScheme(value);
   if (field === 'startYear') return value.slice(0, 4);
   return value;
-}
-
-/**
- * RFC 3339 instants with 0–9 fractional digits do not sort as strings ("…00Z" > "…00.5Z"); this pads
- * them to nine digits in UTC so they do, and stays a valid Forms API filter value.
- */
-export function sortableInstant(rfc3339: string): string {
-  const zulu = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?Z$/i.exec(rfc3339);
-  if (zulu) return `${zulu[1]}.${(zulu[2] ?? '').padEnd(9, '0')}Z`;
-  const ms = Date.parse(rfc3339);
-  if (Number.isNaN(ms)) return rfc3339;
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000000Z');
 }

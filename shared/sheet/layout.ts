@@ -26,7 +26,7 @@ export interface JurorTab {
 }
 
 /** Progress of one juror in one stage, counted from what the tab holds. */
-export interface TabProgress {
+export interface JurorProgress {
   stage: string;
   juror: string;
   assigned: number;
@@ -160,7 +160,7 @@ export function parseJurorTab(
   tab: JurorTab,
   values: readonly (readonly string[])[],
   conflicted: (innovationId: string) => boolean,
-): { entries: ScoreEntry[]; progress: TabProgress } {
+): { entries: ScoreEntry[]; progress: JurorProgress } {
   const entries: ScoreEntry[] = [];
   let assigned = 0;
   let scored = 0;

@@ -6,7 +6,7 @@ import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
 import type { Rejection } from '../ports.ts';
-import { fitTitle, type TabProgress } from './layout.ts';
+import { fitTitle, type JurorProgress } from './layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 
@@ -139,7 +139,7 @@ export interface OutputInput {
   competition: Competition;
   innovations: readonly Innovation[];
   result: CompetitionResult;
-  progress: readonly TabProgress[];
+  progress: readonly JurorProgress[];
   rejections: readonly Pick<Rejection, 'responseId' | 'receivedAt' | 'source' | 'reasons' | 'answers'>[];
   lang: Lang;
 }

@@ -5,7 +5,8 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type CompetitionResult, rankCompetition } from '../../shared/domain/ranking.ts';
 import { hasConflict, panelOf } from '../../shared/domain/scoring.ts';
-import type { AcceptedSubmission, JurorProgress, SyncRecord } from '../../shared/ports.ts';
+import type { AcceptedSubmission, SyncRecord } from '../../shared/ports.ts';
+import type { JurorProgress } from '../../shared/sheet/layout.ts';
 
 const SUBJECTS = [
   'Layanan Kesehatan Keliling',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../../shared/ports.ts';
+import { seededRandom } from '../../shared/seeded-random.ts';
 import {
   bigSync,
   numberToId,
@@ -250,10 +251,13 @@ export function describeStoreContract(name: string, open: OpenStore) {
   });
 }
 
+/** The same order on every run (seeded), so a failure can be replayed; a different one per call. */
+const random = seededRandom(20241220);
+
 function shuffle<T>(items: readonly T[]): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(Math.random() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     const a = out[i];
     const b = out[j];
     if (a !== undefined && b !== undefined) {

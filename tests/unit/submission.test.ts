@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { sortableInstant } from '../../infra/forms/sortable-instant.ts';
 import {
   type FormSubmission,
   mapAnswers,
   matchRegion,
   normalizePhone,
-  sortableInstant,
   validateSubmission,
 } from '../../shared/domain/submission.ts';
 import { issueFields } from '../../shared/messages/issues.ts';
@@ -65,11 +65,11 @@ describe('matchRegion', () => {
     ['Pemprov NTT', 'Provinsi NTT'],
     ['Provinsi Nusa Tenggara Timur', 'Provinsi NTT'],
   ])('%s → %s', (typed, expected) => {
-    expect(matchRegion(typed, regions)).toBe(expected);
+    expect(matchRegion(typed, regions, competition.regionAliases)).toBe(expected);
   });
 
   it('refuses a place outside the list', () => {
-    expect(matchRegion('Kabupaten Bantul', regions)).toBeUndefined();
+    expect(matchRegion('Kabupaten Bantul', regions, competition.regionAliases)).toBeUndefined();
   });
 });
 
