@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../node-bundle.mjs';
 
 /** Packages the Cloud Functions runtime must install; everything else is bundled or unused there. */
 const RUNTIME_DEPENDENCIES = [
@@ -28,16 +29,9 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [join(root, 'functions/gcf-main.ts')],
     outfile: join(outDir, 'index.js'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    jsx: 'automatic',
-    jsxImportSource: 'hono/jsx',
-    logLevel: 'warning',
   });
   const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
