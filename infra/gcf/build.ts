@@ -32,7 +32,7 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
     outfile: join(outDir, 'index.js'),
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     format: 'esm',
     packages: 'external',
     jsx: 'automatic',
@@ -50,7 +50,7 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
     private: true,
     type: 'module',
     main: 'index.js',
-    engines: { node: '>=20' },
+    engines: { node: '>=24' },
     dependencies,
   };
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

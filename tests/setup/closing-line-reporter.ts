@@ -133,7 +133,7 @@ export default class ClosingLineReporter implements Reporter {
     if (strict && counts.unexplained > 0) {
       out += `\nCI=true: ${counts.unexplained} test(s) skipped without a reason, counted as failed.\n`;
     }
-    out += `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
+    out += `\nnode ${process.version}\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`;
     process.stdout.write(out);
     if (counts.failed > 0 || counts.passed === 0) process.exitCode = 1;
   }
