@@ -27,7 +27,7 @@ export function removeBuild(dir: string): void {
 }
 
 /**
- * Starts the Functions Framework CLI (what the nodejs20 runtime runs) on the built source, with the
+ * Starts the Functions Framework CLI (what the nodejs24 runtime runs) on the built source, with the
  * source folder as working directory like on Cloud Functions.
  */
 export async function startFunction(opts: {

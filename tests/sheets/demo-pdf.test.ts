@@ -4,15 +4,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
+import { needTools } from '../helpers/tools.ts';
 import { scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from './helpers.ts';
 
-const SOFFICE = '/usr/bin/soffice';
 const ARTIFACTS = process.env.JURI_SHEETS_ARTIFACTS;
 
 const startEnv = sheetEnvsClosedAfterEach();
 
-describe.skipIf(!existsSync(SOFFICE))('the demo workbook, opened as a person would', () => {
-  it('converts to a PDF whose pages show the formatted tabs', async () => {
+describe('the demo workbook, opened as a person would', () => {
+  it('converts to a PDF whose pages show the formatted tabs', async (ctx) => {
+    // LibreOffice and poppler come from Debian; .ci/run installs them, and in CI their absence fails.
+    const tools = needTools(
+      ctx,
+      ['soffice', 'pdftotext'],
+      'apt-get install libreoffice-calc-nogui poppler-utils',
+    );
     const env = await startEnv();
     await seedInnovations(env, 24);
     await provisionSheet(env.services);
@@ -26,7 +32,7 @@ describe.skipIf(!existsSync(SOFFICE))('the demo workbook, opened as a person wou
     const out = ARTIFACTS ?? env.dir;
     mkdirSync(out, { recursive: true });
     execFileSync(
-      SOFFICE,
+      tools.soffice,
       [
         `-env:UserInstallation=file://${join(env.dir, 'lo-profile')}`,
         '--headless',
@@ -40,7 +46,7 @@ describe.skipIf(!existsSync(SOFFICE))('the demo workbook, opened as a person wou
     );
     const pdf = join(out, 'juri.pdf');
     expect(existsSync(pdf)).toBe(true);
-    const text = execFileSync('pdftotext', ['-layout', pdf, '-']).toString('utf8');
+    const text = execFileSync(tools.pdftotext, ['-layout', pdf, '-']).toString('utf8');
     for (const words of [
       'Peringkat',
       'Nilai (0–100)',

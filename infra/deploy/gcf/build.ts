@@ -32,6 +32,8 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
     ...NODE_BUNDLE,
     entryPoints: [join(root, 'functions/gcf-main.ts')],
     outfile: join(outDir, 'index.js'),
+    // Cloud Functions runs nodejs24 (deploy.sh); the CLI bundle keeps Node 20.19 working.
+    target: 'node24',
   });
   const rootPackage = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     dependencies: Record<string, string>;
@@ -44,7 +46,7 @@ export async function buildGcfSource(opts: { outDir: string; competitionFile: st
     private: true,
     type: 'module',
     main: 'index.js',
-    engines: { node: '>=20' },
+    engines: { node: '>=24' },
     dependencies,
   };
   writeFileSync(join(outDir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);

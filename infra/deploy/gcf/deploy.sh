@@ -23,7 +23,7 @@ npx tsx infra/deploy/gcf/build.ts --out "$OUT" --competition "$COMPETITION"
 ENV_VARS="JURI_MODE=google,JURI_LANG=id,GOOGLE_PROJECT_ID=${PROJECT},COMPETITION_FILE=competition.json"
 ENV_VARS+=",SPREADSHEET_ID=${SPREADSHEET_ID:-},FORMS_WATCH_TOPIC=projects/${PROJECT}/topics/${FORMS_TOPIC}"
 SECRETS="INTAKE_HMAC_SECRET=juri-intake-hmac:latest,ADMIN_TOKEN=juri-admin-token:latest"
-COMMON=(--gen2 --project "$PROJECT" --region "$REGION" --runtime nodejs20 --source "$OUT"
+COMMON=(--gen2 --project "$PROJECT" --region "$REGION" --runtime nodejs24 --source "$OUT"
   --service-account "$RUNTIME_SA" --set-env-vars "$ENV_VARS" --set-secrets "$SECRETS" --memory 512Mi)
 
 gcloud pubsub topics describe "$FORMS_TOPIC" --project "$PROJECT" >/dev/null 2>&1 ||
