@@ -72,7 +72,11 @@ export function decidedRanking(
   decisions: readonly TieDecision[],
 ): StageResult {
   const placed = new Map<string, number>();
-  for (const d of decisions) d.order.forEach((id, i) => placed.set(id, d.rank + i));
+  for (const d of decisions) {
+    d.order.forEach((id, i) => {
+      placed.set(id, d.rank + i);
+    });
+  }
   const ranking: RankedEntry[] = final.ranking.map((e) => {
     const rank = placed.get(e.id);
     if (rank === undefined) return e;
