@@ -91,6 +91,8 @@ export const competitionSchema = z
     regionAliases: z.record(z.string(), z.string()).default({ ...NTT_REGION_ALIASES }),
     categories: z.array(categorySchema).min(1),
     jurors: z.array(jurorSchema).min(1),
+    /** The juror who chairs the panel and signs the Berita Acara as chair; the first juror when absent. */
+    chair: id.optional(),
     stages: z.array(stageSchema).min(1),
     final: z.object({
       weights: z.record(z.string(), z.number().min(0)),
@@ -112,6 +114,7 @@ export const competitionSchema = z
       if (!c.regions.includes(j.region)) issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
     });
     const jurorIds = new Set(c.jurors.map((j) => j.id));
+    if (c.chair !== undefined && !jurorIds.has(c.chair)) issue(['chair'], 'unknownJuror', { value: c.chair });
     c.stages.forEach((s, si) => {
       const criterionIds = s.criteria.map((x) => x.id);
       for (const d of dupes(criterionIds)) issue(['stages', si, 'criteria'], 'duplicateId', { id: d });
@@ -163,6 +166,10 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+export function panelChair(c: Competition): Juror | undefined {
+  return c.jurors.find((j) => j.id === c.chair) ?? c.jurors[0];
 }
 
 export function finalTop(c: Competition): number {

@@ -33,6 +33,8 @@ export type Finding =
       stored: string;
       computed: string;
     }
+  /** Entries whose own score is right but whose place moved because another entry's score differs. */
+  | { code: 'ranks-shifted'; version: number; stage: string; innovations: string[] }
   | { code: 'entry-missing'; version: number; stage: string; innovation: string }
   | { code: 'entry-extra'; version: number; stage: string; innovation: string }
   | { code: 'result-differs'; version: number; stage: string }
@@ -46,8 +48,11 @@ export interface VerifyReport {
   findings: Finding[];
 }
 
-const ENTRY_FIELDS = ['rank', 'score', 'status', 'jurors', 'tie', 'advances', 'categoryRank'] as const;
-export type EntryField = (typeof ENTRY_FIELDS)[number];
+/** What makes an entry's own result: a difference here is a cause. */
+const OWN_FIELDS = ['score', 'status', 'jurors'] as const;
+/** Where an entry lands among the others: a difference here may only be a consequence. */
+const PLACE_FIELDS = ['rank', 'tie', 'advances', 'categoryRank'] as const;
+export type EntryField = (typeof OWN_FIELDS)[number] | (typeof PLACE_FIELDS)[number];
 
 const entry = z.looseObject({ id: z.string(), rank: z.number().nullable(), score: z.number().nullable() });
 const stageResult = z.looseObject({
@@ -177,8 +182,13 @@ function compareResults(version: number, stored: CompetitionResult, computed: Co
   return findings;
 }
 
+/**
+ * Names the entries whose own result differs (score, status, number of jurors) with both values; the
+ * entries that only moved because of them are listed together, so the cause is not buried.
+ */
 function compareStage(version: number, stored: StageResult | undefined, computed: StageResult): Finding[] {
   const findings: Finding[] = [];
+  const shifted: string[] = [];
   const stage = computed.stage;
   const kept = new Map((stored?.ranking ?? []).map((e) => [e.id, e]));
   for (const now of computed.ranking) {
@@ -188,21 +198,26 @@ function compareStage(version: number, stored: StageResult | undefined, computed
       continue;
     }
     kept.delete(now.id);
-    for (const field of ENTRY_FIELDS) {
-      if (!sameValue(was[field], now[field])) {
-        findings.push({
-          code: 'entry-differs',
-          version,
-          stage,
-          innovation: now.id,
-          field,
-          stored: show(was[field]),
-          computed: show(now[field]),
-        });
-      }
+    const own = OWN_FIELDS.filter((f) => !sameValue(was[f], now[f]));
+    const place = PLACE_FIELDS.filter((f) => !sameValue(was[f], now[f]));
+    if (own.length === 0) {
+      if (place.length > 0) shifted.push(now.id);
+      continue;
+    }
+    for (const field of [...own, ...place]) {
+      findings.push({
+        code: 'entry-differs',
+        version,
+        stage,
+        innovation: now.id,
+        field,
+        stored: show(was[field]),
+        computed: show(now[field]),
+      });
     }
   }
   for (const id of kept.keys()) findings.push({ code: 'entry-extra', version, stage, innovation: id });
+  if (shifted.length > 0) findings.push({ code: 'ranks-shifted', version, stage, innovations: shifted });
   return findings;
 }
 
