@@ -7,6 +7,8 @@ import { zonedToInstant } from './dates.ts';
  * day (a Form "open until 31 October" accepts the evening of the 31st); one that opens means its start.
  */
 
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+
 type TimelineInput = Pick<Competition, 'announceAt' | 'timezone' | 'intake' | 'stages'>;
 
 /** The instant a config time stands for; `closing` makes a bare day last until midnight. */
@@ -36,6 +38,14 @@ export interface TimelineIssue {
 
 /** Each step of the timeline must come after the one before it. */
 export function timelineIssues(c: TimelineInput): TimelineIssue[] {
+  const times = [
+    c.announceAt,
+    c.intake?.opensAt,
+    c.intake?.closesAt,
+    ...c.stages.map((s) => s.scoringClosesAt),
+  ];
+  // A malformed time is reported by its own check; the order can only be judged between real ones.
+  if (times.some((t) => t !== undefined && !LOCAL_TIME.test(t))) return [];
   let at: (local: string, closing: boolean) => number;
   try {
     at = (local, closing) => timelineInstant(local, c.timezone, closing).getTime();
