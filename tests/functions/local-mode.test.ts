@@ -28,6 +28,8 @@ describe('juri demo', () => {
         'Peringkat – Akhir',
         'Periksa Nilai',
         'Pengumuman',
+        'Berita Acara',
+        'Riwayat Nilai',
       ]),
     );
     const announcement = book.getWorksheet('Pengumuman');
@@ -51,6 +53,18 @@ describe('juri demo', () => {
     const winners = final.ranking.filter((e) => e.advances);
     expect(winners).toHaveLength(10);
     expect(final.ranking[0]?.rank).toBe(1);
+
+    // The demo ends by fixing version 1; its exported record verifies.
+    const hash = /versi 1, SHA-256 ([0-9a-f]{64})/.exec(stdout)?.[1];
+    expect(hash).toBeDefined();
+    const file = join(dir, 'rekaman.json');
+    const exported = await run('node', [BIN, 'export-record', '1', '--local', '--dir', dir, '--out', file]);
+    expect(exported.stdout).toContain(`SHA-256 ${hash}`);
+    const verified = await run('node', [BIN, 'verify', file, '--lang', 'en']);
+    expect(verified.stdout).toContain('CONFIRMED.');
+    expect(verified.stdout).toContain(`SHA-256 v1: ${hash}`);
+    const usage = await run('node', [BIN, 'verify']).catch((e: { code: number }) => e);
+    expect((usage as { code: number }).code).toBe(2);
   });
 
   it('is deterministic: two runs write the same scores and the same Top 10', async () => {
@@ -62,6 +76,8 @@ describe('juri demo', () => {
     ]);
     const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(top(rb.stdout)).toEqual(top(ra.stdout));
+    const hash = (s: string) => /SHA-256 ([0-9a-f]{64})/.exec(s)?.[1];
+    expect(hash(rb.stdout)).toBe(hash(ra.stdout));
     expect(readFileSync(join(b, 'scores.csv'), 'utf8')).toBe(readFileSync(join(a, 'scores.csv'), 'utf8'));
   });
 });
@@ -119,6 +135,13 @@ describe('npm start (juri serve --local)', () => {
     expect(before.length).toBeGreaterThanOrEqual(20);
     const page = await fetch(`${first.url}/pengumuman/koin-yanlik-ntt-2024`);
     expect(page.status).toBe(200);
+    // The seeded demo fixed version 1: the page shows it, with its hash.
+    const fixed = (await (await fetch(`${first.url}/api/pengumuman/koin-yanlik-ntt-2024`)).json()) as {
+      version: number;
+      hash: string;
+    };
+    expect(fixed.version).toBe(1);
+    expect(await page.text()).toContain(fixed.hash);
     await first.stop();
 
     const second = await start(dir);
