@@ -14,6 +14,8 @@ export const BA_CSS = `
 .ba th,.ba td{border:1px solid #777;padding:.2rem .35rem;text-align:left;vertical-align:top}
 .ba th{background:#eee}
 .ba .hash td{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.ba .compact{font-size:.75rem}
+.ba .compact td:nth-child(2),.ba .compact td:nth-child(1),.ba .compact td:nth-child(5){white-space:nowrap}
 .sig{display:grid;grid-template-columns:repeat(2,1fr);gap:1.5rem 2rem;margin-top:1rem}
 .sig div{break-inside:avoid}
 .sig .line{border-bottom:1px solid #000;height:3.5rem}
@@ -40,7 +42,7 @@ function Block({ block }: { block: BaBlock }) {
       const hasHeader = block.header.some((h) => h !== '');
       const isHash = block.header.length === 2 && block.rows[0]?.[1]?.length === 64;
       return (
-        <table class={isHash ? 'hash' : undefined}>
+        <table class={isHash ? 'hash' : block.compact ? 'compact' : undefined}>
           {hasHeader ? (
             <thead>
               <tr>

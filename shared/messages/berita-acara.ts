@@ -13,7 +13,7 @@ import { tieGroups } from '../domain/ties.ts';
 export type BaBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'para'; text: string }
-  | { kind: 'table'; header: string[]; rows: string[][] }
+  | { kind: 'table'; header: string[]; rows: string[][]; compact?: boolean }
   | { kind: 'signatures'; place: string; rows: { role: string; name: string; affiliation: string }[] };
 
 export interface BaDocument {
@@ -41,6 +41,7 @@ const W = {
     s2: 'II. Tahapan, Kriteria dan Bobot Penilaian',
     stageLine: '{name}: minimal {min} juri per inovasi; {advance}.',
     advanceTop: '{top} besar lolos ke tahap berikutnya ({per})',
+    winnersTop: '{top} besar menjadi pemenang',
     perOverall: 'peringkat keseluruhan',
     perCategory: 'per kategori',
     lastStage: 'tahap terakhir',
@@ -108,6 +109,7 @@ const W = {
     s2: 'II. Stages, Criteria and Weights',
     stageLine: '{name}: at least {min} jurors per innovation; {advance}.',
     advanceTop: 'the top {top} advance ({per})',
+    winnersTop: 'the top {top} win',
     perOverall: 'overall ranking',
     perCategory: 'per category',
     lastStage: 'last stage',
@@ -362,7 +364,12 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const late = record.innovations.filter((i) => i.lateAccepted);
   return [
     { kind: 'heading', text: w.s5 },
-    { kind: 'table', header: [w.rank, 'ID', w.title2, w.agency, w.score, ...stageHeaders, w.note], rows },
+    {
+      kind: 'table',
+      header: [w.rank, 'ID', w.title2, w.agency, w.score, ...stageHeaders, w.note],
+      rows,
+      compact: true,
+    },
     { kind: 'heading', text: w.s6 },
     ...tieLines,
     ...(late.length > 0
