@@ -91,12 +91,29 @@ export function createRecordDocuments(
         collection: path(competition, 'scoreChanges'),
         orderBy: { field: 'syncId', direction: 'desc' },
       });
-      const total = heads.reduce((n, h) => n + (typeof h.fields.count === 'number' ? h.fields.count : 0), 0);
-      const changes: ScoreChange[] = [];
+      const count = (h: (typeof heads)[number]) => (typeof h.fields.count === 'number' ? h.fields.count : 0);
+      const total = heads.reduce((n, h) => n + count(h), 0);
+      // Newest syncs first, just enough of them for `limit`; all their chunks in ONE read, since a
+      // Worker may make only so many subrequests per invocation.
+      const wanted: { paths: string[] }[] = [];
+      let have = 0;
       for (const h of heads) {
-        if (limit !== undefined && changes.length >= limit) break;
-        const batch = (await readChunks<ScoreChange[]>(h.fields)) ?? [];
-        changes.push(...batch.reverse());
+        if (limit !== undefined && have >= limit) break;
+        const paths = Array.isArray(h.fields.chunks)
+          ? h.fields.chunks.filter((p) => typeof p === 'string')
+          : [];
+        wanted.push({ paths });
+        have += count(h);
+      }
+      const all = await backend.getMany(wanted.flatMap((w) => w.paths));
+      const changes: ScoreChange[] = [];
+      let at = 0;
+      for (const w of wanted) {
+        const bytes = all.slice(at, at + w.paths.length).map((c) => c?.bytes);
+        at += w.paths.length;
+        if (!bytes.every((b) => b instanceof Uint8Array))
+          throw storageUnavailable(new Error('change chunks missing'));
+        changes.push(...(await unpackJson<ScoreChange[]>(bytes as Uint8Array[])).reverse());
       }
       return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
     },
