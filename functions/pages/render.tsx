@@ -8,7 +8,7 @@ import type { AppEnv } from '../compose/services.ts';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 
 /** How many score changes the dashboard lists; the Sheet's "Riwayat Nilai" and the export have more. */
-const DASHBOARD_CHANGES = 40;
+const DASHBOARD_CHANGES = 25;
 
 export function page(
   c: Context<AppEnv>,

@@ -1,4 +1,5 @@
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
+import { localParts } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
 import {
@@ -16,6 +17,12 @@ import { type Say, sayer } from './strings.ts';
 interface Props {
   competition: Competition;
   lang: Lang;
+}
+
+/** "2024-12-20 10.00": a long table of changes has no room for weekday names. */
+function shortInstant(iso: string, timeZone: string, lang: Lang): string {
+  const { day, time } = localParts(new Date(iso), timeZone);
+  return `${day} ${lang === 'id' ? time.replace(':', '.') : time}`;
 }
 
 const score = (v: number | null, lang: Lang) => (v === null ? '–' : formatScore(v, lang));
@@ -224,7 +231,7 @@ export function ChangesSection(
             <tbody>
               {changes.changes.map((c) => (
                 <tr class={c.afterVersion !== null ? 'after' : undefined}>
-                  <td>{formatInstant(c.seenAt, competition.timezone, lang)}</td>
+                  <td>{shortInstant(c.seenAt, competition.timezone, lang)}</td>
                   <td>
                     <code>{c.cell}</code>
                   </td>
