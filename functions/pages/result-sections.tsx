@@ -154,7 +154,7 @@ function FixForm(props: {
         <p class="muted">
           {sync
             ? t('fixFromSync', { when: formatInstant(sync.finishedAt, competition.timezone, lang) })
-            : t('neverSynced')}
+            : t('fixNeedsSync')}
         </p>
         {groups.map((g) => (
           <fieldset>

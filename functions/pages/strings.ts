@@ -179,6 +179,10 @@ const STRINGS = {
     id: 'Yang ditetapkan: nilai yang dibaca sinkronisasi terakhir ({when}). Sinkronkan dahulu bila Sheet baru diubah.',
     en: 'What gets fixed: the scores the last sync read ({when}). Sync first if the Sheet was just changed.',
   },
+  fixNeedsSync: {
+    id: 'Belum ada sinkronisasi: sinkronkan nilai dahulu sebelum menetapkan hasil.',
+    en: 'No sync yet: sync the scores before fixing the result.',
+  },
   tieAtCutoff: {
     id: 'Nilai sama pada batas pemenang — peringkat {rank}: {ids}. Keputusan dewan juri wajib.',
     en: 'Tie at the last winning place — rank {rank}: {ids}. The panel must decide.',
