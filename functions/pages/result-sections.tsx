@@ -66,7 +66,7 @@ export function ResultSection(
                 <th scope="col">{t('versionCol')}</th>
                 <th scope="col">{t('statusCol')}</th>
                 <th scope="col">{t('fixedAtCol')}</th>
-                <th scope="col">{t('verificationCode')}</th>
+                <th scope="col">{t('codeCol')}</th>
                 <th scope="col">{t('reason')}</th>
                 <th scope="col">{t('documents')}</th>
               </tr>

@@ -150,6 +150,7 @@ const STRINGS = {
     en: 'No result is fixed yet. The public page says "Not announced yet" until one is.',
   },
   versionCol: { id: 'Versi', en: 'Version' },
+  codeCol: { id: 'Kode verifikasi', en: 'Verification code' },
   statusCol: { id: 'Status', en: 'Status' },
   fixedAtCol: { id: 'Ditetapkan', en: 'Fixed' },
   documents: { id: 'Dokumen', en: 'Documents' },

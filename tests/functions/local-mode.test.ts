@@ -67,6 +67,40 @@ describe('juri demo', () => {
     expect((usage as { code: number }).code).toBe(2);
   });
 
+  it('takes a correction from the command line: edit the workbook, sync, finalize with a reason, verify both versions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juri-ralat-'));
+    await run('node', [BIN, 'demo', '--dir', dir], { timeout: 120_000 });
+    const cli = (...args: string[]) =>
+      run('node', [BIN, ...args, '--local', '--dir', dir]).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    // Nothing changed: no second version.
+    const same = await cli('finalize', '--reason', 'coba');
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('Hasil sama dengan versi 1');
+
+    // A juror lowers an interview score in the workbook (as in LibreOffice), then the secretariat syncs.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'juri.xlsx'));
+    const tab = book.worksheets.find((w) => w.name.startsWith('Presentasi dan Wawancara – j1'));
+    if (!tab) throw new Error('no interview tab');
+    for (let col = 5; col <= 8; col++) tab.getRow(4).getCell(col).value = '1';
+    await book.xlsx.writeFile(join(dir, 'juri.xlsx'));
+    expect((await cli('sync')).code).toBe(0);
+
+    const noReason = await cli('finalize');
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('alasan tertulis');
+    const fixed = await cli('finalize', '--reason', 'Nilai wawancara j1 dikoreksi sesuai lembar asli');
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toContain('Hasil versi 2 ditetapkan (akhir).');
+    const file = join(dir, 'v2.json');
+    expect((await cli('export-record', '2', '--out', file)).code).toBe(0);
+    const verified = await run('node', [BIN, 'verify', file]);
+    expect(verified.stdout).toContain('Versi 1–2: setiap hash cocok');
+  });
+
   it('is deterministic: two runs write the same scores and the same Top 10', async () => {
     const a = mkdtempSync(join(tmpdir(), 'juri-demo-a-'));
     const b = mkdtempSync(join(tmpdir(), 'juri-demo-b-'));
