@@ -277,12 +277,21 @@ function panelBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const conflicts: string[][] = [];
   for (const stage of c.stages) {
     const panel = stage.jurors ? c.jurors.filter((j) => stage.jurors?.includes(j.id)) : c.jurors;
-    const ranked = record.result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
-    for (const entry of ranked) {
+    const stageResult = record.result.stages.find((s) => s.stage === stage.id);
+    // With an assignment (national scale) a conflicted juror is never assigned: list only the scores
+    // typed despite a conflict. Otherwise every pair the rules excluded.
+    const typedDespite = new Set(
+      (stageResult?.problems ?? [])
+        .filter((p) => p.code === 'conflict')
+        .map((p) => `${p.juror} ${p.innovation}`),
+    );
+    for (const entry of stageResult?.ranking ?? []) {
       const innovation = byId.get(entry.id);
       if (!innovation) continue;
       for (const j of panel) {
         if (!hasConflict(j, innovation)) continue;
+        if (stage.jurorsPerInnovation !== undefined && !typedDespite.has(`${j.id} ${innovation.id}`))
+          continue;
         const why = j.region === innovation.region ? fill(w.sameRegion, { region: j.region }) : w.declared;
         conflicts.push([
           localName(stage, lang),

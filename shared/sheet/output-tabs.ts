@@ -98,6 +98,7 @@ const OUT = {
     reasons: 'Alasan Penolakan',
     noProblems: 'Tidak ada masalah.',
     scoreChanges: 'Riwayat Nilai',
+    fixedVersion: 'Hasil ditetapkan, versi',
     seenAt: 'Pertama terlihat',
     oldValue: 'Nilai lama',
     newValue: 'Nilai baru',
@@ -147,6 +148,7 @@ const OUT = {
     reasons: 'Reasons',
     noProblems: 'No problems.',
     scoreChanges: 'Score History',
+    fixedVersion: 'Fixed result, version',
     seenAt: 'First seen',
     oldValue: 'Old value',
     newValue: 'New value',
@@ -184,14 +186,23 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
   tabs.push(rejectedTab(input));
-  if (judgingIsComplete(result)) {
-    const a = buildAnnouncement(competition, result.final, input.innovations, lang);
-    const lines = a.text.split('\n').slice(1);
+  // Once a result is fixed, the tab shows the fixed announcement (what the public page shows), not the
+  // live ranking; before that, the live one as a draft once judging is complete.
+  const text = input.record
+    ? input.record.announcement[lang]
+    : judgingIsComplete(result)
+      ? buildAnnouncement(competition, result.final, input.innovations, lang).text
+      : null;
+  if (text !== null) {
+    const [title = '', ...lines] = text.split('\n');
+    const seal = input.record
+      ? [[''], [`${t.fixedVersion} ${input.record.version} — SHA-256 ${input.record.hash}`]]
+      : [];
     tabs.push({
       key: OUTPUT_KEYS.announcement,
       title: fitTitle(t.announcement),
-      header: [[a.title]],
-      rows: lines.map((line) => [line]),
+      header: [[title]],
+      rows: [...lines.map((line) => [line]), ...seal],
       widths: [900],
     });
   }

@@ -268,5 +268,8 @@ describe('penetapan hasil (fixing the result)', () => {
     expect(flat).toContain('BERITA ACARA PENETAPAN HASIL PENILAIAN');
     expect(flat).toContain(record.hash);
     expect(tabs.some((t) => t.title === 'Riwayat Nilai' && !t.hidden)).toBe(true);
+    // The Sheet's announcement tab now carries the fixed announcement, with its version and hash.
+    const announcement = JSON.stringify(tabs.find((t) => t.title === 'Pengumuman' && !t.hidden));
+    expect(announcement).toContain(`Hasil ditetapkan, versi 1 — SHA-256 ${record.hash}`);
   });
 });
