@@ -17,8 +17,15 @@ Perintah:
                      Siapkan tab juri di Google Sheet (atau workbook lokal).
   juri sync [--local] [--dir .juri]
                      Sinkronkan nilai dan tulis tab peringkat sekarang.
+  juri finalize [--local] [--dir .juri] [--reason <teks>] [--ties <json>] [--confirm]
+                     Tetapkan hasil (versi baru dari sinkronisasi terakhir); ralat wajib --reason.
+  juri export-record [<versi>] [--local] [--dir .juri] [--out <berkas>]
+                     Tulis rekaman hasil (versi 1 sampai <versi>) ke satu berkas JSON.
+  juri verify <berkas>
+                     Periksa ulang rekaman: hash, rantai, dan peringkat dari sel yang diketik.
   juri doctor        Periksa kredensial, akses Sheet dan Firestore.
 
+Kode keluar: 0 berhasil/terkonfirmasi, 1 masalah masukan atau rekaman ditolak, 2 salah pakai.
 Pilihan umum: --lang id|en (bahasa pesan; bawaan id).`,
   en: `juri — judging for public-service innovation competitions
 
@@ -33,8 +40,15 @@ Commands:
                      Provision the juror tabs in the Google Sheet (or the local workbook).
   juri sync [--local] [--dir .juri]
                      Sync scores and write the ranking tabs now.
+  juri finalize [--local] [--dir .juri] [--reason <text>] [--ties <json>] [--confirm]
+                     Fix the result (a new version from the last sync); a correction needs --reason.
+  juri export-record [<version>] [--local] [--dir .juri] [--out <file>]
+                     Write the result record (versions 1 to <version>) to one JSON file.
+  juri verify <file>
+                     Re-check a record: hashes, chain, and rankings from the typed cells.
   juri doctor        Check credentials, Sheet access and Firestore access.
 
+Exit codes: 0 success/confirmed, 1 an input problem or a refuted record, 2 a usage error.
 Common option: --lang id|en (message language; default id).`,
 };
 
@@ -48,6 +62,10 @@ const OPTIONS = {
   port: { type: 'string' },
   local: { type: 'boolean', default: false },
   lang: { type: 'string' },
+  reason: { type: 'string' },
+  ties: { type: 'string' },
+  confirm: { type: 'boolean', default: false },
+  out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -93,6 +111,29 @@ export async function main(argv: string[]): Promise<number> {
         });
         process.stdout.write(`${report}\n`);
         return 0;
+      }
+      case 'finalize': {
+        const { finalizeCommand } = await import('./cli/record.ts');
+        const { reason, ties, confirm, local, dir, config } = values;
+        process.stdout.write(
+          `${await finalizeCommand({ reason, ties, confirm, local, dir, config, lang })}\n`,
+        );
+        return 0;
+      }
+      case 'export-record': {
+        const { exportRecordCommand } = await import('./cli/record.ts');
+        const { out, local, dir, config } = values;
+        process.stdout.write(
+          `${await exportRecordCommand({ version: sub, out, local, dir, config, lang })}\n`,
+        );
+        return 0;
+      }
+      case 'verify': {
+        if (!sub) return usage(lang, 'verify <file>');
+        const { verifyCommand } = await import('./cli/record.ts');
+        const { ok, text } = await verifyCommand(sub, lang);
+        process.stdout.write(`${text}\n`);
+        return ok ? 0 : 1;
       }
       case 'doctor': {
         const { doctorCommand } = await import('./cli/doctor.ts');

@@ -1,7 +1,10 @@
+import type { ScoreEntry } from './domain/cells.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
-import type { InnovationDraft } from './domain/submission.ts';
+import type { ResultRecord, ResultVersionSummary } from './domain/record.ts';
+import type { ScoreChange } from './domain/score-changes.ts';
+import type { FormSubmission, InnovationDraft } from './domain/submission.ts';
 import type { JurorProgress } from './sheet/layout.ts';
 import type { OutputTab } from './sheet/output-tabs.ts';
 
@@ -44,6 +47,11 @@ export interface Rejection {
   reasons: Issue[];
   /** What the respondent typed, keyed by question title, for the secretariat to follow up. */
   answers: Record<string, string>;
+  /**
+   * Kept only when the submission was valid but arrived outside the intake window, so that the
+   * secretariat can accept it by an explicit override without asking the sender again.
+   */
+  submission?: FormSubmission;
 }
 
 /** A sync that finds another running is refused (AppError 'busy') and records nothing. */
@@ -75,6 +83,8 @@ export interface SyncRecord {
    * this sync published (the adapter keeps its real state inside the sheet, so a lost record is harmless).
    */
   sheetState?: Record<string, number>;
+  /** Every non-empty score cell as typed, for the next sync's change log and for fixing a result. */
+  cells?: ScoreEntry[];
 }
 
 /** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */
@@ -125,8 +135,53 @@ export interface Cursors {
   setCursor(competition: string, name: string, value: string): Promise<void>;
 }
 
+/** Fixed result versions (penetapan, ralat): each number is written once and never overwritten. */
+export interface ResultRecords {
+  /**
+   * Stores `record` under its version number unless that number exists already (a create-only
+   * precondition): true when written, false when another version took the number first.
+   */
+  saveVersion(competition: string, record: ResultRecord): Promise<boolean>;
+  /** Every version, oldest first, without the cells. */
+  listVersions(competition: string): Promise<ResultVersionSummary[]>;
+  getVersion(competition: string, version: number): Promise<ResultRecord | null>;
+  latestVersion(competition: string): Promise<ResultRecord | null>;
+}
+
+/** The score change log (Riwayat Nilai): appended by each sync, never edited. */
+export interface ScoreChangeLog {
+  /** Appends one sync's changes (the sync id groups them; appending the same sync again is harmless). */
+  appendScoreChanges(competition: string, syncId: string, changes: ScoreChange[]): Promise<void>;
+  /** Newest first, at most `limit` (all when absent), plus how many there are in all. */
+  listScoreChanges(competition: string, limit?: number): Promise<{ changes: ScoreChange[]; total: number }>;
+}
+
+/** What the public sent during a public test (uji publik); only the secretariat reads it. */
+export interface PublicResponse {
+  id: string;
+  receivedAt: string;
+  /** The provisional version the response is about. */
+  version: number;
+  name: string;
+  contact: string;
+  message: string;
+}
+
+export interface PublicResponses {
+  savePublicResponse(competition: string, response: PublicResponse): Promise<void>;
+  /** Oldest first. */
+  listPublicResponses(competition: string): Promise<PublicResponse[]>;
+}
+
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
-export type Store = InnovationStore & SubmissionArchive & SyncLog & Leases & Cursors;
+export type Store = InnovationStore &
+  SubmissionArchive &
+  SyncLog &
+  Leases &
+  Cursors &
+  ResultRecords &
+  ScoreChangeLog &
+  PublicResponses;
 
 /** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
 export interface RangeValues {

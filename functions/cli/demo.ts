@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
@@ -37,23 +36,17 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   }
 }
 
+/** The announcement as fixed (version 1), exactly the text the record holds. */
 async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   const { competition, store } = rt.services;
-  const sync = await store.lastSync(competition.id);
-  const final = sync?.result?.final;
-  if (!final) {
+  const record = await store.latestVersion(competition.id);
+  if (!record) {
     throw new AppError('internal', {
-      id: 'Demo selesai tanpa peringkat akhir.',
-      en: 'The demo finished without a final ranking.',
+      id: 'Demo selesai tanpa hasil yang ditetapkan.',
+      en: 'The demo finished without a fixed result.',
     });
   }
-  const announcement = buildAnnouncement(
-    competition,
-    final,
-    await store.listInnovations(competition.id),
-    o.lang,
-  );
-  o.out.write(`\n${announcement.text}\n\n`);
+  o.out.write(`\n${record.announcement[o.lang]}\n\n`);
   o.out.write(`Workbook: ${rt.paths.workbook}\n`);
 }
 

@@ -1,8 +1,10 @@
 import { localName } from '../../shared/domain/i18n.ts';
+import { verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { LocalRuntime } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
+import { fixResult } from '../results/fix.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
 import { DEMO_INNOVATIONS, demoFormAnswers } from './innovations.ts';
@@ -49,7 +51,10 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
   return ids;
 }
 
-/** intake → juror tabs → desk scores → sync → interview tabs → interview scores → sync. */
+/**
+ * intake → juror tabs → desk scores → sync → interview tabs → interview scores → sync → the panel fixes
+ * the result (version 1) → one more sync, which writes the Berita Acara tab.
+ */
 export async function runScenario(
   rt: LocalRuntime,
   baseUrl: string,
@@ -75,4 +80,11 @@ export async function runScenario(
         : `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
     );
   }
+  const record = await fixResult(services, {});
+  await runSync(services, { trigger: 'cli' });
+  log(
+    en
+      ? `• Result fixed: version ${record.version}, SHA-256 ${record.hash} (code ${verificationCode(record.hash)})`
+      : `• Hasil ditetapkan: versi ${record.version}, SHA-256 ${record.hash} (kode ${verificationCode(record.hash)})`,
+  );
 }

@@ -1,7 +1,9 @@
+import { zoneName } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
 import { answersByTitle, validateSubmission } from '../../shared/domain/submission.ts';
+import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
@@ -15,6 +17,68 @@ export interface IngestResult {
   innovationId?: string;
   /** Field-level reasons, when rejected: codes, rendered by whoever answers. */
   reasons?: Issue[];
+  /** Rejected because intake is not open (yet, or any more): answered 200 so that no one retries. */
+  outsideWindow?: boolean;
+}
+
+/** The intake window's verdict for a submission made at `at`, as an issue, or null when open. */
+function windowIssue(competition: Services['competition'], at: Date): Issue | null {
+  const state = intakeState(competition, at);
+  if (state === 'open' || !competition.intake) return null;
+  const zone = zoneName(competition.timezone);
+  if (state === 'closed') {
+    return {
+      path: 'lastSubmittedTime',
+      code: 'intakeClosed',
+      params: { closesAt: `${competition.intake.closesAt.replace('T', ' ')} ${zone}` },
+    };
+  }
+  return {
+    path: 'lastSubmittedTime',
+    code: 'intakeNotOpen',
+    params: { opensAt: `${competition.intake.opensAt.replace('T', ' ')} ${zone}` },
+  };
+}
+
+/**
+ * The secretariat's explicit override for a submission that came outside the intake window: it is
+ * accepted as it was sent, and the innovation carries who-knows-why (`lateAccepted`) for the record.
+ */
+export async function acceptLateEntry(services: Services, responseId: string, reason: string) {
+  const { competition, store, clock } = services;
+  const why = reason.trim();
+  if (why === '') {
+    throw new AppError('bad_request', {
+      id: 'Alasan penerimaan pendaftaran terlambat wajib diisi.',
+      en: 'A reason for accepting the late entry is required.',
+    });
+  }
+  const rejection = (await store.listRejections(competition.id)).find((r) => r.responseId === responseId);
+  const submission = rejection?.submission;
+  const checked = submission ? validateSubmission(competition, submission) : null;
+  if (!rejection || !submission || !checked?.ok) {
+    throw new AppError('not_found', {
+      id: `Tidak ada kiriman terlambat yang sah dengan ID respons ${responseId}.`,
+      en: `No valid late submission with response id ${responseId}.`,
+    });
+  }
+  const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
+  const { outcome, innovation } = await store.upsertInnovation(
+    competition.id,
+    {
+      responseId,
+      submittedAt: submission.lastSubmittedTime,
+      source: rejection.source,
+      rawId: rejection.rawId,
+      innovation: {
+        ...checked.innovation,
+        lateAccepted: { at: clock.now().toISOString(), reason: why.slice(0, 2000) },
+      },
+    },
+    (n) => innovationNumber(year, n),
+  );
+  await store.clearRejection(competition.id, responseId);
+  return { outcome, innovation };
 }
 
 /**
@@ -67,6 +131,21 @@ export async function ingestArchived(
 
   const submission = parsed.submission;
   const checked = validateSubmission(competition, submission);
+  const window = windowIssue(competition, new Date(submission.lastSubmittedTime));
+  if (window) {
+    // Outside the window nothing is accepted, valid or not; a valid one is kept whole so that the
+    // secretariat can accept it later by an explicit override (acceptLateEntry).
+    await store.recordRejection(cid, {
+      responseId: submission.responseId,
+      receivedAt: raw.receivedAt,
+      source: raw.source,
+      rawId: raw.id,
+      reasons: [window, ...(checked.ok ? [] : checked.reasons)],
+      answers: answersByTitle(submission.answers),
+      ...(checked.ok ? { submission } : {}),
+    });
+    return { responseId: submission.responseId, outcome: 'rejected', reasons: [window], outsideWindow: true };
+  }
   if (!checked.ok) {
     await store.recordRejection(cid, {
       responseId: submission.responseId,

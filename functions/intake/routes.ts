@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
+import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { receiveFormsPush } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
@@ -35,6 +36,13 @@ intakeRoutes.post('/intake/form', limit, async (c) => {
   const json = parseJson(body);
   const raw = await archivePayload(services, 'apps-script', body, peekResponseId(json));
   const result = await ingestArchived(services, raw, parseAppsScriptPayload(json));
+  if (result.outsideWindow) {
+    // 200, not an error: the Apps Script must not retry it, and the secretariat sees it as a rejection.
+    return c.json(
+      { responseId: result.responseId, outcome: 'rejected', message: issueLine(result.reasons ?? [], lang) },
+      200,
+    );
+  }
   if (result.outcome === 'rejected') throw rejectionError(result.reasons ?? [], lang);
   return c.json(
     { responseId: result.responseId, outcome: result.outcome, innovationId: result.innovationId },

@@ -1,8 +1,8 @@
 import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
-import type { PublicAnnouncement } from '../announce/routes.ts';
-import { formatLocalMoment } from './format.ts';
+import type { FixedFacts, PublicAnnouncement } from '../announce/routes.ts';
+import { formatInstant, formatLocalMoment } from './format.ts';
 import { Layout } from './layout.tsx';
 import { sayer } from './strings.ts';
 import { ANNOUNCE_CSS } from './styles.ts';
@@ -20,6 +20,10 @@ export function AnnouncementPage(props: {
   competition: Competition;
   announcement: PublicAnnouncement;
   path: string;
+  /** Where this competition's pages live: /pengumuman/<id>. */
+  base: string;
+  /** A thank-you or refusal after a public response was sent. */
+  notice?: { kind: 'ok' | 'err'; text: string } | undefined;
 }) {
   const { lang, competition, announcement } = props;
   const t = sayer(lang);
@@ -32,6 +36,7 @@ export function AnnouncementPage(props: {
           <div class="hero">
             <h1>{announcement.title}</h1>
             <p class="date">{announcement.date}</p>
+            <FixedNote facts={announcement} lang={lang} competition={competition} base={props.base} />
             <p>{announcement.intro}</p>
           </div>
           <ol class="win">
@@ -40,6 +45,20 @@ export function AnnouncementPage(props: {
             ))}
           </ol>
           {announcement.tieNote ? <p class="tienote">{announcement.tieNote}</p> : null}
+          <p class="seal">
+            {t('fixedVersion', { n: announcement.version })} · {t('verificationCode')}{' '}
+            <b>{announcement.code}</b>
+            <br />
+            SHA-256 <code>{announcement.hash}</code>
+          </p>
+          {props.notice ? (
+            <p class={props.notice.kind === 'err' ? 'notice err' : 'notice'} role="status">
+              {props.notice.text}
+            </p>
+          ) : null}
+          {isOpenForResponses(announcement) ? (
+            <ResponseForm lang={lang} base={props.base} version={announcement.version} />
+          ) : null}
         </>
       ) : (
         <div class="wait">
@@ -54,6 +73,64 @@ export function AnnouncementPage(props: {
         </div>
       )}
     </Layout>
+  );
+}
+
+function isOpenForResponses(facts: FixedFacts): boolean {
+  return facts.result === 'provisional' && facts.version === facts.latestVersion;
+}
+
+/** Which fixed version this is: provisional or not, corrected or not, replaced or not. */
+function FixedNote(props: { facts: FixedFacts; lang: Lang; competition: Competition; base: string }) {
+  const { facts, lang, competition, base } = props;
+  const t = sayer(lang);
+  const tz = competition.timezone;
+  return (
+    <>
+      {facts.version !== facts.latestVersion ? (
+        <p class="notice err" role="note">
+          {t('supersededNote', { n: facts.version, latest: facts.latestVersion })}{' '}
+          <a href={base}>{t('seeLatest')}</a>
+        </p>
+      ) : null}
+      {facts.result === 'provisional' ? (
+        <p class="notice" role="note">
+          {t('provisionalNote', {
+            until: facts.provisionalUntil ? formatInstant(facts.provisionalUntil, tz, lang) : '',
+          })}
+        </p>
+      ) : null}
+      {facts.correction ? (
+        <p class="notice" role="note">
+          {t('correctionNote', {
+            date: formatInstant(facts.fixedAt, tz, lang),
+            reason: facts.correction.reason,
+          })}{' '}
+          <a href={`${base}/versi/${facts.correction.previousVersion}`}>
+            {t('earlierVersion', { n: facts.correction.previousVersion })}
+          </a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** Uji publik: anyone may respond; only the secretariat reads it. No script: a plain form. */
+function ResponseForm(props: { lang: Lang; base: string; version: number }) {
+  const t = sayer(props.lang);
+  return (
+    <form method="post" action={`${props.base}/tanggapan`} class="respond noprint">
+      <h2>{t('respondTitle')}</h2>
+      <p class="muted">{t('respondIntro')}</p>
+      <input type="hidden" name="version" value={String(props.version)} />
+      <label for="r-name">{t('respondName')}</label>
+      <input id="r-name" name="name" maxlength={120} autocomplete="name" />
+      <label for="r-contact">{t('respondContact')}</label>
+      <input id="r-contact" name="contact" maxlength={160} />
+      <label for="r-message">{t('respondMessage')}</label>
+      <textarea id="r-message" name="message" required maxlength={2000} rows={5} />
+      <button type="submit">{t('respondSend')}</button>
+    </form>
   );
 }
 

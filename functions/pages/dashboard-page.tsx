@@ -1,7 +1,9 @@
 import type { Competition } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import type { Rejection, SyncRecord } from '../../shared/ports.ts';
+import type { ResultRecord, ResultVersionSummary } from '../../shared/domain/record.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { BOX_CSS } from './charts/box-plot.tsx';
 import { TILE_CSS } from './charts/tile-grid.tsx';
 import {
@@ -14,6 +16,7 @@ import {
 } from './dashboard-sections.tsx';
 import { formatInstant } from './format.ts';
 import { Layout } from './layout.tsx';
+import { ChangesSection, LateEntriesSection, ResponsesSection, ResultSection } from './result-sections.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
@@ -23,6 +26,11 @@ export interface DashboardProps {
   innovations: readonly Innovation[];
   rejections: readonly Rejection[];
   sync: SyncRecord | null;
+  versions: readonly ResultVersionSummary[];
+  /** The latest fixed version, in full (the live-vs-fixed comparison needs its ranking). */
+  fixed: ResultRecord | null;
+  changes: { changes: readonly ScoreChange[]; total: number };
+  responses: readonly PublicResponse[];
   notice?: { kind: 'ok' | 'err'; text: string };
 }
 
@@ -45,6 +53,8 @@ export function DashboardPage(props: DashboardProps) {
   const name = localName(competition, lang);
   const toc: [string, StringKey][] = [
     ['sinkron', 'lastSync'],
+    ['penetapan', 'resultTitle'],
+    ['riwayat', 'changesTitle'],
     ['wilayah', 'byRegion'],
     ['progres', 'progress'],
     ['sebaran', 'distribution'],
@@ -82,6 +92,13 @@ export function DashboardPage(props: DashboardProps) {
         </p>
       ) : null}
       <SyncSection sync={sync} competition={competition} lang={lang} />
+      <ResultSection
+        competition={competition}
+        lang={lang}
+        sync={sync}
+        versions={props.versions}
+        fixed={props.fixed}
+      />
       <section class="card" aria-labelledby="h-ringkasan">
         <h2 id="h-ringkasan">{t('overview')}</h2>
         <dl class="stats">
@@ -113,7 +130,10 @@ export function DashboardPage(props: DashboardProps) {
         )}
       </section>
       <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
+      <ChangesSection competition={competition} lang={lang} changes={props.changes} />
       <RejectionsSection competition={competition} lang={lang} rejections={rejections} />
+      <LateEntriesSection competition={competition} lang={lang} rejections={rejections} />
+      <ResponsesSection competition={competition} lang={lang} responses={props.responses} />
     </Layout>
   );
 }

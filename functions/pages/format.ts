@@ -1,18 +1,6 @@
-import { formatLongDate, localParts } from '../../shared/domain/dates.ts';
+import { formatLongDate, localParts, zoneName } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
-
-/** Indonesia's zones go by their local names; anything else shows its IANA name. */
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-export function zoneName(timeZone: string): string {
-  return ZONE_NAMES[timeZone] ?? timeZone;
-}
 
 /** "09:00" → "09.00" in Indonesian (the dot is the usual separator there). */
 function clock(time: string, lang: Lang): string {

@@ -1,17 +1,15 @@
 import { type Context, Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
-import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
-import type { HtmlEscapedString } from 'hono/utils/html';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isLang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { publicAnnouncement } from '../announce/routes.ts';
+import { publicAnnouncement, versionParam } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
-import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { LoginPage } from './login-page.tsx';
+import { receivePublicResponse, responseLimit } from './public-responses.ts';
+import { dashboard, page } from './render.tsx';
+import { resultNotice, resultPagesRoutes } from './result-routes.tsx';
 import {
   checkAdminToken,
   endSession,
@@ -43,25 +41,20 @@ pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
 
-function page(
-  c: Context<AppEnv>,
-  body: HtmlEscapedString | Promise<HtmlEscapedString>,
-  status: ContentfulStatusCode = 200,
-) {
-  const asked = c.req.query('lang');
-  // The switch link sets ?lang=…; remember it so the next page (and the dashboard's forms) keep it.
-  if (isLang(asked)) setCookie(c, 'lang', asked, { path: '/', sameSite: 'Lax', maxAge: 31_536_000 });
-  return c.html(html`<!doctype html>${body}`, status);
-}
-
 pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
 
-pagesRoutes.get('/pengumuman/:competition', async (c) => {
+/** The latest fixed version, an earlier one at its own URL, or (uji publik) the page after a response. */
+async function announcementPage(
+  c: Context<AppEnv>,
+  version?: number,
+  notice?: { kind: 'ok' | 'err'; text: string },
+) {
   const services = c.get('services');
   const lang = c.get('lang');
-  const path = `/pengumuman/${encodeURIComponent(c.req.param('competition'))}`;
+  const base = `/pengumuman/${encodeURIComponent(c.req.param('competition') ?? '')}`;
+  const path = version === undefined ? base : `${base}/versi/${version}`;
   try {
-    const announcement = await publicAnnouncement(services, c.req.param('competition'), lang);
+    const announcement = await publicAnnouncement(services, c.req.param('competition') ?? '', lang, version);
     // page() answers ?lang=… with a Set-Cookie, which a shared cache must not hand to others.
     const setsCookie = isLang(c.req.query('lang'));
     c.header('cache-control', `${setsCookie ? 'private' : 'public'}, max-age=60`);
@@ -73,6 +66,8 @@ pagesRoutes.get('/pengumuman/:competition', async (c) => {
         competition={services.competition}
         announcement={announcement}
         path={path}
+        base={base}
+        notice={notice}
       />,
     );
   } catch (err) {
@@ -81,7 +76,22 @@ pagesRoutes.get('/pengumuman/:competition', async (c) => {
     }
     throw err;
   }
+}
+
+pagesRoutes.get('/pengumuman/:competition', (c) => announcementPage(c));
+pagesRoutes.get('/pengumuman/:competition/versi/:version', (c) =>
+  announcementPage(c, versionParam(c.req.param('version'))),
+);
+
+pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, sameOrigin(), async (c) => {
+  const outcome = await receivePublicResponse(c);
+  const lang = c.get('lang');
+  c.header('cache-control', 'no-store');
+  const text = say(lang, outcome === 'ok' ? 'respondThanks' : outcome);
+  return announcementPage(c, undefined, { kind: outcome === 'ok' ? 'ok' : 'err', text });
 });
+
+pagesRoutes.route('/', resultPagesRoutes);
 
 pagesRoutes.get('/sekretariat/masuk', async (c) => {
   if (await hasSession(c)) return c.redirect('/sekretariat', 303);
@@ -113,10 +123,13 @@ pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
   const lang = c.get('lang');
   const done = c.req.query('sinkron');
   // Only a finished sync redirects here; a refused or failed one renders its reason directly.
+  const fromAction = resultNotice(c);
   const notice =
     done === 'written' || done === 'unchanged'
       ? { kind: 'ok' as const, text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }) }
-      : undefined;
+      : fromAction
+        ? { kind: 'ok' as const, text: fromAction }
+        : undefined;
   return dashboard(c, notice ? { notice } : {});
 });
 
@@ -134,30 +147,3 @@ pagesRoutes.post('/sekretariat/sinkron', sameOrigin(), requireSession(), async (
     return dashboard(c, { notice: { kind: 'err', text } }, err.status);
   }
 });
-
-/** Reads only the store: a page view never calls Google. */
-async function dashboard(
-  c: Context<AppEnv>,
-  extra: Pick<DashboardProps, 'notice'>,
-  status: ContentfulStatusCode = 200,
-) {
-  const { competition, store } = c.get('services');
-  const [innovations, rejections, sync] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.listRejections(competition.id),
-    store.lastSync(competition.id),
-  ]);
-  c.header('cache-control', 'no-store');
-  return page(
-    c,
-    <DashboardPage
-      competition={competition}
-      lang={c.get('lang')}
-      innovations={innovations}
-      rejections={rejections}
-      sync={sync}
-      {...extra}
-    />,
-    status,
-  );
-}

@@ -43,6 +43,12 @@ ol.win{list-style:none;margin:0;padding:0}
 .tie{display:inline-block;margin-left:.35rem;padding:0 .4rem;border:1px solid #8a5a00;border-radius:.25rem;color:#6b4700;font-size:.8125rem;font-weight:600}
 .sum{margin:.35rem 0 0;grid-column:2}
 .tienote{font-style:italic}
+.seal{font-size:.8125rem;color:#4a5560;text-align:center;overflow-wrap:anywhere}
+.hero .notice{text-align:left}
+.respond{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;padding:1rem;margin:1rem 0}
+.respond label{display:block;font-weight:600;margin:.5rem 0 .25rem}
+.respond input,.respond textarea{font:inherit;width:100%;padding:.5rem;border:2px solid #4a5560;border-radius:.375rem}
+.respond button{margin-top:.75rem}
 @media (max-width:30rem){.win li{grid-template-columns:2.5rem 1fr;gap:.25rem .75rem}.no{width:2.5rem;height:2.5rem;font-size:1.1rem}h1{font-size:1.3rem}}
 @media print{
 @page{size:A4;margin:15mm}
@@ -96,6 +102,11 @@ svg text{font-family:inherit}
 .login{max-width:26rem;margin:2rem auto}
 label{display:block;font-weight:600;margin:0 0 .25rem}
 input[type=password]{font:inherit;width:100%;padding:.5rem;border:2px solid #4a5560;border-radius:.375rem;margin:0 0 1rem}
+.fix{border-top:1px solid #d5dbe1;margin-top:1rem;padding-top:.75rem}
+.fix input:not([type]),.fix textarea{font:inherit;width:100%;padding:.4rem;border:2px solid #4a5560;border-radius:.375rem;margin:0 0 .5rem}
+.fix fieldset{border:1px solid #d5dbe1;border-radius:.375rem;margin:0 0 .75rem}
+label.inline{display:inline;font-weight:400}
+tr.after td{background:#fff6dc;font-weight:600}
 @media print{
 body{background:#fff}
 .top,.noprint,.skip,form{display:none}

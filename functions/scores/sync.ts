@@ -1,8 +1,9 @@
-import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
@@ -37,13 +38,21 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
       return { reads: now.reads - before.reads, writes: now.writes - before.writes };
     };
     let inputHash = '';
+    let readCells: ScoreEntry[] | undefined;
     try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
+      const [{ innovations, snapshot, entries, progress }, rejectionList, fixed] = await Promise.all([
         readJurorTabs(services),
         store.listRejections(competition.id),
+        store.latestVersion(competition.id),
       ]);
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
       const result = rankCompetition(competition, innovations, entries);
+      await logScoreChanges(services, last, entries, {
+        at: startedAt,
+        syncId: id,
+        afterVersion: fixed?.version ?? null,
+      });
+      readCells = entries;
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,
@@ -52,9 +61,10 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
           innovations,
           rejections,
           cells: snapshot.ranges,
+          fixed: fixed?.hash ?? null,
         }),
       );
-      const base = { id, sequence, startedAt, inputHash, result, progress };
+      const base = { id, sequence, startedAt, inputHash, result, progress, cells: entries };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
         const record: SyncRecord = {
           ...base,
@@ -66,7 +76,17 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         await store.saveSync(competition.id, record);
         return record;
       }
-      const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
+      const history = await store.listScoreChanges(competition.id, MAX_CHANGE_ROWS);
+      const outputs = buildOutputTabs({
+        competition,
+        innovations,
+        result,
+        progress,
+        rejections,
+        lang,
+        record: fixed,
+        scoreChanges: history,
+      });
       const { generation } = await sheet.publish(outputs, snapshot.publishState);
       const record: SyncRecord = {
         ...base,
@@ -92,6 +112,8 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         ...(last?.result ? { result: last.result } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
+        // The change log already holds what this read saw: it is the baseline for the next sync.
+        ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),
       };
       await store.saveSync(competition.id, failed).catch(() => undefined);
       throw e;
@@ -109,15 +131,36 @@ function failureMessage(e: unknown, lang: Lang): string {
 }
 
 /**
- * For the cron handlers: a sync already running is not an error, it just means this tick is skipped;
- * after the announcement the cron stops and the published result stays as it was announced.
+ * Rows of the "Riwayat Nilai" tab: the newest changes. A national run logs ~75,000 first entries; the
+ * full log stays in the store (dashboard, `juri export-record`), the Sheet gets the latest.
+ */
+export const MAX_CHANGE_ROWS = 5000;
+
+/**
+ * Compares this read with the previous sync's and appends what changed to the score change log.
+ * The very first sync logs every typed cell as a first entry; a previous record from before the log
+ * existed (no cells) is taken as the baseline instead, so an upgrade does not log everything at once.
+ */
+async function logScoreChanges(
+  services: Services,
+  last: SyncRecord | null,
+  entries: ScoreEntry[],
+  seen: { at: string; syncId: string; afterVersion: number | null },
+): Promise<ScoreChange[]> {
+  const before = last ? last.cells : [];
+  if (!before) return [];
+  const changes = diffCells(before, entries, seen);
+  await services.store.appendScoreChanges(services.competition.id, seen.syncId, changes);
+  return changes;
+}
+
+/**
+ * For the cron handlers: a sync already running is not an error, it just means this tick is skipped.
+ * The cron keeps running after the announcement: the public page shows only the fixed result version
+ * (never a live ranking), so late edits update the secretariat's tabs and land in the change log,
+ * flagged, while the published result changes only by a correction with a reason.
  */
 export async function scheduledSync(services: Services): Promise<SyncRecord | null> {
-  const { competition, store, clock } = services;
-  const last = await store.lastSync(competition.id);
-  // Once the winners are public, only a person may change what the page shows (a manual sync):
-  // a late edit in the Sheet must not quietly rewrite the announced Top 10.
-  if (isAnnounced(competition, clock.now()) && last?.result && judgingIsComplete(last.result)) return null;
   try {
     return await runSync(services, { trigger: 'scheduled' });
   } catch (e) {

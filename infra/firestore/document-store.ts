@@ -10,6 +10,7 @@ import {
   type Fields,
   type FieldValue,
 } from './document-backend.ts';
+import { createRecordDocuments } from './record-documents.ts';
 import { packSync, unpackSync } from './sync-payload.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
@@ -171,6 +172,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
   }
 
   return {
+    ...createRecordDocuments(backend, path),
     async archiveRaw(competition, raw) {
       await backend.commit([
         { op: 'set', path: path(competition, 'intake', docId(raw.id)), fields: toFields(raw) },

@@ -7,8 +7,17 @@ import type { SyncRecord } from '../../shared/ports.ts';
 export const CHUNK_BYTES = 900 * 1024;
 
 export async function packSync(sync: SyncRecord): Promise<Uint8Array[]> {
+  return packJson(sync);
+}
+
+export async function unpackSync(chunks: Uint8Array[]): Promise<SyncRecord> {
+  return unpackJson<SyncRecord>(chunks);
+}
+
+/** Any JSON value, gzipped and cut into chunks that each fit a Firestore document. */
+export async function packJson(value: unknown): Promise<Uint8Array[]> {
   const compressed = await pipe(
-    new TextEncoder().encode(JSON.stringify(sync)),
+    new TextEncoder().encode(JSON.stringify(value)),
     new CompressionStream('gzip'),
   );
   const chunks: Uint8Array[] = [];
@@ -18,7 +27,7 @@ export async function packSync(sync: SyncRecord): Promise<Uint8Array[]> {
   return chunks.length > 0 ? chunks : [compressed];
 }
 
-export async function unpackSync(chunks: Uint8Array[]): Promise<SyncRecord> {
+export async function unpackJson<T>(chunks: Uint8Array[]): Promise<T> {
   const total = chunks.reduce((n, c) => n + c.length, 0);
   const joined = new Uint8Array(total);
   let at = 0;
@@ -27,7 +36,7 @@ export async function unpackSync(chunks: Uint8Array[]): Promise<SyncRecord> {
     at += chunk.length;
   }
   const text = new TextDecoder().decode(await pipe(joined, new DecompressionStream('gzip')));
-  return JSON.parse(text) as SyncRecord;
+  return JSON.parse(text) as T;
 }
 
 async function pipe(

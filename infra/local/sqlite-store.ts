@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
+import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type {
   AcceptedSubmission,
+  PublicResponse,
   RawSubmission,
   Rejection,
   Store,
@@ -36,6 +39,15 @@ CREATE TABLE IF NOT EXISTS leases (
   PRIMARY KEY (competition, name));
 CREATE TABLE IF NOT EXISTS cursors (
   competition TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (competition, name));
+CREATE TABLE IF NOT EXISTS result_versions (
+  competition TEXT NOT NULL, version INTEGER NOT NULL, summary TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, version));
+CREATE TABLE IF NOT EXISTS score_changes (
+  competition TEXT NOT NULL, sync_id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, sync_id, seq));
+CREATE TABLE IF NOT EXISTS public_responses (
+  competition TEXT NOT NULL, id TEXT NOT NULL, received_at TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, id));
 `;
 
 /** SQLite result codes that mean "the store is unavailable right now, retry later" rather than a bug. */
@@ -130,7 +142,42 @@ export function openSqliteStore(
       `INSERT INTO cursors (competition, name, value) VALUES (?, ?, ?)
        ON CONFLICT (competition, name) DO UPDATE SET value = excluded.value`,
     ),
+    // Create-only: a version number, once taken, is never overwritten.
+    insertVersion: db.prepare(
+      'INSERT OR IGNORE INTO result_versions (competition, version, summary, data) VALUES (?, ?, ?, ?)',
+    ),
+    listVersions: db.prepare<[string], { summary: string }>(
+      'SELECT summary FROM result_versions WHERE competition = ? ORDER BY version',
+    ),
+    getVersion: db.prepare<[string, number], { data: string }>(
+      'SELECT data FROM result_versions WHERE competition = ? AND version = ?',
+    ),
+    latestVersion: db.prepare<[string], { data: string }>(
+      'SELECT data FROM result_versions WHERE competition = ? ORDER BY version DESC LIMIT 1',
+    ),
+    insertChange: db.prepare(
+      'INSERT OR IGNORE INTO score_changes (competition, sync_id, seq, data) VALUES (?, ?, ?, ?)',
+    ),
+    listChanges: db.prepare<[string, number], { data: string }>(
+      'SELECT data FROM score_changes WHERE competition = ? ORDER BY sync_id DESC, seq DESC LIMIT ?',
+    ),
+    countChanges: db.prepare<[string], { n: number }>(
+      'SELECT COUNT(*) AS n FROM score_changes WHERE competition = ?',
+    ),
+    putResponse: db.prepare(
+      `INSERT INTO public_responses (competition, id, received_at, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (competition, id) DO UPDATE SET received_at = excluded.received_at, data = excluded.data`,
+    ),
+    listResponses: db.prepare<[string], { data: string }>(
+      'SELECT data FROM public_responses WHERE competition = ? ORDER BY received_at, id',
+    ),
   };
+
+  const appendChanges = db.transaction((competition: string, syncId: string, changes: ScoreChange[]) => {
+    changes.forEach((c, i) => {
+      stmt.insertChange.run(competition, syncId, i, JSON.stringify(c));
+    });
+  });
 
   const upsert = db.transaction(
     (
@@ -232,6 +279,53 @@ export function openSqliteStore(
     },
     async setCursor(competition, name, value) {
       guard(() => stmt.setCursor.run(competition, name, value));
+    },
+    async saveVersion(competition, record) {
+      return guard(
+        () =>
+          stmt.insertVersion.run(
+            competition,
+            record.version,
+            JSON.stringify(summaryOf(record)),
+            JSON.stringify(record),
+          ).changes === 1,
+      );
+    },
+    async listVersions(competition) {
+      return guard(() =>
+        stmt.listVersions.all(competition).map((r) => JSON.parse(r.summary) as ResultVersionSummary),
+      );
+    },
+    async getVersion(competition, version) {
+      return guard(() => {
+        const row = stmt.getVersion.get(competition, version);
+        return row ? (JSON.parse(row.data) as ResultRecord) : null;
+      });
+    },
+    async latestVersion(competition) {
+      return guard(() => {
+        const row = stmt.latestVersion.get(competition);
+        return row ? (JSON.parse(row.data) as ResultRecord) : null;
+      });
+    },
+    async appendScoreChanges(competition, syncId, changes) {
+      guard(() => appendChanges.immediate(competition, syncId, changes));
+    },
+    async listScoreChanges(competition, limit) {
+      return guard(() => ({
+        changes: stmt.listChanges.all(competition, limit ?? -1).map((r) => JSON.parse(r.data) as ScoreChange),
+        total: stmt.countChanges.get(competition)?.n ?? 0,
+      }));
+    },
+    async savePublicResponse(competition, response) {
+      guard(() =>
+        stmt.putResponse.run(competition, response.id, response.receivedAt, JSON.stringify(response)),
+      );
+    },
+    async listPublicResponses(competition) {
+      return guard(() =>
+        stmt.listResponses.all(competition).map((r) => JSON.parse(r.data) as PublicResponse),
+      );
     },
     close() {
       db.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
+import { timelineIssues } from './timeline.ts';
 
 const id = z.string().trim().min(1).max(80);
 const slug = z
@@ -35,6 +36,8 @@ export const stageSchema = z.object({
   jurors: z.array(id).optional(),
   /** How many panel jurors score each innovation; every panel juror when absent. */
   jurorsPerInnovation: z.number().int().min(1).optional(),
+  /** Local time in the competition's zone by which this stage's scores should be typed (shown, not enforced). */
+  scoringClosesAt: dayOrLocalTime.optional(),
 });
 
 export const jurorSchema = z.object({
@@ -73,6 +76,13 @@ export const competitionSchema = z
     year: z.number().int().min(2000).max(2100).optional(),
     announceAt: dayOrLocalTime,
     timezone: z.string().default('Asia/Makassar'),
+    /** When submissions are accepted, local time in `timezone`; a bare day closes at its end (23:59). */
+    intake: z.object({ opensAt: dayOrLocalTime, closesAt: dayOrLocalTime }).optional(),
+    /**
+     * Uji publik: the first fixed result is published as provisional ("sementara") for `days` days,
+     * with a public response form, before the secretariat confirms it as final.
+     */
+    publicTest: z.object({ days: z.number().int().min(1).max(60) }).optional(),
     regions: z
       .array(z.string().min(1))
       .min(1)
@@ -81,6 +91,8 @@ export const competitionSchema = z
     regionAliases: z.record(z.string(), z.string()).default({ ...NTT_REGION_ALIASES }),
     categories: z.array(categorySchema).min(1),
     jurors: z.array(jurorSchema).min(1),
+    /** The juror who chairs the panel and signs the Berita Acara as chair; the first juror when absent. */
+    chair: id.optional(),
     stages: z.array(stageSchema).min(1),
     final: z.object({
       weights: z.record(z.string(), z.number().min(0)),
@@ -102,6 +114,7 @@ export const competitionSchema = z
       if (!c.regions.includes(j.region)) issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
     });
     const jurorIds = new Set(c.jurors.map((j) => j.id));
+    if (c.chair !== undefined && !jurorIds.has(c.chair)) issue(['chair'], 'unknownJuror', { value: c.chair });
     c.stages.forEach((s, si) => {
       const criterionIds = s.criteria.map((x) => x.id);
       for (const d of dupes(criterionIds)) issue(['stages', si, 'criteria'], 'duplicateId', { id: d });
@@ -129,6 +142,7 @@ export const competitionSchema = z
     }
     if (weighted.length === 0 || weighted.every(([, w]) => w === 0))
       issue(['final', 'weights'], 'zeroWeights');
+    for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
   });
 
 export type Competition = z.output<typeof competitionSchema>;
@@ -152,6 +166,10 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
+}
+
+export function panelChair(c: Competition): Juror | undefined {
+  return c.jurors.find((j) => j.id === c.chair) ?? c.jurors[0];
 }
 
 export function finalTop(c: Competition): number {

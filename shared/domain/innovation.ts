@@ -15,6 +15,8 @@ export interface Innovation {
   details?: Record<string, string>;
   /** 1 for the first submission, +1 for each accepted edit. */
   version?: number;
+  /** Accepted outside the intake window by the secretariat's explicit override: when, and why. */
+  lateAccepted?: { at: string; reason: string };
 }
 
 /** Formats an innovation number: INOV-2024-017 (three digits at least, more when needed). */

@@ -44,7 +44,19 @@ const MESSAGES = {
     id: 'tahap yang bukan terakhir harus menentukan siapa yang lolos (advance)',
     en: 'every stage but the last must say who advances (advance)',
   },
+  timelineOrder: {
+    id: '{before} harus lebih awal dari {after} (waktu setempat pada zona waktu kompetisi)',
+    en: "{before} must come before {after} (local time in the competition's time zone)",
+  },
   // submissions
+  intakeClosed: {
+    id: 'pendaftaran sudah ditutup pada {closesAt}; kiriman disimpan tetapi tidak diterima',
+    en: 'registration closed on {closesAt}; the submission is kept but not accepted',
+  },
+  intakeNotOpen: {
+    id: 'pendaftaran belum dibuka (dibuka {opensAt}); kiriman disimpan tetapi tidak diterima',
+    en: 'registration is not open yet (opens {opensAt}); the submission is kept but not accepted',
+  },
   required: { id: 'wajib diisi', en: 'is required' },
   tooLong: { id: 'terlalu panjang (maks. {maximum} karakter)', en: 'is too long (max {maximum} characters)' },
   regionNotListed: {

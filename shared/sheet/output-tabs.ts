@@ -3,6 +3,9 @@ import type { Competition, Stage } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
+import type { ResultRecord } from '../domain/record.ts';
+import type { ScoreChange } from '../domain/score-changes.ts';
+import { beritaAcara } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
 import type { Rejection } from '../ports.ts';
@@ -30,6 +33,8 @@ export const OUTPUT_KEYS = {
   progress: 'progress',
   rejected: 'rejected',
   announcement: 'announcement',
+  beritaAcara: 'berita-acara',
+  scoreChanges: 'score-changes',
 } as const;
 
 export function stageRankingKey(stageId: string): string {
@@ -45,6 +50,8 @@ export function outputTabKeys(competition: Competition): string[] {
     OUTPUT_KEYS.progress,
     OUTPUT_KEYS.rejected,
     OUTPUT_KEYS.announcement,
+    OUTPUT_KEYS.beritaAcara,
+    OUTPUT_KEYS.scoreChanges,
   ];
 }
 
@@ -90,6 +97,14 @@ const OUT = {
     source: 'Sumber',
     reasons: 'Alasan Penolakan',
     noProblems: 'Tidak ada masalah.',
+    scoreChanges: 'Riwayat Nilai',
+    fixedVersion: 'Hasil ditetapkan, versi',
+    seenAt: 'Pertama terlihat',
+    oldValue: 'Nilai lama',
+    newValue: 'Nilai baru',
+    flag: 'Tanda',
+    afterFixed: 'SETELAH PENETAPAN versi',
+    moreChanges: '… dan {n} perubahan lebih lama (lengkap di dasbor dan rekaman hasil)',
   },
   en: {
     ranking: 'Ranking',
@@ -132,6 +147,14 @@ const OUT = {
     source: 'Source',
     reasons: 'Reasons',
     noProblems: 'No problems.',
+    scoreChanges: 'Score History',
+    fixedVersion: 'Fixed result, version',
+    seenAt: 'First seen',
+    oldValue: 'Old value',
+    newValue: 'New value',
+    flag: 'Flag',
+    afterFixed: 'AFTER FIXING version',
+    moreChanges: '… and {n} older changes (all of them on the dashboard and in the record)',
   },
 } as const;
 
@@ -142,6 +165,10 @@ export interface OutputInput {
   progress: readonly JurorProgress[];
   rejections: readonly Pick<Rejection, 'responseId' | 'receivedAt' | 'source' | 'reasons' | 'answers'>[];
   lang: Lang;
+  /** The latest fixed result version, for the "Berita Acara" tab. */
+  record?: ResultRecord | null;
+  /** The newest score changes and how many there are in all, for the "Riwayat Nilai" tab. */
+  scoreChanges?: { changes: readonly ScoreChange[]; total: number };
 }
 
 /**
@@ -159,18 +186,80 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
   tabs.push(rejectedTab(input));
-  if (judgingIsComplete(result)) {
-    const a = buildAnnouncement(competition, result.final, input.innovations, lang);
-    const lines = a.text.split('\n').slice(1);
+  // Once a result is fixed, the tab shows the fixed announcement (what the public page shows), not the
+  // live ranking; before that, the live one as a draft once judging is complete.
+  const text = input.record
+    ? input.record.announcement[lang]
+    : judgingIsComplete(result)
+      ? buildAnnouncement(competition, result.final, input.innovations, lang).text
+      : null;
+  if (text !== null) {
+    const [title = '', ...lines] = text.split('\n');
+    const seal = input.record
+      ? [[''], [`${t.fixedVersion} ${input.record.version} — SHA-256 ${input.record.hash}`]]
+      : [];
     tabs.push({
       key: OUTPUT_KEYS.announcement,
       title: fitTitle(t.announcement),
-      header: [[a.title]],
-      rows: lines.map((line) => [line]),
+      header: [[title]],
+      rows: [...lines.map((line) => [line]), ...seal],
       widths: [900],
     });
   }
+  if (input.scoreChanges) tabs.push(scoreChangesTab(input, input.scoreChanges));
+  if (input.record) tabs.push(beritaAcaraTab(input.record));
   return tabs;
+}
+
+/** The same content as the printable page, as rows: headings, paragraphs, tables, signature lines. */
+function beritaAcaraTab(record: ResultRecord): OutputTab {
+  const doc = beritaAcara(record, 'id');
+  const rows: (string | number | null)[][] = [[doc.subtitle], []];
+  for (const block of doc.blocks) {
+    if (block.kind === 'heading') rows.push([], [block.text]);
+    else if (block.kind === 'para') rows.push([block.text]);
+    else if (block.kind === 'table') {
+      if (block.header.some((h) => h !== '')) rows.push(block.header);
+      rows.push(...block.rows);
+    } else {
+      rows.push([], [block.place], []);
+      for (const r of block.rows) rows.push([r.role, r.name, r.affiliation, '(…………………………)']);
+    }
+  }
+  return {
+    key: OUTPUT_KEYS.beritaAcara,
+    title: fitTitle('Berita Acara'),
+    header: [[doc.title]],
+    rows,
+    widths: [260, 200, 320, 240, 140, 140, 140, 200],
+  };
+}
+
+function scoreChangesTab(
+  input: OutputInput,
+  log: { changes: readonly ScoreChange[]; total: number },
+): OutputTab {
+  const t = OUT[input.lang];
+  const rows: (string | number | null)[][] = log.changes.map((c) => [
+    c.seenAt,
+    c.cell,
+    c.stage,
+    c.juror,
+    c.innovation,
+    c.criterion,
+    c.old,
+    c.new,
+    c.afterVersion === null ? '' : `${t.afterFixed} ${c.afterVersion}`,
+  ]);
+  if (log.total > log.changes.length)
+    rows.push([t.moreChanges.replace('{n}', String(log.total - log.changes.length))]);
+  return {
+    key: OUTPUT_KEYS.scoreChanges,
+    title: fitTitle(t.scoreChanges),
+    header: [[t.seenAt, t.cell, t.stage, t.juror, t.innovation, t.criterion, t.oldValue, t.newValue, t.flag]],
+    rows,
+    widths: [190, 260, 110, 80, 130, 140, 100, 100, 200],
+  };
 }
 
 function rankingTitle(lang: Lang, name: string): string {

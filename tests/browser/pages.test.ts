@@ -159,12 +159,14 @@ describe('secretariat dashboard in Chromium', () => {
     const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
     expect(headings).toEqual([
       'Sinkronisasi terakhir',
+      'Penetapan hasil',
       'Ringkasan',
       'Pendaftaran per wilayah',
       'Progres juri',
       'Sebaran nilai per juri',
       'Peringkat',
       'Sel bermasalah (2)',
+      'Riwayat nilai (0)',
       'Pendaftaran ditolak (1)',
     ]);
     expect(await page.locator('svg[aria-labelledby="tg-t"] rect').count()).toBe(23);

@@ -1,9 +1,11 @@
 import type { Services } from '../../functions/compose/services.ts';
+import { fixResult } from '../../functions/results/fix.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type CompetitionResult, rankCompetition } from '../../shared/domain/ranking.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
 import { hasConflict, panelOf } from '../../shared/domain/scoring.ts';
 import type { AcceptedSubmission, SyncRecord } from '../../shared/ports.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
@@ -191,6 +193,8 @@ export interface Seeded {
   result: CompetitionResult;
   sync: SyncRecord;
   scores: ScoreEntry[];
+  /** Version 1, when the seed fixed the result. */
+  record: ResultRecord | null;
 }
 
 /**
@@ -200,7 +204,7 @@ export interface Seeded {
  */
 export async function seedCompetition(
   services: Services,
-  opts: { interviewDone: boolean; count?: number },
+  opts: { interviewDone: boolean; count?: number; fix?: boolean },
 ): Promise<Seeded> {
   const { competition, store, clock } = services;
   const { innovations, quality } = await plant(services, opts.count ?? 40);
@@ -238,8 +242,11 @@ export async function seedCompetition(
     requests: { reads: 1, writes: 2 },
     result,
     progress: progressOf(competition, result, innovations, scores),
+    cells: scores,
   };
   await store.saveSync(competition.id, sync);
+  // Complete judging is fixed as version 1, as the secretariat would before the announcement.
+  const record = (opts.fix ?? opts.interviewDone) ? await fixResult(services, {}) : null;
   await store.recordRejection(competition.id, {
     responseId: 'resp-rejected-1',
     receivedAt: now,
@@ -248,5 +255,5 @@ export async function seedCompetition(
     reasons: [{ path: 'region', code: 'regionNotListed', params: { value: 'Kupang Barat' } }],
     answers: { 'Nomor HP Narahubung': '0813-9999-0000', 'Email Narahubung': 'ditolak@contoh-pemda.go.id' },
   });
-  return { innovations, result, sync, scores };
+  return { innovations, result, sync, scores, record };
 }

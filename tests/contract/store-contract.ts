@@ -5,6 +5,8 @@ import {
   bigSync,
   numberToId,
   rejection,
+  resultRecord,
+  scoreChange,
   smallSync,
   submission,
   uniqueCompetition,
@@ -236,6 +238,74 @@ export function describeStoreContract(name: string, open: OpenStore) {
       const holders = Array.from({ length: 10 }, (_, i) => `worker-${i}`);
       const granted = await Promise.all(holders.map((h) => store.acquireLease(cid, 'sync', h, now, until)));
       expect(granted.filter(Boolean)).toHaveLength(1);
+    });
+
+    it('saves each result version once: a taken number is never overwritten', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.latestVersion(cid)).toBeNull();
+      expect(await store.listVersions(cid)).toEqual([]);
+      expect(await store.saveVersion(cid, resultRecord(1))).toBe(true);
+      const rival = { ...resultRecord(1), reason: 'menimpa', hash: 'hash-other' };
+      expect(await store.saveVersion(cid, rival)).toBe(false);
+      expect(await store.getVersion(cid, 1)).toEqual(resultRecord(1));
+      expect(await store.saveVersion(cid, resultRecord(2))).toBe(true);
+      expect(await store.latestVersion(cid)).toEqual(resultRecord(2));
+      expect((await store.listVersions(cid)).map((v) => [v.version, v.hash, v.reason])).toEqual([
+        [1, 'hash-1', null],
+        [2, 'hash-2', resultRecord(2).reason],
+      ]);
+      expect(await store.getVersion(cid, 3)).toBeNull();
+      expect(await store.latestVersion(uniqueCompetition())).toBeNull();
+    });
+
+    it('lets exactly one of several concurrent fixers take a version number', async () => {
+      const cid = uniqueCompetition();
+      const tries = Array.from({ length: 5 }, (_, i) => ({ ...resultRecord(1), hash: `hash-try-${i}` }));
+      const won = await Promise.all(tries.map((r) => store.saveVersion(cid, r)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      const winner = tries[won.indexOf(true)];
+      expect(await store.getVersion(cid, 1)).toEqual(winner);
+    });
+
+    it('round-trips a national-scale record (3,500 entries, 75,000 cells) exactly', async () => {
+      const cid = uniqueCompetition();
+      const big = resultRecord(1, 75_000);
+      expect(JSON.stringify(big).length).toBeGreaterThan(4 * 1024 * 1024);
+      expect(await store.saveVersion(cid, big)).toBe(true);
+      expect(await store.getVersion(cid, 1)).toEqual(big);
+      expect(await store.latestVersion(cid)).toEqual(big);
+    });
+
+    it('appends score changes per sync and lists them newest first with the total', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.listScoreChanges(cid)).toEqual({ changes: [], total: 0 });
+      const first = [0, 1, 2].map((i) => scoreChange('sync-000000001', i));
+      const second = [3, 4].map((i) => scoreChange('sync-000000002', i, '7'));
+      await store.appendScoreChanges(cid, 'sync-000000001', first);
+      await store.appendScoreChanges(cid, 'sync-000000002', second);
+      await store.appendScoreChanges(cid, 'sync-000000002', second);
+      await store.appendScoreChanges(cid, 'sync-000000003', []);
+      const all = await store.listScoreChanges(cid);
+      expect(all.total).toBe(5);
+      expect(all.changes).toEqual([...second].reverse().concat([...first].reverse()));
+      const newest = await store.listScoreChanges(cid, 3);
+      expect(newest).toEqual({ changes: all.changes.slice(0, 3), total: 5 });
+    });
+
+    it('keeps public responses to a provisional result, oldest first', async () => {
+      const cid = uniqueCompetition();
+      const response = (id: string, at: string) => ({
+        id,
+        receivedAt: at,
+        version: 1,
+        name: 'Warga Kupang',
+        contact: '0812 0000 0000',
+        message: 'Mohon periksa nilai INOV-2024-003 — “sé”',
+      });
+      await store.savePublicResponse(cid, response('b', '2024-12-21T02:00:00.000Z'));
+      await store.savePublicResponse(cid, response('a', '2024-12-21T01:00:00.000Z'));
+      expect((await store.listPublicResponses(cid)).map((r) => r.id)).toEqual(['a', 'b']);
+      expect((await store.listPublicResponses(cid))[0]).toEqual(response('a', '2024-12-21T01:00:00.000Z'));
     });
 
     it('stores cursors per name', async () => {

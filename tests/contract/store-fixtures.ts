@@ -1,6 +1,9 @@
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { RankedEntry } from '../../shared/domain/ranking.ts';
+import { RECORD_FORMAT, type ResultRecord, RULES_VERSION } from '../../shared/domain/record.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { AcceptedSubmission, Rejection, SyncRecord } from '../../shared/ports.ts';
+import { loadNtt2024 } from '../helpers/services.ts';
 
 export const numberToId = (n: number) => innovationNumber(2024, n);
 
@@ -111,5 +114,65 @@ export function smallSync(
     status,
     inputHash: `sha256-${id}`,
     requests: { reads: 1, writes: 0 },
+  };
+}
+
+/** A result version as the store sees it (the store does not check hashes); `cells` sizes it. */
+export function resultRecord(version: number, cellCount = 3, base?: ResultRecord): ResultRecord {
+  const big = cellCount > 1000;
+  const result = big
+    ? (bigSync('x', '2024-12-20T01:00:00.000Z').result as ResultRecord['result'])
+    : { stages: [], final: { stage: 'final', ranking: [], problems: [] }, problems: [] };
+  return {
+    ...(base ?? {}),
+    format: RECORD_FORMAT,
+    rulesVersion: RULES_VERSION,
+    competitionId: 'c',
+    version,
+    status: 'final',
+    fixedAt: `2024-12-${String(10 + version).padStart(2, '0')}T01:00:00.000Z`,
+    previous: version === 1 ? null : { version: version - 1, hash: `hash-${version - 1}` },
+    reason: version === 1 ? null : `Ralat ke-${version}: nilai juri j2 salah ketik — “8,5” bukan “85”`,
+    confirms: null,
+    provisionalUntil: null,
+    sourceSync: { id: 'sync-000000001', finishedAt: '2024-12-10T00:00:00.000Z' },
+    competition: loadNtt2024(),
+    innovations: [
+      {
+        id: numberToId(1),
+        title: 'Layanan Sé',
+        agency: 'Dinas',
+        region: 'Kupang',
+        category: 'prov',
+        submittedAt: '2024-10-01T00:00:00.000Z',
+      },
+    ],
+    cells: Array.from({ length: cellCount }, (_, i) => ({
+      stage: i % 2 === 0 ? 'desk' : 'interview',
+      juror: `juri-${i % 60}`,
+      innovation: numberToId((i % 3500) + 1),
+      criterion: `k${i % 7}`,
+      value: i % 11 === 0 ? `${i % 10},5` : String(i % 100),
+      cell: `'Penilaian Proposal – juri-${i % 60}'!E${(i % 3500) + 4}`,
+    })),
+    result,
+    tieDecisions: [],
+    announcement: { id: `Pengumuman versi ${version}`, en: `Announcement version ${version}` },
+    hash: `hash-${version}`,
+  };
+}
+
+export function scoreChange(syncId: string, i: number, old = ''): ScoreChange {
+  return {
+    stage: 'desk',
+    juror: `j${(i % 5) + 1}`,
+    innovation: numberToId(i + 1),
+    criterion: 'latar',
+    cell: `'Penilaian Proposal – j${(i % 5) + 1}'!E${i + 4}`,
+    old,
+    new: `${i},5`,
+    seenAt: `2024-11-${syncId.slice(-2)}T00:00:00.000Z`,
+    syncId,
+    afterVersion: null,
   };
 }

@@ -28,6 +28,8 @@ describe('juri demo', () => {
         'Peringkat – Akhir',
         'Periksa Nilai',
         'Pengumuman',
+        'Berita Acara',
+        'Riwayat Nilai',
       ]),
     );
     const announcement = book.getWorksheet('Pengumuman');
@@ -51,6 +53,52 @@ describe('juri demo', () => {
     const winners = final.ranking.filter((e) => e.advances);
     expect(winners).toHaveLength(10);
     expect(final.ranking[0]?.rank).toBe(1);
+
+    // The demo ends by fixing version 1; its exported record verifies.
+    const hash = /versi 1, SHA-256 ([0-9a-f]{64})/.exec(stdout)?.[1];
+    expect(hash).toBeDefined();
+    const file = join(dir, 'rekaman.json');
+    const exported = await run('node', [BIN, 'export-record', '1', '--local', '--dir', dir, '--out', file]);
+    expect(exported.stdout).toContain(`SHA-256 ${hash}`);
+    const verified = await run('node', [BIN, 'verify', file, '--lang', 'en']);
+    expect(verified.stdout).toContain('CONFIRMED.');
+    expect(verified.stdout).toContain(`SHA-256 v1: ${hash}`);
+    const usage = await run('node', [BIN, 'verify']).catch((e: { code: number }) => e);
+    expect((usage as { code: number }).code).toBe(2);
+  });
+
+  it('takes a correction from the command line: edit the workbook, sync, finalize with a reason, verify both versions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juri-ralat-'));
+    await run('node', [BIN, 'demo', '--dir', dir], { timeout: 120_000 });
+    const cli = (...args: string[]) =>
+      run('node', [BIN, ...args, '--local', '--dir', dir]).then(
+        (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
+    // Nothing changed: no second version.
+    const same = await cli('finalize', '--reason', 'coba');
+    expect(same.code).toBe(1);
+    expect(same.stderr).toContain('Hasil sama dengan versi 1');
+
+    // A juror lowers an interview score in the workbook (as in LibreOffice), then the secretariat syncs.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'juri.xlsx'));
+    const tab = book.worksheets.find((w) => w.name.startsWith('Presentasi dan Wawancara – j1'));
+    if (!tab) throw new Error('no interview tab');
+    for (let col = 5; col <= 8; col++) tab.getRow(4).getCell(col).value = '1';
+    await book.xlsx.writeFile(join(dir, 'juri.xlsx'));
+    expect((await cli('sync')).code).toBe(0);
+
+    const noReason = await cli('finalize');
+    expect(noReason.code).toBe(1);
+    expect(noReason.stderr).toContain('alasan tertulis');
+    const fixed = await cli('finalize', '--reason', 'Nilai wawancara j1 dikoreksi sesuai lembar asli');
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toContain('Hasil versi 2 ditetapkan (akhir).');
+    const file = join(dir, 'v2.json');
+    expect((await cli('export-record', '2', '--out', file)).code).toBe(0);
+    const verified = await run('node', [BIN, 'verify', file]);
+    expect(verified.stdout).toContain('Versi 1–2: setiap hash cocok');
   });
 
   it('is deterministic: two runs write the same scores and the same Top 10', async () => {
@@ -62,6 +110,8 @@ describe('juri demo', () => {
     ]);
     const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
     expect(top(rb.stdout)).toEqual(top(ra.stdout));
+    const hash = (s: string) => /SHA-256 ([0-9a-f]{64})/.exec(s)?.[1];
+    expect(hash(rb.stdout)).toBe(hash(ra.stdout));
     expect(readFileSync(join(b, 'scores.csv'), 'utf8')).toBe(readFileSync(join(a, 'scores.csv'), 'utf8'));
   });
 });
@@ -119,6 +169,13 @@ describe('npm start (juri serve --local)', () => {
     expect(before.length).toBeGreaterThanOrEqual(20);
     const page = await fetch(`${first.url}/pengumuman/koin-yanlik-ntt-2024`);
     expect(page.status).toBe(200);
+    // The seeded demo fixed version 1: the page shows it, with its hash.
+    const fixed = (await (await fetch(`${first.url}/api/pengumuman/koin-yanlik-ntt-2024`)).json()) as {
+      version: number;
+      hash: string;
+    };
+    expect(fixed.version).toBe(1);
+    expect(await page.text()).toContain(fixed.hash);
     await first.stop();
 
     const second = await start(dir);

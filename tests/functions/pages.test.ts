@@ -213,10 +213,26 @@ describe('secretariat dashboard', () => {
   });
 
   it('fits the budget at the size of NTT 2025 (80 entries)', async () => {
-    await seedCompetition(services, { interviewDone: true, count: 80 });
+    const seeded = await seedCompetition(services, { interviewDone: true, count: 80 });
+    // A full score change log page, and the fixed version with its forms.
+    const changes = seeded.scores.slice(0, 60).map((e, i) => ({
+      stage: e.stage,
+      juror: e.juror,
+      innovation: e.innovation,
+      criterion: e.criterion,
+      cell: e.cell ?? '',
+      old: String(i),
+      new: e.value,
+      seenAt: '2024-12-20T02:00:00.000Z',
+      syncId: 'sync-000000009',
+      afterVersion: 1,
+    }));
+    await store.appendScoreChanges(CID, 'sync-000000009', changes);
     const cookie = cookieOf(await login());
     const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
     expect(body).toContain('Penilaian Proposal — 80 inovasi');
+    expect(body).toContain('Riwayat nilai (60)');
+    expect(body).toContain('Penetapan hasil');
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
   });
 

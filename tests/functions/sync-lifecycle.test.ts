@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { publicAnnouncement } from '../../functions/announce/routes.ts';
+import { fixResult } from '../../functions/results/fix.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync, scheduledSync } from '../../functions/scores/sync.ts';
 import { fixedClock } from '../helpers/services.ts';
@@ -19,6 +20,7 @@ describe('a failed sync', () => {
     }
     const good = await store.lastSync(services.competition.id);
     expect(good?.status).toBe('written');
+    await fixResult(services, {});
     const announced = { ...services, clock: fixedClock('2024-12-20T10:00:00+08:00') };
     expect((await publicAnnouncement(announced, services.competition.id, 'id')).status).toBe('announced');
 
@@ -40,7 +42,7 @@ describe('a failed sync', () => {
     expect((await runSync(services, { trigger: 'scheduled' })).status).toBe('written');
   });
 
-  it('stops the scheduled sync once the winners are announced; a person can still sync by hand', async () => {
+  it('keeps the cron syncing after the announcement: the tabs follow the Sheet, the public page keeps the fixed version', async () => {
     const env = await startEnv();
     const judging = env.services;
     await seedInnovations(env, 24);
@@ -49,17 +51,20 @@ describe('a failed sync', () => {
       await typeScores(env, scoreFor, stage.id);
       await runSync(judging, { trigger: 'cli' });
     }
-    const before = await env.store.lastSync(judging.competition.id);
+    const fixed = await fixResult(judging, {});
+    const ceremony = { ...judging, clock: fixedClock('2024-12-20T10:00:00+08:00') };
+    const before = await publicAnnouncement(ceremony, judging.competition.id, 'id');
     // A late edit after the ceremony…
     await typeScores(env, (s, j, i, c) => (c === 0 ? 1 : scoreFor(s, j, i, c)), 'interview');
-    const ceremony = { ...judging, clock: fixedClock('2024-12-20T10:00:00+08:00') };
-    const writes = () => env.server.log.filter((l) => l.kind === 'write').length ?? 0;
-    const written = writes();
-    // …is not picked up by the cron: the announced result stays.
-    expect(await scheduledSync(ceremony)).toBeNull();
-    expect(writes()).toBe(written);
-    expect((await env.store.lastSync(judging.competition.id))?.id).toBe(before?.id);
-    // The secretariat decides: a manual sync takes the edit.
-    expect((await runSync(ceremony, { trigger: 'manual' })).status).toBe('written');
+    // …is picked up by the cron for the secretariat's tabs and the change log…
+    const cron = await scheduledSync(ceremony);
+    expect(cron?.status).toBe('written');
+    const log = await env.store.listScoreChanges(judging.competition.id);
+    const late = log.changes.filter((c) => c.syncId === cron?.id);
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.every((c) => c.afterVersion === fixed.version && c.old !== '' && c.new === '1')).toBe(true);
+    // …but the public page still shows the fixed version, unchanged.
+    expect(await publicAnnouncement(ceremony, judging.competition.id, 'id')).toEqual(before);
+    expect(before).toMatchObject({ status: 'announced', version: 1, hash: fixed.hash });
   });
 });

@@ -1,0 +1,130 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { verificationCode } from '../../shared/domain/record.ts';
+import type { TieDecision } from '../../shared/domain/ties.ts';
+import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
+import { AppError } from '../../shared/errors.ts';
+import { findingText } from '../../shared/messages/record.ts';
+import { composeNode } from '../compose/node.ts';
+import { sha256Hex } from '../http/crypto.ts';
+import { exportRecord } from '../results/export.ts';
+import { fixResult } from '../results/fix.ts';
+
+export interface StoreCommandOptions {
+  local: boolean;
+  dir: string | undefined;
+  config: string | undefined;
+  lang: Lang;
+}
+
+/** `juri finalize`: fixes the next result version from the last sync (see functions/results/fix.ts). */
+export async function finalizeCommand(
+  o: StoreCommandOptions & { reason: string | undefined; ties: string | undefined; confirm: boolean },
+): Promise<string> {
+  const tieDecisions = o.ties ? readTies(o.ties) : [];
+  const { services, close } = await composeNode({ env: process.env, ...o });
+  try {
+    const record = await fixResult(services, { reason: o.reason, tieDecisions, confirm: o.confirm });
+    const en = o.lang === 'en';
+    const kind =
+      record.status === 'provisional' ? (en ? 'provisional' : 'sementara') : en ? 'final' : 'akhir';
+    return [
+      en
+        ? `Result version ${record.version} fixed (${kind}).`
+        : `Hasil versi ${record.version} ditetapkan (${kind}).`,
+      `SHA-256: ${record.hash}`,
+      `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(record.hash)}`,
+    ].join('\n');
+  } finally {
+    await close();
+  }
+}
+
+/** `juri export-record <version>`: the version and every one before it, in one JSON file. */
+export async function exportRecordCommand(
+  o: StoreCommandOptions & { version: string | undefined; out: string | undefined },
+): Promise<string> {
+  const version = o.version === undefined ? undefined : Number(o.version);
+  if (version !== undefined && !Number.isInteger(version)) {
+    throw new AppError('bad_request', {
+      id: `Versi tidak valid: ${o.version}`,
+      en: `Invalid version: ${o.version}`,
+    });
+  }
+  const { services, close } = await composeNode({ env: process.env, ...o });
+  try {
+    const file = await exportRecord(services.store, services.competition.id, version);
+    const last = file.records.at(-1);
+    const out = o.out ?? `juri-rekaman-${services.competition.id}-v${last?.version ?? 0}.json`;
+    writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+    return o.lang === 'en'
+      ? `Wrote ${out}: versions 1–${last?.version}, SHA-256 ${last?.hash}.`
+      : `Ditulis ${out}: versi 1–${last?.version}, SHA-256 ${last?.hash}.`;
+  } finally {
+    await close();
+  }
+}
+
+/** `juri verify <file>`: ok → the confirmation; refuted → every finding, in plain words. */
+export async function verifyCommand(path: string, lang: Lang): Promise<{ ok: boolean; text: string }> {
+  let input: unknown;
+  try {
+    input = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    throw new AppError(
+      'validation_failed',
+      { id: `${path} tidak bisa dibaca sebagai JSON.`, en: `${path} cannot be read as JSON.` },
+      { cause },
+    );
+  }
+  const en = lang === 'en';
+  const read = readExport(input);
+  if (!read.ok) {
+    return {
+      ok: false,
+      text: [en ? 'REFUTED.' : 'DITOLAK.', ...read.findings.map((f) => `- ${findingText(f, lang)}`)].join(
+        '\n',
+      ),
+    };
+  }
+  const report = await verifyRecords(read.records, sha256Hex);
+  const last = read.records.at(-1);
+  if (report.ok && last) {
+    return {
+      ok: true,
+      text: [
+        en ? 'CONFIRMED.' : 'TERKONFIRMASI.',
+        en
+          ? `Versions 1–${last.version}: every hash matches its content, the chain is unbroken, and the rankings follow from the typed cells by the rules ${last.rulesVersion}.`
+          : `Versi 1–${last.version}: setiap hash cocok dengan isinya, rantai utuh, dan peringkat sesuai dengan sel yang diketik menurut aturan ${last.rulesVersion}.`,
+        `SHA-256 v${last.version}: ${last.hash}`,
+        `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(last.hash)}`,
+      ].join('\n'),
+    };
+  }
+  const shown = report.findings.slice(0, 50).map((f) => `- ${findingText(f, lang)}`);
+  const more = report.findings.length - shown.length;
+  if (more > 0) shown.push(en ? `… and ${more} more.` : `… dan ${more} lagi.`);
+  return { ok: false, text: [en ? 'REFUTED.' : 'DITOLAK.', ...shown].join('\n') };
+}
+
+function readTies(path: string): TieDecision[] {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as TieDecision[];
+    if (!Array.isArray(parsed)) throw new Error('not an array');
+    return parsed.map((d) => ({
+      rank: Number(d.rank),
+      order: d.order.map(String),
+      note: String(d.note ?? ''),
+    }));
+  } catch (cause) {
+    throw new AppError(
+      'validation_failed',
+      {
+        id: `${path}: harus JSON [{"rank": 10, "order": ["INOV-…", "INOV-…"], "note": "alasan"}]`,
+        en: `${path}: must be JSON [{"rank": 10, "order": ["INOV-…", "INOV-…"], "note": "why"}]`,
+      },
+      { cause },
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
+import { type BaBlock, beritaAcara } from '../../shared/messages/berita-acara.ts';
+import { Layout } from './layout.tsx';
+import { sayer } from './strings.ts';
+
+/** A4 portrait, black on white, tables that repeat their header and never split a signature. */
+export const BA_CSS = `
+.ba{background:#fff;border:1px solid #d5dbe1;padding:1.5rem;font-family:"Noto Serif","DejaVu Serif",Georgia,serif;font-size:.95rem}
+.ba h1{text-align:center;font-size:1.2rem;margin:0}
+.ba .sub{text-align:center;margin:.25rem 0 1rem}
+.ba h2{font-size:1rem;margin:1.25rem 0 .5rem}
+.ba table{border-collapse:collapse;width:100%;margin:.25rem 0 .75rem;font-size:.85rem}
+.ba th,.ba td{border:1px solid #777;padding:.2rem .35rem;text-align:left;vertical-align:top}
+.ba th{background:#eee}
+.ba .hash td{font-family:ui-monospace,monospace;overflow-wrap:anywhere}
+.ba .compact{font-size:.75rem}
+.ba .compact td:nth-child(2),.ba .compact td:nth-child(1),.ba .compact td:nth-child(5){white-space:nowrap}
+.sig{display:grid;grid-template-columns:repeat(2,1fr);gap:1.5rem 2rem;margin-top:1rem}
+.sig div{break-inside:avoid}
+.sig .line{border-bottom:1px solid #000;height:3.5rem}
+.hint{margin:0 0 1rem}
+@media print{
+@page{size:A4;margin:18mm 15mm}
+body{background:#fff}
+.top,.noprint,.skip{display:none}
+main{max-width:none;padding:0}
+.ba{border:0;padding:0;font-size:10.5pt}
+thead{display:table-header-group}
+tr{break-inside:avoid}
+h2{break-after:avoid}
+}
+`;
+
+function Block({ block }: { block: BaBlock }) {
+  switch (block.kind) {
+    case 'heading':
+      return <h2>{block.text}</h2>;
+    case 'para':
+      return <p>{block.text}</p>;
+    case 'table': {
+      const hasHeader = block.header.some((h) => h !== '');
+      const isHash = block.header.length === 2 && block.rows[0]?.[1]?.length === 64;
+      return (
+        <table class={isHash ? 'hash' : block.compact ? 'compact' : undefined}>
+          {hasHeader ? (
+            <thead>
+              <tr>
+                {block.header.map((h) => (
+                  <th scope="col">{h}</th>
+                ))}
+              </tr>
+            </thead>
+          ) : null}
+          <tbody>
+            {block.rows.map((r) => (
+              <tr>
+                {r.map((cell) => (
+                  <td>{cell}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
+    case 'signatures':
+      return (
+        <>
+          <p>{block.place}</p>
+          <div class="sig">
+            {block.rows.map((r) => (
+              <div>
+                <p>{r.role}</p>
+                <div class="line" />
+                <p>
+                  <b>{r.name}</b>
+                  <br />
+                  {r.affiliation}
+                </p>
+              </div>
+            ))}
+          </div>
+        </>
+      );
+  }
+}
+
+/** The printable Berita Acara of one fixed version (PDF through the browser's print). */
+export function BeritaAcaraPage(props: { record: ResultRecord; lang: Lang; path: string }) {
+  const doc = beritaAcara(props.record, props.lang);
+  const t = sayer(props.lang);
+  return (
+    <Layout
+      lang={props.lang}
+      title={`${doc.title} — ${props.record.competitionId} v${props.record.version}`}
+      org={props.record.competition.organizer}
+      css={BA_CSS}
+      path={props.path}
+      noindex
+    >
+      <p class="hint noprint muted">
+        {t('printHint')} <a href="/sekretariat#penetapan">{t('backToDashboard')}</a>
+      </p>
+      <article class="ba">
+        <h1>{doc.title}</h1>
+        <p class="sub">{doc.subtitle}</p>
+        {doc.blocks.map((b) => (
+          <Block block={b} />
+        ))}
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,112 @@
+import { type Context, Hono } from 'hono';
+
+import type { TieDecision } from '../../shared/domain/ties.ts';
+import { AppError, isAppError } from '../../shared/errors.ts';
+import { versionParam } from '../announce/routes.ts';
+import type { AppEnv } from '../compose/services.ts';
+import { acceptLateEntry } from '../intake/ingest.ts';
+import { exportRecord } from '../results/export.ts';
+import { fixResult } from '../results/fix.ts';
+import { BeritaAcaraPage } from './berita-acara-page.tsx';
+import { dashboard, page } from './render.tsx';
+import { requireSession, requireSessionPage, sameOrigin } from './session.ts';
+import { say } from './strings.ts';
+
+/** The secretariat's result actions: penetapan, ralat, confirmation, late entries, the Berita Acara, export. */
+export const resultPagesRoutes = new Hono<AppEnv>();
+
+type Form = Record<string, unknown>;
+
+function field(form: Form, key: string): string {
+  const v = form[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** `tie-<rank>-order` (ids separated by commas, spaces or new lines) and `tie-<rank>-note`. */
+export function tieDecisionsOf(form: Form): TieDecision[] {
+  const out: TieDecision[] = [];
+  for (const key of Object.keys(form)) {
+    const m = /^tie-(\d+)-order$/.exec(key);
+    if (!m) continue;
+    const order = field(form, key)
+      .split(/[\s,;>]+/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (order.length === 0) continue;
+    out.push({ rank: Number(m[1]), order, note: field(form, `tie-${m[1]}-note`).trim() });
+  }
+  return out.sort((a, b) => a.rank - b.rank);
+}
+
+/** A POST that changes something: refused without the ticked confirmation; an expected failure shows why. */
+async function action(c: Context<AppEnv>, work: (form: Form) => Promise<string>) {
+  const lang = c.get('lang');
+  try {
+    const form = await c.req.parseBody();
+    if (field(form, 'confirm') !== 'yes') {
+      throw new AppError('bad_request', {
+        id: 'Centang kotak konfirmasi untuk melanjutkan.',
+        en: 'Tick the confirmation box to go on.',
+      });
+    }
+    return c.redirect(await work(form), 303);
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    return dashboard(
+      c,
+      { notice: { kind: 'err', text: say(lang, 'actionFailed', { message: err.messageIn(lang) }) } },
+      err.status,
+    );
+  }
+}
+
+resultPagesRoutes.post('/sekretariat/tetapkan', sameOrigin(), requireSession(), (c) =>
+  action(c, async (form) => {
+    const record = await fixResult(c.get('services'), {
+      reason: field(form, 'reason'),
+      tieDecisions: tieDecisionsOf(form),
+      confirm: field(form, 'mode') === 'confirm',
+    });
+    return `/sekretariat?tetap=${record.version}#penetapan`;
+  }),
+);
+
+resultPagesRoutes.post('/sekretariat/terima-terlambat', sameOrigin(), requireSession(), (c) =>
+  action(c, async (form) => {
+    const { innovation } = await acceptLateEntry(
+      c.get('services'),
+      field(form, 'responseId'),
+      field(form, 'reason'),
+    );
+    return `/sekretariat?diterima=${encodeURIComponent(innovation.id)}#ditolak`;
+  }),
+);
+
+resultPagesRoutes.get('/sekretariat/berita-acara/:version', requireSessionPage(), async (c) => {
+  const { competition, store } = c.get('services');
+  const record = await store.getVersion(competition.id, versionParam(c.req.param('version')));
+  if (!record)
+    throw new AppError('not_found', { id: 'Versi hasil tidak ditemukan.', en: 'Result version not found.' });
+  c.header('cache-control', 'no-store');
+  return page(c, <BeritaAcaraPage record={record} lang={c.get('lang')} path={c.req.path} />);
+});
+
+/** The record of a version and every version before it, as `juri export-record` writes it. */
+resultPagesRoutes.get('/sekretariat/rekaman/:version', requireSessionPage(), async (c) => {
+  const { competition, store } = c.get('services');
+  const version = versionParam(c.req.param('version'));
+  const file = await exportRecord(store, competition.id, version);
+  c.header('cache-control', 'no-store');
+  c.header('content-disposition', `attachment; filename="juri-rekaman-${competition.id}-v${version}.json"`);
+  return c.body(JSON.stringify(file, null, 1), 200, { 'content-type': 'application/json; charset=utf-8' });
+});
+
+/** The notice after a redirect from one of the actions above. */
+export function resultNotice(c: Context<AppEnv>): string | undefined {
+  const lang = c.get('lang');
+  const fixed = c.req.query('tetap');
+  if (fixed) return say(lang, 'fixedDone', { n: fixed });
+  const late = c.req.query('diterima');
+  if (late) return say(lang, 'lateDone', { id: late });
+  return undefined;
+}

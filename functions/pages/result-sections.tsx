@@ -1,0 +1,316 @@
+import { type Competition, finalTop } from '../../shared/domain/competition.ts';
+import { localParts } from '../../shared/domain/dates.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { formatScore } from '../../shared/domain/numbers.ts';
+import {
+  type ResultRecord,
+  type ResultVersionSummary,
+  verificationCode,
+} from '../../shared/domain/record.ts';
+import { rankingDifferences } from '../../shared/domain/record-diff.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import { tieGroups } from '../../shared/domain/ties.ts';
+import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
+import { formatInstant } from './format.ts';
+import { type Say, sayer } from './strings.ts';
+
+interface Props {
+  competition: Competition;
+  lang: Lang;
+}
+
+/** "2024-12-20 10.00": a long table of changes has no room for weekday names. */
+function shortInstant(iso: string, timeZone: string, lang: Lang): string {
+  const { day, time } = localParts(new Date(iso), timeZone);
+  return `${day} ${lang === 'id' ? time.replace(':', '.') : time}`;
+}
+
+const score = (v: number | null, lang: Lang) => (v === null ? '–' : formatScore(v, lang));
+
+function Confirm({ t, label }: { t: Say; label: string }) {
+  return (
+    <p>
+      <input type="checkbox" id={`c-${label}`} name="confirm" value="yes" required />{' '}
+      <label for={`c-${label}`} class="inline">
+        {t(label === 'late' ? 'confirmLate' : 'confirmFix')}
+      </label>
+    </p>
+  );
+}
+
+/** Penetapan hasil: the fixed versions, how the live ranking differs, and the forms that fix or correct. */
+export function ResultSection(
+  props: Props & {
+    sync: SyncRecord | null;
+    versions: readonly ResultVersionSummary[];
+    fixed: ResultRecord | null;
+  },
+) {
+  const { competition, lang, sync, versions, fixed } = props;
+  const t = sayer(lang);
+  const tz = competition.timezone;
+  const top = finalTop(competition);
+  const live = sync?.result?.final;
+  const diffs = fixed && live ? rankingDifferences(fixed.result.final, live, top) : [];
+  const groups = live ? tieGroups(live, top) : [];
+  return (
+    <section class="card" id="penetapan" aria-labelledby="h-penetapan">
+      <h2 id="h-penetapan">{t('resultTitle')}</h2>
+      {versions.length === 0 ? (
+        <p>{t('notFixedYet')}</p>
+      ) : (
+        <div class="scroll">
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col">{t('versionCol')}</th>
+                <th scope="col">{t('statusCol')}</th>
+                <th scope="col">{t('fixedAtCol')}</th>
+                <th scope="col">{t('codeCol')}</th>
+                <th scope="col">{t('reason')}</th>
+                <th scope="col">{t('documents')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...versions].reverse().map((v) => (
+                <tr>
+                  <td>{v.version}</td>
+                  <td>{t(v.status === 'provisional' ? 'statusProvisional' : 'statusFinal')}</td>
+                  <td>{formatInstant(v.fixedAt, tz, lang)}</td>
+                  <td>
+                    <code title={v.hash}>{verificationCode(v.hash)}</code>
+                  </td>
+                  <td>{v.reason ?? '–'}</td>
+                  <td>
+                    <a href={`/sekretariat/berita-acara/${v.version}`}>{t('beritaAcara')}</a> ·{' '}
+                    <a href={`/pengumuman/${competition.id}/versi/${v.version}`}>{t('publicPage')}</a> ·{' '}
+                    <a href={`/sekretariat/rekaman/${v.version}`}>{t('downloadRecord')}</a>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {fixed && live ? <Differences diffs={diffs} version={fixed.version} lang={lang} /> : null}
+      <FixForm competition={competition} lang={lang} fixed={fixed} groups={groups} sync={sync} />
+    </section>
+  );
+}
+
+function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; version: number; lang: Lang }) {
+  const { diffs, version, lang } = props;
+  const t = sayer(lang);
+  if (diffs.length === 0) return <p class="notice">{t('liveSame', { n: version })}</p>;
+  return (
+    <div class="notice err" role="note">
+      <p>{t('liveDiffers', { n: version, count: diffs.length })}</p>
+      <div class="scroll">
+        <table class="wide">
+          <thead>
+            <tr>
+              <th scope="col">{t('innovation')}</th>
+              <th scope="col">{t('fixedCol')}</th>
+              <th scope="col">{t('liveCol')}</th>
+              <th scope="col">{t('notes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {diffs.slice(0, 40).map((d) => (
+              <tr>
+                <td>{d.id}</td>
+                <td>
+                  #{d.fixedRank ?? '–'} · {score(d.fixedScore, lang)}
+                </td>
+                <td>
+                  #{d.liveRank ?? '–'} · {score(d.liveScore, lang)}
+                </td>
+                <td>
+                  {d.winner === 'joins' ? t('joinsWinners') : d.winner === 'leaves' ? t('leavesWinners') : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function FixForm(props: {
+  competition: Competition;
+  lang: Lang;
+  fixed: ResultRecord | null;
+  groups: ReturnType<typeof tieGroups>;
+  sync: SyncRecord | null;
+}) {
+  const { competition, lang, fixed, groups, sync } = props;
+  const t = sayer(lang);
+  const provisionalFirst = !fixed && competition.publicTest;
+  return (
+    <>
+      <form method="post" action="/sekretariat/tetapkan" class="noprint fix">
+        <h3>{fixed ? t('correctionTitle') : t(provisionalFirst ? 'fixProvisionalTitle' : 'fixTitle')}</h3>
+        <p class="muted">
+          {sync
+            ? t('fixFromSync', { when: formatInstant(sync.finishedAt, competition.timezone, lang) })
+            : t('fixNeedsSync')}
+        </p>
+        {groups.map((g) => (
+          <fieldset>
+            <legend>
+              {t(g.atCutoff ? 'tieAtCutoff' : 'tieAmongWinners', { rank: g.rank, ids: g.ids.join(', ') })}
+            </legend>
+            <label for={`tie-${g.rank}-order`}>{t('tieOrder')}</label>
+            <input
+              id={`tie-${g.rank}-order`}
+              name={`tie-${g.rank}-order`}
+              value={g.atCutoff ? g.ids.join(', ') : ''}
+            />
+            <label for={`tie-${g.rank}-note`}>{t('tieNote')}</label>
+            <textarea id={`tie-${g.rank}-note`} name={`tie-${g.rank}-note`} rows={2} required={g.atCutoff} />
+          </fieldset>
+        ))}
+        {fixed ? (
+          <>
+            <label for="reason">{t('correctionReason')}</label>
+            <textarea id="reason" name="reason" rows={3} required maxlength={2000} />
+          </>
+        ) : null}
+        <Confirm t={t} label="fix" />
+        <button type="submit">{fixed ? t('publishCorrection') : t('fixButton')}</button>
+      </form>
+      {fixed?.status === 'provisional' ? (
+        <form method="post" action="/sekretariat/tetapkan" class="noprint fix">
+          <h3>{t('confirmTitle')}</h3>
+          <input type="hidden" name="mode" value="confirm" />
+          {fixed.tieDecisions.map((d) => (
+            <>
+              <input type="hidden" name={`tie-${d.rank}-order`} value={d.order.join(',')} />
+              <input type="hidden" name={`tie-${d.rank}-note`} value={d.note} />
+            </>
+          ))}
+          <label for="reason-confirm">{t('confirmReason')}</label>
+          <textarea id="reason-confirm" name="reason" rows={2} maxlength={2000} />
+          <Confirm t={t} label="confirm" />
+          <button type="submit">{t('confirmButton')}</button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+/** Riwayat Nilai: every change a sync saw, newest first; a change after a result was fixed stands out. */
+export function ChangesSection(
+  props: Props & { changes: { changes: readonly ScoreChange[]; total: number } },
+) {
+  const { competition, lang, changes } = props;
+  const t = sayer(lang);
+  const after = changes.changes.filter((c) => c.afterVersion !== null).length;
+  return (
+    <section class="card" id="riwayat" aria-labelledby="h-riwayat">
+      <h2 id="h-riwayat">
+        {t('changesTitle')} ({changes.total})
+      </h2>
+      {after > 0 ? <p class="notice err">{t('changesAfterFix', { n: after })}</p> : null}
+      {changes.total === 0 ? (
+        <p>{t('noChanges')}</p>
+      ) : (
+        <section class="scroll" aria-labelledby="h-riwayat" tabindex={0}>
+          <table class="wide chg">
+            <thead>
+              <tr>
+                <th scope="col">{t('seenAt')}</th>
+                <th scope="col">{t('cell')}</th>
+                <th scope="col">{t('innovation')}</th>
+                <th scope="col">{t('oldValue')}</th>
+                <th scope="col">{t('newValue')}</th>
+                <th scope="col">{t('notes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.changes.map((c) => (
+                <tr class={c.afterVersion !== null ? 'after' : undefined}>
+                  <td>{shortInstant(c.seenAt, competition.timezone, lang)}</td>
+                  <td>
+                    <code>{c.cell}</code>
+                  </td>
+                  <td>
+                    {c.innovation} · {c.criterion}
+                  </td>
+                  <td>
+                    <code>{c.old === '' ? '∅' : c.old}</code>
+                  </td>
+                  <td>
+                    <code>{c.new === '' ? '∅' : c.new}</code>
+                  </td>
+                  <td>{c.afterVersion !== null ? t('afterFixFlag', { n: c.afterVersion }) : ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {changes.changes.length < changes.total ? (
+        <p class="muted">{t('truncated', { shown: changes.changes.length, total: changes.total })}</p>
+      ) : null}
+    </section>
+  );
+}
+
+/** Submissions that came outside the intake window: accepted only by an explicit, logged override. */
+export function LateEntriesSection(props: Props & { rejections: readonly Rejection[] }) {
+  const { competition, lang } = props;
+  const t = sayer(lang);
+  const late = props.rejections.filter((r) => r.submission);
+  if (late.length === 0) return null;
+  return (
+    <section class="card" id="terlambat" aria-labelledby="h-terlambat">
+      <h2 id="h-terlambat">
+        {t('lateTitle')} ({late.length})
+      </h2>
+      <p class="muted">{t('lateIntro')}</p>
+      {late.slice(0, 20).map((r) => (
+        <form method="post" action="/sekretariat/terima-terlambat" class="noprint fix">
+          <p>
+            <code>{r.responseId}</code> · {formatInstant(r.receivedAt, competition.timezone, lang)} ·{' '}
+            {r.submission ? formatInstant(r.submission.lastSubmittedTime, competition.timezone, lang) : ''}
+          </p>
+          <input type="hidden" name="responseId" value={r.responseId} />
+          <label for={`late-${r.responseId}`}>{t('lateReason')}</label>
+          <textarea id={`late-${r.responseId}`} name="reason" rows={2} required maxlength={2000} />
+          <Confirm t={t} label="late" />
+          <button type="submit">{t('lateButton')}</button>
+        </form>
+      ))}
+    </section>
+  );
+}
+
+/** Uji publik responses, for the secretariat only. */
+export function ResponsesSection(props: Props & { responses: readonly PublicResponse[] }) {
+  const { competition, lang, responses } = props;
+  const t = sayer(lang);
+  if (!competition.publicTest && responses.length === 0) return null;
+  return (
+    <section class="card" id="tanggapan" aria-labelledby="h-tanggapan">
+      <h2 id="h-tanggapan">
+        {t('responsesTitle')} ({responses.length})
+      </h2>
+      {responses.length === 0 ? (
+        <p>{t('noResponses')}</p>
+      ) : (
+        <ul>
+          {responses.slice(-40).map((r) => (
+            <li>
+              <b>{formatInstant(r.receivedAt, competition.timezone, lang)}</b> · v{r.version} ·{' '}
+              {r.name || '–'} · {r.contact || '–'}
+              <br />
+              {r.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,137 @@
+import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import { storageUnavailable } from '../../shared/errors.ts';
+import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
+import { AlreadyExists, type DocumentBackend, docId, type Fields } from './document-backend.ts';
+import { packJson, unpackJson } from './sync-payload.ts';
+
+type Path = (competition: string, ...parts: string[]) => string;
+
+/**
+ * Result versions and the score change log on Firestore. A national record (3,500 entries, ~75,000
+ * cells) is several MB: like a sync record it is gzipped into chunks, written first; the head document
+ * that points to them is then *created* (never set), so a version number can be taken only once.
+ */
+export function createRecordDocuments(
+  backend: DocumentBackend,
+  path: Path,
+): ResultRecords & ScoreChangeLog & PublicResponses {
+  async function writeChunks(base: string, value: unknown): Promise<string[]> {
+    const chunks = await packJson(value);
+    const saveId = crypto.randomUUID();
+    const paths = chunks.map((_, i) => `${base}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
+    // A few chunks per commit keeps each request under Firestore's 10 MiB.
+    for (let i = 0; i < chunks.length; i += 8) {
+      await backend.commit(
+        chunks
+          .slice(i, i + 8)
+          .map((bytes, j) => ({ op: 'set' as const, path: paths[i + j] ?? '', fields: { bytes } })),
+      );
+    }
+    return paths;
+  }
+
+  async function readChunks<T>(fields: Fields | null | undefined): Promise<T | null> {
+    const paths = Array.isArray(fields?.chunks) ? fields.chunks.filter((p) => typeof p === 'string') : [];
+    if (paths.length === 0) return null;
+    const chunks = await backend.getMany(paths);
+    const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
+    if (bytes.length !== paths.length) throw storageUnavailable(new Error('record chunks missing'));
+    return unpackJson<T>(bytes);
+  }
+
+  /** Creates the head document; when the create loses, our chunks are removed again. */
+  async function createHead(headPath: string, fields: Fields, chunkPaths: string[]): Promise<boolean> {
+    try {
+      await backend.commit([{ op: 'create', path: headPath, fields: { ...fields, chunks: chunkPaths } }]);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AlreadyExists)) throw error;
+      await backend.commit(chunkPaths.map((p) => ({ op: 'delete' as const, path: p })));
+      return false;
+    }
+  }
+
+  const versionPath = (competition: string, version: number) =>
+    path(competition, 'results', String(version).padStart(6, '0'));
+
+  return {
+    async saveVersion(competition, record) {
+      const head = versionPath(competition, record.version);
+      const chunkPaths = await writeChunks(head, record);
+      const summary = JSON.parse(JSON.stringify(summaryOf(record))) as Fields;
+      return createHead(head, { version: record.version, summary }, chunkPaths);
+    },
+    async listVersions(competition) {
+      const docs = await backend.query({
+        collection: path(competition, 'results'),
+        orderBy: { field: 'version', direction: 'asc' },
+      });
+      return docs.map((d) => d.fields.summary as unknown as ResultVersionSummary);
+    },
+    async getVersion(competition, version) {
+      return readChunks<ResultRecord>(await backend.get(versionPath(competition, version)));
+    },
+    async latestVersion(competition) {
+      const [last] = await backend.query({
+        collection: path(competition, 'results'),
+        orderBy: { field: 'version', direction: 'desc' },
+        limit: 1,
+      });
+      return readChunks<ResultRecord>(last?.fields);
+    },
+    async appendScoreChanges(competition, syncId, changes) {
+      if (changes.length === 0) return;
+      const head = path(competition, 'scoreChanges', docId(syncId));
+      const chunkPaths = await writeChunks(head, changes);
+      await createHead(head, { syncId, count: changes.length }, chunkPaths);
+    },
+    async listScoreChanges(competition, limit) {
+      const heads = await backend.query({
+        collection: path(competition, 'scoreChanges'),
+        orderBy: { field: 'syncId', direction: 'desc' },
+      });
+      const count = (h: (typeof heads)[number]) => (typeof h.fields.count === 'number' ? h.fields.count : 0);
+      const total = heads.reduce((n, h) => n + count(h), 0);
+      // Newest syncs first, just enough of them for `limit`; all their chunks in ONE read, since a
+      // Worker may make only so many subrequests per invocation.
+      const wanted: { paths: string[] }[] = [];
+      let have = 0;
+      for (const h of heads) {
+        if (limit !== undefined && have >= limit) break;
+        const paths = Array.isArray(h.fields.chunks)
+          ? h.fields.chunks.filter((p) => typeof p === 'string')
+          : [];
+        wanted.push({ paths });
+        have += count(h);
+      }
+      const all = await backend.getMany(wanted.flatMap((w) => w.paths));
+      const changes: ScoreChange[] = [];
+      let at = 0;
+      for (const w of wanted) {
+        const bytes = all.slice(at, at + w.paths.length).map((c) => c?.bytes);
+        at += w.paths.length;
+        if (!bytes.every((b) => b instanceof Uint8Array))
+          throw storageUnavailable(new Error('change chunks missing'));
+        changes.push(...(await unpackJson<ScoreChange[]>(bytes as Uint8Array[])).reverse());
+      }
+      return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
+    },
+    async savePublicResponse(competition, response) {
+      await backend.commit([
+        {
+          op: 'set',
+          path: path(competition, 'publicResponses', docId(response.id)),
+          fields: JSON.parse(JSON.stringify(response)) as Fields,
+        },
+      ]);
+    },
+    async listPublicResponses(competition) {
+      const docs = await backend.query({
+        collection: path(competition, 'publicResponses'),
+        orderBy: { field: 'receivedAt', direction: 'asc' },
+      });
+      return docs.map((d) => d.fields as unknown as PublicResponse);
+    },
+  };
+}

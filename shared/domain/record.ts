@@ -1,0 +1,221 @@
+import { buildAnnouncement } from './announcement.ts';
+import { canonicalJson } from './canonical-json.ts';
+import type { ScoreEntry } from './cells.ts';
+import { type Competition, finalTop } from './competition.ts';
+import type { Innovation } from './innovation.ts';
+import { cmp } from './problems.ts';
+import { type CompetitionResult, rankCompetition } from './ranking.ts';
+import { decidedRanking, type TieDecision } from './ties.ts';
+
+/**
+ * A fixed result (penetapan hasil): everything needed to re-check it, frozen, hashed, and chained to the
+ * version before it. docs/record.md describes the format for independent checkers.
+ */
+
+export const RECORD_FORMAT = 'juri-record/1';
+export const EXPORT_FORMAT = 'juri-record-export/1';
+
+/**
+ * The ranking rules by version. A record names the version it was ranked with, and verification
+ * applies that version. A change to the rules that can change a result gets a new version here;
+ * the old one stays so that old records still verify.
+ */
+export const RULES = {
+  'juri-rules/1': rankCompetition,
+} as const satisfies Record<
+  string,
+  (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
+>;
+export type RulesVersion = keyof typeof RULES;
+export const RULES_VERSION: RulesVersion = 'juri-rules/1';
+
+export function isRulesVersion(v: unknown): v is RulesVersion {
+  return typeof v === 'string' && Object.hasOwn(RULES, v);
+}
+
+export type RecordStatus = 'provisional' | 'final';
+
+/** An innovation as the record keeps it: what the ranking and the announcement use, no contact details. */
+export interface RecordInnovation {
+  id: string;
+  title: string;
+  agency: string;
+  region: string;
+  category: string;
+  submittedAt: string;
+  summary?: string;
+  version?: number;
+  /** Accepted after intake closed, by the secretariat's explicit override. */
+  lateAccepted?: { at: string; reason: string };
+}
+
+/** A score cell exactly as typed: the value is the text in the cell, `cell` its A1 address. */
+export interface RecordCell {
+  stage: string;
+  juror: string;
+  innovation: string;
+  criterion: string;
+  value: string;
+  cell?: string;
+}
+
+export interface ResultRecordBody {
+  format: typeof RECORD_FORMAT;
+  rulesVersion: RulesVersion;
+  competitionId: string;
+  /** 1, 2, 3, …: never reused, never overwritten. */
+  version: number;
+  status: RecordStatus;
+  /** ISO 8601 instant the secretariat fixed it. */
+  fixedAt: string;
+  /** The version before this one, by number and hash: the chain. Null for version 1. */
+  previous: { version: number; hash: string } | null;
+  /** Why this version replaces the one before (ralat); null for version 1 and a plain confirmation. */
+  reason: string | null;
+  /** The provisional version this one confirms as final after the public test. */
+  confirms: number | null;
+  /** End of the public test (uji publik) for a provisional version. */
+  provisionalUntil: string | null;
+  /** The sync whose typed cells were fixed. */
+  sourceSync: { id: string; finishedAt: string } | null;
+  competition: Competition;
+  innovations: RecordInnovation[];
+  cells: RecordCell[];
+  /** The rankings as the rules compute them from `cells`, before any tie decision. */
+  result: CompetitionResult;
+  tieDecisions: TieDecision[];
+  /** The announcement text in both languages, ties decided. */
+  announcement: { id: string; en: string };
+}
+
+export interface ResultRecord extends ResultRecordBody {
+  /** SHA-256 (hex) of the canonical JSON of every other field. */
+  hash: string;
+}
+
+/** What a list of versions shows without loading every cell. */
+export type ResultVersionSummary = Pick<
+  ResultRecord,
+  'version' | 'hash' | 'status' | 'fixedAt' | 'reason' | 'confirms' | 'previous' | 'provisionalUntil'
+>;
+
+export function summaryOf(r: ResultRecord): ResultVersionSummary {
+  return {
+    version: r.version,
+    hash: r.hash,
+    status: r.status,
+    fixedAt: r.fixedAt,
+    reason: r.reason,
+    confirms: r.confirms,
+    previous: r.previous,
+    provisionalUntil: r.provisionalUntil,
+  };
+}
+
+export type Digest = (text: string) => Promise<string>;
+
+export interface RecordInput {
+  competition: Competition;
+  innovations: readonly Innovation[];
+  cells: readonly RecordCell[];
+  version: number;
+  status: RecordStatus;
+  fixedAt: string;
+  previous: { version: number; hash: string } | null;
+  reason: string | null;
+  confirms: number | null;
+  provisionalUntil: string | null;
+  sourceSync: { id: string; finishedAt: string } | null;
+  tieDecisions: readonly TieDecision[];
+}
+
+export function recordInnovation(i: Innovation): RecordInnovation {
+  return {
+    id: i.id,
+    title: i.title,
+    agency: i.agency,
+    region: i.region,
+    category: i.category,
+    submittedAt: i.submittedAt,
+    ...(i.summary !== undefined ? { summary: i.summary } : {}),
+    ...(i.version !== undefined ? { version: i.version } : {}),
+    ...(i.lateAccepted ? { lateAccepted: i.lateAccepted } : {}),
+  };
+}
+
+export function compareCells(a: RecordCell, b: RecordCell): number {
+  return (
+    cmp(a.stage, b.stage) ||
+    cmp(a.juror, b.juror) ||
+    cmp(a.innovation, b.innovation) ||
+    cmp(a.criterion, b.criterion) ||
+    cmp(a.cell ?? '', b.cell ?? '') ||
+    cmp(a.value, b.value)
+  );
+}
+
+/** Ranks the cells by the current rules and freezes everything into a record body (not hashed yet). */
+export function buildRecordBody(input: RecordInput): ResultRecordBody {
+  const innovations = input.innovations.map(recordInnovation).sort((a, b) => cmp(a.id, b.id));
+  const cells = input.cells.map(cellOf).sort(compareCells);
+  const result = RULES[RULES_VERSION](input.competition, innovations, cells);
+  const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
+  return {
+    format: RECORD_FORMAT,
+    rulesVersion: RULES_VERSION,
+    competitionId: input.competition.id,
+    version: input.version,
+    status: input.status,
+    fixedAt: input.fixedAt,
+    previous: input.previous,
+    reason: input.reason,
+    confirms: input.confirms,
+    provisionalUntil: input.provisionalUntil,
+    sourceSync: input.sourceSync,
+    competition: input.competition,
+    innovations,
+    cells,
+    result,
+    tieDecisions,
+    announcement: announcementTexts(input.competition, innovations, result, tieDecisions),
+  };
+}
+
+function cellOf(c: RecordCell): RecordCell {
+  const { stage, juror, innovation, criterion, value } = c;
+  return { stage, juror, innovation, criterion, value, ...(c.cell ? { cell: c.cell } : {}) };
+}
+
+export function announcementTexts(
+  competition: Competition,
+  innovations: readonly RecordInnovation[],
+  result: CompetitionResult,
+  decisions: readonly TieDecision[],
+): { id: string; en: string } {
+  const final = decidedRanking(result.final, finalTop(competition), decisions);
+  return {
+    id: buildAnnouncement(competition, final, innovations, 'id').text,
+    en: buildAnnouncement(competition, final, innovations, 'en').text,
+  };
+}
+
+/** The exact text that is hashed: the canonical JSON (RFC 8785 style) of the body, without `hash`. */
+export function hashedText(record: ResultRecordBody | ResultRecord): string {
+  const { hash: _hash, ...body } = record as ResultRecord;
+  return canonicalJson(body);
+}
+
+export async function sealRecord(body: ResultRecordBody, digest: Digest): Promise<ResultRecord> {
+  return { ...body, hash: await digest(hashedText(body)) };
+}
+
+/** The first 12 hex digits of the hash, grouped for reading aloud and typing: `3F2A-91C0-7D4E`. */
+export function verificationCode(hash: string): string {
+  const head = hash.slice(0, 12).toUpperCase();
+  return [head.slice(0, 4), head.slice(4, 8), head.slice(8, 12)].join('-');
+}
+
+/** The published final ranking of a record: computed, then ties decided by the panel. */
+export function announcedFinal(record: Pick<ResultRecordBody, 'competition' | 'result' | 'tieDecisions'>) {
+  return decidedRanking(record.result.final, finalTop(record.competition), record.tieDecisions);
+}

@@ -1,0 +1,93 @@
+import type { ScoreEntry } from './cells.ts';
+import { cmp } from './problems.ts';
+
+/** One typed score that differs from what the previous sync read, for the audit trail (Riwayat Nilai). */
+export interface ScoreChange {
+  stage: string;
+  juror: string;
+  innovation: string;
+  criterion: string;
+  /** The A1 address, e.g. 'Penilaian Proposal – j1'!E7 (tab and cell). */
+  cell: string;
+  /** '' when the cell was empty. */
+  old: string;
+  new: string;
+  /** When a sync first saw the new value (the sync's start). */
+  seenAt: string;
+  /** The sync that saw it. */
+  syncId: string;
+  /** The fixed result version in force when it was seen, if any: such a change is flagged. */
+  afterVersion: number | null;
+}
+
+function keyOf(e: Pick<ScoreEntry, 'stage' | 'juror' | 'innovation' | 'criterion'>): string {
+  return JSON.stringify([e.stage, e.juror, e.innovation, e.criterion]);
+}
+
+/**
+ * The cells whose typed text differs between two syncs' reads. Empty cells are absent from a read, so a
+ * cell that disappears was cleared. When one score is typed in two places, the copies count as one
+ * joined value. Text is compared exactly (`8,5` → `8.5` is a change: it is what was typed).
+ */
+export function diffCells(
+  before: readonly ScoreEntry[],
+  after: readonly ScoreEntry[],
+  seen: { at: string; syncId: string; afterVersion: number | null },
+): ScoreChange[] {
+  const index = (entries: readonly ScoreEntry[]) => {
+    const map = new Map<string, { entry: ScoreEntry; value: string; cell: string }>();
+    for (const e of entries) {
+      const k = keyOf(e);
+      const had = map.get(k);
+      map.set(
+        k,
+        had
+          ? { entry: had.entry, value: `${had.value} | ${e.value}`, cell: `${had.cell} | ${e.cell ?? ''}` }
+          : { entry: e, value: e.value, cell: e.cell ?? '' },
+      );
+    }
+    return map;
+  };
+  const was = index(before);
+  const now = index(after);
+  const changes: ScoreChange[] = [];
+  for (const k of new Set([...was.keys(), ...now.keys()])) {
+    const a = was.get(k);
+    const b = now.get(k);
+    const old = a?.value ?? '';
+    const next = b?.value ?? '';
+    if (old === next) continue;
+    const e = (b ?? a)?.entry;
+    if (!e) continue;
+    changes.push({
+      stage: e.stage,
+      juror: e.juror,
+      innovation: e.innovation,
+      criterion: e.criterion,
+      cell: b?.cell || a?.cell || '',
+      old,
+      new: next,
+      seenAt: seen.at,
+      syncId: seen.syncId,
+      afterVersion: seen.afterVersion,
+    });
+  }
+  return changes.sort(compareChanges);
+}
+
+/** Oldest first; within one sync by stage, juror, innovation, criterion. */
+export function compareChanges(a: ScoreChange, b: ScoreChange): number {
+  return (
+    cmp(a.seenAt, b.seenAt) ||
+    cmp(a.syncId, b.syncId) ||
+    cmp(a.stage, b.stage) ||
+    cmp(a.juror, b.juror) ||
+    cmp(a.innovation, b.innovation) ||
+    cmp(a.criterion, b.criterion)
+  );
+}
+
+/** A change to a value that was already there (not a first entry): what an auditor looks at first. */
+export function isEdit(change: ScoreChange): boolean {
+  return change.old !== '';
+}

@@ -1,0 +1,78 @@
+import type { Competition } from './competition.ts';
+import { zonedToInstant } from './dates.ts';
+
+/**
+ * The competition's timeline: intake window, scoring deadlines, announcement. Config times are local
+ * wall-clock times in the competition's zone. A bare day that *closes* something means the end of that
+ * day (a Form "open until 31 October" accepts the evening of the 31st); one that opens means its start.
+ */
+
+const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
+
+type TimelineInput = Pick<Competition, 'announceAt' | 'timezone' | 'intake' | 'stages'>;
+
+/** The instant a config time stands for; `closing` makes a bare day last until midnight. */
+export function timelineInstant(local: string, timeZone: string, closing: boolean): Date {
+  const start = zonedToInstant(local, timeZone);
+  if (!closing || local.includes('T')) return start;
+  const [y, m, d] = local.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return zonedToInstant(next, timeZone);
+}
+
+export type IntakeState = 'open' | 'not-yet-open' | 'closed';
+
+/** Whether a submission made at `at` falls in the intake window; always open without one. */
+export function intakeState(c: Pick<Competition, 'intake' | 'timezone'>, at: Date): IntakeState {
+  if (!c.intake) return 'open';
+  if (at.getTime() < timelineInstant(c.intake.opensAt, c.timezone, false).getTime()) return 'not-yet-open';
+  if (at.getTime() >= timelineInstant(c.intake.closesAt, c.timezone, true).getTime()) return 'closed';
+  return 'open';
+}
+
+export interface TimelineIssue {
+  path: (string | number)[];
+  code: 'timelineOrder';
+  args: Record<string, string>;
+}
+
+/** Each step of the timeline must come after the one before it. */
+export function timelineIssues(c: TimelineInput): TimelineIssue[] {
+  const times = [
+    c.announceAt,
+    c.intake?.opensAt,
+    c.intake?.closesAt,
+    ...c.stages.map((s) => s.scoringClosesAt),
+  ];
+  // A malformed time is reported by its own check; the order can only be judged between real ones.
+  if (times.some((t) => t !== undefined && !LOCAL_TIME.test(t))) return [];
+  let at: (local: string, closing: boolean) => number;
+  try {
+    at = (local, closing) => timelineInstant(local, c.timezone, closing).getTime();
+    at(c.announceAt, false);
+  } catch {
+    return []; // an unknown time zone is reported on its own
+  }
+  const issues: TimelineIssue[] = [];
+  const order = (path: (string | number)[], before: string, after: string) =>
+    issues.push({ path, code: 'timelineOrder', args: { before, after } });
+  const announce = at(c.announceAt, false);
+  if (c.intake) {
+    if (at(c.intake.opensAt, false) >= at(c.intake.closesAt, true))
+      order(['intake', 'closesAt'], 'intake.opensAt', 'intake.closesAt');
+    if (at(c.intake.closesAt, true) > announce)
+      order(['intake', 'closesAt'], 'intake.closesAt', 'announceAt');
+  }
+  let previous = c.intake ? at(c.intake.closesAt, true) : Number.NEGATIVE_INFINITY;
+  let previousName = 'intake.closesAt';
+  c.stages.forEach((s, i) => {
+    if (!s.scoringClosesAt) return;
+    const deadline = at(s.scoringClosesAt, true);
+    const name = `stages[${i}].scoringClosesAt`;
+    if (deadline < previous) order(['stages', i, 'scoringClosesAt'], previousName, name);
+    if (deadline > announce) order(['stages', i, 'scoringClosesAt'], name, 'announceAt');
+    previous = deadline;
+    previousName = name;
+  });
+  return issues;
+}

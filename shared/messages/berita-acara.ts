@@ -1,0 +1,394 @@
+import { type Competition, finalTop, panelChair } from '../domain/competition.ts';
+import { formatLongDate, localParts, zoneName } from '../domain/dates.ts';
+import { type Lang, localName } from '../domain/i18n.ts';
+import { formatNumber, formatScore } from '../domain/numbers.ts';
+import { announcedFinal, type ResultRecord, verificationCode } from '../domain/record.ts';
+import { hasConflict } from '../domain/scoring.ts';
+import { tieGroups } from '../domain/ties.ts';
+
+/**
+ * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
+ * the Sheet's "Berita Acara" tab carries the same rows. Indonesian is the official text.
+ */
+export type BaBlock =
+  | { kind: 'heading'; text: string }
+  | { kind: 'para'; text: string }
+  | { kind: 'table'; header: string[]; rows: string[][]; compact?: boolean }
+  | { kind: 'signatures'; place: string; rows: { role: string; name: string; affiliation: string }[] };
+
+export interface BaDocument {
+  title: string;
+  subtitle: string;
+  blocks: BaBlock[];
+}
+
+const W = {
+  id: {
+    title: 'BERITA ACARA PENETAPAN HASIL PENILAIAN',
+    version: 'Versi {n}',
+    provisional: 'hasil sementara (uji publik sampai {until})',
+    final: 'hasil akhir',
+    opening:
+      'Pada hari ini, {date}, pukul {time}, Dewan Juri {name} menetapkan hasil penilaian sebagaimana tercantum dalam berita acara ini.',
+    correction: 'Berita acara ini memperbarui versi {n}. Alasan ralat: {reason}',
+    confirms:
+      'Berita acara ini mengukuhkan hasil sementara versi {n} sebagai hasil akhir setelah uji publik.',
+    s1: 'I. Kompetisi',
+    organizer: 'Penyelenggara',
+    year: 'Tahun',
+    innovations: 'Inovasi yang dinilai',
+    categories: 'Kategori',
+    s2: 'II. Tahapan, Kriteria dan Bobot Penilaian',
+    stageLine: '{name}: minimal {min} juri per inovasi; {advance}.',
+    advanceTop: '{top} besar lolos ke tahap berikutnya ({per})',
+    winnersTop: '{top} besar menjadi pemenang',
+    perOverall: 'peringkat keseluruhan',
+    perCategory: 'per kategori',
+    lastStage: 'tahap terakhir',
+    criterion: 'Kriteria',
+    weight: 'Bobot',
+    share: 'Porsi',
+    scale: 'Skala',
+    finalWeights: 'Nilai akhir = rata-rata tertimbang: {parts}. Pemenang: {top} besar.',
+    rule: 'Aturan perhitungan: {rules} (lihat docs/record.md). Nilai juri = 100 × Σ bobot × (nilai − min)/(maks − min) / Σ bobot; nilai tahap = rata-rata nilai juri yang dihitung.',
+    s3: 'III. Dewan Juri',
+    no: 'No.',
+    name: 'Nama',
+    affiliation: 'Instansi',
+    region: 'Wilayah',
+    role: 'Jabatan',
+    chair: 'Ketua',
+    member: 'Anggota',
+    s4: 'IV. Konflik Kepentingan yang Dikecualikan',
+    noConflicts: 'Tidak ada.',
+    stage: 'Tahap',
+    juror: 'Juri',
+    innovation: 'Inovasi',
+    reason: 'Alasan',
+    sameRegion: 'wilayah yang sama ({region})',
+    declared: 'dinyatakan sendiri',
+    s5: 'V. Peringkat Akhir',
+    rank: 'Peringkat',
+    title2: 'Judul',
+    agency: 'Instansi',
+    score: 'Nilai akhir',
+    note: 'Keterangan',
+    winner: 'Pemenang',
+    tieNote: 'nilai sama',
+    decided: 'diputuskan dewan juri',
+    s6: 'VI. Nilai Sama dan Keputusan Dewan Juri',
+    noTies: 'Tidak ada nilai sama di antara para pemenang.',
+    tieLine: 'Peringkat {rank}: {ids} memiliki nilai sama{cutoff}.',
+    cutoff: ' pada batas pemenang',
+    decision: 'Keputusan: urutan {order}. {note}',
+    undecided: 'Tidak ada keputusan; peringkat dibagi bersama.',
+    lateTitle: 'Pendaftaran terlambat yang diterima sekretariat',
+    s7: 'VII. Penetapan',
+    closing:
+      'Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya. Hasil ini dapat diperiksa ulang dengan `juri verify`.',
+    hash: 'SHA-256 versi ini',
+    code: 'Kode verifikasi',
+    previous: 'SHA-256 versi sebelumnya',
+    place: '{place}, {date}',
+    sign: 'Tanda tangan',
+  },
+  en: {
+    title: 'OFFICIAL MINUTES OF THE JUDGING RESULT (BERITA ACARA)',
+    version: 'Version {n}',
+    provisional: 'provisional result (public test until {until})',
+    final: 'final result',
+    opening:
+      'On {date} at {time}, the panel of jurors of the {name} fixed the result set out in these minutes.',
+    correction: 'These minutes update version {n}. Reason for the correction: {reason}',
+    confirms: 'These minutes confirm provisional version {n} as the final result after the public test.',
+    s1: 'I. Competition',
+    organizer: 'Organiser',
+    year: 'Year',
+    innovations: 'Innovations judged',
+    categories: 'Categories',
+    s2: 'II. Stages, Criteria and Weights',
+    stageLine: '{name}: at least {min} jurors per innovation; {advance}.',
+    advanceTop: 'the top {top} advance ({per})',
+    winnersTop: 'the top {top} win',
+    perOverall: 'overall ranking',
+    perCategory: 'per category',
+    lastStage: 'last stage',
+    criterion: 'Criterion',
+    weight: 'Weight',
+    share: 'Share',
+    scale: 'Scale',
+    finalWeights: 'Final score = weighted mean: {parts}. Winners: the top {top}.',
+    rule: 'Ranking rules: {rules} (see docs/record.md). Juror total = 100 × Σ weight × (score − min)/(max − min) / Σ weight; stage score = mean of the counted juror totals.',
+    s3: 'III. Panel of Jurors',
+    no: 'No.',
+    name: 'Name',
+    affiliation: 'Affiliation',
+    region: 'Region',
+    role: 'Role',
+    chair: 'Chair',
+    member: 'Member',
+    s4: 'IV. Conflicts of Interest Excluded',
+    noConflicts: 'None.',
+    stage: 'Stage',
+    juror: 'Juror',
+    innovation: 'Innovation',
+    reason: 'Reason',
+    sameRegion: 'same region ({region})',
+    declared: 'declared',
+    s5: 'V. Final Ranking',
+    rank: 'Rank',
+    title2: 'Title',
+    agency: 'Agency',
+    score: 'Final score',
+    note: 'Notes',
+    winner: 'Winner',
+    tieNote: 'tied',
+    decided: 'decided by the panel',
+    s6: 'VI. Ties and the Panel’s Decisions',
+    noTies: 'No ties among the winners.',
+    tieLine: 'Rank {rank}: {ids} have equal scores{cutoff}.',
+    cutoff: ' at the last winning place',
+    decision: 'Decision: order {order}. {note}',
+    undecided: 'No decision; the rank is shared.',
+    lateTitle: 'Late entries accepted by the secretariat',
+    s7: 'VII. Fixing of the Result',
+    closing:
+      'These minutes are made truthfully, to be used as appropriate. The result can be re-checked with `juri verify`.',
+    hash: 'SHA-256 of this version',
+    code: 'Verification code',
+    previous: 'SHA-256 of the previous version',
+    place: '{place}, {date}',
+    sign: 'Signature',
+  },
+} as const;
+
+type Words = Record<keyof (typeof W)['id'], string>;
+
+function fill(template: string, args: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
+}
+
+function moment(iso: string, competition: Competition, lang: Lang) {
+  const { day, time } = localParts(new Date(iso), competition.timezone);
+  return {
+    date: formatLongDate(day, lang),
+    time: `${lang === 'id' ? time.replace(':', '.') : time} ${zoneName(competition.timezone)}`,
+  };
+}
+
+export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument {
+  const w: Words = W[lang];
+  const c = record.competition;
+  const name = localName(c, lang);
+  const when = moment(record.fixedAt, c, lang);
+  const subtitle = [
+    name,
+    fill(w.version, { n: record.version }),
+    record.status === 'provisional' && record.provisionalUntil
+      ? fill(w.provisional, { until: moment(record.provisionalUntil, c, lang).date })
+      : w.final,
+  ].join(' — ');
+  const blocks: BaBlock[] = [{ kind: 'para', text: fill(w.opening, { ...when, name }) }];
+  if (record.confirms !== null) blocks.push({ kind: 'para', text: fill(w.confirms, { n: record.confirms }) });
+  if (record.reason && record.previous) {
+    blocks.push({
+      kind: 'para',
+      text: fill(w.correction, { n: record.previous.version, reason: record.reason }),
+    });
+  }
+  blocks.push(...competitionBlocks(record, w, lang));
+  blocks.push(...panelBlocks(record, w, lang));
+  blocks.push(...rankingBlocks(record, w, lang));
+  blocks.push({ kind: 'heading', text: w.s7 });
+  blocks.push({ kind: 'para', text: w.closing });
+  blocks.push({
+    kind: 'table',
+    header: [w.code, w.hash],
+    rows: [[verificationCode(record.hash), record.hash]],
+  });
+  if (record.previous) blocks.push({ kind: 'para', text: `${w.previous}: ${record.previous.hash}` });
+  const chair = panelChair(c);
+  const members = c.jurors.filter((j) => j.id !== chair?.id);
+  blocks.push({
+    kind: 'signatures',
+    place: fill(w.place, { place: c.organizer, date: when.date }),
+    rows: [
+      ...(chair ? [{ role: `${w.chair}`, name: chair.name, affiliation: chair.affiliation }] : []),
+      ...members.map((j) => ({ role: w.member, name: j.name, affiliation: j.affiliation })),
+    ],
+  });
+  return { title: w.title, subtitle, blocks };
+}
+
+function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
+  const c = record.competition;
+  const blocks: BaBlock[] = [
+    { kind: 'heading', text: w.s1 },
+    {
+      kind: 'table',
+      header: ['', ''],
+      rows: [
+        [w.organizer, c.organizer],
+        [w.year, String(c.year ?? c.announceAt.slice(0, 4))],
+        [w.innovations, String(record.innovations.length)],
+        [w.categories, c.categories.map((x) => localName(x, lang)).join(', ')],
+      ],
+    },
+    { kind: 'heading', text: w.s2 },
+  ];
+  c.stages.forEach((s, i) => {
+    const advance = s.advance
+      ? fill(w.advanceTop, {
+          top: s.advance.top,
+          per: s.advance.per === 'category' ? w.perCategory : w.perOverall,
+        })
+      : w.lastStage;
+    blocks.push({
+      kind: 'para',
+      text: `${i + 1}. ${fill(w.stageLine, { name: localName(s, lang), min: s.minJurors, advance })}`,
+    });
+    const total = s.criteria.reduce((n, x) => n + x.weight, 0);
+    blocks.push({
+      kind: 'table',
+      header: [w.criterion, w.weight, w.share, w.scale],
+      rows: s.criteria.map((x) => [
+        localName(x, lang),
+        formatNumber(x.weight, lang),
+        `${formatScore(total > 0 ? (100 * x.weight) / total : 0, lang, 1)}%`,
+        `${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)}`,
+      ]),
+    });
+  });
+  const parts = Object.entries(c.final.weights)
+    .map(([sid, weight]) => {
+      const s = c.stages.find((x) => x.id === sid);
+      return `${s ? localName(s, lang) : sid} × ${formatNumber(weight, lang)}`;
+    })
+    .join(', ');
+  blocks.push({ kind: 'para', text: fill(w.finalWeights, { parts, top: finalTop(c) }) });
+  blocks.push({ kind: 'para', text: fill(w.rule, { rules: record.rulesVersion }) });
+  return blocks;
+}
+
+function panelBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
+  const c = record.competition;
+  const chair = panelChair(c);
+  const byId = new Map(record.innovations.map((i) => [i.id, i]));
+  const conflicts: string[][] = [];
+  for (const stage of c.stages) {
+    const panel = stage.jurors ? c.jurors.filter((j) => stage.jurors?.includes(j.id)) : c.jurors;
+    const stageResult = record.result.stages.find((s) => s.stage === stage.id);
+    // With an assignment (national scale) a conflicted juror is never assigned: list only the scores
+    // typed despite a conflict. Otherwise every pair the rules excluded.
+    const typedDespite = new Set(
+      (stageResult?.problems ?? [])
+        .filter((p) => p.code === 'conflict')
+        .map((p) => `${p.juror} ${p.innovation}`),
+    );
+    for (const entry of stageResult?.ranking ?? []) {
+      const innovation = byId.get(entry.id);
+      if (!innovation) continue;
+      for (const j of panel) {
+        if (!hasConflict(j, innovation)) continue;
+        if (stage.jurorsPerInnovation !== undefined && !typedDespite.has(`${j.id} ${innovation.id}`))
+          continue;
+        const why = j.region === innovation.region ? fill(w.sameRegion, { region: j.region }) : w.declared;
+        conflicts.push([
+          localName(stage, lang),
+          `${j.id} · ${j.name}`,
+          `${innovation.id} · ${innovation.title}`,
+          why,
+        ]);
+      }
+    }
+  }
+  return [
+    { kind: 'heading', text: w.s3 },
+    {
+      kind: 'table',
+      header: [w.no, w.name, w.affiliation, w.region, w.role],
+      rows: c.jurors.map((j, i) => [
+        String(i + 1),
+        j.name,
+        j.affiliation,
+        j.region,
+        j.id === chair?.id ? w.chair : w.member,
+      ]),
+    },
+    { kind: 'heading', text: w.s4 },
+    conflicts.length === 0
+      ? { kind: 'para', text: w.noConflicts }
+      : { kind: 'table', header: [w.stage, w.juror, w.innovation, w.reason], rows: conflicts },
+  ];
+}
+
+function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
+  const c = record.competition;
+  const top = finalTop(c);
+  const byId = new Map(record.innovations.map((i) => [i.id, i]));
+  const decided = new Set(record.tieDecisions.flatMap((d) => d.order));
+  const weighted = Object.entries(c.final.weights).filter(([, x]) => x > 0);
+  const stageScores = new Map(
+    record.result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e.score]))]),
+  );
+  const final = announcedFinal(record);
+  const rows = final.ranking.map((e) => {
+    const i = byId.get(e.id);
+    const notes = [
+      e.advances && e.rank !== null && e.rank <= top ? w.winner : '',
+      e.tie ? w.tieNote : '',
+      decided.has(e.id) ? w.decided : '',
+    ].filter(Boolean);
+    return [
+      e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
+      e.id,
+      i?.title ?? '',
+      `${i?.agency ?? ''}, ${i?.region ?? ''}`,
+      e.score === null ? '–' : formatScore(e.score, lang, 4),
+      ...weighted.map(([sid]) => {
+        const v = stageScores.get(sid)?.get(e.id);
+        return v === null || v === undefined ? '–' : formatScore(v, lang, 4);
+      }),
+      notes.join('; '),
+    ];
+  });
+  const stageHeaders = weighted.map(([sid]) => {
+    const s = c.stages.find((x) => x.id === sid);
+    return s ? localName(s, lang) : sid;
+  });
+  const groups = tieGroups(record.result.final, top);
+  const tieLines: BaBlock[] =
+    groups.length === 0
+      ? [{ kind: 'para', text: w.noTies }]
+      : groups.map((g) => {
+          const d = record.tieDecisions.find((x) => x.rank === g.rank);
+          const line = fill(w.tieLine, {
+            rank: g.rank,
+            ids: g.ids.join(', '),
+            cutoff: g.atCutoff ? w.cutoff : '',
+          });
+          const decision = d ? fill(w.decision, { order: d.order.join(' > '), note: d.note }) : w.undecided;
+          return { kind: 'para', text: `${line} ${decision}` };
+        });
+  const late = record.innovations.filter((i) => i.lateAccepted);
+  return [
+    { kind: 'heading', text: w.s5 },
+    {
+      kind: 'table',
+      header: [w.rank, 'ID', w.title2, w.agency, w.score, ...stageHeaders, w.note],
+      rows,
+      compact: true,
+    },
+    { kind: 'heading', text: w.s6 },
+    ...tieLines,
+    ...(late.length > 0
+      ? [
+          {
+            kind: 'table' as const,
+            header: [w.lateTitle, w.reason],
+            rows: late.map((i) => [`${i.id} · ${i.title}`, i.lateAccepted?.reason ?? '']),
+          },
+        ]
+      : []),
+  ];
+}

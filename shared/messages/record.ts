@@ -1,0 +1,108 @@
+import type { Lang } from '../domain/i18n.ts';
+import type { TieDecisionProblem } from '../domain/ties.ts';
+import type { EntryField, Finding } from '../domain/verify-record.ts';
+
+/** The tie rules in words, for the refusal to fix and for `juri verify`. */
+export function tieProblemText(p: TieDecisionProblem, lang: Lang): string {
+  const ids = p.code === 'tie-decision-note' ? '' : p.ids.join(', ');
+  switch (p.code) {
+    case 'tie-undecided':
+      return lang === 'en'
+        ? `Rank ${p.rank} is shared at the last winning place by ${ids}: record the panel's decision (their order and why).`
+        : `Peringkat ${p.rank} dibagi pada batas pemenang oleh ${ids}: catat keputusan dewan juri (urutan dan alasannya).`;
+    case 'tie-decision-unknown-group':
+      return lang === 'en'
+        ? `The decision for rank ${p.rank} (${ids}) names no tie among the winners.`
+        : `Keputusan untuk peringkat ${p.rank} (${ids}) tidak sesuai dengan nilai sama mana pun di antara pemenang.`;
+    case 'tie-decision-members':
+      return lang === 'en'
+        ? `The decision for rank ${p.rank} must order exactly ${p.expected.join(', ')} (it names ${ids}).`
+        : `Keputusan untuk peringkat ${p.rank} harus mengurutkan tepat ${p.expected.join(', ')} (tertulis ${ids}).`;
+    case 'tie-decision-note':
+      return lang === 'en'
+        ? `The decision for rank ${p.rank} needs the panel's reasoning.`
+        : `Keputusan untuk peringkat ${p.rank} harus disertai alasan dewan juri.`;
+  }
+}
+
+const FIELD: Record<EntryField, { id: string; en: string }> = {
+  rank: { id: 'peringkat', en: 'rank' },
+  score: { id: 'nilai', en: 'score' },
+  status: { id: 'status', en: 'status' },
+  jurors: { id: 'jumlah juri', en: 'number of jurors' },
+  tie: { id: 'tanda nilai sama', en: 'tie flag' },
+  advances: { id: 'lolos/menang', en: 'advances/wins' },
+  categoryRank: { id: 'peringkat kategori', en: 'category rank' },
+};
+
+/** Indonesian writes the decimal point as a comma. */
+function decimal(text: string): string {
+  return /^-?\d+\.\d+$/.test(text) ? text.replace('.', ',') : text;
+}
+
+function stageWord(stage: string, lang: Lang): string {
+  if (stage === 'final') return lang === 'en' ? 'final ranking' : 'peringkat akhir';
+  return lang === 'en' ? `stage "${stage}"` : `tahap "${stage}"`;
+}
+
+/** One finding of `juri verify` as a plain sentence. */
+export function findingText(f: Finding, lang: Lang): string {
+  const en = lang === 'en';
+  const v = 'version' in f ? (en ? `Version ${f.version}` : `Versi ${f.version}`) : '';
+  switch (f.code) {
+    case 'file-shape':
+      return en
+        ? `The file is not a juri record export: ${f.path} (${f.detail}).`
+        : `Berkas ini bukan ekspor rekaman juri: ${f.path} (${f.detail}).`;
+    case 'hash-mismatch':
+      return en
+        ? `${v}: the content does not match its hash. Stored ${f.stored}, the content hashes to ${f.computed}: something in the record was changed after it was fixed.`
+        : `${v}: isi tidak cocok dengan hash-nya. Tersimpan ${f.stored}, isi menghasilkan ${f.computed}: ada yang diubah setelah hasil ditetapkan.`;
+    case 'chain-start':
+      return en
+        ? `${v}: the chain must start at version 1 with no previous version.`
+        : `${v}: rantai harus dimulai dari versi 1 tanpa versi sebelumnya.`;
+    case 'version-gap':
+      return en
+        ? `${v} follows version ${f.after}: a version is missing.`
+        : `${v} menyusul versi ${f.after}: ada versi yang hilang.`;
+    case 'chain-broken':
+      return en
+        ? `${v}: the chain is broken. It points to ${f.points} but the version before it hashes to ${f.actual}.`
+        : `${v}: rantai terputus. Versi ini menunjuk ${f.points}, padahal versi sebelumnya ber-hash ${f.actual}.`;
+    case 'rules-unknown':
+      return en
+        ? `${v}: this juri does not know the rules version "${f.rules}"; use a juri that does.`
+        : `${v}: juri ini tidak mengenal versi aturan "${f.rules}"; gunakan juri yang mengenalnya.`;
+    case 'config-invalid':
+      return en
+        ? `${v}: the competition config in the record is not valid: ${f.detail}`
+        : `${v}: konfigurasi kompetisi dalam rekaman tidak valid: ${f.detail}`;
+    case 'entry-differs':
+      return en
+        ? `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — the stored ${FIELD[f.field].en} is ${f.stored}, but the typed cells give ${f.computed}.`
+        : `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — ${FIELD[f.field].id} tersimpan ${decimal(f.stored)}, tetapi sel yang diketik menghasilkan ${decimal(f.computed)}.`;
+    case 'ranks-shifted':
+      return en
+        ? `${v}, ${stageWord(f.stage, lang)}: as a consequence, the place of ${f.innovations.length} other entries differs (${f.innovations.join(', ')}).`
+        : `${v}, ${stageWord(f.stage, lang)}: akibatnya, posisi ${f.innovations.length} inovasi lain ikut berbeda (${f.innovations.join(', ')}).`;
+    case 'entry-missing':
+      return en
+        ? `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} should be ranked from the typed cells but is missing.`
+        : `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} seharusnya ada dalam peringkat menurut sel yang diketik, tetapi tidak ada.`;
+    case 'entry-extra':
+      return en
+        ? `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} is ranked, but the typed cells do not put it there.`
+        : `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} ada dalam peringkat, tetapi sel yang diketik tidak menempatkannya di sana.`;
+    case 'result-differs':
+      return en
+        ? `${v}, ${stageWord(f.stage, lang)}: the stored details (problems, tie-break means or totals) differ from the recomputation.`
+        : `${v}, ${stageWord(f.stage, lang)}: rincian tersimpan (sel bermasalah, rata-rata pemecah seri atau nilai juri) berbeda dari hasil hitung ulang.`;
+    case 'announcement-differs':
+      return en
+        ? `${v}: the announcement text does not follow from the ranking and the tie decisions.`
+        : `${v}: teks pengumuman tidak sesuai dengan peringkat dan keputusan nilai sama.`;
+    default:
+      return `${v}: ${tieProblemText(f, lang)}`;
+  }
+}

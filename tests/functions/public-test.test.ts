@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import type { Services } from '../../functions/compose/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { seedCompetition } from '../browser/seed.ts';
+import { fixedClock, loadNtt2024, TEST_SECRETS, testServices } from '../helpers/services.ts';
+
+const CID = 'koin-yanlik-ntt-2024';
+const ORIGIN = 'http://localhost';
+const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
+
+let store: ReturnType<typeof openSqliteStore>;
+let clock: ReturnType<typeof fixedClock>;
+let services: Services;
+let app: ReturnType<typeof createApp>;
+
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+  clock = fixedClock('2024-12-20T08:00:00+08:00');
+  services = testServices({ store, clock, competition: { ...loadNtt2024(), publicTest: { days: 7 } } });
+  app = createApp(() => services);
+});
+afterEach(() => store.close());
+
+async function cookie() {
+  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
+    method: 'POST',
+    headers: FORM,
+    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+function respond(fields: Record<string, string>, ip = '203.0.113.7') {
+  return app.request(`${ORIGIN}/pengumuman/${CID}/tanggapan`, {
+    method: 'POST',
+    headers: { ...FORM, 'x-forwarded-for': ip },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+describe('uji publik (public test before the final result)', () => {
+  it('publishes the first fixed result as provisional, takes limited public responses for the secretariat, then confirms it as final', async () => {
+    const { record } = await seedCompetition(services, { interviewDone: true });
+    expect(record).toMatchObject({ version: 1, status: 'provisional' });
+    expect(record?.provisionalUntil).toBe('2024-12-27T00:00:00.000Z');
+    clock.set('2024-12-20T10:00:00+08:00');
+
+    const page = await (await app.request(`/pengumuman/${CID}`)).text();
+    expect(page).toContain('Hasil sementara (uji publik) sampai Jumat, 27 Desember 2024 08.00 WITA');
+    expect(page).toContain(`action="/pengumuman/${CID}/tanggapan"`);
+    expect(await (await app.request(`/api/pengumuman/${CID}`)).json()).toMatchObject({
+      result: 'provisional',
+    });
+
+    const message = 'Mohon diperiksa kembali nilai INOV-2024-003; data layanan kami sudah diperbarui.';
+    const sent = await respond({ name: 'Warga Alor', contact: '0812-1111-2222', message });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain('Tanggapan Anda sudah diterima sekretariat');
+    expect(await (await respond({ message: 'lagi' })).text()).toContain('Terlalu banyak tanggapan');
+    expect(await (await respond({ message: '   ' }, '198.51.100.1')).text()).toContain('tidak boleh kosong');
+    const big = await respond({ message: 'x'.repeat(9000) }, '198.51.100.2');
+    expect(big.status).toBe(400);
+    // Responses are shown only to the secretariat, never on the public page.
+    expect(await (await app.request(`/pengumuman/${CID}`)).text()).not.toContain(message);
+    const c = await cookie();
+    const dashboard = await (await app.request('/sekretariat', { headers: { cookie: c } })).text();
+    expect(dashboard).toContain('Tanggapan uji publik (1)');
+    expect(dashboard).toContain(message);
+    expect(dashboard).toContain('Kukuhkan sebagai hasil akhir');
+
+    const confirmed = await app.request(`${ORIGIN}/sekretariat/tetapkan`, {
+      method: 'POST',
+      headers: { ...FORM, cookie: c },
+      body: new URLSearchParams({ mode: 'confirm', confirm: 'yes' }).toString(),
+    });
+    expect(confirmed.status).toBe(303);
+    const final = await store.latestVersion(CID);
+    expect(final).toMatchObject({ version: 2, status: 'final', confirms: 1, reason: null });
+    expect(final?.previous).toEqual({ version: 1, hash: record?.hash });
+    const after = await (await app.request(`/pengumuman/${CID}`)).text();
+    expect(after).not.toContain('Hasil sementara');
+    expect(after).not.toContain('/tanggapan"');
+    expect(await (await respond({ message: 'terlambat' }, '198.51.100.3')).text()).toContain(
+      'Masa uji publik sudah berakhir',
+    );
+  });
+});
