@@ -10,7 +10,7 @@ export type Job = (typeof JOBS)[number];
  * Cron times are UTC.
  */
 export const CRON_JOBS: Readonly<Record<string, Job>> = {
-  /** Score sync while judging runs: 1 Sheets read, and no writes when nothing changed. */
+  /** Score sync, before and after the announcement (see scheduledSync): 1 Sheets read, no writes when nothing changed. */
   '*/15 * * * *': 'sync',
   /** Forms API watches expire after 7 days; renew daily at 01:00 UTC (09:00 WITA). */
   '0 1 * * *': 'renew-watches',

@@ -1,5 +1,4 @@
 import { type Context, Hono } from 'hono';
-
 import type { TieDecision } from '../../shared/domain/ties.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
 import { versionParam } from '../announce/routes.ts';

@@ -196,6 +196,21 @@ describe('secretariat dashboard', () => {
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
   });
 
+  it('refuses to fix the result while judging is incomplete, and without a session', async () => {
+    await setup(false);
+    const post = (cookie?: string) =>
+      app.request(`${ORIGIN}/sekretariat/tetapkan`, {
+        method: 'POST',
+        headers: { ...FORM, origin: ORIGIN, ...(cookie ? { cookie } : {}) },
+        body: new URLSearchParams({ confirm: 'yes' }).toString(),
+      });
+    expect((await post()).status).toBe(401);
+    const res = await post(cookieOf(await login()));
+    expect(res.status).toBe(409);
+    expect(await res.text()).toContain('Penilaian belum selesai');
+    expect(await store.latestVersion(CID)).toBeNull();
+  });
+
   it('the sync button needs a session, and says so on the page when no sheet is configured', async () => {
     const post = (cookie?: string) =>
       app.request(`${ORIGIN}/sekretariat/sinkron`, {

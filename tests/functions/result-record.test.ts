@@ -9,6 +9,7 @@ import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
+import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { hashedText, type ResultRecord } from '../../shared/domain/record.ts';
 import { fixedClock, TEST_SECRETS } from '../helpers/services.ts';
 import {
@@ -16,6 +17,7 @@ import {
   scoreFor,
   seedInnovations,
   sheetEnvsClosedAfterEach,
+  submission,
   typeScores,
 } from '../sheets/helpers.ts';
 
@@ -195,6 +197,29 @@ describe('penetapan hasil (fixing the result)', () => {
     expect(chain.code).toBe(1);
     expect(chain.out).toContain('Versi 2: rantai terputus');
     expect(chain.out).not.toContain('isi tidak cocok');
+  });
+
+  it('keeps the announced page as fixed when an entry is edited or a late one is accepted, and the next sync runs', async () => {
+    const { post, json, clock, env } = await judged();
+    await post('/sekretariat/tetapkan', { confirm: 'yes' });
+    clock.set(AFTER);
+    const fixed = await json(`/api/pengumuman/${CID}`);
+    const winner = (await env.store.listInnovations(CID)).find((i) => i.id === fixed.entries[0].id);
+    if (!winner?.responseId) throw new Error('no winner');
+    await env.store.upsertInnovation(
+      CID,
+      {
+        ...submission(Number(winner.responseId.slice(-5)), { title: 'Judul yang diubah setelah penetapan' }),
+        submittedAt: '2024-12-20T01:00:00.000Z',
+      },
+      (n) => innovationNumber(2024, n),
+    );
+    await env.store.upsertInnovation(CID, submission(99), (n) => innovationNumber(2024, n));
+    const titles = (await env.store.listInnovations(CID)).map((i) => i.title);
+    expect(titles).toContain('Judul yang diubah setelah penetapan');
+    expect(titles).toHaveLength(25);
+    expect((await post('/sekretariat/sinkron')).status).toBe(303);
+    expect(await json(`/api/pengumuman/${CID}`)).toEqual(fixed);
   });
 
   it('refuses while a tie at the last winning place is undecided, and fixes once the panel’s decision is recorded', async () => {
