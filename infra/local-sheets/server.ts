@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
 import type { Book } from './model.ts';
@@ -149,7 +150,8 @@ async function route(
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (!m || m[1] !== spreadsheetId) throw new SheetsApiError(404, 'Requested entity was not found.');
   const rest = m[2] ?? '';
-  const body = parseBody(rawBody);
+  // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
+  const body = cleanDeep(parseBody(rawBody)) as Record<string, unknown>;
   const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as RenderOption;
   if (method === 'GET' && rest === '') return describe(await workbook.current());
   if (method === 'GET' && rest === '/values:batchGet') {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import { columnLetter } from '../../shared/sheet/layout.ts';
 import {
   type Book,
@@ -158,7 +159,9 @@ export async function writeBookAtomically(book: Book, file: string): Promise<voi
   }
 }
 
-export async function toXlsx(book: Book): Promise<ArrayBuffer> {
+export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
+  // The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable.
+  const book = cleanDeep(unchecked) as Book;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'juri';
   for (const sheet of book.sheets) {

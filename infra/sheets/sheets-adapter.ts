@@ -1,4 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
@@ -77,17 +78,23 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         )
       ).valueRanges ?? [],
     writeValues: async (data) => {
-      // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text.
+      // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text. Cleaned again
+      // here, whatever the caller did: this is the one way juri's text reaches a sheet.
+      const clean = cleanDeep(data) as sheets_v4.Schema$ValueRange[];
       await call('writes', () =>
         api.spreadsheets.values.batchUpdate({
           spreadsheetId,
-          requestBody: { valueInputOption: 'RAW', data },
+          requestBody: { valueInputOption: 'RAW', data: clean },
         }),
       );
     },
-    batchUpdate: async (requests) =>
-      (await call('writes', () => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } })))
-        .replies ?? [],
+    batchUpdate: async (requests) => {
+      const clean = cleanDeep(requests) as sheets_v4.Schema$Request[];
+      const done = await call('writes', () =>
+        api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: clean } }),
+      );
+      return done.replies ?? [];
+    },
   };
 
   async function publishOnce(tabs: OutputTab[], start: PublishMeta): Promise<PublishMeta> {
