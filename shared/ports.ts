@@ -14,13 +14,24 @@ export type IntakeSource = 'apps-script' | 'forms-api' | 'local';
 
 /** A payload exactly as it arrived, archived before anything reads it. */
 export interface RawSubmission {
-  /** Unique per delivery (a redelivery gets a new id). */
+  /**
+   * Named by its content (`sha256-<hex of the body's bytes>`): the same bytes delivered again are the
+   * same payload, so a replay adds to a count instead of another copy.
+   */
   id: string;
   receivedAt: string;
   source: IntakeSource;
   /** The Form response id, when it could be read from the payload. */
   responseId?: string;
+  /** The body as received: UTF-8 text, or base64 of the bytes when they were not valid UTF-8. */
   body: string;
+  encoding?: 'base64';
+}
+
+/** One archived payload: the first delivery, and how many times it arrived. */
+export interface ArchivedPayload extends RawSubmission {
+  deliveries: number;
+  lastReceivedAt: string;
 }
 
 /** A validated submission ready to become (or update) an innovation. */
@@ -96,8 +107,13 @@ export interface InnovationStore {
 
 /** Every payload as it arrived, and the ones that could not be accepted. */
 export interface SubmissionArchive {
-  /** Archives a payload before validation. Must succeed before anything else is done with it. */
+  /**
+   * Archives a payload before validation. Must succeed before anything else is done with it. The first
+   * delivery of an id is kept; later ones only count (and move lastReceivedAt), concurrency included.
+   */
   archiveRaw(competition: string, raw: RawSubmission): Promise<void>;
+  /** Every archived payload, first received first: for the audit trail and the tests. */
+  listRaw(competition: string): Promise<ArchivedPayload[]>;
   /** Keeps a rejected submission with its reasons; a later rejection of the same response replaces it. */
   recordRejection(competition: string, rejection: Rejection): Promise<void>;
   listRejections(competition: string): Promise<Rejection[]>;
@@ -108,7 +124,10 @@ export interface SubmissionArchive {
 /** What each sync did; the pages read the last one. */
 export interface SyncLog {
   saveSync(competition: string, sync: SyncRecord): Promise<void>;
-  /** The sync with the highest sequence. */
+  /**
+   * The sync with the highest sequence (a record without one counts as 0); among equal sequences the
+   * latest finishedAt, then the greatest id.
+   */
   lastSync(competition: string): Promise<SyncRecord | null>;
 }
 
@@ -125,8 +144,34 @@ export interface Cursors {
   setCursor(competition: string, name: string, value: string): Promise<void>;
 }
 
+/** Secretariat sessions: a cookie names one, and the store can end it (sign-out) before it expires. */
+export interface Sessions {
+  createSession(competition: string, id: string, expiresAt: Date): Promise<void>;
+  /** True while the session exists, is not revoked, and `now` is before its expiry. */
+  sessionActive(competition: string, id: string, now: Date): Promise<boolean>;
+  revokeSession(competition: string, id: string): Promise<void>;
+}
+
+/**
+ * Sign-in attempts per client (an IP address), kept in the store so that every instance and every
+ * runtime (Workers have no shared memory) sees the same count. Recorded before the secret is checked,
+ * cleared by a success, so what remains are failures.
+ */
+export interface SignInAttempts {
+  addAttempt(competition: string, client: string, at: Date): Promise<void>;
+  /** The client's attempts at or after `since`, newest first, at most `limit`. */
+  recentAttempts(competition: string, client: string, since: Date, limit: number): Promise<Date[]>;
+  clearAttempts(competition: string, client: string): Promise<void>;
+}
+
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
-export type Store = InnovationStore & SubmissionArchive & SyncLog & Leases & Cursors;
+export type Store = InnovationStore &
+  SubmissionArchive &
+  SyncLog &
+  Leases &
+  Cursors &
+  Sessions &
+  SignInAttempts;
 
 /** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
 export interface RangeValues {
