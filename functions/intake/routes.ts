@@ -25,15 +25,16 @@ const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
 intakeRoutes.post('/intake/form', limit, async (c) => {
   const services = c.get('services');
   const lang = c.get('lang');
-  const body = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
   await verifySignature(
     { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) },
-    body,
+    bytes,
     services.secrets.intakeHmac,
     services.clock.now(),
   );
-  const json = parseJson(body);
-  const raw = await archivePayload(services, 'apps-script', body, peekResponseId(json));
+  // Read leniently (a bad byte becomes U+FFFD, a byte-order mark is skipped); the archive keeps the bytes.
+  const json = parseJson(new TextDecoder().decode(bytes));
+  const raw = await archivePayload(services, 'apps-script', bytes, peekResponseId(json));
   const result = await ingestArchived(services, raw, parseAppsScriptPayload(json));
   if (result.outcome === 'rejected') throw rejectionError(result.reasons ?? [], lang);
   return c.json(
