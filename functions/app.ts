@@ -8,6 +8,7 @@ import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { pagesRoutes } from './pages/routes.tsx';
+import { sameOrigin } from './pages/session.ts';
 
 /** The whole HTTP surface; each runtime passes in how it builds the services. */
 export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
@@ -18,6 +19,9 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
   app.notFound((c) =>
     errorResponse(c, new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' })),
   );
+  // Machines sign their requests (intake: HMAC or OIDC; /admin: bearer); everything else is a browser's.
+  const ownPagesOnly = sameOrigin();
+  app.use((c, next) => (isMachineRoute(c.req.path) ? next() : ownPagesOnly(c, next)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(services(resolve));
   app.route('/', intakeRoutes);
@@ -28,3 +32,7 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function isMachineRoute(path: string): boolean {
+  return path.startsWith('/intake/') || path === '/admin' || path.startsWith('/admin/');
+}

@@ -48,7 +48,8 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
           ...(deps.clock ? { clock: deps.clock } : {}),
         }),
       )
-      .then((rt) => rt.services);
+      // Behind Google's front end the socket is Google's; the last X-Forwarded-For hop is the client.
+      .then((rt): Services => ({ ...rt.services, clientAddress: 'x-forwarded-for' }));
     // A failed start is retried by the next request rather than remembered.
     ready.catch(() => {
       ready = undefined;

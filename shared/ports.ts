@@ -158,10 +158,16 @@ export interface Sessions {
  * cleared by a success, so what remains are failures.
  */
 export interface SignInAttempts {
-  addAttempt(competition: string, client: string, at: Date): Promise<void>;
-  /** The client's attempts at or after `since`, newest first, at most `limit`. */
-  recentAttempts(competition: string, client: string, since: Date, limit: number): Promise<Date[]>;
+  /** `id` is random: with `at` it orders attempts made in the same millisecond. */
+  addAttempt(competition: string, client: string, attempt: Attempt): Promise<void>;
+  /** The client's attempts at or after `since`, newest first (then greatest id), at most `limit`. */
+  recentAttempts(competition: string, client: string, since: Date, limit: number): Promise<Attempt[]>;
   clearAttempts(competition: string, client: string): Promise<void>;
+}
+
+export interface Attempt {
+  id: string;
+  at: Date;
 }
 
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */

@@ -393,13 +393,13 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         },
       ]);
     },
-    async addAttempt(competition, client, at) {
-      // One document per attempt (random id): concurrent attempts never overwrite each other's count.
+    async addAttempt(competition, client, attempt) {
+      // One document per attempt: concurrent attempts never overwrite each other's count.
       await backend.commit([
         {
-          op: 'create',
-          path: path(competition, 'attempts', docId(client), 'log', crypto.randomUUID()),
-          fields: { at: at.getTime() },
+          op: 'set',
+          path: path(competition, 'attempts', docId(client), 'log', docId(attempt.id)),
+          fields: { id: attempt.id, at: attempt.at.getTime() },
         },
       ]);
     },
@@ -411,9 +411,12 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         limit: Math.trunc(limit),
       });
       return docs
-        .map((d) => d.fields.at)
-        .filter((at): at is number => typeof at === 'number' && at >= since.getTime())
-        .map((at) => new Date(at));
+        .flatMap(({ fields: { id, at } }) =>
+          typeof id === 'string' && typeof at === 'number' && at >= since.getTime()
+            ? [{ id, at: new Date(at) }]
+            : [],
+        )
+        .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
     },
     async clearAttempts(competition, client) {
       const docs = await backend.query({ collection: path(competition, 'attempts', docId(client), 'log') });

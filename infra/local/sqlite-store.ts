@@ -42,7 +42,8 @@ CREATE TABLE IF NOT EXISTS sessions (
   competition TEXT NOT NULL, id TEXT NOT NULL, expires_ms INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (competition, id));
 CREATE TABLE IF NOT EXISTS attempts (
-  competition TEXT NOT NULL, client TEXT NOT NULL, at_ms INTEGER NOT NULL);
+  competition TEXT NOT NULL, client TEXT NOT NULL, id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+  PRIMARY KEY (competition, client, id));
 CREATE INDEX IF NOT EXISTS attempts_by_client ON attempts (competition, client, at_ms);
 `;
 
@@ -158,10 +159,12 @@ export function openSqliteStore(
       'SELECT id FROM sessions WHERE competition = ? AND id = ? AND revoked = 0 AND expires_ms > ?',
     ),
     revokeSession: db.prepare('UPDATE sessions SET revoked = 1 WHERE competition = ? AND id = ?'),
-    addAttempt: db.prepare('INSERT INTO attempts (competition, client, at_ms) VALUES (?, ?, ?)'),
-    recentAttempts: db.prepare<[string, string, number, number], { at_ms: number }>(
-      `SELECT at_ms FROM attempts WHERE competition = ? AND client = ? AND at_ms >= ?
-       ORDER BY at_ms DESC LIMIT ?`,
+    addAttempt: db.prepare(
+      'INSERT OR IGNORE INTO attempts (competition, client, id, at_ms) VALUES (?, ?, ?, ?)',
+    ),
+    recentAttempts: db.prepare<[string, string, number, number], { id: string; at_ms: number }>(
+      `SELECT id, at_ms FROM attempts WHERE competition = ? AND client = ? AND at_ms >= ?
+       ORDER BY at_ms DESC, id DESC LIMIT ?`,
     ),
     clearAttempts: db.prepare('DELETE FROM attempts WHERE competition = ? AND client = ?'),
     getLease: db.prepare<[string, string], { holder: string; until_ms: number }>(
@@ -305,14 +308,14 @@ export function openSqliteStore(
     async revokeSession(competition, id) {
       guard(() => stmt.revokeSession.run(competition, id));
     },
-    async addAttempt(competition, client, at) {
-      guard(() => stmt.addAttempt.run(competition, client, at.getTime()));
+    async addAttempt(competition, client, attempt) {
+      guard(() => stmt.addAttempt.run(competition, client, attempt.id, attempt.at.getTime()));
     },
     async recentAttempts(competition, client, since, limit) {
       return guard(() =>
         stmt.recentAttempts
           .all(competition, client, since.getTime(), Math.max(0, Math.trunc(limit)))
-          .map((r) => new Date(r.at_ms)),
+          .map((r) => ({ id: r.id, at: new Date(r.at_ms) })),
       );
     },
     async clearAttempts(competition, client) {

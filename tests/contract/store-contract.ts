@@ -262,16 +262,22 @@ export function describeStoreContract(name: string, open: OpenStore) {
     it('counts sign-in attempts per client, newest first, exactly under concurrency', async () => {
       const cid = uniqueCompetition();
       const t = (s: number) => new Date(Date.UTC(2024, 10, 1, 0, 0, s));
-      expect(await store.recentAttempts(cid, '203.0.113.7', t(0), 10)).toEqual([]);
-      await Promise.all(Array.from({ length: 12 }, (_, i) => store.addAttempt(cid, '203.0.113.7', t(i))));
-      await store.addAttempt(cid, '198.51.100.1', t(30));
-      const recent = await store.recentAttempts(cid, '203.0.113.7', t(3), 50);
-      expect(recent.map((d) => d.toISOString())).toEqual(
-        Array.from({ length: 9 }, (_, i) => t(11 - i).toISOString()),
+      const ip = '203.0.113.7';
+      expect(await store.recentAttempts(cid, ip, t(0), 10)).toEqual([]);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => store.addAttempt(cid, ip, { id: `a${i + 10}`, at: t(i) })),
       );
-      expect(await store.recentAttempts(cid, '203.0.113.7', t(0), 4)).toHaveLength(4);
-      await store.clearAttempts(cid, '203.0.113.7');
-      expect(await store.recentAttempts(cid, '203.0.113.7', t(0), 50)).toEqual([]);
+      // Two in the same millisecond are ordered by id.
+      await store.addAttempt(cid, ip, { id: 'b0', at: t(11) });
+      await store.addAttempt(cid, '198.51.100.1', { id: 'x', at: t(30) });
+      const recent = await store.recentAttempts(cid, ip, t(3), 50);
+      expect(recent.map((a) => [a.id, a.at.toISOString()])).toEqual([
+        ['b0', t(11).toISOString()],
+        ...Array.from({ length: 9 }, (_, i) => [`a${21 - i}`, t(11 - i).toISOString()]),
+      ]);
+      expect(await store.recentAttempts(cid, ip, t(0), 4)).toHaveLength(4);
+      await store.clearAttempts(cid, ip);
+      expect(await store.recentAttempts(cid, ip, t(0), 50)).toEqual([]);
       expect(await store.recentAttempts(cid, '198.51.100.1', t(0), 50)).toHaveLength(1);
     });
 
