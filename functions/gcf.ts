@@ -8,6 +8,7 @@ import { createApp } from './app.ts';
 import { composeNode } from './compose/node.ts';
 import type { Services } from './compose/services.ts';
 import { receiveFormsPush } from './intake/forms-watch.ts';
+import { closingAfterRefusedBody } from './http/node-server.ts';
 import { isJob, runJob } from './jobs.ts';
 
 /** What a Pub/Sub-triggered CloudEvent carries (google.cloud.pubsub.topic.v1.messagePublished). */
@@ -59,7 +60,7 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
   const app = createApp(load);
 
   return {
-    http: getRequestListener(app.fetch),
+    http: getRequestListener(closingAfterRefusedBody(app.fetch)),
     formsPubsub: async (event) => {
       // Not a Forms notification: archived for the record, nothing to redeliver.
       await receiveFormsPush(await load(), JSON.stringify(event.data ?? {}));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
+import { limitBody } from '../http/body-size.ts';
 import { receiveFormsPush } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson, peekResponseId } from './payloads.ts';
@@ -11,16 +11,12 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature
 /** A Form response is ~20 answers of text; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => {
-  throw new AppError('bad_request', { id: 'Kiriman terlalu besar.', en: 'Payload too large.' });
-};
-
 /**
  * POST /intake/form   — Apps Script push, HMAC-signed (see infra/deploy/apps-script/README.md).
  * POST /intake/pubsub — Pub/Sub push from a Forms API RESPONSES watch, OIDC bearer token.
  */
 export const intakeRoutes = new Hono<AppEnv>();
-const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+const limit = limitBody(MAX_BODY_BYTES);
 
 intakeRoutes.post('/intake/form', limit, async (c) => {
   const services = c.get('services');

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
+import { listen } from '../../functions/http/node-server.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
 import { CID } from './helpers.ts';
@@ -101,6 +102,25 @@ describe('guessing the admin token', () => {
     expect(locked.status).toBe(429);
     expect((await locked.json()).error.code).toBe('too_many_attempts');
     expect((await admin(TOKEN, '198.51.100.4')).status).toBe(200);
+  });
+
+  it('reads the address from the socket on a bare Node server: a forged header changes nothing', async () => {
+    services = testServices({ store, clock });
+    const server = await listen(createApp(() => services).fetch, 0);
+    try {
+      const guess = (n: number) =>
+        fetch(`${server.url}/admin/innovations`, {
+          headers: {
+            authorization: 'Bearer salah',
+            'cf-connecting-ip': `192.0.2.${n}`,
+            'x-forwarded-for': `192.0.2.${n}`,
+          },
+        });
+      for (let i = 0; i < 5; i++) expect((await guess(i)).status).toBe(401);
+      expect((await guess(99)).status).toBe(429);
+    } finally {
+      await server.close();
+    }
   });
 
   it('checks at most a handful of a burst of 50 concurrent guesses', async () => {
