@@ -7,8 +7,8 @@ import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
 import { composeNode } from './compose/node.ts';
 import type { Services } from './compose/services.ts';
-import { receiveFormsPush } from './intake/forms-watch.ts';
 import { closingAfterRefusedBody } from './http/node-server.ts';
+import { receiveFormsPush } from './intake/forms-watch.ts';
 import { isJob, runJob } from './jobs.ts';
 
 /** What a Pub/Sub-triggered CloudEvent carries (google.cloud.pubsub.topic.v1.messagePublished). */
