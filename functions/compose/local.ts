@@ -39,10 +39,10 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
   const competition = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
   const store = openSqliteStore(paths.database);
+  // A fresh token each start: only this process (the app and the demo jurors) can talk to the server.
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
-  // The local Sheets server accepts any bearer token; the client still sends one, as it would to Google.
   const auth = new googleAuth.OAuth2();
-  auth.setCredentials({ access_token: 'local-mode' });
+  auth.setCredentials({ access_token: sheets.accessToken ?? '' });
   const sheet = createSheetsScoreSheet({ spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url });
   const services: Services = {
     competition,
