@@ -24,7 +24,10 @@ export async function openWorkbookFile(
   let seen: { mtimeMs: number; size: number } | null = null;
 
   if (opts.create && !(await exists(file))) {
-    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))));
+    // Owner only, like every file juri writes: the workbook names the entrants.
+    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))), {
+      mode: 0o600,
+    });
   }
 
   async function current(): Promise<Book> {

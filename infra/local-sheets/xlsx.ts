@@ -151,7 +151,7 @@ export async function writeBookAtomically(book: Book, file: string): Promise<voi
   const buffer = await toXlsx(book);
   const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temp, new Uint8Array(buffer));
+    await writeFile(temp, new Uint8Array(buffer), { mode: 0o600 });
     await rename(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
