@@ -233,19 +233,31 @@ export interface ProvisionOutcome {
   tabs: number;
 }
 
+/**
+ * `signal` ends an operation, its retries and waits included, and it then fails with the signal's
+ * reason: a sync bounds its whole time with Google this way, below its lease.
+ */
+export interface SheetCallOptions {
+  signal?: AbortSignal;
+}
+
 /** The shared Google Sheet (or the local workbook standing in for it). */
 export interface ScoreSheet {
   /** Reads the given A1 ranges, values as typed, together with the publish bookkeeping: ONE request. */
-  readRanges(ranges: string[]): Promise<SheetSnapshot>;
+  readRanges(ranges: string[], options?: SheetCallOptions): Promise<SheetSnapshot>;
   /**
    * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
    * request that swaps them in. Tabs absent from `tabs` but live before are removed.
    */
-  publish(tabs: OutputTab[], publishState: string): Promise<{ generation: number }>;
+  publish(
+    tabs: OutputTab[],
+    publishState: string,
+    options?: SheetCallOptions,
+  ): Promise<{ generation: number }>;
   /** Creates or extends the juror tabs and the staging tabs; never touches a typed score. */
-  provision(plan: SheetPlan): Promise<ProvisionOutcome>;
+  provision(plan: SheetPlan, options?: SheetCallOptions): Promise<ProvisionOutcome>;
   /** The spreadsheet's title: one read, for `juri doctor`. */
-  describe(): Promise<{ title: string }>;
+  describe(options?: SheetCallOptions): Promise<{ title: string }>;
   /** Sheets API requests (HTTP attempts) made through this instance so far. */
   requestCount(): { reads: number; writes: number };
 }

@@ -23,80 +23,88 @@ export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
  * The record is saved in the store either way (status 'failed' with the message when it fails,
  * and the error is thrown on).
  */
-export async function runSync(services: Services, opts: { trigger: SyncTrigger }): Promise<SyncRecord> {
+export async function runSync(
+  services: Services,
+  opts: { trigger: SyncTrigger; budgetMs?: number },
+): Promise<SyncRecord> {
   const sheet = sheetOf(services);
-  return withSheetLease(services, opts.trigger, async () => {
-    const { store, competition, clock, lang } = services;
-    const last = await store.lastSync(competition.id);
-    const sequence = (last?.sequence ?? 0) + 1;
-    const id = `sync-${String(sequence).padStart(9, '0')}`;
-    const startedAt = clock.now().toISOString();
-    const before = sheet.requestCount();
-    const spent = () => {
-      const now = sheet.requestCount();
-      return { reads: now.reads - before.reads, writes: now.writes - before.writes };
-    };
-    let inputHash = '';
-    try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
-        readJurorTabs(services),
-        store.listRejections(competition.id),
-      ]);
-      const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const result = rankCompetition(competition, innovations, entries);
-      inputHash = await sha256Hex(
-        canonicalJson({
-          layout: LAYOUT_VERSION,
-          lang,
-          competition,
-          innovations,
-          rejections,
-          cells: snapshot.ranges,
-        }),
-      );
-      const base = { id, sequence, startedAt, inputHash, result, progress };
-      if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+  return withSheetLease(
+    services,
+    opts.trigger,
+    async (signal) => {
+      const { store, competition, clock, lang } = services;
+      const last = await store.lastSync(competition.id);
+      const sequence = (last?.sequence ?? 0) + 1;
+      const id = `sync-${String(sequence).padStart(9, '0')}`;
+      const startedAt = clock.now().toISOString();
+      const before = sheet.requestCount();
+      const spent = () => {
+        const now = sheet.requestCount();
+        return { reads: now.reads - before.reads, writes: now.writes - before.writes };
+      };
+      let inputHash = '';
+      try {
+        const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
+          readJurorTabs(services, signal),
+          store.listRejections(competition.id),
+        ]);
+        const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
+        const result = rankCompetition(competition, innovations, entries);
+        inputHash = await sha256Hex(
+          canonicalJson({
+            layout: LAYOUT_VERSION,
+            lang,
+            competition,
+            innovations,
+            rejections,
+            cells: snapshot.ranges,
+          }),
+        );
+        const base = { id, sequence, startedAt, inputHash, result, progress };
+        if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+          const record: SyncRecord = {
+            ...base,
+            status: 'unchanged',
+            finishedAt: clock.now().toISOString(),
+            requests: spent(),
+            ...(last.sheetState ? { sheetState: last.sheetState } : {}),
+          };
+          await store.saveSync(competition.id, record);
+          return record;
+        }
+        const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
+        const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
         const record: SyncRecord = {
           ...base,
-          status: 'unchanged',
+          status: 'written',
           finishedAt: clock.now().toISOString(),
           requests: spent(),
-          ...(last.sheetState ? { sheetState: last.sheetState } : {}),
+          sheetState: { generation },
         };
         await store.saveSync(competition.id, record);
         return record;
+      } catch (e) {
+        // The pages, the admin API and the next setup read the last record: a failed sync must not
+        // take the published rankings away, so it carries the previous result forward.
+        const failed: SyncRecord = {
+          id,
+          sequence,
+          startedAt,
+          finishedAt: clock.now().toISOString(),
+          status: 'failed',
+          inputHash,
+          requests: spent(),
+          message: failureMessage(e, lang),
+          ...(last?.result ? { result: last.result } : {}),
+          ...(last?.progress ? { progress: last.progress } : {}),
+          ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
+        };
+        await store.saveSync(competition.id, failed).catch(() => undefined);
+        throw e;
       }
-      const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
-      const { generation } = await sheet.publish(outputs, snapshot.publishState);
-      const record: SyncRecord = {
-        ...base,
-        status: 'written',
-        finishedAt: clock.now().toISOString(),
-        requests: spent(),
-        sheetState: { generation },
-      };
-      await store.saveSync(competition.id, record);
-      return record;
-    } catch (e) {
-      // The pages, the admin API and the next setup read the last record: a failed sync must not
-      // take the published rankings away, so it carries the previous result forward.
-      const failed: SyncRecord = {
-        id,
-        sequence,
-        startedAt,
-        finishedAt: clock.now().toISOString(),
-        status: 'failed',
-        inputHash,
-        requests: spent(),
-        message: failureMessage(e, lang),
-        ...(last?.result ? { result: last.result } : {}),
-        ...(last?.progress ? { progress: last.progress } : {}),
-        ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
-      };
-      await store.saveSync(competition.id, failed).catch(() => undefined);
-      throw e;
-    }
-  });
+    },
+    opts.budgetMs,
+  );
 }
 
 /** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */
