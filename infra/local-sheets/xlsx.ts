@@ -17,6 +17,7 @@ import {
   usedExtent,
   type Validation,
 } from './model.ts';
+import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
 
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';
@@ -45,7 +46,12 @@ export async function readBook(
   title: string,
 ): Promise<Book> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as ArrayBuffer);
+  const loadable = await loadablePackage(new Uint8Array(buffer));
+  try {
+    await wb.xlsx.load(loadable as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new UnreadableWorkbook('damaged', { cause });
+  }
   const book = emptyBook(spreadsheetId, title);
   book.sheets = [];
   const extras = new Map<string, SheetExtras>();
