@@ -82,9 +82,10 @@ function instantIso(value: string): string {
 
 /** Text is cleaned (shared/domain/text.ts) before validation; the archive keeps the payload as it came. */
 export function parseAppsScriptPayload(body: unknown): ParsedPayload {
-  const parsed = appsScriptPayloadSchema.safeParse(cleanDeep(body));
+  const clean = cleanDeep(body);
+  const parsed = appsScriptPayloadSchema.safeParse(clean);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
+    return { ok: false, responseId: peekResponseId(clean), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = p.answers.map((a) => ({
     title: a.title,
@@ -108,9 +109,10 @@ function driveLink(fileId: string): string {
 }
 
 export function parseFormsApiResponse(body: unknown, questionTitles: Record<string, string>): ParsedPayload {
-  const parsed = formsApiResponseSchema.safeParse(cleanDeep(body));
+  const clean = cleanDeep(body);
+  const parsed = formsApiResponseSchema.safeParse(clean);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
+    return { ok: false, responseId: peekResponseId(clean), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = Object.entries(p.answers ?? {}).map(([key, a]) => {
     const questionId = a.questionId ?? key;

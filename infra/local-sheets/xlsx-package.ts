@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import JSZip from 'jszip';
+import './jszip-utf8.ts';
 
 /** Why a file is not a workbook juri can read, in words a person can act on. */
 export type Unreadable = 'not-a-package' | 'no-workbook' | 'damaged';
@@ -15,6 +16,7 @@ export class UnreadableWorkbook extends Error {
 
 const COMMENTS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const RELATIONSHIP = /<Relationship\b[^>]*>/g;
+const TARGET = /\bTarget\s*=\s*("[^"]*"|'[^']*')/;
 
 /**
  * The .xlsx as exceljs can load it. exceljs finds a part only under the names Excel gives it
@@ -35,27 +37,25 @@ export async function loadablePackage(bytes: Uint8Array): Promise<Uint8Array> {
   for (const name of Object.keys(zip.files).filter((n) => n.endsWith('.rels'))) {
     const text = await zip.file(name)?.async('string');
     if (text === undefined) continue;
-    const source = sourceFolder(name);
-    const fixed = text.replace(RELATIONSHIP, (tag) => {
-      if (name.startsWith('xl/worksheets/_rels/') && attribute(tag, 'Type') === COMMENTS) return '';
-      const target = attribute(tag, 'Target');
-      if (!target?.startsWith('/') || attribute(tag, 'TargetMode') === 'External') return tag;
-      return tag.replace(
-        /\bTarget\s*=\s*("[^"]*"|'[^']*')/,
-        `Target="${posix.relative(source, target.slice(1))}"`,
-      );
-    });
+    const fixed = relativeLinks(name, text);
     if (fixed !== text) {
       zip.file(name, fixed);
       changed = true;
     }
   }
-  return changed ? zip.generateAsync({ type: 'uint8array' }) : bytes;
+  // Stored, not deflated: exceljs unpacks it at once, so compressing would only cost time.
+  return changed ? zip.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
 }
 
-/** The folder a .rels file's relative targets start from: xl/worksheets/_rels/sheet1.xml.rels → xl/worksheets. */
-function sourceFolder(relsName: string): string {
-  return posix.dirname(posix.dirname(relsName));
+function relativeLinks(relsName: string, text: string): string {
+  // xl/worksheets/_rels/sheet1.xml.rels links from xl/worksheets.
+  const source = posix.dirname(posix.dirname(relsName));
+  return text.replace(RELATIONSHIP, (tag) => {
+    if (relsName.startsWith('xl/worksheets/_rels/') && attribute(tag, 'Type') === COMMENTS) return '';
+    const target = attribute(tag, 'Target');
+    if (!target?.startsWith('/') || attribute(tag, 'TargetMode') === 'External') return tag;
+    return tag.replace(TARGET, `Target="${posix.relative(source, target.slice(1))}"`);
+  });
 }
 
 function attribute(tag: string, name: string): string | undefined {

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+// exceljs writes through JSZip: see the file for the emoji it would otherwise lose.
+import './jszip-utf8.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import { columnLetter } from '../../shared/sheet/layout.ts';
 import {

@@ -67,4 +67,30 @@ describe('one odd character in a Form answer', () => {
     await book.xlsx.readFile(env.file);
     expect(book.getWorksheet('Sheet1')?.getCell('A1').value).toBe('xy');
   });
+
+  it('keeps an emoji that lands on a 16 KiB boundary of the file, through a write and a restart', async () => {
+    const env = await startSheetEnv();
+    // Three phases, so that one of them puts a surrogate pair across JSZip's slice boundary.
+    const texts = ['🙂'.repeat(20_000), `a${'🙂'.repeat(20_000)}`, `ab${'🙂'.repeat(20_000)}`];
+    await env.client.spreadsheets.values.batchUpdate({
+      spreadsheetId: env.server.spreadsheetId,
+      requestBody: { valueInputOption: 'RAW', data: [{ range: 'Sheet1!A1', values: [texts] }] },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(env.file);
+    expect([1, 2, 3].map((c) => book.getWorksheet('Sheet1')?.getCell(1, c).value === texts[c - 1])).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    const again = await startLocalSheetsServer({ file: env.file, accessToken: TOKEN, create: false });
+    try {
+      const res = await fetch(`${again.url}v4/spreadsheets/${again.spreadsheetId}/values/Sheet1!A1:C1`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(((await res.json()) as { values: string[][] }).values).toEqual([texts]);
+    } finally {
+      await again.close();
+    }
+  });
 });
