@@ -14,15 +14,14 @@ const startSheetEnv = sheetEnvsClosedAfterEach();
 
 /** Fails on the first cell that differs, naming it and both texts escaped. */
 function sameGrid(where: string, got: string[][], want: string[][]): void {
-  want.forEach((row, r) =>
-    row.forEach((text, c) => {
-      if (got[r]?.[c] !== text) {
-        throw new Error(
-          `${where}: row ${r + 1}, column ${c + 1}: ${JSON.stringify(got[r]?.[c])} ≠ ${JSON.stringify(text)}`,
-        );
-      }
-    }),
-  );
+  for (const [r, row] of want.entries()) {
+    for (const [c, text] of row.entries()) {
+      if (got[r]?.[c] === text) continue;
+      throw new Error(
+        `${where}: row ${r + 1}, column ${c + 1}: ${JSON.stringify(got[r]?.[c])} ≠ ${JSON.stringify(text)}`,
+      );
+    }
+  }
 }
 
 describe('fuzzing sheet text', () => {
