@@ -4,10 +4,14 @@ import { AppError } from '../shared/errors.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { announceRoutes } from './announce/routes.ts';
 import type { AppEnv, Services } from './compose/services.ts';
+import { limitBody } from './http/body-size.ts';
 import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { pagesRoutes } from './pages/routes.tsx';
+import { sameOrigin } from './pages/session.ts';
+
+const PAGE_BODY_BYTES = 64 * 1024;
 
 /** The whole HTTP surface; each runtime passes in how it builds the services. */
 export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
@@ -18,6 +22,12 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
   app.notFound((c) =>
     errorResponse(c, new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' })),
   );
+  // Machines sign their requests (intake: HMAC or OIDC; /admin: bearer); everything else is a browser's.
+  const ownPagesOnly = sameOrigin();
+  // A sign-in or a button press is a few bytes; intake sets its own, larger limit.
+  const smallBody = limitBody(PAGE_BODY_BYTES);
+  app.use((c, next) => (isMachineRoute(c.req.path) ? next() : ownPagesOnly(c, next)));
+  app.use((c, next) => (c.req.path.startsWith('/intake/') ? next() : smallBody(c, next)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(services(resolve));
   app.route('/', intakeRoutes);
@@ -28,3 +38,7 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
 }
 
 export type App = ReturnType<typeof createApp>;
+
+function isMachineRoute(path: string): boolean {
+  return path.startsWith('/intake/') || path === '/admin' || path.startsWith('/admin/');
+}

@@ -7,6 +7,7 @@ import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
 import { composeNode } from './compose/node.ts';
 import type { Services } from './compose/services.ts';
+import { closingAfterRefusedBody } from './http/node-server.ts';
 import { receiveFormsPush } from './intake/forms-watch.ts';
 import { isJob, runJob } from './jobs.ts';
 
@@ -48,7 +49,8 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
           ...(deps.clock ? { clock: deps.clock } : {}),
         }),
       )
-      .then((rt) => rt.services);
+      // Behind Google's front end the socket is Google's; the last X-Forwarded-For hop is the client.
+      .then((rt): Services => ({ ...rt.services, clientAddress: 'x-forwarded-for' }));
     // A failed start is retried by the next request rather than remembered.
     ready.catch(() => {
       ready = undefined;
@@ -58,7 +60,7 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
   const app = createApp(load);
 
   return {
-    http: getRequestListener(app.fetch),
+    http: getRequestListener(closingAfterRefusedBody(app.fetch)),
     formsPubsub: async (event) => {
       // Not a Forms notification: archived for the record, nothing to redeliver.
       await receiveFormsPush(await load(), JSON.stringify(event.data ?? {}));

@@ -8,8 +8,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   busy: 409,
+  payload_too_large: 413,
   validation_failed: 422,
   quota_exhausted: 429,
+  too_many_attempts: 429,
   internal: 500,
   storage_unavailable: 503,
   sheet_unavailable: 503,
@@ -28,13 +30,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly text: Bilingual;
   readonly fields: FieldIssue[] | undefined;
+  /** Seconds the caller should wait before trying again (sent as Retry-After). */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(code: ErrorCode, text: Bilingual, options: { cause?: unknown; fields?: FieldIssue[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    text: Bilingual,
+    options: { cause?: unknown; fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+  ) {
     super(text.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.text = text;
     this.fields = options.fields;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

@@ -17,13 +17,24 @@ export type IntakeSource = 'apps-script' | 'forms-api' | 'local';
 
 /** A payload exactly as it arrived, archived before anything reads it. */
 export interface RawSubmission {
-  /** Unique per delivery (a redelivery gets a new id). */
+  /**
+   * Named by its content (`sha256-<hex of the body's bytes>`): the same bytes delivered again are the
+   * same payload, so a replay adds to a count instead of another copy.
+   */
   id: string;
   receivedAt: string;
   source: IntakeSource;
   /** The Form response id, when it could be read from the payload. */
   responseId?: string;
+  /** The body as received: UTF-8 text, or base64 of the bytes when they were not valid UTF-8. */
   body: string;
+  encoding?: 'base64';
+}
+
+/** One archived payload: the first delivery, and how many times it arrived. */
+export interface ArchivedPayload extends RawSubmission {
+  deliveries: number;
+  lastReceivedAt: string;
 }
 
 /** A validated submission ready to become (or update) an innovation. */
@@ -106,8 +117,13 @@ export interface InnovationStore {
 
 /** Every payload as it arrived, and the ones that could not be accepted. */
 export interface SubmissionArchive {
-  /** Archives a payload before validation. Must succeed before anything else is done with it. */
+  /**
+   * Archives a payload before validation. Must succeed before anything else is done with it. The first
+   * delivery of an id is kept; later ones only count (and move lastReceivedAt), concurrency included.
+   */
   archiveRaw(competition: string, raw: RawSubmission): Promise<void>;
+  /** Every archived payload, first received first: for the audit trail and the tests. */
+  listRaw(competition: string): Promise<ArchivedPayload[]>;
   /** Keeps a rejected submission with its reasons; a later rejection of the same response replaces it. */
   recordRejection(competition: string, rejection: Rejection): Promise<void>;
   listRejections(competition: string): Promise<Rejection[]>;
@@ -118,7 +134,10 @@ export interface SubmissionArchive {
 /** What each sync did; the pages read the last one. */
 export interface SyncLog {
   saveSync(competition: string, sync: SyncRecord): Promise<void>;
-  /** The sync with the highest sequence. */
+  /**
+   * The sync with the highest sequence (a record without one counts as 0); among equal sequences the
+   * latest finishedAt, then the greatest id.
+   */
   lastSync(competition: string): Promise<SyncRecord | null>;
 }
 
@@ -173,6 +192,32 @@ export interface PublicResponses {
   listPublicResponses(competition: string): Promise<PublicResponse[]>;
 }
 
+/** Secretariat sessions: a cookie names one, and the store can end it (sign-out) before it expires. */
+export interface Sessions {
+  createSession(competition: string, id: string, expiresAt: Date): Promise<void>;
+  /** True while the session exists, is not revoked, and `now` is before its expiry. */
+  sessionActive(competition: string, id: string, now: Date): Promise<boolean>;
+  revokeSession(competition: string, id: string): Promise<void>;
+}
+
+/**
+ * Sign-in attempts per client (an IP address), kept in the store so that every instance and every
+ * runtime (Workers have no shared memory) sees the same count. Recorded before the secret is checked,
+ * cleared by a success, so what remains are failures.
+ */
+export interface SignInAttempts {
+  /** `id` is random: with `at` it orders attempts made in the same millisecond. */
+  addAttempt(competition: string, client: string, attempt: Attempt): Promise<void>;
+  /** The client's attempts at or after `since`, newest first (then greatest id), at most `limit`. */
+  recentAttempts(competition: string, client: string, since: Date, limit: number): Promise<Attempt[]>;
+  clearAttempts(competition: string, client: string): Promise<void>;
+}
+
+export interface Attempt {
+  id: string;
+  at: Date;
+}
+
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
 export type Store = InnovationStore &
   SubmissionArchive &
@@ -181,7 +226,9 @@ export type Store = InnovationStore &
   Cursors &
   ResultRecords &
   ScoreChangeLog &
-  PublicResponses;
+  PublicResponses &
+  Sessions &
+  SignInAttempts;
 
 /** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
 export interface RangeValues {
@@ -237,19 +284,31 @@ export interface ProvisionOutcome {
   tabs: number;
 }
 
+/**
+ * `signal` ends an operation, its retries and waits included, and it then fails with the signal's
+ * reason: a sync bounds its whole time with Google this way, below its lease.
+ */
+export interface SheetCallOptions {
+  signal?: AbortSignal;
+}
+
 /** The shared Google Sheet (or the local workbook standing in for it). */
 export interface ScoreSheet {
   /** Reads the given A1 ranges, values as typed, together with the publish bookkeeping: ONE request. */
-  readRanges(ranges: string[]): Promise<SheetSnapshot>;
+  readRanges(ranges: string[], options?: SheetCallOptions): Promise<SheetSnapshot>;
   /**
    * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
    * request that swaps them in. Tabs absent from `tabs` but live before are removed.
    */
-  publish(tabs: OutputTab[], publishState: string): Promise<{ generation: number }>;
+  publish(
+    tabs: OutputTab[],
+    publishState: string,
+    options?: SheetCallOptions,
+  ): Promise<{ generation: number }>;
   /** Creates or extends the juror tabs and the staging tabs; never touches a typed score. */
-  provision(plan: SheetPlan): Promise<ProvisionOutcome>;
+  provision(plan: SheetPlan, options?: SheetCallOptions): Promise<ProvisionOutcome>;
   /** The spreadsheet's title: one read, for `juri doctor`. */
-  describe(): Promise<{ title: string }>;
+  describe(options?: SheetCallOptions): Promise<{ title: string }>;
   /** Sheets API requests (HTTP attempts) made through this instance so far. */
   requestCount(): { reads: number; writes: number };
 }

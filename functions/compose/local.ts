@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
 import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
@@ -34,15 +43,17 @@ export interface LocalRuntime {
  */
 export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   const dir = resolve(o.dir);
-  mkdirSync(dir, { recursive: true });
   const paths = { dir, database: join(dir, 'juri.db'), workbook: join(dir, 'juri.xlsx') };
+  privateFolder(dir);
+  // SQLite gives its -wal and -shm files the mode of the database file, so that one must exist first.
+  closeSync(openSync(paths.database, 'a', 0o600));
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
   const competition = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
   const store = openSqliteStore(paths.database);
+  // A fresh token each start: only this process (the app and the demo jurors) can talk to the server.
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
-  // The local Sheets server accepts any bearer token; the client still sends one, as it would to Google.
   const auth = new googleAuth.OAuth2();
-  auth.setCredentials({ access_token: 'local-mode' });
+  auth.setCredentials({ access_token: sheets.accessToken ?? '' });
   const sheet = createSheetsScoreSheet({ spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url });
   const services: Services = {
     competition,
@@ -66,6 +77,24 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
       store.close();
     },
   };
+}
+
+/** The files juri keeps in its folder. */
+const OWN_FILES = ['juri.db', 'juri.db-wal', 'juri.db-shm', 'juri.xlsx', 'secrets.json'];
+
+/**
+ * The folder holds the entrants' contact details: 0700, its files 0600, whatever the umask. A folder
+ * that already existed is tightened only when it is juri's (empty, or holding juri's files), so that
+ * `--dir ~` never locks a person out of their own home folder; the files are private either way.
+ */
+function privateFolder(dir: string): void {
+  const existed = existsSync(dir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const entries = readdirSync(dir);
+  if (!existed || entries.length === 0 || entries.some((name) => OWN_FILES.includes(name))) {
+    chmodSync(dir, 0o700);
+  }
+  for (const name of OWN_FILES) if (entries.includes(name)) chmodSync(join(dir, name), 0o600);
 }
 
 /** Generated once per folder and kept, so a restart keeps the same admin token. */

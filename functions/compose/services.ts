@@ -18,7 +18,14 @@ export interface Services {
   lang: Lang;
   /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
   pubsubKeys: JWTVerifyGetKey;
+  /**
+   * Where a request's client address can be trusted from, for the sign-in lockout: the TCP peer on a
+   * bare Node server (the default), Cloudflare's header on Workers, Google's front end on Cloud Functions.
+   */
+  clientAddress?: ClientAddressSource;
 }
+
+export type ClientAddressSource = 'socket' | 'cf-connecting-ip' | 'x-forwarded-for';
 
 export interface Secrets {
   /** Shared with the Apps Script trigger, for the HMAC signature. */

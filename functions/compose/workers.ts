@@ -26,9 +26,12 @@ export function createWorkersComposer(deps: WorkersComposeDeps) {
     if (key) parsed.set(key, env);
     return env;
   };
-  return (bindings: unknown): Services =>
-    composeGoogleServices(envOf(bindings), {
+  return (bindings: unknown): Services => ({
+    ...composeGoogleServices(envOf(bindings), {
       tokenCache: deps.tokenCache,
       ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    });
+    }),
+    // Cloudflare sets it on every request and overwrites any value the client sent.
+    clientAddress: 'cf-connecting-ip',
+  });
 }

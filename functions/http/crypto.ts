@@ -1,7 +1,14 @@
 /** Web Crypto helpers that run the same on Node 20 and in workerd. */
 const encoder = new TextEncoder();
 
-export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+/** Text is hashed as its UTF-8 bytes; bytes as they are. */
+type Message = string | Uint8Array<ArrayBuffer>;
+
+function bytesOf(message: Message): Uint8Array<ArrayBuffer> {
+  return typeof message === 'string' ? encoder.encode(message) : message;
+}
+
+export async function hmacSha256Hex(secret: string, message: Message): Promise<string> {
   const key = await crypto.subtle.importKey(
     'raw',
     encoder.encode(secret),
@@ -9,12 +16,12 @@ export async function hmacSha256Hex(secret: string, message: string): Promise<st
     false,
     ['sign'],
   );
-  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(message));
+  const mac = await crypto.subtle.sign('HMAC', key, bytesOf(message));
   return toHex(new Uint8Array(mac));
 }
 
-export async function sha256Hex(message: string): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(message))));
+export async function sha256Hex(message: Message): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytesOf(message))));
 }
 
 /**

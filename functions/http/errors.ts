@@ -22,6 +22,7 @@ export function errorResponse(c: Context<AppEnv>, err: unknown) {
       ...(appError.fields ? { fields: appError.fields } : {}),
     },
   };
+  if (appError.retryAfterSeconds !== undefined) c.header('retry-after', String(appError.retryAfterSeconds));
   return c.json(body, appError.status);
 }
 

@@ -6,14 +6,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+/**
+ * A body refused for its size (413) was not read to its end, so the connection cannot carry another
+ * request: say so (Connection: close), and Node closes it once the answer is out, while @hono/node-server
+ * drains what the client is still sending, so the client reads the 413 instead of a reset.
+ */
+export function closingAfterRefusedBody<F extends Fetch>(fetch: F): F {
+  return (async (request: Request, env?: unknown) => {
+    const response = await fetch(request, env);
+    if (response.status !== 413) return response;
+    const closing = new Response(response.body, response);
+    closing.headers.set('connection', 'close');
+    return closing;
+  }) as F;
+}
+
 /** Serves a fetch handler on Node; resolves once the port is open, rejects when it cannot be. */
-export function listen(
-  fetch: (request: Request) => Response | Promise<Response>,
-  port: number,
-  hostname = '127.0.0.1',
-): Promise<RunningServer> {
+export function listen(fetch: Fetch, port: number, hostname = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch, port, hostname }, (info: AddressInfo) => {
+    const server = serve({ fetch: closingAfterRefusedBody(fetch), port, hostname }, (info: AddressInfo) => {
       const host = hostname === '0.0.0.0' ? '127.0.0.1' : hostname;
       resolve({
         url: `http://${host}:${info.port}`,

@@ -19,6 +19,18 @@ export function cursorName(formId: string): string {
   return `forms-responses:${formId}`;
 }
 
+/** The responses stored from within the overlap, so that listing them again costs nothing. */
+function seenName(formId: string): string {
+  return `${cursorName(formId)}:seen`;
+}
+
+/**
+ * Each listing reaches this far behind the cursor: the Forms API may list a response some time after a
+ * newer one, and a strict "after the cursor" would then skip it for good. What the overlap lists again
+ * is recognised by response id and submission time (an edit has a new time, so it is taken).
+ */
+export const OVERLAP_MS = 10 * 60_000;
+
 /**
  * Responses stored per delivery. Workers allow 50 subrequests per request and each stored response
  * costs about 4–6 store calls, so a backlog is worked off over several deliveries.
@@ -59,10 +71,15 @@ export async function handleFormsNotification(
   }
 
   const cid = services.competition.id;
-  const cursor = await services.store.getCursor(cid, cursorName(formId));
-  const listed = await forms.listSince(formId, cursor);
+  const [cursor, seenText] = await Promise.all([
+    services.store.getCursor(cid, cursorName(formId)),
+    services.store.getCursor(cid, seenName(formId)),
+  ]);
+  const seen = readSeen(seenText);
+  const listed = await forms.listSince(formId, cursor === null ? null : overlapStart(cursor));
   const queue = listed.responses
     .map((response) => ({ response, at: submittedAt(response) }))
+    .filter(({ response, at }) => !seen.has(seenKey(peekResponseId(response), at)))
     .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const end = batchEnd(
     queue.map((q) => q.at),
@@ -70,20 +87,27 @@ export async function handleFormsNotification(
   );
   const results: IngestResult[] = [];
   let newest = cursor;
-  for (const [i, { response, at }] of queue.slice(0, end).entries()) {
-    const raw = await archivePayload(
-      services,
-      'forms-api',
-      JSON.stringify(response),
-      peekResponseId(response),
-    );
-    results.push(await ingestArchived(services, raw, parseFormsApiResponse(response, listed.questionTitles)));
-    // The listing filter is "after the cursor", so it may only pass a time once all its responses are stored.
-    const tiesNext = queue[i + 1]?.at === at;
-    if (at !== '' && !tiesNext && (newest === null || at > newest)) {
-      // Concurrent deliveries may race here; a cursor that moves back only causes a harmless re-list.
-      await services.store.setCursor(cid, cursorName(formId), at);
-      newest = at;
+  const stored = new Map(seen);
+  try {
+    for (const [i, { response, at }] of queue.slice(0, end).entries()) {
+      const responseId = peekResponseId(response);
+      const raw = await archivePayload(services, 'forms-api', JSON.stringify(response), responseId);
+      results.push(
+        await ingestArchived(services, raw, parseFormsApiResponse(response, listed.questionTitles)),
+      );
+      stored.set(seenKey(responseId, at), at);
+      // The cursor may only pass a time once all its responses are stored.
+      const tiesNext = queue[i + 1]?.at === at;
+      if (at !== '' && !tiesNext && (newest === null || at > newest)) {
+        // Concurrent deliveries may race here; a cursor that moves back only causes a harmless re-list.
+        await services.store.setCursor(cid, cursorName(formId), at);
+        newest = at;
+      }
+    }
+  } finally {
+    // Only saves work: what is not recorded here is listed and stored again, and lands once all the same.
+    if (stored.size !== seen.size) {
+      await services.store.setCursor(cid, seenName(formId), writeSeen(stored, newest)).catch(() => undefined);
     }
   }
   if (end < queue.length) {
@@ -93,6 +117,37 @@ export async function handleFormsNotification(
     });
   }
   return { formId, cursor: newest, results };
+}
+
+function overlapStart(cursor: string): string {
+  const ms = Date.parse(cursor);
+  return Number.isNaN(ms) ? cursor : sortableInstant(new Date(ms - OVERLAP_MS).toISOString());
+}
+
+function seenKey(responseId: string | undefined, at: string): string {
+  return `${responseId ?? ''} ${at}`;
+}
+
+/** `[[responseId, time], …]`; anything unreadable counts as nothing seen (the store dedupes anyway). */
+function readSeen(text: string | null): Map<string, string> {
+  const seen = new Map<string, string>();
+  const parsed: unknown = text ? parseJson(text) : null;
+  if (!Array.isArray(parsed)) return seen;
+  for (const pair of parsed) {
+    if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') {
+      seen.set(seenKey(pair[0], pair[1]), pair[1]);
+    }
+  }
+  return seen;
+}
+
+/** Keeps what the next listing can still return: responses within the overlap behind the cursor. */
+function writeSeen(stored: Map<string, string>, cursor: string | null): string {
+  const from = cursor === null ? '' : overlapStart(cursor);
+  const kept = [...stored]
+    .filter(([, at]) => at >= from)
+    .map(([key, at]) => [key.slice(0, key.lastIndexOf(' ')), at]);
+  return JSON.stringify(kept);
 }
 
 /** Sortable lastSubmittedTime, or '' (first, never a cursor) when Google sent none. */

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
+import { sha256Hex } from '../http/crypto.ts';
 import type { ParsedPayload } from './payloads.ts';
 
 export interface IngestResult {
@@ -84,22 +85,42 @@ export async function acceptLateEntry(services: Services, responseId: string, re
 /**
  * Step one for every delivery, before anything reads the payload. A store failure throws
  * AppError('storage_unavailable') (503) and nothing else happens, so the sender retries.
+ * The payload is named by the SHA-256 of its bytes: a replay of the same bytes is counted, not copied.
  */
 export async function archivePayload(
   services: Services,
   source: IntakeSource,
-  body: string,
+  body: string | Uint8Array<ArrayBuffer>,
   responseId: string | undefined,
 ): Promise<RawSubmission> {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
+  const text = exactText(bytes);
   const raw: RawSubmission = {
-    id: crypto.randomUUID(),
+    id: `sha256-${await sha256Hex(bytes)}`,
     receivedAt: services.clock.now().toISOString(),
     source,
     ...(responseId ? { responseId } : {}),
-    body,
+    ...(text === null ? { body: toBase64(bytes), encoding: 'base64' as const } : { body: text }),
   };
   await services.store.archiveRaw(services.competition.id, raw);
   return raw;
+}
+
+/** The bytes as text when they are valid UTF-8 (a byte-order mark kept), so the archive holds them exactly. */
+function exactText(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 /**

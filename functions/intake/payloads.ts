@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/domain/issues.ts';
 import type { FormAnswer, FormSubmission } from '../../shared/domain/submission.ts';
+import { cleanDeep, cleanText } from '../../shared/domain/text.ts';
 
 /** A payload turned into a FormSubmission, or the reasons its shape is wrong. */
 export type ParsedPayload =
@@ -79,10 +80,12 @@ function instantIso(value: string): string {
   return new Date(value).toISOString();
 }
 
+/** Text is cleaned (shared/domain/text.ts) before validation; the archive keeps the payload as it came. */
 export function parseAppsScriptPayload(body: unknown): ParsedPayload {
-  const parsed = appsScriptPayloadSchema.safeParse(body);
+  const clean = cleanDeep(body);
+  const parsed = appsScriptPayloadSchema.safeParse(clean);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
+    return { ok: false, responseId: peekResponseId(clean), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = p.answers.map((a) => ({
     title: a.title,
@@ -106,18 +109,24 @@ function driveLink(fileId: string): string {
 }
 
 export function parseFormsApiResponse(body: unknown, questionTitles: Record<string, string>): ParsedPayload {
-  const parsed = formsApiResponseSchema.safeParse(body);
+  const clean = cleanDeep(body);
+  const parsed = formsApiResponseSchema.safeParse(clean);
   if (!parsed.success)
-    return { ok: false, responseId: peekResponseId(body), reasons: issuesOf(parsed.error) };
+    return { ok: false, responseId: peekResponseId(clean), reasons: issuesOf(parsed.error) };
   const p = parsed.data;
   const answers: FormAnswer[] = Object.entries(p.answers ?? {}).map(([key, a]) => {
     const questionId = a.questionId ?? key;
-    const title = questionTitles[questionId];
+    // Own keys only: a question id like "constructor" must not find something on Object.prototype.
+    const title = Object.hasOwn(questionTitles, questionId) ? questionTitles[questionId] : undefined;
     const texts = (a.textAnswers?.answers ?? []).map((x) => x.value ?? '');
     const files = (a.fileUploadAnswers?.answers ?? []).flatMap((x) =>
       x.fileId ? [driveLink(x.fileId)] : [],
     );
-    return { questionId, ...(title !== undefined ? { title } : {}), values: [...texts, ...files] };
+    return {
+      questionId,
+      ...(typeof title === 'string' ? { title: cleanText(title) } : {}),
+      values: [...texts, ...files],
+    };
   });
   return {
     ok: true,

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
+import { limitBody } from '../http/body-size.ts';
 import { receiveFormsPush } from './forms-watch.ts';
 import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson, peekResponseId } from './payloads.ts';
@@ -12,29 +12,26 @@ import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature
 /** A Form response is ~20 answers of text; anything near this is not one. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => {
-  throw new AppError('bad_request', { id: 'Kiriman terlalu besar.', en: 'Payload too large.' });
-};
-
 /**
  * POST /intake/form   — Apps Script push, HMAC-signed (see infra/deploy/apps-script/README.md).
  * POST /intake/pubsub — Pub/Sub push from a Forms API RESPONSES watch, OIDC bearer token.
  */
 export const intakeRoutes = new Hono<AppEnv>();
-const limit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+const limit = limitBody(MAX_BODY_BYTES);
 
 intakeRoutes.post('/intake/form', limit, async (c) => {
   const services = c.get('services');
   const lang = c.get('lang');
-  const body = await c.req.text();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
   await verifySignature(
     { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) },
-    body,
+    bytes,
     services.secrets.intakeHmac,
     services.clock.now(),
   );
-  const json = parseJson(body);
-  const raw = await archivePayload(services, 'apps-script', body, peekResponseId(json));
+  // Read leniently (a bad byte becomes U+FFFD, a byte-order mark is skipped); the archive keeps the bytes.
+  const json = parseJson(new TextDecoder().decode(bytes));
+  const raw = await archivePayload(services, 'apps-script', bytes, peekResponseId(json));
   const result = await ingestArchived(services, raw, parseAppsScriptPayload(json));
   if (result.outsideWindow) {
     // 200, not an error: the Apps Script must not retry it, and the secretariat sees it as a rejection.

@@ -3,7 +3,7 @@ import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
 
 /** Unix seconds when the sender signed the request. */
 export const TIMESTAMP_HEADER = 'X-Juri-Timestamp';
-/** `sha256=<lowercase hex of HMAC-SHA256(secret, timestamp + "." + rawBody)>`. */
+/** `sha256=<lowercase hex of HMAC-SHA256(secret, UTF-8 bytes of timestamp + "." then the raw body bytes)>`. */
 export const SIGNATURE_HEADER = 'X-Juri-Signature';
 /** A signature older or newer than this is refused, so a captured request cannot be replayed later. */
 export const MAX_SKEW_SECONDS = 5 * 60;
@@ -15,19 +15,32 @@ const unauthorized = () =>
     en: 'The request signature is invalid or expired.',
   });
 
-/** The exact bytes both sides sign. */
-export function signedText(timestamp: string, rawBody: string): string {
-  return `${timestamp}.${rawBody}`;
+/** The exact bytes both sides sign: the timestamp, a dot, then the body's bytes as they travel. */
+export function signedBytes(timestamp: string, rawBody: string | Uint8Array): Uint8Array<ArrayBuffer> {
+  const head = new TextEncoder().encode(`${timestamp}.`);
+  const body = typeof rawBody === 'string' ? new TextEncoder().encode(rawBody) : rawBody;
+  const out = new Uint8Array(head.length + body.length);
+  out.set(head);
+  out.set(body, head.length);
+  return out;
 }
 
-export async function signBody(secret: string, timestamp: string, rawBody: string): Promise<string> {
-  return `sha256=${await hmacSha256Hex(secret, signedText(timestamp, rawBody))}`;
+/** A text body is signed as its UTF-8 bytes, which is what Code.gs sends and signs. */
+export async function signBody(
+  secret: string,
+  timestamp: string,
+  rawBody: string | Uint8Array,
+): Promise<string> {
+  return `sha256=${await hmacSha256Hex(secret, signedBytes(timestamp, rawBody))}`;
 }
 
-/** Throws 401 unless the request carries a fresh, correct signature over its raw body. */
+/**
+ * Throws 401 unless the request carries a fresh, correct signature over its raw bytes: checked before
+ * any decoding, so two bodies that decode to the same text can never share a signature.
+ */
 export async function verifySignature(
   headers: { timestamp: string | undefined; signature: string | undefined },
-  rawBody: string,
+  rawBody: Uint8Array,
   secret: string | undefined,
   now: Date,
 ): Promise<void> {

@@ -5,7 +5,7 @@ import { sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
 /** One shared secretariat account: the admin token is the password. */
-export function LoginPage(props: { lang: Lang; error?: 'failed' | 'unset' }) {
+export function LoginPage(props: { lang: Lang; error?: 'failed' | 'unset'; message?: string }) {
   const t = sayer(props.lang);
   return (
     <Layout
@@ -18,9 +18,9 @@ export function LoginPage(props: { lang: Lang; error?: 'failed' | 'unset' }) {
     >
       <div class="card login">
         <h1>{t('loginTitle')}</h1>
-        {props.error ? (
+        {props.error || props.message ? (
           <p class="notice err" role="alert">
-            {t(props.error === 'unset' ? 'loginUnset' : 'loginFailed')}
+            {props.message ?? t(props.error === 'unset' ? 'loginUnset' : 'loginFailed')}
           </p>
         ) : null}
         <p>{t('loginIntro', { hours: SESSION_HOURS })}</p>
@@ -32,7 +32,7 @@ export function LoginPage(props: { lang: Lang; error?: 'failed' | 'unset' }) {
             name="token"
             required
             autocomplete="current-password"
-            autofocus={props.error !== undefined}
+            autofocus={props.error !== undefined || props.message !== undefined}
           />
           <button type="submit">{t('login')}</button>
         </form>

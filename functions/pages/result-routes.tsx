@@ -8,7 +8,7 @@ import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
 import { BeritaAcaraPage } from './berita-acara-page.tsx';
 import { dashboard, page } from './render.tsx';
-import { requireSession, requireSessionPage, sameOrigin } from './session.ts';
+import { requireSession, requireSessionPage } from './session.ts';
 import { say } from './strings.ts';
 
 /** The secretariat's result actions: penetapan, ralat, confirmation, late entries, the Berita Acara, export. */
@@ -59,7 +59,7 @@ async function action(c: Context<AppEnv>, work: (form: Form) => Promise<string>)
   }
 }
 
-resultPagesRoutes.post('/sekretariat/tetapkan', sameOrigin(), requireSession(), (c) =>
+resultPagesRoutes.post('/sekretariat/tetapkan', requireSession(), (c) =>
   action(c, async (form) => {
     const record = await fixResult(c.get('services'), {
       reason: field(form, 'reason'),
@@ -70,7 +70,7 @@ resultPagesRoutes.post('/sekretariat/tetapkan', sameOrigin(), requireSession(), 
   }),
 );
 
-resultPagesRoutes.post('/sekretariat/terima-terlambat', sameOrigin(), requireSession(), (c) =>
+resultPagesRoutes.post('/sekretariat/terima-terlambat', requireSession(), (c) =>
   action(c, async (form) => {
     const { innovation } = await acceptLateEntry(
       c.get('services'),

@@ -4,6 +4,7 @@ import { isLang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { publicAnnouncement, versionParam } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
+import { throttledCheck } from '../http/sign-in-throttle.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
 import { LoginPage } from './login-page.tsx';
@@ -16,12 +17,14 @@ import {
   hasSession,
   requireSession,
   requireSessionPage,
-  sameOrigin,
   startSession,
 } from './session.ts';
 import { say } from './strings.ts';
 
-/** Server-rendered pages for people: the public announcement and the secretariat's dashboard. */
+/**
+ * Server-rendered pages for people: the public announcement and the secretariat's dashboard. Every
+ * state-changing request here passes the origin check in app.ts first.
+ */
 export const pagesRoutes = new Hono<AppEnv>();
 
 /** No script runs on these pages, inline styles only, and they may not be framed (the sync button). */
@@ -83,7 +86,7 @@ pagesRoutes.get('/pengumuman/:competition/versi/:version', (c) =>
   announcementPage(c, versionParam(c.req.param('version'))),
 );
 
-pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, sameOrigin(), async (c) => {
+pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, async (c) => {
   const outcome = await receivePublicResponse(c);
   const lang = c.get('lang');
   c.header('cache-control', 'no-store');
@@ -100,22 +103,29 @@ pagesRoutes.get('/sekretariat/masuk', async (c) => {
   return page(c, <LoginPage lang={c.get('lang')} {...(unset ? { error: 'unset' as const } : {})} />);
 });
 
-pagesRoutes.post('/sekretariat/masuk', sameOrigin(), async (c) => {
+pagesRoutes.post('/sekretariat/masuk', async (c) => {
   const form = await c.req.parseBody();
   const token = typeof form.token === 'string' ? form.token : '';
+  const lang = c.get('lang');
   c.header('cache-control', 'no-store');
   if (!c.get('services').secrets.adminToken) {
-    return page(c, <LoginPage lang={c.get('lang')} error="unset" />, 401);
+    return page(c, <LoginPage lang={lang} error="unset" />, 401);
   }
-  if (!(await checkAdminToken(c, token))) {
-    return page(c, <LoginPage lang={c.get('lang')} error="failed" />, 401);
+  try {
+    if (!(await throttledCheck(c, () => checkAdminToken(c, token)))) {
+      return page(c, <LoginPage lang={lang} error="failed" />, 401);
+    }
+  } catch (err) {
+    if (!isAppError(err) || err.code !== 'too_many_attempts') throw err;
+    c.header('retry-after', String(err.retryAfterSeconds ?? 60));
+    return page(c, <LoginPage lang={lang} message={err.messageIn(lang)} />, 429);
   }
   await startSession(c);
   return c.redirect('/sekretariat', 303);
 });
 
-pagesRoutes.post('/sekretariat/keluar', sameOrigin(), (c) => {
-  endSession(c);
+pagesRoutes.post('/sekretariat/keluar', async (c) => {
+  await endSession(c);
   return c.redirect('/sekretariat/masuk', 303);
 });
 
@@ -137,7 +147,7 @@ pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
  * The one route that reaches Google: the secretariat asked for it. Success redirects (so a reload does
  * not sync again); an expected failure (busy, quota, no sheet) shows the dashboard with the reason.
  */
-pagesRoutes.post('/sekretariat/sinkron', sameOrigin(), requireSession(), async (c) => {
+pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
   try {
     const record = await runSync(c.get('services'), { trigger: 'manual' });
     return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);

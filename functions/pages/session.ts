@@ -1,7 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
-import { csrf } from 'hono/csrf';
-import { HTTPException } from 'hono/http-exception';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
@@ -28,12 +26,15 @@ export async function checkAdminToken(c: Context<AppEnv>, given: string): Promis
   return !!expected && (await timingSafeEqualText(given, expected));
 }
 
+/** Each session has a random id recorded in the store, so that signing out can end it for good. */
 export async function startSession(c: Context<AppEnv>): Promise<void> {
-  const { secrets, clock } = c.get('services');
+  const { secrets, clock, store, competition } = c.get('services');
   if (!secrets.adminToken) return;
+  const id = crypto.randomUUID();
   const expires = clock.now().getTime() + SESSION_HOURS * 3_600_000;
+  await store.createSession(competition.id, id, new Date(expires));
   const https = isHttps(c);
-  await setSignedCookie(c, COOKIE, `v1.${expires}`, await sessionKey(secrets.adminToken), {
+  await setSignedCookie(c, COOKIE, `v2.${id}.${expires}`, await sessionKey(secrets.adminToken), {
     httpOnly: true,
     sameSite: 'Strict',
     path: '/',
@@ -42,18 +43,33 @@ export async function startSession(c: Context<AppEnv>): Promise<void> {
   });
 }
 
-export function endSession(c: Context<AppEnv>): void {
+/** Revokes the session in the store (a copied cookie stops working too) and clears the cookie. */
+export async function endSession(c: Context<AppEnv>): Promise<void> {
+  const session = await readSession(c);
+  if (session) {
+    const { store, competition } = c.get('services');
+    await store.revokeSession(competition.id, session.id);
+  }
   deleteCookie(c, COOKIE, { path: '/', ...(isHttps(c) ? { prefix: 'host' as const, secure: true } : {}) });
 }
 
-/** True when the request carries an unexpired session cookie signed with the current key. */
-export async function hasSession(c: Context<AppEnv>): Promise<boolean> {
+/** The session the cookie names, when its signature holds with the current key and it has not expired. */
+async function readSession(c: Context<AppEnv>): Promise<{ id: string } | null> {
   const { secrets, clock } = c.get('services');
-  if (!secrets.adminToken) return false;
+  if (!secrets.adminToken) return null;
   const key = await sessionKey(secrets.adminToken);
   const value = await getSignedCookie(c, key, COOKIE, isHttps(c) ? 'host' : undefined);
-  const match = typeof value === 'string' ? /^v1\.(\d+)$/.exec(value) : null;
-  return !!match && Number(match[1]) > clock.now().getTime();
+  const match = typeof value === 'string' ? /^v2\.([0-9a-f-]{36})\.(\d+)$/.exec(value) : null;
+  if (!match?.[1] || Number(match[2]) <= clock.now().getTime()) return null;
+  return { id: match[1] };
+}
+
+/** True when the request carries a signed, unexpired session cookie whose session the store still holds. */
+export async function hasSession(c: Context<AppEnv>): Promise<boolean> {
+  const session = await readSession(c);
+  if (!session) return false;
+  const { store, competition, clock } = c.get('services');
+  return store.sessionActive(competition.id, session.id, clock.now());
 }
 
 /** GET pages: without a session, go to the sign-in form. */
@@ -77,31 +93,34 @@ export function requireSession(): MiddlewareHandler<AppEnv> {
   };
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * hono/csrf with an Origin check by host: behind a proxy the app may see http while the
- * browser's Origin says https, but a cross-site form can never carry this site's host.
+ * Every state-changing request must come from juri's own pages, whatever its content type (a JSON
+ * or text/plain POST carries the session cookie as well as a form does): Sec-Fetch-Site says
+ * same-origin, or the Origin header names this host. By host, because behind a proxy the app may see
+ * http while the browser's Origin says https, but a cross-site page can never carry this site's host.
+ * Without either header the request is refused: every browser juri supports sends one on a POST.
  */
 export function sameOrigin(): MiddlewareHandler<AppEnv> {
-  const check = csrf({
-    origin: (origin, c) => {
-      try {
-        return new URL(origin).host === new URL(c.req.url).host;
-      } catch {
-        return false;
-      }
-    },
-  });
   return async (c, next) => {
-    try {
-      await check(c, next);
-    } catch (err) {
-      if (err instanceof HTTPException && err.status === 403) {
-        throw new AppError('forbidden', {
-          id: 'Permintaan ditolak: formulir harus dikirim dari halaman juri sendiri.',
-          en: 'Request refused: the form must be sent from juri’s own page.',
-        });
-      }
-      throw err;
+    if (!SAFE_METHODS.has(c.req.method) && !fromOwnPage(c)) {
+      throw new AppError('forbidden', {
+        id: 'Permintaan ditolak: formulir harus dikirim dari halaman juri sendiri.',
+        en: 'Request refused: the form must be sent from juri’s own page.',
+      });
     }
+    await next();
   };
+}
+
+function fromOwnPage(c: Context<AppEnv>): boolean {
+  if (c.req.header('sec-fetch-site') === 'same-origin') return true;
+  const origin = c.req.header('origin');
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === new URL(c.req.url).host;
+  } catch {
+    return false;
+  }
 }

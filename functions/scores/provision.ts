@@ -29,7 +29,7 @@ export async function provisionSheet(
   opts: { secretariat?: string[] } = {},
 ): Promise<ProvisionReport> {
   const sheet = sheetOf(services);
-  return withSheetLease(services, 'setup', async () => {
+  return withSheetLease(services, 'setup', async (signal) => {
     const { store, competition, lang } = services;
     const before = sheet.requestCount();
     const [innovations, last] = await Promise.all([
@@ -72,12 +72,15 @@ export async function provisionSheet(
         frozenColumns: 2,
       };
     });
-    const outcome = await sheet.provision({
-      jurorTabs: specs,
-      outputKeys: outputTabKeys(competition),
-      expectedRows: innovations.length,
-      secretariat: opts.secretariat ?? competition.secretariat,
-    });
+    const outcome = await sheet.provision(
+      {
+        jurorTabs: specs,
+        outputKeys: outputTabKeys(competition),
+        expectedRows: innovations.length,
+        secretariat: opts.secretariat ?? competition.secretariat,
+      },
+      { signal },
+    );
     const after = sheet.requestCount();
     return {
       ...outcome,

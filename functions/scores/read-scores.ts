@@ -16,10 +16,10 @@ export interface JurorTabsRead {
 }
 
 /** Every juror tab of every stage in ONE read, parsed into typed score cells and progress. */
-export async function readJurorTabs(services: Services): Promise<JurorTabsRead> {
+export async function readJurorTabs(services: Services, signal?: AbortSignal): Promise<JurorTabsRead> {
   const tabs = jurorTabs(services.competition);
   const [snapshot, listed] = await Promise.all([
-    sheetOf(services).readRanges(tabs.map(jurorReadRange)),
+    sheetOf(services).readRanges(tabs.map(jurorReadRange), signal ? { signal } : {}),
     services.store.listInnovations(services.competition.id),
   ]);
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));

@@ -24,9 +24,12 @@ export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
  * The record is saved in the store either way (status 'failed' with the message when it fails,
  * and the error is thrown on).
  */
-export async function runSync(services: Services, opts: { trigger: SyncTrigger }): Promise<SyncRecord> {
+export async function runSync(
+  services: Services,
+  opts: { trigger: SyncTrigger; budgetMs?: number },
+): Promise<SyncRecord> {
   const sheet = sheetOf(services);
-  return withSheetLease(services, opts.trigger, async () => {
+  const work = async (signal: AbortSignal): Promise<SyncRecord> => {
     const { store, competition, clock, lang } = services;
     const last = await store.lastSync(competition.id);
     const sequence = (last?.sequence ?? 0) + 1;
@@ -41,7 +44,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
     let readCells: ScoreEntry[] | undefined;
     try {
       const [{ innovations, snapshot, entries, progress }, rejectionList, fixed] = await Promise.all([
-        readJurorTabs(services),
+        readJurorTabs(services, signal),
         store.listRejections(competition.id),
         store.latestVersion(competition.id),
       ]);
@@ -87,7 +90,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         record: fixed,
         scoreChanges: history,
       });
-      const { generation } = await sheet.publish(outputs, snapshot.publishState);
+      const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
       const record: SyncRecord = {
         ...base,
         status: 'written',
@@ -118,7 +121,8 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
       await store.saveSync(competition.id, failed).catch(() => undefined);
       throw e;
     }
-  });
+  };
+  return withSheetLease(services, opts.trigger, work, opts.budgetMs);
 }
 
 /** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */

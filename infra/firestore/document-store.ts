@@ -1,11 +1,19 @@
 import pRetry from 'p-retry';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { AcceptedSubmission, Rejection, Store, UpsertOutcome } from '../../shared/ports.ts';
+import type {
+  AcceptedSubmission,
+  RawSubmission,
+  Rejection,
+  Store,
+  SyncRecord,
+  UpsertOutcome,
+} from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
+  type DocumentWrite,
   docId,
   type Fields,
   type FieldValue,
@@ -174,9 +182,46 @@ export function createDocumentStore(backend: DocumentBackend): Store {
   return {
     ...createRecordDocuments(backend, path),
     async archiveRaw(competition, raw) {
-      await backend.commit([
-        { op: 'set', path: path(competition, 'intake', docId(raw.id)), fields: toFields(raw) },
+      // The payload is created once (its id is its content hash); each delivery is a small record of
+      // its own, so replays count without copying the body and concurrent ones never lose a count.
+      const delivery: DocumentWrite = {
+        op: 'set',
+        path: path(competition, 'deliveries', crypto.randomUUID()),
+        fields: { rawId: raw.id, receivedAt: raw.receivedAt },
+      };
+      try {
+        await backend.commit([
+          { op: 'create', path: path(competition, 'intake', docId(raw.id)), fields: toFields(raw) },
+          delivery,
+        ]);
+      } catch (error) {
+        if (!(error instanceof AlreadyExists)) throw error;
+        await backend.commit([delivery]);
+      }
+    },
+    async listRaw(competition) {
+      const [payloads, deliveries] = await Promise.all([
+        backend.query({ collection: path(competition, 'intake') }),
+        backend.query({ collection: path(competition, 'deliveries') }),
       ]);
+      const counts = new Map<string, { n: number; last: string }>();
+      for (const d of deliveries) {
+        const { rawId, receivedAt } = d.fields;
+        if (typeof rawId !== 'string' || typeof receivedAt !== 'string') continue;
+        const seen = counts.get(rawId);
+        counts.set(rawId, {
+          n: (seen?.n ?? 0) + 1,
+          last: seen && seen.last > receivedAt ? seen.last : receivedAt,
+        });
+      }
+      return payloads
+        .map((d) => {
+          const raw = d.fields as unknown as RawSubmission;
+          const count = counts.get(raw.id);
+          // Payloads archived before deliveries were counted have no delivery records.
+          return { ...raw, deliveries: count?.n ?? 1, lastReceivedAt: count?.last ?? raw.receivedAt };
+        })
+        .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     },
     upsertInnovation: upsert,
     async listInnovations(competition) {
@@ -238,6 +283,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
             finishedAt: sync.finishedAt,
             status: sync.status,
             inputHash: sync.inputHash,
+            order: syncOrder(sync),
             chunks: chunkPaths,
           },
         },
@@ -248,11 +294,16 @@ export function createDocumentStore(backend: DocumentBackend): Store {
       if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
     },
     async lastSync(competition) {
-      const [last] = await backend.query({
-        collection: path(competition, 'syncs'),
-        orderBy: { field: 'finishedAt', direction: 'desc' },
-        limit: 1,
-      });
+      const latest = (field: string) =>
+        backend.query({
+          collection: path(competition, 'syncs'),
+          orderBy: { field, direction: 'desc' },
+          limit: 1,
+        });
+      // Records saved before `order` existed are only found by finishedAt (a query skips documents
+      // without the field); every later record has it and a higher sequence.
+      const ordered = await latest('order');
+      const [last] = ordered.length > 0 ? ordered : await latest('finishedAt');
       const paths = Array.isArray(last?.fields.chunks)
         ? last.fields.chunks.filter((p) => typeof p === 'string')
         : [];
@@ -314,7 +365,73 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         { op: 'set', path: path(competition, 'cursors', docId(name)), fields: { value } },
       ]);
     },
+    async createSession(competition, id, expiresAt) {
+      try {
+        await backend.commit([
+          {
+            op: 'create',
+            path: path(competition, 'sessions', docId(id)),
+            fields: { expiresMs: expiresAt.getTime(), revoked: false },
+          },
+        ]);
+      } catch (error) {
+        // Ids are random: an existing one is this same session, and must not come back if revoked.
+        if (!(error instanceof AlreadyExists)) throw error;
+      }
+    },
+    async sessionActive(competition, id, now) {
+      const fields = await backend.get(path(competition, 'sessions', docId(id)));
+      return (
+        fields?.revoked === false && typeof fields.expiresMs === 'number' && fields.expiresMs > now.getTime()
+      );
+    },
+    async revokeSession(competition, id) {
+      // A tombstone, written whether or not the session exists: one write, no read.
+      await backend.commit([
+        {
+          op: 'set',
+          path: path(competition, 'sessions', docId(id)),
+          fields: { expiresMs: 0, revoked: true },
+        },
+      ]);
+    },
+    async addAttempt(competition, client, attempt) {
+      // One document per attempt: concurrent attempts never overwrite each other's count.
+      await backend.commit([
+        {
+          op: 'set',
+          path: path(competition, 'attempts', docId(client), 'log', docId(attempt.id)),
+          fields: { id: attempt.id, at: attempt.at.getTime() },
+        },
+      ]);
+    },
+    async recentAttempts(competition, client, since, limit) {
+      if (limit <= 0) return [];
+      const docs = await backend.query({
+        collection: path(competition, 'attempts', docId(client), 'log'),
+        orderBy: { field: 'at', direction: 'desc' },
+        limit: Math.trunc(limit),
+      });
+      return docs
+        .flatMap(({ fields: { id, at } }) =>
+          typeof id === 'string' && typeof at === 'number' && at >= since.getTime()
+            ? [{ id, at: new Date(at) }]
+            : [],
+        )
+        .sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    },
+    async clearAttempts(competition, client) {
+      const docs = await backend.query({ collection: path(competition, 'attempts', docId(client), 'log') });
+      for (let i = 0; i < docs.length; i += 400) {
+        await backend.commit(docs.slice(i, i + 400).map((d) => ({ op: 'delete' as const, path: d.path })));
+      }
+    },
   };
+}
+
+/** Sorts as lastSync wants: sequence, then finishedAt, then id (the sequence is at most 12 digits). */
+function syncOrder(sync: SyncRecord): string {
+  return `${String(sync.sequence ?? 0).padStart(12, '0')}|${sync.finishedAt}|${sync.id}`;
 }
 
 function innovationFields(doc: InnovationDoc): Fields {

@@ -1,6 +1,8 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
 import type { Book } from './model.ts';
@@ -15,8 +17,11 @@ export interface LocalSheetsServerOptions {
   port?: number;
   spreadsheetId?: string;
   host?: string;
-  /** When set, requests must carry `Authorization: Bearer <accessToken>`. */
-  accessToken?: string;
+  /**
+   * Requests must carry `Authorization: Bearer <accessToken>`; absent, a random token is made (read it
+   * from the server). A function accepts the tokens a stand-in token endpoint issues, in tests.
+   */
+  accessToken?: string | ((token: string) => boolean);
   create?: boolean;
 }
 
@@ -38,6 +43,8 @@ export interface TabSnapshot {
 export interface LocalSheetsServer {
   /** The rootUrl to give @googleapis/sheets. */
   url: string;
+  /** The bearer token requests must carry (undefined when a function decides). */
+  accessToken: string | undefined;
   spreadsheetId: string;
   file: string;
   /** Every request, in arrival order, including those a fault answered. */
@@ -57,6 +64,17 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
   });
   const faults = createFaultPlan();
   const log: LogEntry[] = [];
+  const accessToken =
+    typeof opts.accessToken === 'function'
+      ? undefined
+      : (opts.accessToken ?? randomBytes(32).toString('hex'));
+  const tokenAccepted =
+    typeof opts.accessToken === 'function'
+      ? opts.accessToken
+      : (given: string) => sameText(given, accessToken ?? '');
+  const bindHost = opts.host ?? '127.0.0.1';
+  // Filled in once the port is known: the names this server answers to.
+  const ownHosts = new Set<string>();
   // One request at a time touches the workbook, so re-reads and writes never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -79,6 +97,23 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     };
     log.push(entry);
     const body = await readBody(req);
+    // Before anything else, faults included: any process on the machine can reach this port, and a web
+    // page can reach it too by rebinding its own name to 127.0.0.1, so the name and the token must match.
+    if (!ownHosts.has((req.headers.host ?? '').toLowerCase())) {
+      const e = new SheetsApiError(
+        403,
+        `The local Sheets server does not answer for host "${req.headers.host ?? ''}".`,
+      );
+      return send(res, entry, e.code, e.body());
+    }
+    const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer || !tokenAccepted(bearer)) {
+      const e = new SheetsApiError(
+        401,
+        'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
+      );
+      return send(res, entry, e.code, e.body());
+    }
     const fault = faults.next();
     if (fault) entry.fault = fault.kind;
     if (fault?.kind === 'drop') {
@@ -103,12 +138,6 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
     try {
-      if (opts.accessToken && req.headers.authorization !== `Bearer ${opts.accessToken}`) {
-        throw new SheetsApiError(
-          401,
-          'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
-        );
-      }
       const result = await serial(() => route(workbook, spreadsheetId, req.method ?? 'GET', url, body));
       send(res, entry, 200, result);
     } catch (e) {
@@ -120,10 +149,12 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     }
   }
 
-  await new Promise<void>((ok) => server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', ok));
+  await new Promise<void>((ok) => server.listen(opts.port ?? 0, bindHost, ok));
   const { port } = server.address() as AddressInfo;
+  for (const name of new Set([bindHost, '127.0.0.1', 'localhost', '[::1]'])) ownHosts.add(`${name}:${port}`);
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}/`,
+    url: `http://${bindHost}:${port}/`,
+    accessToken,
     spreadsheetId,
     file,
     log,
@@ -149,7 +180,8 @@ async function route(
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (!m || m[1] !== spreadsheetId) throw new SheetsApiError(404, 'Requested entity was not found.');
   const rest = m[2] ?? '';
-  const body = parseBody(rawBody);
+  // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
+  const body = cleanDeep(parseBody(rawBody)) as Record<string, unknown>;
   const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as RenderOption;
   if (method === 'GET' && rest === '') return describe(await workbook.current());
   if (method === 'GET' && rest === '/values:batchGet') {
@@ -210,6 +242,12 @@ function snapshotOf(book: Book): TabSnapshot[] {
       readRange(book, `'${s.properties.title.replace(/'/g, "''")}'`, 'FORMATTED_VALUE').values ?? []
     ).map((row) => row.map(String)),
   }));
+}
+
+/** Compared as hashes, so neither the length nor the content leaks through timing. */
+function sameText(a: string, b: string): boolean {
+  const digest = (t: string) => createHash('sha256').update(t).digest();
+  return timingSafeEqual(digest(a), digest(b)) && a.length === b.length;
 }
 
 function parseBody(raw: string): Record<string, unknown> {

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { SheetsApiError } from './errors.ts';
 import { type Book, emptyBook } from './model.ts';
 import { readBook, toXlsx, writeBookAtomically } from './xlsx.ts';
+import { type Unreadable, UnreadableWorkbook } from './xlsx-package.ts';
 
 /**
  * The .xlsx behind the local server: re-read when a person saved it, written atomically,
@@ -24,7 +25,10 @@ export async function openWorkbookFile(
   let seen: { mtimeMs: number; size: number } | null = null;
 
   if (opts.create && !(await exists(file))) {
-    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))));
+    // Owner only, like every file juri writes: the workbook names the entrants.
+    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))), {
+      mode: 0o600,
+    });
   }
 
   async function current(): Promise<Book> {
@@ -36,7 +40,9 @@ export async function openWorkbookFile(
       seen = { mtimeMs: info.mtimeMs, size: info.size };
       return book;
     } catch (e) {
-      throw unavailable(MESSAGES.corrupt(file, e instanceof Error ? e.message : String(e)));
+      // The person reading the message can act on the kind of damage; a parser's own words they cannot.
+      console.warn(`juri: ${file} could not be read`, e);
+      throw unavailable(MESSAGES.unreadable(file, e instanceof UnreadableWorkbook ? e.kind : 'damaged'));
     }
   }
 
@@ -82,13 +88,29 @@ const MESSAGES = {
   missing: (f: string) =>
     `Buku kerja ${f} tidak ditemukan; periksa apakah file dipindahkan atau dihapus. / ` +
     `The workbook ${f} was not found; check whether it was moved or deleted.`,
-  corrupt: (f: string, why: string) =>
-    `Buku kerja ${f} tidak dapat dibaca (rusak atau bukan .xlsx): ${why}. / ` +
-    `The workbook ${f} cannot be read (corrupt or not an .xlsx): ${why}.`,
+  unreadable: (f: string, kind: Unreadable) =>
+    `Buku kerja ${f} tidak dapat dibaca: ${WHY[kind].id}. Buka file itu di LibreOffice atau Excel lalu simpan ` +
+    `lagi sebagai .xlsx, atau kembalikan salinan sebelumnya. / The workbook ${f} cannot be read: ` +
+    `${WHY[kind].en}. Open it in LibreOffice or Excel and save it again as .xlsx, or restore an earlier copy.`,
   locked: (f: string, lock: string) =>
     `Buku kerja ${f} sedang dibuka di LibreOffice/Excel (file kunci ${lock}); simpan dan tutup dulu, lalu coba lagi. / ` +
     `The workbook ${f} is open in LibreOffice/Excel (lock file ${lock}); save and close it, then try again.`,
   unwritable: (f: string, code: string) =>
     `Buku kerja ${f} tidak dapat ditulis (${code}); periksa izin file dan ruang disk. / ` +
     `The workbook ${f} cannot be written (${code}); check the file permissions and disk space.`,
+};
+
+const WHY: Record<Unreadable, { id: string; en: string }> = {
+  'not-a-package': {
+    id: 'isinya bukan arsip .xlsx yang utuh (mungkin terpotong saat disalin, atau bukan file .xlsx sama sekali)',
+    en: 'it is not a complete .xlsx archive (perhaps cut short while copying, or not an .xlsx file at all)',
+  },
+  'no-workbook': {
+    id: 'arsip itu tidak berisi buku kerja (bagian xl/workbook.xml tidak ada)',
+    en: 'the archive holds no workbook (its xl/workbook.xml part is missing)',
+  },
+  damaged: {
+    id: 'isi buku kerjanya rusak sehingga tidak dapat diurai',
+    en: 'its contents are damaged and cannot be parsed',
+  },
 };

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
+// exceljs writes through JSZip: see the file for the emoji it would otherwise lose.
+import './jszip-utf8.ts';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import { columnLetter } from '../../shared/sheet/layout.ts';
 import {
   type Book,
@@ -16,6 +19,7 @@ import {
   usedExtent,
   type Validation,
 } from './model.ts';
+import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
 
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';
@@ -44,7 +48,12 @@ export async function readBook(
   title: string,
 ): Promise<Book> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as ArrayBuffer);
+  const loadable = await loadablePackage(new Uint8Array(buffer));
+  try {
+    await wb.xlsx.load(loadable as unknown as ArrayBuffer);
+  } catch (cause) {
+    throw new UnreadableWorkbook('damaged', { cause });
+  }
   const book = emptyBook(spreadsheetId, title);
   book.sheets = [];
   const extras = new Map<string, SheetExtras>();
@@ -150,7 +159,7 @@ export async function writeBookAtomically(book: Book, file: string): Promise<voi
   const buffer = await toXlsx(book);
   const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
   try {
-    await writeFile(temp, new Uint8Array(buffer));
+    await writeFile(temp, new Uint8Array(buffer), { mode: 0o600 });
     await rename(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -158,7 +167,9 @@ export async function writeBookAtomically(book: Book, file: string): Promise<voi
   }
 }
 
-export async function toXlsx(book: Book): Promise<ArrayBuffer> {
+export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
+  // The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable.
+  const book = cleanDeep(unchecked) as Book;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'juri';
   for (const sheet of book.sheets) {

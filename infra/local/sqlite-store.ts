@@ -5,6 +5,8 @@ import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type {
   AcceptedSubmission,
+  ArchivedPayload,
+  IntakeSource,
   PublicResponse,
   RawSubmission,
   Rejection,
@@ -48,7 +50,32 @@ CREATE TABLE IF NOT EXISTS score_changes (
 CREATE TABLE IF NOT EXISTS public_responses (
   competition TEXT NOT NULL, id TEXT NOT NULL, received_at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (competition, id));
+CREATE TABLE IF NOT EXISTS sessions (
+  competition TEXT NOT NULL, id TEXT NOT NULL, expires_ms INTEGER NOT NULL, revoked INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (competition, id));
+CREATE TABLE IF NOT EXISTS attempts (
+  competition TEXT NOT NULL, client TEXT NOT NULL, id TEXT NOT NULL, at_ms INTEGER NOT NULL,
+  PRIMARY KEY (competition, client, id));
+CREATE INDEX IF NOT EXISTS attempts_by_client ON attempts (competition, client, at_ms);
 `;
+
+/** Columns added after the first release: a file from then gets them on open. */
+const MIGRATIONS: { table: string; column: string; declaration: string; backfill?: string }[] = [
+  { table: 'raw_submissions', column: 'deliveries', declaration: 'INTEGER NOT NULL DEFAULT 1' },
+  {
+    table: 'raw_submissions',
+    column: 'last_received_at',
+    declaration: 'TEXT',
+    backfill: 'UPDATE raw_submissions SET last_received_at = received_at',
+  },
+  { table: 'raw_submissions', column: 'encoding', declaration: 'TEXT' },
+  {
+    table: 'syncs',
+    column: 'sequence',
+    declaration: 'INTEGER NOT NULL DEFAULT 0',
+    backfill: "UPDATE syncs SET sequence = coalesce(json_extract(data, '$.sequence'), 0)",
+  },
+];
 
 /** SQLite result codes that mean "the store is unavailable right now, retry later" rather than a bug. */
 const UNAVAILABLE_CODES = /^SQLITE_(BUSY|LOCKED|IOERR|READONLY|CANTOPEN|FULL|PROTOCOL|NOTADB|CORRUPT)/;
@@ -78,13 +105,21 @@ export function openSqliteStore(
     opened.pragma('journal_mode = WAL');
     opened.pragma('synchronous = NORMAL');
     opened.exec(SCHEMA);
+    migrate(opened);
     return opened;
   });
 
   const stmt = {
     archive: db.prepare(
-      `INSERT OR IGNORE INTO raw_submissions (competition, id, received_at, source, response_id, body)
-       VALUES (?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO raw_submissions
+         (competition, id, received_at, source, response_id, body, encoding, deliveries, last_received_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+       ON CONFLICT (competition, id) DO UPDATE SET deliveries = deliveries + 1,
+         last_received_at = max(last_received_at, excluded.last_received_at)`,
+    ),
+    listRaw: db.prepare<[string], RawRow>(
+      `SELECT id, received_at, source, response_id, body, encoding, deliveries, last_received_at
+       FROM raw_submissions WHERE competition = ? ORDER BY received_at, id`,
     ),
     getInnovation: db.prepare<[string, string], InnovationRow>(
       'SELECT number, version, submitted_at, data FROM innovations WHERE competition = ? AND response_id = ?',
@@ -121,12 +156,29 @@ export function openSqliteStore(
     ),
     clearRejection: db.prepare('DELETE FROM rejections WHERE competition = ? AND response_id = ?'),
     putSync: db.prepare(
-      `INSERT INTO syncs (competition, id, finished_at, data) VALUES (?, ?, ?, ?)
-       ON CONFLICT (competition, id) DO UPDATE SET finished_at = excluded.finished_at, data = excluded.data`,
+      `INSERT INTO syncs (competition, id, finished_at, sequence, data) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (competition, id) DO UPDATE SET finished_at = excluded.finished_at,
+         sequence = excluded.sequence, data = excluded.data`,
     ),
     lastSync: db.prepare<[string], { data: string }>(
-      'SELECT data FROM syncs WHERE competition = ? ORDER BY finished_at DESC, id DESC LIMIT 1',
+      'SELECT data FROM syncs WHERE competition = ? ORDER BY sequence DESC, finished_at DESC, id DESC LIMIT 1',
     ),
+    createSession: db.prepare(
+      `INSERT INTO sessions (competition, id, expires_ms) VALUES (?, ?, ?)
+       ON CONFLICT (competition, id) DO NOTHING`,
+    ),
+    sessionActive: db.prepare<[string, string, number], { id: string }>(
+      'SELECT id FROM sessions WHERE competition = ? AND id = ? AND revoked = 0 AND expires_ms > ?',
+    ),
+    revokeSession: db.prepare('UPDATE sessions SET revoked = 1 WHERE competition = ? AND id = ?'),
+    addAttempt: db.prepare(
+      'INSERT OR IGNORE INTO attempts (competition, client, id, at_ms) VALUES (?, ?, ?, ?)',
+    ),
+    recentAttempts: db.prepare<[string, string, number, number], { id: string; at_ms: number }>(
+      `SELECT id, at_ms FROM attempts WHERE competition = ? AND client = ? AND at_ms >= ?
+       ORDER BY at_ms DESC, id DESC LIMIT ?`,
+    ),
+    clearAttempts: db.prepare('DELETE FROM attempts WHERE competition = ? AND client = ?'),
     getLease: db.prepare<[string, string], { holder: string; until_ms: number }>(
       'SELECT holder, until_ms FROM leases WHERE competition = ? AND name = ?',
     ),
@@ -229,8 +281,20 @@ export function openSqliteStore(
   return {
     async archiveRaw(competition: string, raw: RawSubmission) {
       guard(() =>
-        stmt.archive.run(competition, raw.id, raw.receivedAt, raw.source, raw.responseId ?? null, raw.body),
+        stmt.archive.run(
+          competition,
+          raw.id,
+          raw.receivedAt,
+          raw.source,
+          raw.responseId ?? null,
+          raw.body,
+          raw.encoding ?? null,
+          raw.receivedAt,
+        ),
       );
+    },
+    async listRaw(competition) {
+      return guard(() => stmt.listRaw.all(competition).map(archivedPayload));
     },
     async upsertInnovation(competition, submission, numberToId) {
       return guard(() => upsert.immediate(competition, submission, numberToId));
@@ -260,7 +324,9 @@ export function openSqliteStore(
       guard(() => stmt.clearRejection.run(competition, responseId));
     },
     async saveSync(competition, sync) {
-      guard(() => stmt.putSync.run(competition, sync.id, sync.finishedAt, JSON.stringify(sync)));
+      guard(() =>
+        stmt.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, JSON.stringify(sync)),
+      );
     },
     async lastSync(competition) {
       return guard(() => {
@@ -327,10 +393,74 @@ export function openSqliteStore(
         stmt.listResponses.all(competition).map((r) => JSON.parse(r.data) as PublicResponse),
       );
     },
+    async createSession(competition, id, expiresAt) {
+      guard(() => stmt.createSession.run(competition, id, expiresAt.getTime()));
+    },
+    async sessionActive(competition, id, now) {
+      return guard(() => stmt.sessionActive.get(competition, id, now.getTime()) !== undefined);
+    },
+    async revokeSession(competition, id) {
+      guard(() => stmt.revokeSession.run(competition, id));
+    },
+    async addAttempt(competition, client, attempt) {
+      guard(() => stmt.addAttempt.run(competition, client, attempt.id, attempt.at.getTime()));
+    },
+    async recentAttempts(competition, client, since, limit) {
+      return guard(() =>
+        stmt.recentAttempts
+          .all(competition, client, since.getTime(), Math.max(0, Math.trunc(limit)))
+          .map((r) => ({ id: r.id, at: new Date(r.at_ms) })),
+      );
+    },
+    async clearAttempts(competition, client) {
+      guard(() => stmt.clearAttempts.run(competition, client));
+    },
     close() {
       db.close();
     },
   };
+}
+
+interface RawRow {
+  id: string;
+  received_at: string;
+  source: IntakeSource;
+  response_id: string | null;
+  body: string;
+  encoding: string | null;
+  deliveries: number;
+  last_received_at: string | null;
+}
+
+function archivedPayload(r: RawRow): ArchivedPayload {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    source: r.source,
+    ...(r.response_id !== null ? { responseId: r.response_id } : {}),
+    body: r.body,
+    ...(r.encoding === 'base64' ? { encoding: 'base64' as const } : {}),
+    deliveries: r.deliveries,
+    lastReceivedAt: r.last_received_at ?? r.received_at,
+  };
+}
+
+/** Under the write lock, so that two processes opening an old file add each column once. */
+function migrate(db: Database.Database): void {
+  const has = (table: string, column: string) =>
+    db
+      .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
+      .all()
+      .some((c) => c.name === column);
+  if (MIGRATIONS.every((m) => has(m.table, m.column))) return;
+  db.transaction(() => {
+    for (const m of MIGRATIONS) {
+      if (has(m.table, m.column)) continue;
+      db.exec(`ALTER TABLE ${m.table} ADD COLUMN ${m.column} ${m.declaration}`);
+      if (m.backfill) db.exec(m.backfill);
+    }
+    db.exec('CREATE INDEX IF NOT EXISTS syncs_by_sequence ON syncs (competition, sequence, finished_at)');
+  }).immediate();
 }
 
 function guard<T>(work: () => T): T {

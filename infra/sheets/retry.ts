@@ -25,11 +25,15 @@ interface HttpishError {
 /**
  * The one retry layer for Sheets calls (gaxios' own retry is off): exponential backoff with jitter,
  * waiting at least as long as a Retry-After header asks, for 429, 5xx and dropped connections.
+ * `signal` ends it all, a wait or a request in flight included: a sync's whole time with Google is
+ * bounded by its caller (below the sync lease), however many calls and retries it makes. The abort
+ * reason is what the caller sees, so it can say in plain words why the work stopped.
  */
 export async function withRetry<T>(
   attempt: () => Promise<T>,
   options: SheetsRetryOptions,
-  wait: (ms: number) => Promise<void>,
+  wait: (ms: number, signal?: AbortSignal) => Promise<void>,
+  signal?: AbortSignal,
 ): Promise<T> {
   const retries = options.retries ?? 5;
   try {
@@ -39,16 +43,35 @@ export async function withRetry<T>(
       minTimeout: options.minTimeoutMs ?? 500,
       maxTimeout: options.maxTimeoutMs ?? 20_000,
       randomize: true,
+      ...(signal ? { signal } : {}),
       shouldRetry: async ({ error }) => {
-        if (!isRetryable(error)) return false;
+        if (signal?.aborted || !isRetryable(error)) return false;
         const asked = retryAfterMs(error);
-        if (asked > 0) await wait(Math.min(asked, options.maxRetryAfterMs ?? 60_000));
+        if (asked > 0) await wait(Math.min(asked, options.maxRetryAfterMs ?? 60_000), signal);
         return true;
       },
     });
   } catch (e) {
+    if (signal?.aborted)
+      throw signal.reason instanceof AppError ? signal.reason : toAppError(signal.reason, 1);
     throw toAppError(e, retries + 1);
   }
+}
+
+/** setTimeout as a promise that an abort ends early (with the abort's reason). */
+export function abortableWait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export function statusOf(e: unknown): number | undefined {

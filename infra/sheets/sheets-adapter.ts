@@ -1,4 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
@@ -12,7 +13,7 @@ import {
   swapRequests,
   tabValues,
 } from './publish-plan.ts';
-import { type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
+import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 
 /** Whatever @googleapis/sheets accepts as `auth`: an OAuth2Client, GoogleAuth, an API key… */
 export type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
@@ -48,49 +49,63 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
   });
   const spreadsheetId = opts.spreadsheetId;
   const counts = { reads: 0, writes: 0 };
-  const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-  const call = <T>(kind: 'reads' | 'writes', run: () => Promise<{ data: T }>): Promise<T> =>
-    withRetry(
-      async () => {
-        counts[kind] += 1;
-        return (await run()).data;
-      },
-      opts.retry ?? {},
-      wait,
-    );
 
-  const calls: SheetsCalls = {
-    spreadsheetId,
-    get: () =>
-      call('reads', () =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }),
-      ),
-    batchGet: async (ranges) =>
-      (
-        await call('reads', () =>
-          api.spreadsheets.values.batchGet({
-            spreadsheetId,
-            ranges,
-            valueRenderOption: 'FORMATTED_VALUE',
-            majorDimension: 'ROWS',
-          }),
-        )
-      ).valueRanges ?? [],
-    writeValues: async (data) => {
-      // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text.
-      await call('writes', () =>
-        api.spreadsheets.values.batchUpdate({
-          spreadsheetId,
-          requestBody: { valueInputOption: 'RAW', data },
-        }),
+  /** The calls of one operation, all ended by its signal (a request in flight included). */
+  function callsFor(signal: AbortSignal | undefined): SheetsCalls & { call: typeof call } {
+    const request = signal ? { signal } : {};
+    function call<T>(kind: 'reads' | 'writes', run: () => Promise<{ data: T }>): Promise<T> {
+      return withRetry(
+        async () => {
+          counts[kind] += 1;
+          return (await run()).data;
+        },
+        opts.retry ?? {},
+        abortableWait,
+        signal,
       );
-    },
-    batchUpdate: async (requests) =>
-      (await call('writes', () => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } })))
-        .replies ?? [],
-  };
+    }
+    return {
+      call,
+      spreadsheetId,
+      get: () =>
+        call('reads', () =>
+          api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }, request),
+        ),
+      batchGet: async (ranges) =>
+        (
+          await call('reads', () =>
+            api.spreadsheets.values.batchGet(
+              { spreadsheetId, ranges, valueRenderOption: 'FORMATTED_VALUE', majorDimension: 'ROWS' },
+              request,
+            ),
+          )
+        ).valueRanges ?? [],
+      writeValues: async (data) => {
+        // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text. Cleaned again
+        // here, whatever the caller did: this is the one way juri's text reaches a sheet.
+        const clean = cleanDeep(data) as sheets_v4.Schema$ValueRange[];
+        await call('writes', () =>
+          api.spreadsheets.values.batchUpdate(
+            { spreadsheetId, requestBody: { valueInputOption: 'RAW', data: clean } },
+            request,
+          ),
+        );
+      },
+      batchUpdate: async (requests) => {
+        const clean = cleanDeep(requests) as sheets_v4.Schema$Request[];
+        const done = await call('writes', () =>
+          api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests: clean } }, request),
+        );
+        return done.replies ?? [];
+      },
+    };
+  }
 
-  async function publishOnce(tabs: OutputTab[], start: PublishMeta): Promise<PublishMeta> {
+  async function publishOnce(
+    calls: SheetsCalls,
+    tabs: OutputTab[],
+    start: PublishMeta,
+  ): Promise<PublishMeta> {
     const prepared = prepareStaging(start, tabs);
     if (prepared.requests.length > 0) await calls.batchUpdate(prepared.requests);
     const meta = prepared.meta;
@@ -106,7 +121,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
   }
 
   /** After a structural 400 (a tab deleted by hand, or a swap whose answer was lost): re-read and rebuild. */
-  async function reconcile(): Promise<PublishMeta> {
+  async function reconcile(calls: SheetsCalls): Promise<PublishMeta> {
     const [info, [metaCell]] = await Promise.all([calls.get(), calls.batchGet([META_RANGE])]);
     const meta = parseMeta(String(metaCell?.values?.[0]?.[0] ?? ''));
     const ids = new Set((info.sheets ?? []).map((s) => s.properties?.sheetId));
@@ -117,8 +132,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
   }
 
   return {
-    async readRanges(ranges: string[]): Promise<SheetSnapshot> {
-      const got = await calls.batchGet([...ranges, META_RANGE]);
+    async readRanges(ranges: string[], options = {}): Promise<SheetSnapshot> {
+      const got = await callsFor(options.signal).batchGet([...ranges, META_RANGE]);
       const meta = got[ranges.length];
       return {
         ranges: ranges.map((range, i) => ({
@@ -128,20 +143,23 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         publishState: String(meta?.values?.[0]?.[0] ?? ''),
       };
     },
-    async publish(tabs, publishState) {
+    async publish(tabs, publishState, options = {}) {
+      const calls = callsFor(options.signal);
       const meta = parseMeta(publishState);
       try {
-        return { generation: (await publishOnce(tabs, meta)).gen };
+        return { generation: (await publishOnce(calls, tabs, meta)).gen };
       } catch (e) {
         const cause = (e as { cause?: unknown }).cause;
         if (statusOf(cause) !== 400) throw e;
-        return { generation: (await publishOnce(tabs, await reconcile())).gen };
+        return { generation: (await publishOnce(calls, tabs, await reconcile(calls))).gen };
       }
     },
-    provision: (plan) => provisionSheet(calls, plan),
-    async describe() {
+    provision: (plan, options = {}) => provisionSheet(callsFor(options.signal), plan),
+    async describe(options = {}) {
+      const { call } = callsFor(options.signal);
+      const request = options.signal ? { signal: options.signal } : {};
       const info = await call('reads', () =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }),
+        api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }, request),
       );
       return { title: info.properties?.title ?? spreadsheetId };
     },

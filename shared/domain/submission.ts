@@ -85,11 +85,8 @@ export function mapAnswers(
 
 /** What the respondent typed, keyed by question title, for the secretariat's rejection list. */
 export function answersByTitle(answers: readonly FormAnswer[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  answers.forEach((a, i) => {
-    out[a.title ?? a.questionId ?? `#${i + 1}`] = answerText(a);
-  });
-  return out;
+  // Entries, not assignment: a question titled "__proto__" is kept as an ordinary key.
+  return Object.fromEntries(answers.map((a, i) => [a.title ?? a.questionId ?? `#${i + 1}`, answerText(a)]));
 }
 
 const REGENCY_PREFIX = /^(kabupaten|kab)\s+/;

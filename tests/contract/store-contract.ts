@@ -30,23 +30,48 @@ export function describeStoreContract(name: string, open: OpenStore) {
     });
     afterAll(async () => close());
 
-    it('archives raw payloads, and archiving the same delivery again is harmless', async () => {
+    it('archives each payload once by content, counting its deliveries', async () => {
       const cid = uniqueCompetition();
       const raw = {
-        id: 'delivery-1',
+        id: 'sha256-aaaa',
         receivedAt: '2024-10-01T01:00:00.000Z',
         source: 'apps-script' as const,
         responseId: 'resp-1',
         body: '{"answers":{"Judul":"Sé"}}',
       };
+      expect(await store.listRaw(cid)).toEqual([]);
       await store.archiveRaw(cid, raw);
-      await store.archiveRaw(cid, raw);
+      await store.archiveRaw(cid, { ...raw, receivedAt: '2024-10-01T01:02:00.000Z' });
       await store.archiveRaw(cid, {
-        id: 'delivery-2',
+        id: 'sha256-bbbb',
         receivedAt: raw.receivedAt,
         source: 'local',
         body: 'x',
       });
+      expect(await store.listRaw(cid)).toEqual([
+        { ...raw, deliveries: 2, lastReceivedAt: '2024-10-01T01:02:00.000Z' },
+        {
+          id: 'sha256-bbbb',
+          receivedAt: raw.receivedAt,
+          source: 'local',
+          body: 'x',
+          deliveries: 1,
+          lastReceivedAt: raw.receivedAt,
+        },
+      ]);
+    });
+
+    it('counts 10 concurrent deliveries of one payload and keeps one copy', async () => {
+      const cid = uniqueCompetition();
+      const at = (i: number) => `2024-10-01T01:00:0${i}.000Z`;
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.archiveRaw(cid, { id: 'sha256-cccc', receivedAt: at(i), source: 'local', body: 'same' }),
+        ),
+      );
+      const [only, ...rest] = await store.listRaw(cid);
+      expect(rest).toEqual([]);
+      expect(only).toMatchObject({ id: 'sha256-cccc', body: 'same', deliveries: 10 });
     });
 
     it('creates an innovation with the first number and version 1', async () => {
@@ -208,6 +233,54 @@ export function describeStoreContract(name: string, open: OpenStore) {
       // A smaller, later record replaces it as the last one.
       await store.saveSync(cid, smallSync('small-2', '2024-12-20T02:00:00.000Z'));
       expect(await store.lastSync(cid)).toEqual(smallSync('small-2', '2024-12-20T02:00:00.000Z'));
+    });
+
+    it('returns the sync with the highest sequence, whatever the clocks or ids say', async () => {
+      const cid = uniqueCompetition();
+      const same = '2024-11-02T00:00:00.000Z';
+      // Two instances whose clocks disagree, and ids that sort the other way round.
+      await store.saveSync(cid, { ...smallSync('b', same), sequence: 1 });
+      await store.saveSync(cid, { ...smallSync('a', same), sequence: 2 });
+      expect((await store.lastSync(cid))?.id).toBe('a');
+      await store.saveSync(cid, { ...smallSync('c', '2024-11-01T23:59:00.000Z'), sequence: 3 });
+      expect((await store.lastSync(cid))?.id).toBe('c');
+    });
+
+    it('keeps a session until it is revoked or expires', async () => {
+      const cid = uniqueCompetition();
+      const t = (h: number) => new Date(Date.UTC(2024, 10, 1, h));
+      expect(await store.sessionActive(cid, 's1', t(0))).toBe(false);
+      await store.createSession(cid, 's1', t(4));
+      await store.createSession(cid, 's2', t(4));
+      expect(await store.sessionActive(cid, 's1', t(1))).toBe(true);
+      expect(await store.sessionActive(uniqueCompetition(), 's1', t(1))).toBe(false);
+      await store.revokeSession(cid, 's1');
+      await store.revokeSession(cid, 'never-created');
+      expect(await store.sessionActive(cid, 's1', t(1))).toBe(false);
+      expect(await store.sessionActive(cid, 's2', t(1))).toBe(true);
+      expect(await store.sessionActive(cid, 's2', t(4))).toBe(false);
+    });
+
+    it('counts sign-in attempts per client, newest first, exactly under concurrency', async () => {
+      const cid = uniqueCompetition();
+      const t = (s: number) => new Date(Date.UTC(2024, 10, 1, 0, 0, s));
+      const ip = '203.0.113.7';
+      expect(await store.recentAttempts(cid, ip, t(0), 10)).toEqual([]);
+      await Promise.all(
+        Array.from({ length: 12 }, (_, i) => store.addAttempt(cid, ip, { id: `a${i + 10}`, at: t(i) })),
+      );
+      // Two in the same millisecond are ordered by id.
+      await store.addAttempt(cid, ip, { id: 'b0', at: t(11) });
+      await store.addAttempt(cid, '198.51.100.1', { id: 'x', at: t(30) });
+      const recent = await store.recentAttempts(cid, ip, t(3), 50);
+      expect(recent.map((a) => [a.id, a.at.toISOString()])).toEqual([
+        ['b0', t(11).toISOString()],
+        ...Array.from({ length: 9 }, (_, i) => [`a${21 - i}`, t(11 - i).toISOString()]),
+      ]);
+      expect(await store.recentAttempts(cid, ip, t(0), 4)).toHaveLength(4);
+      await store.clearAttempts(cid, ip);
+      expect(await store.recentAttempts(cid, ip, t(0), 50)).toEqual([]);
+      expect(await store.recentAttempts(cid, '198.51.100.1', t(0), 50)).toHaveLength(1);
     });
 
     it('keeps a lease exclusive until it expires or is released', async () => {

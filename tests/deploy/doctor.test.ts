@@ -21,6 +21,8 @@ beforeAll(async () => {
   tokens = await startLocalTokenServer(account);
   sheet = await startLocalSheetsServer({
     file: join(mkdtempSync(join(tmpdir(), 'juri-doctor-')), 'juri.xlsx'),
+    // The tokens the stand-in token endpoint issues.
+    accessToken: (token) => token.startsWith('local-access-'),
   });
   env = {
     JURI_MODE: 'google',

@@ -104,14 +104,15 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(JSON.parse(store.archived[1]?.body ?? '')).toMatchObject({ responseId: 'resp-1' });
     expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe('2024-10-31T11:00:00.123456789Z');
 
-    // The next notification lists only what came after the cursor.
+    // The next notification lists from ten minutes before the cursor (a response may be listed late)
+    // and takes only what it has not stored yet.
     stub.state.responses.push(formResponse(FORM_ID, 'resp-3', '2024-10-31T12:00:00Z'));
     const next = await (await push()).json();
     expect(next.results).toEqual([
       { responseId: 'resp-3', outcome: 'created', innovationId: 'INOV-2024-003' },
     ]);
     expect(stub.state.requests.filter((r) => r.path.endsWith('/responses')).at(-1)?.query).toEqual({
-      filter: 'timestamp > 2024-10-31T11:00:00.123456789Z',
+      filter: 'timestamp > 2024-10-31T10:50:00.123000000Z',
     });
   });
 
@@ -233,7 +234,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     ]);
     expect(body.cursor).toBe('2024-10-21T09:00:00.000000000Z');
     expect(stub.state.requests.filter((r) => r.path.endsWith('/responses')).at(-1)?.query).toMatchObject({
-      filter: 'timestamp > 2024-10-18T09:00:00.000000000Z',
+      filter: 'timestamp > 2024-10-18T08:50:00.000000000Z',
     });
 
     // Nothing stored twice: one archive per response besides the two envelopes, version 1 each.

@@ -46,6 +46,8 @@ beforeAll(async () => {
   tokens = await startLocalTokenServer(account);
   sheet = await startLocalSheetsServer({
     file: join(mkdtempSync(join(tmpdir(), 'juri-workers-')), 'juri.xlsx'),
+    // The tokens the stand-in token endpoint issues.
+    accessToken: (token) => token.startsWith('local-access-'),
   });
   forms = await startFormsStub({ formId: FORM_ID, items: ITEMS, responses: [] });
   pushKeys = await startLocalJwksServer();

@@ -10,6 +10,8 @@
  * Headers sent (see README.md):
  *   X-Juri-Timestamp: <unix seconds>
  *   X-Juri-Signature: sha256=<lowercase hex HMAC-SHA256(secret, timestamp + "." + body)>
+ * The MAC covers the UTF-8 bytes, and the payload goes out as those same UTF-8 bytes: juri checks the
+ * MAC over the raw bytes it receives, before decoding them.
  */
 
 var JURI_LOG_SHEET = 'Log Kirim juri';

@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../shared/errors.ts';
+import type { AppEnv } from '../compose/services.ts';
+
+/** hono/body-limit answering juri's 413 (the Node server then closes the connection: node-server.ts). */
+export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
+  const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', {
+        id: `Kiriman terlalu besar (batas ${size}).`,
+        en: `Payload too large (limit ${size}).`,
+      });
+    },
+  });
+}
