@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
+import { normalizePhone } from './submission.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 
 const id = z.string().trim().min(1).max(80);
@@ -35,6 +36,8 @@ export const stageSchema = z.object({
   jurors: z.array(id).optional(),
   /** How many panel jurors score each innovation; every panel juror when absent. */
   jurorsPerInnovation: z.number().int().min(1).optional(),
+  /** When the jurors' scores are due, local time in the competition's zone (juror tabs, reminders). */
+  deadline: dayOrLocalTime.optional(),
 });
 
 export const jurorSchema = z.object({
@@ -42,8 +45,22 @@ export const jurorSchema = z.object({
   name: z.string().min(1),
   email: z.email(),
   affiliation: z.string().default(''),
-  region: z.string().min(1),
+  /** Absent for a juror from outside the province (a national expert): only `conflicts` then apply. */
+  region: z.string().min(1).optional(),
   conflicts: z.array(z.string()).default([]),
+  /** How reminders address the juror ("Bapak", "Ibu", "Prof."); "Bapak/Ibu" when absent. */
+  title: z.string().trim().min(1).max(40).optional(),
+  /** For a WhatsApp reminder link (wa.me); any Indonesian format ("0812-…", "+62 812…"). */
+  phone: z.string().trim().min(1).max(40).optional(),
+});
+
+/**
+ * Where the jurors type. "shared": one spreadsheet, a tab per juror and stage (the default).
+ * "perJuror": each juror gets a spreadsheet of their own, so no juror can read another's scores;
+ * outputs go only to the secretariat's spreadsheet.
+ */
+export const sheetSchema = z.object({
+  mode: z.enum(['shared', 'perJuror']).default('shared'),
 });
 
 export const categorySchema = z.object({ id, name: z.string().min(1), nameEn: z.string().min(1).optional() });
@@ -88,6 +105,7 @@ export const competitionSchema = z
       top: z.number().int().min(1).optional(),
     }),
     form: formMappingSchema.optional(),
+    sheet: sheetSchema.default({ mode: 'shared' }),
   })
   .superRefine((c, ctx) => {
     const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
@@ -99,7 +117,10 @@ export const competitionSchema = z
     if (c.stages.some((s) => s.id === 'final')) issue(['stages'], 'reservedFinal');
     if (!isTimeZone(c.timezone)) issue(['timezone'], 'timezone', { value: c.timezone });
     c.jurors.forEach((j, i) => {
-      if (!c.regions.includes(j.region)) issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+      if (j.region !== undefined && !c.regions.includes(j.region))
+        issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+      if (j.phone !== undefined && normalizePhone(j.phone) === undefined)
+        issue(['jurors', i, 'phone'], 'phone');
     });
     const jurorIds = new Set(c.jurors.map((j) => j.id));
     c.stages.forEach((s, si) => {
