@@ -23,6 +23,8 @@ export interface LocalRuntime {
   paths: { dir: string; database: string; workbook: string };
   sheetsUrl: string;
   spreadsheetId: string;
+  /** The spreadsheet holding a juror's tabs (the one shared spreadsheet unless sheet.mode is perJuror). */
+  spreadsheetOf: (jurorId: string) => string;
   /** The same credentials the adapter uses, for the demo jurors' own Sheets client. */
   sheetsAuth: InstanceType<typeof googleAuth.OAuth2>;
   close(): Promise<void>;
@@ -60,6 +62,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     paths,
     sheetsUrl: sheets.url,
     spreadsheetId: sheets.spreadsheetId,
+    spreadsheetOf: () => sheets.spreadsheetId,
     sheetsAuth: auth,
     async close() {
       await sheets.close();

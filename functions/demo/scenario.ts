@@ -67,12 +67,19 @@ export async function runScenario(
   for (const stage of services.competition.stages) {
     await provisionSheet(services);
     const typed = await typeDemoScores(rt, stage.id);
+    if (typed.refused) {
+      log(
+        en
+          ? `• A juror typed "delapan puluh" as a score; the sheet refused it (${typed.refused})`
+          : `• Seorang juri mengetik "delapan puluh" sebagai nilai; lembar menolaknya (${typed.refused})`,
+      );
+    }
     const sync = await runSync(services, { trigger: 'cli' });
     const { reads, writes } = sync.requests;
     log(
       en
-        ? `• ${localName(stage, 'en')}: jurors typed ${typed} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
-        : `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
+        ? `• ${localName(stage, 'en')}: jurors typed ${typed.rows} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
+        : `• ${stage.name}: ${typed.rows} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
     );
   }
 }

@@ -12,7 +12,7 @@ import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
 
@@ -38,10 +38,8 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
     };
     let inputHash = '';
     try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
-        readJurorTabs(services),
-        store.listRejections(competition.id),
-      ]);
+      const [{ innovations, snapshot, entries, progress, comments, issues, missing }, rejectionList] =
+        await Promise.all([readJurorTabs(services), store.listRejections(competition.id)]);
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
       const result = rankCompetition(competition, innovations, entries);
       inputHash = await sha256Hex(
@@ -54,7 +52,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
           cells: snapshot.ranges,
         }),
       );
-      const base = { id, sequence, startedAt, inputHash, result, progress };
+      const base = { id, sequence, startedAt, inputHash, result, progress, comments, sheetIssues: issues };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
         const record: SyncRecord = {
           ...base,
@@ -66,7 +64,17 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         await store.saveSync(competition.id, record);
         return record;
       }
-      const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
+      const outputs = buildOutputTabs({
+        competition,
+        innovations,
+        result,
+        progress,
+        rejections,
+        lang,
+        comments,
+        sheetIssues: issues,
+        missing,
+      });
       const { generation } = await sheet.publish(outputs, snapshot.publishState);
       const record: SyncRecord = {
         ...base,

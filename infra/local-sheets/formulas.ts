@@ -2,11 +2,13 @@ import { type FormulaValue, Parser } from 'hot-formula-parser';
 import type { CellData, ExtendedValue, Sheet } from './model.ts';
 
 /**
- * Google recalculates every formula when a cell changes; the local server does the same for the sheets a
- * request touched, with an Excel-compatible formula engine, so reads (and the .xlsx's cached results that
- * LibreOffice shows) carry the value Google would. References are to the formula's own sheet.
+ * Google recalculates every formula when a cell changes; the local server recalculates, with an
+ * Excel-compatible formula engine, the formulas of the sheets a structural request touched, or of the
+ * rows a values write touched (`rows`), so reads (and the .xlsx's cached results that LibreOffice
+ * shows) carry the value Google would. References are to the formula's own sheet; a formula reading
+ * another row is brought up to date by the next structural request or load, not by a values write.
  */
-export function recalculate(sheet: Sheet): void {
+export function recalculate(sheet: Sheet, rows?: ReadonlySet<number>): void {
   const parser = new Parser();
   parser.on('callCellValue', (cell, done) => done(valueAt(sheet, cell.row.index, cell.column.index)));
   parser.on('callRangeValue', (start, end, done) => {
@@ -20,7 +22,8 @@ export function recalculate(sheet: Sheet): void {
   });
   // Not in the engine: the shown text is the label (or the link itself), as in Sheets.
   parser.setFunction('HYPERLINK', (params) => params[1] ?? params[0] ?? '');
-  sheet.rows.forEach((cells) => {
+  sheet.rows.forEach((cells, r) => {
+    if (rows && !rows.has(r)) return;
     cells?.forEach((cell) => {
       const formula = cell?.userEnteredValue?.formulaValue;
       if (!cell || formula === undefined) return;

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
-import type { Book } from './model.ts';
+import { recalculate } from './formulas.ts';
+import type { Book, Sheet } from './model.ts';
 import { applyRequests } from './structure.ts';
 import { type InputOption, type RenderOption, readRange, writeRange } from './values.ts';
 import { openWorkbookFile, type WorkbookFile } from './workbook-file.ts';
@@ -174,9 +175,17 @@ async function route(
       throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
     const next = structuredClone(await workbook.current());
     const data = Array.isArray(body.data) ? (body.data as { range?: string; values?: unknown }[]) : [];
-    const responses = data.map((d) =>
+    const written = data.map((d) =>
       writeRange(next, String(d.range ?? ''), d.values ?? [], option as InputOption),
     );
+    const touched = new Map<Sheet, Set<number>>();
+    for (const w of written) {
+      const rows = touched.get(w.sheet) ?? new Set<number>();
+      for (const r of w.rows) rows.add(r);
+      touched.set(w.sheet, rows);
+    }
+    for (const [sheet, rows] of touched) recalculate(sheet, rows);
+    const responses = written.map(({ sheet: _, rows: __, ...response }) => response);
     await workbook.commit(next);
     return {
       spreadsheetId,

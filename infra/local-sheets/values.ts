@@ -1,7 +1,6 @@
 import { columnLetter } from '../../shared/sheet/layout.ts';
 import { formatA1, parseA1 } from './a1.ts';
 import { invalid } from './errors.ts';
-import { recalculate } from './formulas.ts';
 import { type Book, type CellData, type ExtendedValue, getCell, type Sheet, setCell } from './model.ts';
 
 export type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
@@ -87,6 +86,9 @@ export function formatNumber(n: number, pattern: string, locale: string): string
 export type InputOption = 'RAW' | 'USER_ENTERED';
 
 export interface UpdateResult {
+  /** The sheet and rows written, for the caller to recalculate once per request. */
+  sheet: Sheet;
+  rows: number[];
   spreadsheetId: string;
   updatedRange: string;
   updatedRows: number;
@@ -128,8 +130,9 @@ export function writeRange(book: Book, text: string, values: unknown, option: In
       cells += 1;
     });
   });
-  recalculate(sheet);
   return {
+    sheet,
+    rows: Array.from({ length: height }, (_, i) => startRow + i),
     spreadsheetId: book.spreadsheetId,
     updatedRange: formatA1(sheet, startRow, startColumn, startRow + height, startColumn + width),
     updatedRows: height,

@@ -1,8 +1,8 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
+import type { ScoreSheet } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
-import { provisionSheet } from './provision-plan.ts';
+import { provisionBook } from './provision-plan.ts';
 import {
   META_RANGE,
   type PublishMeta,
@@ -71,7 +71,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
           api.spreadsheets.values.batchGet({
             spreadsheetId,
             ranges,
-            valueRenderOption: 'FORMATTED_VALUE',
+            // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
+            valueRenderOption: 'UNFORMATTED_VALUE',
             majorDimension: 'ROWS',
           }),
         )
@@ -117,14 +118,11 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
   }
 
   return {
-    async readRanges(ranges: string[]): Promise<SheetSnapshot> {
-      const got = await calls.batchGet([...ranges, META_RANGE]);
-      const meta = got[ranges.length];
+    async readRanges(refs) {
+      const got = await calls.batchGet([...refs.map((r) => r.range), META_RANGE]);
+      const meta = got[refs.length];
       return {
-        ranges: ranges.map((range, i) => ({
-          range,
-          values: (got[i]?.values ?? []).map((row) => row.map((cell) => String(cell ?? ''))),
-        })),
+        ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
         publishState: String(meta?.values?.[0]?.[0] ?? ''),
       };
     },
@@ -138,7 +136,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         return { generation: (await publishOnce(tabs, await reconcile())).gen };
       }
     },
-    provision: (plan) => provisionSheet(calls, plan),
+    provision: (plan) => provisionBook(calls, plan),
     async describe() {
       const info = await call('reads', () =>
         api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }),
@@ -147,4 +145,9 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     },
     requestCount: () => ({ ...counts }),
   };
+}
+
+/** Unformatted cells as text: a number as its shortest exact decimal ("8.5"), text as typed. */
+export function cellTexts(values: unknown[][] | null | undefined): string[][] {
+  return (values ?? []).map((row) => row.map((cell) => (cell == null ? '' : String(cell))));
 }

@@ -19,7 +19,9 @@ export const criterionSchema = z.object({
   weight: z.number().min(0),
   min: z.number(),
   max: z.number(),
+  /** What the juror judges under this criterion: a note on its column and a row on the "Petunjuk" tab. */
   description: z.string().optional(),
+  descriptionEn: z.string().optional(),
 });
 
 export const stageSchema = z.object({

@@ -24,13 +24,13 @@ describe('juri demo', () => {
     const titles = book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
     expect(titles).toEqual(
       expect.arrayContaining([
-        'Peringkat – Penilaian Proposal',
-        'Peringkat – Akhir',
-        'Periksa Nilai',
-        'Pengumuman',
+        '» Peringkat Penilaian Proposal',
+        '» Peringkat Akhir',
+        '» Periksa Nilai',
+        '» Pengumuman',
       ]),
     );
-    const announcement = book.getWorksheet('Pengumuman');
+    const announcement = book.getWorksheet('» Pengumuman');
     const text: string[] = [];
     announcement?.eachRow((row) => text.push(row.values?.toString() ?? ''));
     expect(text.join('\n')).toContain(top[0]?.slice(3, 30));

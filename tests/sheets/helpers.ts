@@ -15,7 +15,9 @@ import { type Competition, parseCompetition } from '../../shared/domain/competit
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
 import type { AcceptedSubmission, ScoreSheet, Store } from '../../shared/ports.ts';
-import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/sheet/layout.ts';
+import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
+import { jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
+import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import { loadNtt2024, testServices } from '../helpers/services.ts';
 
 export const TOKEN = 'test-access-token';
@@ -135,8 +137,9 @@ export function scaledCompetition(jurors: number, perInnovation: number): Compet
 }
 
 /**
- * Types scores the way a person would (USER_ENTERED, decimals with a comma as text where asked):
- * `value(stage, juror, innovation, criterionIndex)` returns what to type, or null to leave blank.
+ * Types scores the way a person would (USER_ENTERED, decimals with a comma as text where asked), into
+ * the columns the tab's header names: `value(stage, juror, innovation, criterionIndex)` returns what to
+ * type, or null to leave blank.
  */
 export async function typeScores(
   env: SheetEnv,
@@ -146,16 +149,26 @@ export async function typeScores(
   const tabs = jurorTabs(env.services.competition).filter((t) => !stageId || t.stage.id === stageId);
   const got = await env.client.spreadsheets.values.batchGet({
     spreadsheetId: env.server.spreadsheetId,
-    ranges: tabs.map((t) => `${quoteTitle(t.title)}!A${JUROR_HEADER_ROWS + 1}:A`),
+    ranges: tabs.map(jurorReadRange),
   });
   const data: sheets_v4.Schema$ValueRange[] = [];
   tabs.forEach((tab, i) => {
-    const ids = (got.data.valueRanges?.[i]?.values ?? []).map((r) => String(r[0] ?? ''));
-    if (ids.length === 0) return;
-    const rows = ids.map((id) =>
-      tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? ''),
-    );
-    data.push({ range: `${quoteTitle(tab.title)}!E${JUROR_HEADER_ROWS + 1}`, values: rows });
+    const values = (got.data.valueRanges?.[i]?.values ?? []).map((r) => r.map(String));
+    const at = locateColumns(tab, values);
+    if (!at.ok) throw new Error(`cannot find the columns of ${tab.title}`);
+    const first = at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW;
+    const [start = 0] = at.criteria;
+    const adjacent = at.criteria.every((c, i) => c === start + i);
+    values.slice(first).forEach((row, k) => {
+      const id = row[at.idColumn] ?? '';
+      if (id === '') return;
+      const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
+      if (adjacent) data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
+      else
+        typed.forEach((v, ci) =>
+          data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] }),
+        );
+    });
   });
   if (data.length === 0) return;
   await env.client.spreadsheets.values.batchUpdate({
