@@ -163,11 +163,13 @@ export async function typeScores(
       const id = row[at.idColumn] ?? '';
       if (id === '') return;
       const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
-      if (adjacent) data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
-      else
-        typed.forEach((v, ci) =>
-          data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] }),
-        );
+      if (adjacent) {
+        data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
+        return;
+      }
+      typed.forEach((v, ci) => {
+        data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] });
+      });
     });
   });
   if (data.length === 0) return;
