@@ -20,8 +20,10 @@ export function recalculate(sheet: Sheet, rows?: ReadonlySet<number>): void {
     }
     done(rows);
   });
-  // Not in the engine: the shown text is the label (or the link itself), as in Sheets.
+  // Not in the engine, so as Sheets defines them: the shown text of a link is its label (or the link
+  // itself); N() is a number as itself and anything else as 0.
   parser.setFunction('HYPERLINK', (params) => params[1] ?? params[0] ?? '');
+  parser.setFunction('N', ([value]) => (typeof value === 'number' ? value : 0));
   sheet.rows.forEach((cells, r) => {
     if (rows && !rows.has(r)) return;
     cells?.forEach((cell) => {

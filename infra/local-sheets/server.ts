@@ -169,6 +169,21 @@ async function route(
     await workbook.commit(next);
     return { spreadsheetId, replies };
   }
+  if (method === 'PUT' && rest.startsWith('/values/')) {
+    const option = url.searchParams.get('valueInputOption');
+    if (option !== 'RAW' && option !== 'USER_ENTERED')
+      throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
+    const next = structuredClone(await workbook.current());
+    const { sheet, rows, ...response } = writeRange(
+      next,
+      rest.slice('/values/'.length),
+      body.values ?? [],
+      option,
+    );
+    recalculate(sheet, new Set(rows));
+    await workbook.commit(next);
+    return response;
+  }
   if (method === 'POST' && rest === '/values:batchUpdate') {
     const option = body.valueInputOption;
     if (option !== 'RAW' && option !== 'USER_ENTERED')

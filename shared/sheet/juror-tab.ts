@@ -278,8 +278,10 @@ export function totalFormulaTemplate(columns: readonly JurorColumn[]): string {
   const inScale = groups.map(
     (g) => `MIN(${span(g.a, g.b)})>=${literal(g.min)},MAX(${span(g.a, g.b)})<=${literal(g.max)}`,
   );
+  // N(): a blank or a word counts 0 inside the (unused) arithmetic, so no engine that evaluates both
+  // branches of IF can turn an incomplete row into an error.
   const shifted = (c: Criterion, i: number) =>
-    c.min === 0 ? ref(i) : `(${ref(i)}${c.min > 0 ? '-' : '+'}${literal(Math.abs(c.min))})`;
+    c.min === 0 ? `N(${ref(i)})` : `(N(${ref(i)})${c.min > 0 ? '-' : '+'}${literal(Math.abs(c.min))})`;
   const terms = criteria.map(
     ({ c, i }) => `${literal(c.weight)}*(100*${shifted(c, i)}/${literal(c.max - c.min)})`,
   );
