@@ -13,6 +13,7 @@ import {
   RejectionsSection,
 } from './dashboard-sections.tsx';
 import { formatInstant } from './format.ts';
+import { CommentsSection, MissingSection, SheetIssuesSection } from './juror-sections.tsx';
 import { Layout } from './layout.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
@@ -47,9 +48,11 @@ export function DashboardPage(props: DashboardProps) {
     ['sinkron', 'lastSync'],
     ['wilayah', 'byRegion'],
     ['progres', 'progress'],
+    ['belum', 'notYetScored'],
     ['sebaran', 'distribution'],
     ['peringkat', 'ranking'],
     ['masalah', 'problems'],
+    ['catatan', 'jurorRemarks'],
     ['ditolak', 'rejections'],
   ];
   return (
@@ -82,6 +85,7 @@ export function DashboardPage(props: DashboardProps) {
         </p>
       ) : null}
       <SyncSection sync={sync} competition={competition} lang={lang} />
+      <SheetIssuesSection competition={competition} lang={lang} issues={sync?.sheetIssues ?? []} />
       <section class="card" aria-labelledby="h-ringkasan">
         <h2 id="h-ringkasan">{t('overview')}</h2>
         <dl class="stats">
@@ -101,6 +105,7 @@ export function DashboardPage(props: DashboardProps) {
       </section>
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
+      <MissingSection competition={competition} lang={lang} progress={sync?.progress} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
       <section class="card" id="peringkat" aria-labelledby="h-peringkat">
         <h2 id="h-peringkat">{t('ranking')}</h2>
@@ -113,6 +118,7 @@ export function DashboardPage(props: DashboardProps) {
         )}
       </section>
       <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
+      <CommentsSection competition={competition} lang={lang} comments={sync?.comments ?? []} />
       <RejectionsSection competition={competition} lang={lang} rejections={rejections} />
     </Layout>
   );

@@ -157,12 +157,19 @@ function progressOf(
         const innovation = byId.get(id);
         return innovation !== undefined && !hasConflict(juror, innovation);
       });
-      const scored = assigned.filter(
-        (id) =>
-          scores.filter((s) => s.stage === stage.id && s.juror === juror.id && s.innovation === id).length ===
-          stage.criteria.length,
-      );
-      return { stage: stage.id, juror: juror.id, assigned: assigned.length, scored: scored.length };
+      const typed = (id: string) =>
+        scores.filter((s) => s.stage === stage.id && s.juror === juror.id && s.innovation === id).length;
+      const scored = assigned.filter((id) => typed(id) === stage.criteria.length);
+      const pending = assigned.filter((id) => typed(id) < stage.criteria.length);
+      const emptyCells = pending.reduce((n, id) => n + stage.criteria.length - typed(id), 0);
+      return {
+        stage: stage.id,
+        juror: juror.id,
+        assigned: assigned.length,
+        scored: scored.length,
+        pending,
+        emptyCells,
+      };
     });
   });
 }
@@ -238,6 +245,15 @@ export async function seedCompetition(
     requests: { reads: 1, writes: 2 },
     result,
     progress: progressOf(competition, result, innovations, scores),
+    comments: [
+      {
+        stage: desk.id,
+        juror: 'j2',
+        innovation: innovations[0]?.id ?? '',
+        text: 'Data dampak perlu diperbarui.',
+        cell: "'Maria Nahak – Proposal'!O6",
+      },
+    ],
   };
   await store.saveSync(competition.id, sync);
   await store.recordRejection(competition.id, {
