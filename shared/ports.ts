@@ -213,6 +213,13 @@ export interface SheetPlan {
   /** The spreadsheet's locale (id_ID: "8,5" typed is the number 8.5) and time zone. */
   locale: string;
   timeZone: string;
+  /**
+   * perJuror mode: a spreadsheet of their own per juror (`key`: the juror id the tabs' `book` names),
+   * created by setup with this title and shared with `editors` only.
+   */
+  books?: { key: string; title: string; editors: string[] }[];
+  /** perJuror mode: the jurors' spreadsheet ids, for the secretariat's spreadsheet to remember. */
+  bookIds?: Record<string, string>;
   /** Keys of every output tab the competition can have (a hidden staging tab is kept for each). */
   outputKeys: string[];
   /** Rows the largest output tab will need (about the number of innovations), to size the staging tabs. */
@@ -227,6 +234,8 @@ export interface ProvisionOutcome {
   tabs: number;
   /** Juror tabs whose shape a person changed: setup left them as they are (their scores stay readable). */
   reshaped: string[];
+  /** perJuror mode: each juror's spreadsheet and where to open it. */
+  books?: { key: string; spreadsheetId: string; url: string; created: boolean }[];
 }
 
 /** The shared Google Sheet (or the local workbook standing in for it). */

@@ -5,6 +5,7 @@ import { auth as googleAuth } from '@googleapis/sheets';
 import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
+import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
@@ -16,6 +17,8 @@ export interface LocalOptions {
   config?: string | undefined;
   lang: Lang;
   clock?: Clock;
+  /** Overrides the config's sheet.mode (the demo's --per-juror). */
+  sheetMode?: 'shared' | 'perJuror';
 }
 
 export interface LocalRuntime {
@@ -24,7 +27,7 @@ export interface LocalRuntime {
   sheetsUrl: string;
   spreadsheetId: string;
   /** The spreadsheet holding a juror's tabs (the one shared spreadsheet unless sheet.mode is perJuror). */
-  spreadsheetOf: (jurorId: string) => string;
+  spreadsheetOf: (jurorId: string) => Promise<string>;
   /** The same credentials the adapter uses, for the demo jurors' own Sheets client. */
   sheetsAuth: InstanceType<typeof googleAuth.OAuth2>;
   close(): Promise<void>;
@@ -39,13 +42,19 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   mkdirSync(dir, { recursive: true });
   const paths = { dir, database: join(dir, 'juri.db'), workbook: join(dir, 'juri.xlsx') };
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
-  const competition = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
+  const configured = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
+  const competition = o.sheetMode ? { ...configured, sheet: { mode: o.sheetMode } } : configured;
   const store = openSqliteStore(paths.database);
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
   // The local Sheets server accepts any bearer token; the client still sends one, as it would to Google.
   const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: 'local-mode' });
-  const sheet = createSheetsScoreSheet({ spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url });
+  const main = { spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url };
+  // perJuror: one .xlsx per juror beside juri.xlsx, made by setup through spreadsheets.create.
+  const perJuror = competition.sheet.mode === 'perJuror';
+  const sheet = perJuror
+    ? createPerJurorScoreSheet({ main, urlOf: (id) => sheets.fileOf(id) })
+    : createSheetsScoreSheet(main);
   const services: Services = {
     competition,
     store,
@@ -62,7 +71,14 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     paths,
     sheetsUrl: sheets.url,
     spreadsheetId: sheets.spreadsheetId,
-    spreadsheetOf: () => sheets.spreadsheetId,
+    spreadsheetOf: async (jurorId) => {
+      if (!perJuror) return sheets.spreadsheetId;
+      // The secretariat's spreadsheet remembers whose spreadsheet is which.
+      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const id = booksOf(publishState)[jurorId];
+      if (!id) throw new Error(`juror ${jurorId} has no spreadsheet yet: run setup first`);
+      return id;
+    },
     sheetsAuth: auth,
     async close() {
       await sheets.close();

@@ -12,7 +12,7 @@ import { DEMO_INNOVATIONS, typedScore } from './innovations.ts';
 export interface SheetTarget {
   rootUrl: string;
   /** The spreadsheet holding a juror's tabs: one for all in the shared mode, the juror's own in perJuror. */
-  spreadsheetOf: (jurorId: string) => string;
+  spreadsheetOf: (jurorId: string) => string | Promise<string>;
   auth: NonNullable<sheets_v4.Options['auth']>;
 }
 
@@ -41,7 +41,7 @@ export async function typeScores(
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const books = new Map<string, JurorTab[]>();
   for (const tab of tabs) {
-    const id = target.spreadsheetOf(tab.juror.id);
+    const id = await target.spreadsheetOf(tab.juror.id);
     books.set(id, [...(books.get(id) ?? []), tab]);
   }
   let rows = 0;
@@ -87,7 +87,7 @@ export async function typeCell(
 ): Promise<void> {
   const client = sheets({ version: 'v4', rootUrl: target.rootUrl, auth: target.auth });
   await client.spreadsheets.values.update({
-    spreadsheetId: target.spreadsheetOf(jurorId),
+    spreadsheetId: await target.spreadsheetOf(jurorId),
     range,
     valueInputOption: 'USER_ENTERED',
     requestBody: { values: [[value]] },
@@ -128,7 +128,7 @@ export async function typeDemoScores(
 /** The juror types "delapan puluh" over their first entry's second score: the refusal's message, or null. */
 async function slip(target: SheetTarget, tab: JurorTab): Promise<string | null> {
   const client = sheets({ version: 'v4', rootUrl: target.rootUrl, auth: target.auth });
-  const spreadsheetId = target.spreadsheetOf(tab.juror.id);
+  const spreadsheetId = await target.spreadsheetOf(tab.juror.id);
   const read = await client.spreadsheets.values.get({ spreadsheetId, range: jurorReadRange(tab) });
   const at = locateColumns(
     tab,

@@ -65,7 +65,15 @@ export async function runScenario(
       : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
   );
   for (const stage of services.competition.stages) {
-    await provisionSheet(services);
+    const setup = await provisionSheet(services);
+    for (const book of (setup.books ?? []).filter((b) => b.created)) {
+      const juror = services.competition.jurors.find((j) => j.id === book.key);
+      log(
+        en
+          ? `• ${juror?.name ?? book.key} types in their own workbook: ${book.url}`
+          : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
+      );
+    }
     const typed = await typeDemoScores(rt, stage.id);
     if (typed.refused) {
       log(

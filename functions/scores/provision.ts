@@ -13,6 +13,7 @@ import {
   guideRows,
   type JurorColumn,
   type JurorTab,
+  jurorBookTitle,
   jurorColumns,
   jurorTabHeader,
   jurorTabs,
@@ -70,14 +71,26 @@ export async function provisionSheet(
     const specs = jurorTabs(competition).map((tab) =>
       jurorTabSpec(competition, tab, assignments.get(tab.stage.id)?.get(tab.juror.id) ?? [], lang),
     );
+    const secretariat = opts.secretariat ?? competition.secretariat;
+    const books =
+      competition.sheet.mode === 'perJuror'
+        ? competition.jurors
+            .filter((j) => specs.some((s) => s.book === j.id))
+            .map((j) => ({
+              key: j.id,
+              title: jurorBookTitle(competition, j),
+              editors: [j.email, ...secretariat],
+            }))
+        : undefined;
     const outcome = await sheet.provision({
       jurorTabs: specs,
+      ...(books ? { books } : {}),
       guide: { title: GUIDE_TITLE, rows: guideRows(competition, lang), widths: [240, 70, 90, 640] },
       locale: SHEET_LOCALE,
       timeZone: competition.timezone,
       outputKeys: outputTabKeys(competition),
       expectedRows: innovations.length,
-      secretariat: opts.secretariat ?? competition.secretariat,
+      secretariat,
     });
     const after = sheet.requestCount();
     return {

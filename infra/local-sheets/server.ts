@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { type LocalBooks, localBooks } from './books.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
 import { recalculate } from './formulas.ts';
 import type { Book, Sheet } from './model.ts';
 import { applyRequests } from './structure.ts';
 import { type InputOption, type RenderOption, readRange, writeRange } from './values.ts';
-import { openWorkbookFile, type WorkbookFile } from './workbook-file.ts';
+import { openWorkbookFile } from './workbook-file.ts';
 
 export interface LocalSheetsServerOptions {
   /** The .xlsx standing in for the Google Sheet; created (empty) when missing unless create is false. */
@@ -44,8 +45,10 @@ export interface LocalSheetsServer {
   /** Every request, in arrival order, including those a fault answered. */
   log: LogEntry[];
   faults: FaultPlan;
-  /** Every tab with its formatted values, to compare whole sheets in tests. */
-  snapshot(): Promise<TabSnapshot[]>;
+  /** Every tab with its formatted values, to compare whole sheets in tests (another spreadsheet's by id). */
+  snapshot(spreadsheetId?: string): Promise<TabSnapshot[]>;
+  /** Where a spreadsheet created through spreadsheets.create keeps its .xlsx. */
+  fileOf(spreadsheetId: string): string;
   close(): Promise<void>;
 }
 
@@ -56,6 +59,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     create: opts.create ?? true,
     title: 'juri',
   });
+  const books = localBooks({ id: spreadsheetId, file, workbook });
   const faults = createFaultPlan();
   const log: LogEntry[] = [];
   // One request at a time touches the workbook, so re-reads and writes never interleave.
@@ -110,7 +114,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
           'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.',
         );
       }
-      const result = await serial(() => route(workbook, spreadsheetId, req.method ?? 'GET', url, body));
+      const result = await serial(() => route(books, req.method ?? 'GET', url, body));
       send(res, entry, 200, result);
     } catch (e) {
       const err =
@@ -129,7 +133,8 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     file,
     log,
     faults,
-    snapshot: () => serial(async () => snapshotOf(await workbook.current())),
+    snapshot: (id = spreadsheetId) => serial(async () => snapshotOf(await (await books.open(id)).current())),
+    fileOf: books.fileOf,
     close: () =>
       new Promise<void>((ok, fail) => {
         server.closeAllConnections();
@@ -140,17 +145,14 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
 
 const PATH = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/;
 
-async function route(
-  workbook: WorkbookFile,
-  spreadsheetId: string,
-  method: string,
-  url: URL,
-  rawBody: string,
-): Promise<unknown> {
-  const m = PATH.exec(decodeURIComponent(url.pathname));
-  if (!m || m[1] !== spreadsheetId) throw new SheetsApiError(404, 'Requested entity was not found.');
-  const rest = m[2] ?? '';
+async function route(books: LocalBooks, method: string, url: URL, rawBody: string): Promise<unknown> {
   const body = parseBody(rawBody);
+  if (method === 'POST' && url.pathname === '/v4/spreadsheets') return books.create(body);
+  const m = PATH.exec(decodeURIComponent(url.pathname));
+  if (!m) throw new SheetsApiError(404, 'Requested entity was not found.');
+  const spreadsheetId = m[1] ?? '';
+  const workbook = await books.open(spreadsheetId);
+  const rest = m[2] ?? '';
   const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as RenderOption;
   if (method === 'GET' && rest === '') return describe(await workbook.current());
   if (method === 'GET' && rest === '/values:batchGet') {

@@ -189,6 +189,7 @@ export async function provisionBook(calls: SheetsCalls, plan: SheetPlan): Promis
     structure.push({ updateSheetProperties: { properties: { sheetId, index }, fields: 'index' } });
   });
   meta.front = front.length;
+  if (plan.bookIds) meta.books = { ...meta.books, ...plan.bookIds };
   if (removable && strayEmpty) {
     structure.push({ deleteSheet: { sheetId: removable.properties?.sheetId ?? 0 } });
   }

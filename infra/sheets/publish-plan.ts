@@ -20,6 +20,8 @@ export interface PublishMeta {
   metaId: number;
   /** How many tabs setup keeps in front (the juror tabs and the guide): the outputs go after them. */
   front?: number;
+  /** perJuror mode: juror id → the juror's own spreadsheet (kept in the secretariat's). */
+  books?: Record<string, string>;
   live: Record<string, number>;
   staging: Record<string, { id: number; rows: number; cols: number }>;
 }

@@ -158,6 +158,11 @@ export function shortStageName(name: string, max: number): string {
   return fitTitle(name, max);
 }
 
+/** perJuror mode: the title of a juror's own spreadsheet, as Drive lists it. */
+export function jurorBookTitle(competition: Competition, juror: Juror): string {
+  return `Penilaian ${juror.name} – ${competition.name}`;
+}
+
 export interface JurorTab {
   stage: Stage;
   juror: Juror;

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -64,6 +64,27 @@ describe('juri demo', () => {
     expect(top(rb.stdout)).toEqual(top(ra.stdout));
     expect(readFileSync(join(b, 'scores.csv'), 'utf8')).toBe(readFileSync(join(a, 'scores.csv'), 'utf8'));
   });
+});
+
+describe('juri demo --per-juror', () => {
+  it('runs end to end with one workbook per juror and ends with the same Top 10 as the shared sheet', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'juri-demo-shared-'));
+    const own = mkdtempSync(join(tmpdir(), 'juri-demo-own-'));
+    const [a, b] = await Promise.all([
+      run('node', [BIN, 'demo', '--dir', shared], { timeout: 120_000 }),
+      run('node', [BIN, 'demo', '--per-juror', '--dir', own], { timeout: 120_000 }),
+    ]);
+    const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(top(b.stdout)).toHaveLength(10);
+    expect(top(b.stdout)).toEqual(top(a.stdout));
+    expect(b.stdout).toContain('menilai di workbook sendiri');
+    const books = readdirSync(own).filter((f) => f.endsWith('.xlsx') && f !== 'juri.xlsx');
+    expect(books).toHaveLength(5);
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.readFile(join(own, books.find((f) => f.includes('yohanes-bria')) ?? ''));
+    const tabs = mine.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+    expect(tabs).toEqual(['Yohanes Bria – Proposal', 'Yohanes Bria – Wawancara', 'Petunjuk']);
+  }, 240_000);
 });
 
 describe('npm start (juri serve --local)', () => {

@@ -10,6 +10,7 @@ import {
   startLocalSheetsServer,
   type TabSnapshot,
 } from '../../infra/local-sheets/index.ts';
+import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
@@ -33,6 +34,8 @@ export interface SheetEnv {
   services: Services;
   /** A separate client standing in for people typing into the sheet. */
   client: sheets_v4.Sheets;
+  /** The spreadsheet holding a juror's tabs: the one shared spreadsheet, or the juror's own (perJuror). */
+  spreadsheetOf(jurorId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -62,12 +65,16 @@ export async function startSheetEnv(
   const dir = mkdtempSync(join(tmpdir(), 'juri-sheets-'));
   const path = file ?? join(dir, 'juri.xlsx');
   const server = await startLocalSheetsServer({ file: path, accessToken: TOKEN });
-  const sheet = createSheetsScoreSheet({
+  const main = {
     spreadsheetId: server.spreadsheetId,
     auth: oauthClient(),
     rootUrl: server.url,
     retry: FAST_RETRY,
-  });
+  };
+  const sheet =
+    competition.sheet.mode === 'perJuror'
+      ? createPerJurorScoreSheet({ main, urlOf: (id) => server.fileOf(id) })
+      : createSheetsScoreSheet(main);
   const store = openSqliteStore(':memory:');
   const services = testServices({ store, sheet, competition });
   const client = sheets({ version: 'v4', auth: oauthClient(), rootUrl: server.url, retry: false });
@@ -79,6 +86,13 @@ export async function startSheetEnv(
     store,
     services,
     client,
+    async spreadsheetOf(jurorId) {
+      if (competition.sheet.mode !== 'perJuror') return server.spreadsheetId;
+      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const id = booksOf(publishState)[jurorId];
+      if (!id) throw new Error(`no spreadsheet for ${jurorId}`);
+      return id;
+    },
     async close() {
       await server.close();
       store.close();
@@ -147,36 +161,43 @@ export async function typeScores(
   stageId?: string,
 ): Promise<void> {
   const tabs = jurorTabs(env.services.competition).filter((t) => !stageId || t.stage.id === stageId);
-  const got = await env.client.spreadsheets.values.batchGet({
-    spreadsheetId: env.server.spreadsheetId,
-    ranges: tabs.map(jurorReadRange),
-  });
-  const data: sheets_v4.Schema$ValueRange[] = [];
-  tabs.forEach((tab, i) => {
-    const values = (got.data.valueRanges?.[i]?.values ?? []).map((r) => r.map(String));
-    const at = locateColumns(tab, values);
-    if (!at.ok) throw new Error(`cannot find the columns of ${tab.title}`);
-    const first = at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW;
-    const [start = 0] = at.criteria;
-    const adjacent = at.criteria.every((c, i) => c === start + i);
-    values.slice(first).forEach((row, k) => {
-      const id = row[at.idColumn] ?? '';
-      if (id === '') return;
-      const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
-      if (adjacent) {
-        data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
-        return;
-      }
-      typed.forEach((v, ci) => {
-        data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] });
+  const books = new Map<string, typeof tabs>();
+  for (const tab of tabs) {
+    const id = await env.spreadsheetOf(tab.juror.id);
+    books.set(id, [...(books.get(id) ?? []), tab]);
+  }
+  for (const [spreadsheetId, bookTabs] of books) {
+    const got = await env.client.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: bookTabs.map(jurorReadRange),
+    });
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    bookTabs.forEach((tab, i) => {
+      const values = (got.data.valueRanges?.[i]?.values ?? []).map((r) => r.map(String));
+      const at = locateColumns(tab, values);
+      if (!at.ok) throw new Error(`cannot find the columns of ${tab.title}`);
+      const first = at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW;
+      const [start = 0] = at.criteria;
+      const adjacent = at.criteria.every((c, k) => c === start + k);
+      values.slice(first).forEach((row, k) => {
+        const id = row[at.idColumn] ?? '';
+        if (id === '') return;
+        const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
+        if (adjacent) {
+          data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
+          return;
+        }
+        typed.forEach((v, ci) => {
+          data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] });
+        });
       });
     });
-  });
-  if (data.length === 0) return;
-  await env.client.spreadsheets.values.batchUpdate({
-    spreadsheetId: env.server.spreadsheetId,
-    requestBody: { valueInputOption: 'USER_ENTERED', data },
-  });
+    if (data.length === 0) continue;
+    await env.client.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'USER_ENTERED', data },
+    });
+  }
 }
 
 /** A deterministic score per cell so that runs are comparable. */
