@@ -73,8 +73,11 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
         })),
       );
       const values = new Map<RangeRef, RangeValues>();
-      for (const { bookRefs, snap } of reads)
-        bookRefs.forEach((ref, i) => values.set(ref, snap.ranges[i] ?? { ...ref, values: [] }));
+      for (const { bookRefs, snap } of reads) {
+        bookRefs.forEach((ref, i) => {
+          values.set(ref, snap.ranges[i] ?? { ...ref, values: [] });
+        });
+      }
       return { ranges: refs.map((ref) => values.get(ref) ?? { ...ref, values: [] }), publishState };
     },
     publish: (tabs, publishState) => main.publish(tabs, publishState),
