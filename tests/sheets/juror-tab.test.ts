@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
@@ -243,4 +247,76 @@ describe('the juror tab', () => {
     // j1: 10·8.5 + 90·80 over 100 = 72.85 (a rounded 9 would give 72.9).
     expect(entry?.totals.j1).toBeCloseTo(72.85, 10);
   });
+});
+
+const SOFFICE = '/usr/bin/soffice';
+
+describe.skipIf(!existsSync(SOFFICE))('the juror’s total, recalculated by LibreOffice', () => {
+  it('agrees with jurorTotal on every row, computed by another spreadsheet engine from the formula text', async () => {
+    const env = await startEnv();
+    await seedInnovations(env, 20);
+    await provisionSheet(env.services);
+    const rand = seededRandom(7);
+    await typeScores(
+      env,
+      () => (rand() < 0.08 ? null : (Math.round(rand() * 200) / 2).toString().replace('.', ',')),
+      'desk',
+    );
+    // The saved results are spoiled, and LibreOffice told to recalculate on load: what it shows is its own.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(env.file);
+    const { tab, columns } = deskTab(env);
+    const ws = book.getWorksheet(tab.title);
+    const total = columnOf(columns, 'total');
+    ws?.eachRow((row, n) => {
+      const cell = row.getCell(total + 1);
+      const v = cell.value as { formula?: string } | null;
+      if (n >= first && v?.formula) cell.value = { formula: v.formula, result: -1 };
+    });
+    const input = join(env.dir, 'recalc.xlsx');
+    await book.xlsx.writeFile(input);
+    const profile = join(env.dir, 'lo-recalc');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(
+      join(profile, 'user', 'registrymodifications.xcu'),
+      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry">' +
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse">' +
+        '<value>0</value></prop></item></oor:items>',
+    );
+    const out = join(env.dir, 'csv');
+    // The first tab (the juror tabs come first), unformatted, full precision.
+    execFileSync(
+      SOFFICE,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1',
+        '--outdir',
+        out,
+        input,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    const csv = readdirSync(out).find((f) => f.endsWith('.csv')) ?? '';
+    const rows = (
+      parse(readFileSync(join(out, csv), 'utf8'), { relaxColumnCount: true }) as string[][]
+    ).slice(JUROR_HEADER_ROWS);
+    const criteria = criterionColumns(columns);
+    let compared = 0;
+    for (const row of rows) {
+      if (!row[0]) continue;
+      const scores = new Map<string, number>();
+      tab.stage.criteria.forEach((c, i) => {
+        const v = row[criteria[i] ?? 0] ?? '';
+        if (v !== '') scores.set(c.id, Number(v));
+      });
+      const expected = jurorTotal(tab.stage, scores);
+      const shown = row[total] ?? '';
+      if (expected === null) expect(shown, row[0]).toBe('');
+      else expect(toFourDecimals(Number(shown)), row[0]).toBe(toFourDecimals(expected));
+      compared += 1;
+    }
+    expect(compared).toBe(20);
+  }, 180_000);
 });
