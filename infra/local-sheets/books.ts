@@ -42,6 +42,8 @@ export function localBooks(main: { id: string; file: string; workbook: WorkbookF
   }
 
   async function create(body: Record<string, unknown>) {
+    if (body.sheets !== undefined)
+      throw invalid('The local Sheets server creates spreadsheets without "sheets".');
     const properties = (
       typeof body.properties === 'object' && body.properties !== null ? body.properties : {}
     ) as {

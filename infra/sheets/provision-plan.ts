@@ -38,7 +38,8 @@ export async function provisionBook(calls: SheetsCalls, plan: SheetPlan): Promis
   const ranges = [
     ...(metaSheet ? [META_RANGE] : []),
     ...known.flatMap((t) => [
-      `${quoteTitle(t.title)}!A${t.namesRow + 1}:${columnLetter(t.columnNames.length + 25)}${t.namesRow + 1}`,
+      // The whole row, however wide: an inserted column must show.
+      `${quoteTitle(t.title)}!${t.namesRow + 1}:${t.namesRow + 1}`,
       `${quoteTitle(t.title)}!A${headerRows(t) + 1}:A`,
     ]),
     ...(removable ? [quoteTitle(DEFAULT_TAB)] : []),
