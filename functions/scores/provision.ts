@@ -4,13 +4,12 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatNumber } from '../../shared/domain/numbers.ts';
 import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
+import { GUIDE_TITLE, guideRows } from '../../shared/sheet/guide-tab.ts';
 import {
   columnNameVariants,
   criterionColumns,
   criterionDescription,
   entryCells,
-  GUIDE_TITLE,
-  guideRows,
   type JurorColumn,
   type JurorTab,
   jurorBookTitle,

@@ -36,10 +36,3 @@ const TEXTS = {
 export function sheetIssueText(issue: Pick<SheetIssue, 'code' | 'subject'>, lang: Lang): string {
   return fill(TEXTS[issue.code][lang], { subject: issue.subject ?? '' });
 }
-
-/** The issues that stop a tab from being read at all. */
-export function isUnreadable(issue: Pick<SheetIssue, 'code'>): boolean {
-  return (
-    issue.code === 'header-not-found' || issue.code === 'column-missing' || issue.code === 'column-twice'
-  );
-}
