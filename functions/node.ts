@@ -9,8 +9,9 @@ const HELP = {
 Perintah:
   juri serve [--local] [--port 8787] [--dir .juri] [--config <json>]
                      Jalankan server (npm start = serve --local).
-  juri demo [--dir <folder>]
-                     Jalankan skenario 2024 dari awal sampai Top 10, tulis workbook .xlsx.
+  juri demo [--dir <folder>] [--per-juror]
+                     Jalankan skenario 2024 dari awal sampai Top 10, tulis workbook .xlsx
+                     (--per-juror: satu workbook per juri, seperti sheet.mode "perJuror").
   juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
                      Hitung peringkat dari berkas CSV.
   juri sheet setup [--local] [--dir .juri]
@@ -32,8 +33,9 @@ Pilihan umum: --lang id|en (bahasa pesan; bawaan id).`,
 Commands:
   juri serve [--local] [--port 8787] [--dir .juri] [--config <json>]
                      Run the server (npm start = serve --local).
-  juri demo [--dir <folder>]
-                     Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook.
+  juri demo [--dir <folder>] [--per-juror]
+                     Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook
+                     (--per-juror: one workbook per juror, as sheet.mode "perJuror" does).
   juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
                      Rank from CSV files.
   juri sheet setup [--local] [--dir .juri]
@@ -61,6 +63,7 @@ const OPTIONS = {
   dir: { type: 'string' },
   port: { type: 'string' },
   local: { type: 'boolean', default: false },
+  'per-juror': { type: 'boolean', default: false },
   lang: { type: 'string' },
   reason: { type: 'string' },
   ties: { type: 'string' },
@@ -91,7 +94,12 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'demo': {
         const { runDemo } = await import('./cli/demo.ts');
-        await runDemo({ dir: values.dir ?? 'juri-demo', lang, out: process.stdout });
+        await runDemo({
+          dir: values.dir ?? 'juri-demo',
+          lang,
+          out: process.stdout,
+          perJuror: values['per-juror'],
+        });
         return 0;
       }
       case 'serve': {

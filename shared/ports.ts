@@ -5,6 +5,7 @@ import type { CompetitionResult } from './domain/ranking.ts';
 import type { ResultRecord, ResultVersionSummary } from './domain/record.ts';
 import type { ScoreChange } from './domain/score-changes.ts';
 import type { FormSubmission, InnovationDraft } from './domain/submission.ts';
+import type { JurorComment, SheetIssue } from './sheet/juror-read.ts';
 import type { JurorProgress } from './sheet/layout.ts';
 import type { OutputTab } from './sheet/output-tabs.ts';
 
@@ -89,6 +90,10 @@ export interface SyncRecord {
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */
   progress?: JurorProgress[];
+  /** What the jurors typed in their remarks column, for the secretariat. */
+  comments?: JurorComment[];
+  /** Juror tabs whose shape a person changed (inserted columns, moved header…): reported, never misread. */
+  sheetIssues?: SheetIssue[];
   /**
    * Sheet bookkeeping for the audit trail: `{ generation }`, the number of the output tabs' version
    * this sync published (the adapter keeps its real state inside the sheet, so a lost record is harmless).
@@ -230,9 +235,20 @@ export type Store = InnovationStore &
   Sessions &
   SignInAttempts;
 
-/** Values of one A1 range, as typed (formatted text), rows of cells; trailing blanks may be missing. */
+/** One A1 range to read; `book` names the juror whose own spreadsheet holds it (perJuror mode). */
+export interface RangeRef {
+  range: string;
+  book?: string;
+}
+
+/**
+ * Values of one A1 range, rows of cells; trailing blanks may be missing. Numbers are read unformatted
+ * (full precision, "8.5"), so a cell formatted to show fewer decimals is never read rounded; text is
+ * exactly as typed.
+ */
 export interface RangeValues {
   range: string;
+  book?: string;
   values: string[][];
 }
 
@@ -249,17 +265,33 @@ export interface JurorRowSpec {
   key: string;
   /** Text cells from column A on (ID, title, agency, region); always written as text. */
   cells: string[];
+  /** Formula cells (the links), by column: written as formulas, never parsed out of text. */
+  formulas: { column: number; formula: string }[];
   /** Conflict of interest: greyed out, locked to the secretariat, with `note`. */
   locked: boolean;
   note: string;
 }
 
 export interface JurorTabSpec {
+  /** The juror whose own spreadsheet holds the tab (perJuror mode); the shared spreadsheet when absent. */
+  book?: string;
   title: string;
+  /** Every header row; the entries start below. */
   header: string[][];
+  /** The header row holding the column names, and what each column's name may read (any language). */
+  namesRow: number;
+  columnNames: string[][];
+  /** Notes on header cells: a criterion's description on its name. */
+  headerNotes: { row: number; column: number; note: string }[];
   rows: JurorRowSpec[];
-  /** 0-based score columns with their scale, for data validation. */
-  scoreColumns: { index: number; min: number; max: number }[];
+  /** 0-based score columns with their scale and the message shown on typing, for strict validation. */
+  scoreColumns: { index: number; min: number; max: number; message: string }[];
+  /** The columns the juror types in (scores, remarks): shaded. */
+  inputColumns: number[];
+  /** Columns only the secretariat may edit besides the header: the keys and links, the juror's total. */
+  lockedColumns: number[];
+  /** A formula on every entry row, `{row}` standing for the row's 1-based number. */
+  rowFormulas: { column: number; template: string; numberFormat: string }[];
   /** 0-based column of the note. */
   noteColumn: number;
   /** Who may edit the tab besides the secretariat: the juror's email. */
@@ -268,8 +300,28 @@ export interface JurorTabSpec {
   frozenColumns: number;
 }
 
+/** A tab juri rewrites whole at every setup (the "Petunjuk" tab). */
+export interface GuideSpec {
+  book?: string;
+  title: string;
+  rows: string[][];
+  widths: number[];
+}
+
 export interface SheetPlan {
   jurorTabs: JurorTabSpec[];
+  /** After the juror tabs, in every spreadsheet setup prepares. */
+  guide?: GuideSpec;
+  /** The spreadsheet's locale (id_ID: "8,5" typed is the number 8.5) and time zone. */
+  locale: string;
+  timeZone: string;
+  /**
+   * perJuror mode: a spreadsheet of their own per juror (`key`: the juror id the tabs' `book` names),
+   * created by setup with this title and shared with `editors` only.
+   */
+  books?: { key: string; title: string; editors: string[] }[];
+  /** perJuror mode: the jurors' spreadsheet ids, for the secretariat's spreadsheet to remember. */
+  bookIds?: Record<string, string>;
   /** Keys of every output tab the competition can have (a hidden staging tab is kept for each). */
   outputKeys: string[];
   /** Rows the largest output tab will need (about the number of innovations), to size the staging tabs. */
@@ -282,6 +334,10 @@ export interface ProvisionOutcome {
   tabsCreated: string[];
   rowsAdded: number;
   tabs: number;
+  /** Juror tabs whose shape a person changed: setup left them as they are (their scores stay readable). */
+  reshaped: string[];
+  /** perJuror mode: each juror's spreadsheet and where to open it. */
+  books?: { key: string; spreadsheetId: string; url: string; created: boolean }[];
 }
 
 /**
@@ -294,8 +350,11 @@ export interface SheetCallOptions {
 
 /** The shared Google Sheet (or the local workbook standing in for it). */
 export interface ScoreSheet {
-  /** Reads the given A1 ranges, values as typed, together with the publish bookkeeping: ONE request. */
-  readRanges(ranges: string[], options?: SheetCallOptions): Promise<SheetSnapshot>;
+  /**
+   * Reads the given A1 ranges together with the publish bookkeeping: ONE request per spreadsheet
+   * (one in all in the shared mode).
+   */
+  readRanges(ranges: readonly RangeRef[], options?: SheetCallOptions): Promise<SheetSnapshot>;
   /**
    * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
    * request that swaps them in. Tabs absent from `tabs` but live before are removed.

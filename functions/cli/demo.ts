@@ -16,12 +16,19 @@ export interface DemoOptions {
   dir: string;
   lang: Lang;
   out: NodeJS.WritableStream;
+  /** One workbook per juror (sheet.mode "perJuror") instead of one shared workbook. */
+  perJuror?: boolean;
 }
 
 /** `juri demo`: the 2024 competition end to end, through the same code a deployment runs. */
 export async function runDemo(o: DemoOptions): Promise<void> {
   const fixed = new Date(DEMO_NOW);
-  const rt = await composeLocal({ dir: o.dir, lang: o.lang, clock: { now: () => fixed } });
+  const rt = await composeLocal({
+    dir: o.dir,
+    lang: o.lang,
+    clock: { now: () => fixed },
+    ...(o.perJuror ? { sheetMode: 'perJuror' as const } : {}),
+  });
   try {
     const server = await listen(createApp(() => rt.services).fetch, 0);
     try {

@@ -21,7 +21,28 @@ export async function runSheetCommand(kind: 'setup' | 'sync', o: SheetCommandOpt
         (s) =>
           `${s.stage}: ${s.innovations} ${en ? 'innovations' : 'inovasi'}, ${s.rows} ${en ? 'rows' : 'baris'}`,
       );
-      return [en ? 'Juror tabs are ready.' : 'Tab juri siap.', ...stages.map((l) => `  ${l}`)].join('\n');
+      const books = (report.books ?? []).map((b) => {
+        const juror = services.competition.jurors.find((j) => j.id === b.key);
+        return `  ${juror?.name ?? b.key} <${juror?.email ?? ''}>: ${b.url}`;
+      });
+      const reshaped = report.reshaped.map((t) =>
+        en
+          ? `  "${t}": its shape was changed by hand; left as it is (see the score check tab)`
+          : `  "${t}": susunannya diubah manual; dibiarkan apa adanya (lihat tab Periksa Nilai)`,
+      );
+      return [
+        en ? 'Juror tabs are ready.' : 'Tab juri siap.',
+        ...stages.map((l) => `  ${l}`),
+        ...(books.length > 0
+          ? [
+              en
+                ? "Each juror's own spreadsheet (send each juror their link):"
+                : 'Spreadsheet masing-masing juri (kirim tautannya ke juri yang bersangkutan):',
+              ...books,
+            ]
+          : []),
+        ...reshaped,
+      ].join('\n');
     }
     const sync = await runSync(services, { trigger: 'cli' });
     const status = {

@@ -8,6 +8,8 @@ import {
   type TokenSource,
 } from '../../infra/google-auth/service-account-token-source.ts';
 import type { TokenCache } from '../../infra/google-auth/token-cache.ts';
+import { driveSharing, googleSheetUrl } from '../../infra/sheets/drive-share.ts';
+import { createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/ports.ts';
@@ -77,15 +79,21 @@ export function googleAdapters(
   env: GoogleEnv,
   auth: GoogleApisAuth,
 ): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys'> {
+  const main = env.spreadsheetId
+    ? {
+        spreadsheetId: env.spreadsheetId,
+        auth,
+        ...(env.endpoints.sheetsRootUrl ? { rootUrl: env.endpoints.sheetsRootUrl } : {}),
+      }
+    : undefined;
   return {
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
-    sheet: env.spreadsheetId
-      ? createSheetsScoreSheet({
-          spreadsheetId: env.spreadsheetId,
-          auth,
-          ...(env.endpoints.sheetsRootUrl ? { rootUrl: env.endpoints.sheetsRootUrl } : {}),
-        })
-      : undefined,
+    // SPREADSHEET_ID is the secretariat's spreadsheet; perJuror mode adds one per juror, made by setup.
+    sheet: !main
+      ? undefined
+      : env.competition.sheet.mode === 'perJuror'
+        ? createPerJurorScoreSheet({ main, share: driveSharing(auth), urlOf: googleSheetUrl })
+        : createSheetsScoreSheet(main),
     forms: createFormsResponses({
       auth,
       ...(env.endpoints.formsRootUrl ? { rootUrl: env.endpoints.formsRootUrl } : {}),

@@ -14,6 +14,7 @@ import { auth as googleAuth } from '@googleapis/sheets';
 import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
+import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
@@ -25,6 +26,8 @@ export interface LocalOptions {
   config?: string | undefined;
   lang: Lang;
   clock?: Clock;
+  /** Overrides the config's sheet.mode (the demo's --per-juror). */
+  sheetMode?: 'shared' | 'perJuror';
 }
 
 export interface LocalRuntime {
@@ -32,6 +35,8 @@ export interface LocalRuntime {
   paths: { dir: string; database: string; workbook: string };
   sheetsUrl: string;
   spreadsheetId: string;
+  /** The spreadsheet holding a juror's tabs (the one shared spreadsheet unless sheet.mode is perJuror). */
+  spreadsheetOf: (jurorId: string) => Promise<string>;
   /** The same credentials the adapter uses, for the demo jurors' own Sheets client. */
   sheetsAuth: InstanceType<typeof googleAuth.OAuth2>;
   close(): Promise<void>;
@@ -48,13 +53,19 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   // SQLite gives its -wal and -shm files the mode of the database file, so that one must exist first.
   closeSync(openSync(paths.database, 'a', 0o600));
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
-  const competition = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
+  const configured = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
+  const competition = o.sheetMode ? { ...configured, sheet: { mode: o.sheetMode } } : configured;
   const store = openSqliteStore(paths.database);
   // A fresh token each start: only this process (the app and the demo jurors) can talk to the server.
   const sheets = await startLocalSheetsServer({ file: paths.workbook });
   const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: sheets.accessToken ?? '' });
-  const sheet = createSheetsScoreSheet({ spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url });
+  const main = { spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url };
+  // perJuror: one .xlsx per juror beside juri.xlsx, made by setup through spreadsheets.create.
+  const perJuror = competition.sheet.mode === 'perJuror';
+  const sheet = perJuror
+    ? createPerJurorScoreSheet({ main, urlOf: (id) => sheets.fileOf(id) })
+    : createSheetsScoreSheet(main);
   const services: Services = {
     competition,
     store,
@@ -71,6 +82,14 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     paths,
     sheetsUrl: sheets.url,
     spreadsheetId: sheets.spreadsheetId,
+    spreadsheetOf: async (jurorId) => {
+      if (!perJuror) return sheets.spreadsheetId;
+      // The secretariat's spreadsheet remembers whose spreadsheet is which.
+      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const id = booksOf(publishState)[jurorId];
+      if (!id) throw new Error(`juror ${jurorId} has no spreadsheet yet: run setup first`);
+      return id;
+    },
     sheetsAuth: auth,
     async close() {
       await sheets.close();

@@ -200,7 +200,10 @@ export function demoFormAnswers(d: DemoInnovation, index: number): Record<string
 /** Leniency per juror: some mark generously, some harshly, visible on the dashboard's box plots. */
 export const JUROR_LENIENCY: Record<string, number> = { j1: 4, j2: -5, j3: 1, j4: -2, j5: 6 };
 
-/** What a demo juror types for one criterion: mostly "82,5", sometimes "82.5" or "82". */
+/**
+ * What a demo juror types for one criterion: "82,5" or "82". The sheet's locale is id_ID, where the
+ * decimal separator is a comma ("82.5" would not be a number there, and strict validation refuses it).
+ */
 export function typedScore(
   quality: number,
   juror: string,
@@ -213,5 +216,5 @@ export function typedScore(
   const halfSteps = Math.round(raw * 2) / 2;
   const style = rand();
   if (Number.isInteger(halfSteps) || style < 0.15) return String(Math.round(halfSteps));
-  return style < 0.3 ? halfSteps.toFixed(1) : halfSteps.toFixed(1).replace('.', ',');
+  return halfSteps.toFixed(1).replace('.', ',');
 }

@@ -3,36 +3,31 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
-import {
-  columnLetter,
-  firstScoreColumn,
-  JUROR_HEADER_ROWS,
-  type JurorTab,
-  jurorReadRange,
-  jurorTabs,
-  quoteTitle,
-} from '../../shared/sheet/layout.ts';
+import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
+import { type JurorTab, jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
+import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import type { LocalRuntime } from '../compose/local.ts';
 import { DEMO_INNOVATIONS, typedScore } from './innovations.ts';
 
 export interface SheetTarget {
   rootUrl: string;
-  spreadsheetId: string;
+  /** The spreadsheet holding a juror's tabs: one for all in the shared mode, the juror's own in perJuror. */
+  spreadsheetOf: (jurorId: string) => string | Promise<string>;
   auth: NonNullable<sheets_v4.Options['auth']>;
 }
 
-/** What a juror types on one row: one text per criterion, exactly as typed. */
+/** What a juror types on one row: one text per criterion, exactly as typed, and maybe a remark. */
 export type ScoreTyping = (
   tab: JurorTab,
   innovation: Innovation,
   tabIndex: number,
   rowIndex: number,
-) => string[];
+) => { scores: string[]; remark?: string };
 
 /**
- * Jurors at work: they read their tabs and type scores through the Sheets API, as a person would
- * in the browser (values as typed, decimal commas and all). Conflicted rows are locked in Google
- * Sheets, so they are skipped. Returns how many rows were typed.
+ * Jurors at work: they open their tabs and type scores through the Sheets API, as a person would in
+ * the browser (USER_ENTERED, decimal commas and all), finding the columns by their names. Conflicted
+ * rows are locked in Google Sheets, so they are skipped. Returns how many rows were typed.
  */
 export async function typeScores(
   target: SheetTarget,
@@ -44,40 +39,107 @@ export async function typeScores(
   const client = sheets({ version: 'v4', rootUrl: target.rootUrl, auth: target.auth });
   const tabs = jurorTabs(competition).filter((t) => t.stage.id === stageId);
   const byId = new Map(innovations.map((i) => [i.id, i]));
-  const read = await client.spreadsheets.values.batchGet({
-    spreadsheetId: target.spreadsheetId,
-    ranges: tabs.map(jurorReadRange),
-  });
-  const data = tabs.flatMap((tab, t) =>
-    (read.data.valueRanges?.[t]?.values ?? []).flatMap((row, r) => {
-      const innovation = byId.get(String(row[0] ?? '').trim());
-      if (!innovation || hasConflict(tab.juror, innovation)) return [];
-      const sheetRow = JUROR_HEADER_ROWS + 1 + r;
-      const range = `${quoteTitle(tab.title)}!${columnLetter(firstScoreColumn())}${sheetRow}`;
-      return [{ range, values: [typing(tab, innovation, t, r)] }];
-    }),
-  );
-  await client.spreadsheets.values.batchUpdate({
-    spreadsheetId: target.spreadsheetId,
-    requestBody: { valueInputOption: 'USER_ENTERED', data },
-  });
-  return data.length;
+  const books = new Map<string, JurorTab[]>();
+  for (const tab of tabs) {
+    const id = await target.spreadsheetOf(tab.juror.id);
+    books.set(id, [...(books.get(id) ?? []), tab]);
+  }
+  let rows = 0;
+  for (const [spreadsheetId, bookTabs] of books) {
+    const read = await client.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: bookTabs.map(jurorReadRange),
+    });
+    const data = bookTabs.flatMap((tab, b) => {
+      const values = (read.data.valueRanges?.[b]?.values ?? []).map((r) => r.map(String));
+      const at = locateColumns(tab, values);
+      if (!at.ok) return [];
+      const first = at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW;
+      return values.slice(first).flatMap((row, i) => {
+        const innovation = byId.get(String(row[at.idColumn] ?? '').trim());
+        if (!innovation || hasConflict(tab.juror, innovation)) return [];
+        rows += 1;
+        const { scores, remark } = typing(tab, innovation, tabs.indexOf(tab), i);
+        const cells = scores.map((value, ci) => ({
+          range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + i),
+          values: [[value]],
+        }));
+        if (remark && at.commentColumn !== undefined)
+          cells.push({ range: a1Cell(tab.title, at.commentColumn, first + i), values: [[remark]] });
+        return cells;
+      });
+    });
+    if (data.length === 0) continue;
+    await client.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'USER_ENTERED', data },
+    });
+  }
+  return rows;
 }
 
+/** One write of one cell, as a juror typing it; a strict rule refuses it with Google's 400. */
+export async function typeCell(
+  target: SheetTarget,
+  jurorId: string,
+  range: string,
+  value: string,
+): Promise<void> {
+  const client = sheets({ version: 'v4', rootUrl: target.rootUrl, auth: target.auth });
+  await client.spreadsheets.values.update({
+    spreadsheetId: await target.spreadsheetOf(jurorId),
+    range,
+    valueInputOption: 'USER_ENTERED',
+    requestBody: { values: [[value]] },
+  });
+}
+
+const REMARKS = [
+  'Proposal lengkap; dampak perlu data pembanding.',
+  'Video jelas menunjukkan layanan berjalan.',
+  'Layak direplikasi ke kabupaten lain.',
+];
+
 /**
- * The demo jurors: each marks by the innovation's quality, their own leniency and some noise.
- * One slips once, typing words instead of a number, so "Periksa Nilai" has something to show.
+ * The demo jurors: each marks by the innovation's quality, their own leniency and some noise, now and
+ * then with a remark. At the desk review one slips, typing words instead of a number: the sheet refuses
+ * it (strict validation), and the refusal's message is returned.
  */
-export async function typeDemoScores(rt: LocalRuntime, stageId: string): Promise<number> {
+export async function typeDemoScores(
+  rt: LocalRuntime,
+  stageId: string,
+): Promise<{ rows: number; refused: string | null }> {
   const { competition, store } = rt.services;
   const quality = new Map(DEMO_INNOVATIONS.map((d) => [d.title, d.quality]));
   const rand = seededRandom(stageId === 'desk' ? 2024 : 1220);
-  const target = { rootUrl: rt.sheetsUrl, spreadsheetId: rt.spreadsheetId, auth: rt.sheetsAuth };
+  const target = { rootUrl: rt.sheetsUrl, spreadsheetOf: rt.spreadsheetOf, auth: rt.sheetsAuth };
   const innovations = await store.listInnovations(competition.id);
-  return typeScores(target, competition, innovations, stageId, (tab, innovation, t, r) => {
+  const rows = await typeScores(target, competition, innovations, stageId, (tab, innovation, t, r) => {
     const q = quality.get(innovation.title) ?? 70;
-    const typed = tab.stage.criteria.map((c) => typedScore(q, tab.juror.id, c.min, c.max, rand));
-    if (stageId === 'desk' && t === 1 && r === 0) typed[1] = 'delapan puluh';
-    return typed;
+    const scores = tab.stage.criteria.map((c) => typedScore(q, tab.juror.id, c.min, c.max, rand));
+    const remark = (r + t) % 5 === 0 ? REMARKS[(r + t) % REMARKS.length] : undefined;
+    return remark ? { scores, remark } : { scores };
   });
+  const second = jurorTabs(competition).filter((t) => t.stage.id === stageId)[1];
+  const refused = stageId === competition.stages[0]?.id && second ? await slip(target, second) : null;
+  return { rows, refused };
+}
+
+/** The juror types "delapan puluh" over their first entry's second score: the refusal's message, or null. */
+async function slip(target: SheetTarget, tab: JurorTab): Promise<string | null> {
+  const client = sheets({ version: 'v4', rootUrl: target.rootUrl, auth: target.auth });
+  const spreadsheetId = await target.spreadsheetOf(tab.juror.id);
+  const read = await client.spreadsheets.values.get({ spreadsheetId, range: jurorReadRange(tab) });
+  const at = locateColumns(
+    tab,
+    (read.data.values ?? []).map((r) => r.map(String)),
+  );
+  if (!at.ok) return null;
+  const cell = a1Cell(tab.title, at.criteria[1] ?? 0, at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW);
+  try {
+    await typeCell(target, tab.juror.id, cell, 'delapan puluh');
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

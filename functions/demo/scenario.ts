@@ -70,14 +70,29 @@ export async function runScenario(
       : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
   );
   for (const stage of services.competition.stages) {
-    await provisionSheet(services);
+    const setup = await provisionSheet(services);
+    for (const book of (setup.books ?? []).filter((b) => b.created)) {
+      const juror = services.competition.jurors.find((j) => j.id === book.key);
+      log(
+        en
+          ? `• ${juror?.name ?? book.key} types in their own workbook: ${book.url}`
+          : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
+      );
+    }
     const typed = await typeDemoScores(rt, stage.id);
+    if (typed.refused) {
+      log(
+        en
+          ? `• A juror typed "delapan puluh" as a score; the sheet refused it (${typed.refused})`
+          : `• Seorang juri mengetik "delapan puluh" sebagai nilai; lembar menolaknya (${typed.refused})`,
+      );
+    }
     const sync = await runSync(services, { trigger: 'cli' });
     const { reads, writes } = sync.requests;
     log(
       en
-        ? `• ${localName(stage, 'en')}: jurors typed ${typed} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
-        : `• ${stage.name}: ${typed} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
+        ? `• ${localName(stage, 'en')}: jurors typed ${typed.rows} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
+        : `• ${stage.name}: ${typed.rows} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
     );
   }
   const record = await fixResult(services, {});

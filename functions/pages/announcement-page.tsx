@@ -1,8 +1,9 @@
 import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../announce/routes.ts';
-import { formatInstant, formatLocalMoment } from './format.ts';
+import { formatInstant } from './format.ts';
 import { Layout } from './layout.tsx';
 import { sayer } from './strings.ts';
 import { ANNOUNCE_CSS } from './styles.ts';

@@ -15,6 +15,7 @@ import {
   RejectionsSection,
 } from './dashboard-sections.tsx';
 import { formatInstant } from './format.ts';
+import { CommentsSection, MissingSection, SheetIssuesSection } from './juror-sections.tsx';
 import { Layout } from './layout.tsx';
 import { ChangesSection, LateEntriesSection, ResponsesSection, ResultSection } from './result-sections.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
@@ -57,9 +58,11 @@ export function DashboardPage(props: DashboardProps) {
     ['riwayat', 'changesTitle'],
     ['wilayah', 'byRegion'],
     ['progres', 'progress'],
+    ['belum', 'notYetScored'],
     ['sebaran', 'distribution'],
     ['peringkat', 'ranking'],
     ['masalah', 'problems'],
+    ['catatan', 'jurorRemarks'],
     ['ditolak', 'rejections'],
   ];
   return (
@@ -99,6 +102,7 @@ export function DashboardPage(props: DashboardProps) {
         versions={props.versions}
         fixed={props.fixed}
       />
+      <SheetIssuesSection competition={competition} lang={lang} issues={sync?.sheetIssues ?? []} />
       <section class="card" aria-labelledby="h-ringkasan">
         <h2 id="h-ringkasan">{t('overview')}</h2>
         <dl class="stats">
@@ -118,6 +122,7 @@ export function DashboardPage(props: DashboardProps) {
       </section>
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
+      <MissingSection competition={competition} lang={lang} progress={sync?.progress} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
       <section class="card" id="peringkat" aria-labelledby="h-peringkat">
         <h2 id="h-peringkat">{t('ranking')}</h2>
@@ -131,6 +136,7 @@ export function DashboardPage(props: DashboardProps) {
       </section>
       <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
       <ChangesSection competition={competition} lang={lang} changes={props.changes} />
+      <CommentsSection competition={competition} lang={lang} comments={sync?.comments ?? []} />
       <RejectionsSection competition={competition} lang={lang} rejections={rejections} />
       <LateEntriesSection competition={competition} lang={lang} rejections={rejections} />
       <ResponsesSection competition={competition} lang={lang} responses={props.responses} />

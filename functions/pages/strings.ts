@@ -104,6 +104,8 @@ const STRINGS = {
   byCategory: { id: 'Pendaftaran per kategori', en: 'Submissions by category' },
   count: { id: 'Jumlah', en: 'Count' },
   progress: { id: 'Progres juri', en: 'Juror progress' },
+  notYetScored: { id: 'Belum dinilai', en: 'Not yet scored' },
+  jurorRemarks: { id: 'Catatan juri', en: 'Juror remarks' },
   stage: { id: 'Tahap', en: 'Stage' },
   juror: { id: 'Juri', en: 'Juror' },
   scored: { id: 'Dinilai', en: 'Scored' },

@@ -1,13 +1,26 @@
 import { assignStage } from '../../shared/domain/assignment.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
+import { formatNumber } from '../../shared/domain/numbers.ts';
 import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
+import { GUIDE_TITLE, guideRows } from '../../shared/sheet/guide-tab.ts';
 import {
-  conflictNote,
-  JUROR_INFO_COLUMNS,
+  columnNameVariants,
+  criterionColumns,
+  criterionDescription,
+  entryCells,
+  type JurorColumn,
+  type JurorTab,
+  jurorBookTitle,
+  jurorColumns,
   jurorTabHeader,
   jurorTabs,
-  noteColumn,
-} from '../../shared/sheet/layout.ts';
+  linkFormulas,
+  NAMES_ROW,
+  totalFormulaTemplate,
+} from '../../shared/sheet/juror-tab.ts';
+import { conflictNote } from '../../shared/sheet/layout.ts';
 import { outputTabKeys } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
@@ -18,11 +31,15 @@ export interface ProvisionReport extends ProvisionOutcome {
   requests: { reads: number; writes: number };
 }
 
+/** The spreadsheet's locale: there "8,5" typed is the number 8.5, so strict validation accepts it. */
+export const SHEET_LOCALE = 'id_ID';
+
 /**
- * Sets up the shared sheet: per stage one tab per panel juror, rows = the innovations assigned to
- * that juror (a later stage holds those that advanced in the last sync). Idempotent: re-running
- * appends new innovations and never writes a score cell. Runs under the same lease as the sync.
- * `secretariat`: emails that may edit every protected range besides the juror (default: the config's).
+ * Sets up the juror tabs: per stage one tab per panel juror, rows = the innovations assigned to
+ * that juror (a later stage holds those that advanced in the last sync), then the "Petunjuk" tab.
+ * Idempotent: re-running appends new innovations and never writes a score or remark cell. Runs under
+ * the same lease as the sync. `secretariat`: emails that may edit every protected range besides the
+ * juror (default: the config's).
  */
 export async function provisionSheet(
   services: Services,
@@ -50,34 +67,30 @@ export async function provisionSheet(
       const rows = [...assignment.values()].reduce((n, r) => n + r.length, 0);
       stages.push({ stage: stage.id, innovations: population.length, rows });
     });
-    const specs: JurorTabSpec[] = jurorTabs(competition).map((tab) => {
-      const rows = assignments.get(tab.stage.id)?.get(tab.juror.id) ?? [];
-      return {
-        title: tab.title,
-        header: jurorTabHeader(tab.stage, lang),
-        rows: rows.map(({ innovation, conflict }) => ({
-          key: innovation.id,
-          cells: [innovation.id, innovation.title, innovation.agency, innovation.region],
-          locked: conflict,
-          note: conflictNote(lang),
-        })),
-        scoreColumns: tab.stage.criteria.map((c, i) => ({
-          index: JUROR_INFO_COLUMNS + i,
-          min: c.min,
-          max: c.max,
-        })),
-        noteColumn: noteColumn(tab.stage),
-        editors: [tab.juror.email],
-        widths: [110, 320, 220, 150, ...tab.stage.criteria.map(() => 130), 280],
-        frozenColumns: 2,
-      };
-    });
+    const specs = jurorTabs(competition).map((tab) =>
+      jurorTabSpec(competition, tab, assignments.get(tab.stage.id)?.get(tab.juror.id) ?? [], lang),
+    );
+    const secretariat = opts.secretariat ?? competition.secretariat;
+    const books =
+      competition.sheet.mode === 'perJuror'
+        ? competition.jurors
+            .filter((j) => specs.some((s) => s.book === j.id))
+            .map((j) => ({
+              key: j.id,
+              title: jurorBookTitle(competition, j),
+              editors: [j.email, ...secretariat],
+            }))
+        : undefined;
     const outcome = await sheet.provision(
       {
         jurorTabs: specs,
+        ...(books ? { books } : {}),
+        guide: { title: GUIDE_TITLE, rows: guideRows(competition, lang), widths: [240, 70, 90, 640] },
+        locale: SHEET_LOCALE,
+        timeZone: competition.timezone,
         outputKeys: outputTabKeys(competition),
         expectedRows: innovations.length,
-        secretariat: opts.secretariat ?? competition.secretariat,
+        secretariat,
       },
       { signal },
     );
@@ -88,4 +101,64 @@ export async function provisionSheet(
       requests: { reads: after.reads - before.reads, writes: after.writes - before.writes },
     };
   });
+}
+
+const WIDTHS: Record<JurorColumn['kind'], number> = {
+  id: 110,
+  title: 320,
+  agency: 220,
+  region: 150,
+  link: 90,
+  criterion: 130,
+  total: 110,
+  comment: 260,
+  note: 240,
+};
+
+function scaleMessage(min: number, max: number, lang: Lang): string {
+  const [a, b] = [formatNumber(min, lang), formatNumber(max, lang)];
+  return lang === 'en'
+    ? `A number from ${a} to ${b}; decimals with a comma (8,5).`
+    : `Angka ${a}–${b}; desimal pakai koma (8,5).`;
+}
+
+export function jurorTabSpec(
+  competition: Competition,
+  tab: JurorTab,
+  rows: readonly { innovation: Innovation; conflict: boolean }[],
+  lang: Lang,
+): JurorTabSpec {
+  const columns = jurorColumns(competition, tab.stage);
+  const at = (kind: JurorColumn['kind']) => columns.findIndex((c) => c.kind === kind);
+  const lastLink = columns.reduce((last, c, i) => (c.kind === 'link' ? i : last), at('region'));
+  return {
+    ...(competition.sheet.mode === 'perJuror' ? { book: tab.juror.id } : {}),
+    title: tab.title,
+    header: jurorTabHeader(competition, tab.stage, tab.juror, lang),
+    namesRow: NAMES_ROW,
+    columnNames: columns.map(columnNameVariants),
+    headerNotes: columns.flatMap((c, column) => {
+      const note = c.kind === 'criterion' ? criterionDescription(c.criterion, lang) : undefined;
+      return note ? [{ row: NAMES_ROW, column, note }] : [];
+    }),
+    rows: rows.map(({ innovation, conflict }) => ({
+      key: innovation.id,
+      cells: entryCells(innovation),
+      formulas: linkFormulas(columns, innovation),
+      locked: conflict,
+      note: conflictNote(lang),
+    })),
+    scoreColumns: criterionColumns(columns).map((index) => {
+      const column = columns[index];
+      const c = column?.kind === 'criterion' ? column.criterion : { min: 0, max: 0 };
+      return { index, min: c.min, max: c.max, message: scaleMessage(c.min, c.max, lang) };
+    }),
+    inputColumns: [...criterionColumns(columns), at('comment')],
+    lockedColumns: [...Array.from({ length: lastLink + 1 }, (_, i) => i), at('total')],
+    rowFormulas: [{ column: at('total'), template: totalFormulaTemplate(columns), numberFormat: '0.00' }],
+    noteColumn: at('note'),
+    editors: [tab.juror.email],
+    widths: columns.map((c) => WIDTHS[c.kind]),
+    frozenColumns: 2,
+  };
 }

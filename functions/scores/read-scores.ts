@@ -3,7 +3,15 @@ import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
 import type { SheetSnapshot } from '../../shared/ports.ts';
-import { type JurorProgress, jurorReadRange, jurorTabs, parseJurorTab } from '../../shared/sheet/layout.ts';
+import {
+  type JurorComment,
+  jurorReadRange,
+  type MissingEntry,
+  parseJurorTab,
+  type SheetIssue,
+} from '../../shared/sheet/juror-read.ts';
+import { jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
+import type { JurorProgress } from '../../shared/sheet/layout.ts';
 import type { Services } from '../compose/services.ts';
 import { sheetOf } from './sheet-needed.ts';
 
@@ -13,28 +21,45 @@ export interface JurorTabsRead {
   snapshot: SheetSnapshot;
   entries: ScoreEntry[];
   progress: JurorProgress[];
+  comments: JurorComment[];
+  /** Tabs whose shape a person changed: reported, and never misread. */
+  issues: SheetIssue[];
+  /** Per stage and juror (`stage|juror`): the entries and criteria still without a score. */
+  missing: Map<string, MissingEntry[]>;
 }
 
-/** Every juror tab of every stage in ONE read, parsed into typed score cells and progress. */
+/** Every juror tab of every stage in ONE read (per spreadsheet), parsed into typed score cells and progress. */
 export async function readJurorTabs(services: Services, signal?: AbortSignal): Promise<JurorTabsRead> {
-  const tabs = jurorTabs(services.competition);
+  const { competition } = services;
+  const tabs = jurorTabs(competition);
   const [snapshot, listed] = await Promise.all([
-    sheetOf(services).readRanges(tabs.map(jurorReadRange), signal ? { signal } : {}),
-    services.store.listInnovations(services.competition.id),
+    sheetOf(services).readRanges(
+      tabs.map((tab) => ({ range: jurorReadRange(tab), book: tab.juror.id })),
+      signal ? { signal } : {},
+    ),
+    services.store.listInnovations(competition.id),
   ]);
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const entries: ScoreEntry[] = [];
+  const comments: JurorComment[] = [];
+  const issues: SheetIssue[] = [];
+  const missing = new Map<string, MissingEntry[]>();
+  const layouts = new Map(competition.stages.map((s) => [s.id, jurorColumns(competition, s)]));
   const progress = tabs.map((tab, i) => {
     const conflicted = (id: string) => {
       const innovation = byId.get(id);
       return innovation ? hasConflict(tab.juror, innovation) : false;
     };
-    const parsed = parseJurorTab(tab, snapshot.ranges[i]?.values ?? [], conflicted);
+    const values = snapshot.ranges[i]?.values ?? [];
+    const parsed = parseJurorTab(tab, values, conflicted, layouts.get(tab.stage.id) ?? []);
     entries.push(...parsed.entries);
+    comments.push(...parsed.comments);
+    issues.push(...parsed.issues);
+    missing.set(`${tab.stage.id}|${tab.juror.id}`, parsed.missing);
     return parsed.progress;
   });
-  return { innovations, snapshot, entries, progress };
+  return { innovations, snapshot, entries, progress, comments, issues, missing };
 }
 
 /** Every typed score cell, as `juri demo` exports them for `juri rank`. */

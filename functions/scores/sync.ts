@@ -13,7 +13,7 @@ import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
-const LAYOUT_VERSION = 1;
+const LAYOUT_VERSION = 2;
 
 export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
 
@@ -43,11 +43,12 @@ export async function runSync(
     let inputHash = '';
     let readCells: ScoreEntry[] | undefined;
     try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList, fixed] = await Promise.all([
-        readJurorTabs(services, signal),
-        store.listRejections(competition.id),
-        store.latestVersion(competition.id),
-      ]);
+      const [{ innovations, snapshot, entries, progress, comments, issues, missing }, rejectionList, fixed] =
+        await Promise.all([
+          readJurorTabs(services, signal),
+          store.listRejections(competition.id),
+          store.latestVersion(competition.id),
+        ]);
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
       const result = rankCompetition(competition, innovations, entries);
       await logScoreChanges(services, last, entries, {
@@ -67,7 +68,17 @@ export async function runSync(
           fixed: fixed?.hash ?? null,
         }),
       );
-      const base = { id, sequence, startedAt, inputHash, result, progress, cells: entries };
+      const base = {
+        id,
+        sequence,
+        startedAt,
+        inputHash,
+        result,
+        progress,
+        cells: entries,
+        comments,
+        sheetIssues: issues,
+      };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
         const record: SyncRecord = {
           ...base,
@@ -89,6 +100,9 @@ export async function runSync(
         lang,
         record: fixed,
         scoreChanges: history,
+        comments,
+        sheetIssues: issues,
+        missing,
       });
       const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
       const record: SyncRecord = {

@@ -12,11 +12,12 @@ export interface ExtendedValue {
   formulaValue?: string;
 }
 
-/** CellData subset: what was entered, its format, and (for formulas from a file) the cached result. */
+/** CellData subset: what was entered, its format, its note, and (for formulas) the calculated result. */
 export interface CellData {
   userEnteredValue?: ExtendedValue;
   userEnteredFormat?: JsonObject;
   effectiveValue?: ExtendedValue;
+  note?: string;
 }
 
 export interface GridProperties {
@@ -34,6 +35,7 @@ export interface SheetProperties {
   hidden?: boolean;
   gridProperties: GridProperties;
   tabColor?: JsonObject;
+  tabColorStyle?: JsonObject;
 }
 
 export interface GridRange {
@@ -107,7 +109,8 @@ export function emptyBook(spreadsheetId: string, title: string): Book {
   return {
     spreadsheetId,
     title,
-    locale: 'id_ID',
+    // What Google gives a spreadsheet a service account creates; juri's setup sets id_ID.
+    locale: 'en_US',
     timeZone: 'Asia/Makassar',
     sheets: [newSheet({ sheetId: 0, title: 'Sheet1' })],
     nextSheetId: 1,

@@ -3,12 +3,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { cleanDeep } from '../../shared/domain/text.ts';
+import { type LocalBooks, localBooks } from './books.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
-import type { Book } from './model.ts';
+import { recalculate } from './formulas.ts';
+import type { Book, Sheet } from './model.ts';
 import { applyRequests } from './structure.ts';
 import { type InputOption, type RenderOption, readRange, writeRange } from './values.ts';
-import { openWorkbookFile, type WorkbookFile } from './workbook-file.ts';
+import { openWorkbookFile } from './workbook-file.ts';
 
 export interface LocalSheetsServerOptions {
   /** The .xlsx standing in for the Google Sheet; created (empty) when missing unless create is false. */
@@ -50,8 +52,10 @@ export interface LocalSheetsServer {
   /** Every request, in arrival order, including those a fault answered. */
   log: LogEntry[];
   faults: FaultPlan;
-  /** Every tab with its formatted values, to compare whole sheets in tests. */
-  snapshot(): Promise<TabSnapshot[]>;
+  /** Every tab with its formatted values, to compare whole sheets in tests (another spreadsheet's by id). */
+  snapshot(spreadsheetId?: string): Promise<TabSnapshot[]>;
+  /** Where a spreadsheet created through spreadsheets.create keeps its .xlsx. */
+  fileOf(spreadsheetId: string): string;
   close(): Promise<void>;
 }
 
@@ -62,6 +66,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     create: opts.create ?? true,
     title: 'juri',
   });
+  const books = localBooks({ id: spreadsheetId, file, workbook });
   const faults = createFaultPlan();
   const log: LogEntry[] = [];
   const accessToken =
@@ -138,7 +143,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
     try {
-      const result = await serial(() => route(workbook, spreadsheetId, req.method ?? 'GET', url, body));
+      const result = await serial(() => route(books, req.method ?? 'GET', url, body));
       send(res, entry, 200, result);
     } catch (e) {
       const err =
@@ -159,7 +164,8 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     file,
     log,
     faults,
-    snapshot: () => serial(async () => snapshotOf(await workbook.current())),
+    snapshot: (id = spreadsheetId) => serial(async () => snapshotOf(await (await books.open(id)).current())),
+    fileOf: books.fileOf,
     close: () =>
       new Promise<void>((ok, fail) => {
         server.closeAllConnections();
@@ -170,18 +176,15 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
 
 const PATH = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/;
 
-async function route(
-  workbook: WorkbookFile,
-  spreadsheetId: string,
-  method: string,
-  url: URL,
-  rawBody: string,
-): Promise<unknown> {
-  const m = PATH.exec(decodeURIComponent(url.pathname));
-  if (!m || m[1] !== spreadsheetId) throw new SheetsApiError(404, 'Requested entity was not found.');
-  const rest = m[2] ?? '';
+async function route(books: LocalBooks, method: string, url: URL, rawBody: string): Promise<unknown> {
   // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
   const body = cleanDeep(parseBody(rawBody)) as Record<string, unknown>;
+  if (method === 'POST' && url.pathname === '/v4/spreadsheets') return books.create(body);
+  const m = PATH.exec(decodeURIComponent(url.pathname));
+  if (!m) throw new SheetsApiError(404, 'Requested entity was not found.');
+  const spreadsheetId = m[1] ?? '';
+  const workbook = await books.open(spreadsheetId);
+  const rest = m[2] ?? '';
   const render = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') as RenderOption;
   if (method === 'GET' && rest === '') return describe(await workbook.current());
   if (method === 'GET' && rest === '/values:batchGet') {
@@ -200,15 +203,38 @@ async function route(
     await workbook.commit(next);
     return { spreadsheetId, replies };
   }
+  if (method === 'PUT' && rest.startsWith('/values/')) {
+    const option = url.searchParams.get('valueInputOption');
+    if (option !== 'RAW' && option !== 'USER_ENTERED')
+      throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
+    const next = structuredClone(await workbook.current());
+    const { sheet, rows, ...response } = writeRange(
+      next,
+      rest.slice('/values/'.length),
+      body.values ?? [],
+      option,
+    );
+    recalculate(sheet, new Set(rows));
+    await workbook.commit(next);
+    return response;
+  }
   if (method === 'POST' && rest === '/values:batchUpdate') {
     const option = body.valueInputOption;
     if (option !== 'RAW' && option !== 'USER_ENTERED')
       throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
     const next = structuredClone(await workbook.current());
     const data = Array.isArray(body.data) ? (body.data as { range?: string; values?: unknown }[]) : [];
-    const responses = data.map((d) =>
+    const written = data.map((d) =>
       writeRange(next, String(d.range ?? ''), d.values ?? [], option as InputOption),
     );
+    const touched = new Map<Sheet, Set<number>>();
+    for (const w of written) {
+      const rows = touched.get(w.sheet) ?? new Set<number>();
+      for (const r of w.rows) rows.add(r);
+      touched.set(w.sheet, rows);
+    }
+    for (const [sheet, rows] of touched) recalculate(sheet, rows);
+    const responses = written.map(({ sheet: _, rows: __, ...response }) => response);
     await workbook.commit(next);
     return {
       spreadsheetId,

@@ -1,4 +1,5 @@
 import { invalid, SheetsApiError } from './errors.ts';
+import { recalculate } from './formulas.ts';
 import {
   type Book,
   type CellData,
@@ -24,13 +25,15 @@ type Reply = JsonObject;
 /** spreadsheets.batchUpdate: applies every request in order to `book` (the caller passes a copy). */
 export function applyRequests(book: Book, requests: unknown): Reply[] {
   if (!Array.isArray(requests)) throw invalid('Invalid JSON payload: "requests" must be a list.');
-  return requests.map((request: unknown, i) => {
+  const touched = new Set<number>();
+  const replies = requests.map((request: unknown, i) => {
     if (!isObject(request)) throw invalid(`Invalid requests[${i}]: expected an object.`);
     const [kind, body] = Object.entries(request)[0] ?? [];
     if (!kind || !isObject(body)) throw invalid(`Invalid requests[${i}]: no request kind.`);
     const handler = HANDLERS[kind];
     if (!handler)
       throw invalid(`Invalid requests[${i}]: the local Sheets server does not support "${kind}".`);
+    if (kind === 'updateCells' || kind === 'repeatCell') touched.add(targetSheetId(body));
     try {
       return handler(book, body);
     } catch (e) {
@@ -39,9 +42,25 @@ export function applyRequests(book: Book, requests: unknown): Reply[] {
       throw e;
     }
   });
+  for (const sheet of book.sheets) if (touched.has(sheet.properties.sheetId)) recalculate(sheet);
+  return replies;
+}
+
+function targetSheetId(body: JsonObject): number {
+  const at = isObject(body.start) ? body.start : isObject(body.range) ? body.range : {};
+  return num(at.sheetId);
 }
 
 const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
+  updateSpreadsheetProperties(book, body) {
+    const p = isObject(body.properties) ? body.properties : {};
+    const next: JsonObject = { title: book.title, locale: book.locale, timeZone: book.timeZone };
+    applyMask(next, p, fieldList(body.fields));
+    if (typeof next.title === 'string' && next.title !== '') book.title = next.title;
+    if (typeof next.locale === 'string' && next.locale !== '') book.locale = next.locale;
+    if (typeof next.timeZone === 'string' && next.timeZone !== '') book.timeZone = next.timeZone;
+    return {};
+  },
   addSheet(book, body) {
     const p = (isObject(body.properties) ? body.properties : {}) as Partial<SheetProperties>;
     const sheetId = typeof p.sheetId === 'number' ? p.sheetId : book.nextSheetId;
@@ -84,8 +103,12 @@ const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
     sheet.properties = props;
     trimToGrid(sheet);
     if (typeof p.index === 'number' && (fields.includes('index') || fields.includes('*'))) {
+      // Google counts the target in "before the move" positions: moving a tab to the right needs its
+      // new index + 1, and asking for its own index or the next is no move at all.
+      const from = book.sheets.indexOf(sheet);
+      const to = p.index > from ? p.index - 1 : p.index;
       book.sheets = book.sheets.filter((s) => s !== sheet);
-      book.sheets.splice(Math.min(p.index, book.sheets.length), 0, sheet);
+      book.sheets.splice(Math.min(Math.max(0, to), book.sheets.length), 0, sheet);
     }
     reindex(book);
     checkVisible(book);
@@ -185,7 +208,7 @@ function writeCell(sheet: Sheet, r: number, c: number, source: JsonObject, field
   if ('userEnteredValue' in target && fields.some((f) => f === '*' || f.startsWith('userEnteredValue')))
     delete target.effectiveValue;
   const cell = target as CellData;
-  const empty = !cell.userEnteredValue && !cell.userEnteredFormat && !cell.effectiveValue;
+  const empty = !cell.userEnteredValue && !cell.userEnteredFormat && !cell.effectiveValue && !cell.note;
   setCell(sheet, r, c, empty ? null : cell);
 }
 

@@ -1,6 +1,7 @@
+import { columnLetter } from '../../shared/sheet/layout.ts';
 import { formatA1, parseA1 } from './a1.ts';
 import { invalid } from './errors.ts';
-import { type Book, type CellData, type ExtendedValue, getCell, setCell } from './model.ts';
+import { type Book, type CellData, type ExtendedValue, getCell, type Sheet, setCell } from './model.ts';
 
 export type RenderOption = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
 type Value = string | number | boolean;
@@ -85,6 +86,9 @@ export function formatNumber(n: number, pattern: string, locale: string): string
 export type InputOption = 'RAW' | 'USER_ENTERED';
 
 export interface UpdateResult {
+  /** The sheet and rows written, for the caller to recalculate once per request. */
+  sheet: Sheet;
+  rows: number[];
   spreadsheetId: string;
   updatedRange: string;
   updatedRows: number;
@@ -115,22 +119,62 @@ export function writeRange(book: Book, text: string, values: unknown, option: In
       const entered = entered_(raw, option, book.locale);
       const r = startRow + i;
       const c = startColumn + j;
+      rejectInvalid(sheet, r, c, entered, raw);
       const old = getCell(sheet, r, c);
       const next: CellData = {
         ...(old?.userEnteredFormat ? { userEnteredFormat: old.userEnteredFormat } : {}),
+        ...(old?.note ? { note: old.note } : {}),
       };
       if (entered) next.userEnteredValue = entered;
-      setCell(sheet, r, c, next.userEnteredValue || next.userEnteredFormat ? next : null);
+      setCell(sheet, r, c, next.userEnteredValue || next.userEnteredFormat || next.note ? next : null);
       cells += 1;
     });
   });
   return {
+    sheet,
+    rows: Array.from({ length: height }, (_, i) => startRow + i),
     spreadsheetId: book.spreadsheetId,
     updatedRange: formatA1(sheet, startRow, startColumn, startRow + height, startColumn + width),
     updatedRows: height,
     updatedColumns: width,
     updatedCells: cells,
   };
+}
+
+/**
+ * A strict rule ("reject input") refuses the write as Google does, with a 400: the whole request fails
+ * and nothing of it is stored. Clearing a cell is always allowed.
+ */
+function rejectInvalid(sheet: Sheet, r: number, c: number, entered: ExtendedValue | undefined, raw: unknown) {
+  if (!entered || entered.formulaValue !== undefined) return;
+  const rule = ruleAt(sheet, r, c);
+  if (rule?.strict !== true) return;
+  const condition = rule.condition as { type?: string; values?: { userEnteredValue?: string }[] } | undefined;
+  if (condition?.type !== 'NUMBER_BETWEEN') return;
+  const [min, max] = (condition.values ?? []).map((v) => Number(v.userEnteredValue));
+  const n = entered.numberValue;
+  if (n !== undefined && min !== undefined && max !== undefined && n >= min && n <= max) return;
+  const cell = `${columnLetter(c)}${r + 1}`;
+  throw invalid(
+    `The data you entered in cell ${cell} violates the data validation rules set on this cell: ` +
+      `"${String(raw)}" is not a number between ${min} and ${max}.`,
+  );
+}
+
+/** The rule covering a cell: the one set last wins, as setDataValidation replaces earlier rules there. */
+function ruleAt(sheet: Sheet, r: number, c: number) {
+  for (let i = sheet.validations.length - 1; i >= 0; i--) {
+    const v = sheet.validations[i];
+    if (!v) continue;
+    const g = v.range;
+    const inside =
+      r >= (g.startRowIndex ?? 0) &&
+      r < (g.endRowIndex ?? Number.POSITIVE_INFINITY) &&
+      c >= (g.startColumnIndex ?? 0) &&
+      c < (g.endColumnIndex ?? Number.POSITIVE_INFINITY);
+    if (inside) return v.rule as { strict?: boolean; condition?: unknown };
+  }
+  return undefined;
 }
 
 function tooBig(text: string, what: string): Error {

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import './jszip-utf8.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import { columnLetter } from '../../shared/sheet/layout.ts';
+import { recalculate } from './formulas.ts';
 import {
   type Book,
   type CellData,
@@ -74,11 +75,13 @@ export async function readBook(
         : book.nextSheetId++;
     const view = ws.views?.[0];
     const frozen = view?.state === 'frozen';
+    const tabArgb = ws.properties.tabColor?.argb;
     const sheet = newSheet({
       sheetId,
       title: ws.name,
       index: book.sheets.length,
       hidden: ws.state !== 'visible',
+      ...(tabArgb ? { tabColorStyle: { rgbColor: hexToColor(tabArgb.slice(-6)) } } : {}),
       gridProperties: {
         rowCount: known?.rowCount ?? DEFAULT_ROWS,
         columnCount: known?.columnCount ?? DEFAULT_COLUMNS,
@@ -100,6 +103,8 @@ export async function readBook(
         if (data) setCell(sheet, rowNumber - 1, colNumber - 1, data);
       });
     });
+    // A person (or a program) may have changed a cell without recalculating what depends on it.
+    recalculate(sheet);
     // A person may have typed below or right of the grid juri knew about.
     const used = usedExtent(sheet);
     sheet.properties.gridProperties.rowCount = Math.max(sheet.properties.gridProperties.rowCount, used.rows);
@@ -151,7 +156,14 @@ function cellFromExcel(cell: ExcelJS.Cell): CellData | null {
     format.numberFormat = { type: 'NUMBER', pattern: cell.numFmt };
   if (cell.alignment?.wrapText) format.wrapStrategy = 'WRAP';
   if (Object.keys(format).length > 0) out.userEnteredFormat = format;
-  return out.userEnteredValue || out.userEnteredFormat ? out : null;
+  const note = noteText(cell.note);
+  if (note) out.note = note;
+  return out.userEnteredValue || out.userEnteredFormat || out.note ? out : null;
+}
+
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (typeof note === 'string') return note;
+  return (note?.texts ?? []).map((t) => t.text).join('');
 }
 
 /** Writes the workbook next to its target and renames it into place: readers never see half a file. */
@@ -183,6 +195,10 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
         : [],
       pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
     });
+    const tab = (p.tabColorStyle?.rgbColor ?? p.tabColor) as
+      | { red?: number; green?: number; blue?: number }
+      | undefined;
+    if (tab) ws.properties.tabColor = { argb: `FF${colorToHex(tab)}` };
     for (const [c, px] of Object.entries(sheet.columnWidths))
       ws.getColumn(Number(c) + 1).width = px / PX_PER_CHAR;
     sheet.rows.forEach((cells, r) => {
@@ -227,6 +243,7 @@ function writeExcelCell(target: ExcelJS.Cell, cell: CellData): void {
   } else if (v?.stringValue !== undefined) target.value = v.stringValue;
   else if (v?.numberValue !== undefined) target.value = v.numberValue;
   else if (v?.boolValue !== undefined) target.value = v.boolValue;
+  if (cell.note) target.note = cell.note;
   const f = cell.userEnteredFormat;
   if (!f) return;
   const text = f.textFormat as { bold?: boolean; italic?: boolean } | undefined;

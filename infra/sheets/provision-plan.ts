@@ -1,10 +1,12 @@
 import type { sheets_v4 } from '@googleapis/sheets';
-import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
-import { columnLetter, JUROR_INFO_COLUMNS, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
+import type { GuideSpec, JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
+import { sameShape } from '../../shared/sheet/juror-read.ts';
+import { columnLetter, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
+import { HEADER_BG, INPUT_TAB_COLOR } from './colors.ts';
+import { jurorTabLooks, MARK, type PlacedTab } from './juror-tab-looks.ts';
 import {
   addHidden,
   FIRST_OWN_ID,
-  HEADER_BG,
   META_RANGE,
   type PublishMeta,
   parseMeta,
@@ -14,36 +16,33 @@ import type { SheetsCalls } from './sheets-adapter.ts';
 
 type Request = sheets_v4.Schema$Request;
 
-const CONFLICT_BG = { red: 0.8, green: 0.8, blue: 0.8 };
-const MARK = 'juri:';
-
-interface PlacedTab {
-  spec: JurorTabSpec;
-  sheetId: number;
-  created: boolean;
-  /** Row index (0-based, whole sheet) of every innovation already in the tab. */
-  existing: Map<string, number>;
-  /** First free row after the last ID. */
-  end: number;
-  rowCount: number;
-  columnCount: number;
-}
+/** The tab a new spreadsheet comes with; setup removes it when nobody has written in it. */
+const DEFAULT_TAB = 'Sheet1';
 
 /**
- * Creates or extends the juror tabs, the hidden bookkeeping tab and the staging tabs.
- * 2 reads and 3 writes whatever the size. Score cells are never written: only the header,
- * the info cells of NEW rows, formats, validation and protection.
+ * Creates or extends the juror tabs, the guide, the hidden bookkeeping tab and the staging tabs of one
+ * spreadsheet. 2 reads and 3 writes whatever the size. Score and remark cells are never written: only
+ * headers, the text and formula cells of juri's own columns, formats, validation and protection. A juror
+ * tab whose shape a person changed is left as it is and reported.
  */
-export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promise<ProvisionOutcome> {
+export async function provisionBook(calls: SheetsCalls, plan: SheetPlan): Promise<ProvisionOutcome> {
   const info = await calls.get();
   const sheets = info.sheets ?? [];
   const byTitle = new Map(sheets.map((s) => [s.properties?.title ?? '', s]));
   const metaSheet = byTitle.get(META_TAB_TITLE);
   const known = plan.jurorTabs.filter((t) => byTitle.has(t.title));
+  const planned = new Set([...plan.jurorTabs.map((t) => t.title), plan.guide?.title]);
+  const stray = byTitle.get(DEFAULT_TAB);
+  const removable = stray && !planned.has(DEFAULT_TAB) ? stray : undefined;
   const headerRows = (t: JurorTabSpec) => t.header.length;
   const ranges = [
     ...(metaSheet ? [META_RANGE] : []),
-    ...known.map((t) => `${quoteTitle(t.title)}!A${headerRows(t) + 1}:A`),
+    ...known.flatMap((t) => [
+      // The whole row, however wide: an inserted column must show.
+      `${quoteTitle(t.title)}!${t.namesRow + 1}:${t.namesRow + 1}`,
+      `${quoteTitle(t.title)}!A${headerRows(t) + 1}:A`,
+    ]),
+    ...(removable ? [quoteTitle(DEFAULT_TAB)] : []),
   ];
   const read = ranges.length > 0 ? await calls.batchGet(ranges) : [];
   const ownIds = sheets.map((s) => s.properties?.sheetId ?? 0);
@@ -58,8 +57,17 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
   } else {
     meta = { v: 1, gen: 0, next: 0, metaId: next++, live: {}, staging: {} };
   }
+  const readOffset = metaSheet ? 1 : 0;
+  const strayEmpty = removable ? (read.at(-1)?.values ?? []).length === 0 : false;
 
-  const structure: Request[] = [];
+  const structure: Request[] = [
+    {
+      updateSpreadsheetProperties: {
+        properties: { locale: plan.locale, timeZone: plan.timeZone },
+        fields: 'locale,timeZone',
+      },
+    },
+  ];
   if (!metaSheet) {
     structure.push({
       addSheet: {
@@ -72,11 +80,13 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
       },
     });
   }
-  const readOffset = metaSheet ? 1 : 0;
-  const placed: PlacedTab[] = plan.jurorTabs.map((spec) => {
+  const reshaped: string[] = [];
+  const placed: (PlacedTab & { created: boolean; fresh: JurorTabSpec['rows'] })[] = [];
+  const front: number[] = [];
+  for (const spec of plan.jurorTabs) {
     const sheet = byTitle.get(spec.title);
     const h = headerRows(spec);
-    const columns = spec.header.reduce((m, r) => Math.max(m, r.length), spec.noteColumn + 1);
+    const columns = Math.max(spec.columnNames.length, spec.noteColumn + 1);
     if (!sheet) {
       const sheetId = next++;
       const rowCount = h + Math.max(1, spec.rows.length);
@@ -85,6 +95,7 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
           properties: {
             sheetId,
             title: spec.title,
+            tabColorStyle: { rgbColor: INPUT_TAB_COLOR },
             gridProperties: {
               rowCount,
               columnCount: columns,
@@ -94,32 +105,96 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
           },
         },
       });
-      return { spec, sheetId, created: true, existing: new Map(), end: h, rowCount, columnCount: columns };
+      front.push(sheetId);
+      const positions = new Map(spec.rows.map((r, i) => [r.key, h + i]));
+      const end = h + spec.rows.length;
+      placed.push({
+        spec,
+        sheetId,
+        created: true,
+        positions,
+        end,
+        rowCount,
+        columnCount: columns,
+        fresh: spec.rows,
+      });
+      continue;
     }
-    const values = read[readOffset + known.indexOf(spec)]?.values ?? [];
-    const existing = new Map<string, number>();
+    const sheetId = sheet.properties?.sheetId ?? 0;
+    front.push(sheetId);
+    const k = readOffset + 2 * known.indexOf(spec);
+    const names = (read[k]?.values?.[0] ?? []).map((c) => String(c ?? ''));
+    if (!sameShape(names, spec.columnNames)) {
+      reshaped.push(spec.title);
+      continue;
+    }
+    const values = read[k + 1]?.values ?? [];
+    const positions = new Map<string, number>();
     values.forEach((row, i) => {
       const id = String(row[0] ?? '').trim();
-      if (id !== '' && !existing.has(id)) existing.set(id, h + i);
+      if (id !== '' && !positions.has(id)) positions.set(id, h + i);
     });
-    const end = h + values.length;
-    const fresh = spec.rows.filter((r) => !existing.has(r.key)).length;
+    const end0 = h + values.length;
+    const fresh = spec.rows.filter((r) => !positions.has(r.key));
+    fresh.forEach((r, i) => {
+      positions.set(r.key, end0 + i);
+    });
+    const end = end0 + fresh.length;
     const grid = sheet.properties?.gridProperties ?? {};
-    const rowCount = Math.max(grid.rowCount ?? 0, end + fresh, h + 1);
+    const rowCount = Math.max(grid.rowCount ?? 0, end, h + 1);
     const columnCount = Math.max(grid.columnCount ?? 0, columns);
-    const sheetId = sheet.properties?.sheetId ?? 0;
     structure.push({
       updateSheetProperties: {
         properties: {
           sheetId,
+          tabColorStyle: { rgbColor: INPUT_TAB_COLOR },
           gridProperties: { rowCount, columnCount, frozenRowCount: h, frozenColumnCount: spec.frozenColumns },
         },
         fields:
-          'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
+          'tabColorStyle,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount,gridProperties.frozenColumnCount',
       },
     });
-    return { spec, sheetId, created: false, existing, end, rowCount, columnCount };
+    placed.push({ spec, sheetId, created: false, positions, end, rowCount, columnCount, fresh });
+  }
+  // The guide: rewritten whole, so its old text is cleared first.
+  const { guide } = plan;
+  let guideId: number | undefined;
+  if (guide) {
+    const sheet = byTitle.get(guide.title);
+    guideId = sheet?.properties?.sheetId ?? next++;
+    const rowCount = Math.max(guide.rows.length, 1);
+    const columnCount = Math.max(4, ...guide.rows.map((r) => r.length));
+    const properties = {
+      sheetId: guideId,
+      title: guide.title,
+      tabColorStyle: { rgbColor: INPUT_TAB_COLOR },
+      gridProperties: { rowCount, columnCount },
+    };
+    if (sheet) {
+      structure.push({
+        updateCells: { range: { sheetId: guideId }, fields: 'userEnteredValue' },
+      });
+      structure.push({
+        updateSheetProperties: {
+          properties,
+          fields: 'tabColorStyle,gridProperties.rowCount,gridProperties.columnCount',
+        },
+      });
+    } else {
+      structure.push({ addSheet: { properties } });
+    }
+    front.push(guideId);
+  }
+  // Jurors open the workbook on their tabs: the juror tabs first, the guide next, juri's outputs after.
+  front.forEach((sheetId, index) => {
+    structure.push({ updateSheetProperties: { properties: { sheetId, index }, fields: 'index' } });
   });
+  meta.front = front.length;
+  if (plan.bookIds) meta.books = { ...meta.books, ...plan.bookIds };
+  // A spreadsheet must keep one visible tab: the stray goes only once a juror tab or the guide exists.
+  if (removable && strayEmpty && front.length > 0) {
+    structure.push({ deleteSheet: { sheetId: removable.properties?.sheetId ?? 0 } });
+  }
   // Staging tabs big enough for the first syncs, so a sync never has to enlarge one first.
   const staged = { rows: Math.max(1000, 2 * (plan.expectedRows + 1)), cols: 26 };
   const liveIds = new Set(sheets.map((s) => s.properties?.sheetId));
@@ -147,30 +222,25 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
   structure.push(writeMeta(meta));
   await calls.batchUpdate(structure);
 
-  // Values: the header and the info cells of new rows only, RAW so submission text stays text.
+  // Values: headers, the text cells of new rows, the guide. RAW, so submission text stays text.
   const data: sheets_v4.Schema$ValueRange[] = [];
   let rowsAdded = 0;
-  const rowOf = new Map<PlacedTab, Map<string, number>>();
   for (const tab of placed) {
     const { spec } = tab;
     data.push({ range: `${quoteTitle(spec.title)}!A1`, values: spec.header });
-    const fresh = spec.rows.filter((r) => !tab.existing.has(r.key));
-    const positions = new Map(tab.existing);
-    fresh.forEach((r, i) => {
-      positions.set(r.key, tab.end + i);
-    });
-    rowOf.set(tab, positions);
-    if (fresh.length === 0) continue;
-    rowsAdded += fresh.length;
-    data.push({ range: `${quoteTitle(spec.title)}!A${tab.end + 1}`, values: fresh.map((r) => r.cells) });
+    if (tab.fresh.length === 0) continue;
+    const at = tab.end - tab.fresh.length;
+    rowsAdded += tab.fresh.length;
+    data.push({ range: `${quoteTitle(spec.title)}!A${at + 1}`, values: tab.fresh.map((r) => r.cells) });
     data.push({
-      range: `${quoteTitle(spec.title)}!${columnLetter(spec.noteColumn)}${tab.end + 1}`,
-      values: fresh.map((r) => [r.locked ? r.note : '']),
+      range: `${quoteTitle(spec.title)}!${columnLetter(spec.noteColumn)}${at + 1}`,
+      values: tab.fresh.map((r) => [r.locked ? r.note : '']),
     });
   }
+  if (guide) data.push({ range: `${quoteTitle(guide.title)}!A1`, values: guide.rows });
   await calls.writeValues(data);
 
-  // Formats, validation, protection: rebuilt each time, so re-running converges.
+  // Formats, validation, formulas, protection: rebuilt each time, so re-running converges.
   const looks: Request[] = [];
   for (const sheet of sheets) {
     for (const p of sheet.protectedRanges ?? []) {
@@ -184,111 +254,59 @@ export async function provisionSheet(calls: SheetsCalls, plan: SheetPlan): Promi
       protectedRange: { range: { sheetId: meta.metaId }, description: `${MARK}meta`, editors: editors([]) },
     },
   });
-  for (const tab of placed) {
-    const { spec, sheetId, rowCount, columnCount } = tab;
-    const h = spec.header.length;
-    looks.push({
-      repeatCell: {
-        range: {
-          sheetId,
-          startRowIndex: 0,
-          endRowIndex: h,
-          startColumnIndex: 0,
-          endColumnIndex: columnCount,
-        },
-        cell: {
-          userEnteredFormat: { textFormat: { bold: true }, backgroundColor: HEADER_BG, wrapStrategy: 'WRAP' },
-        },
-        fields:
-          'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor,userEnteredFormat.wrapStrategy',
-      },
-    });
-    spec.widths.forEach((pixelSize, column) => {
-      looks.push({
-        updateDimensionProperties: {
-          range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
-          properties: { pixelSize },
-          fields: 'pixelSize',
-        },
-      });
-    });
-    for (const sc of spec.scoreColumns) {
-      looks.push({
-        setDataValidation: {
-          range: {
-            sheetId,
-            startRowIndex: h,
-            endRowIndex: rowCount,
-            startColumnIndex: sc.index,
-            endColumnIndex: sc.index + 1,
-          },
-          rule: {
-            condition: {
-              type: 'NUMBER_BETWEEN',
-              values: [{ userEnteredValue: String(sc.min) }, { userEnteredValue: String(sc.max) }],
-            },
-            inputMessage: `${sc.min}–${sc.max} (8,5 / 8.5)`,
-            // Not strict: "8,5" typed as text must still go in; the sync reads it by the domain rules.
-            strict: false,
-          },
-        },
-      });
-    }
-    looks.push({
-      addProtectedRange: {
-        protectedRange: { range: { sheetId }, description: `${MARK}tab`, editors: editors(spec.editors) },
-      },
-    });
-    looks.push({
-      addProtectedRange: {
-        protectedRange: {
-          range: { sheetId, startRowIndex: 0, endRowIndex: h },
-          description: `${MARK}header`,
-          editors: editors([]),
-        },
-      },
-    });
-    // The sync takes the innovation from column A, so a juror retyping an ID (or adding a row with
-    // one) would score an innovation they were not assigned. No row bounds: rows added later are
-    // covered too. The service account stays an editor as the requesting user.
-    looks.push({
-      addProtectedRange: {
-        protectedRange: {
-          range: { sheetId, startColumnIndex: 0, endColumnIndex: JUROR_INFO_COLUMNS },
-          description: `${MARK}keys`,
-          editors: editors([]),
-        },
-      },
-    });
-    const positions = rowOf.get(tab) ?? new Map<string, number>();
-    for (const row of spec.rows) {
-      const r = positions.get(row.key);
-      if (!row.locked || r === undefined) continue;
-      const range = {
-        sheetId,
-        startRowIndex: r,
-        endRowIndex: r + 1,
-        startColumnIndex: 0,
-        endColumnIndex: columnCount,
-      };
-      looks.push({
-        repeatCell: {
-          range,
-          cell: { userEnteredFormat: { backgroundColor: CONFLICT_BG } },
-          fields: 'userEnteredFormat.backgroundColor',
-        },
-      });
-      looks.push({
-        addProtectedRange: {
-          protectedRange: { range, description: `${MARK}conflict`, editors: editors([]) },
-        },
-      });
-    }
-  }
+  if (guide && guideId !== undefined) looks.push(...guideLooks(guide, guideId, editors));
+  for (const tab of placed) looks.push(...jurorTabLooks(tab, editors));
   await calls.batchUpdate(looks);
   return {
     tabsCreated: placed.filter((t) => t.created).map((t) => t.spec.title),
     rowsAdded,
-    tabs: placed.length,
+    tabs: plan.jurorTabs.length,
+    reshaped,
   };
+}
+
+function guideLooks(
+  guide: GuideSpec,
+  sheetId: number,
+  editors: (extra: string[]) => { users: string[] },
+): Request[] {
+  const looks: Request[] = [
+    {
+      repeatCell: {
+        range: { sheetId, startRowIndex: 0, endRowIndex: 1 },
+        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: HEADER_BG } },
+        fields: 'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor',
+      },
+    },
+    // The steps run on to the right; only the descriptions (last column) wrap.
+    {
+      repeatCell: {
+        range: { sheetId },
+        cell: { userEnteredFormat: { wrapStrategy: 'OVERFLOW_CELL', verticalAlignment: 'TOP' } },
+        fields: 'userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment',
+      },
+    },
+    {
+      repeatCell: {
+        range: { sheetId, startColumnIndex: 3, endColumnIndex: 4 },
+        cell: { userEnteredFormat: { wrapStrategy: 'WRAP' } },
+        fields: 'userEnteredFormat.wrapStrategy',
+      },
+    },
+    {
+      addProtectedRange: {
+        protectedRange: { range: { sheetId }, description: `${MARK}guide`, editors: editors([]) },
+      },
+    },
+  ];
+  guide.widths.forEach((pixelSize, column) => {
+    looks.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
+        properties: { pixelSize },
+        fields: 'pixelSize',
+      },
+    });
+  });
+  return looks;
 }

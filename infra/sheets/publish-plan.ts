@@ -1,7 +1,9 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { AppError } from '../../shared/errors.ts';
+import { hyperlinkFormula } from '../../shared/sheet/juror-tab.ts';
 import { META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
+import { HEADER_BG, OUTPUT_TAB_COLOR } from './colors.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -16,6 +18,10 @@ export interface PublishMeta {
   /** Next sheet id juri will give a tab it creates. */
   next: number;
   metaId: number;
+  /** How many tabs setup keeps in front (the juror tabs and the guide): the outputs go after them. */
+  front?: number;
+  /** perJuror mode: juror id → the juror's own spreadsheet (kept in the secretariat's). */
+  books?: Record<string, string>;
   live: Record<string, number>;
   staging: Record<string, { id: number; rows: number; cols: number }>;
 }
@@ -110,9 +116,6 @@ export function writeMeta(meta: PublishMeta): Request {
   };
 }
 
-/** The light blue of every header row juri formats. */
-export const HEADER_BG = { red: 0.85, green: 0.9, blue: 0.97 };
-
 /**
  * The one atomic request that publishes: old live tabs go, staging tabs (already holding the new
  * values) are renamed, shown, sized and formatted, fresh hidden staging tabs are made for next time,
@@ -124,7 +127,10 @@ export function swapRequests(
 ): { meta: PublishMeta; requests: Request[] } {
   const next: PublishMeta = { ...structuredClone(meta), gen: meta.gen + 1, live: {} };
   const requests: Request[] = Object.values(meta.live).map((sheetId) => ({ deleteSheet: { sheetId } }));
-  tabs.forEach((tab, index) => {
+  // After the tabs people type into (juror tabs and guide), in output order.
+  const first = meta.front ?? 0;
+  tabs.forEach((tab, i) => {
+    const index = first + i;
     const staging = meta.staging[tab.key];
     if (!staging) throw new Error(`no staging tab for ${tab.key}`);
     const sheetId = staging.id;
@@ -137,10 +143,11 @@ export function swapRequests(
           title: tab.title,
           hidden: false,
           index,
+          tabColorStyle: { rgbColor: OUTPUT_TAB_COLOR },
           gridProperties: { rowCount: rows, columnCount: cols, frozenRowCount: h },
         },
         fields:
-          'title,hidden,index,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
+          'title,hidden,index,tabColorStyle,gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
       },
     });
     requests.push({
@@ -182,6 +189,17 @@ export function swapRequests(
           },
         });
       }
+    }
+    for (const link of tab.links ?? []) {
+      const formula = hyperlinkFormula(link.url, link.label);
+      if (!formula || link.column >= cols) continue;
+      requests.push({
+        updateCells: {
+          start: { sheetId, rowIndex: h + link.row, columnIndex: link.column },
+          rows: [{ values: [{ userEnteredValue: { formulaValue: formula } }] }],
+          fields: 'userEnteredValue',
+        },
+      });
     }
     (tab.widths ?? []).forEach((pixelSize, column) => {
       if (column >= cols) return;

@@ -1,9 +1,9 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { cleanDeep } from '../../shared/domain/text.ts';
-import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
+import type { ScoreSheet } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
-import { provisionSheet } from './provision-plan.ts';
+import { provisionBook } from './provision-plan.ts';
 import {
   META_RANGE,
   type PublishMeta,
@@ -75,7 +75,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         (
           await call('reads', () =>
             api.spreadsheets.values.batchGet(
-              { spreadsheetId, ranges, valueRenderOption: 'FORMATTED_VALUE', majorDimension: 'ROWS' },
+              // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
+              { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
               request,
             ),
           )
@@ -132,14 +133,11 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
   }
 
   return {
-    async readRanges(ranges: string[], options = {}): Promise<SheetSnapshot> {
-      const got = await callsFor(options.signal).batchGet([...ranges, META_RANGE]);
-      const meta = got[ranges.length];
+    async readRanges(refs, options = {}) {
+      const got = await callsFor(options.signal).batchGet([...refs.map((r) => r.range), META_RANGE]);
+      const meta = got[refs.length];
       return {
-        ranges: ranges.map((range, i) => ({
-          range,
-          values: (got[i]?.values ?? []).map((row) => row.map((cell) => String(cell ?? ''))),
-        })),
+        ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
         publishState: String(meta?.values?.[0]?.[0] ?? ''),
       };
     },
@@ -154,7 +152,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         return { generation: (await publishOnce(calls, tabs, await reconcile(calls))).gen };
       }
     },
-    provision: (plan, options = {}) => provisionSheet(callsFor(options.signal), plan),
+    provision: (plan, options = {}) => provisionBook(callsFor(options.signal), plan),
     async describe(options = {}) {
       const { call } = callsFor(options.signal);
       const request = options.signal ? { signal: options.signal } : {};
@@ -165,4 +163,9 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     },
     requestCount: () => ({ ...counts }),
   };
+}
+
+/** Unformatted cells as text: a number as its shortest exact decimal ("8.5"), text as typed. */
+export function cellTexts(values: unknown[][] | null | undefined): string[][] {
+  return (values ?? []).map((row) => row.map((cell) => (cell == null ? '' : String(cell))));
 }

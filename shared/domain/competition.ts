@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
+import { normalizePhone } from './submission.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 import { timelineIssues } from './timeline.ts';
 
@@ -19,7 +20,9 @@ export const criterionSchema = z.object({
   weight: z.number().min(0),
   min: z.number(),
   max: z.number(),
+  /** What the juror judges under this criterion: a note on its column and a row on the "Petunjuk" tab. */
   description: z.string().optional(),
+  descriptionEn: z.string().optional(),
 });
 
 export const stageSchema = z.object({
@@ -36,8 +39,8 @@ export const stageSchema = z.object({
   jurors: z.array(id).optional(),
   /** How many panel jurors score each innovation; every panel juror when absent. */
   jurorsPerInnovation: z.number().int().min(1).optional(),
-  /** Local time in the competition's zone by which this stage's scores should be typed (shown, not enforced). */
-  scoringClosesAt: dayOrLocalTime.optional(),
+  /** When the jurors' scores are due, local time in the competition's zone (juror tabs, reminders). */
+  deadline: dayOrLocalTime.optional(),
 });
 
 export const jurorSchema = z.object({
@@ -45,8 +48,22 @@ export const jurorSchema = z.object({
   name: z.string().min(1),
   email: z.email(),
   affiliation: z.string().default(''),
-  region: z.string().min(1),
+  /** Absent for a juror from outside the province (a national expert): only `conflicts` then apply. */
+  region: z.string().min(1).optional(),
   conflicts: z.array(z.string()).default([]),
+  /** How reminders address the juror ("Bapak", "Ibu", "Prof."); "Bapak/Ibu" when absent. */
+  title: z.string().trim().min(1).max(40).optional(),
+  /** For a WhatsApp reminder link (wa.me); any Indonesian format ("0812-…", "+62 812…"). */
+  phone: z.string().trim().min(1).max(40).optional(),
+});
+
+/**
+ * Where the jurors type. "shared": one spreadsheet, a tab per juror and stage (the default).
+ * "perJuror": each juror gets a spreadsheet of their own, so no juror can read another's scores;
+ * outputs go only to the secretariat's spreadsheet.
+ */
+export const sheetSchema = z.object({
+  mode: z.enum(['shared', 'perJuror']).default('shared'),
 });
 
 export const categorySchema = z.object({ id, name: z.string().min(1), nameEn: z.string().min(1).optional() });
@@ -100,6 +117,7 @@ export const competitionSchema = z
       top: z.number().int().min(1).optional(),
     }),
     form: formMappingSchema.optional(),
+    sheet: sheetSchema.default({ mode: 'shared' }),
   })
   .superRefine((c, ctx) => {
     const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
@@ -111,7 +129,10 @@ export const competitionSchema = z
     if (c.stages.some((s) => s.id === 'final')) issue(['stages'], 'reservedFinal');
     if (!isTimeZone(c.timezone)) issue(['timezone'], 'timezone', { value: c.timezone });
     c.jurors.forEach((j, i) => {
-      if (!c.regions.includes(j.region)) issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+      if (j.region !== undefined && !c.regions.includes(j.region))
+        issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+      if (j.phone !== undefined && normalizePhone(j.phone) === undefined)
+        issue(['jurors', i, 'phone'], 'phone');
     });
     const jurorIds = new Set(c.jurors.map((j) => j.id));
     if (c.chair !== undefined && !jurorIds.has(c.chair)) issue(['chair'], 'unknownJuror', { value: c.chair });

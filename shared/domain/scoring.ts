@@ -1,9 +1,15 @@
 import type { Competition, Criterion, Juror, Stage } from './competition.ts';
 import type { Innovation } from './innovation.ts';
 
-/** A juror does not count for an innovation from their own region, or one they declared. */
+/**
+ * A juror does not count for an innovation from their own region, or one they declared. A juror
+ * without a region (from outside the province) has only the declared conflicts.
+ */
 export function hasConflict(juror: Juror, innovation: Pick<Innovation, 'id' | 'region'>): boolean {
-  return juror.region === innovation.region || juror.conflicts.includes(innovation.id);
+  return (
+    (juror.region !== undefined && juror.region === innovation.region) ||
+    juror.conflicts.includes(innovation.id)
+  );
 }
 
 /** Position of a score on its criterion's scale, 0–100. */

@@ -38,12 +38,7 @@ export interface TimelineIssue {
 
 /** Each step of the timeline must come after the one before it. */
 export function timelineIssues(c: TimelineInput): TimelineIssue[] {
-  const times = [
-    c.announceAt,
-    c.intake?.opensAt,
-    c.intake?.closesAt,
-    ...c.stages.map((s) => s.scoringClosesAt),
-  ];
+  const times = [c.announceAt, c.intake?.opensAt, c.intake?.closesAt, ...c.stages.map((s) => s.deadline)];
   // A malformed time is reported by its own check; the order can only be judged between real ones.
   if (times.some((t) => t !== undefined && !LOCAL_TIME.test(t))) return [];
   let at: (local: string, closing: boolean) => number;
@@ -66,11 +61,11 @@ export function timelineIssues(c: TimelineInput): TimelineIssue[] {
   let previous = c.intake ? at(c.intake.closesAt, true) : Number.NEGATIVE_INFINITY;
   let previousName = 'intake.closesAt';
   c.stages.forEach((s, i) => {
-    if (!s.scoringClosesAt) return;
-    const deadline = at(s.scoringClosesAt, true);
-    const name = `stages[${i}].scoringClosesAt`;
-    if (deadline < previous) order(['stages', i, 'scoringClosesAt'], previousName, name);
-    if (deadline > announce) order(['stages', i, 'scoringClosesAt'], name, 'announceAt');
+    if (!s.deadline) return;
+    const deadline = at(s.deadline, true);
+    const name = `stages[${i}].deadline`;
+    if (deadline < previous) order(['stages', i, 'deadline'], previousName, name);
+    if (deadline > announce) order(['stages', i, 'deadline'], name, 'announceAt');
     previous = deadline;
     previousName = name;
   });

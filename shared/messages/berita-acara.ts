@@ -311,7 +311,7 @@ function panelBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
         String(i + 1),
         j.name,
         j.affiliation,
-        j.region,
+        j.region ?? '–',
         j.id === chair?.id ? w.chair : w.member,
       ]),
     },

@@ -8,7 +8,10 @@ import type { ScoreChange } from '../domain/score-changes.ts';
 import { beritaAcara } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
+import { sheetIssueText } from '../messages/sheet-issues.ts';
 import type { Rejection } from '../ports.ts';
+import { commentsTab, JUROR_OUTPUT_KEYS, missingTab } from './juror-output-tabs.ts';
+import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
@@ -25,7 +28,15 @@ export interface OutputTab {
   widths?: number[];
   /** 0-based columns holding scores: written at full precision, shown with two decimals. */
   scoreColumns?: number[];
+  /** Cells that are links (`row` counts in `rows`): written as HYPERLINK formulas over their label. */
+  links?: { row: number; column: number; url: string; label: string }[];
 }
+
+/**
+ * Every tab juri writes starts with this, so the tabs people type into (juror tabs, "Petunjuk") stand
+ * apart from juri's outputs, which come after them (and in another colour).
+ */
+export const OUTPUT_TAB_PREFIX = '» ';
 
 export const OUTPUT_KEYS = {
   finalRanking: 'rank:final',
@@ -48,6 +59,8 @@ export function outputTabKeys(competition: Competition): string[] {
     OUTPUT_KEYS.finalRanking,
     OUTPUT_KEYS.problems,
     OUTPUT_KEYS.progress,
+    JUROR_OUTPUT_KEYS.missing,
+    JUROR_OUTPUT_KEYS.comments,
     OUTPUT_KEYS.rejected,
     OUTPUT_KEYS.announcement,
     OUTPUT_KEYS.beritaAcara,
@@ -169,6 +182,10 @@ export interface OutputInput {
   record?: ResultRecord | null;
   /** The newest score changes and how many there are in all, for the "Riwayat Nilai" tab. */
   scoreChanges?: { changes: readonly ScoreChange[]; total: number };
+  /** From reading the juror tabs: remarks, reshaped tabs, and per `stage|juror` what is still empty. */
+  comments?: readonly JurorComment[];
+  sheetIssues?: readonly SheetIssue[];
+  missing?: ReadonlyMap<string, readonly MissingEntry[]>;
 }
 
 /**
@@ -185,6 +202,13 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(finalRankingTab(input));
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
+  const jurorSide = {
+    ...input,
+    missing: input.missing ?? new Map(),
+    comments: input.comments ?? [],
+  };
+  tabs.push(missingTab(jurorSide));
+  tabs.push(commentsTab(jurorSide));
   tabs.push(rejectedTab(input));
   // Once a result is fixed, the tab shows the fixed announcement (what the public page shows), not the
   // live ranking; before that, the live one as a draft once judging is complete.
@@ -208,7 +232,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   }
   if (input.scoreChanges) tabs.push(scoreChangesTab(input, input.scoreChanges));
   if (input.record) tabs.push(beritaAcaraTab(input.record));
-  return tabs;
+  return tabs.map((tab) => ({ ...tab, title: fitTitle(`${OUTPUT_TAB_PREFIX}${tab.title}`) }));
 }
 
 /** The same content as the printable page, as rows: headings, paragraphs, tables, signature lines. */
@@ -262,8 +286,9 @@ function scoreChangesTab(
   };
 }
 
+/** "Peringkat Penilaian Proposal": no dash, so that with the output prefix it still fits 31 characters. */
 function rankingTitle(lang: Lang, name: string): string {
-  return fitTitle(`${OUT[lang].ranking} – ${name}`);
+  return fitTitle(`${OUT[lang].ranking} ${name}`, 29);
 }
 
 function innovationCells(
@@ -359,7 +384,21 @@ function problemsTab(input: OutputInput): OutputTab {
   const t = OUT[lang];
   const stages = new Map(competition.stages.map((s) => [s.id, s]));
   const jurors = new Map(competition.jurors.map((j) => [j.id, j]));
-  const rows = result.problems.map((p) => {
+  // A reshaped tab comes first: until it is mended, its scores may be missing from everything below.
+  const tabRows = (input.sheetIssues ?? []).map((issue) => {
+    const stage = stages.get(issue.stage);
+    const juror = jurors.get(issue.juror);
+    return [
+      issue.cell ?? issue.tab,
+      stage ? localName(stage, lang) : issue.stage,
+      juror ? `${juror.id} – ${juror.name}` : issue.juror,
+      issue.code === 'duplicate-id' ? (issue.subject ?? '') : '',
+      '',
+      '',
+      sheetIssueText(issue, lang),
+    ];
+  });
+  const cellRows = result.problems.map((p) => {
     const stage = stages.get(p.stage);
     const criterion = stage?.criteria.find((c) => c.id === p.criterion);
     const juror = jurors.get(p.juror);
@@ -373,6 +412,7 @@ function problemsTab(input: OutputInput): OutputTab {
       problemText(p, lang),
     ];
   });
+  const rows = [...tabRows, ...cellRows];
   return {
     key: OUTPUT_KEYS.problems,
     title: fitTitle(t.problems),

@@ -163,10 +163,12 @@ describe('secretariat dashboard in Chromium', () => {
       'Ringkasan',
       'Pendaftaran per wilayah',
       'Progres juri',
+      'Belum dinilai',
       'Sebaran nilai per juri',
       'Peringkat',
       'Sel bermasalah (2)',
       'Riwayat nilai (0)',
+      'Catatan juri (1)',
       'Pendaftaran ditolak (1)',
     ]);
     expect(await page.locator('svg[aria-labelledby="tg-t"] rect').count()).toBe(23);

@@ -159,12 +159,19 @@ function progressOf(
         const innovation = byId.get(id);
         return innovation !== undefined && !hasConflict(juror, innovation);
       });
-      const scored = assigned.filter(
-        (id) =>
-          scores.filter((s) => s.stage === stage.id && s.juror === juror.id && s.innovation === id).length ===
-          stage.criteria.length,
-      );
-      return { stage: stage.id, juror: juror.id, assigned: assigned.length, scored: scored.length };
+      const typed = (id: string) =>
+        scores.filter((s) => s.stage === stage.id && s.juror === juror.id && s.innovation === id).length;
+      const scored = assigned.filter((id) => typed(id) === stage.criteria.length);
+      const pending = assigned.filter((id) => typed(id) < stage.criteria.length);
+      const emptyCells = pending.reduce((n, id) => n + stage.criteria.length - typed(id), 0);
+      return {
+        stage: stage.id,
+        juror: juror.id,
+        assigned: assigned.length,
+        scored: scored.length,
+        pending,
+        emptyCells,
+      };
     });
   });
 }
@@ -243,6 +250,15 @@ export async function seedCompetition(
     result,
     progress: progressOf(competition, result, innovations, scores),
     cells: scores,
+    comments: [
+      {
+        stage: desk.id,
+        juror: 'j2',
+        innovation: innovations[0]?.id ?? '',
+        text: 'Data dampak perlu diperbarui.',
+        cell: "'Maria Nahak – Proposal'!O6",
+      },
+    ],
   };
   await store.saveSync(competition.id, sync);
   // Complete judging is fixed as version 1, as the secretariat would before the announcement.

@@ -30,11 +30,11 @@ let oauth: InstanceType<typeof googleAuth.OAuth2>;
 
 /** What jurors do in Google Sheets: type scores (with a decimal comma) into their desk-review tabs. */
 async function jurorsType(): Promise<number> {
-  const target = { rootUrl: sheetsServer.url, spreadsheetId: sheetsServer.spreadsheetId, auth: oauth };
+  const target = { rootUrl: sheetsServer.url, spreadsheetOf: () => sheetsServer.spreadsheetId, auth: oauth };
   const innovations = await services.store.listInnovations(services.competition.id);
   return typeScores(target, services.competition, innovations, 'desk', (tab, innovation, t) => {
     const n = Number(innovation.id.slice(-3));
-    return tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + t * 5) % 45)},5`);
+    return { scores: tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + t * 5) % 45)},5`) };
   });
 }
 

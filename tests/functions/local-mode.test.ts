@@ -1,11 +1,13 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { NTT_2024_PATH } from '../helpers/services.ts';
+import { criterionColumns, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
+import { JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
+import { loadNtt2024, NTT_2024_PATH } from '../helpers/services.ts';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/juri.js', import.meta.url).pathname;
@@ -24,15 +26,15 @@ describe('juri demo', () => {
     const titles = book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
     expect(titles).toEqual(
       expect.arrayContaining([
-        'Peringkat – Penilaian Proposal',
-        'Peringkat – Akhir',
-        'Periksa Nilai',
-        'Pengumuman',
-        'Berita Acara',
-        'Riwayat Nilai',
+        '» Peringkat Penilaian Proposal',
+        '» Peringkat Akhir',
+        '» Periksa Nilai',
+        '» Pengumuman',
+        '» Berita Acara',
+        '» Riwayat Nilai',
       ]),
     );
-    const announcement = book.getWorksheet('Pengumuman');
+    const announcement = book.getWorksheet('» Pengumuman');
     const text: string[] = [];
     announcement?.eachRow((row) => text.push(row.values?.toString() ?? ''));
     expect(text.join('\n')).toContain(top[0]?.slice(3, 30));
@@ -83,9 +85,14 @@ describe('juri demo', () => {
     // A juror lowers an interview score in the workbook (as in LibreOffice), then the secretariat syncs.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'juri.xlsx'));
-    const tab = book.worksheets.find((w) => w.name.startsWith('Presentasi dan Wawancara – j1'));
-    if (!tab) throw new Error('no interview tab');
-    for (let col = 5; col <= 8; col++) tab.getRow(4).getCell(col).value = '1';
+    const competition = loadNtt2024();
+    const interview = jurorTabs(competition).find((t) => t.stage.id === 'interview' && t.juror.id === 'j1');
+    const tab = interview && book.getWorksheet(interview.title);
+    if (!interview || !tab) throw new Error('no interview tab for j1');
+    // The first entry row below the header block: every criterion of it set to the scale's minimum.
+    const columns = jurorColumns(competition, interview.stage);
+    const firstRow = JUROR_HEADER_ROWS + 1;
+    for (const col of criterionColumns(columns)) tab.getRow(firstRow).getCell(col + 1).value = 1;
     await book.xlsx.writeFile(join(dir, 'juri.xlsx'));
     expect((await cli('sync')).code).toBe(0);
 
@@ -114,6 +121,27 @@ describe('juri demo', () => {
     expect(hash(rb.stdout)).toBe(hash(ra.stdout));
     expect(readFileSync(join(b, 'scores.csv'), 'utf8')).toBe(readFileSync(join(a, 'scores.csv'), 'utf8'));
   });
+});
+
+describe('juri demo --per-juror', () => {
+  it('runs end to end with one workbook per juror and ends with the same Top 10 as the shared sheet', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'juri-demo-shared-'));
+    const own = mkdtempSync(join(tmpdir(), 'juri-demo-own-'));
+    const [a, b] = await Promise.all([
+      run('node', [BIN, 'demo', '--dir', shared], { timeout: 120_000 }),
+      run('node', [BIN, 'demo', '--per-juror', '--dir', own], { timeout: 120_000 }),
+    ]);
+    const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(top(b.stdout)).toHaveLength(10);
+    expect(top(b.stdout)).toEqual(top(a.stdout));
+    expect(b.stdout).toContain('menilai di workbook sendiri');
+    const books = readdirSync(own).filter((f) => f.endsWith('.xlsx') && f !== 'juri.xlsx');
+    expect(books).toHaveLength(5);
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.readFile(join(own, books.find((f) => f.includes('yohanes-bria')) ?? ''));
+    const tabs = mine.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
+    expect(tabs).toEqual(['Yohanes Bria – Proposal', 'Yohanes Bria – Wawancara', 'Petunjuk']);
+  }, 240_000);
 });
 
 describe('npm start (juri serve --local)', () => {

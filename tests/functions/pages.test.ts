@@ -211,6 +211,43 @@ describe('secretariat dashboard', () => {
     expect(await store.latestVersion(CID)).toBeNull();
   });
 
+  it('lists per juror what is left to score, with reminders ready to send, and the jurors’ remarks', async () => {
+    await setup(false);
+    const cookie = cookieOf(await login());
+    const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    expect(body).toContain('id="belum"');
+    expect(body).toMatch(/href="https:\/\/wa\.me\/\?text=Yth\.%20Bapak%20Ir\.%20Agustinus%20Lado/);
+    expect(body).toMatch(/href="mailto:juri3@example\.org\?subject=Pengingat%20penilaian/);
+    expect(body).toContain('Yth. Bapak Ir. Agustinus Lado, M.T., masih ada');
+    expect(body).toContain('batas waktu Jumat, 6 Desember 2024 pukul 17.00 WITA');
+    expect(body).toContain('Data dampak perlu diperbarui.');
+    expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+    const en = await (await app.request('/sekretariat?lang=en', { headers: { cookie } })).text();
+    expect(en).toContain('Not yet scored');
+    // The reminder stays in the jurors' language.
+    expect(en).toContain('Yth. Bapak Ir. Agustinus Lado');
+  });
+
+  it('puts a juror tab whose shape was changed first, with what to do', async () => {
+    const seeded = await setup(true);
+    const issue = {
+      stage: 'desk',
+      juror: 'j4',
+      tab: 'Fransiska Wula – Proposal',
+      code: 'column-missing' as const,
+      subject: 'Signifikansi',
+      cell: "'Fransiska Wula – Proposal'!3:3",
+    };
+    await store.saveSync(CID, { ...seeded.sync, id: 'seed-later', finishedAt: AFTER, sheetIssues: [issue] });
+    const cookie = cookieOf(await login());
+    const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    expect(body).toContain('Tab juri yang diubah susunannya (1)');
+    expect(body).toContain(
+      'Kolom kriteria &quot;Signifikansi&quot; tidak ditemukan; nilai di tab ini TIDAK dibaca.',
+    );
+    expect(body.indexOf('id="tab-juri"')).toBeLessThan(body.indexOf('id="wilayah"'));
+  });
+
   it('the sync button needs a session, and says so on the page when no sheet is configured', async () => {
     const post = (cookie?: string) =>
       app.request(`${ORIGIN}/sekretariat/sinkron`, {

@@ -288,13 +288,13 @@ describe('penetapan hasil (fixing the result)', () => {
     // The next sync writes the same minutes into the Sheet's "Berita Acara" tab, beside "Riwayat Nilai".
     await runSync(env.services, { trigger: 'cli' });
     const tabs = await env.server.snapshot();
-    const minutes = tabs.find((t) => t.title === 'Berita Acara' && !t.hidden);
+    const minutes = tabs.find((t) => t.title === '» Berita Acara' && !t.hidden);
     const flat = JSON.stringify(minutes);
     expect(flat).toContain('BERITA ACARA PENETAPAN HASIL PENILAIAN');
     expect(flat).toContain(record.hash);
-    expect(tabs.some((t) => t.title === 'Riwayat Nilai' && !t.hidden)).toBe(true);
+    expect(tabs.some((t) => t.title === '» Riwayat Nilai' && !t.hidden)).toBe(true);
     // The Sheet's announcement tab now carries the fixed announcement, with its version and hash.
-    const announcement = JSON.stringify(tabs.find((t) => t.title === 'Pengumuman' && !t.hidden));
+    const announcement = JSON.stringify(tabs.find((t) => t.title === '» Pengumuman' && !t.hidden));
     expect(announcement).toContain(`Hasil ditetapkan, versi 1 — SHA-256 ${record.hash}`);
   });
 });

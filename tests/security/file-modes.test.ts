@@ -20,7 +20,14 @@ describe('JURI_DIR holds contact details: only its owner may read it', () => {
     try {
       await rt.services.store.upsertInnovation(CID, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
       // A workbook write goes through a temporary file and a rename.
-      await rt.services.sheet?.provision({ jurorTabs: [], outputKeys: [], expectedRows: 0, secretariat: [] });
+      await rt.services.sheet?.provision({
+        jurorTabs: [],
+        outputKeys: [],
+        expectedRows: 0,
+        secretariat: [],
+        locale: 'id_ID',
+        timeZone: 'Asia/Makassar',
+      });
       expect(mode(dir)).toBe(0o700);
       const files = modes(dir);
       expect(Object.keys(files)).toEqual(expect.arrayContaining(['juri.db', 'juri.xlsx', 'secrets.json']));

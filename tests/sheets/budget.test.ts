@@ -45,7 +45,7 @@ describe('request budget per sync', () => {
     const { env, counts } = await budgetFor(loadNtt2024(), 20);
     expect(counts).toEqual(EXPECTED);
     const tabs = visible((await env.server.snapshot()) ?? []);
-    const desk = tabs.find((t) => t.title === 'Peringkat – Penilaian Proposal');
+    const desk = tabs.find((t) => t.title === '» Peringkat Penilaian Proposal');
     expect(desk?.values.length).toBe(21);
     expect(desk?.values[0]?.[0]).toBe('Peringkat');
   });
@@ -54,8 +54,8 @@ describe('request budget per sync', () => {
     const { env, counts } = await budgetFor(scaledCompetition(60, 3), 3500);
     expect(counts).toEqual(EXPECTED);
     const tabs = visible((await env.server.snapshot()) ?? []);
-    expect(tabs.find((t) => t.title === 'Peringkat – Penilaian Proposal')?.values.length).toBe(3501);
-    const progress = tabs.find((t) => t.title === 'Progres Juri');
+    expect(tabs.find((t) => t.title === '» Peringkat Penilaian Proposal')?.values.length).toBe(3501);
+    const progress = tabs.find((t) => t.title === '» Progres Juri');
     // 60 desk tabs + 5 interview tabs; each desk juror holds ~175 rows, all scored.
     expect(progress?.values.length).toBe(66);
   }, 240_000);

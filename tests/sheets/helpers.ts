@@ -10,12 +10,15 @@ import {
   startLocalSheetsServer,
   type TabSnapshot,
 } from '../../infra/local-sheets/index.ts';
+import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
 import type { AcceptedSubmission, ScoreSheet, Store } from '../../shared/ports.ts';
-import { JUROR_HEADER_ROWS, jurorTabs, quoteTitle } from '../../shared/sheet/layout.ts';
+import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
+import { jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
+import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import { loadNtt2024, testServices } from '../helpers/services.ts';
 
 export const TOKEN = 'test-access-token';
@@ -31,6 +34,8 @@ export interface SheetEnv {
   services: Services;
   /** A separate client standing in for people typing into the sheet. */
   client: sheets_v4.Sheets;
+  /** The spreadsheet holding a juror's tabs: the one shared spreadsheet, or the juror's own (perJuror). */
+  spreadsheetOf(jurorId: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -60,12 +65,16 @@ export async function startSheetEnv(
   const dir = mkdtempSync(join(tmpdir(), 'juri-sheets-'));
   const path = file ?? join(dir, 'juri.xlsx');
   const server = await startLocalSheetsServer({ file: path, accessToken: TOKEN });
-  const sheet = createSheetsScoreSheet({
+  const main = {
     spreadsheetId: server.spreadsheetId,
     auth: oauthClient(),
     rootUrl: server.url,
     retry: FAST_RETRY,
-  });
+  };
+  const sheet =
+    competition.sheet.mode === 'perJuror'
+      ? createPerJurorScoreSheet({ main, urlOf: (id) => server.fileOf(id) })
+      : createSheetsScoreSheet(main);
   const store = openSqliteStore(':memory:');
   const services = testServices({ store, sheet, competition });
   const client = sheets({ version: 'v4', auth: oauthClient(), rootUrl: server.url, retry: false });
@@ -77,6 +86,13 @@ export async function startSheetEnv(
     store,
     services,
     client,
+    async spreadsheetOf(jurorId) {
+      if (competition.sheet.mode !== 'perJuror') return server.spreadsheetId;
+      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const id = booksOf(publishState)[jurorId];
+      if (!id) throw new Error(`no spreadsheet for ${jurorId}`);
+      return id;
+    },
     async close() {
       await server.close();
       store.close();
@@ -135,8 +151,9 @@ export function scaledCompetition(jurors: number, perInnovation: number): Compet
 }
 
 /**
- * Types scores the way a person would (USER_ENTERED, decimals with a comma as text where asked):
- * `value(stage, juror, innovation, criterionIndex)` returns what to type, or null to leave blank.
+ * Types scores the way a person would (USER_ENTERED, decimals with a comma as text where asked), into
+ * the columns the tab's header names: `value(stage, juror, innovation, criterionIndex)` returns what to
+ * type, or null to leave blank.
  */
 export async function typeScores(
   env: SheetEnv,
@@ -144,24 +161,43 @@ export async function typeScores(
   stageId?: string,
 ): Promise<void> {
   const tabs = jurorTabs(env.services.competition).filter((t) => !stageId || t.stage.id === stageId);
-  const got = await env.client.spreadsheets.values.batchGet({
-    spreadsheetId: env.server.spreadsheetId,
-    ranges: tabs.map((t) => `${quoteTitle(t.title)}!A${JUROR_HEADER_ROWS + 1}:A`),
-  });
-  const data: sheets_v4.Schema$ValueRange[] = [];
-  tabs.forEach((tab, i) => {
-    const ids = (got.data.valueRanges?.[i]?.values ?? []).map((r) => String(r[0] ?? ''));
-    if (ids.length === 0) return;
-    const rows = ids.map((id) =>
-      tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? ''),
-    );
-    data.push({ range: `${quoteTitle(tab.title)}!E${JUROR_HEADER_ROWS + 1}`, values: rows });
-  });
-  if (data.length === 0) return;
-  await env.client.spreadsheets.values.batchUpdate({
-    spreadsheetId: env.server.spreadsheetId,
-    requestBody: { valueInputOption: 'USER_ENTERED', data },
-  });
+  const books = new Map<string, typeof tabs>();
+  for (const tab of tabs) {
+    const id = await env.spreadsheetOf(tab.juror.id);
+    books.set(id, [...(books.get(id) ?? []), tab]);
+  }
+  for (const [spreadsheetId, bookTabs] of books) {
+    const got = await env.client.spreadsheets.values.batchGet({
+      spreadsheetId,
+      ranges: bookTabs.map(jurorReadRange),
+    });
+    const data: sheets_v4.Schema$ValueRange[] = [];
+    bookTabs.forEach((tab, i) => {
+      const values = (got.data.valueRanges?.[i]?.values ?? []).map((r) => r.map(String));
+      const at = locateColumns(tab, values);
+      if (!at.ok) throw new Error(`cannot find the columns of ${tab.title}`);
+      const first = at.headerRow + JUROR_HEADER_ROWS - NAMES_ROW;
+      const [start = 0] = at.criteria;
+      const adjacent = at.criteria.every((c, k) => c === start + k);
+      values.slice(first).forEach((row, k) => {
+        const id = row[at.idColumn] ?? '';
+        if (id === '') return;
+        const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
+        if (adjacent) {
+          data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
+          return;
+        }
+        typed.forEach((v, ci) => {
+          data.push({ range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + k), values: [[v]] });
+        });
+      });
+    });
+    if (data.length === 0) continue;
+    await env.client.spreadsheets.values.batchUpdate({
+      spreadsheetId,
+      requestBody: { valueInputOption: 'USER_ENTERED', data },
+    });
+  }
 }
 
 /** A deterministic score per cell so that runs are comparable. */

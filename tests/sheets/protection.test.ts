@@ -1,7 +1,8 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
-import { JUROR_HEADER_ROWS, JUROR_INFO_COLUMNS, jurorTabs } from '../../shared/sheet/layout.ts';
+import { columnOf, criterionColumns, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
+import { JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import { type SheetEnv, seedInnovations, sheetEnvsClosedAfterEach } from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();
@@ -44,14 +45,22 @@ describe('juror tab protection', () => {
     expect(first).toHaveLength(10);
     for (const { tab, sheet } of first) {
       const protections = sheet?.protectedRanges ?? [];
+      const columns = jurorColumns(env.services.competition, tab.stage);
+      // ID, title, agency, region, and the Proposal and Video links.
+      const keyColumns = criterionColumns(columns)[0] ?? 0;
+      expect(keyColumns).toBe(6);
       const keys = protections.filter((p) => p.description === 'juri:keys');
       expect(keys).toHaveLength(1);
       // Whole column height: no row bounds, so rows added below the grid are covered too.
       expect(keys[0]?.range).toEqual({
         sheetId: sheet?.properties?.sheetId,
         startColumnIndex: 0,
-        endColumnIndex: JUROR_INFO_COLUMNS,
+        endColumnIndex: keyColumns,
       });
+      const total = columnOf(columns, 'total');
+      expect(protections.filter((p) => p.description === 'juri:formulas').map((p) => p.range)).toEqual([
+        { sheetId: sheet?.properties?.sheetId, startColumnIndex: total, endColumnIndex: total + 1 },
+      ]);
       expect(keys[0]?.editors?.users).toEqual(secretariat);
 
       const juror = tab.juror.email;
@@ -60,16 +69,15 @@ describe('juror tab protection', () => {
         protections.filter((p) => p.description === 'juri:conflict').map((p) => p.range?.startRowIndex ?? -1),
       );
       for (let row = JUROR_HEADER_ROWS; row < rowCount + 5; row++) {
-        for (let column = 0; column < JUROR_INFO_COLUMNS; column++) {
+        for (const column of [...Array.from({ length: keyColumns }, (_, c) => c), total]) {
           expect(canEdit(protections, juror, row, column)).toBe(false);
           expect(canEdit(protections, secretariat[0] ?? '', row, column)).toBe(true);
         }
       }
       for (let row = JUROR_HEADER_ROWS; row < rowCount; row++) {
-        tab.stage.criteria.forEach((_, ci) => {
-          const column = JUROR_INFO_COLUMNS + ci;
+        for (const column of [...criterionColumns(columns), columnOf(columns, 'comment')]) {
           expect(canEdit(protections, juror, row, column)).toBe(!conflicts.has(row));
-        });
+        }
       }
     }
     expect(

@@ -32,7 +32,7 @@ describe('the shared sheet', () => {
     await runSync(env.services, { trigger: 'cli' });
     const got = await env.client.spreadsheets.values.batchGet({
       spreadsheetId: env.server.spreadsheetId,
-      ranges: ["'Penilaian Proposal – j1'!B4", "'Peringkat – Penilaian Proposal'!A1:F"],
+      ranges: ["'Yohanes Bria – Proposal'!B6", "'» Peringkat Penilaian Proposal'!A1:F"],
       valueRenderOption: 'FORMULA',
     });
     expect(got.data.valueRanges?.[0]?.values?.[0]?.[0]).toBe(INJECTION);
@@ -40,7 +40,7 @@ describe('the shared sheet', () => {
     expect(ranking.some((row) => row[3] === INJECTION)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(env.file);
-    const cell = wb.getWorksheet('Penilaian Proposal – j1')?.getCell('B4');
+    const cell = wb.getWorksheet('Yohanes Bria – Proposal')?.getCell('B6');
     expect(cell?.type).toBe(ExcelJS.ValueType.String);
     expect(cell?.value).toBe(INJECTION);
   });
@@ -52,7 +52,7 @@ describe('the shared sheet', () => {
     expect(first.tabsCreated).toHaveLength(10);
     // A decimal comma typed as text must still count.
     await typeScores(env, (s, j, i, c) => (c === 0 ? '8,5' : scoreFor(s, j, i, c)), 'desk');
-    const range = "'Penilaian Proposal – j2'!A4:K";
+    const range = "'Maria Nahak – Proposal'!A6:D";
     const read = async () =>
       (await env.client.spreadsheets.values.get({ spreadsheetId: env.server.spreadsheetId, range }))?.data
         .values ?? [];
@@ -73,12 +73,12 @@ describe('the shared sheet', () => {
     expect(problems).toEqual([]);
     // Conflicted rows (juror from the innovation's region) are locked to the secretariat.
     const info = await env.client.spreadsheets.get({ spreadsheetId: env.server.spreadsheetId });
-    const j2 = info.data.sheets?.find((s) => s.properties?.title === 'Penilaian Proposal – j2');
+    const j2 = info.data.sheets?.find((s) => s.properties?.title === 'Maria Nahak – Proposal');
     const descriptions = (j2?.protectedRanges ?? []).map((p) => p.description);
     expect(descriptions).toContain('juri:tab');
     expect(descriptions).toContain('juri:header');
     expect(descriptions).toContain('juri:conflict');
-    expect(j2?.properties?.gridProperties?.frozenRowCount).toBe(3);
+    expect(j2?.properties?.gridProperties?.frozenRowCount).toBe(5);
   });
 
   it('re-reads the workbook after a person saved it, and says plainly when it is open or broken', async () => {
@@ -89,19 +89,20 @@ describe('the shared sheet', () => {
     // A person types a score in the file and saves it.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(env.file);
-    const ws = wb.getWorksheet('Penilaian Proposal – j1');
+    const ws = wb.getWorksheet('Yohanes Bria – Proposal');
     if (!ws) throw new Error('juror tab missing');
-    ws.getCell('E4').value = 'tujuh';
+    // The first criterion's cell of the first entry; LibreOffice would refuse it, a program need not.
+    ws.getCell('G6').value = 'tujuh';
     await wb.xlsx.writeFile(env.file);
     const record = await runSync(env.services, { trigger: 'cli' });
     expect(record.status).toBe('written');
     expect(
-      record.result?.problems.some((p) => p.value === 'tujuh' && p.cell === "'Penilaian Proposal – j1'!E4"),
+      record.result?.problems.some((p) => p.value === 'tujuh' && p.cell === "'Yohanes Bria – Proposal'!G6"),
     ).toBe(true);
     // LibreOffice has it open: writing would be undone by its next save.
     const lock = join(env.dir, '.~lock.juri.xlsx#');
     writeFileSync(lock, 'someone');
-    ws.getCell('E4').value = 70;
+    ws.getCell('G6').value = 70;
     await wb.xlsx.writeFile(env.file);
     const locked = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
     expect(isAppError(locked) && locked.messageIn('id')).toMatch(/sedang dibuka di LibreOffice\/Excel/);
@@ -125,13 +126,28 @@ describe('the shared sheet', () => {
     expect(sync.status).toBe(200);
     expect(await sync.json()).toMatchObject({ status: 'written', requests: { reads: 1, writes: 2 } });
     const tabs = visible(await env.server.snapshot()).map((t) => t.title);
-    expect(tabs.slice(0, 6)).toEqual([
-      'Peringkat – Penilaian Proposal',
-      'Peringkat – Presentasi dan…',
-      'Peringkat – Akhir',
-      'Periksa Nilai',
-      'Progres Juri',
-      'Ditolak',
+    // The jurors' tabs first, then the guide, then juri's outputs; no stray "Sheet1".
+    expect(tabs).toEqual([
+      'Yohanes Bria – Proposal',
+      'Maria Nahak – Proposal',
+      'Agustinus Lado – Proposal',
+      'Fransiska Wula – Proposal',
+      'Benediktus Tefa – Proposal',
+      'Yohanes Bria – Wawancara',
+      'Maria Nahak – Wawancara',
+      'Agustinus Lado – Wawancara',
+      'Fransiska Wula – Wawancara',
+      'Benediktus Tefa – Wawancara',
+      'Petunjuk',
+      '» Peringkat Penilaian Proposal',
+      '» Peringkat Presentasi dan…',
+      '» Peringkat Akhir',
+      '» Periksa Nilai',
+      '» Progres Juri',
+      '» Belum Dinilai',
+      '» Catatan Juri',
+      '» Ditolak',
+      '» Riwayat Nilai',
     ]);
   });
 });

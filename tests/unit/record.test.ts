@@ -26,8 +26,8 @@ describe('the timeline in the config', () => {
   it('says which step comes too late, by path, in Indonesian and English', () => {
     const config = base();
     config.intake = { opensAt: '2024-11-16', closesAt: '2024-11-15' };
-    config.stages[1].scoringClosesAt = '2024-12-21T10:00';
-    config.stages[0].scoringClosesAt = '2024-12-19';
+    config.stages[1].deadline = '2024-12-21T10:00';
+    config.stages[0].deadline = '2024-12-19';
     const parsed = parseCompetition(config);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
@@ -36,10 +36,10 @@ describe('the timeline in the config', () => {
       'intake.closesAt: intake.opensAt harus lebih awal dari intake.closesAt (waktu setempat pada zona waktu kompetisi)',
     );
     expect(said).toContain(
-      'stages[1].scoringClosesAt: stages[1].scoringClosesAt harus lebih awal dari announceAt (waktu setempat pada zona waktu kompetisi)',
+      'stages[1].deadline: stages[1].deadline harus lebih awal dari announceAt (waktu setempat pada zona waktu kompetisi)',
     );
     expect(parsed.issues.map((i) => issueText(i, 'en'))).toContain(
-      "stages[1].scoringClosesAt must come before announceAt (local time in the competition's time zone)",
+      "stages[1].deadline must come before announceAt (local time in the competition's time zone)",
     );
   });
 

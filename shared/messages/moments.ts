@@ -1,0 +1,30 @@
+import { formatLongDate } from '../domain/dates.ts';
+import type { Lang } from '../domain/i18n.ts';
+
+/** Indonesia's zones go by their local names; anything else shows its IANA name. */
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+export function zoneName(timeZone: string): string {
+  return ZONE_NAMES[timeZone] ?? timeZone;
+}
+
+/** "09:00" → "09.00" in Indonesian (the dot is the usual separator there). */
+export function clockText(time: string, lang: Lang): string {
+  return lang === 'id' ? time.replace(':', '.') : time;
+}
+
+/**
+ * A moment as written in the config ("2024-12-20T09:00", local time in the competition's zone) →
+ * "Jumat, 20 Desember 2024 pukul 09.00 WITA"; a bare day → "Jumat, 20 Desember 2024".
+ */
+export function formatLocalMoment(local: string, timeZone: string, lang: Lang): string {
+  const date = formatLongDate(local, lang);
+  const time = local.split('T')[1];
+  if (!time) return date;
+  return `${date} ${lang === 'id' ? 'pukul' : 'at'} ${clockText(time, lang)} ${zoneName(timeZone)}`;
+}

@@ -1,0 +1,228 @@
+import { readCell, type ScoreEntry } from '../domain/cells.ts';
+import type { Criterion } from '../domain/competition.ts';
+import { normalizeText } from '../domain/submission.ts';
+import { fixedColumnNames, type JurorColumn, type JurorTab, NAMES_ROW } from './juror-tab.ts';
+import { a1Cell, JUROR_HEADER_ROWS, type JurorProgress, quoteTitle } from './layout.ts';
+
+/** A juror's remark on one entry, typed in the "Catatan Juri" column. */
+export interface JurorComment {
+  stage: string;
+  juror: string;
+  innovation: string;
+  text: string;
+  cell: string;
+}
+
+/**
+ * What is wrong with a tab's shape. The first three make the tab unreadable (nothing of it counts until
+ * it is mended); the others are read correctly and reported so the secretariat can tidy the tab.
+ */
+export const SHEET_ISSUE_CODES = [
+  'header-not-found',
+  'column-missing',
+  'column-twice',
+  'columns-moved',
+  'header-moved',
+  'row-without-id',
+  'duplicate-id',
+] as const;
+export type SheetIssueCode = (typeof SHEET_ISSUE_CODES)[number];
+
+export interface SheetIssue {
+  stage: string;
+  juror: string;
+  tab: string;
+  code: SheetIssueCode;
+  /** The column name concerned (a criterion's), or the innovation id. */
+  subject?: string;
+  /** Where: a cell or the header row. */
+  cell?: string;
+}
+
+/** An assigned entry not fully scored: the criteria (ids) still without a valid number. */
+export interface MissingEntry {
+  innovation: string;
+  criteria: string[];
+}
+
+export interface ParsedJurorTab {
+  entries: ScoreEntry[];
+  progress: JurorProgress;
+  comments: JurorComment[];
+  issues: SheetIssue[];
+  missing: MissingEntry[];
+}
+
+/** The whole tab: the header is checked on every read, so the read starts at A1. */
+export function jurorReadRange(tab: Pick<JurorTab, 'title'>): string {
+  return quoteTitle(tab.title);
+}
+
+/** How far down a person might have pushed the header by inserting rows. */
+const HEADER_SEARCH_ROWS = 12;
+
+const key = (text: string | undefined) => normalizeText(text ?? '');
+
+/** A criterion's column name may read its Indonesian or English name, or its id. */
+function criterionNames(c: Criterion): Set<string> {
+  return new Set([c.name, c.nameEn ?? c.name, c.id].map(key));
+}
+
+function findColumns(row: readonly string[], names: Set<string>): number[] {
+  return row.flatMap((cell, i) => (names.has(key(cell)) ? [i] : []));
+}
+
+/**
+ * Reads one juror tab by its column names and the innovation ids, never by position alone: the header
+ * row is found (even if rows were inserted above it), each criterion's column is found by its name
+ * (even if columns were inserted or moved), and each row is tied to its innovation by the ID column
+ * (so sorted rows read right). A tab whose criteria cannot all be found once is not read at all and is
+ * reported. `expected` is the tab's layout as setup wrote it; moved columns are reported, not misread.
+ */
+export type LocatedColumns =
+  | { ok: true; headerRow: number; idColumn: number; commentColumn: number | undefined; criteria: number[] }
+  | { ok: false; headerRow: number; missing: Criterion[]; twice: Criterion[] };
+
+/**
+ * Finds the column-name row (where setup put it, or a few rows lower if rows were inserted above) and
+ * in it the ID column, the remarks column and each criterion's column, by name in either language.
+ */
+export function locateColumns(tab: JurorTab, values: readonly (readonly string[])[]): LocatedColumns {
+  const idNames = new Set(fixedColumnNames('id').map(key));
+  const criteria = tab.stage.criteria.map((c) => ({ c, names: criterionNames(c) }));
+  const isHeader = (r: number) => {
+    const row = values[r] ?? [];
+    return findColumns(row, idNames).length > 0 && criteria.some((x) => findColumns(row, x.names).length > 0);
+  };
+  let headerRow = isHeader(NAMES_ROW) ? NAMES_ROW : -1;
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; headerRow < 0 && r < limit; r++) if (isHeader(r)) headerRow = r;
+  if (headerRow < 0) return { ok: false, headerRow: NAMES_ROW, missing: [], twice: [] };
+  const names = values[headerRow] ?? [];
+  const found = criteria.map((x) => findColumns(names, x.names));
+  const missing = criteria.filter((_, i) => found[i]?.length === 0).map((x) => x.c);
+  const twice = criteria.filter((_, i) => (found[i]?.length ?? 0) > 1).map((x) => x.c);
+  if (missing.length > 0 || twice.length > 0) return { ok: false, headerRow, missing, twice };
+  return {
+    ok: true,
+    headerRow,
+    idColumn: findColumns(names, idNames)[0] ?? 0,
+    commentColumn: findColumns(names, new Set(fixedColumnNames('comment').map(key)))[0],
+    criteria: found.map((f) => f[0] ?? -1),
+  };
+}
+
+export function parseJurorTab(
+  tab: JurorTab,
+  values: readonly (readonly string[])[],
+  conflicted: (innovationId: string) => boolean,
+  expected: readonly JurorColumn[],
+): ParsedJurorTab {
+  const stage = tab.stage.id;
+  const juror = tab.juror.id;
+  const issues: SheetIssue[] = [];
+  const issue = (code: SheetIssueCode, extra: Pick<SheetIssue, 'subject' | 'cell'> = {}) =>
+    issues.push({ stage, juror, tab: tab.title, code, ...extra });
+  const empty = (): ParsedJurorTab => ({
+    entries: [],
+    progress: { stage, juror, assigned: 0, scored: 0, pending: [], emptyCells: 0 },
+    comments: [],
+    issues,
+    missing: [],
+  });
+
+  const located = locateColumns(tab, values);
+  if (!located.ok) {
+    if (located.missing.length === 0 && located.twice.length === 0) {
+      issue('header-not-found', { cell: `${quoteTitle(tab.title)}!${NAMES_ROW + 1}:${NAMES_ROW + 1}` });
+    }
+    const row = `${quoteTitle(tab.title)}!${located.headerRow + 1}:${located.headerRow + 1}`;
+    for (const c of located.missing) issue('column-missing', { subject: c.name, cell: row });
+    for (const c of located.twice) issue('column-twice', { subject: c.name, cell: row });
+    return empty();
+  }
+  const { headerRow, idColumn, commentColumn, criteria: columns } = located;
+  const headerCell = (column: number) => a1Cell(tab.title, column, headerRow);
+  if (headerRow !== NAMES_ROW) issue('header-moved', { cell: headerCell(idColumn) });
+  const expectedAt = (id: string) =>
+    expected.findIndex((col) => col.kind === 'criterion' && col.criterion.id === id);
+  const moved = tab.stage.criteria.findIndex((c, i) => columns[i] !== expectedAt(c.id));
+  if (moved >= 0 || idColumn !== 0) {
+    const c = tab.stage.criteria[Math.max(0, moved)];
+    issue('columns-moved', { subject: c?.name ?? '', cell: headerCell(columns[Math.max(0, moved)] ?? 0) });
+  }
+
+  const entries: ScoreEntry[] = [];
+  const comments: JurorComment[] = [];
+  const missing: MissingEntry[] = [];
+  const pending: string[] = [];
+  const seen = new Set<string>();
+  let assigned = 0;
+  let scored = 0;
+  let emptyCells = 0;
+  // The weights and scales rows sit between the names and the first entry.
+  for (let r = headerRow + JUROR_HEADER_ROWS - NAMES_ROW; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const innovation = (row[idColumn] ?? '').trim();
+    const comment = commentColumn === undefined ? '' : (row[commentColumn] ?? '').trim();
+    if (innovation === '') {
+      const typed = columns.find((col) => (row[col] ?? '').trim() !== '');
+      if (typed !== undefined || comment !== '')
+        issue('row-without-id', { cell: a1Cell(tab.title, typed ?? idColumn, r) });
+      continue;
+    }
+    if (seen.has(innovation))
+      issue('duplicate-id', { subject: innovation, cell: a1Cell(tab.title, idColumn, r) });
+    seen.add(innovation);
+    const unscored: string[] = [];
+    tab.stage.criteria.forEach((criterion, ci) => {
+      const column = columns[ci] ?? -1;
+      const value = row[column] ?? '';
+      if (readCell(value, criterion.min, criterion.max).kind !== 'number') unscored.push(criterion.id);
+      if (value.trim() === '') return;
+      entries.push({
+        stage,
+        innovation,
+        juror,
+        criterion: criterion.id,
+        value,
+        cell: a1Cell(tab.title, column, r),
+      });
+    });
+    if (comment !== '' && commentColumn !== undefined)
+      comments.push({ stage, juror, innovation, text: comment, cell: a1Cell(tab.title, commentColumn, r) });
+    if (conflicted(innovation)) continue;
+    assigned += 1;
+    if (unscored.length === 0) {
+      scored += 1;
+      continue;
+    }
+    pending.push(innovation);
+    emptyCells += unscored.length;
+    missing.push({ innovation, criteria: unscored });
+  }
+  return {
+    entries,
+    progress: { stage, juror, assigned, scored, pending, emptyCells },
+    comments,
+    issues,
+    missing,
+  };
+}
+
+/**
+ * Whether a tab's column-name row still has the shape setup wrote (`names[i]`: what column i may read):
+ * same width, ID first, and no known name found in another column. A blank row is a fresh tab. Setup
+ * rewrites a tab of the same shape (a renamed criterion, another language) and leaves a reshaped one alone.
+ */
+export function sameShape(row: readonly string[], names: readonly (readonly string[])[]): boolean {
+  const width = row.reduce((w, cell, i) => (String(cell ?? '').trim() === '' ? w : i + 1), 0);
+  if (width === 0) return true;
+  if (width !== names.length) return false;
+  const sets = names.map((n) => new Set(n.map(key)));
+  return row.every((cell, i) => {
+    const k = key(String(cell ?? ''));
+    if (k === '' || sets[i]?.has(k)) return true;
+    return !sets.some((s) => s.has(k));
+  });
+}
