@@ -28,13 +28,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly text: Bilingual;
   readonly fields: FieldIssue[] | undefined;
+  /** Technical detail for a details line (an upstream's own words), kept out of the sentence a person reads. */
+  readonly detail: string | undefined;
 
-  constructor(code: ErrorCode, text: Bilingual, options: { cause?: unknown; fields?: FieldIssue[] } = {}) {
+  constructor(
+    code: ErrorCode,
+    text: Bilingual,
+    options: { cause?: unknown; fields?: FieldIssue[]; detail?: string } = {},
+  ) {
     super(text.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.text = text;
     this.fields = options.fields;
+    this.detail = options.detail;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

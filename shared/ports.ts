@@ -1,6 +1,8 @@
+import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
+import type { SelectionRecord } from './domain/selection.ts';
 import type { InnovationDraft } from './domain/submission.ts';
 import type { JurorProgress } from './sheet/layout.ts';
 import type { OutputTab } from './sheet/output-tabs.ts';
@@ -66,6 +68,13 @@ export interface SyncRecord {
   /** Sheets API requests this sync made. */
   requests: { reads: number; writes: number };
   message?: string;
+  /**
+   * Why a failed sync failed: the error code, the sentence in both languages (each reader gets theirs)
+   * and, apart, the technical detail.
+   */
+  failure?: { code: string; text: Bilingual; detail?: string };
+  /** The administrative selection this sync applied (when the config has a `selection` section). */
+  selection?: SelectionRecord;
   /** The rankings as computed, for the pages and the audit trail. */
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */
@@ -197,6 +206,11 @@ export interface ScoreSheet {
   describe(): Promise<{ title: string }>;
   /** Sheets API requests (HTTP attempts) made through this instance so far. */
   requestCount(): { reads: number; writes: number };
+  /**
+   * The same sheet, with every call (retries and waits included) ending within `ms` from now; requests
+   * count towards this instance's. For a person waiting at a button; absent: no such bound.
+   */
+  within?(ms: number): ScoreSheet;
 }
 
 /** A Forms API watch (Pub/Sub only; it expires 7 days after creation or the last renewal). */

@@ -2,7 +2,7 @@ import { compareIds } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
-import type { SheetSnapshot } from '../../shared/ports.ts';
+import type { ScoreSheet, SheetSnapshot } from '../../shared/ports.ts';
 import { type JurorProgress, jurorReadRange, jurorTabs, parseJurorTab } from '../../shared/sheet/layout.ts';
 import type { Services } from '../compose/services.ts';
 import { sheetOf } from './sheet-needed.ts';
@@ -13,13 +13,22 @@ export interface JurorTabsRead {
   snapshot: SheetSnapshot;
   entries: ScoreEntry[];
   progress: JurorProgress[];
+  /** The values of the `extra` ranges, in order. */
+  extra: string[][][];
 }
 
-/** Every juror tab of every stage in ONE read, parsed into typed score cells and progress. */
-export async function readJurorTabs(services: Services): Promise<JurorTabsRead> {
+/**
+ * Every juror tab of every stage in ONE read, parsed into typed score cells and progress; `extra`
+ * ranges (e.g. the "Seleksi" tab) ride along in the same request.
+ */
+export async function readJurorTabs(
+  services: Services,
+  opts: { sheet?: ScoreSheet; extra?: string[] } = {},
+): Promise<JurorTabsRead> {
   const tabs = jurorTabs(services.competition);
+  const extra = opts.extra ?? [];
   const [snapshot, listed] = await Promise.all([
-    sheetOf(services).readRanges(tabs.map(jurorReadRange)),
+    (opts.sheet ?? sheetOf(services)).readRanges([...tabs.map(jurorReadRange), ...extra]),
     services.store.listInnovations(services.competition.id),
   ]);
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
@@ -34,7 +43,8 @@ export async function readJurorTabs(services: Services): Promise<JurorTabsRead> 
     entries.push(...parsed.entries);
     return parsed.progress;
   });
-  return { innovations, snapshot, entries, progress };
+  const extraValues = extra.map((_, i) => snapshot.ranges[tabs.length + i]?.values ?? []);
+  return { innovations, snapshot, entries, progress, extra: extraValues };
 }
 
 /** Every typed score cell, as `juri demo` exports them for `juri rank`. */

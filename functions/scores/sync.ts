@@ -4,11 +4,11 @@ import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { SyncRecord } from '../../shared/ports.ts';
+import type { ScoreSheet, SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { sha256Hex } from '../http/crypto.ts';
-import { readJurorTabs } from './read-scores.ts';
+import { applySelection, readWithSelection } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
@@ -23,8 +23,15 @@ export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
  * The record is saved in the store either way (status 'failed' with the message when it fails,
  * and the error is thrown on).
  */
-export async function runSync(services: Services, opts: { trigger: SyncTrigger }): Promise<SyncRecord> {
-  const sheet = sheetOf(services);
+export async function runSync(
+  services: Services,
+  opts: {
+    trigger: SyncTrigger /** Give up on the sheet after this long (a person is waiting). */;
+    budgetMs?: number;
+  },
+): Promise<SyncRecord> {
+  const base = sheetOf(services);
+  const sheet: ScoreSheet = opts.budgetMs !== undefined && base.within ? base.within(opts.budgetMs) : base;
   return withSheetLease(services, opts.trigger, async () => {
     const { store, competition, clock, lang } = services;
     const last = await store.lastSync(competition.id);
@@ -38,12 +45,14 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
     };
     let inputHash = '';
     try {
-      const [{ innovations, snapshot, entries, progress }, rejectionList] = await Promise.all([
-        readJurorTabs(services),
+      const [read, rejectionList] = await Promise.all([
+        readWithSelection(services, sheet, last),
         store.listRejections(competition.id),
       ]);
+      const { innovations, snapshot, progress } = read;
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const result = rankCompetition(competition, innovations, entries);
+      const selected = applySelection(competition, read, last?.selection, { at: startedAt, sync: id });
+      const result = rankCompetition(competition, selected.admitted, selected.entries);
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,
@@ -51,10 +60,19 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
           competition,
           innovations,
           rejections,
-          cells: snapshot.ranges,
+          cells: snapshot.ranges.slice(0, read.jurorRanges),
+          ...(selected.record ? { selection: [...selected.typed] } : {}),
         }),
       );
-      const base = { id, sequence, startedAt, inputHash, result, progress };
+      const base = {
+        id,
+        sequence,
+        startedAt,
+        inputHash,
+        result,
+        progress,
+        ...(selected.record ? { selection: selected.record } : {}),
+      };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
         const record: SyncRecord = {
           ...base,
@@ -66,14 +84,25 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         await store.saveSync(competition.id, record);
         return record;
       }
-      const outputs = buildOutputTabs({ competition, innovations, result, progress, rejections, lang });
+      const outputs = buildOutputTabs({
+        competition,
+        innovations,
+        result,
+        progress,
+        rejections,
+        lang,
+        ...(selected.record
+          ? { selection: { verdicts: selected.record.verdicts, typed: selected.typed } }
+          : {}),
+      });
       const { generation } = await sheet.publish(outputs, snapshot.publishState);
       const record: SyncRecord = {
         ...base,
         status: 'written',
         finishedAt: clock.now().toISOString(),
         requests: spent(),
-        sheetState: { generation },
+        // `selection`: the "Seleksi" tab is live, so the next sync reads the secretariat's decisions from it.
+        sheetState: { generation, ...(selected.record ? { selection: 1 } : {}) },
       };
       await store.saveSync(competition.id, record);
       return record;
@@ -89,7 +118,9 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         inputHash,
         requests: spent(),
         message: failureMessage(e, lang),
+        failure: failureOf(e),
         ...(last?.result ? { result: last.result } : {}),
+        ...(last?.selection ? { selection: last.selection } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
       };
@@ -97,6 +128,20 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
       throw e;
     }
   });
+}
+
+/** The failure in both languages, so the dashboard can say it in its reader's. */
+function failureOf(e: unknown): NonNullable<SyncRecord['failure']> {
+  if (isAppError(e)) return { code: e.code, text: e.text, ...(e.detail ? { detail: e.detail } : {}) };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal',
+    text: {
+      id: 'Sinkronisasi gagal karena kesalahan tak terduga. Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.',
+      en: 'The sync failed unexpectedly. The previous rankings stay published; try again or run juri doctor.',
+    },
+    detail,
+  };
 }
 
 /** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */

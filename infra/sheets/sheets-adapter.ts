@@ -46,16 +46,28 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     retry: false,
     retryConfig: { retry: 0 },
   });
+  return scoreSheetOn(api, opts, { reads: 0, writes: 0 }, undefined);
+}
+
+/** The adapter over one client; `deadline` (epoch ms) bounds every call, retries and waits included. */
+function scoreSheetOn(
+  api: sheets_v4.Sheets,
+  opts: SheetsScoreSheetOptions,
+  counts: { reads: number; writes: number },
+  deadline: number | undefined,
+): ScoreSheet {
   const spreadsheetId = opts.spreadsheetId;
-  const counts = { reads: 0, writes: 0 };
   const wait = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+  const retry = deadline === undefined ? (opts.retry ?? {}) : { ...opts.retry, deadline };
+  /** A request that hangs must not outlive the deadline either. */
+  const timeout = () => (deadline === undefined ? {} : { timeout: Math.max(1, deadline - Date.now()) });
   const call = <T>(kind: 'reads' | 'writes', run: () => Promise<{ data: T }>): Promise<T> =>
     withRetry(
       async () => {
         counts[kind] += 1;
         return (await run()).data;
       },
-      opts.retry ?? {},
+      retry,
       wait,
     );
 
@@ -63,31 +75,37 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     spreadsheetId,
     get: () =>
       call('reads', () =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }),
+        api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }, timeout()),
       ),
     batchGet: async (ranges) =>
       (
         await call('reads', () =>
-          api.spreadsheets.values.batchGet({
-            spreadsheetId,
-            ranges,
-            valueRenderOption: 'FORMATTED_VALUE',
-            majorDimension: 'ROWS',
-          }),
+          api.spreadsheets.values.batchGet(
+            {
+              spreadsheetId,
+              ranges,
+              valueRenderOption: 'FORMATTED_VALUE',
+              majorDimension: 'ROWS',
+            },
+            timeout(),
+          ),
         )
       ).valueRanges ?? [],
     writeValues: async (data) => {
       // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text.
       await call('writes', () =>
-        api.spreadsheets.values.batchUpdate({
-          spreadsheetId,
-          requestBody: { valueInputOption: 'RAW', data },
-        }),
+        api.spreadsheets.values.batchUpdate(
+          { spreadsheetId, requestBody: { valueInputOption: 'RAW', data } },
+          timeout(),
+        ),
       );
     },
     batchUpdate: async (requests) =>
-      (await call('writes', () => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } })))
-        .replies ?? [],
+      (
+        await call('writes', () =>
+          api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, timeout()),
+        )
+      ).replies ?? [],
   };
 
   async function publishOnce(tabs: OutputTab[], start: PublishMeta): Promise<PublishMeta> {
@@ -141,10 +159,11 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     provision: (plan) => provisionSheet(calls, plan),
     async describe() {
       const info = await call('reads', () =>
-        api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }),
+        api.spreadsheets.get({ spreadsheetId, fields: 'properties.title' }, timeout()),
       );
       return { title: info.properties?.title ?? spreadsheetId };
     },
     requestCount: () => ({ ...counts }),
+    within: (ms) => scoreSheetOn(api, opts, counts, Date.now() + ms),
   };
 }

@@ -3,10 +3,12 @@ import type { Competition, Stage } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
+import type { SelectionVerdict } from '../domain/selection.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
 import type { Rejection } from '../ports.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
+import { SELECTION_KEY, selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 
@@ -44,6 +46,7 @@ export function outputTabKeys(competition: Competition): string[] {
     OUTPUT_KEYS.problems,
     OUTPUT_KEYS.progress,
     OUTPUT_KEYS.rejected,
+    ...(competition.selection ? [SELECTION_KEY] : []),
     OUTPUT_KEYS.announcement,
   ];
 }
@@ -142,6 +145,8 @@ export interface OutputInput {
   progress: readonly JurorProgress[];
   rejections: readonly Pick<Rejection, 'responseId' | 'receivedAt' | 'source' | 'reasons' | 'answers'>[];
   lang: Lang;
+  /** The administrative selection, with what the secretariat typed in its tab (when the config has one). */
+  selection?: { verdicts: readonly SelectionVerdict[]; typed: ReadonlyMap<string, TypedDecision> };
 }
 
 /**
@@ -159,6 +164,10 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
   tabs.push(rejectedTab(input));
+  if (competition.selection && input.selection) {
+    const { verdicts, typed } = input.selection;
+    tabs.push(selectionTab(competition, input.innovations, verdicts, typed, lang));
+  }
   if (judgingIsComplete(result)) {
     const a = buildAnnouncement(competition, result.final, input.innovations, lang);
     const lines = a.text.split('\n').slice(1);
