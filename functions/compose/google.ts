@@ -76,8 +76,12 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
 export function googleAdapters(
   env: GoogleEnv,
   auth: GoogleApisAuth,
-): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys'> {
+): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys' | 'sheetLink'> {
+  const sheetId = env.spreadsheetId;
   return {
+    ...(sheetId
+      ? { sheetLink: { url: `https://docs.google.com/spreadsheets/d/${encodeURIComponent(sheetId)}/edit` } }
+      : {}),
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     sheet: env.spreadsheetId
       ? createSheetsScoreSheet({

@@ -18,6 +18,10 @@ export interface Services {
   lang: Lang;
   /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
   pubsubKeys: JWTVerifyGetKey;
+  /** Where a person opens the Sheet: its address in Google mode, the workbook file in local mode. */
+  sheetLink?: { url: string } | { file: string };
+  /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
+  localForm?: boolean;
 }
 
 export interface Secrets {

@@ -4,16 +4,18 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { Rejection, SyncRecord } from '../../shared/ports.ts';
 import { BOX_CSS } from './charts/box-plot.tsx';
 import { TILE_CSS } from './charts/tile-grid.tsx';
+import { workflowCss } from './dashboard-css.ts';
 import {
   DistributionSection,
   ProblemsSection,
   ProgressSection,
-  RankingTable,
   RegionsSection,
   RejectionsSection,
 } from './dashboard-sections.tsx';
-import { formatInstant } from './format.ts';
+import { type StatusLinks, StatusSection, SYNC_FEEDBACK_SCRIPT, SyncPanel } from './dashboard-status.tsx';
 import { Layout } from './layout.tsx';
+import { RankingSection } from './ranking-section.tsx';
+import { SelectionSection } from './selection-section.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
@@ -24,6 +26,12 @@ export interface DashboardProps {
   rejections: readonly Rejection[];
   sync: SyncRecord | null;
   notice?: { kind: 'ok' | 'err'; text: string };
+  now: Date;
+  links: StatusLinks;
+  /** Show only this category's rankings (?kategori=). */
+  category?: string | undefined;
+  /** The CSP nonce for the sync button's feedback script. */
+  nonce?: string | undefined;
 }
 
 export function LogoutForm({ t }: { t: Say }) {
@@ -41,10 +49,10 @@ export function DashboardPage(props: DashboardProps) {
   const { competition, lang, innovations, rejections, sync } = props;
   const t = sayer(lang);
   const result = sync?.result;
-  const byId = new Map(innovations.map((i) => [i.id, i]));
   const name = localName(competition, lang);
   const toc: [string, StringKey][] = [
     ['sinkron', 'lastSync'],
+    ['seleksi', 'selection'],
     ['wilayah', 'byRegion'],
     ['progres', 'progress'],
     ['sebaran', 'distribution'],
@@ -57,13 +65,15 @@ export function DashboardPage(props: DashboardProps) {
       lang={lang}
       title={`${t('dashboard')} — ${competition.id}`}
       org={t('secretariat')}
-      css={DASHBOARD_CSS + TILE_CSS + BOX_CSS}
+      css={DASHBOARD_CSS + TILE_CSS + BOX_CSS + workflowCss(competition, lang)}
       path="/sekretariat"
       actions={<LogoutForm t={t} />}
       noindex
+      script={props.nonce ? { nonce: props.nonce, code: SYNC_FEEDBACK_SCRIPT } : undefined}
     >
       <h1>{t('dashboard')}</h1>
       <p class="muted">{name}</p>
+      <StatusSection competition={competition} lang={lang} sync={sync} now={props.now} links={props.links} />
       <nav aria-label={t('contents')} class="noprint card">
         <ul class="toc">
           {toc.map(([id, key]) => (
@@ -81,7 +91,7 @@ export function DashboardPage(props: DashboardProps) {
           {props.notice.text}
         </p>
       ) : null}
-      <SyncSection sync={sync} competition={competition} lang={lang} />
+      <SyncPanel sync={sync} competition={competition} lang={lang} />
       <section class="card" aria-labelledby="h-ringkasan">
         <h2 id="h-ringkasan">{t('overview')}</h2>
         <dl class="stats">
@@ -99,58 +109,24 @@ export function DashboardPage(props: DashboardProps) {
           </div>
         </dl>
       </section>
+      <SelectionSection
+        competition={competition}
+        lang={lang}
+        innovations={innovations}
+        selection={sync?.selection}
+      />
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
-      <section class="card" id="peringkat" aria-labelledby="h-peringkat">
-        <h2 id="h-peringkat">{t('ranking')}</h2>
-        {result ? (
-          [result.final, ...result.stages].map((stage, i) => (
-            <RankingTable competition={competition} lang={lang} result={stage} byId={byId} open={i === 0} />
-          ))
-        ) : (
-          <p>{t('noRanking')}</p>
-        )}
-      </section>
+      <RankingSection
+        competition={competition}
+        lang={lang}
+        result={result}
+        innovations={innovations}
+        category={props.category}
+      />
       <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
       <RejectionsSection competition={competition} lang={lang} rejections={rejections} />
     </Layout>
-  );
-}
-
-function SyncSection(props: { sync: SyncRecord | null; competition: Competition; lang: Lang }) {
-  const { sync, competition, lang } = props;
-  const t = sayer(lang);
-  return (
-    <section class="card" id="sinkron" aria-labelledby="h-sinkron">
-      <h2 id="h-sinkron">{t('lastSync')}</h2>
-      <div class="sync">
-        {sync ? (
-          <dl>
-            <dt>{t('syncStatus')}</dt>
-            <dd class={`st st-${sync.status}`}>{t(`status_${sync.status}`)}</dd>
-            <dt>{t('syncTime')}</dt>
-            <dd>
-              <time datetime={sync.finishedAt}>
-                {formatInstant(sync.finishedAt, competition.timezone, lang)}
-              </time>
-            </dd>
-            <dt>{t('syncRequests')}</dt>
-            <dd>{t('syncRequestsValue', { reads: sync.requests.reads, writes: sync.requests.writes })}</dd>
-            {sync.message ? (
-              <>
-                <dt>{t('syncMessage')}</dt>
-                <dd>{sync.message}</dd>
-              </>
-            ) : null}
-          </dl>
-        ) : (
-          <p>{t('neverSynced')}</p>
-        )}
-        <form method="post" action="/sekretariat/sinkron" class="noprint">
-          <button type="submit">{t('syncNow')}</button>
-        </form>
-      </div>
-    </section>
   );
 }

@@ -1,16 +1,18 @@
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isLang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import { publicAnnouncement } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
+import { refusedText } from './dashboard-status.tsx';
 import { LoginPage } from './login-page.tsx';
 import {
   checkAdminToken,
@@ -26,10 +28,14 @@ import { say } from './strings.ts';
 /** Server-rendered pages for people: the public announcement and the secretariat's dashboard. */
 export const pagesRoutes = new Hono<AppEnv>();
 
-/** No script runs on these pages, inline styles only, and they may not be framed (the sync button). */
+/**
+ * Inline styles only, no script but the one a page carries under this response's nonce (progressive
+ * enhancement: every page works without it), and no framing (the sync button).
+ */
 const pageHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
+    scriptSrc: [NONCE],
     styleSrc: ["'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     formAction: ["'self'"],
@@ -109,45 +115,56 @@ pagesRoutes.post('/sekretariat/keluar', sameOrigin(), (c) => {
   return c.redirect('/sekretariat/masuk', 303);
 });
 
-pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
-  const lang = c.get('lang');
-  const done = c.req.query('sinkron');
-  // Only a finished sync redirects here; a refused or failed one renders its reason directly.
-  const notice =
-    done === 'written' || done === 'unchanged'
-      ? { kind: 'ok' as const, text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }) }
-      : undefined;
-  return dashboard(c, notice ? { notice } : {});
-});
+/** How long the button's sync may spend on the Sheet: the whole answer stays within 3 s. */
+export const BUTTON_SYNC_BUDGET_MS = 2_500;
+
+pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => dashboard(c));
 
 /**
- * The one route that reaches Google: the secretariat asked for it. Success redirects (so a reload does
- * not sync again); an expected failure (busy, quota, no sheet) shows the dashboard with the reason.
+ * The one route that reaches Google: the secretariat asked for it. It always answers with a redirect,
+ * so a reload never posts again: ?sinkron=written|unchanged, or ?sinkron=gagal (the failed sync's
+ * record says why) with &kode=… when it was refused before anything was recorded (busy, no sheet).
  */
 pagesRoutes.post('/sekretariat/sinkron', sameOrigin(), requireSession(), async (c) => {
+  const services = c.get('services');
+  const before = (await services.store.lastSync(services.competition.id))?.id;
   try {
-    const record = await runSync(c.get('services'), { trigger: 'manual' });
+    const record = await runSync(services, { trigger: 'manual', budgetMs: BUTTON_SYNC_BUDGET_MS });
     return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);
   } catch (err) {
+    const after = (await services.store.lastSync(services.competition.id).catch(() => null))?.id;
+    if (after !== undefined && after !== before) return c.redirect('/sekretariat?sinkron=gagal', 303);
     if (!isAppError(err)) throw err;
-    const text = say(c.get('lang'), 'syncFailed', { message: err.messageIn(c.get('lang')) });
-    return dashboard(c, { notice: { kind: 'err', text } }, err.status);
+    return c.redirect(`/sekretariat?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);
   }
 });
 
+/** The notice a finished (or refused) sync left in the address. */
+function syncNotice(c: Context<AppEnv>, sync: SyncRecord | null): DashboardProps['notice'] {
+  const lang = c.get('lang');
+  const done = c.req.query('sinkron');
+  if (done === 'written' || done === 'unchanged') {
+    return { kind: 'ok', text: say(lang, `syncOk_${done}`) };
+  }
+  if (done !== 'gagal') return undefined;
+  const code = c.req.query('kode');
+  if (code) return { kind: 'err', text: refusedText(code, lang) };
+  const why = sync?.status === 'failed' ? (sync.failure?.text[lang] ?? sync.message ?? '') : '';
+  return { kind: 'err', text: `${say(lang, 'syncFailedKeep')} ${why}`.trim() };
+}
+
 /** Reads only the store: a page view never calls Google. */
-async function dashboard(
-  c: Context<AppEnv>,
-  extra: Pick<DashboardProps, 'notice'>,
-  status: ContentfulStatusCode = 200,
-) {
-  const { competition, store } = c.get('services');
+async function dashboard(c: Context<AppEnv>) {
+  const { competition, store, clock, sheetLink, localForm } = c.get('services');
   const [innovations, rejections, sync] = await Promise.all([
     store.listInnovations(competition.id),
     store.listRejections(competition.id),
     store.lastSync(competition.id),
   ]);
   c.header('cache-control', 'no-store');
+  const asked = c.req.query('kategori');
+  const category = competition.categories.some((k) => k.id === asked) ? asked : undefined;
+  const notice = syncNotice(c, sync);
   return page(
     c,
     <DashboardPage
@@ -156,8 +173,11 @@ async function dashboard(
       innovations={innovations}
       rejections={rejections}
       sync={sync}
-      {...extra}
+      now={clock.now()}
+      links={{ ...(sheetLink ? { sheet: sheetLink } : {}), ...(localForm ? { localForm } : {}) }}
+      category={category}
+      nonce={c.get('secureHeadersNonce')}
+      {...(notice ? { notice } : {})}
     />,
-    status,
   );
 }

@@ -47,6 +47,32 @@ async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
 }
 
+/** The main column, and every scrolling box in it, fits its width: nothing to scroll sideways. */
+async function mainOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const boxes = [main, ...main.querySelectorAll<HTMLElement>('.scroll, table, figure, pre')];
+    return boxes
+      .filter(
+        (el) =>
+          el.scrollWidth > el.clientWidth + 1 ||
+          el.getBoundingClientRect().right > main.getBoundingClientRect().right + 1,
+      )
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+  });
+}
+
+/** The smallest text in the tile map, in CSS pixels as rendered. */
+async function smallestTileText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('.tg abbr, .tg b')].map((el) =>
+      Number.parseFloat(getComputedStyle(el).fontSize),
+    );
+    return sizes.length === 0 ? 0 : Math.min(...sizes);
+  });
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchChromium();
@@ -158,8 +184,10 @@ describe('secretariat dashboard in Chromium', () => {
 
     const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
     expect(headings).toEqual([
+      'Status kompetisi',
       'Sinkronisasi terakhir',
       'Ringkasan',
+      'Seleksi administrasi',
       'Pendaftaran per wilayah',
       'Progres juri',
       'Sebaran nilai per juri',
@@ -167,10 +195,14 @@ describe('secretariat dashboard in Chromium', () => {
       'Sel bermasalah (2)',
       'Pendaftaran ditolak (1)',
     ]);
-    expect(await page.locator('svg[aria-labelledby="tg-t"] rect').count()).toBe(23);
+    expect(await page.locator('ul.tg > li').count()).toBe(23);
+    expect(await page.locator('.tkey li').count()).toBeGreaterThan(2);
+    expect(await smallestTileText(page)).toBeGreaterThanOrEqual(11);
+    expect(await mainOverflow(page)).toEqual([]);
     expect(await page.locator('figure.bp').count()).toBe(2);
     const labels = await page.locator('#bp-desk .bp p').allInnerTexts();
     expect(labels.some((l) => l.includes('Maria Goreti') && l.includes('(longgar)'))).toBe(true);
+    expect(labels.some((l) => /poin di atas juri lain/.test(l))).toBe(true);
     expect(labels.some((l) => l.includes('Fransiska Wula') && l.includes('(ketat)'))).toBe(true);
     expect(await page.getByText('= seri').count()).toBeGreaterThan(0);
     expect(await page.getByText("'Penilaian Proposal – j1'!E31").count()).toBe(1);
@@ -185,9 +217,11 @@ describe('secretariat dashboard in Chromium', () => {
     await signIn(page, TEST_SECRETS.adminToken ?? '');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor Sekretariat');
     expect(await overflowsHorizontally(page)).toBe(false);
+    expect(await mainOverflow(page)).toEqual([]);
+    expect(await smallestTileText(page)).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: artifact('sekretariat-390.png'), fullPage: true });
     // Close-ups a person can read at phone size.
-    for (const id of ['wilayah', 'sebaran', 'peringkat']) {
+    for (const id of ['wilayah', 'sebaran', 'peringkat', 'masalah']) {
       await page.locator(`#${id}`).screenshot({ path: artifact(`sekretariat-390-${id}.png`) });
     }
     await page.getByRole('button', { name: 'Keluar' }).click();

@@ -1,0 +1,140 @@
+import type { Bilingual } from '../../shared/domain/i18n.ts';
+
+/**
+ * The words of the secretariat's workflow (status line, selection, rankings, exports, sync) and of the
+ * public share, catalogue, local form and feedback pages; merged into strings.ts's table.
+ */
+export const WORKFLOW_STRINGS = {
+  // status line
+  statusTitle: { id: 'Status kompetisi', en: 'Competition status' },
+  phase: { id: 'Tahap sekarang', en: 'Current step' },
+  phase_intakeOpen: { id: 'Pendaftaran dibuka', en: 'Registration open' },
+  phase_intakeClosed: { id: 'Pendaftaran ditutup', en: 'Registration closed' },
+  phase_selection: { id: 'Seleksi administrasi', en: 'Administrative selection' },
+  phase_selectionToCheck: {
+    id: 'Seleksi administrasi — {n} pendaftaran perlu dicek',
+    en: 'Administrative selection — {n} entries need a check',
+  },
+  phase_judging: {
+    id: 'Penilaian: {stage} ({scored} dari {assigned} baris sudah dinilai)',
+    en: 'Judging: {stage} ({scored} of {assigned} rows scored)',
+  },
+  phase_judgingDone: {
+    id: 'Penilaian selesai; hasil belum ditetapkan',
+    en: 'Judging complete; the result is not fixed yet',
+  },
+  phase_fixed: { id: 'Hasil ditetapkan', en: 'Result fixed' },
+  phase_announced: { id: 'Diumumkan', en: 'Announced' },
+  publicShown: {
+    id: 'Hasil tampil di halaman publik sejak {when}.',
+    en: 'The result has been on the public page since {when}.',
+  },
+  publicLater: {
+    id: 'Hasil tampil di halaman publik pada {when}, bila penilaian sudah lengkap. Sebelum itu halaman publik hanya menyebut tanggalnya.',
+    en: 'The result appears on the public page on {when}, once judging is complete. Until then the public page only gives the date.',
+  },
+  publicWaiting: {
+    id: 'Tanggal pengumuman ({when}) sudah lewat, tetapi hasil belum tampil: penilaian belum lengkap.',
+    en: 'The announcement date ({when}) has passed, but the result is not shown yet: judging is incomplete.',
+  },
+  linkPublic: { id: 'Halaman pengumuman', en: 'Announcement page' },
+  linkCatalogue: { id: 'Katalog inovasi', en: 'Innovation catalogue' },
+  linkSheet: { id: 'Buka Google Sheet', en: 'Open the Google Sheet' },
+  sheetFile: { id: 'Buku kerja (pengganti Google Sheet)', en: 'Workbook (standing in for the Google Sheet)' },
+  noSheet: {
+    id: 'Google Sheet belum diatur (SPREADSHEET_ID).',
+    en: 'No Google Sheet is set (SPREADSHEET_ID).',
+  },
+  linkForm: { id: 'Formulir pendaftaran lokal', en: 'Local registration form' },
+  // sync
+  syncOutcome: { id: 'Hasil', en: 'Outcome' },
+  syncWhen: { id: 'Selesai', en: 'Finished' },
+  syncOk_written: {
+    id: 'Berhasil. Nilai dari Sheet sudah dibaca dan peringkat terbaru sudah ditulis ke Sheet.',
+    en: 'Done. The scores were read from the Sheet and the latest rankings written back to it.',
+  },
+  syncOk_unchanged: {
+    id: 'Berhasil. Tidak ada nilai yang berubah sejak sinkronisasi sebelumnya, jadi Sheet tidak ditulis ulang.',
+    en: 'Done. No score changed since the previous sync, so the Sheet was not rewritten.',
+  },
+  syncFailedKeep: {
+    id: 'Gagal. Peringkat sebelumnya tetap tampil.',
+    en: 'Failed. The previous rankings stay shown.',
+  },
+  syncDetails: { id: 'Rincian teknis', en: 'Technical details' },
+  syncDetailsLine: {
+    id: '{id} · {reads} permintaan baca dan {writes} permintaan tulis ke Google Sheets',
+    en: '{id} · {reads} read and {writes} write requests to Google Sheets',
+  },
+  syncRunning: {
+    id: 'Sedang menyinkronkan… biasanya selesai dalam beberapa detik. Jangan tutup halaman ini.',
+    en: 'Syncing… this usually takes a few seconds. Please keep this page open.',
+  },
+  syncHint: {
+    id: 'Membaca nilai terbaru dari Sheet, menghitung peringkat, lalu menulisnya kembali ke Sheet.',
+    en: 'Reads the latest scores from the Sheet, ranks them and writes the rankings back to it.',
+  },
+  syncRefused_busy: {
+    id: 'Sinkronisasi lain sedang berjalan. Tunggu sebentar, lalu tekan "Sinkronkan sekarang" lagi.',
+    en: 'Another sync is running. Wait a moment, then press "Sync now" again.',
+  },
+  syncRefused_sheet: {
+    id: 'Google Sheet belum diatur, jadi tidak ada yang bisa disinkronkan. Isi SPREADSHEET_ID, lalu coba lagi.',
+    en: 'No Google Sheet is set, so there is nothing to sync. Set SPREADSHEET_ID, then try again.',
+  },
+  syncRefused_other: {
+    id: 'Sinkronisasi tidak dapat dimulai. Coba lagi sebentar lagi; bila tetap gagal, jalankan juri doctor.',
+    en: 'The sync could not start. Try again shortly; if it keeps failing, run juri doctor.',
+  },
+  // rankings
+  allCategories: { id: 'Semua kategori', en: 'All categories' },
+  filterCategory: { id: 'Saring menurut kategori', en: 'Filter by category' },
+  rankingIn: { id: '{stage} — {n} inovasi', en: '{stage} — {n} innovations' },
+  colInnovation: { id: 'Inovasi', en: 'Innovation' },
+  colAgency: { id: 'Instansi', en: 'Agency' },
+  colScore: { id: 'Nilai', en: 'Score' },
+  colFinal: { id: 'Nilai akhir', en: 'Final score' },
+  colJurors: { id: 'Jumlah juri', en: 'Jurors' },
+  categoryRank: { id: 'ke-{n} di kategorinya', en: '#{n} in its category' },
+  exports: { id: 'Unduh', en: 'Download' },
+  exportRankings: { id: 'Peringkat', en: 'Rankings' },
+  exportEntries: { id: 'Daftar inovasi', en: 'Innovations' },
+  // selection
+  selection: { id: 'Seleksi administrasi', en: 'Administrative selection' },
+  selectionOff: {
+    id: 'Seleksi administrasi tidak diatur di konfigurasi: semua pendaftaran langsung masuk tahap pertama.',
+    en: 'No administrative selection is configured: every entry goes straight to the first stage.',
+  },
+  selectionNotYet: {
+    id: 'Seleksi belum dijalankan. Tekan "Sinkronkan sekarang" untuk memeriksa pendaftaran dan menulis tab "Seleksi".',
+    en: 'The selection has not run yet. Press "Sync now" to check the entries and write the "Seleksi" tab.',
+  },
+  selectionHow: {
+    id: 'Untuk mengubah keputusan, ketik Lolos atau Tidak lolos beserta nama Anda di tab "Seleksi" pada Sheet, lalu sinkronkan. Hanya yang lolos masuk tahap pertama.',
+    en: 'To change a decision, type Lolos or Tidak lolos with your name in the Sheet\u2019s "Seleksi" tab, then sync. Only entries that pass go to the first stage.',
+  },
+  selPass: { id: 'Lolos', en: 'Passed' },
+  selFail: { id: 'Tidak lolos', en: 'Not passed' },
+  selCheck: { id: 'Perlu dicek', en: 'Needs a check' },
+  selOverridden: { id: 'Diputuskan sekretariat', en: 'Decided by the secretariat' },
+  selToCheck: { id: 'Perlu dicek ({n})', en: 'Needs a check ({n})' },
+  selNothingToCheck: { id: 'Tidak ada pendaftaran yang perlu dicek.', en: 'No entry needs a check.' },
+  selFailed: { id: 'Tidak lolos ({n})', en: 'Not passed ({n})' },
+  selLog: { id: 'Riwayat keputusan sekretariat', en: 'The secretariat\u2019s decisions' },
+  selDecision: { id: 'Keputusan', en: 'Decision' },
+  selBy: { id: 'Oleh', en: 'By' },
+  selWhen: { id: 'Dicatat', en: 'Recorded' },
+  selNote: { id: 'Catatan', en: 'Note' },
+  selNoName: { id: '(nama tidak diisi)', en: '(no name typed)' },
+  // box plots
+  bpCount: { id: '{n} nilai', en: '{n} scores' },
+  bpMedian: { id: 'median {v}', en: 'median {v}' },
+  bpAbove: { id: 'rata-rata {v} poin di atas juri lain', en: 'on average {v} points above the other jurors' },
+  bpBelow: {
+    id: 'rata-rata {v} poin di bawah juri lain',
+    en: 'on average {v} points below the other jurors',
+  },
+  // tile map
+  legend: { id: 'Keterangan warna (jumlah inovasi)', en: 'Colour key (number of innovations)' },
+  codes: { id: 'Kode wilayah', en: 'Region codes' },
+} satisfies Record<string, Bilingual>;
