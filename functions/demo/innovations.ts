@@ -157,6 +157,15 @@ export const DEMO_INNOVATIONS: DemoInnovation[] = [
   demo('Bank Sampah Sekolah', 'Dinas Lingkungan Hidup', 'Lembata', 'Kabupaten/Kota', 2022, 64),
   demo('Sertifikat Tanah Kolektif Desa Adat', 'Dinas Pertanahan', 'Sumba Tengah', 'Kabupaten/Kota', 2021, 62),
   demo('Aplikasi Antrean Puskesmas', 'Dinas Kesehatan', 'Malaka', 'Kabupaten/Kota', 2022, 60),
+  // Started in 2023: not yet running the two years the selection asks for, so it stops there.
+  demo(
+    'Kartu Keluarga Antar ke Rumah',
+    'Dinas Kependudukan dan Pencatatan Sipil',
+    'Lembata',
+    'Kabupaten/Kota',
+    2023,
+    65,
+  ),
 ];
 
 function demo(

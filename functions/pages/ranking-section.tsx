@@ -80,7 +80,7 @@ function Flags(props: { entry: RankedEntry; t: Say; top: number | null; byCatego
 }
 
 /** One row per ranked entry: where it got to, its score at each stage and in the final ranking. */
-interface Row {
+export interface RankingRow {
   id: string;
   category: string;
   /** The entry in the furthest ranking it reached (the final one for finalists). */
@@ -93,7 +93,7 @@ interface Row {
  * Finalists in final order, then everyone else by the furthest stage they reached (later stages first),
  * in that stage's order: the whole competition in one table.
  */
-function rowsOf(result: CompetitionResult): Row[] {
+export function rowsOf(result: CompetitionResult): RankingRow[] {
   const scores = new Map<string, Map<string, number | null>>();
   for (const stage of result.stages) {
     for (const e of stage.ranking) {
@@ -103,7 +103,7 @@ function rowsOf(result: CompetitionResult): Row[] {
     }
   }
   const seen = new Set<string>();
-  const rows: Row[] = [];
+  const rows: RankingRow[] = [];
   const take = (e: RankedEntry, isFinal: boolean) => {
     if (seen.has(e.id)) return;
     seen.add(e.id);

@@ -13,6 +13,7 @@ import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { refusedText } from './dashboard-status.tsx';
+import { exportRoutes } from './export-routes.ts';
 import { LoginPage } from './login-page.tsx';
 import {
   checkAdminToken,
@@ -48,6 +49,7 @@ const pageHeaders = secureHeaders({
 pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
+pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
 
 function page(
   c: Context<AppEnv>,

@@ -24,6 +24,8 @@ export interface ReadWithSelection extends JurorTabsRead {
   jurorRanges: number;
   /** The "Seleksi" tab's rows, when it was read. */
   selectionValues: string[][] | null;
+  /** A sync had published the "Seleksi" tab, but it is gone (deleted by hand): it must be written again. */
+  selectionTabLost: boolean;
 }
 
 /**
@@ -39,13 +41,23 @@ export async function readWithSelection(
   if (wanted) {
     try {
       const read = await readJurorTabs(services, { sheet, extra: [SELECTION_READ_RANGE] });
-      return { ...read, jurorRanges: read.snapshot.ranges.length - 1, selectionValues: read.extra[0] ?? [] };
+      return {
+        ...read,
+        jurorRanges: read.snapshot.ranges.length - 1,
+        selectionValues: read.extra[0] ?? [],
+        selectionTabLost: false,
+      };
     } catch (e) {
       if (!(isAppError(e) && /parse range/i.test(e.detail ?? ''))) throw e;
     }
   }
   const read = await readJurorTabs(services, { sheet });
-  return { ...read, jurorRanges: read.snapshot.ranges.length, selectionValues: null };
+  return {
+    ...read,
+    jurorRanges: read.snapshot.ranges.length,
+    selectionValues: null,
+    selectionTabLost: wanted,
+  };
 }
 
 export interface Selected {

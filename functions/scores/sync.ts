@@ -73,7 +73,7 @@ export async function runSync(
         progress,
         ...(selected.record ? { selection: selected.record } : {}),
       };
-      if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+      if (last && last.status !== 'failed' && last.inputHash === inputHash && !read.selectionTabLost) {
         const record: SyncRecord = {
           ...base,
           status: 'unchanged',

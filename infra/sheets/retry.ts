@@ -53,7 +53,8 @@ export async function withRetry<T>(
         minTimeout: options.minTimeoutMs ?? 500,
         maxTimeout: options.maxTimeoutMs ?? 20_000,
         randomize: true,
-        maxRetryTime: Math.max(0, left()),
+        // The last attempt starts early enough to get an answer, not a cut-off, before the deadline.
+        maxRetryTime: Math.max(0, left() - LAST_ATTEMPT_MS),
         shouldRetry: async ({ error }) => {
           if (!isRetryable(error)) return false;
           const asked = retryAfterMs(error);
@@ -71,6 +72,9 @@ export async function withRetry<T>(
     throw toAppError(e, Math.max(1, attempts), deadline !== undefined && left() <= 0);
   }
 }
+
+/** Time kept for the last attempt under a deadline. */
+const LAST_ATTEMPT_MS = 500;
 
 /** The deadline had passed before a call could start. */
 class DeadlinePassed extends Error {}
@@ -195,12 +199,12 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
       options,
     );
   }
-  if (outOfTime || status === undefined) {
+  if (outOfTime || status === undefined || status >= 500) {
     return new AppError(
       'sheet_unavailable',
       {
-        id: 'Google Sheet tidak menjawab. Periksa koneksi internet, lalu coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.',
-        en: 'The Google Sheet did not answer. Check the internet connection, then try again in a few minutes; if it keeps failing, run juri doctor.',
+        id: 'Google Sheet tidak menjawab atau sedang bermasalah. Periksa koneksi internet, lalu coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.',
+        en: 'The Google Sheet did not answer or is having trouble. Check the internet connection, then try again in a few minutes; if it keeps failing, run juri doctor.',
       },
       options,
     );
@@ -208,8 +212,8 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
   return new AppError(
     'sheet_unavailable',
     {
-      id: `Google Sheet menolak permintaan juri (kode ${status}). Coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.`,
-      en: `The Google Sheet refused juri's request (code ${status}). Try again in a few minutes; if it keeps failing, run juri doctor.`,
+      id: `Google Sheet menolak permintaan juri (kode ${status}). Periksa bahwa akun layanan juri boleh menyunting Sheet itu; juri doctor memeriksanya.`,
+      en: `The Google Sheet refused juri's request (code ${status}). Check that juri's service account may edit that Sheet; juri doctor checks this.`,
     },
     options,
   );

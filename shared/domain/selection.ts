@@ -103,18 +103,35 @@ export function normalizeTitle(title: string): string {
     .trim();
 }
 
-function bigrams(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  const s = text.replace(/ /g, '');
-  for (let i = 0; i < s.length - 1; i++) {
-    const pair = s.slice(i, i + 2);
-    out.set(pair, (out.get(pair) ?? 0) + 1);
-  }
-  return out;
+/** A title made ready for comparing: normalised, its numbers, its letter pairs. */
+interface TitleKey {
+  text: string;
+  numbers: string;
+  pairs: Map<string, number>;
+  size: number;
 }
 
-function numbersIn(text: string): string {
-  return (text.match(/\d+/g) ?? []).map((n) => String(Number(n))).join(' ');
+function titleKey(title: string): TitleKey {
+  const text = normalizeTitle(title);
+  const squeezed = text.replace(/ /g, '');
+  const pairs = new Map<string, number>();
+  for (let i = 0; i < squeezed.length - 1; i++) {
+    const pair = squeezed.slice(i, i + 2);
+    pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
+  }
+  const numbers = (text.match(/\d+/g) ?? []).map((n) => String(Number(n))).join(' ');
+  return { text, numbers, pairs, size: Math.max(0, squeezed.length - 1) };
+}
+
+function keySimilarity(a: TitleKey, b: TitleKey, atLeast = 0): number {
+  if (a.text === b.text) return 1;
+  if (a.numbers !== b.numbers) return 0;
+  const total = a.size + b.size;
+  // Dice can reach at most 2·min/total: skip pairs too different in length to matter.
+  if (total === 0 || (2 * Math.min(a.size, b.size)) / total < atLeast) return 0;
+  let shared = 0;
+  for (const [pair, n] of b.pairs) shared += Math.min(n, a.pairs.get(pair) ?? 0);
+  return (2 * shared) / total;
 }
 
 /**
@@ -122,20 +139,7 @@ function numbersIn(text: string): string {
  * differ ("Posyandu 1", "Posyandu 2") are different innovations, whatever their letters.
  */
 export function titleSimilarity(a: string, b: string): number {
-  const x = normalizeTitle(a);
-  const y = normalizeTitle(b);
-  if (x === y) return 1;
-  if (numbersIn(x) !== numbersIn(y)) return 0;
-  const bx = bigrams(x);
-  const by = bigrams(y);
-  let total = 0;
-  let shared = 0;
-  for (const n of bx.values()) total += n;
-  for (const [pair, n] of by) {
-    total += n;
-    shared += Math.min(n, bx.get(pair) ?? 0);
-  }
-  return total === 0 ? 0 : (2 * shared) / total;
+  return keySimilarity(titleKey(a), titleKey(b));
 }
 
 /** The value an innovation has for a submission field (core fields are top-level, the rest in details). */
@@ -157,11 +161,17 @@ function arrivalOrder(a: Innovation, b: Innovation): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+interface Arrived {
+  innovation: Innovation;
+  key: TitleKey;
+}
+
 function ruleReasons(
   rules: SelectionRules,
   year: number,
-  innovation: Innovation,
-  earlier: readonly Innovation[],
+  { innovation, key }: Arrived,
+  earlier: readonly Arrived[],
+  winners: readonly { year: number; title: string; key: TitleKey }[],
 ): SelectionReason[] {
   const reasons: SelectionReason[] = [];
   for (const field of rules.requiredFields) {
@@ -185,17 +195,18 @@ function ruleReasons(
     reasons.push({ code: 'regionNotEligible', params: { region: innovation.region } });
   }
   for (const other of earlier) {
-    const similarity = titleSimilarity(innovation.title, other.title);
+    const similarity = keySimilarity(key, other.key, rules.similarity);
     if (similarity >= rules.similarity) {
+      const { id, title } = other.innovation;
       reasons.push({
         code: 'duplicateTitle',
-        params: { other: other.id, title: other.title, percent: Math.round(similarity * 100) },
+        params: { other: id, title, percent: Math.round(similarity * 100) },
       });
       break;
     }
   }
-  for (const winner of rules.pastWinners) {
-    const similarity = titleSimilarity(innovation.title, winner.title);
+  for (const winner of winners) {
+    const similarity = keySimilarity(key, winner.key, rules.similarity);
     if (similarity < rules.similarity) continue;
     reasons.push({
       code: similarity === 1 ? 'sameAsPastWinner' : 'pastWinner',
@@ -224,9 +235,18 @@ export function decideSelection(
   innovations: readonly Innovation[],
   overrides: ReadonlyMap<string, SelectionOverride> = new Map(),
 ): SelectionVerdict[] {
-  const arrived = [...innovations].sort(arrivalOrder);
-  const verdicts = arrived.map((innovation, i) => {
-    const reasons = ruleReasons(rules, year, innovation, arrived.slice(0, i));
+  const arrived = [...innovations]
+    .sort(arrivalOrder)
+    .map((innovation) => ({ innovation, key: titleKey(innovation.title) }));
+  const winners = rules.pastWinners.map((w) => ({ ...w, key: titleKey(w.title) }));
+  // Only titles with the same numbers can be alike: compare within those groups.
+  const byNumbers = new Map<string, Arrived[]>();
+  const verdicts = arrived.map((entry) => {
+    const { innovation } = entry;
+    const group = byNumbers.get(entry.key.numbers) ?? [];
+    const reasons = ruleReasons(rules, year, entry, group, winners);
+    group.push(entry);
+    byNumbers.set(entry.key.numbers, group);
     const rule = worst(reasons);
     const override = overrides.get(innovation.id);
     return {

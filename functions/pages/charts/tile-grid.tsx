@@ -11,7 +11,7 @@ export const TILES: Record<
   string,
   { code: string; wide: [col: number, row: number]; narrow: [col: number, row: number] }
 > = {
-  'Manggarai Barat': { code: 'MBAR', wide: [1, 1], narrow: [1, 1] },
+  'Manggarai Barat': { code: 'MABR', wide: [1, 1], narrow: [1, 1] },
   Manggarai: { code: 'MGR', wide: [2, 1], narrow: [2, 1] },
   'Manggarai Timur': { code: 'MTIM', wide: [3, 1], narrow: [3, 1] },
   Ngada: { code: 'NGD', wide: [4, 1], narrow: [4, 1] },
