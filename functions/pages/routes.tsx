@@ -62,6 +62,16 @@ function page(
   return c.html(html`<!doctype html>${body}`, status);
 }
 
+/**
+ * This page's public address, for link previews and printouts. Behind a TLS-terminating proxy the app
+ * sees http; the forwarded scheme says what the reader used.
+ */
+export function absoluteUrl(c: Context<AppEnv>, path: string): string {
+  const url = new URL(c.req.url);
+  const https = url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return `${https ? 'https' : 'http'}://${url.host}${path}`;
+}
+
 pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
 
 pagesRoutes.get('/pengumuman/:competition', async (c) => {
@@ -81,6 +91,8 @@ pagesRoutes.get('/pengumuman/:competition', async (c) => {
         competition={services.competition}
         announcement={announcement}
         path={path}
+        url={absoluteUrl(c, path)}
+        nonce={c.get('secureHeadersNonce')}
       />,
     );
   } catch (err) {

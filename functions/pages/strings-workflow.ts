@@ -134,6 +134,21 @@ export const WORKFLOW_STRINGS = {
     id: 'rata-rata {v} poin di bawah juri lain',
     en: 'on average {v} points below the other jurors',
   },
+  // sharing and printing the announcement
+  shareTop3: { id: 'Tiga terbaik', en: 'Top three' },
+  shareSoon: {
+    id: 'Hasil {name} diumumkan pada {when}.',
+    en: 'The results of the {name} are announced on {when}.',
+  },
+  share: { id: 'Bagikan pengumuman', en: 'Share the announcement' },
+  shareWhatsApp: { id: 'Bagikan lewat WhatsApp', en: 'Share on WhatsApp' },
+  copyText: { id: 'Salin teks', en: 'Copy text' },
+  copied: { id: 'Teks tersalin', en: 'Text copied' },
+  announcementText: { id: 'Teks pengumuman', en: 'Announcement text' },
+  setAtPlace: { id: 'Ditetapkan di {place}, {date}', en: 'Set at {place}, {date}' },
+  setOn: { id: 'Ditetapkan pada {date}', en: 'Set on {date}' },
+  printSource: { id: 'Sumber: {url}', en: 'Source: {url}' },
+  categoryTag: { id: 'Kategori {category}', en: '{category} category' },
   // tile map
   legend: { id: 'Keterangan warna (jumlah inovasi)', en: 'Colour key (number of innovations)' },
   codes: { id: 'Kode wilayah', en: 'Region codes' },

@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { needTools } from '../helpers/tools.ts';
 import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
 import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from './seed.ts';
 
@@ -26,8 +28,11 @@ function artifact(name: string): string {
   return new URL(name, ARTIFACTS).pathname;
 }
 
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'id-ID' });
+async function open(
+  viewport: { width: number; height: number },
+  options: { javaScriptEnabled?: boolean; permissions?: string[] } = {},
+): Promise<Page> {
+  context = await browser.newContext({ viewport, locale: 'id-ID', ...options });
   return context.newPage();
 }
 
@@ -147,6 +152,51 @@ describe('public announcement in Chromium', () => {
     await page.screenshot({ path: artifact('pengumuman-print.png'), fullPage: true });
     const pdf = await page.pdf({ path: artifact('pengumuman.pdf'), format: 'A4', printBackground: false });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+  });
+
+  it('copies the announcement with "Salin teks", and shares it on WhatsApp', async () => {
+    clock.set(AFTER);
+    const page = await open(PHONE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    const copy = page.getByRole('button', { name: 'Salin teks' });
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Teks tersalin' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Pengumuman Top 10');
+    expect(copied).toContain(top10()[2]);
+    expect(copied.trim().endsWith(`/pengumuman/${CID}`)).toBe(true);
+    const wa = await page.getByRole('link', { name: 'Bagikan lewat WhatsApp' }).getAttribute('href');
+    expect(new URL(wa ?? '').host).toBe('wa.me');
+    expect(new URL(wa ?? '').searchParams.get('text')).toBe(copied);
+    expect(await overflowsHorizontally(page)).toBe(false);
+  });
+
+  it('works without a script: no copy button, the text is there to select', async () => {
+    clock.set(AFTER);
+    const page = await open(PHONE, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    expect(await page.getByRole('button', { name: 'Salin teks' }).count()).toBe(0);
+    await page.getByText('Teks pengumuman').click();
+    expect(await page.locator('#teks-pengumuman').inputValue()).toContain(top10()[0]);
+    expect(await page.locator('ol.win > li').count()).toBe(10);
+  });
+
+  it('prints with the organiser, place and date, page numbers and the address, the title unbroken', async (ctx) => {
+    const tools = needTools(ctx, ['pdftotext'], 'apt-get install poppler-utils');
+    clock.set(AFTER);
+    const page = await open(PHONE);
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    const pdf = artifact('pengumuman-a4.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: false });
+    const text = execFileSync(tools.pdftotext, ['-layout', pdf, '-']).toString('utf8');
+    expect(text).toContain('Bagian Organisasi Sekretariat Daerah Provinsi Nusa Tenggara Timur');
+    expect(text).toContain('Ditetapkan di Kupang, 20 Desember 2024');
+    expect(text).toMatch(/Halaman 1 dari \d/);
+    expect(text).toContain(`/pengumuman/${CID}`);
+    expect(text).toContain('KOIN-YANLIK');
+    expect(text).not.toMatch(/KOIN-\s*\n/);
+    expect(text).not.toContain('Salin teks');
   });
 
   it('switches to English by the link, keyboard first', async () => {

@@ -100,8 +100,55 @@ describe('public announcement', () => {
       expect(body).not.toContain(CONTACT_PHONE(i));
       expect(body).not.toContain(CONTACT_EMAIL(i));
     }
-    expect(body).not.toMatch(/<script|src="http|href="http/);
+    // Nothing is fetched from elsewhere; the one link out is the WhatsApp share; the one script is nonce'd.
+    expect(body).not.toMatch(/src="http/);
+    const hosts = [...body.matchAll(/href="(http[^"]*)"/g)].map((m) => new URL(m[1] ?? '').host);
+    expect(hosts.filter((h) => h !== 'localhost')).toEqual(['wa.me']);
+    expect(onlyNoncedScripts(res, body)).toBe(1);
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+  });
+
+  it('is ready to share: link-preview tags with the Top 3, a WhatsApp link and the text to copy', async () => {
+    const seeded = await setup(true);
+    clock.set(AFTER);
+    const res = await app.request(`https://juri.example/pengumuman/${CID}`);
+    const body = await res.text();
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(body)?.[1] ?? '';
+    const [first, second, third] = topTitles(seeded, 3);
+    expect(meta('og:title')).toBe(
+      'Pengumuman Top 10 Kompetisi Inovasi Pelayanan Publik (KOIN-YANLIK) Provinsi Nusa Tenggara Timur 2024',
+    );
+    for (const title of [first, second, third]) expect(meta('og:description')).toContain(title);
+    expect(meta('og:description')).toMatch(/^Tiga terbaik: 1\. /);
+    expect(meta('description')).toBe(meta('og:description'));
+    expect(meta('og:url')).toBe(`https://juri.example/pengumuman/${CID}`);
+    expect(meta('og:locale')).toBe('id_ID');
+    const wa = /href="(https:\/\/wa\.me\/\?text=[^"]*)"/.exec(body)?.[1] ?? '';
+    const text = new URL(wa.replaceAll('&amp;', '&')).searchParams.get('text') ?? '';
+    expect(text).toContain('Pengumuman Top 10');
+    expect(text).toMatch(/\n1\. (\(=\) )?\S/);
+    expect(text).toContain(first);
+    expect(text.trim().endsWith(`https://juri.example/pengumuman/${CID}`)).toBe(true);
+    // Without a script the text is there to select; the button only appears with the script.
+    expect(body).toContain('<textarea id="teks-pengumuman" readonly=""');
+    expect(body).toMatch(/<button type="button" data-copy="teks-pengumuman"[^>]* hidden/);
+    // Print: who set the result, where and when, and the address.
+    expect(body).toContain('Ditetapkan di Kupang, 20 Desember 2024');
+    expect(body).toContain(`Sumber: https://juri.example/pengumuman/${CID}`);
+    expect(body).toContain('<span class="nw">(KOIN-YANLIK)</span>');
+    // The category reads as a category, not as a second place name.
+    expect(body).toContain('<span class="cat">Kategori Kabupaten/Kota</span>');
+  });
+
+  it('previews only the date before the announcement', async () => {
+    await setup(true);
+    const body = await (await app.request(`/pengumuman/${CID}`)).text();
+    expect(body).toContain(
+      '<meta property="og:description" content="Hasil Kompetisi Inovasi Pelayanan Publik (KOIN-YANLIK) Provinsi Nusa Tenggara Timur 2024 diumumkan pada Jumat, 20 Desember 2024 pukul 09.00 WITA."',
+    );
+    expect(body).not.toContain('<script');
+    expect(body).not.toContain('wa.me');
   });
 
   it('stays closed after announceAt while the final ranking is incomplete', async () => {
