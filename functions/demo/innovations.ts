@@ -203,6 +203,9 @@ export function demoFormAnswers(d: DemoInnovation, index: number): Record<string
     'Nama Narahubung': `Narahubung ${n}`,
     'Nomor HP Narahubung': `08123${String(450000 + n * 7919).padStart(6, '0')}`,
     'Email Narahubung': `inovasi${n}@pemda.example.go.id`,
+    // Most agencies agree to the public catalogue; every seventh does not.
+    'Persetujuan Publikasi di Katalog Inovasi':
+      n % 7 === 0 ? 'Tidak' : 'Ya, kami setuju inovasi ini ditampilkan di katalog publik',
   };
 }
 

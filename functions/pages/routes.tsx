@@ -15,6 +15,7 @@ import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { refusedText } from './dashboard-status.tsx';
 import { exportRoutes } from './export-routes.ts';
 import { LoginPage } from './login-page.tsx';
+import { registerRoutes } from './register.tsx';
 import {
   checkAdminToken,
   endSession,
@@ -50,6 +51,8 @@ pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
 pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
+pagesRoutes.use('/daftar', pageHeaders);
+pagesRoutes.route('/daftar', registerRoutes);
 
 function page(
   c: Context<AppEnv>,

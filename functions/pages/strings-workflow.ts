@@ -149,6 +149,21 @@ export const WORKFLOW_STRINGS = {
   setOn: { id: 'Ditetapkan pada {date}', en: 'Set on {date}' },
   printSource: { id: 'Sumber: {url}', en: 'Source: {url}' },
   categoryTag: { id: 'Kategori {category}', en: '{category} category' },
+  // local registration form
+  registerTitle: { id: 'Pendaftaran inovasi (formulir lokal)', en: 'Innovation registration (local form)' },
+  registerIntro: {
+    id: 'Formulir ini hanya ada di mode lokal. Isinya sama dengan Google Form dan diperiksa dengan cara yang sama; pendaftaran yang diterima langsung muncul di dasbor.',
+    en: 'This form exists in local mode only. It has the Google Form’s questions and is checked the same way; an accepted entry shows on the dashboard at once.',
+  },
+  registerSend: { id: 'Kirim pendaftaran', en: 'Send the registration' },
+  registerAccepted: {
+    id: 'Pendaftaran diterima sebagai {id}. Terima kasih.',
+    en: 'Registration accepted as {id}. Thank you.',
+  },
+  registerRejected: {
+    id: 'Pendaftaran belum dapat diterima: {n} isian perlu diperbaiki (lihat tanda di bawah).',
+    en: 'The registration cannot be accepted yet: {n} answers need fixing (see the marks below).',
+  },
   // tile map
   legend: { id: 'Keterangan warna (jumlah inovasi)', en: 'Colour key (number of innovations)' },
   codes: { id: 'Kode wilayah', en: 'Region codes' },
