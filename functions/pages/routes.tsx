@@ -11,6 +11,7 @@ import { publicAnnouncement } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
+import { mountCatalogue } from './catalogue.tsx';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { refusedText } from './dashboard-status.tsx';
 import { exportRoutes } from './export-routes.ts';
@@ -51,6 +52,7 @@ pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
 pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
+pagesRoutes.use('/inovasi/*', pageHeaders);
 pagesRoutes.use('/daftar', pageHeaders);
 pagesRoutes.route('/daftar', registerRoutes);
 
@@ -74,6 +76,8 @@ export function absoluteUrl(c: Context<AppEnv>, path: string): string {
   const https = url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
   return `${https ? 'https' : 'http'}://${url.host}${path}`;
 }
+
+pagesRoutes.route('/inovasi', mountCatalogue({ page, absoluteUrl }));
 
 pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
 

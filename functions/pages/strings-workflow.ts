@@ -164,6 +164,32 @@ export const WORKFLOW_STRINGS = {
     id: 'Pendaftaran belum dapat diterima: {n} isian perlu diperbaiki (lihat tanda di bawah).',
     en: 'The registration cannot be accepted yet: {n} answers need fixing (see the marks below).',
   },
+  // public catalogue
+  catalogue: { id: 'Katalog Inovasi', en: 'Innovation Catalogue' },
+  catalogueIntro: {
+    id: 'Inovasi pelayanan publik yang ikut {name}, yang instansinya setuju untuk ditampilkan.',
+    en: 'Public-service innovations entered in the {name} whose agencies agreed to be listed.',
+  },
+  catalogueLater: {
+    id: 'Katalog dibuka setelah hasil diumumkan pada {when}.',
+    en: 'The catalogue opens once the results are announced on {when}.',
+  },
+  search: { id: 'Cari judul atau instansi', en: 'Search title or agency' },
+  startYear: { id: 'Tahun mulai', en: 'Start year' },
+  all: { id: 'Semua', en: 'All' },
+  show: { id: 'Tampilkan', en: 'Show' },
+  shown: { id: '{n} inovasi ditampilkan', en: '{n} innovations shown' },
+  noneFound: { id: 'Tidak ada inovasi yang cocok.', en: 'No innovation matches.' },
+  summary: { id: 'Ringkasan', en: 'Summary' },
+  links: { id: 'Tautan', en: 'Links' },
+  proposal: { id: 'Proposal', en: 'Proposal' },
+  video: { id: 'Video', en: 'Video' },
+  backToCatalogue: { id: 'Kembali ke katalog', en: 'Back to the catalogue' },
+  winnerRank: { id: 'Top {top} — peringkat {rank}', en: 'Top {top} — rank {rank}' },
+  externalNote: {
+    id: 'Tautan mengarah ke dokumen yang diunggah instansi pendaftar.',
+    en: 'Links lead to documents the entering agency uploaded.',
+  },
   // tile map
   legend: { id: 'Keterangan warna (jumlah inovasi)', en: 'Colour key (number of innovations)' },
   codes: { id: 'Kode wilayah', en: 'Region codes' },

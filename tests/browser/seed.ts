@@ -98,7 +98,10 @@ function seeds(count: number): Seed[] {
             contactName: `Narahubung ${n}`,
             contactPhone: CONTACT_PHONE(n),
             contactEmail: CONTACT_EMAIL(n),
-            startYear: '2022',
+            startYear: String(2018 + (n % 5)),
+            proposalUrl: `https://dokumen.example.org/proposal-${n}.pdf`,
+            // Every fifth agency does not agree to the public catalogue.
+            consent: n % 5 === 0 ? 'Tidak' : 'Ya, setuju',
           },
         },
       },
