@@ -198,7 +198,7 @@ export function CataloguePage(props: {
       <p>
         <Unbroken text={t('catalogueIntro', { name })} />
       </p>
-      <form id="cari" class="cari" method="get" action={props.path} role="search">
+      <form id="cari" class="cari" method="get" action={props.path}>
         <div>
           <label for="q">{t('search')}</label>
           <input type="search" id="q" name="q" value={filters.q} />
