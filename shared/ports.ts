@@ -1,3 +1,4 @@
+import type { CriterionMeans } from './domain/feedback.ts';
 import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
@@ -75,6 +76,8 @@ export interface SyncRecord {
   failure?: { code: string; text: Bilingual; detail?: string };
   /** The administrative selection this sync applied (when the config has a `selection` section). */
   selection?: SelectionRecord;
+  /** Per stage, entry and criterion, the counted jurors' mean: for feedback sheets (config `feedback`). */
+  criterionMeans?: CriterionMeans;
   /** The rankings as computed, for the pages and the audit trail. */
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */

@@ -99,6 +99,11 @@ export function StatusSection(props: {
             </>
           )}
         </li>
+        {competition.feedback ? (
+          <li>
+            <a href="/sekretariat/umpan-balik">{t('feedback')}</a>
+          </li>
+        ) : null}
         {links.localForm ? (
           <li>
             <a href="/daftar">{t('linkForm')}</a>

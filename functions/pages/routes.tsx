@@ -15,6 +15,7 @@ import { mountCatalogue } from './catalogue.tsx';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { refusedText } from './dashboard-status.tsx';
 import { exportRoutes } from './export-routes.ts';
+import { feedbackRoutes } from './feedback.tsx';
 import { LoginPage } from './login-page.tsx';
 import { registerRoutes } from './register.tsx';
 import {
@@ -52,6 +53,7 @@ pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
 pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
+pagesRoutes.route('/sekretariat/umpan-balik', feedbackRoutes);
 pagesRoutes.use('/inovasi/*', pageHeaders);
 pagesRoutes.use('/daftar', pageHeaders);
 pagesRoutes.route('/daftar', registerRoutes);

@@ -190,6 +190,36 @@ export const WORKFLOW_STRINGS = {
     id: 'Tautan mengarah ke dokumen yang diunggah instansi pendaftar.',
     en: 'Links lead to documents the entering agency uploaded.',
   },
+  // feedback sheets
+  feedback: { id: 'Lembar umpan balik', en: 'Feedback sheets' },
+  feedbackTitle: { id: 'Lembar Umpan Balik', en: 'Feedback Sheet' },
+  feedbackLater: {
+    id: 'Lembar umpan balik tersedia setelah hasil diumumkan pada {when}.',
+    en: 'Feedback sheets are available once the results are announced on {when}.',
+  },
+  feedbackIndexIntro: {
+    id: 'Satu lembar per inovasi untuk dikirim ke instansi pendaftar: nilai per kriteria dibanding median tahapnya, tanpa nama juri. Cetak atau simpan sebagai PDF dari peramban.',
+    en: 'One sheet per innovation to send to the entering agency: its scores per criterion against the stage median, without juror names. Print it or save it as PDF from the browser.',
+  },
+  feedbackIntro: {
+    id: 'Nilai rata-rata dewan juri untuk setiap kriteria, dibanding median semua inovasi pada tahap yang sama. Nama juri tidak dicantumkan.',
+    en: 'The panel’s mean score for each criterion, against the median of all innovations in the same stage. Juror names are not given.',
+  },
+  feedbackStageScore: {
+    id: 'Nilai tahap ini: {score} (median tahap {median}, skala 0–100)',
+    en: 'Score in this stage: {score} (stage median {median}, scale 0–100)',
+  },
+  criterion: { id: 'Kriteria', en: 'Criterion' },
+  weightCol: { id: 'Bobot', en: 'Weight' },
+  scaleCol: { id: 'Skala', en: 'Scale' },
+  thisEntry: { id: 'Inovasi ini', en: 'This innovation' },
+  stageMedian: { id: 'Median tahap', en: 'Stage median' },
+  comparison: { id: 'Dibanding median', en: 'Against the median' },
+  above: { id: 'di atas', en: 'above' },
+  below: { id: 'di bawah', en: 'below' },
+  equal: { id: 'sama', en: 'equal' },
+  notScored: { id: 'tidak dinilai', en: 'not scored' },
+  finalPlace: { id: 'Peringkat akhir: {rank} dari {n} finalis', en: 'Final rank: {rank} of {n} finalists' },
   // tile map
   legend: { id: 'Keterangan warna (jumlah inovasi)', en: 'Colour key (number of innovations)' },
   codes: { id: 'Kode wilayah', en: 'Region codes' },

@@ -1,6 +1,7 @@
 import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
+import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -72,6 +73,9 @@ export async function runSync(
         result,
         progress,
         ...(selected.record ? { selection: selected.record } : {}),
+        ...(competition.feedback
+          ? { criterionMeans: criterionMeans(competition, result, selected.entries) }
+          : {}),
       };
       if (last && last.status !== 'failed' && last.inputHash === inputHash && !read.selectionTabLost) {
         const record: SyncRecord = {
@@ -121,6 +125,7 @@ export async function runSync(
         failure: failureOf(e),
         ...(last?.result ? { result: last.result } : {}),
         ...(last?.selection ? { selection: last.selection } : {}),
+        ...(last?.criterionMeans ? { criterionMeans: last.criterionMeans } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
       };

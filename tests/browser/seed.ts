@@ -1,6 +1,7 @@
 import type { Services } from '../../functions/compose/services.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
+import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type CompetitionResult, rankCompetition } from '../../shared/domain/ranking.ts';
@@ -241,6 +242,7 @@ export async function seedCompetition(
     requests: { reads: 1, writes: 2 },
     result,
     progress: progressOf(competition, result, innovations, scores),
+    criterionMeans: criterionMeans(competition, result, scores),
   };
   await store.saveSync(competition.id, sync);
   await store.recordRejection(competition.id, {
