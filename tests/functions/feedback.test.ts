@@ -97,7 +97,9 @@ describe('feedback sheets', () => {
     );
     clock.set('2024-12-20T10:00:00+08:00');
     const later = await signedIn();
-    const index = await (await app.request('/sekretariat/umpan-balik', { headers: { cookie: later } })).text();
+    const index = await (
+      await app.request('/sekretariat/umpan-balik', { headers: { cookie: later } })
+    ).text();
     expect(index).toContain(`href="/sekretariat/umpan-balik/${winner}"`);
     const res = await app.request(`/sekretariat/umpan-balik/${winner}`, { headers: { cookie: later } });
     const body = await res.text();
