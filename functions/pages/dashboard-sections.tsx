@@ -225,6 +225,7 @@ function Flags({ entry, t, top }: { entry: RankedEntry; t: Say; top: number | nu
   );
 }
 
+/** No longer rendered: the dashboard shows ranking-section.tsx's one table; kept so merges land somewhere visible. */
 export function RankingTable(
   props: SectionProps & { result: StageResult; byId: ReadonlyMap<string, Innovation>; open: boolean },
 ) {
