@@ -16,6 +16,7 @@ import { type StatusLinks, StatusSection, SYNC_FEEDBACK_SCRIPT, SyncPanel } from
 import { Layout } from './layout.tsx';
 import { RankingSection } from './ranking-section.tsx';
 import { SelectionSection } from './selection-section.tsx';
+import { Unbroken } from './share.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
@@ -72,7 +73,9 @@ export function DashboardPage(props: DashboardProps) {
       script={props.nonce ? { nonce: props.nonce, code: SYNC_FEEDBACK_SCRIPT } : undefined}
     >
       <h1>{t('dashboard')}</h1>
-      <p class="muted">{name}</p>
+      <p class="muted">
+        <Unbroken text={name} />
+      </p>
       <StatusSection competition={competition} lang={lang} sync={sync} now={props.now} links={props.links} />
       <nav aria-label={t('contents')} class="noprint card">
         <ul class="toc">

@@ -14,6 +14,7 @@ export interface StatusLinks {
 }
 
 export const STATUS_CSS = `
+.nw{white-space:nowrap}
 .status .ph{font-weight:700;color:#13315c}
 .status p{margin:.25rem 0}
 .links{display:flex;flex-wrap:wrap;gap:.35rem 1.25rem;list-style:none;padding:0;margin:.5rem 0 0}
