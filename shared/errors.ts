@@ -32,11 +32,13 @@ export class AppError extends Error {
   readonly fields: FieldIssue[] | undefined;
   /** Seconds the caller should wait before trying again (sent as Retry-After). */
   readonly retryAfterSeconds: number | undefined;
+  /** Technical detail for a details line (an upstream's own words), kept out of the sentence a person reads. */
+  readonly detail: string | undefined;
 
   constructor(
     code: ErrorCode,
     text: Bilingual,
-    options: { cause?: unknown; fields?: FieldIssue[]; retryAfterSeconds?: number } = {},
+    options: { cause?: unknown; fields?: FieldIssue[]; retryAfterSeconds?: number; detail?: string } = {},
   ) {
     super(text.en, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
@@ -44,6 +46,7 @@ export class AppError extends Error {
     this.text = text;
     this.fields = options.fields;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.detail = options.detail;
   }
 
   get status(): (typeof ERROR_STATUS)[ErrorCode] {

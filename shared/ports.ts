@@ -1,9 +1,12 @@
 import type { ScoreEntry } from './domain/cells.ts';
+import type { CriterionMeans } from './domain/feedback.ts';
+import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
 import type { ResultRecord, ResultVersionSummary } from './domain/record.ts';
 import type { ScoreChange } from './domain/score-changes.ts';
+import type { SelectionRecord } from './domain/selection.ts';
 import type { FormSubmission, InnovationDraft } from './domain/submission.ts';
 import type { JurorComment, SheetIssue } from './sheet/juror-read.ts';
 import type { JurorProgress } from './sheet/layout.ts';
@@ -86,6 +89,15 @@ export interface SyncRecord {
   /** Sheets API requests this sync made. */
   requests: { reads: number; writes: number };
   message?: string;
+  /**
+   * Why a failed sync failed: the error code, the sentence in both languages (each reader gets theirs)
+   * and, apart, the technical detail.
+   */
+  failure?: { code: string; text: Bilingual; detail?: string };
+  /** The administrative selection this sync applied (when the config has a `selection` section). */
+  selection?: SelectionRecord;
+  /** Per stage, entry and criterion, the counted jurors' mean: for feedback sheets (config `feedback`). */
+  criterionMeans?: CriterionMeans;
   /** The rankings as computed, for the pages and the audit trail. */
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { admitted } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
 import { composeLocal, type LocalRuntime } from '../compose/local.ts';
@@ -57,10 +58,17 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   o.out.write(`Workbook: ${rt.paths.workbook}\n`);
 }
 
-/** The same data as CSV, so `juri rank` can recompute the ranking independently. */
+/**
+ * The same data as CSV, so `juri rank` can recompute the ranking independently: the innovations that
+ * passed the administrative selection (the ones the ranking had), and every typed score.
+ */
 async function exportCsv(rt: LocalRuntime) {
   const { competition, store } = rt.services;
-  const innovations = await store.listInnovations(competition.id);
+  const [all, last] = await Promise.all([
+    store.listInnovations(competition.id),
+    store.lastSync(competition.id),
+  ]);
+  const innovations = last?.selection ? admitted(all, last.selection.verdicts) : all;
   writeFileSync(
     join(rt.paths.dir, 'innovations.csv'),
     stringify(

@@ -70,6 +70,8 @@ async function welcomeLocal(
     [en ? 'Dashboard' : 'Dasbor', `${server.url}/sekretariat`],
     [en ? 'Admin token' : 'Token admin', secrets.adminToken ?? ''],
     [en ? 'Form intake' : 'Intake Form', `POST ${server.url}/intake/form`],
+    [en ? 'Registration form (local)' : 'Formulir pendaftaran (lokal)', `${server.url}/daftar`],
+    [en ? 'Innovation catalogue' : 'Katalog inovasi', `${server.url}/inovasi/${competition.id}`],
     [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', rt.paths.workbook],
     [en ? 'Database' : 'Basis data', rt.paths.database],
     [en ? 'Local Sheets API' : 'API Sheets lokal', rt.sheetsUrl],

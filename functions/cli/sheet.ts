@@ -2,6 +2,7 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { composeNode } from '../compose/node.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
+import { syncOutcomeWords } from '../scores/sync-words.ts';
 
 export interface SheetCommandOptions {
   local: boolean;
@@ -45,13 +46,7 @@ export async function runSheetCommand(kind: 'setup' | 'sync', o: SheetCommandOpt
       ].join('\n');
     }
     const sync = await runSync(services, { trigger: 'cli' });
-    const status = {
-      written: en ? 'ranking tabs written' : 'tab peringkat ditulis',
-      unchanged: en
-        ? 'nothing changed since the last sync; nothing written'
-        : 'tidak ada perubahan sejak sinkronisasi terakhir; tidak ada yang ditulis',
-      failed: en ? 'failed' : 'gagal',
-    }[sync.status];
+    const status = syncOutcomeWords(sync.status, o.lang);
     return `${en ? 'Sync' : 'Sinkronisasi'}: ${status} (${sync.requests.reads} ${en ? 'read' : 'baca'}, ${sync.requests.writes} ${en ? 'write' : 'tulis'}).`;
   } finally {
     await close();

@@ -78,7 +78,7 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
 export function googleAdapters(
   env: GoogleEnv,
   auth: GoogleApisAuth,
-): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys'> {
+): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys' | 'sheetLink'> {
   const main = env.spreadsheetId
     ? {
         spreadsheetId: env.spreadsheetId,
@@ -87,6 +87,7 @@ export function googleAdapters(
       }
     : undefined;
   return {
+    ...(main ? { sheetLink: { url: googleSheetUrl(main.spreadsheetId) } } : {}),
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     // SPREADSHEET_ID is the secretariat's spreadsheet; perJuror mode adds one per juror, made by setup.
     sheet: !main

@@ -76,6 +76,8 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     secrets: localSecrets(dir),
     lang: o.lang,
     pubsubKeys: NO_PUSH_KEYS,
+    sheetLink: { file: paths.workbook },
+    localForm: true,
   };
   return {
     services,

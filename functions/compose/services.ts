@@ -23,6 +23,10 @@ export interface Services {
    * bare Node server (the default), Cloudflare's header on Workers, Google's front end on Cloud Functions.
    */
   clientAddress?: ClientAddressSource;
+  /** Where a person opens the Sheet: its address in Google mode, the workbook file in local mode. */
+  sheetLink?: { url: string } | { file: string };
+  /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
+  localForm?: boolean;
 }
 
 export type ClientAddressSource = 'socket' | 'cf-connecting-ip' | 'x-forwarded-for';

@@ -157,6 +157,15 @@ export const DEMO_INNOVATIONS: DemoInnovation[] = [
   demo('Bank Sampah Sekolah', 'Dinas Lingkungan Hidup', 'Lembata', 'Kabupaten/Kota', 2022, 64),
   demo('Sertifikat Tanah Kolektif Desa Adat', 'Dinas Pertanahan', 'Sumba Tengah', 'Kabupaten/Kota', 2021, 62),
   demo('Aplikasi Antrean Puskesmas', 'Dinas Kesehatan', 'Malaka', 'Kabupaten/Kota', 2022, 60),
+  // Started in 2023: not yet running the two years the selection asks for, so it stops there.
+  demo(
+    'Kartu Keluarga Antar ke Rumah',
+    'Dinas Kependudukan dan Pencatatan Sipil',
+    'Lembata',
+    'Kabupaten/Kota',
+    2023,
+    65,
+  ),
 ];
 
 function demo(
@@ -194,6 +203,9 @@ export function demoFormAnswers(d: DemoInnovation, index: number): Record<string
     'Nama Narahubung': `Narahubung ${n}`,
     'Nomor HP Narahubung': `08123${String(450000 + n * 7919).padStart(6, '0')}`,
     'Email Narahubung': `inovasi${n}@pemda.example.go.id`,
+    // Most agencies agree to the public catalogue; every seventh does not.
+    'Persetujuan Publikasi di Katalog Inovasi':
+      n % 7 === 0 ? 'Tidak' : 'Ya, kami setuju inovasi ini ditampilkan di katalog publik',
   };
 }
 

@@ -1,14 +1,18 @@
 import { localName } from '../../shared/domain/i18n.ts';
 import { verificationCode } from '../../shared/domain/record.ts';
+import { selectionCounts } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import type { LocalRuntime } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
 import { fixResult } from '../results/fix.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
+import { syncOutcomeWords } from '../scores/sync-words.ts';
 import { DEMO_INNOVATIONS, demoFormAnswers } from './innovations.ts';
 import { typeDemoScores } from './jurors.ts';
+import { DEMO_DECIDER, secretariatPassesChecks } from './secretariat.ts';
 
 /**
  * Sends the demo innovations through the HTTP intake route exactly as the Apps Script trigger
@@ -52,8 +56,9 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
 }
 
 /**
- * intake → juror tabs → desk scores → sync → interview tabs → interview scores → sync → the panel fixes
- * the result (version 1) → one more sync, which writes the Berita Acara tab.
+ * intake → administrative selection (one entry fails, one the secretariat lets through in the "Seleksi"
+ * tab) → per stage: juror tabs, scores, sync → the panel fixes the result (version 1) → one more sync,
+ * which writes the Berita Acara tab.
  */
 export async function runScenario(
   rt: LocalRuntime,
@@ -61,7 +66,8 @@ export async function runScenario(
   log: (line: string) => void,
 ): Promise<void> {
   const { services } = rt;
-  const en = services.lang === 'en';
+  const lang = services.lang;
+  const en = lang === 'en';
   const ids = await submitDemoInnovations(services, baseUrl);
   const range = `${ids[0]} … ${ids.at(-1)}`;
   log(
@@ -69,7 +75,23 @@ export async function runScenario(
       ? `• ${ids.length} innovations accepted through ${baseUrl}/intake/form (${range})`
       : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
   );
+  if (services.competition.selection) {
+    // Sets up the Sheet; the first stage's juror tabs get only the entries that already pass.
+    await provisionSheet(services);
+    log(selectionLine(await runSync(services, { trigger: 'cli' }), en));
+    const target = { rootUrl: rt.sheetsUrl, spreadsheetId: rt.spreadsheetId, auth: rt.sheetsAuth };
+    const passed = await secretariatPassesChecks(target);
+    if (passed.length > 0) {
+      log(
+        en
+          ? `• ${DEMO_DECIDER} types "Lolos" for ${passed.join(', ')} in the "Seleksi" tab`
+          : `• ${DEMO_DECIDER} mengetik "Lolos" untuk ${passed.join(', ')} di tab "Seleksi"`,
+      );
+      log(selectionLine(await runSync(services, { trigger: 'cli' }), en));
+    }
+  }
   for (const stage of services.competition.stages) {
+    // Adds the entries that passed since (the ones the secretariat let through) and, later, the finalists.
     const setup = await provisionSheet(services);
     for (const book of (setup.books ?? []).filter((b) => b.created)) {
       const juror = services.competition.jurors.find((j) => j.id === book.key);
@@ -89,10 +111,11 @@ export async function runScenario(
     }
     const sync = await runSync(services, { trigger: 'cli' });
     const { reads, writes } = sync.requests;
+    const outcome = syncOutcomeWords(sync.status, lang);
     log(
       en
-        ? `• ${localName(stage, 'en')}: jurors typed ${typed.rows} rows of scores; sync ${sync.status} (${reads} read, ${writes} writes)`
-        : `• ${stage.name}: ${typed.rows} baris nilai diketik juri; sinkronisasi ${sync.status} (${reads} baca, ${writes} tulis)`,
+        ? `• ${localName(stage, 'en')}: jurors typed ${typed.rows} rows of scores; sync: ${outcome} (${reads} read, ${writes} write requests)`
+        : `• ${stage.name}: ${typed.rows} baris nilai diketik juri; sinkronisasi: ${outcome} (${reads} permintaan baca, ${writes} tulis)`,
     );
   }
   const record = await fixResult(services, {});
@@ -102,4 +125,11 @@ export async function runScenario(
       ? `• Result fixed: version ${record.version}, SHA-256 ${record.hash} (code ${verificationCode(record.hash)})`
       : `• Hasil ditetapkan: versi ${record.version}, SHA-256 ${record.hash} (kode ${verificationCode(record.hash)})`,
   );
+}
+
+function selectionLine(sync: SyncRecord, en: boolean): string {
+  const c = selectionCounts(sync.selection?.verdicts ?? []);
+  return en
+    ? `• Administrative selection: ${c.pass} passed, ${c.fail} not passed, ${c.check} to check (${c.overridden} decided by the secretariat)`
+    : `• Seleksi administrasi: ${c.pass} lolos, ${c.fail} tidak lolos, ${c.check} perlu dicek (${c.overridden} diputuskan sekretariat)`;
 }

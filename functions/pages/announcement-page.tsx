@@ -5,6 +5,17 @@ import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../announce/routes.ts';
 import { formatInstant } from './format.ts';
 import { Layout } from './layout.tsx';
+import {
+  COPY_SCRIPT,
+  PrintFooter,
+  printMarginCss,
+  SHARE_CSS,
+  ShareHead,
+  SharePanel,
+  shareDescription,
+  shareText,
+  Unbroken,
+} from './share.tsx';
 import { sayer } from './strings.ts';
 import { ANNOUNCE_CSS } from './styles.ts';
 
@@ -25,17 +36,45 @@ export function AnnouncementPage(props: {
   base: string;
   /** A thank-you or refusal after a public response was sent. */
   notice?: { kind: 'ok' | 'err'; text: string } | undefined;
+  /** The page's absolute address, for link previews, sharing and the printout. */
+  url: string;
+  /** The CSP nonce for the "Salin teks" script. */
+  nonce?: string | undefined;
 }) {
-  const { lang, competition, announcement } = props;
+  const { lang, competition, announcement, url } = props;
   const t = sayer(lang);
   const name = competitionName(competition, lang);
   const heading = announcement.status === 'announced' ? announcement.title : `${t('announcement')} — ${name}`;
+  const description = shareDescription(competition, announcement, lang);
   return (
-    <Layout lang={lang} title={heading} org={competition.organizer} css={ANNOUNCE_CSS} path={props.path}>
+    <Layout
+      lang={lang}
+      title={heading}
+      org={competition.organizer}
+      css={ANNOUNCE_CSS + SHARE_CSS + printMarginCss(url, lang)}
+      path={props.path}
+      head={
+        <ShareHead
+          title={heading}
+          description={description}
+          url={url}
+          site={competition.organizer}
+          lang={lang}
+        />
+      }
+      script={
+        announcement.status === 'announced' && props.nonce
+          ? { nonce: props.nonce, code: COPY_SCRIPT }
+          : undefined
+      }
+    >
       {announcement.status === 'announced' ? (
         <>
           <div class="hero">
-            <h1>{announcement.title}</h1>
+            <p class="po">{competition.organizer}</p>
+            <h1>
+              <Unbroken text={announcement.title} />
+            </h1>
             <p class="date">{announcement.date}</p>
             <FixedNote facts={announcement} lang={lang} competition={competition} base={props.base} />
             <p>{announcement.intro}</p>
@@ -60,6 +99,13 @@ export function AnnouncementPage(props: {
           {isOpenForResponses(announcement) ? (
             <ResponseForm lang={lang} base={props.base} version={announcement.version} />
           ) : null}
+          <SharePanel text={shareText(announcement.text, url)} lang={lang} />
+          <PrintFooter
+            competition={competition}
+            url={url}
+            lang={lang}
+            day={competition.announceAt.slice(0, 10)}
+          />
         </>
       ) : (
         <div class="wait">
@@ -153,7 +199,7 @@ function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
       <p class="meta">
         <span>{entry.agency}</span>
         <span>{entry.region}</span>
-        <span>{entry.category}</span>
+        <span class="cat">{t('categoryTag', { category: entry.category })}</span>
       </p>
       <p class="meta">
         {t('score')} <span class="score">{entry.scoreText}</span>

@@ -6,18 +6,21 @@ import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { BOX_CSS } from './charts/box-plot.tsx';
 import { TILE_CSS } from './charts/tile-grid.tsx';
+import { workflowCss } from './dashboard-css.ts';
 import {
   DistributionSection,
   ProblemsSection,
   ProgressSection,
-  RankingTable,
   RegionsSection,
   RejectionsSection,
 } from './dashboard-sections.tsx';
-import { formatInstant } from './format.ts';
+import { type StatusLinks, StatusSection, SYNC_FEEDBACK_SCRIPT, SyncPanel } from './dashboard-status.tsx';
 import { CommentsSection, MissingSection, SheetIssuesSection } from './juror-sections.tsx';
 import { Layout } from './layout.tsx';
+import { RankingSection } from './ranking-section.tsx';
 import { ChangesSection, LateEntriesSection, ResponsesSection, ResultSection } from './result-sections.tsx';
+import { SelectionSection } from './selection-section.tsx';
+import { Unbroken } from './share.tsx';
 import { type Say, type StringKey, sayer } from './strings.ts';
 import { DASHBOARD_CSS } from './styles.ts';
 
@@ -32,6 +35,12 @@ export interface DashboardProps {
   fixed: ResultRecord | null;
   changes: { changes: readonly ScoreChange[]; total: number };
   responses: readonly PublicResponse[];
+  now: Date;
+  links: StatusLinks;
+  /** Show only this category's rankings (?kategori=). */
+  category?: string | undefined;
+  /** The CSP nonce for the sync button's feedback script. */
+  nonce?: string | undefined;
   notice?: { kind: 'ok' | 'err'; text: string };
 }
 
@@ -50,12 +59,12 @@ export function DashboardPage(props: DashboardProps) {
   const { competition, lang, innovations, rejections, sync } = props;
   const t = sayer(lang);
   const result = sync?.result;
-  const byId = new Map(innovations.map((i) => [i.id, i]));
   const name = localName(competition, lang);
   const toc: [string, StringKey][] = [
     ['sinkron', 'lastSync'],
     ['penetapan', 'resultTitle'],
     ['riwayat', 'changesTitle'],
+    ['seleksi', 'selection'],
     ['wilayah', 'byRegion'],
     ['progres', 'progress'],
     ['belum', 'notYetScored'],
@@ -70,13 +79,17 @@ export function DashboardPage(props: DashboardProps) {
       lang={lang}
       title={`${t('dashboard')} — ${competition.id}`}
       org={t('secretariat')}
-      css={DASHBOARD_CSS + TILE_CSS + BOX_CSS}
+      css={DASHBOARD_CSS + TILE_CSS + BOX_CSS + workflowCss(competition, lang)}
       path="/sekretariat"
       actions={<LogoutForm t={t} />}
       noindex
+      script={props.nonce ? { nonce: props.nonce, code: SYNC_FEEDBACK_SCRIPT } : undefined}
     >
       <h1>{t('dashboard')}</h1>
-      <p class="muted">{name}</p>
+      <p class="muted">
+        <Unbroken text={name} />
+      </p>
+      <StatusSection competition={competition} lang={lang} sync={sync} now={props.now} links={props.links} />
       <nav aria-label={t('contents')} class="noprint card">
         <ul class="toc">
           {toc.map(([id, key]) => (
@@ -94,7 +107,7 @@ export function DashboardPage(props: DashboardProps) {
           {props.notice.text}
         </p>
       ) : null}
-      <SyncSection sync={sync} competition={competition} lang={lang} />
+      <SyncPanel sync={sync} competition={competition} lang={lang} />
       <ResultSection
         competition={competition}
         lang={lang}
@@ -120,20 +133,23 @@ export function DashboardPage(props: DashboardProps) {
           </div>
         </dl>
       </section>
+      <SelectionSection
+        competition={competition}
+        lang={lang}
+        innovations={innovations}
+        selection={sync?.selection}
+      />
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
       <MissingSection competition={competition} lang={lang} progress={sync?.progress} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
-      <section class="card" id="peringkat" aria-labelledby="h-peringkat">
-        <h2 id="h-peringkat">{t('ranking')}</h2>
-        {result ? (
-          [result.final, ...result.stages].map((stage, i) => (
-            <RankingTable competition={competition} lang={lang} result={stage} byId={byId} open={i === 0} />
-          ))
-        ) : (
-          <p>{t('noRanking')}</p>
-        )}
-      </section>
+      <RankingSection
+        competition={competition}
+        lang={lang}
+        result={result}
+        innovations={innovations}
+        category={props.category}
+      />
       <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
       <ChangesSection competition={competition} lang={lang} changes={props.changes} />
       <CommentsSection competition={competition} lang={lang} comments={sync?.comments ?? []} />
@@ -141,42 +157,5 @@ export function DashboardPage(props: DashboardProps) {
       <LateEntriesSection competition={competition} lang={lang} rejections={rejections} />
       <ResponsesSection competition={competition} lang={lang} responses={props.responses} />
     </Layout>
-  );
-}
-
-function SyncSection(props: { sync: SyncRecord | null; competition: Competition; lang: Lang }) {
-  const { sync, competition, lang } = props;
-  const t = sayer(lang);
-  return (
-    <section class="card" id="sinkron" aria-labelledby="h-sinkron">
-      <h2 id="h-sinkron">{t('lastSync')}</h2>
-      <div class="sync">
-        {sync ? (
-          <dl>
-            <dt>{t('syncStatus')}</dt>
-            <dd class={`st st-${sync.status}`}>{t(`status_${sync.status}`)}</dd>
-            <dt>{t('syncTime')}</dt>
-            <dd>
-              <time datetime={sync.finishedAt}>
-                {formatInstant(sync.finishedAt, competition.timezone, lang)}
-              </time>
-            </dd>
-            <dt>{t('syncRequests')}</dt>
-            <dd>{t('syncRequestsValue', { reads: sync.requests.reads, writes: sync.requests.writes })}</dd>
-            {sync.message ? (
-              <>
-                <dt>{t('syncMessage')}</dt>
-                <dd>{sync.message}</dd>
-              </>
-            ) : null}
-          </dl>
-        ) : (
-          <p>{t('neverSynced')}</p>
-        )}
-        <form method="post" action="/sekretariat/sinkron" class="noprint">
-          <button type="submit">{t('syncNow')}</button>
-        </form>
-      </div>
-    </section>
   );
 }

@@ -58,7 +58,12 @@ export function RegionsSection(props: SectionProps & { innovations: readonly Inn
       <h2 id="h-wilayah">{t('byRegion')}</h2>
       <div class="grid2">
         <div>
-          <TileGrid counts={byRegion} label={t('byRegionMap', { n: innovations.length })} />
+          <TileGrid
+            counts={byRegion}
+            label={t('byRegionMap', { n: innovations.length })}
+            legend={t('legend')}
+            codes={t('codes')}
+          />
           {others.length > 0 ? (
             <p>
               {t('otherRegions')}: {others.map(([r, n]) => `${r} (${n})`).join(', ')}
@@ -134,7 +139,7 @@ export function ProgressSection(props: SectionProps & { progress: readonly Juror
         <p>{t('noProgress')}</p>
       ) : (
         <div class="scroll">
-          <table class="wide">
+          <table class="wide stk t-prog">
             <thead>
               <tr>
                 <th scope="col">{t('stage')}</th>
@@ -178,7 +183,7 @@ export function ProgressSection(props: SectionProps & { progress: readonly Juror
 export function DistributionSection(props: SectionProps & { stages: readonly StageResult[] }) {
   const { competition, lang, stages } = props;
   const t = sayer(lang);
-  const names = new Map(competition.jurors.map((j) => [j.id, `${j.id} · ${j.name}`]));
+  const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
   return (
     <section class="card" id="sebaran" aria-labelledby="h-sebaran">
       <h2 id="h-sebaran">{t('distribution')}</h2>
@@ -220,6 +225,7 @@ function Flags({ entry, t, top }: { entry: RankedEntry; t: Say; top: number | nu
   );
 }
 
+/** No longer rendered: the dashboard shows ranking-section.tsx's one table; kept so merges land somewhere visible. */
 export function RankingTable(
   props: SectionProps & { result: StageResult; byId: ReadonlyMap<string, Innovation>; open: boolean },
 ) {
@@ -279,6 +285,7 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
   const { competition, lang, problems } = props;
   const t = sayer(lang);
   const rows = problems.slice(0, MAX_LIST);
+  const jurors = new Map(competition.jurors.map((j) => [j.id, j.name]));
   return (
     <section class="card" id="masalah" aria-labelledby="h-masalah">
       <h2 id="h-masalah">
@@ -288,7 +295,7 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
         <p>{t('noProblems')}</p>
       ) : (
         <section class="scroll" aria-labelledby="h-masalah" tabindex={0}>
-          <table class="wide">
+          <table class="wide stk t-prob">
             <thead>
               <tr>
                 <th scope="col">{t('cell')}</th>
@@ -306,7 +313,7 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
                     <code>{p.cell ?? '–'}</code>
                   </td>
                   <td>{stageName(competition, p.stage, lang)}</td>
-                  <td>{p.juror}</td>
+                  <td>{jurors.get(p.juror) ?? p.juror}</td>
                   <td>{p.innovation}</td>
                   <td>
                     <code>{p.value}</code>
@@ -337,7 +344,7 @@ export function RejectionsSection(props: SectionProps & { rejections: readonly R
         <p>{t('noRejections')}</p>
       ) : (
         <section class="scroll" aria-labelledby="h-ditolak" tabindex={0}>
-          <table class="wide">
+          <table class="wide stk t-rej">
             <thead>
               <tr>
                 <th scope="col">{t('responseId')}</th>

@@ -16,10 +16,14 @@ export interface LayoutProps {
   actions?: Child;
   /** Robots should not index the dashboard or error pages. */
   noindex?: boolean;
+  /** More of the head: description and link-preview (og:) tags. */
+  head?: Child;
+  /** A small inline script allowed by the page's CSP nonce (progressive enhancement only). */
+  script?: { nonce: string; code: string } | undefined;
   children?: Child;
 }
 
-/** The HTML shell of every page: no script, no external resource. */
+/** The HTML shell of every page: no external resource; at most one inline script, under a CSP nonce. */
 export function Layout(props: LayoutProps) {
   const other: Lang = props.lang === 'id' ? 'en' : 'id';
   return (
@@ -29,6 +33,7 @@ export function Layout(props: LayoutProps) {
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         {props.noindex ? <meta name="robots" content="noindex" /> : null}
         <title>{props.title}</title>
+        {props.head ?? null}
         <style dangerouslySetInnerHTML={{ __html: BASE_CSS + props.css }} />
       </head>
       <body>
@@ -49,6 +54,9 @@ export function Layout(props: LayoutProps) {
         <main id="isi" tabindex={-1}>
           {props.children}
         </main>
+        {props.script ? (
+          <script nonce={props.script.nonce} dangerouslySetInnerHTML={{ __html: props.script.code }} />
+        ) : null}
       </body>
     </html>
   );

@@ -4,8 +4,11 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isLang } from '../../shared/domain/i18n.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
+import { refusedText } from './dashboard-status.tsx';
+import { say } from './strings.ts';
 
 /** How many score changes the dashboard lists; the Sheet's "Riwayat Nilai" and the export have more. */
 const DASHBOARD_CHANGES = 25;
@@ -21,13 +24,37 @@ export function page(
   return c.html(html`<!doctype html>${body}`, status);
 }
 
+/**
+ * This page's public address, for link previews and printouts. Behind a TLS-terminating proxy the app
+ * sees http; the forwarded scheme says what the reader used.
+ */
+export function absoluteUrl(c: Context<AppEnv>, path: string): string {
+  const url = new URL(c.req.url);
+  const https = url.protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+  return `${https ? 'https' : 'http'}://${url.host}${path}`;
+}
+
+/** The notice a finished (or refused) sync left in the address. */
+function syncNotice(c: Context<AppEnv>, sync: SyncRecord | null): DashboardProps['notice'] {
+  const lang = c.get('lang');
+  const done = c.req.query('sinkron');
+  if (done === 'written' || done === 'unchanged') {
+    return { kind: 'ok', text: say(lang, `syncOk_${done}`) };
+  }
+  if (done !== 'gagal') return undefined;
+  const code = c.req.query('kode');
+  if (code) return { kind: 'err', text: refusedText(code, lang) };
+  const why = sync?.status === 'failed' ? (sync.failure?.text[lang] ?? sync.message ?? '') : '';
+  return { kind: 'err', text: `${say(lang, 'syncFailedKeep')} ${why}`.trim() };
+}
+
 /** Reads only the store: a page view never calls Google. */
 export async function dashboard(
   c: Context<AppEnv>,
   extra: Pick<DashboardProps, 'notice'>,
   status: ContentfulStatusCode = 200,
 ) {
-  const { competition, store } = c.get('services');
+  const { competition, store, clock, sheetLink, localForm } = c.get('services');
   const [innovations, rejections, sync, versions, fixed, changes, responses] = await Promise.all([
     store.listInnovations(competition.id),
     store.listRejections(competition.id),
@@ -38,6 +65,9 @@ export async function dashboard(
     store.listPublicResponses(competition.id),
   ]);
   c.header('cache-control', 'no-store');
+  const asked = c.req.query('kategori');
+  const category = competition.categories.some((k) => k.id === asked) ? asked : undefined;
+  const notice = extra.notice ?? syncNotice(c, sync);
   return page(
     c,
     <DashboardPage
@@ -50,7 +80,11 @@ export async function dashboard(
       fixed={fixed}
       changes={changes}
       responses={responses}
-      {...extra}
+      now={clock.now()}
+      links={{ ...(sheetLink ? { sheet: sheetLink } : {}), ...(localForm ? { localForm } : {}) }}
+      category={category}
+      nonce={c.get('secureHeadersNonce')}
+      {...(notice ? { notice } : {})}
     />,
     status,
   );

@@ -1,5 +1,5 @@
 import { type Context, Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { isLang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { publicAnnouncement, versionParam } from '../announce/routes.ts';
@@ -7,9 +7,13 @@ import type { AppEnv } from '../compose/services.ts';
 import { throttledCheck } from '../http/sign-in-throttle.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
+import { mountCatalogue } from './catalogue.tsx';
+import { exportRoutes } from './export-routes.ts';
+import { feedbackRoutes } from './feedback.tsx';
 import { LoginPage } from './login-page.tsx';
 import { receivePublicResponse, responseLimit } from './public-responses.ts';
-import { dashboard, page } from './render.tsx';
+import { registerRoutes } from './register.tsx';
+import { absoluteUrl, dashboard, page } from './render.tsx';
 import { resultNotice, resultPagesRoutes } from './result-routes.tsx';
 import {
   checkAdminToken,
@@ -27,10 +31,14 @@ import { say } from './strings.ts';
  */
 export const pagesRoutes = new Hono<AppEnv>();
 
-/** No script runs on these pages, inline styles only, and they may not be framed (the sync button). */
+/**
+ * Inline styles only, no script but the one a page carries under this response's nonce (progressive
+ * enhancement: every page works without it), and no framing (the sync button).
+ */
 const pageHeaders = secureHeaders({
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
+    scriptSrc: [NONCE],
     styleSrc: ["'unsafe-inline'"],
     imgSrc: ["'self'", 'data:'],
     formAction: ["'self'"],
@@ -43,6 +51,12 @@ const pageHeaders = secureHeaders({
 pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
+pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
+pagesRoutes.route('/sekretariat/umpan-balik', feedbackRoutes);
+pagesRoutes.use('/inovasi/*', pageHeaders);
+pagesRoutes.use('/daftar', pageHeaders);
+pagesRoutes.route('/daftar', registerRoutes);
+pagesRoutes.route('/inovasi', mountCatalogue({ page, absoluteUrl }));
 
 pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
 
@@ -71,6 +85,8 @@ async function announcementPage(
         path={path}
         base={base}
         notice={notice}
+        url={absoluteUrl(c, path)}
+        nonce={c.get('secureHeadersNonce')}
       />,
     );
   } catch (err) {
@@ -129,31 +145,30 @@ pagesRoutes.post('/sekretariat/keluar', async (c) => {
   return c.redirect('/sekretariat/masuk', 303);
 });
 
+/** How long the button's sync may spend on the Sheet: the whole answer stays within 3 s. */
+export const BUTTON_SYNC_BUDGET_MS = 2_500;
+
 pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
-  const lang = c.get('lang');
-  const done = c.req.query('sinkron');
-  // Only a finished sync redirects here; a refused or failed one renders its reason directly.
+  // A result action (fixing, a correction) redirects here with its outcome; a sync with ?sinkron=.
   const fromAction = resultNotice(c);
-  const notice =
-    done === 'written' || done === 'unchanged'
-      ? { kind: 'ok' as const, text: say(lang, 'syncDone', { status: say(lang, `status_${done}`) }) }
-      : fromAction
-        ? { kind: 'ok' as const, text: fromAction }
-        : undefined;
-  return dashboard(c, notice ? { notice } : {});
+  return dashboard(c, fromAction ? { notice: { kind: 'ok', text: fromAction } } : {});
 });
 
 /**
- * The one route that reaches Google: the secretariat asked for it. Success redirects (so a reload does
- * not sync again); an expected failure (busy, quota, no sheet) shows the dashboard with the reason.
+ * The one route that reaches Google: the secretariat asked for it. It always answers with a redirect,
+ * so a reload never posts again: ?sinkron=written|unchanged, or ?sinkron=gagal (the failed sync's
+ * record says why) with &kode=… when it was refused before anything was recorded (busy, no sheet).
  */
 pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
+  const services = c.get('services');
+  const before = (await services.store.lastSync(services.competition.id))?.id;
   try {
-    const record = await runSync(c.get('services'), { trigger: 'manual' });
+    const record = await runSync(services, { trigger: 'manual', budgetMs: BUTTON_SYNC_BUDGET_MS });
     return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);
   } catch (err) {
+    const after = (await services.store.lastSync(services.competition.id).catch(() => null))?.id;
+    if (after !== undefined && after !== before) return c.redirect('/sekretariat?sinkron=gagal', 303);
     if (!isAppError(err)) throw err;
-    const text = say(c.get('lang'), 'syncFailed', { message: err.messageIn(c.get('lang')) });
-    return dashboard(c, { notice: { kind: 'err', text } }, err.status);
+    return c.redirect(`/sekretariat?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);
   }
 });

@@ -1,4 +1,5 @@
 import { type Bilingual, fill, type Lang } from '../../shared/domain/i18n.ts';
+import { WORKFLOW_STRINGS } from './strings-workflow.ts';
 
 /** Every word the pages show, Indonesian first. `{name}` placeholders are filled by `say`. */
 const STRINGS = {
@@ -80,16 +81,6 @@ const STRINGS = {
     id: 'Belum pernah sinkron. Tekan "Sinkronkan sekarang" untuk membaca nilai dari Google Sheet.',
     en: 'Never synced. Press "Sync now" to read the scores from the Google Sheet.',
   },
-  syncStatus: { id: 'Status', en: 'Status' },
-  syncTime: { id: 'Waktu', en: 'Time' },
-  syncRequests: { id: 'Permintaan API', en: 'API requests' },
-  syncRequestsValue: { id: '{reads} baca, {writes} tulis', en: '{reads} reads, {writes} writes' },
-  syncMessage: { id: 'Pesan', en: 'Message' },
-  syncDone: { id: 'Sinkronisasi selesai: {status}.', en: 'Sync finished: {status}.' },
-  syncFailed: { id: 'Sinkronisasi gagal: {message}', en: 'Sync failed: {message}' },
-  status_written: { id: 'nilai baru ditulis ke Sheet', en: 'new results written to the Sheet' },
-  status_unchanged: { id: 'tidak ada perubahan', en: 'nothing changed' },
-  status_failed: { id: 'gagal', en: 'failed' },
   overview: { id: 'Ringkasan', en: 'Overview' },
   innovations: { id: 'Inovasi terdaftar', en: 'Registered innovations' },
   rejections: { id: 'Pendaftaran ditolak', en: 'Rejected submissions' },
@@ -112,9 +103,10 @@ const STRINGS = {
   noProgress: { id: 'Belum ada data progres.', en: 'No progress data yet.' },
   distribution: { id: 'Sebaran nilai per juri', en: 'Score distribution per juror' },
   distributionIntro: {
-    id: 'Kotak = kuartil 1–3, garis tebal = median, titik = pencilan. Garis putus-putus = median seluruh panel. Δ = selisih rata-rata juri dengan juri lain pada inovasi yang sama.',
-    en: 'Box = quartiles 1–3, thick line = median, dots = outliers. Dashed line = median of the whole panel. Δ = the juror’s mean difference from the other jurors on the same innovations.',
+    id: 'Kotak = setengah nilai tengah juri itu, garis tebal = median, titik = nilai yang jauh dari yang lain. Garis putus-putus = median seluruh panel. "Di atas/di bawah juri lain" membandingkan juri dengan juri lain pada inovasi yang sama.',
+    en: 'Box = the middle half of the juror’s scores, thick line = median, dots = scores far from the rest. Dashed line = median of the whole panel. "Above/below the other jurors" compares the juror with the others on the same innovations.',
   },
+
   lenient: { id: 'longgar', en: 'lenient' },
   harsh: { id: 'ketat', en: 'harsh' },
   noScores: { id: 'Belum ada nilai.', en: 'No scores yet.' },
@@ -244,6 +236,7 @@ const STRINGS = {
     en: 'Print this page (Ctrl+P, A4 paper) or save it as a PDF to be signed.',
   },
   backToDashboard: { id: 'Kembali ke dasbor', en: 'Back to the dashboard' },
+  ...WORKFLOW_STRINGS,
 } satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;

@@ -8,6 +8,7 @@ import {
   type ResultRecordBody,
   sealRecord,
 } from '../../shared/domain/record.ts';
+import { admitted } from '../../shared/domain/selection.ts';
 import { checkTieDecisions, type TieDecision } from '../../shared/domain/ties.ts';
 import { AppError } from '../../shared/errors.ts';
 import { tieProblemText } from '../../shared/messages/record.ts';
@@ -61,9 +62,11 @@ export async function fixResult(services: Services, request: FixRequest): Promis
   const status: RecordStatus =
     confirm || (latest && latest.status === 'final') || !competition.publicTest ? 'final' : 'provisional';
   const days = competition.publicTest?.days ?? 0;
+  // With a selection, only the entries that passed it were judged (functions/scores/sync.ts).
+  const judged = sync.selection ? admitted(innovations, sync.selection.verdicts) : innovations;
   const body = buildRecordBody({
     competition,
-    innovations,
+    innovations: judged,
     cells: sync.cells,
     version: (latest?.version ?? 0) + 1,
     status,

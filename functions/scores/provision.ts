@@ -23,6 +23,7 @@ import {
 import { conflictNote } from '../../shared/sheet/layout.ts';
 import { outputTabKeys } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
+import { firstStagePopulation } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 export interface ProvisionReport extends ProvisionOutcome {
@@ -54,7 +55,8 @@ export async function provisionSheet(
       store.lastSync(competition.id),
     ]);
     const stages: ProvisionReport['stages'] = [];
-    let population: Innovation[] = innovations;
+    // Only entries that passed the administrative selection (when there is one) reach the first stage.
+    let population: Innovation[] = firstStagePopulation(competition, innovations, last);
     const assignments = new Map<string, ReturnType<typeof assignStage>>();
     competition.stages.forEach((stage, k) => {
       if (k > 0) {

@@ -26,16 +26,28 @@ export interface JurorTabsRead {
   issues: SheetIssue[];
   /** Per stage and juror (`stage|juror`): the entries and criteria still without a score. */
   missing: Map<string, MissingEntry[]>;
+  /** The values of the `extra` ranges (the secretariat's spreadsheet), in order. */
+  extra: string[][][];
 }
 
-/** Every juror tab of every stage in ONE read (per spreadsheet), parsed into typed score cells and progress. */
-export async function readJurorTabs(services: Services, signal?: AbortSignal): Promise<JurorTabsRead> {
+/**
+ * Every juror tab of every stage in ONE read (per spreadsheet), parsed into typed score cells and
+ * progress; `extra` ranges of the secretariat's spreadsheet (e.g. the "Seleksi" tab) ride along.
+ */
+export async function readJurorTabs(
+  services: Services,
+  opts: { signal?: AbortSignal | undefined; extra?: readonly string[] } = {},
+): Promise<JurorTabsRead> {
   const { competition } = services;
   const tabs = jurorTabs(competition);
+  const extra = opts.extra ?? [];
   const [snapshot, listed] = await Promise.all([
     sheetOf(services).readRanges(
-      tabs.map((tab) => ({ range: jurorReadRange(tab), book: tab.juror.id })),
-      signal ? { signal } : {},
+      [
+        ...tabs.map((tab) => ({ range: jurorReadRange(tab), book: tab.juror.id })),
+        ...extra.map((range) => ({ range })),
+      ],
+      opts.signal ? { signal: opts.signal } : {},
     ),
     services.store.listInnovations(competition.id),
   ]);
@@ -59,7 +71,8 @@ export async function readJurorTabs(services: Services, signal?: AbortSignal): P
     missing.set(`${tab.stage.id}|${tab.juror.id}`, parsed.missing);
     return parsed.progress;
   });
-  return { innovations, snapshot, entries, progress, comments, issues, missing };
+  const extraValues = extra.map((_, i) => snapshot.ranges[tabs.length + i]?.values ?? []);
+  return { innovations, snapshot, entries, progress, comments, issues, missing, extra: extraValues };
 }
 
 /** Every typed score cell, as `juri demo` exports them for `juri rank`. */

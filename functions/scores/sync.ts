@@ -1,6 +1,7 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
@@ -9,7 +10,7 @@ import type { SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { sha256Hex } from '../http/crypto.ts';
-import { readJurorTabs } from './read-scores.ts';
+import { applySelection, readWithSelection } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
@@ -43,14 +44,17 @@ export async function runSync(
     let inputHash = '';
     let readCells: ScoreEntry[] | undefined;
     try {
-      const [{ innovations, snapshot, entries, progress, comments, issues, missing }, rejectionList, fixed] =
-        await Promise.all([
-          readJurorTabs(services, signal),
-          store.listRejections(competition.id),
-          store.latestVersion(competition.id),
-        ]);
+      const [read, rejectionList, fixed] = await Promise.all([
+        readWithSelection(services, signal, last),
+        store.listRejections(competition.id),
+        store.latestVersion(competition.id),
+      ]);
+      const { innovations, snapshot, progress, comments, issues, missing } = read;
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const result = rankCompetition(competition, innovations, entries);
+      const selected = applySelection(competition, read, last?.selection, { at: startedAt, sync: id });
+      // Only the entries that passed selection are judged: the ranking, the record and its cells.
+      const entries = selected.entries;
+      const result = rankCompetition(competition, selected.admitted, entries);
       await logScoreChanges(services, last, entries, {
         at: startedAt,
         syncId: id,
@@ -64,8 +68,9 @@ export async function runSync(
           competition,
           innovations,
           rejections,
-          cells: snapshot.ranges,
+          cells: snapshot.ranges.slice(0, read.jurorRanges),
           fixed: fixed?.hash ?? null,
+          ...(selected.record ? { selection: [...selected.typed] } : {}),
         }),
       );
       const base = {
@@ -78,8 +83,10 @@ export async function runSync(
         cells: entries,
         comments,
         sheetIssues: issues,
+        ...(selected.record ? { selection: selected.record } : {}),
+        ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
       };
-      if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+      if (last && last.status !== 'failed' && last.inputHash === inputHash && !read.selectionTabLost) {
         const record: SyncRecord = {
           ...base,
           status: 'unchanged',
@@ -103,6 +110,9 @@ export async function runSync(
         comments,
         sheetIssues: issues,
         missing,
+        ...(selected.record
+          ? { selection: { verdicts: selected.record.verdicts, typed: selected.typed } }
+          : {}),
       });
       const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
       const record: SyncRecord = {
@@ -110,7 +120,8 @@ export async function runSync(
         status: 'written',
         finishedAt: clock.now().toISOString(),
         requests: spent(),
-        sheetState: { generation },
+        // `selection`: the "Seleksi" tab is live, so the next sync reads the secretariat's decisions from it.
+        sheetState: { generation, ...(selected.record ? { selection: 1 } : {}) },
       };
       await store.saveSync(competition.id, record);
       return record;
@@ -126,7 +137,10 @@ export async function runSync(
         inputHash,
         requests: spent(),
         message: failureMessage(e, lang),
+        failure: failureOf(e),
         ...(last?.result ? { result: last.result } : {}),
+        ...(last?.selection ? { selection: last.selection } : {}),
+        ...(last?.criterionMeans ? { criterionMeans: last.criterionMeans } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
         // The change log already holds what this read saw: it is the baseline for the next sync.
@@ -137,6 +151,20 @@ export async function runSync(
     }
   };
   return withSheetLease(services, opts.trigger, work, opts.budgetMs);
+}
+
+/** The failure in both languages, so the dashboard can say it in its reader's. */
+function failureOf(e: unknown): NonNullable<SyncRecord['failure']> {
+  if (isAppError(e)) return { code: e.code, text: e.text, ...(e.detail ? { detail: e.detail } : {}) };
+  const detail = e instanceof Error ? e.message : String(e);
+  return {
+    code: 'internal',
+    text: {
+      id: 'Sinkronisasi gagal karena kesalahan tak terduga. Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.',
+      en: 'The sync failed unexpectedly. The previous rankings stay published; try again or run juri doctor.',
+    },
+    detail,
+  };
 }
 
 /** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */

@@ -33,7 +33,7 @@ export async function openWorkbookFile(
 
   async function current(): Promise<Book> {
     const info = await stat(file).catch(() => null);
-    if (!info) throw unavailable(MESSAGES.missing(file));
+    if (!info) throw unavailable('WORKBOOK_MISSING', file, MESSAGES.missing(file));
     if (book && seen && info.mtimeMs === seen.mtimeMs && info.size === seen.size) return book;
     try {
       book = await readBook(await readFile(file), spreadsheetId, opts.title);
@@ -42,18 +42,19 @@ export async function openWorkbookFile(
     } catch (e) {
       // The person reading the message can act on the kind of damage; a parser's own words they cannot.
       console.warn(`juri: ${file} could not be read`, e);
-      throw unavailable(MESSAGES.unreadable(file, e instanceof UnreadableWorkbook ? e.kind : 'damaged'));
+      const kind = e instanceof UnreadableWorkbook ? e.kind : 'damaged';
+      throw unavailable('WORKBOOK_UNREADABLE', file, MESSAGES.unreadable(file, kind), { why: kind });
     }
   }
 
   async function commit(next: Book): Promise<void> {
     const lock = await lockFile(file);
-    if (lock) throw unavailable(MESSAGES.locked(file, lock));
+    if (lock) throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
     try {
       await writeBookAtomically(next, file);
     } catch (e) {
       const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-      throw unavailable(MESSAGES.unwritable(file, code));
+      throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
     }
     const info = await stat(file);
     seen = { mtimeMs: info.mtimeMs, size: info.size };
@@ -80,9 +81,24 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function unavailable(message: string): SheetsApiError {
-  return new SheetsApiError(503, message);
+/**
+ * 503 as Google answers an unavailable backend, with a reason a client can act on at once: none of
+ * these mends itself within a retry's backoff, so clients should not wait for it (see infra/sheets/retry.ts).
+ */
+function unavailable(
+  reason: WorkbookReason,
+  file: string,
+  message: string,
+  more: Record<string, string> = {},
+): SheetsApiError {
+  return new SheetsApiError(503, message, {}, { reason, metadata: { file, ...more } });
 }
+
+export type WorkbookReason =
+  | 'WORKBOOK_MISSING'
+  | 'WORKBOOK_UNREADABLE'
+  | 'WORKBOOK_LOCKED'
+  | 'WORKBOOK_UNWRITABLE';
 
 const MESSAGES = {
   missing: (f: string) =>

@@ -80,7 +80,34 @@ export function statusOf(e: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+/**
+ * The local Sheets server's reasons for a workbook it cannot use (open in LibreOffice, missing,
+ * unreadable): a person has to act, so waiting through a backoff only delays the message.
+ */
+const NEEDS_A_PERSON = new Set([
+  'WORKBOOK_LOCKED',
+  'WORKBOOK_MISSING',
+  'WORKBOOK_UNREADABLE',
+  'WORKBOOK_UNWRITABLE',
+]);
+
+interface ErrorInfoLike {
+  reason?: string;
+  metadata?: Record<string, string>;
+}
+
+/** The google.rpc.ErrorInfo in an error answer, when there is one. */
+export function errorInfoOf(e: unknown): ErrorInfoLike | undefined {
+  const data = (e as HttpishError)?.response?.data as { error?: { details?: unknown } } | undefined;
+  const details = data?.error?.details;
+  if (!Array.isArray(details)) return undefined;
+  return details.find(
+    (d): d is ErrorInfoLike => typeof d === 'object' && d !== null && typeof d.reason === 'string',
+  );
+}
+
 function isRetryable(e: unknown): boolean {
+  if (NEEDS_A_PERSON.has(errorInfoOf(e)?.reason ?? '')) return false;
   const status = statusOf(e);
   // No HTTP status: the connection dropped or timed out before an answer came.
   return status === undefined ? true : RETRYABLE_STATUS.has(status);
@@ -106,10 +133,47 @@ export function googleMessage(e: unknown): string {
   return data?.error?.message ?? (e as HttpishError)?.message ?? String(e);
 }
 
-export function toAppError(e: unknown, attempts: number): AppError {
+/**
+ * One sentence in each language, ending with what to do next; Google's (English) words go to `detail`,
+ * which the dashboard shows on a separate details line.
+ */
+export function toAppError(e: unknown, attempts: number, outOfTime = false): AppError {
   if (e instanceof AppError) return e;
   const status = statusOf(e);
   const detail = googleMessage(e);
+  const options = { cause: e, ...(detail ? { detail: status ? `HTTP ${status}: ${detail}` : detail } : {}) };
+  const info = errorInfoOf(e);
+  const workbook = info?.metadata?.file ?? '';
+  switch (info?.reason) {
+    case 'WORKBOOK_LOCKED':
+      return new AppError(
+        'sheet_unavailable',
+        {
+          id: `Buku kerja ${workbook} sedang dibuka di LibreOffice atau Excel, jadi juri tidak dapat menulis ke dalamnya. Simpan dan tutup buku kerja itu, lalu sinkronkan lagi.`,
+          en: `The workbook ${workbook} is open in LibreOffice or Excel, so juri cannot write to it. Save and close that workbook, then sync again.`,
+        },
+        options,
+      );
+    case 'WORKBOOK_MISSING':
+      return new AppError(
+        'sheet_unavailable',
+        {
+          id: `Buku kerja ${workbook} tidak ditemukan. Kembalikan file itu ke tempatnya (atau jalankan juri sheet setup untuk membuat yang baru), lalu sinkronkan lagi.`,
+          en: `The workbook ${workbook} was not found. Put the file back (or run juri sheet setup to make a new one), then sync again.`,
+        },
+        options,
+      );
+    case 'WORKBOOK_UNREADABLE':
+    case 'WORKBOOK_UNWRITABLE':
+      return new AppError(
+        'sheet_unavailable',
+        {
+          id: `Buku kerja ${workbook} tidak dapat dibaca atau ditulis. Periksa bahwa file itu .xlsx yang utuh dan boleh ditulis, lalu sinkronkan lagi.`,
+          en: `The workbook ${workbook} cannot be read or written. Check that it is an intact .xlsx that may be written, then sync again.`,
+        },
+        options,
+      );
+  }
   if (status === 429) {
     return new AppError(
       'quota_exhausted',
@@ -117,26 +181,35 @@ export function toAppError(e: unknown, attempts: number): AppError {
         id: `Kuota Google Sheets API habis (batas 60 permintaan per menit per pengguna); sudah dicoba ${attempts} kali. Tunggu sekitar satu menit, lalu sinkronkan lagi.`,
         en: `The Google Sheets API quota is exhausted (limit 60 requests per minute per user); tried ${attempts} times. Wait about a minute, then sync again.`,
       },
-      { cause: e },
+      options,
     );
   }
-  if (status === 400 && /Unable to parse range|No grid with id/i.test(detail)) {
+  if (status === 400 && /Unable to parse range|No grid with id/i.test(detail ?? '')) {
     return new AppError(
       'sheet_unavailable',
       {
-        id: `Tab yang dibutuhkan belum ada di Google Sheet; jalankan penyiapan sheet ("juri sheet setup") dulu. (${detail})`,
-        en: `A tab juri needs is missing from the Google Sheet; run the sheet setup ("juri sheet setup") first. (${detail})`,
+        id: 'Tab yang dibutuhkan belum ada di Google Sheet. Jalankan penyiapan sheet (juri sheet setup) dulu, lalu sinkronkan lagi.',
+        en: 'A tab juri needs is missing from the Google Sheet. Run the sheet setup (juri sheet setup) first, then sync again.',
       },
-      { cause: e },
+      options,
     );
   }
-  const why = status === undefined ? 'koneksi terputus / connection lost' : `HTTP ${status}`;
+  if (outOfTime || status === undefined || status >= 500) {
+    return new AppError(
+      'sheet_unavailable',
+      {
+        id: 'Google Sheet tidak menjawab atau sedang bermasalah. Periksa koneksi internet, lalu coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.',
+        en: 'The Google Sheet did not answer or is having trouble. Check the internet connection, then try again in a few minutes; if it keeps failing, run juri doctor.',
+      },
+      options,
+    );
+  }
   return new AppError(
     'sheet_unavailable',
     {
-      id: `Google Sheet tidak dapat diakses (${why}): ${detail}`,
-      en: `The Google Sheet cannot be reached (${why}): ${detail}`,
+      id: `Google Sheet menolak permintaan juri (kode ${status}). Periksa bahwa akun layanan juri boleh menyunting Sheet itu; juri doctor memeriksanya.`,
+      en: `The Google Sheet refused juri's request (code ${status}). Check that juri's service account may edit that Sheet; juri doctor checks this.`,
     },
-    { cause: e },
+    options,
   );
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
+import { selectionSchema } from './selection.ts';
 import { normalizePhone } from './submission.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 import { timelineIssues } from './timeline.ts';
@@ -88,6 +89,8 @@ export const competitionSchema = z
     name: z.string().min(1),
     nameEn: z.string().min(1).optional(),
     organizer: z.string().default('Pemerintah Provinsi Nusa Tenggara Timur'),
+    /** Where the result is set, for the printed announcement ("Ditetapkan di Kupang, …"). */
+    place: z.string().min(1).optional(),
     /** Secretariat accounts: they may edit every juror tab besides the juror themself. */
     secretariat: z.array(z.email()).default([]),
     year: z.number().int().min(2000).max(2100).optional(),
@@ -118,6 +121,10 @@ export const competitionSchema = z
     }),
     form: formMappingSchema.optional(),
     sheet: sheetSchema.default({ mode: 'shared' }),
+    /** The administrative selection between intake and the first stage; absent: every entry goes on. */
+    selection: selectionSchema.optional(),
+    /** After the announcement, a feedback sheet per entry (scores per criterion, no juror names). */
+    feedback: z.boolean().default(false),
   })
   .superRefine((c, ctx) => {
     const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
@@ -156,6 +163,13 @@ export const competitionSchema = z
         issue(['stages', si, 'jurorsPerInnovation'], 'perInnovationBelowMin');
       if (si < c.stages.length - 1 && !s.advance) issue(['stages', si, 'advance'], 'advanceNeeded');
     });
+    const categoryIds = new Set(c.categories.map((k) => k.id));
+    c.selection?.categories?.forEach((k, i) => {
+      if (!categoryIds.has(k)) issue(['selection', 'categories', i], 'unknownCategoryId', { value: k });
+    });
+    c.selection?.regions?.forEach((r, i) => {
+      if (!c.regions.includes(r)) issue(['selection', 'regions', i], 'unknownRegion', { value: r });
+    });
     const stageIds = c.stages.map((s) => s.id);
     const weighted = Object.entries(c.final.weights);
     for (const [sid] of weighted) {
@@ -191,6 +205,11 @@ function isTimeZone(tz: string): boolean {
 
 export function panelChair(c: Competition): Juror | undefined {
   return c.jurors.find((j) => j.id === c.chair) ?? c.jurors[0];
+}
+
+/** The competition's year: `year`, else the announcement's. */
+export function competitionYear(c: Competition): number {
+  return c.year ?? Number(c.announceAt.slice(0, 4));
 }
 
 export function finalTop(c: Competition): number {

@@ -18,6 +18,8 @@ export const SUBMISSION_FIELDS = [
   'contactName',
   'contactPhone',
   'contactEmail',
+  /** Whether the agency agrees to the innovation being listed in the public catalogue. */
+  'consent',
 ] as const;
 
 export type SubmissionField = (typeof SUBMISSION_FIELDS)[number];

@@ -196,6 +196,7 @@ function submissionSchema(c: Competition) {
     contactEmail: optional(MAX_SHORT).superRefine((v, ctx) => {
       if (v !== undefined && !z.email().safeParse(v).success) flag(ctx, 'email');
     }),
+    consent: optional(MAX_SHORT),
   });
 }
 
@@ -228,6 +229,13 @@ export function validateSubmission(c: Competition, submission: FormSubmission): 
       details,
     },
   };
+}
+
+const CONSENT_WORDS = /^(ya|iya|setuju|bersedia|yes|i agree|agree)\b/;
+
+/** The agency agreed, on the Form, to the innovation being listed publicly ("Ya, setuju", "Bersedia"…). */
+export function hasConsent(innovation: Pick<Innovation, 'details'>): boolean {
+  return CONSENT_WORDS.test(normalizeText(innovation.details?.consent ?? ''));
 }
 
 function normalizeDetail(field: SubmissionField, value: string): string {

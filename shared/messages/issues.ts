@@ -31,6 +31,10 @@ const MESSAGES = {
     en: 'criterion "{value}" is not in this stage',
   },
   unknownJuror: { id: 'juri "{value}" tidak terdaftar', en: 'juror "{value}" is not listed' },
+  unknownCategoryId: {
+    id: 'kategori "{value}" tidak ada dalam daftar kategori',
+    en: 'category "{value}" is not in the list of categories',
+  },
   unknownStage: { id: 'tahap "{value}" tidak ada', en: 'stage "{value}" does not exist' },
   panelTooSmall: {
     id: 'lebih besar dari jumlah juri pada panel ({n})',

@@ -5,6 +5,7 @@ import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
 import type { ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
+import type { SelectionVerdict } from '../domain/selection.ts';
 import { beritaAcara } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
@@ -13,6 +14,7 @@ import type { Rejection } from '../ports.ts';
 import { commentsTab, JUROR_OUTPUT_KEYS, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
+import { SELECTION_KEY, selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 
@@ -62,6 +64,7 @@ export function outputTabKeys(competition: Competition): string[] {
     JUROR_OUTPUT_KEYS.missing,
     JUROR_OUTPUT_KEYS.comments,
     OUTPUT_KEYS.rejected,
+    ...(competition.selection ? [SELECTION_KEY] : []),
     OUTPUT_KEYS.announcement,
     OUTPUT_KEYS.beritaAcara,
     OUTPUT_KEYS.scoreChanges,
@@ -186,6 +189,8 @@ export interface OutputInput {
   comments?: readonly JurorComment[];
   sheetIssues?: readonly SheetIssue[];
   missing?: ReadonlyMap<string, readonly MissingEntry[]>;
+  /** The administrative selection, with what the secretariat typed in its tab (when the config has one). */
+  selection?: { verdicts: readonly SelectionVerdict[]; typed: ReadonlyMap<string, TypedDecision> };
 }
 
 /**
@@ -210,6 +215,10 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   tabs.push(missingTab(jurorSide));
   tabs.push(commentsTab(jurorSide));
   tabs.push(rejectedTab(input));
+  if (competition.selection && input.selection) {
+    const { verdicts, typed } = input.selection;
+    tabs.push(selectionTab(competition, input.innovations, verdicts, typed, lang));
+  }
   // Once a result is fixed, the tab shows the fixed announcement (what the public page shows), not the
   // live ranking; before that, the live one as a draft once judging is complete.
   const text = input.record

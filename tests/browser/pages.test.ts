@@ -1,9 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { needTools } from '../helpers/tools.ts';
 import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
 import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from './seed.ts';
 
@@ -26,8 +28,11 @@ function artifact(name: string): string {
   return new URL(name, ARTIFACTS).pathname;
 }
 
-async function open(viewport: { width: number; height: number }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'id-ID' });
+async function open(
+  viewport: { width: number; height: number },
+  options: { javaScriptEnabled?: boolean; permissions?: string[] } = {},
+): Promise<Page> {
+  context = await browser.newContext({ viewport, locale: 'id-ID', ...options });
   return context.newPage();
 }
 
@@ -45,6 +50,32 @@ function containsPii(html: string): boolean {
 
 async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/** The main column, and every scrolling box in it, fits its width: nothing to scroll sideways. */
+async function mainOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const main = document.querySelector('main');
+    if (!main) return ['no main'];
+    const boxes = [main, ...main.querySelectorAll<HTMLElement>('.scroll, table, figure, pre')];
+    return boxes
+      .filter(
+        (el) =>
+          el.scrollWidth > el.clientWidth + 1 ||
+          el.getBoundingClientRect().right > main.getBoundingClientRect().right + 1,
+      )
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+  });
+}
+
+/** The smallest text in the tile map, in CSS pixels as rendered. */
+async function smallestTileText(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const sizes = [...document.querySelectorAll('.tg abbr, .tg b')].map((el) =>
+      Number.parseFloat(getComputedStyle(el).fontSize),
+    );
+    return sizes.length === 0 ? 0 : Math.min(...sizes);
+  });
 }
 
 beforeAll(async () => {
@@ -123,6 +154,51 @@ describe('public announcement in Chromium', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
   });
 
+  it('copies the announcement with "Salin teks", and shares it on WhatsApp', async () => {
+    clock.set(AFTER);
+    const page = await open(PHONE, { permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    const copy = page.getByRole('button', { name: 'Salin teks' });
+    expect(await copy.isVisible()).toBe(true);
+    await copy.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Teks tersalin' }).count()).toBe(1);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('Pengumuman Top 10');
+    expect(copied).toContain(top10()[2]);
+    expect(copied.trim().endsWith(`/pengumuman/${CID}`)).toBe(true);
+    const wa = await page.getByRole('link', { name: 'Bagikan lewat WhatsApp' }).getAttribute('href');
+    expect(new URL(wa ?? '').host).toBe('wa.me');
+    expect(new URL(wa ?? '').searchParams.get('text')).toBe(copied);
+    expect(await overflowsHorizontally(page)).toBe(false);
+  });
+
+  it('works without a script: no copy button, the text is there to select', async () => {
+    clock.set(AFTER);
+    const page = await open(PHONE, { javaScriptEnabled: false });
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    expect(await page.getByRole('button', { name: 'Salin teks' }).count()).toBe(0);
+    await page.getByText('Teks pengumuman').click();
+    expect(await page.locator('#teks-pengumuman').inputValue()).toContain(top10()[0]);
+    expect(await page.locator('ol.win > li').count()).toBe(10);
+  });
+
+  it('prints with the organiser, place and date, page numbers and the address, the title unbroken', async (ctx) => {
+    const tools = needTools(ctx, ['pdftotext'], 'apt-get install poppler-utils');
+    clock.set(AFTER);
+    const page = await open(PHONE);
+    await page.goto(`${app.url}/pengumuman/${CID}`);
+    const pdf = artifact('pengumuman-a4.pdf');
+    await page.pdf({ path: pdf, format: 'A4', printBackground: false });
+    const text = execFileSync(tools.pdftotext, ['-layout', pdf, '-']).toString('utf8');
+    expect(text).toContain('Bagian Organisasi Sekretariat Daerah Provinsi Nusa Tenggara Timur');
+    expect(text).toContain('Ditetapkan di Kupang, 20 Desember 2024');
+    expect(text).toMatch(/Halaman 1 dari \d/);
+    expect(text).toContain(`/pengumuman/${CID}`);
+    expect(text).toContain('KOIN-YANLIK');
+    expect(text).not.toMatch(/KOIN-\s*\n/);
+    expect(text).not.toContain('Salin teks');
+  });
+
   it('switches to English by the link, keyboard first', async () => {
     clock.set(AFTER);
     const page = await open(DESKTOP);
@@ -158,9 +234,11 @@ describe('secretariat dashboard in Chromium', () => {
 
     const headings = await page.getByRole('heading', { level: 2 }).allInnerTexts();
     expect(headings).toEqual([
+      'Status kompetisi',
       'Sinkronisasi terakhir',
       'Penetapan hasil',
       'Ringkasan',
+      'Seleksi administrasi',
       'Pendaftaran per wilayah',
       'Progres juri',
       'Belum dinilai',
@@ -171,10 +249,14 @@ describe('secretariat dashboard in Chromium', () => {
       'Catatan juri (1)',
       'Pendaftaran ditolak (1)',
     ]);
-    expect(await page.locator('svg[aria-labelledby="tg-t"] rect').count()).toBe(23);
+    expect(await page.locator('ul.tg > li').count()).toBe(23);
+    expect(await page.locator('.tkey li').count()).toBeGreaterThan(2);
+    expect(await smallestTileText(page)).toBeGreaterThanOrEqual(11);
+    expect(await mainOverflow(page)).toEqual([]);
     expect(await page.locator('figure.bp').count()).toBe(2);
     const labels = await page.locator('#bp-desk .bp p').allInnerTexts();
     expect(labels.some((l) => l.includes('Maria Goreti') && l.includes('(longgar)'))).toBe(true);
+    expect(labels.some((l) => /poin di atas juri lain/.test(l))).toBe(true);
     expect(labels.some((l) => l.includes('Fransiska Wula') && l.includes('(ketat)'))).toBe(true);
     expect(await page.getByText('= seri').count()).toBeGreaterThan(0);
     expect(await page.getByText("'Penilaian Proposal – j1'!E31").count()).toBe(1);
@@ -189,9 +271,11 @@ describe('secretariat dashboard in Chromium', () => {
     await signIn(page, TEST_SECRETS.adminToken ?? '');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor Sekretariat');
     expect(await overflowsHorizontally(page)).toBe(false);
+    expect(await mainOverflow(page)).toEqual([]);
+    expect(await smallestTileText(page)).toBeGreaterThanOrEqual(11);
     await page.screenshot({ path: artifact('sekretariat-390.png'), fullPage: true });
     // Close-ups a person can read at phone size.
-    for (const id of ['wilayah', 'sebaran', 'peringkat']) {
+    for (const id of ['wilayah', 'sebaran', 'peringkat', 'masalah']) {
       await page.locator(`#${id}`).screenshot({ path: artifact(`sekretariat-390-${id}.png`) });
     }
     await page.getByRole('button', { name: 'Keluar' }).click();

@@ -2,6 +2,7 @@ import type { Services } from '../../functions/compose/services.ts';
 import { fixResult } from '../../functions/results/fix.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
+import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type CompetitionResult, rankCompetition } from '../../shared/domain/ranking.ts';
@@ -100,7 +101,10 @@ function seeds(count: number): Seed[] {
             contactName: `Narahubung ${n}`,
             contactPhone: CONTACT_PHONE(n),
             contactEmail: CONTACT_EMAIL(n),
-            startYear: '2022',
+            startYear: String(2018 + (n % 5)),
+            proposalUrl: `https://dokumen.example.org/proposal-${n}.pdf`,
+            // Every fifth agency does not agree to the public catalogue.
+            consent: n % 5 === 0 ? 'Tidak' : 'Ya, setuju',
           },
         },
       },
@@ -259,6 +263,7 @@ export async function seedCompetition(
         cell: "'Maria Nahak – Proposal'!O6",
       },
     ],
+    criterionMeans: criterionMeans(competition, result, scores),
   };
   await store.saveSync(competition.id, sync);
   // Complete judging is fixed as version 1, as the secretariat would before the announcement.

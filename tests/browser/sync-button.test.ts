@@ -83,16 +83,34 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
     expect(await page.getByText('Belum pernah sinkron').count()).toBe(1);
     expect(await jurorsType()).toBeGreaterThan(50);
     const before = sheetsServer.log.length;
+    // The feedback script (under the CSP nonce) says it is working: seen here with the navigation stopped.
+    await page.evaluate(() =>
+      document.querySelector('form[data-busy]')?.addEventListener('submit', (e) => e.preventDefault()),
+    );
     await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('nilai baru ditulis ke Sheet');
+    expect(await page.locator('#sync-busy').isVisible()).toBe(true);
+    expect(await page.locator('#sync-busy').textContent()).toContain('Sedang menyinkronkan');
+    expect(await page.getByRole('button', { name: 'Sinkronkan sekarang' }).isDisabled()).toBe(true);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toContain('Berhasil. Nilai dari Sheet sudah dibaca');
     expect(new URL(page.url()).search).toBe('?sinkron=written');
     const sync = await store.lastSync(services.competition.id);
     expect(sync?.status).toBe('written');
     expect(sheetsServer.log.length).toBeGreaterThan(before);
-    expect(await page.locator('.st').textContent()).toBe('nilai baru ditulis ke Sheet');
+    expect(await page.locator('.st').textContent()).toContain('peringkat terbaru sudah ditulis ke Sheet');
+    expect(await page.locator('.tech').textContent()).toContain('permintaan baca');
     expect(sync?.result?.stages[0]?.ranking.filter((e) => e.status === 'complete').length).toBe(20);
     expect(await page.locator('#bp-desk figure.bp').count()).toBe(1);
     expect(await page.getByText('Penilaian Proposal — 20 inovasi').count()).toBe(1);
+    // The selection ran with the sync: 20 entries, all passed.
+    expect(await page.locator('#seleksi .stats dd').first().textContent()).toBe('20');
+    // A reload shows the same page and does not post again.
+    const count = (await store.lastSync(services.competition.id))?.sequence;
+    await page.reload();
+    expect((await store.lastSync(services.competition.id))?.sequence).toBe(count);
     expect(await page.getByRole('heading', { name: 'Sel bermasalah (0)' }).count()).toBe(1);
     await page.screenshot({ path: new URL('sekretariat-sinkron.png', ARTIFACTS).pathname, fullPage: true });
   });
@@ -100,7 +118,7 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
   it('a second press changes nothing and writes nothing', async () => {
     const written = writes();
     await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('tidak ada perubahan');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Tidak ada nilai yang berubah');
     expect(writes()).toBe(written);
   });
 

@@ -20,6 +20,19 @@ describe('juri demo', () => {
     expect(top).toHaveLength(10);
     expect(top[0]).toMatch(/^1\. .+ — .+, .+ — nilai \d+,\d\d$/);
     expect(stdout).toContain('Jumat, 20 Desember 2024');
+    // Selection, then the stages, in order; one entry fails selection, one is let through by the secretariat.
+    const steps = [
+      '• Seleksi administrasi: 23 lolos, 1 tidak lolos, 1 perlu dicek (0 diputuskan sekretariat)',
+      'mengetik "Lolos" untuk INOV-2024-002 di tab "Seleksi"',
+      '• Seleksi administrasi: 24 lolos, 1 tidak lolos, 0 perlu dicek (1 diputuskan sekretariat)',
+      '• Penilaian Proposal:',
+      '• Presentasi dan Wawancara:',
+      'Pengumuman Top 10',
+    ].map((step) => stdout.indexOf(step));
+    expect(steps.every((at) => at >= 0)).toBe(true);
+    expect([...steps].sort((a, b) => a - b)).toEqual(steps);
+    expect(stdout).toContain('sinkronisasi: nilai dibaca dan tab peringkat ditulis ke Sheet');
+    expect(stdout).not.toMatch(/\b(written|unchanged)\b/);
 
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'juri.xlsx'));
@@ -32,6 +45,7 @@ describe('juri demo', () => {
         '» Pengumuman',
         '» Berita Acara',
         '» Riwayat Nilai',
+        '» Seleksi',
       ]),
     );
     const announcement = book.getWorksheet('» Pengumuman');

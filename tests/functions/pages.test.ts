@@ -35,6 +35,17 @@ async function login(token = TEST_SECRETS.adminToken ?? '', base = ORIGIN) {
   });
 }
 
+/** Every inline script carries this response's CSP nonce, and the CSP allows nothing else. */
+function onlyNoncedScripts(res: Response, body: string): number {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+  const scripts = [...body.matchAll(/<script([^>]*)>/g)];
+  expect(csp).not.toContain("unsafe-inline'; script");
+  expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  for (const [, attrs] of scripts) expect(attrs).toBe(` nonce="${nonce}"`);
+  return scripts.length;
+}
+
 function cookieOf(res: Response): string {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
 }
@@ -89,8 +100,55 @@ describe('public announcement', () => {
       expect(body).not.toContain(CONTACT_PHONE(i));
       expect(body).not.toContain(CONTACT_EMAIL(i));
     }
-    expect(body).not.toMatch(/<script|src="http|href="http/);
+    // Nothing is fetched from elsewhere; the one link out is the WhatsApp share; the one script is nonce'd.
+    expect(body).not.toMatch(/src="http/);
+    const hosts = [...body.matchAll(/href="(http[^"]*)"/g)].map((m) => new URL(m[1] ?? '').host);
+    expect(hosts.filter((h) => h !== 'localhost')).toEqual(['wa.me']);
+    expect(onlyNoncedScripts(res, body)).toBe(1);
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
+  });
+
+  it('is ready to share: link-preview tags with the Top 3, a WhatsApp link and the text to copy', async () => {
+    const seeded = await setup(true);
+    clock.set(AFTER);
+    const res = await app.request(`https://juri.example/pengumuman/${CID}`);
+    const body = await res.text();
+    const meta = (property: string) =>
+      new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)"`).exec(body)?.[1] ?? '';
+    const [first, second, third] = topTitles(seeded, 3);
+    expect(meta('og:title')).toBe(
+      'Pengumuman Top 10 Kompetisi Inovasi Pelayanan Publik (KOIN-YANLIK) Provinsi Nusa Tenggara Timur 2024',
+    );
+    for (const title of [first, second, third]) expect(meta('og:description')).toContain(title);
+    expect(meta('og:description')).toMatch(/^Tiga terbaik: 1\. /);
+    expect(meta('description')).toBe(meta('og:description'));
+    expect(meta('og:url')).toBe(`https://juri.example/pengumuman/${CID}`);
+    expect(meta('og:locale')).toBe('id_ID');
+    const wa = /href="(https:\/\/wa\.me\/\?text=[^"]*)"/.exec(body)?.[1] ?? '';
+    const text = new URL(wa.replaceAll('&amp;', '&')).searchParams.get('text') ?? '';
+    expect(text).toContain('Pengumuman Top 10');
+    expect(text).toMatch(/\n1\. (\(=\) )?\S/);
+    expect(text).toContain(first);
+    expect(text.trim().endsWith(`https://juri.example/pengumuman/${CID}`)).toBe(true);
+    // Without a script the text is there to select; the button only appears with the script.
+    expect(body).toContain('<textarea id="teks-pengumuman" readonly=""');
+    expect(body).toMatch(/<button type="button" data-copy="teks-pengumuman"[^>]* hidden/);
+    // Print: who set the result, where and when, and the address.
+    expect(body).toContain('Ditetapkan di Kupang, 20 Desember 2024');
+    expect(body).toContain(`Sumber: https://juri.example/pengumuman/${CID}`);
+    expect(body).toContain('<span class="nw">(KOIN-YANLIK)</span>');
+    // The category reads as a category, not as a second place name.
+    expect(body).toContain('<span class="cat">Kategori Kabupaten/Kota</span>');
+  });
+
+  it('previews only the date before the announcement', async () => {
+    await setup(true);
+    const body = await (await app.request(`/pengumuman/${CID}`)).text();
+    expect(body).toContain(
+      '<meta property="og:description" content="Hasil Kompetisi Inovasi Pelayanan Publik (KOIN-YANLIK) Provinsi Nusa Tenggara Timur 2024 diumumkan pada Jumat, 20 Desember 2024 pukul 09.00 WITA."',
+    );
+    expect(body).not.toContain('<script');
+    expect(body).not.toContain('wa.me');
   });
 
   it('stays closed after announceAt while the final ranking is incomplete', async () => {
@@ -192,7 +250,7 @@ describe('secretariat dashboard', () => {
     }
     expect(body).not.toContain('0813-9999-0000');
     expect(body).not.toContain(CONTACT_PHONE(1));
-    expect(body).not.toMatch(/<script/);
+    expect(onlyNoncedScripts(res, body)).toBe(1);
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
   });
 
@@ -248,6 +306,49 @@ describe('secretariat dashboard', () => {
     expect(body.indexOf('id="tab-juri"')).toBeLessThan(body.indexOf('id="wilayah"'));
   });
 
+  it('runs the competition from the top: status line, links, rankings with agency, category and stages', async () => {
+    const seeded = await setup(true);
+    const cookie = cookieOf(await login());
+    const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    expect(body).toContain(
+      'Tahap sekarang: <span class="ph ph-judgingDone">Penilaian selesai; hasil belum ditetapkan',
+    );
+    expect(body).toContain('Hasil tampil di halaman publik pada Jumat, 20 Desember 2024 pukul 09.00 WITA');
+    expect(body).toContain(`href="/pengumuman/${CID}"`);
+    expect(body).toContain('Google Sheet belum diatur');
+    const first = seeded.innovations.find((i) => i.id === seeded.result.final.ranking[0]?.id);
+    expect(body).toContain(first?.agency);
+    for (const text of [
+      '<th scope="col">Penilaian Proposal</th>',
+      '<th scope="col">Nilai akhir</th>',
+      'Kabupaten/Kota',
+    ]) {
+      expect(body).toContain(text);
+    }
+    // Juror names, plain words: no ids in the problem list, no API jargon, no "n · med · Δ".
+    expect(body).not.toMatch(/<td>j\d<\/td>/);
+    expect(body).not.toMatch(/Permintaan API|\bmed \d| Δ /);
+    expect(body).toMatch(/\d+ nilai · median \d+,\d/);
+    clock.set(AFTER);
+    const later = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    expect(later).toContain('<span class="ph ph-announced">Diumumkan</span>');
+    expect(later).toContain('Hasil tampil di halaman publik sejak');
+  });
+
+  it('filters the rankings by category', async () => {
+    const seeded = await setup(true);
+    const cookie = cookieOf(await login());
+    const body = await (await app.request('/sekretariat?kategori=prov', { headers: { cookie } })).text();
+    const provincial = seeded.innovations.filter((i) => i.category === 'prov');
+    const others = seeded.innovations.filter((i) => i.category !== 'prov');
+    expect(provincial.length).toBeGreaterThan(0);
+    const table = body.slice(body.indexOf('rk-all'));
+    for (const i of provincial) expect(table).toContain(`<small>${i.id}</small>`);
+    for (const i of others) expect(table).not.toContain(`<small>${i.id}</small>`);
+    expect(body).toContain('aria-current="page">Perangkat Daerah Provinsi');
+    expect(body).toContain('href="/sekretariat/ekspor/peringkat.xlsx?kategori=prov"');
+  });
+
   it('the sync button needs a session, and says so on the page when no sheet is configured', async () => {
     const post = (cookie?: string) =>
       app.request(`${ORIGIN}/sekretariat/sinkron`, {
@@ -257,11 +358,18 @@ describe('secretariat dashboard', () => {
     const anonymous = await post();
     expect(anonymous.status).toBe(401);
     expect(await store.lastSync(CID)).toBeNull();
-    const res = await post(cookieOf(await login()));
-    expect(res.status).toBe(503);
-    const body = await res.text();
+    const cookie = cookieOf(await login());
+    const res = await post(cookie);
+    // Post, then redirect: a reload of the page that follows never posts again.
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/sekretariat?sinkron=gagal&kode=sheet_unavailable');
+    const page = await app.request(res.headers.get('location') ?? '', { headers: { cookie } });
+    const body = await page.text();
+    expect(page.status).toBe(200);
     expect(body).toContain('role="alert"');
-    expect(body).toContain('Sinkronisasi gagal');
+    expect(body).toContain('Google Sheet belum diatur, jadi tidak ada yang bisa disinkronkan.');
+    const en = await app.request(`${res.headers.get('location')}&lang=en`, { headers: { cookie } });
+    expect(await en.text()).toContain('No Google Sheet is set, so there is nothing to sync.');
   });
 
   it('fits the budget at the size of NTT 2025 (80 entries)', async () => {

@@ -104,8 +104,12 @@ describe('the shared sheet', () => {
     writeFileSync(lock, 'someone');
     ws.getCell('G6').value = 70;
     await wb.xlsx.writeFile(env.file);
+    const refusedBefore = env.server.log.filter((e) => e.status === 503).length;
     const locked = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
-    expect(isAppError(locked) && locked.messageIn('id')).toMatch(/sedang dibuka di LibreOffice\/Excel/);
+    expect(isAppError(locked) && locked.messageIn('id')).toMatch(/sedang dibuka di LibreOffice atau Excel/);
+    // One language per message, and no retrying what only a person can fix.
+    expect(isAppError(locked) && locked.messageIn('id')).not.toMatch(/ \/ |The workbook/);
+    expect(env.server.log.filter((e) => e.status === 503).length - refusedBefore).toBe(1);
     writeFileSync(env.file, 'not a workbook');
     const broken = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
     expect(isAppError(broken) && broken.messageIn('en')).toMatch(/cannot be read/);

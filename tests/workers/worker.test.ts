@@ -207,4 +207,28 @@ describe('the Worker in workerd (offline)', () => {
   it('fails a cron it does not know, loudly', async () => {
     expect(await cron('5 5 * * *')).toBe(500);
   });
+
+  it('serves the secretariat the rankings and the entries as .xlsx and CSV', async () => {
+    const base = await worker.url;
+    const login = await worker.fetch(new URL('/sekretariat/masuk', base).href, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base.origin },
+      body: `token=${ADMIN}`,
+      redirect: 'manual',
+    } as never);
+    expect(login.status).toBe(303);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const get = (path: string) => worker.fetch(new URL(path, base).href, { headers: { cookie } } as never);
+    const xlsx = await get('/sekretariat/ekspor/inovasi.xlsx');
+    expect(xlsx.status).toBe(200);
+    // An .xlsx is a zip: "PK".
+    expect(
+      Buffer.from(await xlsx.arrayBuffer())
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
+    const csv = await get('/sekretariat/ekspor/peringkat.csv');
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain('Peringkat akhir;Seri;ID');
+  });
 });

@@ -43,7 +43,7 @@ const GRID = TICKS.map((t) => `M${x(t)} 0V${HEIGHT}`).join('');
 /**
  * One horizontal box plot per juror on a shared 0–100 axis, with the panel's median as a dashed
  * line, so a juror whose box sits right of it (lenient) or left of it (harsh) stands out.
- * Labels are HTML so they wrap on a phone and spell out n, median and Δ.
+ * Labels are HTML so they wrap on a phone, and say count, median and leaning in words.
  */
 export function BoxPlots(props: {
   title: string;
@@ -65,8 +65,13 @@ export function BoxPlots(props: {
               <b>{props.names.get(spread.juror) ?? spread.juror}</b>{' '}
               {box ? (
                 <span>
-                  n {box.n} · med {formatMeasure(box.median, lang)}
-                  {spread.leniency === null ? '' : ` · Δ ${formatMeasure(spread.leniency, lang, 1, true)}`}
+                  {say(lang, 'bpCount', { n: box.n })} ·{' '}
+                  {say(lang, 'bpMedian', { v: formatMeasure(box.median, lang) })}
+                  {spread.leniency === null
+                    ? ''
+                    : ` · ${say(lang, spread.leniency < 0 ? 'bpBelow' : 'bpAbove', {
+                        v: formatMeasure(Math.abs(spread.leniency), lang),
+                      })}`}
                   {lean === 'even' ? '' : <strong> ({say(lang, lean)})</strong>}
                 </span>
               ) : (

@@ -1,0 +1,251 @@
+import { type Context, Hono } from 'hono';
+import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import { type FeedbackStage, feedbackFor } from '../../shared/domain/feedback.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import { formatNumber, formatScore } from '../../shared/domain/numbers.ts';
+import { AppError } from '../../shared/errors.ts';
+import { formatLocalMoment } from '../../shared/messages/moments.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
+import type { AppEnv } from '../compose/services.ts';
+import { Layout } from './layout.tsx';
+import { requireSessionPage } from './session.ts';
+import { STACK_CSS, stackLabels } from './stack-table.ts';
+import { sayer } from './strings.ts';
+import { DASHBOARD_CSS } from './styles.ts';
+
+/**
+ * Feedback to entrants (config `feedback: true`): after the announcement, the secretariat opens one
+ * printable page per entry (behind the session) to send to the agency: its scores per criterion against
+ * the stage's median. No juror names, no contacts.
+ */
+export const feedbackRoutes = new Hono<AppEnv>();
+feedbackRoutes.use('*', requireSessionPage());
+
+const FEEDBACK_CSS = `
+.fb h1{font-size:1.35rem}
+.fb .who{color:#4a5560;margin:0 0 .75rem}
+.fb h2{font-size:1.1rem;margin:1rem 0 .35rem}
+.fb table{margin:0 0 .5rem}
+.fb td.n,.fb th.n{text-align:right}
+.fb .up{color:#14602a}.fb .down{color:#8c1d13}
+.fbi{columns:2 18rem;padding-left:1.25rem}
+@media print{@page{size:A4;margin:12mm}.fb{font-size:10pt}.fb h2{margin-top:4mm}}
+`;
+
+function notFound(): never {
+  throw new AppError('not_found', { id: 'Lembar umpan balik tidak ada.', en: 'No such feedback sheet.' });
+}
+
+/** Feedback exists only when the config asks for it, and only once the result is public. */
+async function readiness(c: Context<AppEnv>): Promise<{ ready: false } | { ready: true; sync: SyncRecord }> {
+  const { competition, store, clock } = c.get('services');
+  if (!competition.feedback) notFound();
+  if (!isAnnounced(competition, clock.now())) return { ready: false };
+  const sync = await store.lastSync(competition.id);
+  if (!sync?.result || !judgingIsComplete(sync.result) || !sync.criterionMeans) return { ready: false };
+  return { ready: true, sync };
+}
+
+function page(c: Context<AppEnv>, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
+  c.header('cache-control', 'no-store');
+  return c.html(html`<!doctype html>${body}`);
+}
+
+function Shell(props: {
+  lang: Lang;
+  competition: Competition;
+  title: string;
+  path: string;
+  children: unknown;
+}) {
+  const t = sayer(props.lang);
+  return (
+    <Layout
+      lang={props.lang}
+      title={props.title}
+      org={props.competition.organizer}
+      css={DASHBOARD_CSS + STACK_CSS + FEEDBACK_CSS + feedbackCss(props.lang)}
+      path={props.path}
+      noindex
+    >
+      <p class="noprint">
+        <a href="/sekretariat">← {t('dashboard')}</a>
+      </p>
+      {props.children as HtmlEscapedString}
+    </Layout>
+  );
+}
+
+function feedbackCss(lang: Lang): string {
+  const t = sayer(lang);
+  return stackLabels('t-fb', [null, t('weightCol'), t('thisEntry'), t('stageMedian'), t('comparison')]);
+}
+
+feedbackRoutes.get('/', async (c) => {
+  const { competition, store } = c.get('services');
+  const lang = c.get('lang');
+  const t = sayer(lang);
+  const state = await readiness(c);
+  if (!state.ready) {
+    const when = formatLocalMoment(competition.announceAt, competition.timezone, lang);
+    return page(
+      c,
+      <Shell lang={lang} competition={competition} title={t('feedback')} path="/sekretariat/umpan-balik">
+        <h1>{t('feedback')}</h1>
+        <p>{t('feedbackLater', { when })}</p>
+      </Shell>,
+    );
+  }
+  const innovations = new Map((await store.listInnovations(competition.id)).map((i) => [i.id, i]));
+  const ranked = state.sync.result?.stages[0]?.ranking ?? [];
+  return page(
+    c,
+    <Shell lang={lang} competition={competition} title={t('feedback')} path="/sekretariat/umpan-balik">
+      <h1>{t('feedback')}</h1>
+      <p class="muted">{t('feedbackIndexIntro')}</p>
+      <ol class="fbi">
+        {[...ranked]
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+          .map((e) => (
+            <li>
+              <a href={`/sekretariat/umpan-balik/${encodeURIComponent(e.id)}`}>
+                {innovations.get(e.id)?.title ?? e.id}
+              </a>{' '}
+              <small>{e.id}</small>
+            </li>
+          ))}
+      </ol>
+    </Shell>,
+  );
+});
+
+function Comparison({ mean, median, lang }: { mean: number | null; median: number | null; lang: Lang }) {
+  const t = sayer(lang);
+  if (mean === null || median === null) return <>{t('notScored')}</>;
+  const d = mean - median;
+  if (Math.abs(d) < 0.005) return <>{t('equal')}</>;
+  return (
+    <span class={d > 0 ? 'up' : 'down'}>
+      {d > 0 ? '▲' : '▼'} {t(d > 0 ? 'above' : 'below')} ({formatScore(Math.abs(d), lang)})
+    </span>
+  );
+}
+
+function StageBlock(props: { competition: Competition; block: FeedbackStage; lang: Lang }) {
+  const { competition, block, lang } = props;
+  const t = sayer(lang);
+  const stage = competition.stages.find((s) => s.id === block.stage);
+  if (!stage) return null;
+  const score = (v: number | null) => (v === null ? '–' : formatScore(v, lang));
+  return (
+    <section>
+      <h2>{localName(stage, lang)}</h2>
+      <p>{t('feedbackStageScore', { score: score(block.score), median: score(block.median) })}</p>
+      <table class="stk t-fb">
+        <thead>
+          <tr>
+            <th scope="col">{t('criterion')}</th>
+            <th scope="col" class="n">
+              {t('weightCol')}
+            </th>
+            <th scope="col" class="n">
+              {t('thisEntry')}
+            </th>
+            <th scope="col" class="n">
+              {t('stageMedian')}
+            </th>
+            <th scope="col">{t('comparison')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {block.criteria.map((row) => {
+            const criterion = stage.criteria.find((c) => c.id === row.criterion);
+            const scale = criterion
+              ? ` (${formatNumber(criterion.min, lang)}–${formatNumber(criterion.max, lang)})`
+              : '';
+            return (
+              <tr>
+                <td>
+                  <b>{criterion ? localName(criterion, lang) : row.criterion}</b>
+                  <small>{scale}</small>
+                </td>
+                <td class="n">{criterion ? formatNumber(criterion.weight, lang) : ''}</td>
+                <td class="n">{score(row.mean)}</td>
+                <td class="n">{score(row.median)}</td>
+                <td>
+                  <Comparison mean={row.mean} median={row.median} lang={lang} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function FeedbackSheet(props: {
+  competition: Competition;
+  lang: Lang;
+  innovation: Innovation;
+  stages: readonly FeedbackStage[];
+  finalRank: { rank: number; of: number } | null;
+}) {
+  const { competition, lang, innovation } = props;
+  const t = sayer(lang);
+  const category = competition.categories.find((c) => c.id === innovation.category);
+  return (
+    <Shell
+      lang={lang}
+      competition={competition}
+      title={`${t('feedbackTitle')} — ${innovation.title}`}
+      path={`/sekretariat/umpan-balik/${encodeURIComponent(innovation.id)}`}
+    >
+      <article class="fb">
+        <p class="who">{localName(competition, lang)}</p>
+        <h1>
+          {t('feedbackTitle')}: {innovation.title}
+        </h1>
+        <p class="who">
+          {innovation.id} · {innovation.agency} · {innovation.region} ·{' '}
+          {t('categoryTag', { category: category ? localName(category, lang) : innovation.category })}
+        </p>
+        <p>{t('feedbackIntro')}</p>
+        {props.finalRank ? (
+          <p>{t('finalPlace', { rank: props.finalRank.rank, n: props.finalRank.of })}</p>
+        ) : null}
+        {props.stages.map((block) => (
+          <StageBlock competition={competition} block={block} lang={lang} />
+        ))}
+      </article>
+    </Shell>
+  );
+}
+
+feedbackRoutes.get('/:id', async (c) => {
+  const { competition, store } = c.get('services');
+  const state = await readiness(c);
+  if (!state.ready) notFound();
+  const result = state.sync.result;
+  const means = state.sync.criterionMeans;
+  if (!result || !means) notFound();
+  const id = c.req.param('id');
+  const innovation = (await store.listInnovations(competition.id)).find((i) => i.id === id) ?? notFound();
+  const stages = feedbackFor(competition, result, means, id);
+  if (stages.length === 0) notFound();
+  const final = result.final.ranking.find((e) => e.id === id);
+  return page(
+    c,
+    <FeedbackSheet
+      competition={competition}
+      lang={c.get('lang')}
+      innovation={innovation}
+      stages={stages}
+      finalRank={final?.rank ? { rank: final.rank, of: result.final.ranking.length } : null}
+    />,
+  );
+});

@@ -1,0 +1,245 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { html } from 'hono/html';
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Issue } from '../../shared/domain/issues.ts';
+import { SUBMISSION_FIELDS, type SubmissionField } from '../../shared/domain/submission-fields.ts';
+import { AppError } from '../../shared/errors.ts';
+import { issueText } from '../../shared/messages/issues.ts';
+import { FIELD_NAMES } from '../../shared/messages/selection.ts';
+import type { AppEnv } from '../compose/services.ts';
+import { archivePayload, ingestArchived } from '../intake/ingest.ts';
+import { parseAppsScriptPayload } from '../intake/payloads.ts';
+import { Layout } from './layout.tsx';
+import { sameOrigin } from './session.ts';
+import { sayer } from './strings.ts';
+import { DASHBOARD_CSS } from './styles.ts';
+
+/**
+ * Local mode's stand-in for the Google Form (GET /daftar): the same questions, posted through the same
+ * archive-then-validate path as the Apps Script push, so a newcomer can try the whole flow by hand.
+ * Off (404) unless the composition root says `localForm` (local mode only).
+ */
+export const registerRoutes = new Hono<AppEnv>();
+
+registerRoutes.use('*', async (c, next) => {
+  if (!c.get('services').localForm) {
+    throw new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' });
+  }
+  await next();
+});
+
+const LONG: ReadonlySet<SubmissionField> = new Set([
+  'summary',
+  'background',
+  'novelty',
+  'implementation',
+  'significance',
+  'adaptability',
+  'resources',
+  'sustainability',
+]);
+const REQUIRED: ReadonlySet<SubmissionField> = new Set(['title', 'agency', 'region', 'category']);
+
+interface Question {
+  field: SubmissionField;
+  /** The question's title on the Form: what is posted, and what the config maps. */
+  title: string;
+}
+
+/** The Form's questions in field order: the config's titles (the first when it lists several). */
+function questions(competition: Competition): Question[] {
+  return SUBMISSION_FIELDS.flatMap((field) => {
+    const ref = competition.form ? competition.form.fields[field] : field;
+    const title = Array.isArray(ref) ? ref[0] : ref;
+    return title === undefined ? [] : [{ field, title }];
+  });
+}
+
+/** The answers a category question offers: the Form's own texts when the config lists them. */
+function categoryOptions(competition: Competition): string[] {
+  const answers = Object.keys(competition.form?.categoryAnswers ?? {});
+  return answers.length > 0 ? answers : competition.categories.map((c) => c.name);
+}
+
+export const REGISTER_CSS = `
+.daftar{max-width:42rem}
+.daftar label{margin:1rem 0 .25rem}
+.daftar input,.daftar select,.daftar textarea{font:inherit;width:100%;padding:.45rem;border:2px solid #4a5560;border-radius:.375rem}
+.daftar textarea{min-height:6rem}
+.daftar .req{color:#b42318}
+.daftar .hint{font-size:.875rem;color:#4a5560;margin:.15rem 0 0}
+.daftar button{margin-top:1.25rem}
+.daftar .bad{border-color:#b42318}
+`;
+
+function Field(props: {
+  q: Question;
+  competition: Competition;
+  value: string;
+  error: string | undefined;
+  lang: Lang;
+}) {
+  const { q, competition, value, error } = props;
+  const id = `f-${q.field}`;
+  const common = {
+    id,
+    name: q.title,
+    ...(REQUIRED.has(q.field) ? { required: true } : {}),
+    ...(error ? { class: 'bad', 'aria-invalid': 'true', 'aria-describedby': `${id}-e` } : {}),
+  };
+  const control = () => {
+    if (q.field === 'region' || q.field === 'category') {
+      const options = q.field === 'region' ? competition.regions : categoryOptions(competition);
+      return (
+        <select {...common}>
+          <option value="">—</option>
+          {options.map((o) => (
+            <option value={o} selected={o === value}>
+              {o}
+            </option>
+          ))}
+        </select>
+      );
+    }
+    if (LONG.has(q.field)) return <textarea {...common}>{value}</textarea>;
+    const type =
+      q.field === 'contactEmail'
+        ? 'email'
+        : q.field === 'contactPhone'
+          ? 'tel'
+          : q.field === 'startYear'
+            ? 'number'
+            : 'text';
+    return <input type={type} value={value} {...common} />;
+  };
+  return (
+    <div>
+      <label for={id}>
+        {q.title}
+        {props.lang === 'en' ? ` (${FIELD_NAMES[q.field].en})` : ''}
+        {REQUIRED.has(q.field) ? <span class="req"> *</span> : null}
+      </label>
+      {control()}
+      {error ? (
+        <p class="hint" id={`${id}-e`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function RegisterPage(props: {
+  competition: Competition;
+  lang: Lang;
+  values: Record<string, string>;
+  reasons: readonly Issue[];
+  accepted?: string | undefined;
+}) {
+  const { competition, lang } = props;
+  const t = sayer(lang);
+  const byField = new Map<string, string>();
+  for (const r of props.reasons) byField.set(r.path, issueText(r, lang));
+  const general = props.reasons.filter((r) => !SUBMISSION_FIELDS.includes(r.path as SubmissionField));
+  return (
+    <Layout
+      lang={lang}
+      title={t('registerTitle')}
+      org={competition.organizer}
+      css={DASHBOARD_CSS + REGISTER_CSS}
+      path="/daftar"
+      noindex
+    >
+      <div class="card daftar">
+        <h1>{t('registerTitle')}</h1>
+        <p class="muted">{t('registerIntro')}</p>
+        {props.accepted ? (
+          <p class="notice" role="status">
+            {t('registerAccepted', { id: props.accepted })}
+          </p>
+        ) : null}
+        {props.reasons.length > 0 ? (
+          <p class="notice err" role="alert">
+            {t('registerRejected', { n: props.reasons.length })}
+            {general.map((r) => ` ${issueText(r, lang)}`).join('')}
+          </p>
+        ) : null}
+        <form method="post" action="/daftar">
+          {questions(competition).map((q) => (
+            <Field
+              q={q}
+              competition={competition}
+              value={props.values[q.title] ?? ''}
+              error={byField.get(q.field)}
+              lang={lang}
+            />
+          ))}
+          <button type="submit">{t('registerSend')}</button>
+        </form>
+      </div>
+    </Layout>
+  );
+}
+
+function render(c: Context<AppEnv>, body: ReturnType<typeof RegisterPage>, status: 200 | 422 = 200) {
+  c.header('cache-control', 'no-store');
+  return c.html(html`<!doctype html>${body}`, status);
+}
+
+registerRoutes.get('/', (c) => {
+  const accepted = c.req.query('diterima');
+  return render(
+    c,
+    <RegisterPage
+      competition={c.get('services').competition}
+      lang={c.get('lang')}
+      values={{}}
+      reasons={[]}
+      accepted={accepted && /^[A-Z0-9-]{1,40}$/.test(accepted) ? accepted : undefined}
+    />,
+  );
+});
+
+const limit = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: () => {
+    throw new AppError('bad_request', { id: 'Kiriman terlalu besar.', en: 'Payload too large.' });
+  },
+});
+
+/**
+ * Builds the payload the Apps Script trigger would send for these answers, archives it first, and runs
+ * the same validation and storage as POST /intake/form; then redirects (accepted) or shows the reasons.
+ */
+registerRoutes.post('/', sameOrigin(), limit, async (c) => {
+  const services = c.get('services');
+  const form = await c.req.parseBody();
+  const values: Record<string, string> = {};
+  for (const q of questions(services.competition)) {
+    const v = form[q.title];
+    if (typeof v === 'string' && v.trim() !== '') values[q.title] = v;
+  }
+  const responseId = `local-${crypto.randomUUID()}`;
+  const body = JSON.stringify({
+    responseId,
+    timestamp: services.clock.now().toISOString(),
+    answers: Object.entries(values).map(([title, v]) => ({ title, values: [v] })),
+  });
+  const raw = await archivePayload(services, 'local', body, responseId);
+  const result = await ingestArchived(services, raw, parseAppsScriptPayload(JSON.parse(body)));
+  if (result.outcome !== 'rejected' && result.innovationId) {
+    return c.redirect(`/daftar?diterima=${encodeURIComponent(result.innovationId)}`, 303);
+  }
+  return render(
+    c,
+    <RegisterPage
+      competition={services.competition}
+      lang={c.get('lang')}
+      values={values}
+      reasons={result.reasons ?? []}
+    />,
+    422,
+  );
+});

@@ -1,0 +1,129 @@
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import { type Competition, competitionYear } from '../../shared/domain/competition.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import {
+  admitted,
+  decideSelection,
+  overrideChanges,
+  overridesOf,
+  type SelectionRecord,
+  type SelectionVerdict,
+} from '../../shared/domain/selection.ts';
+import { isAppError } from '../../shared/errors.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
+import {
+  parseSelectionTab,
+  SELECTION_READ_RANGE,
+  type TypedDecision,
+} from '../../shared/sheet/selection-tab.ts';
+import type { Services } from '../compose/services.ts';
+import { type JurorTabsRead, readJurorTabs } from './read-scores.ts';
+
+export interface ReadWithSelection extends JurorTabsRead {
+  /** How many of `snapshot.ranges` are juror tabs (the "Seleksi" range may follow). */
+  jurorRanges: number;
+  /** The "Seleksi" tab's rows, when it was read. */
+  selectionValues: string[][] | null;
+  /** A sync had published the "Seleksi" tab, but it is gone (deleted by hand): it must be written again. */
+  selectionTabLost: boolean;
+}
+
+/**
+ * The juror tabs, plus the "Seleksi" tab in the same request once a sync has published it. If that tab
+ * was deleted by hand, the read is repeated without it (the decisions typed there are gone with it).
+ */
+export async function readWithSelection(
+  services: Services,
+  signal: AbortSignal | undefined,
+  last: SyncRecord | null,
+): Promise<ReadWithSelection> {
+  const wanted = services.competition.selection !== undefined && last?.sheetState?.selection === 1;
+  if (wanted) {
+    try {
+      const read = await readJurorTabs(services, { signal, extra: [SELECTION_READ_RANGE] });
+      return {
+        ...read,
+        jurorRanges: read.snapshot.ranges.length - 1,
+        selectionValues: read.extra[0] ?? [],
+        selectionTabLost: false,
+      };
+    } catch (e) {
+      if (!(isAppError(e) && /parse range/i.test(e.detail ?? ''))) throw e;
+    }
+  }
+  const read = await readJurorTabs(services, { signal });
+  return {
+    ...read,
+    jurorRanges: read.snapshot.ranges.length,
+    selectionValues: null,
+    selectionTabLost: wanted,
+  };
+}
+
+export interface Selected {
+  /** The innovations that go to the first stage. */
+  admitted: Innovation[];
+  /** Score cells, without those typed for an entry that did not pass selection. */
+  entries: ScoreEntry[];
+  /** What the secretariat typed, to write back as typed. */
+  typed: Map<string, TypedDecision>;
+  record: SelectionRecord | undefined;
+}
+
+/**
+ * Applies the administrative selection before ranking (the engine ranks whatever it is given): only
+ * passing entries are ranked, and cells typed for the others are left out rather than reported as
+ * unknown innovations. Without a `selection` section nothing changes.
+ */
+export function applySelection(
+  competition: Competition,
+  read: Pick<ReadWithSelection, 'innovations' | 'entries' | 'selectionValues'>,
+  previous: SelectionRecord | undefined,
+  stamp: { at: string; sync: string },
+): Selected {
+  const rules = competition.selection;
+  if (!rules)
+    return { admitted: read.innovations, entries: read.entries, typed: new Map(), record: undefined };
+  // Before the tab exists (first sync), the decisions are the ones the last record carried.
+  const tab = read.selectionValues ? parseSelectionTab(read.selectionValues) : null;
+  const overrides = tab ? tab.overrides : overridesOf(previous);
+  const typed = tab ? tab.typed : typedFrom(previous?.verdicts ?? []);
+  const verdicts = decideSelection(rules, competitionYear(competition), read.innovations, overrides);
+  const passing = admitted(read.innovations, verdicts);
+  const known = new Set(read.innovations.map((i) => i.id));
+  const passed = new Set(passing.map((i) => i.id));
+  const entries = read.entries.filter((e) => passed.has(e.innovation) || !known.has(e.innovation));
+  const log = [
+    ...(previous?.log ?? []),
+    ...overrideChanges(previous?.verdicts ?? [], verdicts, stamp.at, stamp.sync),
+  ];
+  return { admitted: passing, entries, typed, record: { verdicts, log } };
+}
+
+function typedFrom(verdicts: readonly SelectionVerdict[]): Map<string, TypedDecision> {
+  const words = { pass: 'Lolos', fail: 'Tidak lolos' } as const;
+  return new Map(
+    verdicts.flatMap((v) =>
+      v.override
+        ? [[v.id, [words[v.override.decision], v.override.by, v.override.note] as TypedDecision]]
+        : [],
+    ),
+  );
+}
+
+/** The entries that go to the first stage now: the rules as configured, the decisions the last sync read. */
+export function firstStagePopulation(
+  competition: Competition,
+  innovations: readonly Innovation[],
+  last: SyncRecord | null,
+): Innovation[] {
+  const rules = competition.selection;
+  if (!rules) return [...innovations];
+  const verdicts = decideSelection(
+    rules,
+    competitionYear(competition),
+    innovations,
+    overridesOf(last?.selection),
+  );
+  return admitted(innovations, verdicts);
+}

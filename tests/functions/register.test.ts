@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import type { Services } from '../../functions/compose/services.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { fixedClock, testServices } from '../helpers/services.ts';
+
+const ORIGIN = 'http://localhost';
+const CID = 'koin-yanlik-ntt-2024';
+let store: ReturnType<typeof openSqliteStore>;
+let services: Services;
+
+function app(localForm: boolean) {
+  services = testServices({
+    store,
+    clock: fixedClock('2024-09-10T10:00:00+08:00'),
+    ...(localForm ? { localForm } : {}),
+  });
+  return createApp(() => services);
+}
+
+const ANSWERS = {
+  'Judul Inovasi': 'Lumbung Pangan Desa Tangguh',
+  'Nama Perangkat Daerah / BUMD': 'Dinas Ketahanan Pangan Sikka',
+  'Kabupaten/Kota': 'Sikka',
+  'Kategori Peserta': 'Kabupaten/Kota',
+  'Tahun Mulai Diterapkan': '2021',
+  'Ringkasan Inovasi (maks. 200 kata)': 'Lumbung pangan dikelola warga desa.',
+  'Email Narahubung': 'pangan@sikka.example.go.id',
+  'Persetujuan Publikasi di Katalog Inovasi': 'Ya, setuju',
+};
+
+function post(a: ReturnType<typeof createApp>, answers: Record<string, string>, origin = ORIGIN) {
+  return a.request(`${ORIGIN}/daftar`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams(answers).toString(),
+  });
+}
+
+beforeEach(() => {
+  store = openSqliteStore(':memory:');
+});
+afterEach(() => store.close());
+
+describe('GET /daftar, the local stand-in for the Google Form', () => {
+  it('is off unless the services are local', async () => {
+    const google = app(false);
+    expect((await google.request('/daftar')).status).toBe(404);
+    expect((await post(google, ANSWERS)).status).toBe(404);
+    expect(await store.listInnovations(CID)).toEqual([]);
+  });
+
+  it('asks the Form’s questions, with the regions and categories to choose from', async () => {
+    const body = await (await app(true).request('/daftar')).text();
+    for (const title of Object.keys(ANSWERS)) expect(body).toContain(`name="${title}"`);
+    expect(body).toContain('<option value="Timor Tengah Selatan">');
+    expect(body).toContain('<option value="Badan Usaha Milik Daerah (BUMD)">');
+    expect(body).not.toContain('<script');
+  });
+
+  it('takes an entry through the intake’s own archive and validation, then redirects', async () => {
+    const local = app(true);
+    const res = await post(local, ANSWERS);
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/daftar?diterima=INOV-2024-001');
+    const [innovation] = await store.listInnovations(CID);
+    expect(innovation).toMatchObject({
+      title: 'Lumbung Pangan Desa Tangguh',
+      region: 'Sikka',
+      category: 'kabkota',
+    });
+    expect(innovation?.details?.consent).toBe('Ya, setuju');
+    expect(innovation?.responseId).toMatch(/^local-/);
+    const page = await (await local.request('/daftar?diterima=INOV-2024-001')).text();
+    expect(page).toContain('Pendaftaran diterima sebagai INOV-2024-001');
+  });
+
+  it('shows the reasons beside the answers, keeps what was typed, and lists the rejection', async () => {
+    const local = app(true);
+    const res = await post(local, {
+      ...ANSWERS,
+      'Kabupaten/Kota': 'Kupang Barat',
+      'Email Narahubung': 'bukan-email',
+    });
+    expect(res.status).toBe(422);
+    const body = await res.text();
+    expect(body).toContain('role="alert"');
+    expect(body).toContain('alamat email tidak valid');
+    expect(body).toContain('value="bukan-email"');
+    expect(body).toContain('aria-invalid="true"');
+    expect(await store.listInnovations(CID)).toEqual([]);
+    expect((await store.listRejections(CID)).map((r) => r.source)).toEqual(['local']);
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const res = await post(app(true), ANSWERS, 'https://jahat.example');
+    expect(res.status).toBe(403);
+    expect(await store.listInnovations(CID)).toEqual([]);
+  });
+});
