@@ -77,7 +77,7 @@ export async function runScenario(
   );
   if (services.competition.selection) {
     // Sets up the Sheet; the first stage's juror tabs get only the entries that already pass.
-    await provisionSheet(services);
+    await provisionAndSay(services, log);
     log(selectionLine(await runSync(services, { trigger: 'cli' }), en));
     const target = { rootUrl: rt.sheetsUrl, spreadsheetId: rt.spreadsheetId, auth: rt.sheetsAuth };
     const passed = await secretariatPassesChecks(target);
@@ -92,15 +92,7 @@ export async function runScenario(
   }
   for (const stage of services.competition.stages) {
     // Adds the entries that passed since (the ones the secretariat let through) and, later, the finalists.
-    const setup = await provisionSheet(services);
-    for (const book of (setup.books ?? []).filter((b) => b.created)) {
-      const juror = services.competition.jurors.find((j) => j.id === book.key);
-      log(
-        en
-          ? `• ${juror?.name ?? book.key} types in their own workbook: ${book.url}`
-          : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
-      );
-    }
+    await provisionAndSay(services, log);
     const typed = await typeDemoScores(rt, stage.id);
     if (typed.refused) {
       log(
@@ -125,6 +117,19 @@ export async function runScenario(
       ? `• Result fixed: version ${record.version}, SHA-256 ${record.hash} (code ${verificationCode(record.hash)})`
       : `• Hasil ditetapkan: versi ${record.version}, SHA-256 ${record.hash} (kode ${verificationCode(record.hash)})`,
   );
+}
+
+/** Sets up (or extends) the juror tabs; in perJuror mode, says where each new juror workbook is. */
+async function provisionAndSay(services: Services, log: (line: string) => void): Promise<void> {
+  const setup = await provisionSheet(services);
+  for (const book of (setup.books ?? []).filter((b) => b.created)) {
+    const juror = services.competition.jurors.find((j) => j.id === book.key);
+    log(
+      services.lang === 'en'
+        ? `• ${juror?.name ?? book.key} types in their own workbook: ${book.url}`
+        : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
+    );
+  }
 }
 
 function selectionLine(sync: SyncRecord, en: boolean): string {

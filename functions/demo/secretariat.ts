@@ -1,5 +1,6 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { OUTCOME_WORDS } from '../../shared/messages/selection.ts';
+import { quoteTitle } from '../../shared/sheet/layout.ts';
 import { SELECTION_READ_RANGE, SELECTION_TAB_TITLE } from '../../shared/sheet/selection-tab.ts';
 
 /** The secretariat's own spreadsheet (the "Seleksi" tab lives there in either sheet mode). */
@@ -33,7 +34,7 @@ export async function secretariatPassesChecks(target: SecretariatSheet): Promise
     requestBody: {
       valueInputOption: 'USER_ENTERED',
       data: rows.map((r) => ({
-        range: `'${SELECTION_TAB_TITLE}'!H${r.sheetRow}:J${r.sheetRow}`,
+        range: `${quoteTitle(SELECTION_TAB_TITLE)}!H${r.sheetRow}:J${r.sheetRow}`,
         values: [[OUTCOME_WORDS.pass.id, DEMO_DECIDER, DEMO_NOTE]],
       })),
     },

@@ -60,7 +60,7 @@ function outOfTime(budgetMs: number): AppError {
   if (budgetMs < 60_000) {
     const seconds = Math.max(1, Math.round(budgetMs / 1000));
     return new AppError('sheet_unavailable', {
-      id: `Google Sheet tidak menjawab dalam ${seconds} detik. Hasil sebelumnya tetap berlaku; coba lagi beberapa menit lagi, dan jalankan juri doctor bila tetap gagal.`,
+      id: `Google Sheet tidak menjawab dalam batas waktu ${seconds} detik. Hasil sebelumnya tetap berlaku; coba lagi beberapa menit lagi, dan jalankan juri doctor bila tetap gagal.`,
       en: `The Google Sheet did not answer within ${seconds} seconds. The previous result stays; try again in a few minutes, and run juri doctor if it keeps failing.`,
     });
   }

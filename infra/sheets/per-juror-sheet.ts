@@ -58,29 +58,40 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
   }
 
   return {
-    async readRanges(refs: readonly RangeRef[]) {
-      const { books, publishState } = await knownBooks();
+    async readRanges(refs: readonly RangeRef[], options = {}) {
+      // Ranges without a book are the secretariat's own (e.g. the "Seleksi" tab): they ride along in
+      // the read that also brings the bookkeeping, so the budget stays 1 + one per juror.
+      const own = refs.filter((ref) => ref.book === undefined);
+      const mainSnap = await main.readRanges(own, options);
+      const books = booksOf(mainSnap.publishState);
+      const values = new Map<RangeRef, RangeValues>();
+      own.forEach((ref, i) => {
+        values.set(ref, mainSnap.ranges[i] ?? { ...ref, values: [] });
+      });
       const byBook = new Map<string, RangeRef[]>();
       for (const ref of refs) {
-        const id = ref.book === undefined ? undefined : books[ref.book];
-        if (!id) throw notSetUp(ref.book ?? '');
+        if (ref.book === undefined) continue;
+        const id = books[ref.book];
+        if (!id) throw notSetUp(ref.book);
         byBook.set(id, [...(byBook.get(id) ?? []), ref]);
       }
       const reads = await Promise.all(
         [...byBook].map(async ([id, bookRefs]) => ({
           bookRefs,
-          snap: await bookSheet(id).readRanges(bookRefs),
+          snap: await bookSheet(id).readRanges(bookRefs, options),
         })),
       );
-      const values = new Map<RangeRef, RangeValues>();
       for (const { bookRefs, snap } of reads) {
         bookRefs.forEach((ref, i) => {
           values.set(ref, snap.ranges[i] ?? { ...ref, values: [] });
         });
       }
-      return { ranges: refs.map((ref) => values.get(ref) ?? { ...ref, values: [] }), publishState };
+      return {
+        ranges: refs.map((ref) => values.get(ref) ?? { ...ref, values: [] }),
+        publishState: mainSnap.publishState,
+      };
     },
-    publish: (tabs, publishState) => main.publish(tabs, publishState),
+    publish: (tabs, publishState, options = {}) => main.publish(tabs, publishState, options),
     async provision(plan) {
       const books = await knownBooks().then(
         (k) => k.books,

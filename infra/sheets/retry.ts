@@ -52,8 +52,15 @@ export async function withRetry<T>(
       },
     });
   } catch (e) {
-    if (signal?.aborted)
-      throw signal.reason instanceof AppError ? signal.reason : toAppError(signal.reason, 1);
+    if (signal?.aborted) {
+      const reason = signal.reason instanceof AppError ? signal.reason : toAppError(signal.reason, 1);
+      // Cut short while Google was failing: the person gets the plain reason, the details line what
+      // Google said last.
+      const status = statusOf(e);
+      throw status === undefined
+        ? reason
+        : new AppError(reason.code, reason.text, { cause: e, detail: `HTTP ${status}: ${googleMessage(e)}` });
+    }
     throw toAppError(e, retries + 1);
   }
 }

@@ -10,6 +10,12 @@ export const JUROR_HEADER_ROWS = 5;
 /** The hidden tab where the sheet adapter keeps its own bookkeeping. */
 export const META_TAB_TITLE = '_juri';
 
+/**
+ * Every tab juri writes starts with this, so the tabs people type into (juror tabs, "Petunjuk") stand
+ * apart from juri's outputs, which come after them (and in another colour).
+ */
+export const OUTPUT_TAB_PREFIX = '» ';
+
 /** Progress of one juror in one stage, counted from what the tab holds. */
 export interface JurorProgress {
   stage: string;

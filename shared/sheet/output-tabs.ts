@@ -13,7 +13,7 @@ import { sheetIssueText } from '../messages/sheet-issues.ts';
 import type { Rejection } from '../ports.ts';
 import { commentsTab, JUROR_OUTPUT_KEYS, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
-import { fitTitle, type JurorProgress } from './layout.ts';
+import { fitTitle, type JurorProgress, OUTPUT_TAB_PREFIX } from './layout.ts';
 import { SELECTION_KEY, selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
@@ -33,12 +33,6 @@ export interface OutputTab {
   /** Cells that are links (`row` counts in `rows`): written as HYPERLINK formulas over their label. */
   links?: { row: number; column: number; url: string; label: string }[];
 }
-
-/**
- * Every tab juri writes starts with this, so the tabs people type into (juror tabs, "Petunjuk") stand
- * apart from juri's outputs, which come after them (and in another colour).
- */
-export const OUTPUT_TAB_PREFIX = '» ';
 
 export const OUTPUT_KEYS = {
   finalRanking: 'rank:final',

@@ -4,7 +4,7 @@ import type { Innovation } from '../domain/innovation.ts';
 import type { Decision, SelectionOverride, SelectionVerdict } from '../domain/selection.ts';
 import { normalizeText } from '../domain/submission.ts';
 import { outcomeText, reasonsLine } from '../messages/selection.ts';
-import { quoteTitle } from './layout.ts';
+import { OUTPUT_TAB_PREFIX, quoteTitle } from './layout.ts';
 import type { OutputTab } from './output-tabs.ts';
 
 /**
@@ -12,7 +12,9 @@ import type { OutputTab } from './output-tabs.ts';
  * decision (and who they are) in three columns that juri reads back on the next sync and writes again
  * as typed. The title is the same in both languages, so the read range never depends on the language.
  */
-export const SELECTION_TAB_TITLE = 'Seleksi';
+const SELECTION_NAME = 'Seleksi';
+/** The tab as it stands in the Sheet: juri's output prefix, then its name. */
+export const SELECTION_TAB_TITLE = `${OUTPUT_TAB_PREFIX}${SELECTION_NAME}`;
 export const SELECTION_KEY = 'selection';
 /** ID, title, agency, region, category, verdict, reasons; then the typed columns. */
 const TYPED_FROM = 7;
@@ -116,7 +118,7 @@ export function selectionTab(
   });
   return {
     key: SELECTION_KEY,
-    title: SELECTION_TAB_TITLE,
+    title: SELECTION_NAME,
     header: [
       [w.id, w.title, w.agency, w.region, w.category, w.rule, w.reasons, w.decision, w.by, w.note, w.outcome],
     ],

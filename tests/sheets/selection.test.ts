@@ -3,6 +3,8 @@ import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
+import { quoteTitle } from '../../shared/sheet/layout.ts';
+import { SELECTION_TAB_TITLE } from '../../shared/sheet/selection-tab.ts';
 import { type SheetEnv, scoreFor, sheetEnvsClosedAfterEach, submission, typeScores } from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();
@@ -26,13 +28,13 @@ const tabOf = async (env: SheetEnv, title: string) =>
   (await env.server.snapshot()).find((t) => t.title === title);
 
 async function typeInSelection(env: SheetEnv, id: string, cells: [string, string, string]) {
-  const tab = await tabOf(env, 'Seleksi');
+  const tab = await tabOf(env, SELECTION_TAB_TITLE);
   const row = (tab?.values ?? []).findIndex((r) => r[0] === id) + 1;
   await env.client.spreadsheets.values.batchUpdate({
     spreadsheetId: env.server.spreadsheetId,
     requestBody: {
       valueInputOption: 'USER_ENTERED',
-      data: [{ range: `'Seleksi'!H${row}:J${row}`, values: [cells] }],
+      data: [{ range: `${quoteTitle(SELECTION_TAB_TITLE)}!H${row}:J${row}`, values: [cells] }],
     },
   });
 }
@@ -51,7 +53,7 @@ describe('administrative selection through the Sheet', () => {
       'pass',
       'pass',
     ]);
-    const tab = await tabOf(env, 'Seleksi');
+    const tab = await tabOf(env, SELECTION_TAB_TITLE);
     expect(tab?.values[0]?.[7]).toBe('Keputusan sekretariat (ketik Lolos / Tidak lolos)');
     expect(tab?.values[2]?.[5]).toBe('Tidak lolos');
     expect(tab?.values[2]?.[6]).toContain('baru berjalan sejak 2023');
@@ -63,7 +65,9 @@ describe('administrative selection through the Sheet', () => {
       'INOV-2024-006',
     ]);
     const deskTab = jurorTabs(env.services.competition)[0];
-    expect((await tabOf(env, deskTab?.title ?? ''))?.values.slice(3).map((r) => r[0])).toEqual([
+    // The rows below the juror tab's header block: one per entry that passed.
+    const ids = (await tabOf(env, deskTab?.title ?? ''))?.values.map((r) => String(r[0] ?? ''));
+    expect(ids?.filter((id) => id.startsWith('INOV-'))).toEqual([
       'INOV-2024-001',
       'INOV-2024-004',
       'INOV-2024-005',
@@ -101,7 +105,7 @@ describe('administrative selection through the Sheet', () => {
     ]);
     expect(second.result?.stages[0]?.ranking.map((e) => e.id)).toContain('INOV-2024-003');
     // What the secretariat typed survives the rewrite of the tab.
-    const rewritten = await tabOf(env, 'Seleksi');
+    const rewritten = await tabOf(env, SELECTION_TAB_TITLE);
     expect(rewritten?.values[3]?.slice(7)).toEqual([
       'Lolos',
       'Maria Ina',
@@ -138,7 +142,7 @@ describe('administrative selection through the Sheet', () => {
 
     const info = await env.client.spreadsheets.get({ spreadsheetId: env.server.spreadsheetId });
     const sheetId =
-      info.data.sheets?.find((s) => s.properties?.title === 'Seleksi')?.properties?.sheetId ?? null;
+      info.data.sheets?.find((s) => s.properties?.title === SELECTION_TAB_TITLE)?.properties?.sheetId ?? null;
     await env.client.spreadsheets.batchUpdate({
       spreadsheetId: env.server.spreadsheetId,
       requestBody: { requests: [{ deleteSheet: { sheetId } }] },
@@ -146,7 +150,7 @@ describe('administrative selection through the Sheet', () => {
     const again = await runSync(env.services, { trigger: 'cli' });
     expect(again.status).not.toBe('failed');
     expect(again.selection?.verdicts.find((v) => v.id === 'INOV-2024-003')?.outcome).toBe('fail');
-    expect((await tabOf(env, 'Seleksi'))?.values[3]?.slice(7)).toEqual([
+    expect((await tabOf(env, SELECTION_TAB_TITLE))?.values[3]?.slice(7)).toEqual([
       'Tidak lolos',
       'Maria Ina',
       'ternyata sama',

@@ -151,6 +151,7 @@ describe('the shared sheet', () => {
       '» Belum Dinilai',
       '» Catatan Juri',
       '» Ditolak',
+      '» Seleksi',
       '» Riwayat Nilai',
     ]);
   });
