@@ -105,16 +105,16 @@ export const FAIRNESS_TEXT = {
     en: 'The jurors’ totals differ by {spread} points (limit {threshold})',
   },
   'leniency-lenient': {
-    id: 'Juri {juror} rata-rata memberi {points} poin di atas rata-rata panel untuk inovasi yang sama',
-    en: 'Juror {juror} scores on average {points} points above the panel mean for the same innovations',
+    id: 'Juri {juror} rata-rata memberi {points} poin di atas juri lain untuk inovasi yang sama',
+    en: 'Juror {juror} scores on average {points} points above the other jurors for the same innovations',
   },
   'leniency-harsh': {
-    id: 'Juri {juror} rata-rata memberi {points} poin di bawah rata-rata panel untuk inovasi yang sama',
-    en: 'Juror {juror} scores on average {points} points below the panel mean for the same innovations',
+    id: 'Juri {juror} rata-rata memberi {points} poin di bawah juri lain untuk inovasi yang sama',
+    en: 'Juror {juror} scores on average {points} points below the other jurors for the same innovations',
   },
   'leniency-typical': {
-    id: 'Juri {juror} menilai setara dengan panel (selisih rata-rata {points} poin)',
-    en: 'Juror {juror} scores in line with the panel (average gap {points} points)',
+    id: 'Juri {juror} menilai setara dengan juri lain (selisih rata-rata {points} poin)',
+    en: 'Juror {juror} scores in line with the other jurors (average gap {points} points)',
   },
   'zscore-too-few-entries': {
     id: 'Nilai juri {juror} tidak distandarkan: baru menilai {entries} inovasi (perlu sedikitnya 3)',
