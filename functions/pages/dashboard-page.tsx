@@ -14,6 +14,7 @@ import {
   RegionsSection,
   RejectionsSection,
 } from './dashboard-sections.tsx';
+import { FairnessSummary } from './fairness-section.tsx';
 import { formatInstant } from './format.ts';
 import { Layout } from './layout.tsx';
 import { ChangesSection, LateEntriesSection, ResponsesSection, ResultSection } from './result-sections.tsx';
@@ -119,6 +120,7 @@ export function DashboardPage(props: DashboardProps) {
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
+      <FairnessSummary competition={competition} lang={lang} sync={sync} innovations={innovations} />
       <section class="card" id="peringkat" aria-labelledby="h-peringkat">
         <h2 id="h-peringkat">{t('ranking')}</h2>
         {result ? (

@@ -6,6 +6,7 @@ import { publicAnnouncement, versionParam } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
+import { fairnessPagesRoutes } from './fairness-page.tsx';
 import { LoginPage } from './login-page.tsx';
 import { receivePublicResponse, responseLimit } from './public-responses.ts';
 import { dashboard, page } from './render.tsx';
@@ -92,6 +93,7 @@ pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, sameOrigin
 });
 
 pagesRoutes.route('/', resultPagesRoutes);
+pagesRoutes.route('/', fairnessPagesRoutes);
 
 pagesRoutes.get('/sekretariat/masuk', async (c) => {
   if (await hasSession(c)) return c.redirect('/sekretariat', 303);

@@ -1,6 +1,7 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fairness/report.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
@@ -13,7 +14,8 @@ import { readJurorTabs } from './read-scores.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
-const LAYOUT_VERSION = 1;
+// 2: the "Uji Metode" and "Stabilitas Peringkat" tabs.
+const LAYOUT_VERSION = 2;
 
 export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
 
@@ -66,17 +68,24 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
       );
       const base = { id, sequence, startedAt, inputHash, result, progress, cells: entries };
       if (last && last.status !== 'failed' && last.inputHash === inputHash) {
+        // Same inputs, same seed: the last report still holds, and the bootstrap is not run again.
+        const fairness =
+          last.fairness?.version === FAIRNESS_REPORT_VERSION
+            ? last.fairness
+            : fairnessReport(competition, result);
         const record: SyncRecord = {
           ...base,
           status: 'unchanged',
           finishedAt: clock.now().toISOString(),
           requests: spent(),
+          fairness,
           ...(last.sheetState ? { sheetState: last.sheetState } : {}),
         };
         await store.saveSync(competition.id, record);
         return record;
       }
       const history = await store.listScoreChanges(competition.id, MAX_CHANGE_ROWS);
+      const fairness = fairnessReport(competition, result);
       const outputs = buildOutputTabs({
         competition,
         innovations,
@@ -86,6 +95,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         lang,
         record: fixed,
         scoreChanges: history,
+        fairness,
       });
       const { generation } = await sheet.publish(outputs, snapshot.publishState);
       const record: SyncRecord = {
@@ -94,6 +104,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         finishedAt: clock.now().toISOString(),
         requests: spent(),
         sheetState: { generation },
+        fairness,
       };
       await store.saveSync(competition.id, record);
       return record;
@@ -111,6 +122,7 @@ export async function runSync(services: Services, opts: { trigger: SyncTrigger }
         message: failureMessage(e, lang),
         ...(last?.result ? { result: last.result } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
+        ...(last?.fairness ? { fairness: last.fairness } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),

@@ -1,5 +1,6 @@
 import { buildAnnouncement, judgingIsComplete } from '../domain/announcement.ts';
 import type { Competition, Stage } from '../domain/competition.ts';
+import type { FairnessReport } from '../domain/fairness/report.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
@@ -9,6 +10,7 @@ import { beritaAcara } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
 import type { Rejection } from '../ports.ts';
+import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
@@ -35,6 +37,7 @@ export const OUTPUT_KEYS = {
   announcement: 'announcement',
   beritaAcara: 'berita-acara',
   scoreChanges: 'score-changes',
+  ...FAIRNESS_KEYS,
 } as const;
 
 export function stageRankingKey(stageId: string): string {
@@ -52,6 +55,8 @@ export function outputTabKeys(competition: Competition): string[] {
     OUTPUT_KEYS.announcement,
     OUTPUT_KEYS.beritaAcara,
     OUTPUT_KEYS.scoreChanges,
+    OUTPUT_KEYS.methodTest,
+    OUTPUT_KEYS.stability,
   ];
 }
 
@@ -169,6 +174,8 @@ export interface OutputInput {
   record?: ResultRecord | null;
   /** The newest score changes and how many there are in all, for the "Riwayat Nilai" tab. */
   scoreChanges?: { changes: readonly ScoreChange[]; total: number };
+  /** The fairness report of `result`, for the "Uji Metode" and "Stabilitas Peringkat" tabs. */
+  fairness?: FairnessReport;
 }
 
 /**
@@ -206,6 +213,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
       widths: [900],
     });
   }
+  if (input.fairness) tabs.push(...fairnessTabs({ ...input, fairness: input.fairness }));
   if (input.scoreChanges) tabs.push(scoreChangesTab(input, input.scoreChanges));
   if (input.record) tabs.push(beritaAcaraTab(input.record));
   return tabs;

@@ -1,4 +1,5 @@
 import { seededRandom } from '../../seeded-random.ts';
+import { compareIds } from '../assignment.ts';
 import { type Competition, finalTop, type Stage } from '../competition.ts';
 import type { CompetitionResult, RankedEntry } from '../ranking.ts';
 import { aggregate } from './aggregation.ts';
@@ -13,6 +14,7 @@ import {
   normalizeStage,
   type UnchangedJuror,
 } from './normalization.ts';
+import { jurorLevels, panelEffect } from './panel-effect.ts';
 import { DEFAULT_COVERAGE, DEFAULT_RESAMPLES, type RankStability, rankStability } from './rank-stability.ts';
 import { compareScored, orderStage } from './score-order.ts';
 import { stageMethod } from './stage-scores.ts';
@@ -66,6 +68,28 @@ export interface Reliability {
   alpha: KrippendorffAlpha | Unavailable<AlphaUnavailableCode>;
 }
 
+/**
+ * What an entry's panel did to its score: the mean level of the jurors who scored it, each juror's
+ * level fitted in the additive model total = quality + juror level (see `jurorLevels`). Positive:
+ * the jurors it happened to get mark more generously than the stage's jurors on average; an entry
+ * every juror scored has 0. This is the "who drew the harsh juror" number, in points of the mean.
+ */
+export interface DrawEffect {
+  id: string;
+  /** Points the panel added (+) or took (−). */
+  shift: number;
+  /** The jurors who scored it. */
+  jurors: string[];
+  /** Stage jurors who did not (listed only when at most two, e.g. a conflict of interest). */
+  absent: string[];
+}
+
+/** How many draw effects a stage keeps: the largest, by size. */
+export const MAX_DRAW_EFFECTS = 10;
+/** Smaller shifts than this (points) are not listed: they move no one. */
+export const MIN_DRAW_EFFECT = 0.5;
+const MAX_ABSENT_LISTED = 2;
+
 export interface StageFairness {
   /** A stage id, or 'final'. */
   stage: string;
@@ -82,6 +106,8 @@ export interface StageFairness {
   reliability: Reliability | null;
   jurors: JurorProfile[];
   disagreement: { threshold: number; checked: number; flagged: EntrySpread[] } | null;
+  /** The entries whose panel moved their score most, largest first (stages only). */
+  draws: DrawEffect[];
 }
 
 export interface FairnessReport {
@@ -180,7 +206,29 @@ function stageFairness(
       checked: spreads.filter((s) => s.spread !== null).length,
       flagged: spreads.filter((s) => s.flagged),
     },
+    draws: drawEffects(p),
   };
+}
+
+export function drawEffects(p: Pick<Prepared, 'normalized' | 'complete'>): DrawEffect[] {
+  const all = p.normalized.get('none')?.totals ?? new Map();
+  const levels = jurorLevels(all);
+  const panel = jurorIds(all);
+  const effects: DrawEffect[] = [];
+  for (const entry of p.complete) {
+    const shift = panelEffect(entry.totals, levels);
+    if (Math.abs(shift) < MIN_DRAW_EFFECT) continue;
+    const absent = panel.filter((j) => entry.totals[j] === undefined);
+    effects.push({
+      id: entry.id,
+      shift,
+      jurors: Object.keys(entry.totals).sort(compareIds),
+      absent: absent.length <= MAX_ABSENT_LISTED ? absent : [],
+    });
+  }
+  return effects
+    .sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift) || compareIds(a.id, b.id))
+    .slice(0, MAX_DRAW_EFFECTS);
 }
 
 /**
@@ -273,6 +321,7 @@ function finalFairness(
     reliability: null,
     jurors: [],
     disagreement: null,
+    draws: [],
   };
 }
 
