@@ -11,8 +11,8 @@ Perintah:
                      Jalankan server (npm start = serve --local).
   juri demo [--dir <folder>]
                      Jalankan skenario 2024 dari awal sampai Top 10, tulis workbook .xlsx.
-  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
-                     Hitung peringkat dari berkas CSV.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json] [--what-if]
+                     Hitung peringkat dari berkas CSV; --what-if: N besar dengan setiap cara hitung.
   juri sheet setup [--local] [--dir .juri]
                      Siapkan tab juri di Google Sheet (atau workbook lokal).
   juri sync [--local] [--dir .juri]
@@ -34,8 +34,8 @@ Commands:
                      Run the server (npm start = serve --local).
   juri demo [--dir <folder>]
                      Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook.
-  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
-                     Rank from CSV files.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json] [--what-if]
+                     Rank from CSV files; --what-if: the Top N under every scoring rule.
   juri sheet setup [--local] [--dir .juri]
                      Provision the juror tabs in the Google Sheet (or the local workbook).
   juri sync [--local] [--dir .juri]
@@ -58,6 +58,7 @@ const OPTIONS = {
   scores: { type: 'string' },
   stage: { type: 'string', default: 'final' },
   json: { type: 'boolean', default: false },
+  'what-if': { type: 'boolean', default: false },
   dir: { type: 'string' },
   port: { type: 'string' },
   local: { type: 'boolean', default: false },
@@ -85,7 +86,15 @@ export async function main(argv: string[]): Promise<number> {
         const { config, innovations, scores } = values;
         if (!config || !innovations || !scores) return usage(lang, 'rank --config --innovations --scores');
         process.stdout.write(
-          rankCommand({ config, innovations, scores, stage: values.stage, json: values.json, lang }),
+          rankCommand({
+            config,
+            innovations,
+            scores,
+            stage: values.stage,
+            json: values.json,
+            whatIf: values['what-if'],
+            lang,
+          }),
         );
         return 0;
       }

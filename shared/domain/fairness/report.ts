@@ -119,9 +119,16 @@ export interface FairnessReport {
 
 type Normalized = ReadonlyMap<ScoringMethod['normalization'], NormalizedStage>;
 
-/** The fairness report of a ranked competition. */
-export function fairnessReport(competition: Competition, result: CompetitionResult): FairnessReport {
-  const settings = fairnessSettings(competition);
+/**
+ * The fairness report of a ranked competition. `overrides` adjusts the settings for one call, e.g.
+ * `{ resamples: 0 }` for the what-if alone without the bootstrap.
+ */
+export function fairnessReport(
+  competition: Competition,
+  result: CompetitionResult,
+  overrides: Partial<FairnessSettings> = {},
+): FairnessReport {
+  const settings = { ...fairnessSettings(competition), ...overrides };
   const prepared = competition.stages.map((stage) => {
     const ranking = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
     return { stage, ...prepare(ranking) };
@@ -232,6 +239,23 @@ export function drawEffects(p: Pick<Prepared, 'normalized' | 'complete'>): DrawE
 }
 
 /**
+ * The final ranking's part of the report alone (what-if and bootstrap), for the Berita Acara's
+ * appendix: the same numbers the full report gives, without the stages' own bootstraps.
+ */
+export function finalFairnessReport(
+  competition: Competition,
+  result: CompetitionResult,
+  overrides: Partial<FairnessSettings> = {},
+): StageFairness {
+  const settings = { ...fairnessSettings(competition), ...overrides };
+  const prepared = competition.stages.map((stage) => {
+    const ranking = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
+    return { stage, ...prepare(ranking) };
+  });
+  return finalFairness(competition, result, prepared, [], settings);
+}
+
+/**
  * ICC and Kendall's W on the complete-case block: the entries every juror of the stage scored.
  * With conflicts of interest (a juror never scores their own region) the NTT design has a few
  * holes; dropping those entries keeps the two-way model exact. When fewer than half the entries
@@ -312,7 +336,7 @@ function finalFairness(
                 published.parts,
                 ids,
                 top,
-                seededRandom(seedFor(settings, prepared.length, 0)),
+                seededRandom(finalSeed(settings, prepared, parts)),
                 settings,
               )),
       },
@@ -359,6 +383,21 @@ function finalStability(
   return parts.length === 1 && only
     ? rankStability(only.totals, { ...options, aggregation: only.aggregation })
     : weightedRankStability([...ids], parts, options);
+}
+
+/**
+ * A single weighted stage draws from that stage's own stream, so the final's bootstrap is the
+ * stage's bootstrap whenever they rank the same entries: whether reused or recomputed (e.g. for the
+ * Berita Acara), the numbers agree.
+ */
+function finalSeed(
+  settings: FairnessSettings,
+  prepared: readonly Prepared[],
+  parts: readonly { p: Prepared }[],
+): number {
+  const only = parts.length === 1 ? parts[0] : undefined;
+  const index = only ? prepared.indexOf(only.p) : -1;
+  return index >= 0 ? seedFor(settings, index, 0) : seedFor(settings, prepared.length, 0);
 }
 
 /** Each stage's and group's bootstrap gets its own stream, so adding a stage leaves the others alone. */
