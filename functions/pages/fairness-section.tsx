@@ -3,6 +3,7 @@ import type { CutoffGroup, StageFairness } from '../../shared/domain/fairness/re
 import { fill, type Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
+import { formatCount } from '../../shared/messages/fairness.ts';
 import {
   disagreementLines,
   drawLines,
@@ -85,7 +86,9 @@ export function FairnessSection(props: FairnessSectionProps) {
           <details>
             <summary>{t.howToRead}</summary>
             <p>{fill(t.whatIfIntro, { top: 'N' })}</p>
-            <p>{fill(t.stabilityIntro, { top: 'N', resamples: report.settings.resamples })}</p>
+            <p>
+              {fill(t.stabilityIntro, { top: 'N', resamples: formatCount(report.settings.resamples, lang) })}
+            </p>
           </details>
           {report.stages.map((stage, i) => (
             <StageBlock {...props} stage={stage} open={i === report.stages.length - 1} t={t} />

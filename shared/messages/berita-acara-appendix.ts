@@ -3,6 +3,7 @@ import { isDefaultMethod, stageMethod } from '../domain/fairness/stage-scores.ts
 import { fill, type Lang, localName } from '../domain/i18n.ts';
 import type { ResultRecord } from '../domain/record.ts';
 import type { BaBlock } from './berita-acara.ts';
+import { formatCount } from './fairness.ts';
 import { FAIRNESS_LABELS, methodName, stabilitySummary } from './fairness-report.ts';
 
 const W = {
@@ -61,7 +62,10 @@ export function stabilityAppendix(record: ResultRecord, lang: Lang): BaBlock[] {
         seed: fairnessSettings(record.competition).seed,
       }),
     },
-    { kind: 'para', text: fill(t.stabilityIntro, { resamples: stability.resamples, top: group.top }) },
+    {
+      kind: 'para',
+      text: fill(t.stabilityIntro, { resamples: formatCount(stability.resamples, lang), top: group.top }),
+    },
     { kind: 'para', text: stabilitySummary(group, lang) },
     {
       kind: 'table',

@@ -237,5 +237,10 @@ function formatParam(name: string, value: number | string, lang: Lang): string {
   if (PERCENT_PARAMS.has(name)) return `${Math.round(value * 100)}%`;
   if (P_PARAMS.has(name))
     return value < 0.001 ? `< ${formatScore(0.001, lang, 3)}` : formatScore(value, lang, 3);
-  return Number.isInteger(value) ? String(value) : formatScore(value, lang, 2);
+  return Number.isInteger(value) ? formatCount(value, lang) : formatScore(value, lang, 2);
+}
+
+/** Whole numbers with the language's thousands separator: 2.000 in Indonesian, 2,000 in English. */
+export function formatCount(value: number, lang: Lang): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'id' ? '.' : ',');
 }

@@ -3,6 +3,7 @@ import type { CutoffGroup, FairnessReport, StageFairness } from '../domain/fairn
 import type { WhatIfCell } from '../domain/fairness/what-if.ts';
 import { fill, type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
+import { formatCount } from '../messages/fairness.ts';
 import {
   disagreementLines,
   drawLines,
@@ -160,7 +161,7 @@ function stabilityTab({ competition, innovations, fairness, lang }: FairnessTabI
         rows.push([]);
         continue;
       }
-      intro ??= fill(t.stabilityIntro, { resamples: s.resamples, top: 'N' });
+      intro ??= fill(t.stabilityIntro, { resamples: formatCount(s.resamples, lang), top: 'N' });
       const chance = fill(stage.cut === 'advance' ? t.probabilityAdvance : t.probability, { top: group.top });
       rows.push([t.rank, t.id, t.title, t.score, `${chance} (%)`, t.interval, t.near, t.explanation]);
       for (const e of s.entries) {
