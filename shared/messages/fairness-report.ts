@@ -30,8 +30,10 @@ export const FAIRNESS_LABELS = {
     pageTitle: 'Keadilan Penilaian',
     details: 'Rincian: kesepakatan juri, juri ketat/longgar, uji metode, stabilitas peringkat',
     back: 'Kembali ke dasbor',
-    summaryLine:
-      '{near} inovasi dekat batas {top} besar; cara hitung lain mengganti paling banyak {changes} inovasi; α Krippendorff {alpha}',
+    summaryNear: '{near} inovasi dekat batas {top} besar',
+    summaryChanges: 'cara hitung lain mengganti paling banyak {changes} inovasi',
+    summaryNoChanges: 'cara hitung lain tidak mengganti satu inovasi pun',
+    summaryAlpha: 'α Krippendorff {alpha}',
     summaryJurors: 'Juri ketat: {harsh}. Juri longgar: {lenient}.',
     intro:
       'Angka-angka ini tidak mengubah peringkat: mereka menjelaskan seberapa sepakat para juri, siapa juri yang ketat atau longgar, apakah cara menghitung nilai mengubah siapa yang lolos, dan seberapa mantap peringkat itu.',
@@ -89,8 +91,10 @@ export const FAIRNESS_LABELS = {
     pageTitle: 'Fairness of the Judging',
     details: 'Details: juror agreement, harsh/lenient jurors, method test, rank stability',
     back: 'Back to the dashboard',
-    summaryLine:
-      '{near} innovations near the Top {top} cut-off; other scoring rules change at most {changes}; Krippendorff’s α {alpha}',
+    summaryNear: '{near} innovations near the Top {top} cut-off',
+    summaryChanges: 'other scoring rules change at most {changes}',
+    summaryNoChanges: 'no other scoring rule changes anyone',
+    summaryAlpha: 'Krippendorff’s α {alpha}',
     summaryJurors: 'Harsh jurors: {harsh}. Lenient jurors: {lenient}.',
     intro:
       'These figures do not change the ranking: they show how far the jurors agree, which jurors mark harshly or generously, whether the way scores are computed changes who advances, and how firm the ranking is.',
@@ -336,17 +340,21 @@ export function drawLines(stage: StageFairness, lang: Lang, name: JurorName): st
 
 /** The dashboard's line for one stage: entries near the cut-off, what other rules change, α. */
 export function summaryLine(stage: StageFairness, lang: Lang): string {
-  const group = stage.groups[0];
+  const t = FAIRNESS_LABELS[lang];
   const alpha = stage.reliability?.alpha;
-  return fill(FAIRNESS_LABELS[lang].summaryLine, {
-    near: stage.groups.reduce(
-      (n, g) => n + (g.stability?.entries.filter((e) => e.nearCutoff).length ?? 0),
-      0,
-    ),
-    top: group?.top ?? 0,
-    changes: Math.max(0, ...stage.groups.flatMap((g) => g.whatIf.columns.map((c) => c.enters.length))),
-    alpha: alpha?.kind === 'alpha' ? formatScore(alpha.alpha, lang) : '–',
-  });
+  const near = stage.groups.reduce(
+    (n, g) => n + (g.stability?.entries.filter((e) => e.nearCutoff).length ?? 0),
+    0,
+  );
+  const changes = Math.max(0, ...stage.groups.flatMap((g) => g.whatIf.columns.map((c) => c.enters.length)));
+  const parts = [
+    ...(stage.groups.some((g) => g.stability)
+      ? [fill(t.summaryNear, { near, top: stage.groups[0]?.top ?? 0 })]
+      : []),
+    changes > 0 ? fill(t.summaryChanges, { changes }) : t.summaryNoChanges,
+    ...(alpha?.kind === 'alpha' ? [fill(t.summaryAlpha, { alpha: formatScore(alpha.alpha, lang) })] : []),
+  ];
+  return parts.join('; ');
 }
 
 /** Jurors whose leniency band is harsh or lenient in any stage, by id. */

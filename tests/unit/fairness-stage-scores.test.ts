@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { withStageScores } from '../../shared/domain/fairness/stage-scores.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { buildRecordBody, hashedText, type ResultRecord, sealRecord } from '../../shared/domain/record.ts';
 import { stableMean } from '../../shared/domain/scoring.ts';
+import { verifyRecords } from '../../shared/domain/verify-record.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 import { caseArb } from './ranking-cases.ts';
 
@@ -150,5 +153,52 @@ describe('other aggregations in the ranking', () => {
     expect(raw?.slice(0, 2).map((e) => e.id)).toEqual(['I-6', 'I-5']);
     expect(z?.slice(0, 2).map((e) => e.id)).toEqual(['I-1', 'I-6']);
     expect(z?.filter((e) => e.advances).map((e) => e.id)).toEqual(['I-1', 'I-6']);
+  });
+});
+
+describe('fixed results and the rules version', () => {
+  const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+  const record = async (competition: Competition) => {
+    const inns = ['I-1', 'I-2', 'I-3', 'I-5', 'I-6'].map((id) => innovation(id, 'Sumba Timur'));
+    const cells = desk({
+      'I-1': { j1: 70, j2: 85 },
+      'I-2': { j1: 60, j2: 80 },
+      'I-3': { j1: 50, j3: 90 },
+      'I-6': { j2: 75, j3: 95 },
+      'I-5': { j2: 70, j3: 88 },
+    });
+    return sealRecord(
+      buildRecordBody({
+        competition,
+        innovations: inns,
+        cells,
+        version: 1,
+        status: 'final',
+        fixedAt: '2024-12-19T01:00:00.000Z',
+        previous: null,
+        reason: null,
+        confirms: null,
+        provisionalUntil: null,
+        sourceSync: null,
+        tieDecisions: [],
+      }),
+      digest,
+    );
+  };
+
+  it('a plain-mean competition keeps juri-rules/1; a configured aggregation is fixed under juri-rules/2 and verifies', async () => {
+    expect((await record(smallCompetition())).rulesVersion).toBe('juri-rules/1');
+    const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
+    expect(z.rulesVersion).toBe('juri-rules/2');
+    expect(z.result.stages[0]?.ranking[0]?.id).toBe('I-1');
+    expect((await verifyRecords([z], digest)).ok).toBe(true);
+  });
+
+  it('juri-rules/1 means the plain mean: re-checked under /1, a z-scored result is refuted', async () => {
+    const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
+    const asOne = { ...z, rulesVersion: 'juri-rules/1' } as ResultRecord;
+    const resealed = { ...asOne, hash: await digest(hashedText(asOne)) };
+    const report = await verifyRecords([resealed], digest);
+    expect(report.ok).toBe(false);
   });
 });
