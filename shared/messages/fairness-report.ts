@@ -27,6 +27,7 @@ export const FAIRNESS_LABELS = {
   id: {
     section: 'Keadilan Penilaian',
     howToRead: 'Cara membaca uji metode dan stabilitas peringkat',
+    sameAs: 'Sama dengan tabel {stage} di atas (peringkat akhir = tahap itu).',
     pageTitle: 'Keadilan Penilaian',
     details: 'Rincian: kesepakatan juri, juri ketat/longgar, uji metode, stabilitas peringkat',
     back: 'Kembali ke dasbor',
@@ -88,6 +89,7 @@ export const FAIRNESS_LABELS = {
   en: {
     section: 'Fairness of the Judging',
     howToRead: 'How to read the method test and the rank stability',
+    sameAs: 'The same as the {stage} table above (the final ranking is that stage).',
     pageTitle: 'Fairness of the Judging',
     details: 'Details: juror agreement, harsh/lenient jurors, method test, rank stability',
     back: 'Back to the dashboard',

@@ -1,4 +1,5 @@
 import type { Competition } from '../domain/competition.ts';
+import type { RankStability } from '../domain/fairness/rank-stability.ts';
 import type { CutoffGroup, FairnessReport, StageFairness } from '../domain/fairness/report.ts';
 import type { WhatIfCell } from '../domain/fairness/what-if.ts';
 import { fill, type Lang, localName } from '../domain/i18n.ts';
@@ -148,19 +149,45 @@ function methodTestTab({ competition, innovations, fairness, lang }: FairnessTab
   };
 }
 
+function sameStability(a: RankStability, b: RankStability): boolean {
+  return (
+    a.top === b.top &&
+    a.resamples === b.resamples &&
+    a.entries.length === b.entries.length &&
+    a.entries.every((e, i) => {
+      const o = b.entries[i];
+      return (
+        o?.id === e.id &&
+        o.probabilityTop === e.probabilityTop &&
+        o.rankLow === e.rankLow &&
+        o.rankHigh === e.rankHigh
+      );
+    })
+  );
+}
+
 function stabilityTab({ competition, innovations, fairness, lang }: FairnessTabInput): OutputTab {
   const t = FAIRNESS_LABELS[lang];
   const titles = new Map(innovations.map((i) => [i.id, i.title]));
   const rows: Row[] = [];
   let intro: string | null = null;
+  const written: { title: string; stability: RankStability }[] = [];
   for (const stage of fairness.stages) {
     for (const group of stage.groups) {
-      rows.push([groupTitle(competition, stage, group, lang)], [stabilitySummary(group, lang)]);
+      const title = groupTitle(competition, stage, group, lang);
+      rows.push([title], [stabilitySummary(group, lang)]);
       const s = group.stability;
+      // A one-stage competition's final is that stage's bootstrap again: say so, not 3,500 rows twice.
+      const same = s && written.find((w) => sameStability(w.stability, s));
+      if (same) {
+        rows.push([fill(t.sameAs, { stage: same.title })], []);
+        continue;
+      }
       if (!s) {
         rows.push([]);
         continue;
       }
+      written.push({ title, stability: s });
       intro ??= fill(t.stabilityIntro, { resamples: formatCount(s.resamples, lang), top: 'N' });
       const chance = fill(stage.cut === 'advance' ? t.probabilityAdvance : t.probability, { top: group.top });
       rows.push([t.rank, t.id, t.title, t.score, `${chance} (%)`, t.interval, t.near, t.explanation]);

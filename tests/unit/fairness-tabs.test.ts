@@ -83,6 +83,22 @@ describe('the fairness tabs', () => {
   });
 });
 
+describe('a one-stage competition', () => {
+  it('lists the stage’s bootstrap once: the final says it is the same table', () => {
+    const [first] = base.stages;
+    if (!first) throw new Error('no stage');
+    const single: Competition = {
+      ...base,
+      stages: [{ ...first, advance: undefined } as Competition['stages'][number]],
+      final: { weights: { desk: 1 }, top: 2 },
+    };
+    const tab = buildOutputTabs(input(single, 'id')).find((t) => t.key === 'rank-stability');
+    const cells = tab?.rows.map((r) => String(r[0] ?? '')) ?? [];
+    expect(cells).toContain('Sama dengan tabel Proposal di atas (peringkat akhir = tahap itu).');
+    expect(tab?.rows.filter((r) => r[1] === 'I-1')).toHaveLength(1);
+  });
+});
+
 describe('the Berita Acara', () => {
   it('says how a stage is scored when it is not the plain mean', () => {
     const zscored: Competition = {
