@@ -12,8 +12,8 @@ Perintah:
   juri demo [--dir <folder>] [--per-juror]
                      Jalankan skenario 2024 dari awal sampai Top 10, tulis workbook .xlsx
                      (--per-juror: satu workbook per juri, seperti sheet.mode "perJuror").
-  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
-                     Hitung peringkat dari berkas CSV.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json] [--what-if]
+                     Hitung peringkat dari berkas CSV; --what-if: N besar dengan setiap cara hitung.
   juri sheet setup [--local] [--dir .juri]
                      Siapkan tab juri di Google Sheet (atau workbook lokal).
   juri sync [--local] [--dir .juri]
@@ -36,8 +36,8 @@ Commands:
   juri demo [--dir <folder>] [--per-juror]
                      Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook
                      (--per-juror: one workbook per juror, as sheet.mode "perJuror" does).
-  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json]
-                     Rank from CSV files.
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json] [--what-if]
+                     Rank from CSV files; --what-if: the Top N under every scoring rule.
   juri sheet setup [--local] [--dir .juri]
                      Provision the juror tabs in the Google Sheet (or the local workbook).
   juri sync [--local] [--dir .juri]
@@ -60,6 +60,7 @@ const OPTIONS = {
   scores: { type: 'string' },
   stage: { type: 'string', default: 'final' },
   json: { type: 'boolean', default: false },
+  'what-if': { type: 'boolean', default: false },
   dir: { type: 'string' },
   port: { type: 'string' },
   local: { type: 'boolean', default: false },
@@ -88,7 +89,15 @@ export async function main(argv: string[]): Promise<number> {
         const { config, innovations, scores } = values;
         if (!config || !innovations || !scores) return usage(lang, 'rank --config --innovations --scores');
         process.stdout.write(
-          rankCommand({ config, innovations, scores, stage: values.stage, json: values.json, lang }),
+          rankCommand({
+            config,
+            innovations,
+            scores,
+            stage: values.stage,
+            json: values.json,
+            whatIf: values['what-if'],
+            lang,
+          }),
         );
         return 0;
       }

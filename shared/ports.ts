@@ -1,4 +1,5 @@
 import type { ScoreEntry } from './domain/cells.ts';
+import type { FairnessReport } from './domain/fairness/report.ts';
 import type { CriterionMeans } from './domain/feedback.ts';
 import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
@@ -113,6 +114,8 @@ export interface SyncRecord {
   sheetState?: Record<string, number>;
   /** Every non-empty score cell as typed, for the next sync's change log and for fixing a result. */
   cells?: ScoreEntry[];
+  /** Reliability, what-if and rank stability of `result` (docs/fairness.md), for the dashboard. */
+  fairness?: FairnessReport;
 }
 
 /** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */

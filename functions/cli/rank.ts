@@ -4,6 +4,7 @@ import { rankCompetition, resultFor, type StageResult } from '../../shared/domai
 import { AppError } from '../../shared/errors.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { readCompetition, readInnovationsCsv, readScoresCsv } from './io.ts';
+import { whatIfJson, whatIfReport, whatIfTable } from './what-if.ts';
 
 export interface RankOptions {
   config: string;
@@ -12,6 +13,8 @@ export interface RankOptions {
   stage: string;
   json: boolean;
   lang: Lang;
+  /** The Top N under every aggregation × normalization instead of the ranking. */
+  whatIf?: boolean;
 }
 
 /** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
@@ -25,6 +28,14 @@ export function rankCommand(o: RankOptions): string {
       id: `Tahap "${o.stage}" tidak ada. Pilihan: ${known}`,
       en: `No stage "${o.stage}". Choose one of: ${known}`,
     });
+  }
+  if (o.whatIf) {
+    const report = whatIfReport(competition, result, stage.stage);
+    if (report) {
+      return o.json
+        ? `${JSON.stringify(whatIfJson(report), null, 2)}\n`
+        : whatIfTable(competition, report, o.lang);
+    }
   }
   return o.json ? `${JSON.stringify(toJson(stage, o.lang), null, 2)}\n` : toTable(stage, o.lang);
 }

@@ -15,6 +15,7 @@ import {
   RejectionsSection,
 } from './dashboard-sections.tsx';
 import { type StatusLinks, StatusSection, SYNC_FEEDBACK_SCRIPT, SyncPanel } from './dashboard-status.tsx';
+import { FairnessSummary } from './fairness-section.tsx';
 import { CommentsSection, MissingSection, SheetIssuesSection } from './juror-sections.tsx';
 import { Layout } from './layout.tsx';
 import { RankingSection } from './ranking-section.tsx';
@@ -143,6 +144,7 @@ export function DashboardPage(props: DashboardProps) {
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
       <MissingSection competition={competition} lang={lang} progress={sync?.progress} />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
+      <FairnessSummary competition={competition} lang={lang} sync={sync} innovations={innovations} />
       <RankingSection
         competition={competition}
         lang={lang}

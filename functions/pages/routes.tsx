@@ -9,6 +9,7 @@ import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
 import { mountCatalogue } from './catalogue.tsx';
 import { exportRoutes } from './export-routes.ts';
+import { fairnessPagesRoutes } from './fairness-page.tsx';
 import { feedbackRoutes } from './feedback.tsx';
 import { LoginPage } from './login-page.tsx';
 import { receivePublicResponse, responseLimit } from './public-responses.ts';
@@ -111,6 +112,7 @@ pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, async (c) 
 });
 
 pagesRoutes.route('/', resultPagesRoutes);
+pagesRoutes.route('/', fairnessPagesRoutes);
 
 pagesRoutes.get('/sekretariat/masuk', async (c) => {
   if (await hasSession(c)) return c.redirect('/sekretariat', 303);

@@ -1,6 +1,7 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
@@ -14,7 +15,8 @@ import { applySelection, readWithSelection } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
-const LAYOUT_VERSION = 2;
+// 3: the "Uji Metode" and "Stabilitas Peringkat" tabs.
+const LAYOUT_VERSION = 3;
 
 export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
 
@@ -87,17 +89,24 @@ export async function runSync(
         ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
       };
       if (last && last.status !== 'failed' && last.inputHash === inputHash && !read.selectionTabLost) {
+        // Same inputs, same seed: the last report still holds, and the bootstrap is not run again.
+        const fairness =
+          last.fairness?.version === FAIRNESS_REPORT_VERSION
+            ? last.fairness
+            : fairnessReport(competition, result);
         const record: SyncRecord = {
           ...base,
           status: 'unchanged',
           finishedAt: clock.now().toISOString(),
           requests: spent(),
+          fairness,
           ...(last.sheetState ? { sheetState: last.sheetState } : {}),
         };
         await store.saveSync(competition.id, record);
         return record;
       }
       const history = await store.listScoreChanges(competition.id, MAX_CHANGE_ROWS);
+      const fairness = fairnessReport(competition, result);
       const outputs = buildOutputTabs({
         competition,
         innovations,
@@ -113,6 +122,7 @@ export async function runSync(
         ...(selected.record
           ? { selection: { verdicts: selected.record.verdicts, typed: selected.typed } }
           : {}),
+        fairness,
       });
       const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
       const record: SyncRecord = {
@@ -122,6 +132,7 @@ export async function runSync(
         requests: spent(),
         // `selection`: the "Seleksi" tab is live, so the next sync reads the secretariat's decisions from it.
         sheetState: { generation, ...(selected.record ? { selection: 1 } : {}) },
+        fairness,
       };
       await store.saveSync(competition.id, record);
       return record;
@@ -142,6 +153,7 @@ export async function runSync(
         ...(last?.selection ? { selection: last.selection } : {}),
         ...(last?.criterionMeans ? { criterionMeans: last.criterionMeans } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
+        ...(last?.fairness ? { fairness: last.fairness } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AGGREGATIONS } from './fairness/aggregation.ts';
+import { NORMALIZATIONS } from './fairness/normalization.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
 import { selectionSchema } from './selection.ts';
@@ -42,6 +44,16 @@ export const stageSchema = z.object({
   jurorsPerInnovation: z.number().int().min(1).optional(),
   /** When the jurors' scores are due, local time in the competition's zone (juror tabs, reminders). */
   deadline: dayOrLocalTime.optional(),
+  /**
+   * How juror totals become the stage score (docs/fairness.md). Absent = the mean of the raw totals,
+   * the published rule; the key stays out of the parsed config then, so existing hashes do not move.
+   */
+  aggregation: z
+    .object({
+      method: z.enum(AGGREGATIONS).default('mean'),
+      normalize: z.enum(NORMALIZATIONS).default('none'),
+    })
+    .optional(),
 });
 
 export const jurorSchema = z.object({
@@ -125,6 +137,17 @@ export const competitionSchema = z
     selection: selectionSchema.optional(),
     /** After the announcement, a feedback sheet per entry (scores per criterion, no juror names). */
     feedback: z.boolean().default(false),
+    /** Settings of the fairness statistics (docs/fairness.md); each has a default. Never changes a ranking. */
+    fairness: z
+      .object({
+        /** Jurors' totals for one innovation further apart than this (points of 100) are flagged. */
+        disagreementPoints: z.number().min(0).max(100).optional(),
+        /** Bootstrap resamples for rank stability; 0 switches the bootstrap off. */
+        bootstrapResamples: z.number().int().min(0).max(100_000).optional(),
+        /** Seed of the bootstrap, so every report replays exactly. */
+        seed: z.number().int().min(0).max(4_294_967_295).optional(),
+      })
+      .optional(),
   })
   .superRefine((c, ctx) => {
     const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>

@@ -1,5 +1,6 @@
 import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type Stage } from './competition.ts';
+import { withStageScores } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
 import { hasConflict, jurorTotal, normalized, panelOf, stableMean, toFourDecimals } from './scoring.ts';
@@ -169,7 +170,7 @@ function rankStage(
 
   return {
     stage: stage.id,
-    ranking: order(candidates, stage.advance),
+    ranking: order(withStageScores(stage, candidates), stage.advance),
     problems: problems.sort(compareProblems),
   };
 }

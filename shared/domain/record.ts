@@ -2,6 +2,7 @@ import { buildAnnouncement } from './announcement.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
 import { type Competition, finalTop } from './competition.ts';
+import { isDefaultMethod, stageMethod } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition } from './ranking.ts';
@@ -21,13 +22,23 @@ export const EXPORT_FORMAT = 'juri-record-export/1';
  * the old one stays so that old records still verify.
  */
 export const RULES = {
-  'juri-rules/1': rankCompetition,
+  // Stage score = the plain mean; a config's `aggregation` (which did not exist then) is ignored.
+  'juri-rules/1': (c, i, s) =>
+    rankCompetition({ ...c, stages: c.stages.map(({ aggregation: _, ...stage }) => stage) }, i, s),
+  // As /1, with each stage scored by its `aggregation` (trimmed mean, median, z-scoring).
+  'juri-rules/2': rankCompetition,
 } as const satisfies Record<
   string,
   (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
 >;
 export type RulesVersion = keyof typeof RULES;
+/** The version of a competition scored by the plain mean everywhere: every record until stage aggregation existed. */
 export const RULES_VERSION: RulesVersion = 'juri-rules/1';
+
+/** /1 when every stage uses the plain mean, so such records read exactly as before; /2 otherwise. */
+export function rulesVersionFor(competition: Competition): RulesVersion {
+  return competition.stages.every((s) => isDefaultMethod(stageMethod(s))) ? RULES_VERSION : 'juri-rules/2';
+}
 
 export function isRulesVersion(v: unknown): v is RulesVersion {
   return typeof v === 'string' && Object.hasOwn(RULES, v);
@@ -158,11 +169,12 @@ export function compareCells(a: RecordCell, b: RecordCell): number {
 export function buildRecordBody(input: RecordInput): ResultRecordBody {
   const innovations = input.innovations.map(recordInnovation).sort((a, b) => cmp(a.id, b.id));
   const cells = input.cells.map(cellOf).sort(compareCells);
-  const result = RULES[RULES_VERSION](input.competition, innovations, cells);
+  const rulesVersion = rulesVersionFor(input.competition);
+  const result = RULES[rulesVersion](input.competition, innovations, cells);
   const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   return {
     format: RECORD_FORMAT,
-    rulesVersion: RULES_VERSION,
+    rulesVersion,
     competitionId: input.competition.id,
     version: input.version,
     status: input.status,

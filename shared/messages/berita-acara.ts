@@ -5,6 +5,7 @@ import { formatNumber, formatScore } from '../domain/numbers.ts';
 import { announcedFinal, type ResultRecord, verificationCode } from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
+import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 
 /**
  * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
@@ -217,6 +218,7 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
       ...members.map((j) => ({ role: w.member, name: j.name, affiliation: j.affiliation })),
     ],
   });
+  blocks.push(...stabilityAppendix(record, lang));
   return { title: w.title, subtitle, blocks };
 }
 
@@ -267,6 +269,7 @@ function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[
     .join(', ');
   blocks.push({ kind: 'para', text: fill(w.finalWeights, { parts, top: finalTop(c) }) });
   blocks.push({ kind: 'para', text: fill(w.rule, { rules: record.rulesVersion }) });
+  blocks.push(...methodNotes(record, lang));
   return blocks;
 }
 

@@ -1,5 +1,6 @@
 import { buildAnnouncement, judgingIsComplete } from '../domain/announcement.ts';
 import type { Competition, Stage } from '../domain/competition.ts';
+import type { FairnessReport } from '../domain/fairness/report.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
@@ -11,6 +12,7 @@ import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
 import { sheetIssueText } from '../messages/sheet-issues.ts';
 import type { Rejection } from '../ports.ts';
+import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
 import { commentsTab, JUROR_OUTPUT_KEYS, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress, OUTPUT_TAB_PREFIX } from './layout.ts';
@@ -42,6 +44,7 @@ export const OUTPUT_KEYS = {
   announcement: 'announcement',
   beritaAcara: 'berita-acara',
   scoreChanges: 'score-changes',
+  ...FAIRNESS_KEYS,
 } as const;
 
 export function stageRankingKey(stageId: string): string {
@@ -62,6 +65,8 @@ export function outputTabKeys(competition: Competition): string[] {
     OUTPUT_KEYS.announcement,
     OUTPUT_KEYS.beritaAcara,
     OUTPUT_KEYS.scoreChanges,
+    OUTPUT_KEYS.methodTest,
+    OUTPUT_KEYS.stability,
   ];
 }
 
@@ -185,6 +190,8 @@ export interface OutputInput {
   missing?: ReadonlyMap<string, readonly MissingEntry[]>;
   /** The administrative selection, with what the secretariat typed in its tab (when the config has one). */
   selection?: { verdicts: readonly SelectionVerdict[]; typed: ReadonlyMap<string, TypedDecision> };
+  /** The fairness report of `result`, for the "Uji Metode" and "Stabilitas Peringkat" tabs. */
+  fairness?: FairnessReport;
 }
 
 /**
@@ -233,6 +240,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
       widths: [900],
     });
   }
+  if (input.fairness) tabs.push(...fairnessTabs({ ...input, fairness: input.fairness }));
   if (input.scoreChanges) tabs.push(scoreChangesTab(input, input.scoreChanges));
   if (input.record) tabs.push(beritaAcaraTab(input.record));
   return tabs.map((tab) => ({ ...tab, title: fitTitle(`${OUTPUT_TAB_PREFIX}${tab.title}`) }));

@@ -243,6 +243,7 @@ describe('secretariat dashboard in Chromium', () => {
       'Progres juri',
       'Belum dinilai',
       'Sebaran nilai per juri',
+      'Keadilan Penilaian',
       'Peringkat',
       'Sel bermasalah (2)',
       'Riwayat nilai (0)',
@@ -264,6 +265,19 @@ describe('secretariat dashboard in Chromium', () => {
     expect(size).toBeLessThan(BUDGET);
     expect(containsPii(await page.content())).toBe(false);
     await page.screenshot({ path: artifact('sekretariat-desktop.png'), fullPage: true });
+  });
+
+  it('shows the fairness page on a phone without sideways scrolling, within the budget', async () => {
+    const page = await open(PHONE);
+    await signIn(page, TEST_SECRETS.adminToken ?? '');
+    await page.getByRole('link', { name: /Rincian: kesepakatan juri/ }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/sekretariat/keadilan');
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Keadilan Penilaian']);
+    expect(await page.getByText('ICC(2,k) — rata-rata juri').count()).toBeGreaterThan(0);
+    expect(await overflowsHorizontally(page)).toBe(false);
+    const size = (await (await page.request.get(`${app.url}/sekretariat/keadilan`)).body()).length;
+    expect(size).toBeLessThan(BUDGET);
+    await page.screenshot({ path: artifact('keadilan-390.png'), fullPage: true });
   });
 
   it('works on a phone and signs out', async () => {

@@ -2,6 +2,7 @@ import type { Services } from '../../functions/compose/services.ts';
 import { fixResult } from '../../functions/results/fix.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
+import { fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
@@ -264,6 +265,7 @@ export async function seedCompetition(
       },
     ],
     criterionMeans: criterionMeans(competition, result, scores),
+    fairness: fairnessReport(competition, result),
   };
   await store.saveSync(competition.id, sync);
   // Complete judging is fixed as version 1, as the secretariat would before the announcement.

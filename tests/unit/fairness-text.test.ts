@@ -109,7 +109,7 @@ describe('plain-words sentences', () => {
       consistency: 0.7,
     });
     expect(lenient && renderInterpretation(lenient, 'id')).toBe(
-      'Juri Bu Sari rata-rata memberi 8,25 poin di atas rata-rata panel untuk inovasi yang sama',
+      'Juri Bu Sari rata-rata memberi 8,25 poin di atas juri lain untuk inovasi yang sama',
     );
     const harsh = interpretLeniency({
       juror: 'J-2',
@@ -119,7 +119,7 @@ describe('plain-words sentences', () => {
       consistency: null,
     });
     expect(harsh && renderInterpretation(harsh, 'en')).toBe(
-      'Juror J-2 scores on average 6.50 points below the panel mean for the same innovations',
+      'Juror J-2 scores on average 6.50 points below the other jurors for the same innovations',
     );
     expect(
       interpretLeniency({ juror: 'J-3', entries: 1, shared: 0, leniency: null, consistency: null }),

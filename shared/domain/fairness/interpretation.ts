@@ -17,17 +17,35 @@ export type ConcordanceBand = 'very-weak' | 'weak' | 'moderate' | 'strong' | 've
 export type StabilityBand = 'secure' | 'near-cutoff' | 'out-of-reach';
 /** Against a display threshold in points, not a statistical test. */
 export type LeniencyBand = 'lenient' | 'typical' | 'harsh';
+/** Pearson's r with the other jurors: display bands (0.7 / 0.4), not a test. */
+export type ConsistencyBand = 'aligned' | 'partial' | 'divergent';
 
 /** Every plain-words code; `shared/messages/fairness.ts` holds one sentence per code and language. */
 export type FairnessCode =
   | `icc-${IccBand}`
+  | `icc-k-${IccBand}`
+  | 'reliability-block'
   | `icc-${IccUnavailableCode}`
   | 'icc-no-variance'
   | `alpha-${AlphaBand}`
   | `alpha-${AlphaUnavailableCode}`
   | `kendall-w-${ConcordanceBand}`
   | `kendall-w-${KendallWUnavailableCode}`
+  | 'kendall-p-significant'
+  | 'kendall-p-chance'
+  | 'kendall-p-few'
   | `stability-${StabilityBand}`
+  | 'stability-summary'
+  | 'stability-off'
+  | 'whatif-same'
+  | 'whatif-changed'
+  | 'disagreement-summary'
+  | 'disagreement-summary-none'
+  | `consistency-${ConsistencyBand}`
+  | 'consistency-unavailable'
+  | 'draw-up'
+  | 'draw-down'
+  | 'draw-none'
   | 'disagreement-flagged'
   | 'disagreement-none'
   | `leniency-${LeniencyBand}`
@@ -38,6 +56,11 @@ export interface Interpretation {
   code: FairnessCode;
   params: Record<string, number | string>;
 }
+
+/** Kendall's χ² approximation is trusted from this many entries up (Siegel & Castellan 1988). */
+export const MIN_ENTRIES_FOR_W_P = 7;
+/** The conventional 5% level for "not chance". */
+export const SIGNIFICANCE = 0.05;
 
 /** Points of average offset beyond which a juror reads as lenient or harsh. A display choice. */
 export const DEFAULT_LENIENCY_THRESHOLD = 5;
@@ -77,6 +100,52 @@ export function leniencyBand(offset: number, threshold = DEFAULT_LENIENCY_THRESH
   if (offset > threshold) return 'lenient';
   if (offset < -threshold) return 'harsh';
   return 'typical';
+}
+
+export function consistencyBand(r: number): ConsistencyBand {
+  if (r >= 0.7) return 'aligned';
+  if (r >= 0.4) return 'partial';
+  return 'divergent';
+}
+
+/** ICC(2,k): how reliable the mean of the block's k jurors is (what the published score averages). */
+export function interpretIccK(
+  result: { kind: 'icc'; k: number; icc2k: number | null } | Unavailable<IccUnavailableCode>,
+): Interpretation | null {
+  if (result.kind === 'unavailable' || result.icc2k === null) return null;
+  return { code: `icc-k-${iccBand(result.icc2k)}`, params: { value: result.icc2k, k: result.k } };
+}
+
+/** Which entries ICC and W were computed on, when it is not all of them. */
+export function interpretBlock(block: {
+  entries: number;
+  jurors: number;
+  of: number;
+}): Interpretation | null {
+  if (block.entries === 0 || block.entries === block.of) return null;
+  return { code: 'reliability-block', params: { ...block } };
+}
+
+/** The p-value of Kendall's W, or why it is not read. */
+export function interpretKendallP(
+  result: { kind: 'kendall-w'; pValue: number; entries: number } | Unavailable<KendallWUnavailableCode>,
+): Interpretation | null {
+  if (result.kind === 'unavailable') return null;
+  if (result.entries < MIN_ENTRIES_FOR_W_P)
+    return { code: 'kendall-p-few', params: { n: MIN_ENTRIES_FOR_W_P } };
+  return {
+    code: result.pValue < SIGNIFICANCE ? 'kendall-p-significant' : 'kendall-p-chance',
+    params: { p: result.pValue },
+  };
+}
+
+export function interpretConsistency(profile: JurorProfile): Interpretation {
+  if (profile.consistency === null)
+    return { code: 'consistency-unavailable', params: { juror: profile.juror } };
+  return {
+    code: `consistency-${consistencyBand(profile.consistency)}`,
+    params: { juror: profile.juror, value: profile.consistency },
+  };
 }
 
 /** ICC(2,1) in plain words (the single-juror, absolute-agreement coefficient), or why it is missing. */

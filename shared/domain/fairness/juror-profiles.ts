@@ -9,9 +9,11 @@ export interface JurorProfile {
   /** Of those, entries at least one other juror also scored: the ones leniency and consistency use. */
   shared: number;
   /**
-   * Mean of (juror's total − the entry's mean total) over shared entries, in points: positive is
-   * lenient, negative harsh. The entry mean includes the juror, as the published score does; with
-   * k jurors per entry this is (k − 1)/k of the gap to the other jurors' mean. Null without shared entries.
+   * Mean of (juror's total − the other jurors' mean total on the same entry) over shared entries,
+   * in points: positive is lenient, negative harsh. Against the others, not the entry mean that
+   * includes the juror: the same yardstick as `consistency` and as the dashboard's box plots, so a
+   * juror the plots call harsh is called harsh here too. (Its effect on a published mean of k
+   * totals is (k − 1)/k of it.) Null without shared entries.
    */
   leniency: number | null;
   /**
@@ -30,7 +32,6 @@ export function jurorProfiles(stage: StageTotals): JurorProfile[] {
   for (const id of entryIds(stage)) {
     const totals = stage.get(id) ?? {};
     const all = Object.values(totals);
-    const entryMean = stableMean(all) ?? 0;
     for (const [juror, total] of Object.entries(totals)) {
       const profile = seen.get(juror);
       if (!profile) continue;
@@ -39,9 +40,10 @@ export function jurorProfiles(stage: StageTotals): JurorProfile[] {
       const others = Object.entries(totals)
         .filter(([other]) => other !== juror)
         .map(([, t]) => t);
-      profile.offsets.push(total - entryMean);
+      const othersMean = stableMean(others) ?? 0;
+      profile.offsets.push(total - othersMean);
       profile.own.push(total);
-      profile.others.push(stableMean(others) ?? 0);
+      profile.others.push(othersMean);
     }
   }
   return [...seen].map(([juror, p]) => ({

@@ -63,8 +63,22 @@ export function whatIf(stage: StageTotals, top: number, methods = SCORING_METHOD
     orderStage(normalized.get(method.normalization)?.totals ?? stage, method.aggregation),
   );
   const defaultOrder = orderStage(stage, DEFAULT_METHOD.aggregation);
-  const defaultTop = new Set(defaultOrder.slice(0, top).map((e) => e.id));
+  return compareOrders(methods, orders, defaultOrder, top, normalized.get('zscore')?.unchanged ?? []);
+}
 
+/**
+ * The what-if table from orders already made, one per method (best first, every order holding the
+ * same entries), against `baseline`: the order of the published rule, whose Top N decides who
+ * "enters" and "leaves". For scores that are not one stage's totals, e.g. the final weighted score.
+ */
+export function compareOrders(
+  methods: readonly ScoringMethod[],
+  orders: readonly (readonly { id: string; score: number }[])[],
+  baseline: readonly { id: string; score: number }[],
+  top: number,
+  unchanged: UnchangedJuror[],
+): WhatIf {
+  const defaultTop = new Set(baseline.slice(0, top).map((e) => e.id));
   const columns = methods.map((method, i) => {
     const ids = (orders[i] ?? []).slice(0, top).map((e) => e.id);
     const inTop = new Set(ids);
@@ -78,7 +92,7 @@ export function whatIf(stage: StageTotals, top: number, methods = SCORING_METHOD
 
   const places = orders.map((order) => new Map(order.map((e, i) => [e.id, { rank: i + 1, score: e.score }])));
   const anywhere = new Set(columns.flatMap((c) => c.top));
-  const rows = defaultOrder
+  const rows = baseline
     .filter((e) => anywhere.has(e.id))
     .map((e) => ({
       id: e.id,
@@ -91,5 +105,5 @@ export function whatIf(stage: StageTotals, top: number, methods = SCORING_METHOD
       }),
     }));
 
-  return { top, columns, rows, unchanged: normalized.get('zscore')?.unchanged ?? [] };
+  return { top, columns, rows, unchanged };
 }

@@ -1,0 +1,324 @@
+import type { Competition } from '../../shared/domain/competition.ts';
+import type { CutoffGroup, StageFairness } from '../../shared/domain/fairness/report.ts';
+import { fill, type Lang } from '../../shared/domain/i18n.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
+import { formatScore } from '../../shared/domain/numbers.ts';
+import { formatCount } from '../../shared/messages/fairness.ts';
+import {
+  disagreementLines,
+  drawLines,
+  FAIRNESS_LABELS,
+  type FairnessLabels,
+  jurorLines,
+  methodName,
+  methodShort,
+  reliabilityLines,
+  stabilitySentence,
+  stabilitySummary,
+  summaryJurors,
+  summaryLine,
+  whatIfLines,
+} from '../../shared/messages/fairness-report.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
+import { groupTitle, stageTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
+
+/**
+ * "Keadilan Penilaian": the fairness report of the last sync, read from the store. Every number
+ * comes with its one-line sentence for the secretariat to read out. The dashboard keeps to what a
+ * panel discusses (changes, entries near a cut-off, flags); the Sheet's "Uji Metode" and
+ * "Stabilitas Peringkat" tabs hold every row.
+ */
+
+/** Lists stop here so a national run still fits the page budget; the Sheet has the rest. */
+const MAX_ITEMS = 20;
+
+export interface FairnessSectionProps {
+  competition: Competition;
+  lang: Lang;
+  sync: SyncRecord | null;
+  innovations: readonly Innovation[];
+}
+
+/** The path of the full fairness page. */
+export const FAIRNESS_PATH = '/sekretariat/keadilan';
+
+/**
+ * The dashboard's card: one line per stage and the harsh and lenient jurors, linking to the full
+ * page. Kept to a few hundred bytes: the dashboard sits near its 50 KB budget at 80 entries.
+ */
+export function FairnessSummary(props: FairnessSectionProps) {
+  const { competition, lang } = props;
+  const t = FAIRNESS_LABELS[lang];
+  const report = props.sync?.fairness;
+  const jurors = report ? summaryJurors(report.stages, lang) : null;
+  return (
+    <section class="card" id="keadilan" aria-labelledby="h-keadilan">
+      <h2 id="h-keadilan">{t.section}</h2>
+      {report ? (
+        <ul>
+          {report.stages.map((stage) => (
+            <li>
+              {stageTitle(competition, stage.stage, lang)}: {summaryLine(stage, lang)}
+            </li>
+          ))}
+          {jurors ? <li>{jurors}</li> : null}
+        </ul>
+      ) : (
+        <p>{t.noReport}</p>
+      )}
+      <p>
+        <a href={FAIRNESS_PATH}>{t.details}</a>
+      </p>
+    </section>
+  );
+}
+
+export function FairnessSection(props: FairnessSectionProps) {
+  const { lang } = props;
+  const t = FAIRNESS_LABELS[lang];
+  const report = props.sync?.fairness;
+  return (
+    <section class="card" id="keadilan" aria-labelledby="h-keadilan">
+      <h2 id="h-keadilan">{t.section}</h2>
+      <p class="muted">{t.intro}</p>
+      {report ? (
+        <>
+          <details>
+            <summary>{t.howToRead}</summary>
+            <p>{fill(t.whatIfIntro, { top: 'N' })}</p>
+            <p>
+              {fill(t.stabilityIntro, { top: 'N', resamples: formatCount(report.settings.resamples, lang) })}
+            </p>
+          </details>
+          {report.stages.map((stage, i) => (
+            <StageBlock {...props} stage={stage} open={i === report.stages.length - 1} t={t} />
+          ))}
+        </>
+      ) : (
+        <p>{t.noReport}</p>
+      )}
+    </section>
+  );
+}
+
+function StageBlock(
+  props: FairnessSectionProps & { stage: StageFairness; open: boolean; t: FairnessLabels },
+) {
+  const { competition, lang, stage, t } = props;
+  const method = stage.method ? methodName(stage.method, lang) : t.differs;
+  const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
+  const reliability = reliabilityLines(stage, lang);
+  const jurors = jurorLines(stage, lang, (id) => id);
+  const draws = drawLines(stage, lang, (id) => id);
+  const disagreement = disagreementLines(stage, lang);
+  return (
+    <details open={props.open} id={`keadilan-${stage.stage}`}>
+      <summary>
+        {stageTitle(competition, stage.stage, lang)} — {method}
+      </summary>
+      <p>
+        {t.method}: <b>{method}</b>
+      </p>
+      {stage.entries === 0 ? (
+        <p>{t.notYet}</p>
+      ) : (
+        <>
+          {reliability.lines.length > 0 ? (
+            <div class="scroll">
+              <table class="wide">
+                <caption>{t.reliability}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.statistic}</th>
+                    <th scope="col" class="n">
+                      {t.value}
+                    </th>
+                    <th scope="col">{t.explanation}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {reliability.lines.map((l) => (
+                    <tr>
+                      <td>{l.label}</td>
+                      <td class="n">{l.shown}</td>
+                      <td>{l.sentence}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {reliability.note ? <p class="muted">{reliability.note}</p> : null}
+            </div>
+          ) : null}
+          {jurors.length > 0 ? (
+            <div class="scroll">
+              <table class="wide">
+                <caption>{t.jurors}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.juror}</th>
+                    <th scope="col" class="n">
+                      {t.leniency}
+                    </th>
+                    <th scope="col" class="n">
+                      {t.consistency}
+                    </th>
+                    <th scope="col">{t.explanation}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {jurors.map((j) => (
+                    <tr>
+                      <td>
+                        {j.juror} · {names.get(j.juror) ?? ''}
+                      </td>
+                      <td class="n">{signed(j.leniency, lang)}</td>
+                      <td class="n">{j.consistency === null ? '–' : formatScore(j.consistency, lang)}</td>
+                      <td>
+                        {j.band === 'harsh' || j.band === 'lenient' ? (
+                          <b>{j.sentences[0]}</b>
+                        ) : (
+                          j.sentences[0]
+                        )}{' '}
+                        {j.sentences.slice(1).join(' ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {draws.length > 0 ? (
+            <>
+              <h3>{t.draws}</h3>
+              <ul>
+                {draws.map((line) => (
+                  <li>{line}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {disagreement.summary ? (
+            <>
+              <h3>{t.disagreement}</h3>
+              <p>{disagreement.summary}</p>
+              {disagreement.flagged.length > 0 ? (
+                <ul>
+                  {disagreement.flagged.slice(0, MAX_ITEMS).map((f) => (
+                    <li>
+                      <b>{f.id}</b> {f.sentence}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ) : null}
+          {stage.groups.map((group) => (
+            <GroupBlock {...props} group={group} />
+          ))}
+        </>
+      )}
+    </details>
+  );
+}
+
+function GroupBlock(
+  props: FairnessSectionProps & { stage: StageFairness; group: CutoffGroup; t: FairnessLabels },
+) {
+  const { competition, lang, stage, group, t } = props;
+  const titles = new Map(props.innovations.map((i) => [i.id, i.title]));
+  const name = groupTitle(competition, stage, group, lang);
+  const changed = group.whatIf.rows.filter((r) =>
+    r.cells.some((c) => c.change === 'enters' || c.change === 'leaves'),
+  );
+  const near = group.stability?.entries.filter((e) => e.nearCutoff) ?? [];
+  const chance = fill(stage.cut === 'advance' ? t.probabilityAdvance : t.probability, { top: group.top });
+  return (
+    <>
+      <h3>
+        {fill(t.whatIf, { top: group.top })} — {name}
+      </h3>
+      <ul>
+        {whatIfLines(group, stage.method, lang).map((line) => (
+          <li>{line}</li>
+        ))}
+      </ul>
+      {changed.length > 0 ? (
+        <section class="scroll" aria-label={`${fill(t.whatIf, { top: group.top })} — ${name}`} tabindex={0}>
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col">{t.title}</th>
+                {group.whatIf.columns.map((c) => (
+                  <th scope="col" class="n">
+                    {methodShort(c.method, lang)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {changed.slice(0, MAX_ITEMS).map((row) => (
+                <tr>
+                  <td>
+                    {titles.get(row.id) ?? row.id} <small>{row.id}</small>
+                  </td>
+                  {row.cells.map((c) => (
+                    <td class="n">{whatIfMark(c, t)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <h3>
+        {fill(t.stability, { top: group.top })} — {name}
+      </h3>
+      <p>{stabilitySummary(group, lang)}</p>
+      {near.length > 0 ? (
+        <section
+          class="scroll"
+          aria-label={`${fill(t.stability, { top: group.top })} — ${name}`}
+          tabindex={0}
+        >
+          <table class="wide">
+            <thead>
+              <tr>
+                <th scope="col" class="n">
+                  {t.rank}
+                </th>
+                <th scope="col">{t.title}</th>
+                <th scope="col" class="n">
+                  {chance}
+                </th>
+                <th scope="col" class="n">
+                  {t.interval}
+                </th>
+                <th scope="col">{t.explanation}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {near.slice(0, MAX_ITEMS).map((e) => (
+                <tr>
+                  <td class="n">{e.rank}</td>
+                  <td>
+                    {titles.get(e.id) ?? e.id} <small>{e.id}</small>
+                  </td>
+                  <td class="n">{Math.round(e.probabilityTop * 100)}%</td>
+                  <td class="n">
+                    {e.rankLow}–{e.rankHigh}
+                  </td>
+                  <td>{stabilitySentence(group, e, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function signed(value: number | null, lang: Lang): string {
+  if (value === null) return '–';
+  return `${value > 0 ? '+' : value < 0 ? '−' : ''}${formatScore(Math.abs(value), lang)}`;
+}

@@ -1,0 +1,163 @@
+import { compareIds } from '../assignment.ts';
+import { type Aggregation, aggregate, MIN_JURORS_TO_TRIM } from './aggregation.ts';
+import {
+  DEFAULT_COVERAGE,
+  DEFAULT_NEAR_CUTOFF,
+  DEFAULT_RESAMPLES,
+  type EntryStability,
+  type RankStability,
+} from './rank-stability.ts';
+import { compareScored } from './score-order.ts';
+import type { StageTotals } from './stage-totals.ts';
+
+/** One stage's share of the final score: its weight, its totals, and how they are aggregated. */
+export interface WeightedPart {
+  weight: number;
+  totals: StageTotals;
+  aggregation: Aggregation;
+}
+
+export interface WeightedStabilityOptions {
+  top: number;
+  random: () => number;
+  resamples?: number;
+  coverage?: number;
+}
+
+/**
+ * The final ranking's bootstrap: the final score is the weighted mean of stage scores
+ * (Σ w·score / Σ w, as the ranking computes it), so each resample redraws, for every entry and
+ * every weighted stage independently, that stage's juror totals with replacement, aggregates them,
+ * and combines. Entries are the ids given, each needing totals in every part. Places are
+ * tie-break-free, as in `rankStability`.
+ *
+ * The final population is one stage's advancers (tens to a few hundred), so this keeps to one
+ * typed-array sort per resample instead of the stage bootstrap's bucket pass.
+ */
+export function weightedRankStability(
+  ids: readonly string[],
+  parts: readonly WeightedPart[],
+  options: WeightedStabilityOptions,
+): RankStability {
+  const resamples = Math.max(1, Math.floor(options.resamples ?? DEFAULT_RESAMPLES));
+  const coverage = options.coverage ?? DEFAULT_COVERAGE;
+  const { top, random } = options;
+  const sumW = parts.reduce((s, p) => s + p.weight, 0);
+  const combine = (scoreOf: (part: WeightedPart, totals: number[]) => number, id: string) =>
+    parts.reduce((s, p) => s + p.weight * scoreOf(p, Object.values(p.totals.get(id) ?? {})), 0) / sumW;
+
+  const observed = ids
+    .map((id) => ({ id, score: combine((p, totals) => aggregate(totals, p.aggregation) ?? 0, id) }))
+    .sort(compareScored);
+  const n = observed.length;
+  // Every part's totals in one typed array per part, entry by entry in observed order.
+  const packed = parts.map((p) => {
+    const offsets = new Int32Array(n + 1);
+    const lists = observed.map((e) => Object.values(p.totals.get(e.id) ?? {}));
+    lists.forEach((l, i) => {
+      offsets[i + 1] = (offsets[i] ?? 0) + l.length;
+    });
+    const values = new Float64Array(offsets[n] ?? 0);
+    lists.forEach((l, i) => {
+      values.set(l, offsets[i] ?? 0);
+    });
+    return { weight: p.weight, aggregation: p.aggregation, offsets, values };
+  });
+  const maxJurors = Math.max(
+    1,
+    ...packed.map((p) => Math.max(0, ...p.offsets.map((o, i) => o - (p.offsets[i - 1] ?? 0)))),
+  );
+  const scratch = new Float64Array(maxJurors);
+  // key = round(score × 10⁴) × n + idKey, as in rankStability: a smaller id sorts first on equal scores.
+  const idKey = new Float64Array(n);
+  const entryAtIdKey = new Int32Array(n);
+  observed
+    .map((e, i) => ({ id: e.id, i }))
+    .sort((a, b) => compareIds(a.id, b.id))
+    .forEach(({ i }, position) => {
+      idKey[i] = n - 1 - position;
+      entryAtIdKey[n - 1 - position] = i;
+    });
+
+  const keys = new Float64Array(n);
+  const places = new Uint32Array(n * resamples);
+  const inTop = new Uint32Array(n);
+  for (let b = 0; b < resamples; b++) {
+    for (let e = 0; e < n; e++) {
+      let sum = 0;
+      for (const part of packed) {
+        const start = part.offsets[e] ?? 0;
+        const k = (part.offsets[e + 1] ?? 0) - start;
+        sum += part.weight * resampled(part.values, start, k, random, scratch, part.aggregation);
+      }
+      keys[e] = Math.round((sum / sumW) * 10_000) * n + (idKey[e] ?? 0);
+    }
+    keys.sort();
+    for (let r = 0; r < n; r++) {
+      const key = keys[n - 1 - r] ?? 0;
+      const e = entryAtIdKey[key - Math.floor(key / n) * n] ?? 0;
+      places[e * resamples + b] = r + 1;
+      if (r < top) inTop[e] = (inTop[e] ?? 0) + 1;
+    }
+  }
+
+  const lowAt = nearestRank((1 - coverage) / 2, resamples);
+  const highAt = nearestRank(1 - (1 - coverage) / 2, resamples);
+  const entries: EntryStability[] = observed.map((e, i) => {
+    const own = places.subarray(i * resamples, (i + 1) * resamples).sort();
+    const probabilityTop = (inTop[i] ?? 0) / resamples;
+    return {
+      id: e.id,
+      rank: i + 1,
+      score: e.score,
+      probabilityTop,
+      rankLow: own[lowAt] ?? 0,
+      rankHigh: own[highAt] ?? 0,
+      nearCutoff: probabilityTop > DEFAULT_NEAR_CUTOFF.low && probabilityTop < DEFAULT_NEAR_CUTOFF.high,
+    };
+  });
+  return { top, resamples, coverage, entries };
+}
+
+/** One resampled aggregate of values[start, start + k), drawn into `scratch` in sorted order (no allocation). */
+function resampled(
+  values: Float64Array,
+  start: number,
+  k: number,
+  random: () => number,
+  scratch: Float64Array,
+  aggregation: Aggregation,
+): number {
+  if (k === 0) return 0;
+  if (aggregation === 'mean') {
+    let sum = 0;
+    for (let d = 0; d < k; d++) {
+      const drawn = Math.floor(random() * k);
+      sum += values[start + (drawn < k ? drawn : k - 1)] ?? 0;
+    }
+    return sum / k;
+  }
+  for (let d = 0; d < k; d++) {
+    const drawn = Math.floor(random() * k);
+    const v = values[start + (drawn < k ? drawn : k - 1)] ?? 0;
+    let p = d;
+    while (p > 0 && (scratch[p - 1] ?? 0) > v) {
+      scratch[p] = scratch[p - 1] ?? 0;
+      p--;
+    }
+    scratch[p] = v;
+  }
+  if (aggregation === 'median') {
+    const middle = k >> 1;
+    return k % 2 === 1 ? (scratch[middle] ?? 0) : ((scratch[middle - 1] ?? 0) + (scratch[middle] ?? 0)) / 2;
+  }
+  const trim = aggregation === 'trimmed' && k >= MIN_JURORS_TO_TRIM ? 1 : 0;
+  let sum = 0;
+  for (let p = trim; p < k - trim; p++) sum += scratch[p] ?? 0;
+  return sum / (k - 2 * trim);
+}
+
+/** Nearest-rank percentile as a 0-based index, the same rule as `rankStability`. */
+function nearestRank(q: number, count: number): number {
+  return Math.min(count - 1, Math.max(0, Math.ceil(q * count - 1e-9) - 1));
+}

@@ -1,0 +1,84 @@
+import { fairnessSettings, finalFairnessReport } from '../domain/fairness/report.ts';
+import { isDefaultMethod, stageMethod } from '../domain/fairness/stage-scores.ts';
+import { fill, type Lang, localName } from '../domain/i18n.ts';
+import type { ResultRecord } from '../domain/record.ts';
+import type { BaBlock } from './berita-acara.ts';
+import { formatCount } from './fairness.ts';
+import { FAIRNESS_LABELS, methodName, stabilitySummary } from './fairness-report.ts';
+
+const W = {
+  id: {
+    methodNote:
+      'Nilai tahap {stage} tidak memakai rata-rata biasa, melainkan dihitung dengan cara: {method} (lihat docs/fairness.md).',
+    heading: 'Lampiran. Stabilitas Peringkat Akhir',
+    method:
+      'Dihitung ulang dari nilai yang ditetapkan dalam versi ini, dengan bootstrap {resamples} kali dan benih {seed}, sehingga siapa pun mendapat angka yang sama. Lampiran ini menjelaskan hasil dan tidak mengubahnya.',
+  },
+  en: {
+    methodNote:
+      'The {stage} stage score is not the plain mean: it is computed as {method} (docs/fairness.md).',
+    heading: 'Appendix. Stability of the Final Ranking',
+    method:
+      'Recomputed from the scores fixed in this version, with a bootstrap of {resamples} redraws and seed {seed}, so anyone gets the same figures. This appendix explains the result and does not change it.',
+  },
+} as const;
+
+/** Section II states the plain mean; a stage configured otherwise says how it is scored. */
+export function methodNotes(record: ResultRecord, lang: Lang): BaBlock[] {
+  return record.competition.stages
+    .filter((stage) => !isDefaultMethod(stageMethod(stage)))
+    .map((stage) => ({
+      kind: 'para' as const,
+      text: fill(W[lang].methodNote, {
+        stage: localName(stage, lang),
+        method: methodName(stageMethod(stage), lang),
+      }),
+    }));
+}
+
+/** Rows past the winners: enough to show who was within reach of the last winning place. */
+const EXTRA_ROWS = 10;
+
+/**
+ * The Berita Acara's appendix: how firmly the fixed final ranking puts each entry in or out of
+ * the winners. Deterministic (seeded), computed from the record alone. Nothing when judging left
+ * no complete final entry or the config switches the bootstrap off.
+ */
+export function stabilityAppendix(record: ResultRecord, lang: Lang): BaBlock[] {
+  const final = finalFairnessReport(record.competition, record.result);
+  const group = final.groups[0];
+  const stability = group?.stability;
+  if (!group || !stability || stability.entries.length === 0) return [];
+  const w = W[lang];
+  const t = FAIRNESS_LABELS[lang];
+  const titles = new Map(record.innovations.map((i) => [i.id, i.title]));
+  const shown = stability.entries.filter((e) => e.rank <= group.top + EXTRA_ROWS || e.probabilityTop > 0);
+  return [
+    { kind: 'heading', text: w.heading },
+    {
+      kind: 'para',
+      text: fill(w.method, {
+        resamples: stability.resamples,
+        seed: fairnessSettings(record.competition).seed,
+      }),
+    },
+    {
+      kind: 'para',
+      text: fill(t.stabilityIntro, { resamples: formatCount(stability.resamples, lang), top: group.top }),
+    },
+    { kind: 'para', text: stabilitySummary(group, lang) },
+    {
+      kind: 'table',
+      header: [t.rank, t.id, t.title, fill(t.probability, { top: group.top }), t.interval, t.near],
+      rows: shown.map((e) => [
+        String(e.rank),
+        e.id,
+        titles.get(e.id) ?? '',
+        `${Math.round(e.probabilityTop * 100)}%`,
+        `${e.rankLow}–${e.rankHigh}`,
+        e.nearCutoff ? t.nearMark : '',
+      ]),
+      compact: true,
+    },
+  ];
+}
