@@ -300,18 +300,21 @@ export function createDocumentStore(backend: DocumentBackend): Store {
       return docs.map((d) => d.fields.innovation as unknown as Innovation);
     },
     async recordRejection(competition, rejection) {
+      // Question titles are any text (empty, "__x__", "a.b"), which Firestore does not take as field names:
+      // the answers are kept as a list of pairs instead of a map.
+      const answers = Object.entries(rejection.answers).map(([question, answer]) => ({ question, answer }));
       await backend.commit([
         {
           op: 'set',
           path: path(competition, 'rejections', docId(rejection.responseId)),
-          fields: toFields(rejection),
+          fields: toFields({ ...rejection, answers }),
         },
       ]);
     },
     async listRejections(competition) {
       const docs = await backend.query({ collection: path(competition, 'rejections') });
       return docs
-        .map((d) => d.fields as unknown as Rejection)
+        .map((d) => ({ ...(d.fields as unknown as Rejection), answers: answersOf(d.fields.answers) }))
         .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.responseId < b.responseId ? -1 : 1));
     },
     async clearRejection(competition, responseId) {
@@ -489,6 +492,19 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     },
   };
   return store;
+}
+
+/** Answers as a list of pairs, or (saved before that) a map; own keys only, "__proto__" included. */
+function answersOf(stored: FieldValue | undefined): Record<string, string> {
+  if (!Array.isArray(stored))
+    return stored && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+  return Object.fromEntries(
+    stored.flatMap((pair) =>
+      pair && typeof pair === 'object' && !Array.isArray(pair) && !(pair instanceof Uint8Array)
+        ? [[String(pair.question ?? ''), String(pair.answer ?? '')]]
+        : [],
+    ),
+  );
 }
 
 /** Sorts as lastSync wants: sequence, then finishedAt, then id (the sequence is at most 12 digits). */
