@@ -23,6 +23,8 @@ import { packSync, unpackSync } from './sync-payload.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
 const MAX_ATTEMPTS = 200;
+/** A repair takes milliseconds; a repairer that died frees the response for another after this. */
+const REPAIR_LEASE_MS = 60_000;
 
 interface InnovationDoc {
   number: number;
@@ -63,24 +65,54 @@ export function createDocumentStore(backend: DocumentBackend): Store {
 
   /**
    * The emulator applies a commit's writes one by one and keeps the ones before a failed precondition, so an
-   * innovation can land while its number was taken. Only the writer that created it (same claimId) repairs it.
+   * innovation can land while its number was taken. It is then given a number of its own, under a lease per
+   * response so that one repair runs at a time: by the writer that made it, or, when that writer died half-way
+   * (its connection cut), by a later delivery of the same response. A repair that stopped after claiming a
+   * number is finished with that number, so no number is ever claimed twice. Null: another repair is running.
    */
-  async function repairNumber(competition: string, doc: InnovationDoc, numberToId: (n: number) => string) {
+  async function repair(
+    competition: string,
+    responseId: string,
+    numberToId: (n: number) => string,
+  ): Promise<Innovation | null> {
+    const lease = `repair:${responseId}`;
+    const holder = crypto.randomUUID();
+    const now = new Date();
+    if (
+      !(await store.acquireLease(competition, lease, holder, now, new Date(now.getTime() + REPAIR_LEASE_MS)))
+    ) {
+      return null;
+    }
+    try {
+      const doc = await readInnovation(competition, responseId);
+      if (!doc) return null;
+      if (await ownsNumber(competition, doc)) return doc.innovation;
+      const claimed = await claimedBefore(competition, doc);
+      if (claimed !== null) return pointAt(competition, doc, claimed, numberToId);
+      return claimNext(competition, doc, numberToId);
+    } finally {
+      await store.releaseLease(competition, lease, holder).catch(() => undefined);
+    }
+  }
+
+  /** A number an interrupted repair already claimed for this innovation (by its claimId). */
+  async function claimedBefore(competition: string, doc: InnovationDoc): Promise<number | null> {
+    const claims = await backend.query({
+      collection: path(competition, 'numbers'),
+      orderBy: { field: 'n', direction: 'desc' },
+    });
+    const mine = claims.find((c) => c.fields.claimId === doc.claimId && c.fields.n !== doc.number);
+    return typeof mine?.fields.n === 'number' ? mine.fields.n : null;
+  }
+
+  async function claimNext(competition: string, doc: InnovationDoc, numberToId: (n: number) => string) {
     let next = (await highestNumber(competition)) + 1;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       try {
         await backend.commit([
           { op: 'create', path: path(competition, 'numbers', String(next)), fields: claimFields(doc, next) },
         ]);
-        const innovation = { ...doc.innovation, id: numberToId(next) };
-        await backend.commit([
-          {
-            op: 'update',
-            path: path(competition, 'innovations', docId(doc.innovation.responseId ?? '')),
-            fields: { number: next, innovation: toFields(innovation) },
-          },
-        ]);
-        return innovation;
+        return pointAt(competition, doc, next, numberToId);
       } catch (error) {
         if (!(error instanceof AlreadyExists)) throw error;
         next = Math.max(next + 1, (await highestNumber(competition)) + 1);
@@ -89,23 +121,53 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     throw storageUnavailable(new Error('number repair did not settle'));
   }
 
-  /** Reads the innovation once its number is confirmed (another writer may be finishing it on the emulator). */
-  async function settledInnovation(competition: string, responseId: string): Promise<InnovationDoc | null> {
-    return pRetry(
-      async () => {
-        const doc = await readInnovation(competition, responseId);
-        if (doc && !(await ownsNumber(competition, doc))) throw new NotSettled();
-        return doc;
-      },
+  async function pointAt(
+    competition: string,
+    doc: InnovationDoc,
+    n: number,
+    numberToId: (n: number) => string,
+  ) {
+    const innovation = { ...doc.innovation, id: numberToId(n) };
+    await backend.commit([
       {
-        retries: 15,
-        minTimeout: 10,
-        maxTimeout: 1000,
-        shouldRetry: ({ error }) => error instanceof NotSettled,
+        op: 'update',
+        path: path(competition, 'innovations', docId(doc.innovation.responseId ?? '')),
+        fields: { number: n, innovation: toFields(innovation) },
       },
-    ).catch((error: unknown) => {
-      throw error instanceof NotSettled ? storageUnavailable(error) : error;
-    });
+    ]);
+    return innovation;
+  }
+
+  /**
+   * Reads the innovation once its number is confirmed: another writer may be finishing it on the emulator.
+   * When it stays unsettled (that writer is gone), this delivery repairs it.
+   */
+  async function settledInnovation(
+    competition: string,
+    responseId: string,
+    numberToId: (n: number) => string,
+  ): Promise<InnovationDoc | null> {
+    const settled = () =>
+      pRetry(
+        async () => {
+          const doc = await readInnovation(competition, responseId);
+          if (doc && !(await ownsNumber(competition, doc))) throw new NotSettled();
+          return doc;
+        },
+        {
+          retries: 15,
+          minTimeout: 10,
+          maxTimeout: 1000,
+          shouldRetry: ({ error }) => error instanceof NotSettled,
+        },
+      );
+    try {
+      return await settled();
+    } catch (error) {
+      if (!(error instanceof NotSettled)) throw error;
+      if (!(await repair(competition, responseId, numberToId))) throw storageUnavailable(error);
+      return readInnovation(competition, responseId);
+    }
   }
 
   async function upsert(
@@ -117,7 +179,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     const claimId = crypto.randomUUID();
     let next = 0;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      const existing = await settledInnovation(competition, submission.responseId);
+      const existing = await settledInnovation(competition, submission.responseId, numberToId);
       if (!existing) {
         next = Math.max(next + 1, (await highestNumber(competition)) + 1);
         const innovation = innovationRecord(submission, numberToId(next), 1);
@@ -142,7 +204,8 @@ export function createDocumentStore(backend: DocumentBackend): Store {
           if (!(error instanceof AlreadyExists)) throw error;
           const landed = await readInnovation(competition, submission.responseId);
           if (landed?.claimId === claimId && !(await ownsNumber(competition, landed))) {
-            return { outcome: 'created', innovation: await repairNumber(competition, landed, numberToId) };
+            const repaired = await repair(competition, submission.responseId, numberToId);
+            if (repaired) return { outcome: 'created', innovation: repaired };
           }
           continue;
         }
@@ -179,7 +242,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     throw storageUnavailable(new Error('innovation upsert did not settle'));
   }
 
-  return {
+  const store: Store = {
     ...createRecordDocuments(backend, path),
     async archiveRaw(competition, raw) {
       // The payload is created once (its id is its content hash); each delivery is a small record of
@@ -239,18 +302,21 @@ export function createDocumentStore(backend: DocumentBackend): Store {
       return docs.map((d) => d.fields.innovation as unknown as Innovation);
     },
     async recordRejection(competition, rejection) {
+      // Question titles are any text (empty, "__x__", "a.b"), which Firestore does not take as field names:
+      // the answers are kept as a list of pairs instead of a map.
+      const answers = Object.entries(rejection.answers).map(([question, answer]) => ({ question, answer }));
       await backend.commit([
         {
           op: 'set',
           path: path(competition, 'rejections', docId(rejection.responseId)),
-          fields: toFields(rejection),
+          fields: toFields({ ...rejection, answers }),
         },
       ]);
     },
     async listRejections(competition) {
       const docs = await backend.query({ collection: path(competition, 'rejections') });
       return docs
-        .map((d) => d.fields as unknown as Rejection)
+        .map((d) => ({ ...(d.fields as unknown as Rejection), answers: answersOf(d.fields.answers) }))
         .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.responseId < b.responseId ? -1 : 1));
     },
     async clearRejection(competition, responseId) {
@@ -427,6 +493,20 @@ export function createDocumentStore(backend: DocumentBackend): Store {
       }
     },
   };
+  return store;
+}
+
+/** Answers as a list of pairs, or (saved before that) a map; own keys only, "__proto__" included. */
+function answersOf(stored: FieldValue | undefined): Record<string, string> {
+  if (!Array.isArray(stored))
+    return stored && typeof stored === 'object' ? (stored as Record<string, string>) : {};
+  return Object.fromEntries(
+    stored.flatMap((pair) =>
+      pair && typeof pair === 'object' && !Array.isArray(pair) && !(pair instanceof Uint8Array)
+        ? [[String(pair.question ?? ''), String(pair.answer ?? '')]]
+        : [],
+    ),
+  );
 }
 
 /** Sorts as lastSync wants: sequence, then finishedAt, then id (the sequence is at most 12 digits). */

@@ -212,6 +212,18 @@ export function describeStoreContract(name: string, open: OpenStore) {
       expect(await store.listRejections(cid)).toEqual([replacement]);
     });
 
+    it('keeps a rejection whatever its question titles are called', async () => {
+      const cid = uniqueCompetition();
+      // Titles come from the Form (or from whoever holds the intake secret): any text, even empty.
+      const answers = JSON.parse(
+        '{"__proto__":"a","__x__":"b","a.b":"c","":"d","`":"e","Judul Inovasi":"f","constructor":"g"}',
+      ) as Record<string, string>;
+      await store.recordRejection(cid, { ...rejection('r1', '2024-10-01T00:00:00Z', 'x'), answers });
+      const [kept] = await store.listRejections(cid);
+      expect(Object.entries(kept?.answers ?? {})).toEqual(Object.entries(answers));
+      expect(Object.getPrototypeOf(kept?.answers)).toBe(Object.prototype);
+    });
+
     it('saves syncs and returns the one that finished last', async () => {
       const cid = uniqueCompetition();
       expect(await store.lastSync(cid)).toBeNull();

@@ -11,6 +11,8 @@ import { v1 } from '@google-cloud/firestore';
 export async function startFirestoreRestBridge(opts: {
   emulatorHost: string;
   port?: number;
+  /** gRPC channel options, e.g. a short reconnect backoff for a test that restarts the emulator. */
+  grpc?: Record<string, number>;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const [servicePath = '127.0.0.1', port = '8080'] = opts.emulatorHost.split(':');
   const gax = createRequire(createRequire(import.meta.url).resolve('@google-cloud/firestore'))(
@@ -23,6 +25,7 @@ export async function startFirestoreRestBridge(opts: {
     // Explicit (unused) credentials keep the auth library from probing for a metadata server.
     credentials: { client_email: 'bridge@juri-test.iam.gserviceaccount.com', private_key: 'unused' },
     projectId: 'juri-bridge',
+    ...opts.grpc,
   } as ConstructorParameters<typeof v1.FirestoreClient>[0]);
 
   const server = createServer((req, res) => {
