@@ -1,9 +1,9 @@
 import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
-import { type Competition, finalTop, type Stage } from './competition.ts';
+import { type Competition, type Criterion, finalTop, type Stage } from './competition.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode, problemReason } from './problems.ts';
-import { hasConflict, jurorTotal, normalized, panelOf, stableMean, toFourDecimals } from './scoring.ts';
+import { hasConflict, normalized, panelOf, toFourDecimals } from './scoring.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
 
@@ -43,10 +43,18 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
+/** One non-empty typed cell with how it reads. */
 type TypedCell = { entry: ScoreEntry; reading: CellReading };
 
+/** What one panel juror typed for one innovation: per criterion position, the cell (or every copy of it). */
+interface JurorCells {
+  juror: number;
+  cells: (TypedCell | TypedCell[] | undefined)[];
+}
+
 /** The one value typed in a cell; when a cell was typed more than once, only if every copy agrees. */
-function agreedValue(cells: readonly TypedCell[]): number | null | 'disagree' {
+function agreedValue(cells: TypedCell | TypedCell[]): number | null | 'disagree' {
+  if (!Array.isArray(cells)) return cells.reading.kind === 'number' ? cells.reading.value : null;
   const [first, ...rest] = cells;
   const value = first?.reading.kind === 'number' ? first.reading.value : null;
   for (const other of rest) {
@@ -81,6 +89,10 @@ export function rankCompetition(
   return { stages, final: { ...final, problems }, problems };
 }
 
+/**
+ * One stage. The typed cells are gathered by position — innovation, panel juror, criterion — into one
+ * flat map keyed by a number, then each innovation reads its jurors in id order: O(cells + entries·log).
+ */
 function rankStage(
   competition: Competition,
   stage: Stage,
@@ -90,21 +102,46 @@ function rankStage(
   lang: Lang,
 ): StageResult {
   const problems: Problem[] = [];
-  const inStage = new Set(population.map((i) => i.id));
-  const panel = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
+  // Positions: a later duplicate id wins, as a Map built from the list would keep it.
+  const position = new Map<string, number>();
+  population.forEach((i, k) => {
+    position.set(i.id, k);
+  });
+  const panelById = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
+  const panel = [...panelById.values()];
+  const jurorSlot = new Map(panel.map((j, k) => [j.id, k]));
+  // Each juror's place in id order, so an innovation's jurors sort as small integers.
+  const jurorOrder = new Array<number>(panel.length);
+  panel
+    .map((j, k) => ({ id: j.id, k }))
+    .sort((a, b) => cmp(a.id, b.id))
+    .forEach((x, r) => {
+      jurorOrder[x.k] = r;
+    });
   const allJurors = new Set(competition.jurors.map((j) => j.id));
-  const criteria = new Map(stage.criteria.map((c) => [c.id, c]));
+  const criteria = stage.criteria;
+  const criterionSlot = new Map<string, number>();
+  criteria.forEach((c, k) => {
+    criterionSlot.set(c.id, k);
+  });
+  // For jurorTotal: each listed criterion reads the value kept under its id.
+  const totalSlots = criteria.map((c) => criterionSlot.get(c.id) ?? 0);
+  const tieBreakSlots = stage.tieBreak.map((id) => criterionSlot.get(id));
+  const jurorCount = panel.length;
 
-  // innovation → juror → criterion → every non-empty value typed there, read once
-  const typed = new Map<string, Map<string, Map<string, TypedCell[]>>>();
+  // (innovation position × panel size + juror slot) → that juror's cells; and per innovation, its jurors.
+  const sheets = new Map<number, JurorCells>();
+  const jurorsOf: (JurorCells[] | undefined)[] = new Array(population.length);
   for (const entry of scores) {
     if (entry.stage !== stage.id || entry.value.trim() === '') continue;
     const innovation = known.get(entry.innovation);
-    const criterion = criteria.get(entry.criterion);
-    const juror = panel.get(entry.juror);
+    const slot = criterionSlot.get(entry.criterion);
+    const criterion = slot === undefined ? undefined : criteria[slot];
+    const juror = panelById.get(entry.juror);
+    const at = innovation ? position.get(innovation.id) : undefined;
     const blocker: ProblemCode | null = !innovation
       ? 'unknown-innovation'
-      : !inStage.has(innovation.id)
+      : at === undefined
         ? 'not-in-stage'
         : !allJurors.has(entry.juror)
           ? 'unknown-juror'
@@ -113,7 +150,7 @@ function rankStage(
             : !criterion
               ? 'unknown-criterion'
               : null;
-    if (blocker || !innovation || !juror || !criterion) {
+    if (blocker || !innovation || !juror || !criterion || at === undefined || slot === undefined) {
       problems.push(problem(entry, blocker ?? 'unknown-criterion', lang));
       continue;
     }
@@ -122,50 +159,62 @@ function rankStage(
       problems.push(problem(entry, reading.reason, lang, { min: criterion.min, max: criterion.max }));
     }
     if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict', lang));
-    const byJuror = typed.get(innovation.id) ?? new Map<string, Map<string, TypedCell[]>>();
-    typed.set(innovation.id, byJuror);
-    const byCriterion = byJuror.get(juror.id) ?? new Map<string, TypedCell[]>();
-    byJuror.set(juror.id, byCriterion);
-    const cells = byCriterion.get(criterion.id) ?? [];
-    cells.push({ entry, reading });
-    byCriterion.set(criterion.id, cells);
+    const j = jurorSlot.get(juror.id) ?? 0;
+    const key = at * jurorCount + j;
+    let sheet = sheets.get(key);
+    if (!sheet) {
+      sheet = { juror: j, cells: new Array(criteria.length) };
+      sheets.set(key, sheet);
+      const list = jurorsOf[at];
+      if (list) list.push(sheet);
+      else jurorsOf[at] = [sheet];
+    }
+    const typed: TypedCell = { entry, reading };
+    const held = sheet.cells[slot];
+    if (held === undefined) sheet.cells[slot] = typed;
+    else if (Array.isArray(held)) held.push(typed);
+    else sheet.cells[slot] = [held, typed];
   }
 
+  const valid = new Array<number | undefined>(criteria.length);
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
-    const criterionMeans = new Map<string, number[]>();
-    const byJuror = [...(typed.get(innovation.id) ?? [])].sort(([a], [b]) => cmp(a, b));
-    for (const [jurorId, byCriterion] of byJuror) {
-      const juror = panel.get(jurorId);
+    const counted: number[] = [];
+    const tieValues: number[][] = tieBreakSlots.map(() => []);
+    const at = position.get(innovation.id);
+    const mine = at === undefined ? [] : (jurorsOf[at] ?? []);
+    if (mine.length > 1) mine.sort((a, b) => (jurorOrder[a.juror] ?? 0) - (jurorOrder[b.juror] ?? 0));
+    for (const { juror: j, cells } of mine) {
+      const juror = panel[j];
       if (!juror || hasConflict(juror, innovation)) continue;
-      const valid = new Map<string, number>();
-      for (const [criterionId, cells] of byCriterion) {
-        const value = agreedValue(cells);
+      valid.fill(undefined);
+      for (let k = 0; k < cells.length; k++) {
+        const held = cells[k];
+        if (held === undefined) continue;
+        const value = agreedValue(held);
         if (value === 'disagree') {
-          for (const c of cells) problems.push(problem(c.entry, 'duplicate', lang));
+          for (const c of held as TypedCell[]) problems.push(problem(c.entry, 'duplicate', lang));
         } else if (value !== null) {
-          valid.set(criterionId, value);
+          valid[k] = value;
         }
       }
-      const total = jurorTotal(stage, valid);
+      const total = jurorTotal(criteria, totalSlots, valid);
       if (total === null) continue;
-      totals[jurorId] = total;
-      for (const [criterionId, value] of valid) {
-        const criterion = criteria.get(criterionId);
-        if (!criterion) continue;
-        const means = criterionMeans.get(criterionId);
-        if (means) means.push(normalized(criterion, value));
-        else criterionMeans.set(criterionId, [normalized(criterion, value)]);
-      }
+      totals[juror.id] = total;
+      counted.push(total);
+      tieBreakSlots.forEach((k, t) => {
+        const value = k === undefined ? undefined : valid[k];
+        const criterion = k === undefined ? undefined : criteria[k];
+        if (value !== undefined && criterion) tieValues[t]?.push(normalized(criterion, value));
+      });
     }
-    const counted = Object.values(totals);
     return {
       id: innovation.id,
       category: innovation.category,
-      score: stableMean(counted),
+      score: sortedMean(counted),
       status: counted.length >= stage.minJurors ? 'complete' : 'incomplete',
       jurors: counted.length,
-      tieBreak: stage.tieBreak.map((c) => stableMean(criterionMeans.get(c) ?? []) ?? 0),
+      tieBreak: tieValues.map((values) => sortedMean(values) ?? 0),
       totals,
     };
   });
@@ -175,6 +224,36 @@ function rankStage(
     ranking: order(candidates, stage.advance),
     problems: problems.sort(compareProblems),
   };
+}
+
+/**
+ * jurorTotal (scoring.ts) over values kept by criterion position: the same sums in the same order,
+ * so the same bits. `slots[k]` is where the value of the k-th listed criterion is kept.
+ */
+function jurorTotal(
+  criteria: readonly Criterion[],
+  slots: readonly number[],
+  values: readonly (number | undefined)[],
+): number | null {
+  let weighted = 0;
+  let weights = 0;
+  for (let k = 0; k < criteria.length; k++) {
+    const criterion = criteria[k] as Criterion;
+    const score = values[slots[k] ?? k];
+    if (score === undefined) return null;
+    weighted += criterion.weight * normalized(criterion, score);
+    weights += criterion.weight;
+  }
+  return weighted / weights;
+}
+
+/** stableMean (scoring.ts) on an array this module owns: sorted in place instead of copied. */
+function sortedMean(values: number[]): number | null {
+  if (values.length === 0) return null;
+  values.sort((a, b) => a - b);
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
 }
 
 function rankFinal(
@@ -218,23 +297,49 @@ export function compareCandidates(
   return 0;
 }
 
+/** A candidate with its score and tie-break means rounded once, for sorting and tie detection. */
+interface Keyed {
+  c: Candidate;
+  score: number;
+  tieBreak: number[];
+}
+
+function keyed(c: Candidate): Keyed {
+  return { c, score: toFourDecimals(c.score ?? 0), tieBreak: c.tieBreak.map(toFourDecimals) };
+}
+
+/** compareCandidates on rounded keys. */
+function compareKeyed(a: Keyed, b: Keyed): number {
+  const byScore = b.score - a.score;
+  if (byScore !== 0) return byScore;
+  const n = Math.max(a.tieBreak.length, b.tieBreak.length);
+  for (let i = 0; i < n; i++) {
+    const d = (b.tieBreak[i] ?? 0) - (a.tieBreak[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** O(n log n): one sort on precomputed keys; ties are neighbours in that order. */
 function order(candidates: readonly Candidate[], advance: Stage['advance']): RankedEntry[] {
   const complete = candidates
     .filter((c) => c.status === 'complete')
-    .sort((a, b) => compareCandidates(a, b) || cmp(a.id, b.id));
+    .map(keyed)
+    .sort((a, b) => compareKeyed(a, b) || cmp(a.c.id, b.c.id));
   const incomplete = candidates
     .filter((c) => c.status !== 'complete')
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || cmp(a.id, b.id));
   const ranks = competitionRanks(complete);
   const categoryRanks = rankWithinCategories(complete);
-  const ranked: RankedEntry[] = complete.map((c, i) => {
+  const ranked: RankedEntry[] = complete.map(({ c }, i) => {
     const rank = ranks[i] ?? i + 1;
     const categoryRank = categoryRanks.get(c.id) ?? rank;
     const cut = advance?.per === 'category' ? categoryRank : rank;
     return {
       ...c,
       rank,
-      tie: ranks.some((r, j) => j !== i && r === rank),
+      // Equal ranks are adjacent: a rank is shared only by consecutive equal entries.
+      tie: ranks[i - 1] === rank || ranks[i + 1] === rank,
       advances: advance ? cut <= advance.top : false,
       categoryRank,
     };
@@ -250,30 +355,30 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
 }
 
 /** The same competition ranks, counted within each category. Expects entries already sorted. */
-function rankWithinCategories(sorted: readonly Candidate[]): Map<string, number> {
-  const groups = new Map<string, Candidate[]>();
-  for (const c of sorted) {
-    const group = groups.get(c.category) ?? [];
-    group.push(c);
-    groups.set(c.category, group);
+function rankWithinCategories(sorted: readonly Keyed[]): Map<string, number> {
+  const groups = new Map<string, Keyed[]>();
+  for (const k of sorted) {
+    const group = groups.get(k.c.category);
+    if (group) group.push(k);
+    else groups.set(k.c.category, [k]);
   }
   const out = new Map<string, number>();
   for (const group of groups.values()) {
     const ranks = competitionRanks(group);
-    group.forEach((c, i) => {
-      out.set(c.id, ranks[i] ?? i + 1);
+    group.forEach((k, i) => {
+      out.set(k.c.id, ranks[i] ?? i + 1);
     });
   }
   return out;
 }
 
 /** 1, 2, 2, 4: equal entries share the better rank. Expects entries already sorted. */
-function competitionRanks(sorted: readonly Candidate[]): number[] {
+function competitionRanks(sorted: readonly Keyed[]): number[] {
   const ranks: number[] = [];
-  sorted.forEach((c, i) => {
+  sorted.forEach((k, i) => {
     const prev = sorted[i - 1];
     const prevRank = ranks[i - 1];
-    ranks.push(prev && prevRank !== undefined && compareCandidates(prev, c) === 0 ? prevRank : i + 1);
+    ranks.push(prev && prevRank !== undefined && compareKeyed(prev, k) === 0 ? prevRank : i + 1);
   });
   return ranks;
 }
