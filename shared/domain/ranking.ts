@@ -1,5 +1,5 @@
-import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
-import { type Competition, type Criterion, finalTop, type Stage } from './competition.ts';
+import { readScore, type ScoreEntry } from './cells.ts';
+import { type Competition, type Criterion, finalTop, type Juror, type Stage } from './competition.ts';
 import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode, problemReason } from './problems.ts';
@@ -43,25 +43,15 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
-/** One non-empty typed cell with how it reads. */
-type TypedCell = { entry: ScoreEntry; reading: CellReading };
-
-/** What one panel juror typed for one innovation: per criterion position, the cell (or every copy of it). */
+/**
+ * What one panel juror typed for one innovation, by criterion position: the value read (null when the
+ * text is not a score), the entry it came from, and — only for a cell typed more than once — every copy.
+ */
 interface JurorCells {
   juror: number;
-  cells: (TypedCell | TypedCell[] | undefined)[];
-}
-
-/** The one value typed in a cell; when a cell was typed more than once, only if every copy agrees. */
-function agreedValue(cells: TypedCell | TypedCell[]): number | null | 'disagree' {
-  if (!Array.isArray(cells)) return cells.reading.kind === 'number' ? cells.reading.value : null;
-  const [first, ...rest] = cells;
-  const value = first?.reading.kind === 'number' ? first.reading.value : null;
-  for (const other of rest) {
-    const v = other.reading.kind === 'number' ? other.reading.value : null;
-    if (v !== value) return 'disagree';
-  }
-  return value;
+  values: (number | null | undefined)[];
+  entries: (ScoreEntry | undefined)[];
+  copies: Map<number, { entry: ScoreEntry; value: number | null }[]> | undefined;
 }
 
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
@@ -81,17 +71,34 @@ export function rankCompetition(
     population = population.filter((i) => advanced.has(i.id));
   }
   const stageIds = new Set(competition.stages.map((s) => s.id));
-  const stray = scores
-    .filter((s) => !stageIds.has(s.stage) && s.value.trim() !== '')
-    .map((s) => problem(s, 'unknown-stage', lang));
+  const stray: Problem[] = [];
+  for (let n = 0; n < scores.length; n++) {
+    const entry = scores[n] as ScoreEntry;
+    if (!stageIds.has(entry.stage) && !isBlank(entry.value))
+      stray.push(problem(entry, 'unknown-stage', lang));
+  }
   const problems = [...stages.flatMap((s) => s.problems), ...stray].sort(compareProblems);
   const final = rankFinal(competition, stages, innovations);
   return { stages, final: { ...final, problems }, problems };
 }
 
+/** `value.trim() === ''` without making the trimmed copy. */
+function isBlank(value: string): boolean {
+  if (value === '') return true;
+  const first = value.charCodeAt(0);
+  // A cell that starts with a digit, a sign or a letter is not blank: the common case costs one test.
+  if (first > 32 && first < 127) return false;
+  return value.trim() === '';
+}
+
+/** Past this many jurors on one innovation, their cells are found through a map instead of a scan. */
+const SCAN_LIMIT = 16;
+
 /**
- * One stage. The typed cells are gathered by position — innovation, panel juror, criterion — into one
- * flat map keyed by a number, then each innovation reads its jurors in id order: O(cells + entries·log).
+ * One stage. The cells are gathered by position — innovation, panel juror, criterion — with no object
+ * per cell: each innovation keeps a short list of its jurors' cells (a map takes over past SCAN_LIMIT
+ * jurors), and the cells of one juror's row, which arrive together, skip the lookup. Then each
+ * innovation reads its jurors in id order. O(cells + Σ jurors·log jurors over the innovations).
  */
 function rankStage(
   competition: Competition,
@@ -129,92 +136,145 @@ function rankStage(
   const tieBreakSlots = stage.tieBreak.map((id) => criterionSlot.get(id));
   const jurorCount = panel.length;
 
-  // (innovation position × panel size + juror slot) → that juror's cells; and per innovation, its jurors.
-  const sheets = new Map<number, JurorCells>();
   const jurorsOf: (JurorCells[] | undefined)[] = new Array(population.length);
-  for (const entry of scores) {
-    if (entry.stage !== stage.id || entry.value.trim() === '') continue;
-    const innovation = known.get(entry.innovation);
+  let crowded: Map<number, JurorCells> | undefined;
+  const sheetOf = (at: number, j: number): JurorCells => {
+    const list = jurorsOf[at];
+    if (list && list.length <= SCAN_LIMIT) {
+      for (let k = 0; k < list.length; k++)
+        if ((list[k] as JurorCells).juror === j) return list[k] as JurorCells;
+    } else if (list) {
+      const found = crowded?.get(at * jurorCount + j);
+      if (found) return found;
+    }
+    const sheet: JurorCells = {
+      juror: j,
+      values: new Array(criteria.length),
+      entries: [],
+      copies: undefined,
+    };
+    if (!list) jurorsOf[at] = [sheet];
+    else {
+      list.push(sheet);
+      if (list.length === SCAN_LIMIT + 1) {
+        crowded ??= new Map();
+        for (const s of list) crowded.set(at * jurorCount + s.juror, s);
+      } else if (list.length > SCAN_LIMIT) crowded?.set(at * jurorCount + j, sheet);
+    }
+    return sheet;
+  };
+  // The cells of one row (one juror, one innovation) arrive together: what depends only on the row is
+  // looked up once per row.
+  let rowInnovation: string | undefined;
+  let rowJuror: string | undefined;
+  let innovation: Innovation | undefined;
+  let juror: Juror | undefined;
+  let at: number | undefined;
+  let listed = false;
+  let conflict = false;
+  let sheet: JurorCells | undefined;
+  for (let n = 0; n < scores.length; n++) {
+    const entry = scores[n] as ScoreEntry;
+    if (entry.stage !== stage.id || isBlank(entry.value)) continue;
+    if (entry.innovation !== rowInnovation || entry.juror !== rowJuror) {
+      rowInnovation = entry.innovation;
+      rowJuror = entry.juror;
+      innovation = known.get(entry.innovation);
+      juror = panelById.get(entry.juror);
+      at = innovation ? position.get(innovation.id) : undefined;
+      listed = allJurors.has(entry.juror);
+      conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+      sheet = innovation && juror && at !== undefined ? sheetOf(at, jurorSlot.get(juror.id) ?? 0) : undefined;
+    }
     const slot = criterionSlot.get(entry.criterion);
     const criterion = slot === undefined ? undefined : criteria[slot];
-    const juror = panelById.get(entry.juror);
-    const at = innovation ? position.get(innovation.id) : undefined;
     const blocker: ProblemCode | null = !innovation
       ? 'unknown-innovation'
       : at === undefined
         ? 'not-in-stage'
-        : !allJurors.has(entry.juror)
+        : !listed
           ? 'unknown-juror'
           : !juror
             ? 'not-on-panel'
             : !criterion
               ? 'unknown-criterion'
               : null;
-    if (blocker || !innovation || !juror || !criterion || at === undefined || slot === undefined) {
+    if (blocker || !sheet || !criterion || slot === undefined) {
       problems.push(problem(entry, blocker ?? 'unknown-criterion', lang));
       continue;
     }
-    const reading = readCell(entry.value, criterion.min, criterion.max);
-    if (reading.kind === 'invalid') {
-      problems.push(problem(entry, reading.reason, lang, { min: criterion.min, max: criterion.max }));
+    const read = readScore(entry.value, criterion.min, criterion.max);
+    if (read === 'not-a-number' || read === 'out-of-range') {
+      problems.push(problem(entry, read, lang, { min: criterion.min, max: criterion.max }));
     }
-    if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict', lang));
-    const j = jurorSlot.get(juror.id) ?? 0;
-    const key = at * jurorCount + j;
-    let sheet = sheets.get(key);
-    if (!sheet) {
-      sheet = { juror: j, cells: new Array(criteria.length) };
-      sheets.set(key, sheet);
-      const list = jurorsOf[at];
-      if (list) list.push(sheet);
-      else jurorsOf[at] = [sheet];
+    const value = typeof read === 'number' ? read : null;
+    if (conflict) problems.push(problem(entry, 'conflict', lang));
+    const first = sheet.entries[slot];
+    if (first === undefined) {
+      sheet.values[slot] = value;
+      sheet.entries[slot] = entry;
+    } else {
+      // The same cell typed again (two rows for one innovation): keep every copy, in input order.
+      sheet.copies ??= new Map();
+      const copies = sheet.copies.get(slot);
+      if (copies) copies.push({ entry, value });
+      else
+        sheet.copies.set(slot, [
+          { entry: first, value: sheet.values[slot] ?? null },
+          { entry, value },
+        ]);
     }
-    const typed: TypedCell = { entry, reading };
-    const held = sheet.cells[slot];
-    if (held === undefined) sheet.cells[slot] = typed;
-    else if (Array.isArray(held)) held.push(typed);
-    else sheet.cells[slot] = [held, typed];
   }
 
   const valid = new Array<number | undefined>(criteria.length);
+  // Scratch space reused for every innovation: the counted totals, the jurors counted, one tie-break's values.
+  const counted: number[] = [];
+  const countedSheets: JurorCells[] = [];
+  const scratch: number[] = [];
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
-    const counted: number[] = [];
-    const tieValues: number[][] = tieBreakSlots.map(() => []);
+    let jurors = 0;
     const at = position.get(innovation.id);
-    const mine = at === undefined ? [] : (jurorsOf[at] ?? []);
-    if (mine.length > 1) mine.sort((a, b) => (jurorOrder[a.juror] ?? 0) - (jurorOrder[b.juror] ?? 0));
-    for (const { juror: j, cells } of mine) {
-      const juror = panel[j];
+    const mine = at === undefined ? undefined : jurorsOf[at];
+    if (mine) sortSheets(mine, jurorOrder);
+    for (let m = 0; mine && m < mine.length; m++) {
+      const sheet = mine[m] as JurorCells;
+      const juror = panel[sheet.juror];
       if (!juror || hasConflict(juror, innovation)) continue;
-      valid.fill(undefined);
-      for (let k = 0; k < cells.length; k++) {
-        const held = cells[k];
-        if (held === undefined) continue;
-        const value = agreedValue(held);
+      for (let k = 0; k < criteria.length; k++) {
+        const copies = sheet.copies?.get(k);
+        const value = copies ? agreedValue(copies) : sheet.values[k];
         if (value === 'disagree') {
-          for (const c of held as TypedCell[]) problems.push(problem(c.entry, 'duplicate', lang));
-        } else if (value !== null) {
-          valid[k] = value;
+          for (const c of copies ?? []) problems.push(problem(c.entry, 'duplicate', lang));
+          valid[k] = undefined;
+        } else {
+          valid[k] = value ?? undefined;
         }
       }
       const total = jurorTotal(criteria, totalSlots, valid);
       if (total === null) continue;
       totals[juror.id] = total;
-      counted.push(total);
-      tieBreakSlots.forEach((k, t) => {
-        const value = k === undefined ? undefined : valid[k];
-        const criterion = k === undefined ? undefined : criteria[k];
-        if (value !== undefined && criterion) tieValues[t]?.push(normalized(criterion, value));
-      });
+      counted[jurors] = total;
+      countedSheets[jurors] = sheet;
+      jurors++;
     }
+    const score = sortedMean(counted, jurors);
+    // A counted juror has every criterion, each copy agreeing: the first copy's value is the value.
+    const tieBreak = tieBreakSlots.map((k) => {
+      const criterion = k === undefined ? undefined : criteria[k];
+      if (k === undefined || !criterion) return 0;
+      for (let m = 0; m < jurors; m++) {
+        scratch[m] = normalized(criterion, (countedSheets[m] as JurorCells).values[k] ?? 0);
+      }
+      return sortedMean(scratch, jurors) ?? 0;
+    });
     return {
       id: innovation.id,
       category: innovation.category,
-      score: sortedMean(counted),
-      status: counted.length >= stage.minJurors ? 'complete' : 'incomplete',
-      jurors: counted.length,
-      tieBreak: tieValues.map((values) => sortedMean(values) ?? 0),
+      score,
+      status: jurors >= stage.minJurors ? 'complete' : 'incomplete',
+      jurors,
+      tieBreak,
       totals,
     };
   });
@@ -224,6 +284,31 @@ function rankStage(
     ranking: order(candidates, stage.advance),
     problems: problems.sort(compareProblems),
   };
+}
+
+/** An innovation's jurors in id order: an insertion sort while the list is short. */
+function sortSheets(list: JurorCells[], order: readonly number[]): void {
+  if (list.length > SCAN_LIMIT) {
+    list.sort((a, b) => (order[a.juror] ?? 0) - (order[b.juror] ?? 0));
+    return;
+  }
+  for (let i = 1; i < list.length; i++) {
+    const s = list[i] as JurorCells;
+    const key = order[s.juror] ?? 0;
+    let j = i - 1;
+    while (j >= 0 && (order[(list[j] as JurorCells).juror] ?? 0) > key) {
+      list[j + 1] = list[j] as JurorCells;
+      j--;
+    }
+    list[j + 1] = s;
+  }
+}
+
+/** The one value typed in a cell typed more than once, only if every copy agrees. */
+function agreedValue(copies: readonly { value: number | null }[]): number | null | 'disagree' {
+  const value = copies[0]?.value ?? null;
+  for (const other of copies) if (other.value !== value) return 'disagree';
+  return value;
 }
 
 /**
@@ -247,13 +332,30 @@ function jurorTotal(
   return weighted / weights;
 }
 
-/** stableMean (scoring.ts) on an array this module owns: sorted in place instead of copied. */
-function sortedMean(values: number[]): number | null {
-  if (values.length === 0) return null;
-  values.sort((a, b) => a - b);
+/**
+ * stableMean (scoring.ts) of the first `n` values of a scratch array this module owns: sorted in place
+ * (ascending, then summed in that order, so the same bits) instead of copied.
+ */
+function sortedMean(values: number[], n: number): number | null {
+  if (n === 0) return null;
+  if (n > 16) {
+    const sorted = values.slice(0, n).sort((a, b) => a - b);
+    for (let i = 0; i < n; i++) values[i] = sorted[i] as number;
+  } else {
+    // Insertion sort: the few totals of one entry, without a comparator call each.
+    for (let i = 1; i < n; i++) {
+      const v = values[i] as number;
+      let j = i - 1;
+      while (j >= 0 && (values[j] as number) > v) {
+        values[j + 1] = values[j] as number;
+        j--;
+      }
+      values[j + 1] = v;
+    }
+  }
   let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+  for (let i = 0; i < n; i++) sum += values[i] as number;
+  return sum / n;
 }
 
 function rankFinal(
@@ -335,8 +437,15 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     const rank = ranks[i] ?? i + 1;
     const categoryRank = categoryRanks.get(c.id) ?? rank;
     const cut = advance?.per === 'category' ? categoryRank : rank;
+    // Spelled out rather than spread (same properties, same order): a spread is the slowest way to copy.
     return {
-      ...c,
+      id: c.id,
+      category: c.category,
+      score: c.score,
+      status: c.status,
+      jurors: c.jurors,
+      tieBreak: c.tieBreak,
+      totals: c.totals,
       rank,
       // Equal ranks are adjacent: a rank is shared only by consecutive equal entries.
       tie: ranks[i - 1] === rank || ranks[i + 1] === rank,
@@ -345,7 +454,13 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     };
   });
   const pending: RankedEntry[] = incomplete.map((c) => ({
-    ...c,
+    id: c.id,
+    category: c.category,
+    score: c.score,
+    status: c.status,
+    jurors: c.jurors,
+    tieBreak: c.tieBreak,
+    totals: c.totals,
     rank: null,
     tie: false,
     advances: false,

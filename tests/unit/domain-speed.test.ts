@@ -139,9 +139,13 @@ describe('domain fast paths agree with the plain versions', () => {
   it('readCell', () => {
     fc.assert(
       fc.property(
-        fc.oneof(fc.string(), fc.stringMatching(/^[ +\-.,0-9e]{0,6}$/)),
+        fc.oneof(
+          fc.string(),
+          fc.stringMatching(/^[ +\-.,0-9e]{0,6}$/),
+          fc.stringMatching(/^[+-]?\d{0,18}([.,]\d{0,18})?$/),
+        ),
         fc.integer({ min: -5, max: 5 }),
-        fc.integer({ min: 0, max: 100 }),
+        fc.constantFrom(10, 100, 1e20),
         (s, min, max) => {
           expect(readCell(s, min, max)).toEqual(plainReadCell(s, min, max));
         },
