@@ -4,7 +4,8 @@ import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
 import { buildOutputTabs } from '../shared/domain/output-tabs.ts';
-import { rankCompetition } from '../shared/domain/ranking.ts';
+import { rankCompetition, rankJurorTabs } from '../shared/domain/ranking.ts';
+import { jurorTabs } from '../shared/domain/sheet-layout.ts';
 import type { InnovationStore, ScoreSheet, SheetSnapshot, SyncRecord } from '../shared/ports.ts';
 import { type Dataset, datasetFor, SCALES, type Scale } from './generate.ts';
 import { measure, round, type Sample } from './stats.ts';
@@ -140,6 +141,13 @@ async function timeMode() {
   const parsed = memoryServices(d, () => snapshot);
   await step('parseJurorTab over every tab (readJurorTabs)', () => readJurorTabs(parsed));
   const tabsRead = await readJurorTabs(parsed);
+  const tabValues = jurorTabs(d.competition).map((tab, i) => ({
+    tab,
+    values: snapshot.ranges[i]?.values ?? [],
+  }));
+  await step('rankJurorTabs: parse + rank in one pass (to wire in)', () =>
+    rankJurorTabs(d.competition, tabsRead.innovations, tabValues),
+  );
   await step('rankCompetition', () => rankCompetition(d.competition, tabsRead.innovations, tabsRead.entries));
   const result = rankCompetition(d.competition, tabsRead.innovations, tabsRead.entries);
   const hashInput = () => ({

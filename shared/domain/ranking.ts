@@ -4,6 +4,14 @@ import type { Lang } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode, problemReason } from './problems.ts';
 import { hasConflict, normalized, panelOf, toFourDecimals } from './scoring.ts';
+import {
+  a1Cell,
+  JUROR_HEADER_ROWS,
+  JUROR_INFO_COLUMNS,
+  type JurorTab,
+  parseJurorTab,
+  type TabProgress,
+} from './sheet-layout.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
 
@@ -43,15 +51,10 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
-/**
- * What one panel juror typed for one innovation, by criterion position: the value read (null when the
- * text is not a score), the entry it came from, and — only for a cell typed more than once — every copy.
- */
-interface JurorCells {
-  juror: number;
-  values: (number | null | undefined)[];
-  entries: (ScoreEntry | undefined)[];
-  copies: Map<number, { entry: ScoreEntry; value: number | null }[]> | undefined;
+/** A juror tab's rows as read (below the header), with the tab they came from. */
+export interface TabValues {
+  tab: JurorTab;
+  values: readonly (readonly string[])[];
 }
 
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
@@ -61,15 +64,6 @@ export function rankCompetition(
   scores: readonly ScoreEntry[],
   lang: Lang = 'id',
 ): CompetitionResult {
-  const known = new Map(innovations.map((i) => [i.id, i]));
-  const stages: StageResult[] = [];
-  let population: Innovation[] = [...innovations];
-  for (const stage of competition.stages) {
-    const result = rankStage(competition, stage, population, known, scores, lang);
-    stages.push(result);
-    const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
-    population = population.filter((i) => advanced.has(i.id));
-  }
   const stageIds = new Set(competition.stages.map((s) => s.id));
   const stray: Problem[] = [];
   for (let n = 0; n < scores.length; n++) {
@@ -77,9 +71,36 @@ export function rankCompetition(
     if (!stageIds.has(entry.stage) && !isBlank(entry.value))
       stray.push(problem(entry, 'unknown-stage', lang));
   }
-  const problems = [...stages.flatMap((s) => s.problems), ...stray].sort(compareProblems);
-  const final = rankFinal(competition, stages, innovations);
-  return { stages, final: { ...final, problems }, problems };
+  return rankStages(competition, innovations, lang, stray, (frame, cells) => {
+    gatherEntries(frame, cells, scores);
+    return (ref) => scores[ref] as ScoreEntry;
+  });
+}
+
+/**
+ * rankCompetition on the juror tabs as read, without a ScoreEntry per typed cell: the same result as
+ * rankCompetition(competition, innovations, every tab's parseJurorTab entries), plus each tab's progress
+ * as parseJurorTab counts it (a row is the juror's when the innovation is known and no conflict).
+ * Entries are made only for the cells that become problems.
+ */
+export function rankJurorTabs(
+  competition: Competition,
+  innovations: readonly Innovation[],
+  tabs: readonly TabValues[],
+  lang: Lang = 'id',
+): { result: CompetitionResult; progress: TabProgress[] } {
+  const known = new Map(innovations.map((i) => [i.id, i]));
+  const progress = tabs.map(({ tab, values }) => tabProgress(tab, values, known));
+  // Cells are kept by criterion position; a stage that lists one criterion id twice goes the long way.
+  if (competition.stages.some((s) => new Set(s.criteria.map((c) => c.id)).size !== s.criteria.length)) {
+    const entries = tabs.flatMap(({ tab, values }) => parseJurorTab(tab, values, () => false).entries);
+    return { result: rankCompetition(competition, innovations, entries, lang), progress };
+  }
+  const result = rankStages(competition, innovations, lang, [], (frame, cells) => {
+    gatherTabs(frame, cells, tabs);
+    return (ref, slot) => tabEntry(tabs, ref, slot);
+  });
+  return { result, progress };
 }
 
 /** `value.trim() === ''` without making the trimmed copy. */
@@ -91,33 +112,78 @@ function isBlank(value: string): boolean {
   return value.trim() === '';
 }
 
-/** Past this many jurors on one innovation, their cells are found through a map instead of a scan. */
-const SCAN_LIMIT = 16;
+/** Where a typed cell came from, as a number; turned back into its ScoreEntry only for a problem. */
+type EntryOf = (ref: number, slot: number) => ScoreEntry;
 
-/**
- * One stage. The cells are gathered by position — innovation, panel juror, criterion — with no object
- * per cell: each innovation keeps a short list of its jurors' cells (a map takes over past SCAN_LIMIT
- * jurors), and the cells of one juror's row, which arrive together, skip the lookup. Then each
- * innovation reads its jurors in id order. O(cells + Σ jurors·log jurors over the innovations).
- */
-function rankStage(
+/** Fills `cells` with one stage's typed cells (and `frame.problems`), and says how to find their entries. */
+type Gather = (frame: StageFrame, cells: StageCells) => EntryOf;
+
+function rankStages(
+  competition: Competition,
+  innovations: readonly Innovation[],
+  lang: Lang,
+  stray: Problem[],
+  gather: Gather,
+): CompetitionResult {
+  const known = new Map(innovations.map((i) => [i.id, i]));
+  const allJurors = new Set(competition.jurors.map((j) => j.id));
+  const stages: StageResult[] = [];
+  let population: Innovation[] = [...innovations];
+  for (const stage of competition.stages) {
+    const frame = frameOf(competition, stage, population, known, allJurors, lang);
+    const cells = new StageCells(population.length, stage.criteria.length, frame.panel.length);
+    const entryOf = gather(frame, cells);
+    const candidates = candidatesOf(frame, cells, entryOf);
+    const result: StageResult = {
+      stage: stage.id,
+      ranking: order(candidates, stage.advance),
+      problems: frame.problems.sort(compareProblems),
+    };
+    stages.push(result);
+    const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
+    population = population.filter((i) => advanced.has(i.id));
+  }
+  const problems = [...stages.flatMap((s) => s.problems), ...stray].sort(compareProblems);
+  const final = rankFinal(competition, stages, innovations);
+  return { stages, final: { ...final, problems }, problems };
+}
+
+/** What one stage's cells are read against, by position. */
+interface StageFrame {
+  stage: Stage;
+  criteria: readonly Criterion[];
+  /** The panel, one juror per id (a later duplicate wins, as a Map built from the list keeps it). */
+  panel: Juror[];
+  panelById: ReadonlyMap<string, Juror>;
+  jurorSlot: ReadonlyMap<string, number>;
+  /** Each panel juror's place in id order. */
+  jurorOrder: readonly number[];
+  allJurors: ReadonlySet<string>;
+  criterionSlot: ReadonlyMap<string, number>;
+  /** For jurorTotal: where the value of each listed criterion is kept. */
+  totalSlots: readonly number[];
+  tieBreakSlots: readonly (number | undefined)[];
+  population: readonly Innovation[];
+  position: ReadonlyMap<string, number>;
+  known: ReadonlyMap<string, Innovation>;
+  lang: Lang;
+  problems: Problem[];
+}
+
+function frameOf(
   competition: Competition,
   stage: Stage,
   population: readonly Innovation[],
   known: ReadonlyMap<string, Innovation>,
-  scores: readonly ScoreEntry[],
+  allJurors: ReadonlySet<string>,
   lang: Lang,
-): StageResult {
-  const problems: Problem[] = [];
-  // Positions: a later duplicate id wins, as a Map built from the list would keep it.
+): StageFrame {
   const position = new Map<string, number>();
   population.forEach((i, k) => {
     position.set(i.id, k);
   });
   const panelById = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
   const panel = [...panelById.values()];
-  const jurorSlot = new Map(panel.map((j, k) => [j.id, k]));
-  // Each juror's place in id order, so an innovation's jurors sort as small integers.
   const jurorOrder = new Array<number>(panel.length);
   panel
     .map((j, k) => ({ id: j.id, k }))
@@ -125,46 +191,122 @@ function rankStage(
     .forEach((x, r) => {
       jurorOrder[x.k] = r;
     });
-  const allJurors = new Set(competition.jurors.map((j) => j.id));
-  const criteria = stage.criteria;
   const criterionSlot = new Map<string, number>();
-  criteria.forEach((c, k) => {
+  stage.criteria.forEach((c, k) => {
     criterionSlot.set(c.id, k);
   });
-  // For jurorTotal: each listed criterion reads the value kept under its id.
-  const totalSlots = criteria.map((c) => criterionSlot.get(c.id) ?? 0);
-  const tieBreakSlots = stage.tieBreak.map((id) => criterionSlot.get(id));
-  const jurorCount = panel.length;
-
-  const jurorsOf: (JurorCells[] | undefined)[] = new Array(population.length);
-  let crowded: Map<number, JurorCells> | undefined;
-  const sheetOf = (at: number, j: number): JurorCells => {
-    const list = jurorsOf[at];
-    if (list && list.length <= SCAN_LIMIT) {
-      for (let k = 0; k < list.length; k++)
-        if ((list[k] as JurorCells).juror === j) return list[k] as JurorCells;
-    } else if (list) {
-      const found = crowded?.get(at * jurorCount + j);
-      if (found) return found;
-    }
-    const sheet: JurorCells = {
-      juror: j,
-      values: new Array(criteria.length),
-      entries: [],
-      copies: undefined,
-    };
-    if (!list) jurorsOf[at] = [sheet];
-    else {
-      list.push(sheet);
-      if (list.length === SCAN_LIMIT + 1) {
-        crowded ??= new Map();
-        for (const s of list) crowded.set(at * jurorCount + s.juror, s);
-      } else if (list.length > SCAN_LIMIT) crowded?.set(at * jurorCount + j, sheet);
-    }
-    return sheet;
+  return {
+    stage,
+    criteria: stage.criteria,
+    panel,
+    panelById,
+    jurorSlot: new Map(panel.map((j, k) => [j.id, k])),
+    jurorOrder,
+    allJurors,
+    criterionSlot,
+    totalSlots: stage.criteria.map((c) => criterionSlot.get(c.id) ?? 0),
+    tieBreakSlots: stage.tieBreak.map((id) => criterionSlot.get(id)),
+    population,
+    position,
+    known,
+    lang,
+    problems: [],
   };
-  // The cells of one row (one juror, one innovation) arrive together: what depends only on the row is
-  // looked up once per row.
+}
+
+/** Past this many jurors on one innovation, their cells are found through a map instead of a scan. */
+const SCAN_LIMIT = 16;
+
+/**
+ * One stage's typed cells by position, with no object per cell. A pair is one juror's row for one
+ * innovation; its cells sit at pair × criteria + criterion position in flat arrays: the value read
+ * (null when the text is not a score, undefined when nothing was typed) and where the first copy came
+ * from. A cell typed more than once also keeps every copy.
+ */
+class StageCells {
+  /** Innovation position → its first pair, or -1; then pair → the next pair of that innovation. */
+  private readonly head: Int32Array;
+  private readonly next: number[] = [];
+  private readonly count: Int32Array;
+  private crowded: Map<number, number> | undefined;
+  /** Pair → juror slot. */
+  readonly juror: number[] = [];
+  readonly values: (number | null | undefined)[] = [];
+  readonly refs: number[] = [];
+  copies: Map<number, { ref: number; value: number | null }[]> | undefined;
+
+  constructor(
+    innovations: number,
+    readonly width: number,
+    private readonly jurors: number,
+  ) {
+    this.head = new Int32Array(innovations).fill(-1);
+    this.count = new Int32Array(innovations);
+  }
+
+  /** The pair of innovation `at` and juror slot `j`, made when new. */
+  pair(at: number, j: number): number {
+    const n = this.count[at] ?? 0;
+    if (n > SCAN_LIMIT) {
+      const found = this.crowded?.get(at * this.jurors + j);
+      if (found !== undefined) return found;
+    } else {
+      for (let p = this.head[at] ?? -1; p >= 0; p = this.next[p] ?? -1) if (this.juror[p] === j) return p;
+    }
+    const p = this.juror.length;
+    this.juror.push(j);
+    this.next.push(this.head[at] ?? -1);
+    this.head[at] = p;
+    this.count[at] = n + 1;
+    for (let k = 0; k < this.width; k++) {
+      this.values.push(undefined);
+      this.refs.push(-1);
+    }
+    if (n + 1 > SCAN_LIMIT) {
+      this.crowded ??= new Map();
+      if (n === SCAN_LIMIT) {
+        for (let q = this.head[at] ?? -1; q >= 0; q = this.next[q] ?? -1) {
+          this.crowded.set(at * this.jurors + (this.juror[q] ?? 0), q);
+        }
+      } else this.crowded.set(at * this.jurors + j, p);
+    }
+    return p;
+  }
+
+  /** Keeps a typed cell; a second copy of the same cell keeps every copy, in input order. */
+  put(pair: number, slot: number, value: number | null, ref: number): void {
+    const key = pair * this.width + slot;
+    const first = this.refs[key] ?? -1;
+    if (first < 0) {
+      this.values[key] = value;
+      this.refs[key] = ref;
+      return;
+    }
+    this.copies ??= new Map();
+    const copies = this.copies.get(key);
+    if (copies) copies.push({ ref, value });
+    else
+      this.copies.set(key, [
+        { ref: first, value: this.values[key] ?? null },
+        { ref, value },
+      ]);
+  }
+
+  /** Writes innovation `at`'s pairs into `out`; returns how many. */
+  pairsOf(at: number, out: number[]): number {
+    let n = 0;
+    for (let p = this.head[at] ?? -1; p >= 0; p = this.next[p] ?? -1) out[n++] = p;
+    return n;
+  }
+}
+
+/**
+ * Entries in input order. The cells of one row (one juror, one innovation) usually arrive together:
+ * what depends only on the row is looked up once per row.
+ */
+function gatherEntries(frame: StageFrame, cells: StageCells, scores: readonly ScoreEntry[]): void {
+  const { stage, criteria, criterionSlot, panelById, jurorSlot, position, known, allJurors, problems, lang } =
+    frame;
   let rowInnovation: string | undefined;
   let rowJuror: string | undefined;
   let innovation: Innovation | undefined;
@@ -172,7 +314,7 @@ function rankStage(
   let at: number | undefined;
   let listed = false;
   let conflict = false;
-  let sheet: JurorCells | undefined;
+  let pair = -1;
   for (let n = 0; n < scores.length; n++) {
     const entry = scores[n] as ScoreEntry;
     if (entry.stage !== stage.id || isBlank(entry.value)) continue;
@@ -184,7 +326,7 @@ function rankStage(
       at = innovation ? position.get(innovation.id) : undefined;
       listed = allJurors.has(entry.juror);
       conflict = innovation && juror ? hasConflict(juror, innovation) : false;
-      sheet = innovation && juror && at !== undefined ? sheetOf(at, jurorSlot.get(juror.id) ?? 0) : undefined;
+      pair = juror && at !== undefined ? cells.pair(at, jurorSlot.get(juror.id) ?? 0) : -1;
     }
     const slot = criterionSlot.get(entry.criterion);
     const criterion = slot === undefined ? undefined : criteria[slot];
@@ -199,7 +341,7 @@ function rankStage(
             : !criterion
               ? 'unknown-criterion'
               : null;
-    if (blocker || !sheet || !criterion || slot === undefined) {
+    if (blocker || pair < 0 || !criterion || slot === undefined) {
       problems.push(problem(entry, blocker ?? 'unknown-criterion', lang));
       continue;
     }
@@ -207,45 +349,133 @@ function rankStage(
     if (read === 'not-a-number' || read === 'out-of-range') {
       problems.push(problem(entry, read, lang, { min: criterion.min, max: criterion.max }));
     }
-    const value = typeof read === 'number' ? read : null;
     if (conflict) problems.push(problem(entry, 'conflict', lang));
-    const first = sheet.entries[slot];
-    if (first === undefined) {
-      sheet.values[slot] = value;
-      sheet.entries[slot] = entry;
-    } else {
-      // The same cell typed again (two rows for one innovation): keep every copy, in input order.
-      sheet.copies ??= new Map();
-      const copies = sheet.copies.get(slot);
-      if (copies) copies.push({ entry, value });
-      else
-        sheet.copies.set(slot, [
-          { entry: first, value: sheet.values[slot] ?? null },
-          { entry, value },
-        ]);
-    }
+    cells.put(pair, slot, typeof read === 'number' ? read : null, n);
   }
+}
 
+/** Rows per tab in a cell reference: tab × ROWS + row. */
+const ROWS = 1 << 20;
+
+/**
+ * The juror tabs of this stage, row by row, in the order parseJurorTab would list their entries; a
+ * cell's entry is made only when it becomes a problem. Criteria are columns, so the criterion's position
+ * is the column's.
+ */
+function gatherTabs(frame: StageFrame, cells: StageCells, tabs: readonly TabValues[]): void {
+  const { stage, criteria, panelById, jurorSlot, position, known, allJurors, problems, lang } = frame;
+  tabs.forEach(({ tab, values }, t) => {
+    if (tab.stage.id !== stage.id) return;
+    const juror = panelById.get(tab.juror.id);
+    const listed = allJurors.has(tab.juror.id);
+    const j = juror ? (jurorSlot.get(juror.id) ?? 0) : -1;
+    for (let i = 0; i < values.length && i < ROWS; i++) {
+      const row = values[i] as readonly string[];
+      const id = (row[0] ?? '').trim();
+      if (id === '') continue;
+      const innovation = known.get(id);
+      const at = innovation ? position.get(innovation.id) : undefined;
+      const conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+      let pair = -1;
+      for (let c = 0; c < criteria.length; c++) {
+        const value = row[JUROR_INFO_COLUMNS + c] ?? '';
+        if (isBlank(value)) continue;
+        const criterion = criteria[c] as Criterion;
+        const blocker: ProblemCode | null = !innovation
+          ? 'unknown-innovation'
+          : at === undefined
+            ? 'not-in-stage'
+            : !listed
+              ? 'unknown-juror'
+              : !juror
+                ? 'not-on-panel'
+                : null;
+        if (blocker || at === undefined) {
+          problems.push(problem(tabEntry(tabs, t * ROWS + i, c), blocker ?? 'not-in-stage', lang));
+          continue;
+        }
+        const read = readScore(value, criterion.min, criterion.max);
+        if (read === 'not-a-number' || read === 'out-of-range') {
+          problems.push(
+            problem(tabEntry(tabs, t * ROWS + i, c), read, lang, { min: criterion.min, max: criterion.max }),
+          );
+        }
+        if (conflict) problems.push(problem(tabEntry(tabs, t * ROWS + i, c), 'conflict', lang));
+        if (pair < 0) pair = cells.pair(at, j);
+        cells.put(pair, c, typeof read === 'number' ? read : null, t * ROWS + i);
+      }
+    }
+  });
+}
+
+/** The entry parseJurorTab makes for one cell of a tab. */
+function tabEntry(tabs: readonly TabValues[], ref: number, column: number): ScoreEntry {
+  const t = Math.floor(ref / ROWS);
+  const i = ref % ROWS;
+  const { tab, values } = tabs[t] as TabValues;
+  const row = values[i] ?? [];
+  return {
+    stage: tab.stage.id,
+    innovation: (row[0] ?? '').trim(),
+    juror: tab.juror.id,
+    criterion: tab.stage.criteria[column]?.id ?? '',
+    value: row[JUROR_INFO_COLUMNS + column] ?? '',
+    cell: a1Cell(tab.title, JUROR_INFO_COLUMNS + column, JUROR_HEADER_ROWS + i),
+  };
+}
+
+/** parseJurorTab's progress count for one tab, without its entries. */
+function tabProgress(
+  tab: JurorTab,
+  values: readonly (readonly string[])[],
+  known: ReadonlyMap<string, Innovation>,
+): TabProgress {
+  let assigned = 0;
+  let scored = 0;
+  const criteria = tab.stage.criteria;
+  for (const row of values) {
+    const id = (row[0] ?? '').trim();
+    if (id === '') continue;
+    const innovation = known.get(id);
+    if (innovation && hasConflict(tab.juror, innovation)) continue;
+    assigned += 1;
+    let complete = true;
+    for (let c = 0; c < criteria.length && complete; c++) {
+      const criterion = criteria[c] as Criterion;
+      complete =
+        typeof readScore(row[JUROR_INFO_COLUMNS + c] ?? '', criterion.min, criterion.max) === 'number';
+    }
+    if (complete) scored += 1;
+  }
+  return { stage: tab.stage.id, juror: tab.juror.id, assigned, scored };
+}
+
+/** Each innovation's candidate: its jurors in id order, each counted when every criterion has a score. */
+function candidatesOf(frame: StageFrame, cells: StageCells, entryOf: EntryOf): Candidate[] {
+  const { stage, criteria, panel, jurorOrder, totalSlots, tieBreakSlots, position, problems, lang } = frame;
+  const width = cells.width;
   const valid = new Array<number | undefined>(criteria.length);
-  // Scratch space reused for every innovation: the counted totals, the jurors counted, one tie-break's values.
+  // Scratch space reused for every innovation.
+  const pairs: number[] = [];
   const counted: number[] = [];
-  const countedSheets: JurorCells[] = [];
+  const countedPairs: number[] = [];
   const scratch: number[] = [];
-  const candidates: Candidate[] = population.map((innovation) => {
+  return frame.population.map((innovation) => {
     const totals: Record<string, number> = {};
     let jurors = 0;
     const at = position.get(innovation.id);
-    const mine = at === undefined ? undefined : jurorsOf[at];
-    if (mine) sortSheets(mine, jurorOrder);
-    for (let m = 0; mine && m < mine.length; m++) {
-      const sheet = mine[m] as JurorCells;
-      const juror = panel[sheet.juror];
+    const n = at === undefined ? 0 : cells.pairsOf(at, pairs);
+    sortPairs(pairs, n, cells.juror, jurorOrder);
+    for (let m = 0; m < n; m++) {
+      const p = pairs[m] as number;
+      const juror = panel[cells.juror[p] ?? -1];
       if (!juror || hasConflict(juror, innovation)) continue;
       for (let k = 0; k < criteria.length; k++) {
-        const copies = sheet.copies?.get(k);
-        const value = copies ? agreedValue(copies) : sheet.values[k];
+        const key = p * width + k;
+        const copies = cells.copies?.get(key);
+        const value = copies ? agreedValue(copies) : cells.values[key];
         if (value === 'disagree') {
-          for (const c of copies ?? []) problems.push(problem(c.entry, 'duplicate', lang));
+          for (const c of copies ?? []) problems.push(problem(entryOf(c.ref, k), 'duplicate', lang));
           valid[k] = undefined;
         } else {
           valid[k] = value ?? undefined;
@@ -255,7 +485,7 @@ function rankStage(
       if (total === null) continue;
       totals[juror.id] = total;
       counted[jurors] = total;
-      countedSheets[jurors] = sheet;
+      countedPairs[jurors] = p;
       jurors++;
     }
     const score = sortedMean(counted, jurors);
@@ -264,7 +494,7 @@ function rankStage(
       const criterion = k === undefined ? undefined : criteria[k];
       if (k === undefined || !criterion) return 0;
       for (let m = 0; m < jurors; m++) {
-        scratch[m] = normalized(criterion, (countedSheets[m] as JurorCells).values[k] ?? 0);
+        scratch[m] = normalized(criterion, cells.values[(countedPairs[m] ?? 0) * width + k] ?? 0);
       }
       return sortedMean(scratch, jurors) ?? 0;
     });
@@ -278,29 +508,25 @@ function rankStage(
       totals,
     };
   });
-
-  return {
-    stage: stage.id,
-    ranking: order(candidates, stage.advance),
-    problems: problems.sort(compareProblems),
-  };
 }
 
-/** An innovation's jurors in id order: an insertion sort while the list is short. */
-function sortSheets(list: JurorCells[], order: readonly number[]): void {
-  if (list.length > SCAN_LIMIT) {
-    list.sort((a, b) => (order[a.juror] ?? 0) - (order[b.juror] ?? 0));
+/** The first `n` pairs in their jurors' id order: an insertion sort while the list is short. */
+function sortPairs(pairs: number[], n: number, jurorOf: readonly number[], order: readonly number[]): void {
+  const key = (p: number) => order[jurorOf[p] ?? 0] ?? 0;
+  if (n > SCAN_LIMIT) {
+    const sorted = pairs.slice(0, n).sort((a, b) => key(a) - key(b));
+    for (let i = 0; i < n; i++) pairs[i] = sorted[i] as number;
     return;
   }
-  for (let i = 1; i < list.length; i++) {
-    const s = list[i] as JurorCells;
-    const key = order[s.juror] ?? 0;
+  for (let i = 1; i < n; i++) {
+    const p = pairs[i] as number;
+    const k = key(p);
     let j = i - 1;
-    while (j >= 0 && (order[(list[j] as JurorCells).juror] ?? 0) > key) {
-      list[j + 1] = list[j] as JurorCells;
+    while (j >= 0 && key(pairs[j] as number) > k) {
+      pairs[j + 1] = pairs[j] as number;
       j--;
     }
-    list[j + 1] = s;
+    pairs[j + 1] = p;
   }
 }
 

@@ -6,7 +6,9 @@ import { readCell } from '../../shared/domain/cells.ts';
 import type { Competition, Juror, Stage } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { compareIds } from '../../shared/domain/natural-order.ts';
+import { rankCompetition, rankJurorTabs } from '../../shared/domain/ranking.ts';
 import { hasConflict, panelOf } from '../../shared/domain/scoring.ts';
+import { jurorTabs, parseJurorTab } from '../../shared/domain/sheet-layout.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 
 /**
@@ -192,6 +194,53 @@ describe('domain fast paths agree with the plain versions', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+const TYPED_CELL = fc.oneof(
+  { weight: 12, arbitrary: fc.constantFrom('50', '60', '60,0', '70.5', ' 80 ', '100', '0', '7', '10') },
+  { weight: 2, arbitrary: fc.constantFrom('', '   ') },
+  { weight: 1, arbitrary: fc.constantFrom('abc', '8,5,1', '-1', '101', 'n/a') },
+);
+const ROW_ID = fc.constantFrom('I-1', 'I-2', 'I-3', 'I-4', 'I-5', ' I-2 ', 'I-404', '', 'I-1');
+
+describe('rankJurorTabs', () => {
+  it('ranks the tabs as rankCompetition ranks their parseJurorTab entries, and counts the same progress', () => {
+    const competition = smallCompetition();
+    const innovations = ['I-1', 'I-2', 'I-3', 'I-4', 'I-5'].map((id, k) =>
+      innovation(id, ['Kota Kupang', 'Ende', 'Alor', 'Sikka'][k % 4], k % 2 ? 'prov' : 'kabkota'),
+    );
+    const known = new Map(innovations.map((i) => [i.id, i]));
+    const tabs = jurorTabs(competition);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(fc.tuple(ROW_ID, fc.array(TYPED_CELL, { minLength: 0, maxLength: 3 })), { maxLength: 8 }),
+          { minLength: tabs.length, maxLength: tabs.length },
+        ),
+        (grids) => {
+          const read = tabs.map((tab, t) => ({
+            tab,
+            values: (grids[t] ?? []).map(([id, cells]) => [id, 'judul', 'dinas', 'wilayah', ...cells]),
+          }));
+          const parsed = read.map(({ tab, values }) =>
+            parseJurorTab(tab, values, (id) => {
+              const i = known.get(id);
+              return i ? hasConflict(tab.juror, i) : false;
+            }),
+          );
+          const got = rankJurorTabs(competition, innovations, read);
+          const expected = rankCompetition(
+            competition,
+            innovations,
+            parsed.flatMap((p) => p.entries),
+          );
+          expect(JSON.stringify(got.result)).toBe(JSON.stringify(expected));
+          expect(got.progress).toEqual(parsed.map((p) => p.progress));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 });
