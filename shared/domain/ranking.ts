@@ -89,18 +89,26 @@ export function rankJurorTabs(
   tabs: readonly TabValues[],
   lang: Lang = 'id',
 ): { result: CompetitionResult; progress: TabProgress[] } {
-  const known = new Map(innovations.map((i) => [i.id, i]));
-  const progress = tabs.map(({ tab, values }) => tabProgress(tab, values, known));
   // Cells are kept by criterion position; a stage that lists one criterion id twice goes the long way.
   if (competition.stages.some((s) => new Set(s.criteria.map((c) => c.id)).size !== s.criteria.length)) {
+    const known = new Map(innovations.map((i) => [i.id, i]));
     const entries = tabs.flatMap(({ tab, values }) => parseJurorTab(tab, values, () => false).entries);
-    return { result: rankCompetition(competition, innovations, entries, lang), progress };
+    return {
+      result: rankCompetition(competition, innovations, entries, lang),
+      progress: tabs.map(({ tab, values }) => tabProgress(tab, values, known)),
+    };
   }
+  const progress: (TabProgress | undefined)[] = new Array(tabs.length);
   const result = rankStages(competition, innovations, lang, [], (frame, cells) => {
-    gatherTabs(frame, cells, tabs);
+    gatherTabs(frame, cells, tabs, progress);
     return (ref, slot) => tabEntry(tabs, ref, slot);
   });
-  return { result, progress };
+  // A tab of no stage of the competition is counted on its own.
+  const known = new Map(innovations.map((i) => [i.id, i]));
+  return {
+    result,
+    progress: tabs.map(({ tab, values }, t) => progress[t] ?? tabProgress(tab, values, known)),
+  };
 }
 
 /** `value.trim() === ''` without making the trimmed copy. */
@@ -231,17 +239,32 @@ class StageCells {
   private crowded: Map<number, number> | undefined;
   /** Pair → juror slot. */
   readonly juror: number[] = [];
-  readonly values: (number | null | undefined)[] = [];
-  readonly refs: number[] = [];
+  values: (number | null | undefined)[];
+  refs: number[];
   copies: Map<number, { ref: number; value: number | null }[]> | undefined;
+  /** Pairs the arrays have room for; past it they grow. */
+  private room: number;
 
   constructor(
     innovations: number,
     readonly width: number,
     private readonly jurors: number,
+    pairs = 0,
   ) {
     this.head = new Int32Array(innovations).fill(-1);
     this.count = new Int32Array(innovations);
+    this.room = pairs;
+    this.values = new Array(pairs * width).fill(undefined);
+    this.refs = new Array<number>(pairs * width).fill(-1);
+  }
+
+  /** Room for `pairs` more pairs (at least double the room when it grows), in one allocation each. */
+  reserve(pairs: number): void {
+    const need = this.juror.length + pairs;
+    if (need <= this.room) return;
+    this.room = this.juror.length === 0 ? need : Math.max(need, 2 * this.room);
+    this.values = grown(this.values, this.room * this.width, undefined);
+    this.refs = grown(this.refs, this.room * this.width, -1);
   }
 
   /** The pair of innovation `at` and juror slot `j`, made when new. */
@@ -258,10 +281,7 @@ class StageCells {
     this.next.push(this.head[at] ?? -1);
     this.head[at] = p;
     this.count[at] = n + 1;
-    for (let k = 0; k < this.width; k++) {
-      this.values.push(undefined);
-      this.refs.push(-1);
-    }
+    if (p >= this.room) this.reserve(Math.max(1, this.room));
     if (n + 1 > SCAN_LIMIT) {
       this.crowded ??= new Map();
       if (n === SCAN_LIMIT) {
@@ -298,6 +318,13 @@ class StageCells {
     for (let p = this.head[at] ?? -1; p >= 0; p = this.next[p] ?? -1) out[n++] = p;
     return n;
   }
+}
+
+/** A copy of `a` with room for `n` items, the new ones `fill`. */
+function grown<T>(a: readonly T[], n: number, fill: T): T[] {
+  const b = new Array<T>(n);
+  for (let i = 0; i < a.length; i++) b[i] = a[i] as T;
+  return b.fill(fill, a.length);
 }
 
 /**
@@ -362,13 +389,23 @@ const ROWS = 1 << 20;
  * cell's entry is made only when it becomes a problem. Criteria are columns, so the criterion's position
  * is the column's.
  */
-function gatherTabs(frame: StageFrame, cells: StageCells, tabs: readonly TabValues[]): void {
+function gatherTabs(
+  frame: StageFrame,
+  cells: StageCells,
+  tabs: readonly TabValues[],
+  progress: (TabProgress | undefined)[],
+): void {
   const { stage, criteria, panelById, jurorSlot, position, known, allJurors, problems, lang } = frame;
+  // At most one pair per row: room for them all at once.
+  cells.reserve(tabs.reduce((n, { tab, values }) => (tab.stage.id === stage.id ? n + values.length : n), 0));
   tabs.forEach(({ tab, values }, t) => {
     if (tab.stage.id !== stage.id) return;
     const juror = panelById.get(tab.juror.id);
     const listed = allJurors.has(tab.juror.id);
     const j = juror ? (jurorSlot.get(juror.id) ?? 0) : -1;
+    // parseJurorTab's progress, counted on the way: a row is the tab juror's unless in conflict.
+    let assigned = 0;
+    let scored = 0;
     for (let i = 0; i < values.length && i < ROWS; i++) {
       const row = values[i] as readonly string[];
       const id = (row[0] ?? '').trim();
@@ -376,11 +413,17 @@ function gatherTabs(frame: StageFrame, cells: StageCells, tabs: readonly TabValu
       const innovation = known.get(id);
       const at = innovation ? position.get(innovation.id) : undefined;
       const conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+      let complete = true;
       let pair = -1;
       for (let c = 0; c < criteria.length; c++) {
         const value = row[JUROR_INFO_COLUMNS + c] ?? '';
-        if (isBlank(value)) continue;
+        if (isBlank(value)) {
+          complete = false;
+          continue;
+        }
         const criterion = criteria[c] as Criterion;
+        const read = readScore(value, criterion.min, criterion.max);
+        if (typeof read !== 'number') complete = false;
         const blocker: ProblemCode | null = !innovation
           ? 'unknown-innovation'
           : at === undefined
@@ -394,7 +437,6 @@ function gatherTabs(frame: StageFrame, cells: StageCells, tabs: readonly TabValu
           problems.push(problem(tabEntry(tabs, t * ROWS + i, c), blocker ?? 'not-in-stage', lang));
           continue;
         }
-        const read = readScore(value, criterion.min, criterion.max);
         if (read === 'not-a-number' || read === 'out-of-range') {
           problems.push(
             problem(tabEntry(tabs, t * ROWS + i, c), read, lang, { min: criterion.min, max: criterion.max }),
@@ -404,7 +446,11 @@ function gatherTabs(frame: StageFrame, cells: StageCells, tabs: readonly TabValu
         if (pair < 0) pair = cells.pair(at, j);
         cells.put(pair, c, typeof read === 'number' ? read : null, t * ROWS + i);
       }
+      if (innovation && hasConflict(tab.juror, innovation)) continue;
+      assigned += 1;
+      if (complete) scored += 1;
     }
+    progress[t] = { stage: tab.stage.id, juror: tab.juror.id, assigned, scored };
   });
 }
 
