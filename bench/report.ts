@@ -51,6 +51,7 @@ interface WorkerdSync {
 interface Workerd {
   emptyMs: number;
   intake: { cpuMs: number; aboveEmptyMs: number; runs: number };
+  cold?: { firstIntakeMs: number; setupMs: number; firstSyncMs: number };
   written: WorkerdSync;
   unchanged: WorkerdSync;
 }
@@ -127,11 +128,12 @@ export function renderReport(r: unknown, earlier?: unknown): string {
       '## Inside workerd (NTT scale)',
       '',
       'The built Worker in workerd (wrangler `unstable_startWorker`, offline), with the Firestore emulator',
-      'behind the REST bridge the tests use and the local Sheets server. CPU is the workerd process’s own',
-      '(every thread, from `/proc/<pid>/task/<tid>/schedstat`, ns resolution), read before and after each',
-      'request; "above empty" subtracts the median of an empty request (`GET /healthz`). It counts everything',
-      'workerd does for the request (JS, HTTP to the stand-ins, gzip), so it is an upper bound on the CPU',
-      'Cloudflare bills. Written syncs follow a one-cell edit, as during judging.',
+      'behind the REST bridge the tests use and the local Sheets server. CPU is that of the two workerd',
+      'processes wrangler runs (its proxy in front, and the Worker), every thread, from',
+      '`/proc/<pid>/task/<tid>/schedstat` (ns resolution), read before and after each request; "above empty"',
+      'subtracts the median of an empty request (`GET /healthz`, which also pays the proxy). It counts',
+      'everything workerd does for the request (JS, HTTP to the stand-ins, gzip), so it is an upper bound on',
+      'the CPU Cloudflare bills. Written syncs follow a one-cell edit, as during judging.',
       '',
       `| request | CPU ms | above empty ms | Firestore docs read | Sheets requests | runs |${wb ? ' before: CPU ms |' : ''}`,
       `|---|---|---|---|---|---|${wb ? '---|' : ''}`,
@@ -143,6 +145,14 @@ export function renderReport(r: unknown, earlier?: unknown): string {
       ),
       '',
     );
+    if (w.cold) {
+      add(
+        `Once each, on a warm isolate whose code for that path had not run yet: the first intake (it also`,
+        `mints the Google access token: an RS256 signature) ${fmt(w.cold.firstIntakeMs)} ms, the sheet setup`,
+        `${fmt(w.cold.setupMs)} ms, the first sync ${fmt(w.cold.firstSyncMs)} ms.`,
+        '',
+      );
+    }
   }
 
   if (now.compute) {
@@ -166,7 +176,7 @@ export function renderReport(r: unknown, earlier?: unknown): string {
       for (const s of c.steps) {
         const p = b?.steps.find((x) => x.name === s.name);
         add(
-          `| ${s.name} | ${fmt(s.ms, 2)} | ${fmt(s.ratio)} | ${s.runs} |${b ? ` ${fmt(p?.ms, 2)} | ${fmt(p?.ratio)} |` : ''}`,
+          `| ${s.name} | ${fmt(s.cpuMs, 2)} | ${fmt(s.ms, 2)} | ${fmt(s.ratio)} | ${s.runs} |${b ? ` ${fmt(p?.cpuMs, 2)} | ${fmt(p?.ratio)} |` : ''}`,
         );
       }
       const sum = computeSum(c);
@@ -407,5 +417,7 @@ const NOTES = [
   '  only by deciding "unchanged" from a hash of the raw read before parsing it (see issue 11).',
   '- A profile of any step: `node --import tsx --cpu-prof bench/compute.ts national`, then',
   '  `npx tsx bench/profile-summary.ts <file>.cpuprofile 20 rankCompetition` (self time by function,',
-  '  and the total under the named functions).',
+  '  and the total under the named functions). Of the Worker itself, over its timed syncs:',
+  '  `BENCH_WORKERD_PROFILE=/tmp/w.cpuprofile node --import tsx bench/workerd.ts` (through wrangler’s',
+  '  inspector; the profiler slows the Worker down, so read its shares, not its milliseconds).',
 ];

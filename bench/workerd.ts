@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { NTT_REGIONS } from '../shared/domain/regions.ts';
 import { answerList } from '../tests/intake/samples.ts';
 import { startFirestoreEmulator } from '../tests/setup/firestore-emulator.ts';
 import { startFirestoreRestBridge } from '../tests/setup/firestore-rest-bridge.ts';
+import { freePort } from '../tests/workers/helpers/free-port.ts';
 import {
   makeLocalServiceAccount,
   startLocalTokenServer,
@@ -27,6 +28,8 @@ import { BASE_CONFIG_PATH, signBody, startLocalSheetsServer, WRANGLER_TOML_PATH 
  */
 
 const scale = SCALES.ntt;
+/** BENCH_WORKERD_PROFILE=<file.cpuprofile>: also a V8 CPU profile of the Worker over the timed syncs. */
+const PROFILE = process.env.BENCH_WORKERD_PROFILE;
 const PROJECT = `juri-bench-${process.pid}`;
 const SECRET = 'bench-intake-secret-0123';
 const ADMIN = 'bench-admin-token-0123';
@@ -72,6 +75,56 @@ async function countingProxy(target: string): Promise<{ url: string; reads: () =
   };
 }
 
+interface Socket {
+  on(event: 'open' | 'error' | 'message', listener: (data: unknown) => void): void;
+  send(data: string): void;
+  close(): void;
+}
+
+/**
+ * The Worker's own V8 profiler, through the inspector wrangler opens (Chrome DevTools protocol over a
+ * WebSocket). wrangler's inspector wants an Origin header, which the global WebSocket cannot send, so
+ * this uses the `ws` package wrangler's own dependencies bring (only when profiling).
+ */
+async function startProfiler(url: URL | undefined): Promise<{ stop(): Promise<unknown> }> {
+  if (!url) throw new Error('no inspector');
+  const targets = (await (await fetch(new URL('/json', url.href.replace(/^ws/, 'http')))).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const target = targets.find((t) => t.webSocketDebuggerUrl)?.webSocketDebuggerUrl;
+  if (!target) throw new Error('no inspector target');
+  const ws = (await import('ws' as string)) as {
+    WebSocket: new (url: string, opts: { origin: string }) => Socket;
+  };
+  const socket = new ws.WebSocket(target, { origin: 'http://127.0.0.1' });
+  await new Promise((ok, fail) => {
+    socket.on('open', ok);
+    socket.on('error', fail);
+  });
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  const send = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((ok) => {
+      id += 1;
+      pending.set(id, ok);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 100 });
+  await send('Profiler.start');
+  return {
+    async stop() {
+      const result = (await send('Profiler.stop')) as { profile: unknown };
+      socket.close();
+      return result.profile;
+    },
+  };
+}
+
 process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
 process.env.WRANGLER_SEND_METRICS = 'false';
 const base = JSON.parse(readFileSync(BASE_CONFIG_PATH, 'utf8'));
@@ -105,18 +158,21 @@ const worker = await unstable_startWorker({
   },
   dev: {
     server: { hostname: '127.0.0.1', port: 0 },
-    inspector: false,
+    inspector: PROFILE ? { port: await freePort() } : false,
     persist: false,
     watch: false,
     logLevel: 'warn',
   },
 });
 await worker.ready;
-const pids = descendantsNamed(process.pid, 'workerd').filter((p) => !before.has(p));
-if (pids.length === 0) throw new Error('no workerd process found');
+// wrangler runs two workerd processes (a proxy in front, and the Worker), the second started lazily:
+// they are looked up again before every request.
+const ours = () => descendantsNamed(process.pid, 'workerd').filter((p) => !before.has(p));
+let pids = ours();
 const origin = await worker.url;
 
 async function call(path: string, init: RequestInit = {}) {
+  pids = ours();
   const cpu = cpuOf(pids);
   const res = await worker.fetch(new URL(path, origin).href, init as never);
   const body = await res.text();
@@ -172,7 +228,8 @@ const [desk, interview] = competition.stages;
 const setup = await call('/admin/sheet/setup', { method: 'POST', headers: admin });
 if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${setup.body}`);
 await typeScores(client, sheet.spreadsheetId, competition, type, desk?.id ?? 'desk');
-await call('/admin/sync', { method: 'POST', headers: admin });
+// The isolate's first sync: its code not compiled yet (a cron tick on a fresh isolate pays this).
+const firstSync = await call('/admin/sync', { method: 'POST', headers: admin });
 await call('/admin/sheet/setup', { method: 'POST', headers: admin });
 await typeScores(client, sheet.spreadsheetId, competition, type, interview?.id ?? 'interview');
 
@@ -186,13 +243,14 @@ async function sync(expect: string): Promise<SyncRun> {
   const res = await call('/admin/sync', { method: 'POST', headers: admin });
   const body = JSON.parse(res.body) as { status?: string; requests?: { reads: number; writes: number } };
   if (res.status !== 200 || body.status !== expect) throw new Error(`sync: ${res.status} ${res.body}`);
-  if (process.env.BENCH_DEBUG) console.error(res.body.slice(0, 600), res.cpu);
   return {
     cpu: res.cpu,
     documents: firestore.reads() - reads,
     requests: body.requests ?? { reads: 0, writes: 0 },
   };
 }
+
+const profiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
 
 // Written: a juror changes one score between syncs, as during judging.
 const written: SyncRun[] = [];
@@ -201,18 +259,10 @@ for (let i = 0; i < 9; i++) {
   written.push(await sync('written'));
 }
 const unchanged: SyncRun[] = [];
-const ticks = () =>
-  pids.reduce((n, pid) => {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return n + Number(f[11]) + Number(f[12]);
-  }, 0);
-const t0 = ticks();
-const c0 = cpuOf(pids);
-const w0 = performance.now();
 for (let i = 0; i < 9; i++) unchanged.push(await sync('unchanged'));
-if (process.env.BENCH_DEBUG)
-  console.error('ticks', ticks() - t0, 'schedstat ms', cpuOf(pids) - c0, 'wall', performance.now() - w0);
 
+if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify(await profiler.stop()));
+const processes = ours().length;
 await worker.dispose();
 await Promise.all([tokens.close(), sheet.close(), bridge.close()]);
 await new Promise<void>((ok) => firestore.server.close(() => ok()));
@@ -229,12 +279,17 @@ const summary = (runs: SyncRun[]) => ({
 process.stdout.write(
   `${JSON.stringify({
     scale: scale.name,
-    processes: pids.length,
+    processes,
     emptyMs: round(emptyMs, 2),
     intake: {
       cpuMs: round(median(intake), 1),
       aboveEmptyMs: round(median(intake) - emptyMs, 1),
       runs: intake.length,
+    },
+    cold: {
+      firstIntakeMs: round(intake[0] ?? Number.NaN, 1),
+      setupMs: round(setup.cpu, 1),
+      firstSyncMs: round(firstSync.cpu, 1),
     },
     written: summary(written),
     unchanged: summary(unchanged),
