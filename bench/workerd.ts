@@ -28,7 +28,10 @@ import { BASE_CONFIG_PATH, signBody, startLocalSheetsServer, WRANGLER_TOML_PATH 
  */
 
 const scale = SCALES.ntt;
-/** BENCH_WORKERD_PROFILE=<file.cpuprofile>: also a V8 CPU profile of the Worker over the timed syncs. */
+/**
+ * BENCH_WORKERD_PROFILE=<path prefix>: also V8 CPU profiles of the Worker, <prefix>-intake.cpuprofile
+ * over the intake requests and <prefix>-sync.cpuprofile over the timed syncs.
+ */
 const PROFILE = process.env.BENCH_WORKERD_PROFILE;
 const PROJECT = `juri-bench-${process.pid}`;
 const SECRET = 'bench-intake-secret-0123';
@@ -190,6 +193,7 @@ for (let i = 0; i < 30; i++) empty.push((await call('/healthz')).cpu);
 const emptyMs = median(empty);
 
 // Intake: one signed Form submission per entry (this is also how the 80 entries arrive).
+const intakeProfiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
 const intake: number[] = [];
 for (let n = 1; n <= scale.entries; n++) {
   const body = JSON.stringify({
@@ -214,6 +218,9 @@ for (let n = 1; n <= scale.entries; n++) {
   if (res.status !== 201) throw new Error(`intake ${n}: ${res.status} ${res.body}`);
   intake.push(res.cpu);
 }
+
+if (intakeProfiler && PROFILE)
+  writeFileSync(`${PROFILE}-intake.cpuprofile`, JSON.stringify(await intakeProfiler.stop()));
 
 // The sheet: set up, jurors type the desk stage, sync, set up the interview, jurors type it.
 const client = sheetsClient(sheet.url, 'unused');
@@ -261,7 +268,7 @@ for (let i = 0; i < 9; i++) {
 const unchanged: SyncRun[] = [];
 for (let i = 0; i < 9; i++) unchanged.push(await sync('unchanged'));
 
-if (profiler && PROFILE) writeFileSync(PROFILE, JSON.stringify(await profiler.stop()));
+if (profiler && PROFILE) writeFileSync(`${PROFILE}-sync.cpuprofile`, JSON.stringify(await profiler.stop()));
 const processes = ours().length;
 await worker.dispose();
 await Promise.all([tokens.close(), sheet.close(), bridge.close()]);
