@@ -128,8 +128,8 @@ const RAW_ENV = {
 async function timeMode() {
   const d = load();
   const { ranges } = d;
-  const budget = scale.entries >= 3000 ? 6000 : 2500;
-  const opts = { runs: 21, warmup: 3, budgetMs: budget };
+  const national = scale.entries >= 3000;
+  const opts = { runs: national ? 15 : 21, warmup: national ? 2 : 3, budgetMs: national ? 3500 : 2500 };
   const results: Record<string, Sample> = {};
   const step = async (name: string, work: () => unknown) => {
     results[name] = await measure(work, opts);

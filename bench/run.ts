@@ -92,8 +92,8 @@ try {
     // steps) under which the same pipeline completes; the figures of that run come along.
     results.limits = [];
     for (const [name, low, high] of [
-      ['national', 40, 160],
-      ['national-7000', 80, 240],
+      ['national', 40, 96],
+      ['national-7000', 64, 160],
     ] as const) {
       log(`heap limit ${name}`);
       const tryLimit = (limit: number) =>
