@@ -194,8 +194,8 @@ export function renderReport(r: unknown, earlier?: unknown): string {
     const growth = scaling(now.compute);
     if (growth.length > 0) {
       add(
-        'Growth from provincial to national, as an exponent of the typed cells (1 = linear; n log n over this',
-        'range is about 1.1):',
+        'Growth from NTT to national scale, as an exponent of the typed cells (1 = linear; n log n over this',
+        'range is 1.1; GC on a busy machine adds noise):',
         '',
         '| step | exponent |',
         '|---|---|',
@@ -326,8 +326,9 @@ function computeSum(c: Compute, steps = COMPUTE_STEPS) {
   return { ms, ratio: ms / floor };
 }
 
+/** Each step's growth from NTT to national scale (18× the typed cells), as an exponent of the cells. */
 function scaling(compute: Compute[]) {
-  const a = compute.find((c) => c.scale === 'provincial');
+  const a = compute.find((c) => c.scale === 'ntt');
   const b = compute.find((c) => c.scale === 'national');
   if (!a || !b) return [];
   const n = Math.log(b.cells / a.cells);
@@ -390,8 +391,8 @@ function targets(r: Results): Target[] {
     if (worst) {
       out.push({
         target: 'no step worse than n log n',
-        measured: `steepest: ${worst.name}, exponent ${fmt(worst.exponent, 2)} (provincial → national)`,
-        met: worst.exponent <= 1.3,
+        measured: `steepest: ${worst.name}, exponent ${fmt(worst.exponent, 2)} (NTT → national; n log n is 1.1)`,
+        met: worst.exponent <= 1.25,
       });
     }
     const assign = nationalCompute.steps.filter((s) => s.name.startsWith('assignStage'));
