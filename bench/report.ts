@@ -86,7 +86,7 @@ const fmt = (v: number | undefined, digits = 1) =>
   v === undefined || !Number.isFinite(v) ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: digits });
 const kb = (bytes: number) => `${fmt(bytes / 1024, 0)} KB`;
 
-export function renderReport(r: unknown, earlier?: unknown): string {
+export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an earlier run'): string {
   const now = r as Results;
   const before = earlier as Results | undefined;
   const lines: string[] = [];
@@ -110,7 +110,7 @@ export function renderReport(r: unknown, earlier?: unknown): string {
   );
   if (before) {
     add(
-      `The "before" figures are an earlier run (${before.machine.cpu}, Node ${before.machine.node}) kept in the`,
+      `The "before" figures are ${earlierLabel} (${before.machine.cpu}, Node ${before.machine.node}), from the`,
       'BENCH_BEFORE file; ratios are comparable across runs, milliseconds only roughly.',
       '',
     );
@@ -449,7 +449,10 @@ const NOTES = [
   '  only by deciding "unchanged" from a hash of the raw read before parsing it (see issue 11).',
   '- A profile of any step: `node --import tsx --cpu-prof bench/compute.ts national`, then',
   '  `npx tsx bench/profile-summary.ts <file>.cpuprofile 20 rankCompetition` (self time by function,',
-  '  and the total under the named functions). Of the Worker itself, over its timed syncs:',
-  '  `BENCH_WORKERD_PROFILE=/tmp/w.cpuprofile node --import tsx bench/workerd.ts` (through wrangler’s',
-  '  inspector; the profiler slows the Worker down, so read its shares, not its milliseconds).',
+  '  and the total under the named functions). Of the Worker itself:',
+  '  `BENCH_WORKERD_PROFILE=/tmp/w node --import tsx bench/workerd.ts` writes `/tmp/w-intake.cpuprofile`',
+  '  and `/tmp/w-sync.cpuprofile` (through wrangler’s inspector; the profiler slows the Worker down, so',
+  '  read their shares, not their milliseconds).',
+  '- The memory figures are of today’s path (readJurorTabs, then rankCompetition); rankJurorTabs makes no',
+  '  ScoreEntry per typed cell, so it holds less.',
 ];

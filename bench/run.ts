@@ -11,7 +11,8 @@ import { BASE_CONFIG_PATH, CLI_PATH } from './targets.ts';
 /**
  * `npm run bench`: every measurement in a child process of its own, one after the other (the machine
  * has two cores; nothing runs beside a measurement but what it measures), then docs/benchmarks.md and
- * docs/benchmarks.json. BENCH_BEFORE=<an earlier benchmarks.json> adds its figures as a "before" column.
+ * docs/benchmarks.json. BENCH_BEFORE=<an earlier benchmarks.json> adds its figures as a "before" column
+ * (BENCH_BEFORE_LABEL says what it was, e.g. "commit 1685103").
  * BENCH_ONLY=compute,heap,sync,workerd,cli runs a subset (the report then lacks the others).
  */
 
@@ -193,5 +194,5 @@ const before = process.env.BENCH_BEFORE
   ? JSON.parse(readFileSync(process.env.BENCH_BEFORE, 'utf8'))
   : undefined;
 writeFileSync('docs/benchmarks.json', `${JSON.stringify(results, null, 2)}\n`);
-writeFileSync('docs/benchmarks.md', renderReport(results, before));
+writeFileSync('docs/benchmarks.md', renderReport(results, before, process.env.BENCH_BEFORE_LABEL));
 log(`done: docs/benchmarks.md (${results.totalS} s)`);
