@@ -23,7 +23,8 @@ import {
  * Sheets adapter against the local Sheets server (in a process of its own) and the SQLite store.
  * Written syncs are forced by handing runSync a last record whose hash no longer matches (nothing is
  * typed between them, so the server's own write time does not grow the loop); unchanged ones are real.
- * CPU is this process's: juri, the Google client library and SQLite, not the stand-in server.
+ * CPU is this process's: juri, the Google client library and SQLite, not the stand-in server. The floor
+ * is JSON.parse of the same read body, CPU time in this process.
  */
 const [scaleName = 'ntt', runsArg = '5'] = process.argv.slice(2);
 const scale: Scale = SCALES[scaleName as Scale['name']] ?? SCALES.ntt;
@@ -123,20 +124,26 @@ const query = new URLSearchParams([
   ['valueRenderOption', 'FORMATTED_VALUE'],
   ['majorDimension', 'ROWS'],
 ]);
-const body = await (
-  await fetch(`${host.url}v4/spreadsheets/${host.spreadsheetId}/values:batchGet?${query}`, {
-    headers: { authorization: `Bearer ${TOKEN}` },
-  })
-).text();
+const readUrl = `${host.url}v4/spreadsheets/${host.spreadsheetId}/values:batchGet?${query}`;
+const readRaw = async () => (await fetch(readUrl, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+const body = await readRaw();
 const floors: number[] = [];
 const hashes: number[] = [];
 for (let i = 0; i < 25; i++) {
-  let t = performance.now();
+  let c = processCpuMs();
   JSON.parse(body);
-  floors.push(performance.now() - t);
-  t = performance.now();
+  floors.push(processCpuMs() - c);
+  c = processCpuMs();
   await sha256Hex(body);
-  hashes.push(performance.now() - t);
+  hashes.push(processCpuMs() - c);
+}
+// What an unchanged sync would cost once it decides from the raw read: the read as text (plain fetch,
+// not parsed) and its sha256; the store's one small head document is left out.
+const rawUnchanged: number[] = [];
+for (let i = 0; i < 9; i++) {
+  const c = processCpuMs();
+  await sha256Hex(await readRaw());
+  rawUnchanged.push(processCpuMs() - c);
 }
 
 // Local mode: one juror edits one cell; the server rewrites the whole .xlsx for it.
@@ -165,6 +172,7 @@ process.stdout.write(
     bodyBytes: Buffer.byteLength(body),
     floorMs: round(floor, 2),
     rawHashMs: round(median(hashes), 2),
+    rawUnchanged: { cpuMs: round(median(rawUnchanged), 2), cpuRatio: round(median(rawUnchanged) / floor, 1) },
     written: { ...summary(written), requests: written[0]?.requests },
     unchanged: { ...summary(unchanged), requests: unchanged[0]?.requests },
     oneCellEditMs: round(median(edits), 0),
