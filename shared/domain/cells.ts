@@ -28,8 +28,10 @@ export function readCell(raw: string, min: number, max: number): CellReading {
 
 /**
  * readCell without allocating: the number, 'empty', or why the text is not a score.
- * The accepted shapes are `[+-]?(digits([.,]digits?)?|[.,]digits)`, checked by a scan (no regex);
- * the value is what Number() reads once a comma is a point.
+ * The accepted shapes are `[+-]?(digits([.,]digits?)?|[.,]digits)`, checked in one scan (no regex)
+ * that also sums the digits: up to 15 digits that integer is exact, and dividing it by an exact power
+ * of ten is one correctly rounded operation, so the value is the double Number() reads. Longer texts
+ * go through Number() once a comma is a point.
  */
 export function readScore(
   raw: string,
@@ -37,68 +39,40 @@ export function readScore(
   max: number,
 ): number | 'empty' | 'not-a-number' | 'out-of-range' {
   const text = raw.trim();
-  if (text === '') return 'empty';
-  const separator = numberShape(text);
-  if (separator === -2) return 'not-a-number';
-  const value = exactDecimal(text, separator) ?? Number(separator >= 0 ? pointed(text, separator) : text);
+  const length = text.length;
+  if (length === 0) return 'empty';
+  const first = text.charCodeAt(0);
+  let k = first === 43 || first === 45 ? 1 : 0;
+  let n = 0;
+  let before = 0;
+  let after = 0;
+  let separator = -1;
+  for (; k < length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) {
+      n = n * 10 + (c - 48);
+      if (separator < 0) before++;
+      else after++;
+    } else if ((c === COMMA || c === POINT) && separator < 0) separator = k;
+    else return 'not-a-number';
+  }
+  if (before === 0 && after === 0) return 'not-a-number';
+  let value: number;
+  if (before + after <= 15) {
+    const magnitude = separator >= 0 ? n / (POWERS_OF_TEN[after] ?? 1) : n;
+    value = first === 45 ? -magnitude : magnitude;
+  } else {
+    value = Number(
+      separator >= 0 && text.charCodeAt(separator) === COMMA
+        ? `${text.slice(0, separator)}.${text.slice(separator + 1)}`
+        : text,
+    );
+  }
   if (!Number.isFinite(value)) return 'not-a-number';
   if (value < min || value > max) return 'out-of-range';
   return value;
 }
 
-/**
- * The value of a number-shaped text of at most 15 digits without making a string: the digits as an
- * integer (exact below 2^53) divided by a power of ten (exact up to 10^22) is one correctly rounded
- * operation, so it is the double Number() reads. undefined when the text has more digits.
- */
-function exactDecimal(text: string, separator: number): number | undefined {
-  const first = text.charCodeAt(0);
-  const signed = first === 43 || first === 45;
-  const digits = text.length - (signed ? 1 : 0) - (separator >= 0 ? 1 : 0);
-  if (digits > 15) return undefined;
-  let n = 0;
-  for (let k = signed ? 1 : 0; k < text.length; k++) {
-    if (k !== separator) n = n * 10 + (text.charCodeAt(k) - 48);
-  }
-  const value = separator >= 0 ? n / (POWERS_OF_TEN[text.length - 1 - separator] ?? 1) : n;
-  return first === 45 ? -value : value;
-}
-
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
-
-function pointed(text: string, separator: number): string {
-  return text.charCodeAt(separator) === COMMA
-    ? `${text.slice(0, separator)}.${text.slice(separator + 1)}`
-    : text;
-}
-
 const COMMA = 44;
 const POINT = 46;
-
-/** -2: not a number; -1: a number without a decimal separator; else the separator's index. */
-function numberShape(text: string): number {
-  let k = 0;
-  const first = text.charCodeAt(0);
-  if (first === 43 || first === 45) k = 1;
-  let before = 0;
-  while (k < text.length && isDigit(text.charCodeAt(k))) {
-    k++;
-    before++;
-  }
-  if (k === text.length) return before > 0 ? -1 : -2;
-  const c = text.charCodeAt(k);
-  if (c !== COMMA && c !== POINT) return -2;
-  const separator = k;
-  k++;
-  let after = 0;
-  while (k < text.length && isDigit(text.charCodeAt(k))) {
-    k++;
-    after++;
-  }
-  if (k !== text.length) return -2;
-  return before > 0 || after > 0 ? separator : -2;
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
