@@ -232,7 +232,8 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     return {
       ...c,
       rank,
-      tie: ranks.some((r, j) => j !== i && r === rank),
+      // Sorted, so an entry sharing its rank stands next to one with the same rank: O(1), not a scan.
+      tie: ranks[i - 1] === rank || ranks[i + 1] === rank,
       advances: advance ? cut <= advance.top : false,
       categoryRank,
     };

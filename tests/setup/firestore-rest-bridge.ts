@@ -1,7 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { v1 } from '@google-cloud/firestore';
+
+// Through require: Node's own ESM loader (the benchmark runs this file outside vitest) does not see the
+// package's `v1` as a named export of its CommonJS build.
+const { v1 } = createRequire(import.meta.url)(
+  '@google-cloud/firestore',
+) as typeof import('@google-cloud/firestore');
 
 /**
  * A small Firestore REST v1 front for the gRPC-only emulator: the calls @googleapis/firestore makes
