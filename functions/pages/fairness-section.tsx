@@ -125,7 +125,7 @@ function StageBlock(
         <>
           {reliability.lines.length > 0 ? (
             <div class="scroll">
-              <table class="wide">
+              <table class="wide stk">
                 <caption>{t.reliability}</caption>
                 <thead>
                   <tr>
@@ -151,7 +151,7 @@ function StageBlock(
           ) : null}
           {jurors.length > 0 ? (
             <div class="scroll">
-              <table class="wide">
+              <table class="wide stk">
                 <caption>{t.jurors}</caption>
                 <thead>
                   <tr>
@@ -244,7 +244,7 @@ function GroupBlock(
       </ul>
       {changed.length > 0 ? (
         <section class="scroll" aria-label={`${fill(t.whatIf, { top: group.top })} — ${name}`} tabindex={0}>
-          <table class="wide">
+          <table class="wide stk">
             <thead>
               <tr>
                 <th scope="col">{t.title}</th>
@@ -280,7 +280,7 @@ function GroupBlock(
           aria-label={`${fill(t.stability, { top: group.top })} — ${name}`}
           tabindex={0}
         >
-          <table class="wide">
+          <table class="wide stk">
             <thead>
               <tr>
                 <th scope="col" class="n">

@@ -62,7 +62,7 @@ export function MissingSection(props: Props & { progress: readonly JurorProgress
         <>
           <p class="muted">{t('missingIntro')}</p>
           <div class="scroll">
-            <table class="wide">
+            <table class="wide stk">
               <thead>
                 <tr>
                   <th scope="col">{t('stage')}</th>
@@ -132,7 +132,7 @@ export function CommentsSection(props: Props & { comments: readonly JurorComment
         <p>{t('noComments')}</p>
       ) : (
         <div class="scroll">
-          <table class="wide">
+          <table class="wide stk">
             <thead>
               <tr>
                 <th scope="col">{t('stage')}</th>
@@ -170,7 +170,7 @@ export function SheetIssuesSection(props: Props & { issues: readonly SheetIssue[
         {t('issues')} ({issues.length})
       </h2>
       <div class="scroll">
-        <table class="wide">
+        <table class="wide stk">
           <thead>
             <tr>
               <th scope="col">{t('tab')}</th>

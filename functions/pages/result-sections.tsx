@@ -60,7 +60,7 @@ export function ResultSection(
         <p>{t('notFixedYet')}</p>
       ) : (
         <div class="scroll">
-          <table class="wide">
+          <table class="wide stk">
             <thead>
               <tr>
                 <th scope="col">{t('versionCol')}</th>
@@ -106,7 +106,7 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
     <div class="notice err" role="note">
       <p>{t('liveDiffers', { n: version, count: diffs.length })}</p>
       <div class="scroll">
-        <table class="wide">
+        <table class="wide stk">
           <thead>
             <tr>
               <th scope="col">{t('innovation')}</th>
@@ -217,7 +217,7 @@ export function ChangesSection(
         <p>{t('noChanges')}</p>
       ) : (
         <section class="scroll" aria-labelledby="h-riwayat" tabindex={0}>
-          <table class="wide chg">
+          <table class="wide stk chg">
             <thead>
               <tr>
                 <th scope="col">{t('seenAt')}</th>

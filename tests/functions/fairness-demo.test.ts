@@ -90,8 +90,8 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(dir, 'juri.xlsx'));
     const visible = book.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
-    expect(visible).toEqual(expect.arrayContaining(['Uji Metode', 'Stabilitas Peringkat']));
-    const method = rows(book, 'Uji Metode').join('\n');
+    expect(visible).toEqual(expect.arrayContaining(['» Uji Metode', '» Stabilitas Peringkat']));
+    const method = rows(book, '» Uji Metode').join('\n');
     expect(method).toContain('Maria Goreti Nahak, M.A. rata-rata memberi');
     expect(method).toContain('poin di bawah juri lain untuk inovasi yang sama');
     expect(method).toMatch(
@@ -99,7 +99,7 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
     );
     expect(method).toContain('↓ keluar');
     expect(method).toContain('ICC(2,k)');
-    const stability = rows(book, 'Stabilitas Peringkat').join('\n');
+    const stability = rows(book, '» Stabilitas Peringkat').join('\n');
     expect(stability).toContain('Peluang masuk 10 besar');
     expect(stability).toContain('◆');
   });

@@ -152,6 +152,8 @@ describe('the shared sheet', () => {
       '» Catatan Juri',
       '» Ditolak',
       '» Seleksi',
+      '» Uji Metode',
+      '» Stabilitas Peringkat',
       '» Riwayat Nilai',
     ]);
   });

@@ -49,10 +49,10 @@ describe('the fairness tabs', () => {
     const id = buildOutputTabs(input(base, 'id'));
     const en = buildOutputTabs(input(base, 'en'));
     const title = (tabs: typeof id, key: string) => tabs.find((t) => t.key === key)?.title;
-    expect(title(id, 'method-test')).toBe('Uji Metode');
-    expect(title(id, 'rank-stability')).toBe('Stabilitas Peringkat');
-    expect(title(en, 'method-test')).toBe('Method Test');
-    expect(title(en, 'rank-stability')).toBe('Rank Stability');
+    expect(title(id, 'method-test')).toBe('» Uji Metode');
+    expect(title(id, 'rank-stability')).toBe('» Stabilitas Peringkat');
+    expect(title(en, 'method-test')).toBe('» Method Test');
+    expect(title(en, 'rank-stability')).toBe('» Rank Stability');
     const method =
       id
         .find((t) => t.key === 'method-test')
