@@ -5,10 +5,11 @@
  * 1. Burst: SOAK_SUBMISSIONS (2,000) signed Form submissions within SOAK_SECONDS (60), 32 at a time;
  *    a 503 is retried as Code.gs would. Then: every submission stored exactly once, numbered without a gap,
  *    and archived once.
- * 2. Mixed traffic for SOAK_MINUTES (10): new submissions, replays, edits, invalid payloads, the public page,
- *    the dashboard, the admin API and a sync every two minutes; the server's heap is read after a full GC
- *    every 15 s. Memory is stable when the last two minutes' median heap is within 25 % (or 25 MB) of the
- *    first two minutes'.
+ * 2. Mixed traffic for SOAK_MINUTES (10): edits, replays, invalid payloads, the public page, the dashboard,
+ *    the admin API, a sync every two minutes, and new submissions until the data has grown by a tenth (a
+ *    stationary load, so that growth means a leak, not more data). The server's heap is read after a full
+ *    GC every 15 s. Memory is stable when the last two minutes' median heap is within 25 % (or 25 MB) of
+ *    the first two minutes'.
  *
  * Prints the figures docs/security.md quotes; exits 1 when anything was lost or duplicated, or memory grew.
  */
@@ -177,10 +178,17 @@ try {
     await res.arrayBuffer();
     return res.status;
   };
+  const edit = async () => {
+    const n = Math.floor(random() * SUBMISSIONS);
+    const text = body(`soak-${String(n).padStart(5, '0')}`, new Date(), `Revisi ${Date.now()}`);
+    count('edit', await post(text));
+  };
   const operations: [number, () => Promise<void>][] = [
     [
-      30,
+      10,
       async () => {
+        // A stationary load: the data may grow by a tenth, then new entries turn into edits.
+        if (fresh >= SUBMISSIONS * 1.1) return edit();
         const text = body(`soak-${String(fresh++).padStart(5, '0')}`, new Date());
         sent.push(text);
         count('new submission', await post(text));
@@ -191,16 +199,7 @@ try {
       async () =>
         count('replay', await post(sent[Math.floor(random() * sent.length)] ?? body('soak-x', new Date()))),
     ],
-    [
-      10,
-      async () => {
-        const n = Math.floor(random() * SUBMISSIONS);
-        count(
-          'edit',
-          await post(body(`soak-${String(n).padStart(5, '0')}`, new Date(), `Revisi ${Date.now()}`)),
-        );
-      },
-    ],
+    [20, edit],
     [
       10,
       async () =>

@@ -204,6 +204,17 @@ describe('the Worker in workerd (offline)', () => {
     expect(forms.state.requests.some((r) => r.method === 'POST' && r.path.endsWith(':renew'))).toBe(true);
   });
 
+  it('locks out a guesser of the admin token, counted in Firestore (a Worker keeps no memory)', async () => {
+    const as = (ip: string, token: string) =>
+      call('/admin/innovations', { headers: { authorization: `Bearer ${token}`, 'cf-connecting-ip': ip } });
+    for (let i = 0; i < 5; i++) expect((await as('198.51.100.77', 'tebakan')).status).toBe(401);
+    expect(await as('198.51.100.77', ADMIN)).toMatchObject({
+      status: 429,
+      body: { error: { code: 'too_many_attempts' } },
+    });
+    expect((await as('198.51.100.78', ADMIN)).status).toBe(200);
+  });
+
   it('fails a cron it does not know, loudly', async () => {
     expect(await cron('5 5 * * *')).toBe(500);
   });
