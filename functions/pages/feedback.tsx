@@ -188,12 +188,16 @@ function StageBlock(props: { competition: Competition; block: FeedbackStage; lan
   );
 }
 
+const REMARKS_TITLE = { id: 'Catatan dewan juri', en: 'Remarks from the panel' } as const;
+
 export function FeedbackSheet(props: {
   competition: Competition;
   lang: Lang;
   innovation: Innovation;
   stages: readonly FeedbackStage[];
   finalRank: { rank: number; of: number } | null;
+  /** What the jurors wrote about this entry in their tabs' remarks column; never who wrote it. */
+  remarks?: readonly { stage: string; text: string }[];
 }) {
   const { competition, lang, innovation } = props;
   const t = sayer(lang);
@@ -221,6 +225,21 @@ export function FeedbackSheet(props: {
         {props.stages.map((block) => (
           <StageBlock competition={competition} block={block} lang={lang} />
         ))}
+        {props.remarks && props.remarks.length > 0 ? (
+          <section>
+            <h2>{REMARKS_TITLE[lang]}</h2>
+            <ul>
+              {props.remarks.map((r) => {
+                const stage = competition.stages.find((s) => s.id === r.stage);
+                return (
+                  <li>
+                    {stage ? localName(stage, lang) : r.stage}: {r.text}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
       </article>
     </Shell>
   );
@@ -246,6 +265,9 @@ feedbackRoutes.get('/:id', async (c) => {
       innovation={innovation}
       stages={stages}
       finalRank={final?.rank ? { rank: final.rank, of: result.final.ranking.length } : null}
+      remarks={(state.sync.comments ?? [])
+        .filter((r) => r.innovation === id && r.text.trim() !== '')
+        .map((r) => ({ stage: r.stage, text: r.text }))}
     />,
   );
 });

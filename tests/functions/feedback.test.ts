@@ -123,6 +123,14 @@ describe('feedback sheets', () => {
       expect(body).not.toContain(CONTACT_EMAIL(i));
     }
     expect(body).not.toContain('<script');
+    // What a juror wrote in the remarks column reaches the entrant, without the juror's name.
+    const commented = seeded.innovations[0]?.id ?? '';
+    const withRemark = await (
+      await app.request(`/sekretariat/umpan-balik/${commented}`, { headers: { cookie: later } })
+    ).text();
+    expect(withRemark).toContain('Catatan dewan juri');
+    expect(withRemark).toContain('Data dampak perlu diperbarui.');
+    for (const juror of services.competition.jurors) expect(withRemark).not.toContain(juror.name);
     expect(new TextEncoder().encode(body).length).toBeLessThan(BUDGET);
     // Needs the session.
     expect((await app.request(`/sekretariat/umpan-balik/${winner}`)).status).toBe(303);
