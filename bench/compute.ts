@@ -150,9 +150,7 @@ async function timeMode() {
   const parsed = memoryServices(d, () => snapshot);
   await step('parseJurorTab over every tab (readJurorTabs)', () => readJurorTabs(parsed));
   const tabsRead = await readJurorTabs(parsed);
-  await step('rankCompetition', () =>
-    rankCompetition(d.competition, tabsRead.innovations, tabsRead.entries),
-  );
+  await step('rankCompetition', () => rankCompetition(d.competition, tabsRead.innovations, tabsRead.entries));
   const result = rankCompetition(d.competition, tabsRead.innovations, tabsRead.entries);
   const hashInput = () => ({
     layout: 1,

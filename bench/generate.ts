@@ -4,10 +4,10 @@ import { type Competition, parseCompetition } from '../shared/domain/competition
 import { type Innovation, innovationNumber } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
 import { NTT_REGIONS, PROVINCE_REGION } from '../shared/domain/regions.ts';
+import { seededRandom } from '../shared/seeded-random.ts';
 import { jurorReadRange, parseJurorTab } from '../shared/sheet/juror-read.ts';
 import { entryCells, jurorColumns, jurorTabHeader, jurorTabs } from '../shared/sheet/juror-tab.ts';
 import { conflictNote } from '../shared/sheet/layout.ts';
-import { seededRandom } from '../shared/seeded-random.ts';
 
 /**
  * Seeded competitions at the scales the benchmark reports. Everything here is pure and depends only on

@@ -5,12 +5,12 @@
 import { fileURLToPath } from 'node:url';
 
 export { parseGoogleEnv } from '../functions/compose/env.ts';
+export { NO_PUSH_KEYS, type Services } from '../functions/compose/services.ts';
 export { sha256Hex } from '../functions/http/crypto.ts';
 export { signBody } from '../functions/intake/signature.ts';
 export { provisionSheet } from '../functions/scores/provision.ts';
 export { readJurorTabs } from '../functions/scores/read-scores.ts';
 export { runSync } from '../functions/scores/sync.ts';
-export { NO_PUSH_KEYS, type Services } from '../functions/compose/services.ts';
 export { packSync } from '../infra/firestore/sync-payload.ts';
 export { openSqliteStore } from '../infra/local/sqlite-store.ts';
 export { startLocalSheetsServer } from '../infra/local-sheets/index.ts';
