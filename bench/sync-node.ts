@@ -1,0 +1,182 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { innovationNumber } from '../shared/domain/innovation.ts';
+import type { Store, SyncRecord } from '../shared/ports.ts';
+import { jurorReadRange } from '../shared/sheet/juror-read.ts';
+import { jurorTabs } from '../shared/sheet/juror-tab.ts';
+import { competitionFor, innovationsFor, SCALES, type Scale, typistFor } from './generate.ts';
+import { editOneCell, oauth, sheetsClient, startSheetsHost, typeScores } from './sheet-typing.ts';
+import { median, processCpuMs, round } from './stats.ts';
+import {
+  BASE_CONFIG_PATH,
+  createSheetsScoreSheet,
+  NO_PUSH_KEYS,
+  openSqliteStore,
+  provisionSheet,
+  runSync,
+  type Services,
+  sha256Hex,
+} from './targets.ts';
+
+/**
+ * One scale's whole sync in Node (`node --import tsx bench/sync-node.ts <scale> <runs>`): the real
+ * Sheets adapter against the local Sheets server (in a process of its own) and the SQLite store.
+ * Written syncs are forced by handing runSync a last record whose hash no longer matches (nothing is
+ * typed between them, so the server's own write time does not grow the loop); unchanged ones are real.
+ * CPU is this process's: juri, the Google client library and SQLite, not the stand-in server. The floor
+ * is JSON.parse of the same read body, CPU time in this process.
+ */
+const [scaleName = 'ntt', runsArg = '5'] = process.argv.slice(2);
+const scale: Scale = SCALES[scaleName as Scale['name']] ?? SCALES.ntt;
+const runs = Number(runsArg);
+const TOKEN = 'bench-access-token';
+
+const dir = mkdtempSync(join(tmpdir(), 'juri-bench-'));
+const host = await startSheetsHost(join(dir, 'juri.xlsx'), TOKEN);
+const base = JSON.parse(readFileSync(BASE_CONFIG_PATH, 'utf8'));
+const competition = competitionFor(base, scale);
+const innovations = innovationsFor(scale);
+const type = typistFor(competition, innovations);
+const client = sheetsClient(host.url, TOKEN);
+const sqlite = openSqliteStore(':memory:');
+
+let force = false;
+// A store whose last record looks stale while `force` is on, so the next sync writes.
+const store = new Proxy(sqlite, {
+  get(target, key, receiver) {
+    if (key === 'lastSync' && force) {
+      return async (id: string) => {
+        const last = await target.lastSync(id);
+        return last ? { ...last, inputHash: 'stale' } : last;
+      };
+    }
+    return Reflect.get(target, key, receiver);
+  },
+}) as Store;
+
+const sheet = createSheetsScoreSheet({
+  spreadsheetId: host.spreadsheetId,
+  auth: oauth(TOKEN),
+  rootUrl: host.url,
+  retry: { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 4, maxRetryAfterMs: 5 },
+});
+const services: Services = {
+  competition,
+  store,
+  sheet,
+  forms: undefined,
+  formsWatchTopic: undefined,
+  clock: { now: () => new Date() },
+  secrets: {
+    intakeHmac: undefined,
+    adminToken: undefined,
+    pubsubAudience: undefined,
+    pubsubServiceAccount: undefined,
+  },
+  lang: 'id',
+  pubsubKeys: NO_PUSH_KEYS,
+};
+
+const setupStart = performance.now();
+for (const [k, i] of innovations.entries()) {
+  await sqlite.upsertInnovation(
+    competition.id,
+    {
+      responseId: i.responseId ?? `resp-${k}`,
+      submittedAt: i.submittedAt,
+      source: 'local',
+      rawId: `raw-${k}`,
+      innovation: { title: i.title, agency: i.agency, region: i.region, category: i.category },
+    },
+    (n) => innovationNumber(2024, n),
+  );
+}
+const [desk, interview] = competition.stages;
+await provisionSheet(services);
+await typeScores(client, host.spreadsheetId, competition, type, desk?.id ?? 'desk');
+await runSync(services, { trigger: 'cli' });
+await provisionSheet(services);
+await typeScores(client, host.spreadsheetId, competition, type, interview?.id ?? 'interview');
+await runSync(services, { trigger: 'cli' });
+const setupMs = performance.now() - setupStart;
+
+async function timedSync(expect: SyncRecord['status']) {
+  const cpu = processCpuMs();
+  const t = performance.now();
+  const record = await runSync(services, { trigger: 'cli' });
+  const wall = performance.now() - t;
+  const spent = processCpuMs() - cpu;
+  if (record.status !== expect) throw new Error(`expected ${expect}, got ${record.status}`);
+  return { wall, cpu: spent, requests: record.requests };
+}
+
+const written = [];
+force = true;
+for (let i = 0; i < runs; i++) written.push(await timedSync('written'));
+force = false;
+await runSync(services, { trigger: 'cli' });
+const unchanged = [];
+for (let i = 0; i < Math.max(runs, 5); i++) unchanged.push(await timedSync('unchanged'));
+
+// The floor: the same read as the adapter makes it, its body parsed by JSON.parse in this process.
+const ranges = [...jurorTabs(competition).map(jurorReadRange), "'_juri'!A1"];
+const query = new URLSearchParams([
+  ...ranges.map((r) => ['ranges', r]),
+  ['valueRenderOption', 'FORMATTED_VALUE'],
+  ['majorDimension', 'ROWS'],
+]);
+const readUrl = `${host.url}v4/spreadsheets/${host.spreadsheetId}/values:batchGet?${query}`;
+const readRaw = async () => (await fetch(readUrl, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+const body = await readRaw();
+const floors: number[] = [];
+const hashes: number[] = [];
+for (let i = 0; i < 25; i++) {
+  let c = processCpuMs();
+  JSON.parse(body);
+  floors.push(processCpuMs() - c);
+  c = processCpuMs();
+  await sha256Hex(body);
+  hashes.push(processCpuMs() - c);
+}
+// What an unchanged sync would cost once it decides from the raw read: the read as text (plain fetch,
+// not parsed) and its sha256; the store's one small head document is left out.
+const rawUnchanged: number[] = [];
+for (let i = 0; i < 9; i++) {
+  const c = processCpuMs();
+  await sha256Hex(await readRaw());
+  rawUnchanged.push(processCpuMs() - c);
+}
+
+// Local mode: one juror edits one cell; the server rewrites the whole .xlsx for it.
+const edits: number[] = [];
+for (let i = 0; i < (scale.entries > 1000 ? 1 : 3); i++) {
+  const t = performance.now();
+  await editOneCell(client, host.spreadsheetId, competition, String(60 + i));
+  edits.push(performance.now() - t);
+}
+
+await host.close();
+sqlite.close();
+rmSync(dir, { recursive: true, force: true });
+
+const floor = median(floors);
+const summary = (xs: { wall: number; cpu: number }[]) => ({
+  wallMs: round(median(xs.map((x) => x.wall)), 1),
+  cpuMs: round(median(xs.map((x) => x.cpu)), 1),
+  cpuRatio: round(median(xs.map((x) => x.cpu)) / floor, 1),
+  runs: xs.length,
+});
+process.stdout.write(
+  `${JSON.stringify({
+    scale: scale.name,
+    setupS: round(setupMs / 1000, 1),
+    bodyBytes: Buffer.byteLength(body),
+    floorMs: round(floor, 2),
+    rawHashMs: round(median(hashes), 2),
+    rawUnchanged: { cpuMs: round(median(rawUnchanged), 2), cpuRatio: round(median(rawUnchanged) / floor, 1) },
+    written: { ...summary(written), requests: written[0]?.requests },
+    unchanged: { ...summary(unchanged), requests: unchanged[0]?.requests },
+    oneCellEditMs: round(median(edits), 0),
+  })}\n`,
+);

@@ -1,0 +1,26 @@
+/**
+ * Everything the benchmark uses from functions/ and infra/, in one place: when those folders move,
+ * only this file changes. The rest of bench/ imports shared/, tests/ helpers and this file.
+ */
+import { fileURLToPath } from 'node:url';
+
+export { parseGoogleEnv } from '../functions/compose/env.ts';
+export { NO_PUSH_KEYS, type Services } from '../functions/compose/services.ts';
+export { sha256Hex } from '../functions/http/crypto.ts';
+export { signBody } from '../functions/intake/signature.ts';
+export { provisionSheet } from '../functions/scores/provision.ts';
+export { readJurorTabs } from '../functions/scores/read-scores.ts';
+export { runSync } from '../functions/scores/sync.ts';
+export { packSync } from '../infra/firestore/sync-payload.ts';
+export { openSqliteStore } from '../infra/local/sqlite-store.ts';
+export { startLocalSheetsServer } from '../infra/local-sheets/index.ts';
+export { createSheetsScoreSheet } from '../infra/sheets/sheets-adapter.ts';
+
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/** The competition config every scale starts from (its stages, criteria and Form mapping). */
+export const BASE_CONFIG_PATH = at('../infra/deploy/competitions/koin-yanlik-ntt-2024.json');
+/** The Worker as `wrangler deploy` builds it. */
+export const WRANGLER_TOML_PATH = at('../wrangler.toml');
+/** The `juri` command (runs the esbuild bundle in dist/; `npm run build` first). */
+export const CLI_PATH = at('../bin/juri.js');
