@@ -1,4 +1,3 @@
-import { zoneName } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
@@ -6,6 +5,7 @@ import { answersByTitle, validateSubmission } from '../../shared/domain/submissi
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
+import { zoneName } from '../../shared/messages/moments.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import { sha256Hex } from '../http/crypto.ts';

@@ -40,15 +40,3 @@ function offsetMs(instant: Date, timeZone: string): number {
   const [h, mi] = time.split(':').map(Number) as [number, number];
   return Date.UTC(y, mo - 1, d, h, mi) - Math.floor(instant.getTime() / 60_000) * 60_000;
 }
-
-/** Indonesia's zones go by their local names; anything else shows its IANA name. */
-const ZONE_NAMES: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-export function zoneName(timeZone: string): string {
-  return ZONE_NAMES[timeZone] ?? timeZone;
-}

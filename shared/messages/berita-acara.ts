@@ -1,11 +1,12 @@
 import { type Competition, finalTop, panelChair } from '../domain/competition.ts';
-import { formatLongDate, localParts, zoneName } from '../domain/dates.ts';
+import { formatLongDate, localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import { formatNumber, formatScore } from '../domain/numbers.ts';
 import { announcedFinal, type ResultRecord, verificationCode } from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
+import { clockText, zoneName } from './moments.ts';
 
 /**
  * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
@@ -173,7 +174,7 @@ function moment(iso: string, competition: Competition, lang: Lang) {
   const { day, time } = localParts(new Date(iso), competition.timezone);
   return {
     date: formatLongDate(day, lang),
-    time: `${lang === 'id' ? time.replace(':', '.') : time} ${zoneName(competition.timezone)}`,
+    time: `${clockText(time, lang)} ${zoneName(competition.timezone)}`,
   };
 }
 
