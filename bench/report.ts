@@ -292,18 +292,18 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
   }
   if (now.notMeasured && now.notMeasured.length > 0) {
     add('## Not measured in this run', '', ...now.notMeasured.map((n) => `- **${n.what}**: ${n.why}`), '');
-    add(
-      '## Fairness statistics',
-      '',
-      'The rank-stability bootstrap and the other fairness statistics are measured by `npm run bench:fairness`',
-      '(national scale: 3,500 entries × 3 of 60 jurors, Top 300, 2,000 resamples); its table, with the same',
-      'method (median of runs, ratio to a baseline in the same process, machine named), is in `docs/fairness.md`',
-      '("Cost"). Measured there: the bootstrap about 658 ms and the whole report about 957 ms nationally, about',
-      '53 ms for the whole report at NTT scale, which is why the sync of an NTT-sized competition does not fit',
-      'the Workers free plan (see "The free plan’s 10 ms").',
-      '',
-    );
   }
+  add(
+    '## Fairness statistics',
+    '',
+    'The rank-stability bootstrap and the other fairness statistics are measured by `npm run bench:fairness`',
+    '(national scale: 3,500 entries × 3 of 60 jurors, Top 300, 2,000 resamples); its table, with the same',
+    'method (median of runs, ratio to a baseline in the same process, machine named), is in `docs/fairness.md`',
+    '("Cost"). Measured there: the bootstrap about 658 ms and the whole report about 957 ms nationally, about',
+    '53 ms for the whole report at NTT scale, which is why the sync of an NTT-sized competition does not fit',
+    'the Workers free plan (see "The free plan’s 10 ms").',
+    '',
+  );
   add(...NOTES);
   return `${lines.join('\n')}\n`;
 }
