@@ -1,9 +1,8 @@
-import { type Competition, finalTop } from '../../shared/domain/competition.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
 import type { Problem } from '../../shared/domain/problems.ts';
-import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
+import type { StageResult } from '../../shared/domain/ranking.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import type { Rejection } from '../../shared/ports.ts';
@@ -211,73 +210,6 @@ export function DistributionSection(props: SectionProps & { stages: readonly Sta
         );
       })}
     </section>
-  );
-}
-
-/** In the final ranking "advances" means "among the announced Top N". */
-function Flags({ entry, t, top }: { entry: RankedEntry; t: Say; top: number | null }) {
-  return (
-    <>
-      {entry.tie ? <b class="f ft">= {t('flagTie')}</b> : null}
-      {entry.status === 'incomplete' ? <b class="f fi">{t('flagIncomplete')}</b> : null}
-      {entry.advances ? <b class="f fa">{top === null ? t('flagAdvances') : `Top ${top}`}</b> : null}
-    </>
-  );
-}
-
-/** No longer rendered: the dashboard shows ranking-section.tsx's one table; kept so merges land somewhere visible. */
-export function RankingTable(
-  props: SectionProps & { result: StageResult; byId: ReadonlyMap<string, Innovation>; open: boolean },
-) {
-  const { competition, lang, result, byId } = props;
-  const t = sayer(lang);
-  const rows = result.ranking.slice(0, MAX_ROWS);
-  const name = stageName(competition, result.stage, lang);
-  return (
-    <details open={props.open}>
-      <summary>
-        {name} — {t('entries', { n: result.ranking.length })}
-      </summary>
-      <section class="scroll" aria-label={name} tabindex={0}>
-        <table class="rk">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t('title')}</th>
-              <th scope="col">{t('region')}</th>
-              <th scope="col">{t('score')}</th>
-              <th scope="col">{t('jurors')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((entry) => {
-              const innovation = byId.get(entry.id);
-              return (
-                <tr>
-                  <td>{entry.rank === null ? '–' : `${entry.rank}${entry.tie ? '=' : ''}`}</td>
-                  <td>
-                    {innovation?.title ?? ''}
-                    <small>{entry.id}</small>
-                  </td>
-                  <td>{innovation?.region ?? ''}</td>
-                  <td>{entry.score === null ? '–' : formatScore(entry.score, lang)}</td>
-                  <td>{entry.jurors}</td>
-                  <td>
-                    <Flags
-                      entry={entry}
-                      t={t}
-                      top={result.stage === 'final' ? finalTop(competition) : null}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-      <Truncated shown={rows.length} total={result.ranking.length} t={t} />
-    </details>
   );
 }
 

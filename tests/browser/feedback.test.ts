@@ -1,71 +1,30 @@
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../../functions/compose/services.ts';
-import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
-import { ARTIFACTS, launchChromium, type RunningApp, startApp } from './harness.ts';
-import { CONTACT_EMAIL, CONTACT_PHONE, type Seeded, seedCompetition } from './seed.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_SECRETS } from '../helpers/services.ts';
+import { ARTIFACTS } from './harness.ts';
+import { CONTACT_EMAIL, CONTACT_PHONE } from './seed.ts';
+import { overflows, useSeededRig } from './seeded-rig.ts';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const BUDGET = 50 * 1024;
 
-let browser: Browser;
-let app: RunningApp;
-let store: ReturnType<typeof openSqliteStore>;
-let services: Services;
-let seeded: Seeded;
-let context: BrowserContext | undefined;
-
+const rig = useSeededRig();
 const artifact = (name: string) => new URL(name, ARTIFACTS).pathname;
 
-async function signedIn(viewport: { width: number; height: number }): Promise<Page> {
-  context = await browser.newContext({ viewport, locale: 'id-ID' });
-  const page = await context.newPage();
-  await page.goto(`${app.url}/sekretariat/masuk`);
+async function signedIn(viewport: { width: number; height: number }) {
+  const page = await rig.open(viewport, 'id-ID');
+  await page.goto(`${rig.app.url}/sekretariat/masuk`);
   await page.getByLabel('Token admin').fill(TEST_SECRETS.adminToken ?? '');
   await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL(`${app.url}/sekretariat`);
+  await page.waitForURL(`${rig.app.url}/sekretariat`);
   return page;
 }
-
-async function overflows(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const main = document.querySelector('main');
-    return (
-      document.documentElement.scrollWidth > window.innerWidth + 1 ||
-      !main ||
-      main.scrollWidth > main.clientWidth + 1
-    );
-  });
-}
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-  store = openSqliteStore(':memory:');
-  services = testServices({ store, clock: fixedClock('2024-12-20T10:00:00+08:00') });
-  seeded = await seedCompetition(services, { interviewDone: true });
-  app = await startApp(services);
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-afterAll(async () => {
-  await app?.close();
-  await browser?.close();
-  store?.close();
-});
 
 describe('a feedback sheet in Chromium', () => {
   it('is reached from the dashboard, reads on a phone, and prints on one A4 page', async () => {
     const page = await signedIn(PHONE);
     await page.getByRole('link', { name: 'Lembar umpan balik' }).click();
-    const winner = seeded.result.final.ranking[0]?.id ?? '';
+    const winner = rig.seeded.result.final.ranking[0]?.id ?? '';
     await page.locator(`a[href="/sekretariat/umpan-balik/${winner}"]`).click();
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -74,8 +33,8 @@ describe('a feedback sheet in Chromium', () => {
     expect((await res.body()).length).toBeLessThan(BUDGET);
     expect(await overflows(page)).toBe(false);
     const html = await page.content();
-    for (const juror of services.competition.jurors) expect(html).not.toContain(juror.name);
-    for (let i = 1; i <= seeded.innovations.length; i++) {
+    for (const juror of rig.services.competition.jurors) expect(html).not.toContain(juror.name);
+    for (let i = 1; i <= rig.seeded.innovations.length; i++) {
       expect(html).not.toContain(CONTACT_PHONE(i));
       expect(html).not.toContain(CONTACT_EMAIL(i));
     }
@@ -86,7 +45,7 @@ describe('a feedback sheet in Chromium', () => {
 
   it('reads on a desktop', async () => {
     const page = await signedIn(DESKTOP);
-    await page.goto(`${app.url}/sekretariat/umpan-balik/${seeded.result.final.ranking[1]?.id}`);
+    await page.goto(`${rig.app.url}/sekretariat/umpan-balik/${rig.seeded.result.final.ranking[1]?.id}`);
     expect(await overflows(page)).toBe(false);
     await page.screenshot({ path: artifact('umpan-balik-desktop.png'), fullPage: true });
   });

@@ -2,7 +2,7 @@ import { compareIds } from '../assignment.ts';
 import { type Aggregation, MIN_JURORS_TO_TRIM } from './aggregation.ts';
 import { orderStage } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
-import { keySorter, selectKth, sortKeysInRange } from './typed-order.ts';
+import { keySorter, nearestRankIndex, recordPlaces, selectKth, sortKeysInRange } from './typed-order.ts';
 
 export const DEFAULT_RESAMPLES = 2000;
 /** Central coverage of the rank interval: 0.9 gives the 5th–95th percentile. */
@@ -115,13 +115,7 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
       keys[e] = level * n + (idKey[e] ?? 0);
     }
     sortKeysInRange(keys, levels, lowest, highest, sorter);
-    const sorted = sorter.sorted;
-    for (let r = 0; r < n; r++) {
-      const key = sorted[n - 1 - r] ?? 0;
-      const e = entryAtIdKey[key - Math.floor(key / n) * n] ?? 0;
-      places[e * resamples + b] = r + 1;
-      if (r < top) inTop[e] = (inTop[e] ?? 0) + 1;
-    }
+    recordPlaces(sorter.sorted, n, entryAtIdKey, { places, inTop }, resamples, b, top);
   }
 
   const lowAt = nearestRankIndex((1 - coverage) / 2, resamples);
@@ -147,11 +141,6 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
 }
 
 /** Nearest-rank percentile (Hyndman & Fan type 1): the ⌈q·R⌉-th smallest of R, as a 0-based index. */
-function nearestRankIndex(q: number, count: number): number {
-  // The epsilon keeps 0.05 × 2000 at 100 rather than a rounding error's 101.
-  return Math.min(count - 1, Math.max(0, Math.ceil(q * count - 1e-9) - 1));
-}
-
 function draw(k: number, random: () => number): number {
   const d = Math.floor(random() * k);
   return d < k ? d : k - 1;

@@ -100,3 +100,33 @@ export function selectKth(a: Uint16Array | Uint32Array, from: number, to: number
   }
   return a[k] ?? 0;
 }
+
+/**
+ * The 0-based position of the q-quantile among `count` sorted values, by the nearest-rank method, so
+ * both ends of an interval are places that occurred. The epsilon keeps 0.05 × 2000 at 100 rather than a
+ * rounding error's 101.
+ */
+export function nearestRankIndex(q: number, count: number): number {
+  return Math.min(count - 1, Math.max(0, Math.ceil(q * count - 1e-9) - 1));
+}
+
+/**
+ * One resample's places from its keys sorted ascending (key = score level × n + id position, so the
+ * highest key places first): writes entry e's place at `places[e × resamples + b]` and counts the Top N.
+ */
+export function recordPlaces(
+  sorted: ArrayLike<number>,
+  n: number,
+  entryAtIdKey: ArrayLike<number>,
+  into: { places: Uint16Array | Uint32Array; inTop: Uint32Array },
+  resamples: number,
+  b: number,
+  top: number,
+): void {
+  for (let r = 0; r < n; r++) {
+    const key = sorted[n - 1 - r] ?? 0;
+    const e = entryAtIdKey[key - Math.floor(key / n) * n] ?? 0;
+    into.places[e * resamples + b] = r + 1;
+    if (r < top) into.inTop[e] = (into.inTop[e] ?? 0) + 1;
+  }
+}

@@ -9,6 +9,7 @@ import {
 } from './rank-stability.ts';
 import { compareScored } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
+import { nearestRankIndex, recordPlaces } from './typed-order.ts';
 
 /** One stage's share of the final score: its weight, its totals, and how they are aggregated. */
 export interface WeightedPart {
@@ -93,16 +94,11 @@ export function weightedRankStability(
       keys[e] = Math.round((sum / sumW) * 10_000) * n + (idKey[e] ?? 0);
     }
     keys.sort();
-    for (let r = 0; r < n; r++) {
-      const key = keys[n - 1 - r] ?? 0;
-      const e = entryAtIdKey[key - Math.floor(key / n) * n] ?? 0;
-      places[e * resamples + b] = r + 1;
-      if (r < top) inTop[e] = (inTop[e] ?? 0) + 1;
-    }
+    recordPlaces(keys, n, entryAtIdKey, { places, inTop }, resamples, b, top);
   }
 
-  const lowAt = nearestRank((1 - coverage) / 2, resamples);
-  const highAt = nearestRank(1 - (1 - coverage) / 2, resamples);
+  const lowAt = nearestRankIndex((1 - coverage) / 2, resamples);
+  const highAt = nearestRankIndex(1 - (1 - coverage) / 2, resamples);
   const entries: EntryStability[] = observed.map((e, i) => {
     const own = places.subarray(i * resamples, (i + 1) * resamples).sort();
     const probabilityTop = (inTop[i] ?? 0) / resamples;
@@ -158,6 +154,3 @@ function resampled(
 }
 
 /** Nearest-rank percentile as a 0-based index, the same rule as `rankStability`. */
-function nearestRank(q: number, count: number): number {
-  return Math.min(count - 1, Math.max(0, Math.ceil(q * count - 1e-9) - 1));
-}
