@@ -4,7 +4,7 @@ import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
-import type { ScoreSheet, SheetSnapshot, Store, SyncRecord } from '../shared/ports.ts';
+import type { ScoreSheet, SheetSnapshot, Store, SyncHead, SyncRecord } from '../shared/ports.ts';
 import { buildOutputTabs } from '../shared/sheet/output-tabs.ts';
 import { type Dataset, datasetFor, SCALES, type Scale } from './generate.ts';
 import { measure, round, type Sample } from './stats.ts';
@@ -17,6 +17,7 @@ import {
   runSync,
   type Services,
   sha256Hex,
+  sheetRead,
 } from './targets.ts';
 
 /**
@@ -63,21 +64,26 @@ function readBody(payload: string, ranges: readonly string[]): SheetSnapshot {
 
 /** A Sheet that answers from memory and publishes nowhere; a store that keeps the last sync in memory. */
 function memoryServices(
-  d: Pick<Inputs, 'competition' | 'innovations'>,
+  d: Pick<Inputs, 'competition' | 'innovations' | 'payload'>,
   read: () => SheetSnapshot,
   keep = true,
 ): Services {
+  const payload = d.payload;
   let last: SyncRecord | null = null;
+  let head: SyncHead | null = null;
   const counts = { reads: 0, writes: 0 };
   const sheet: ScoreSheet = {
     // Ranges beyond the juror tabs (the selection tab the sync asks for) read empty.
+    // As the adapter: the body is hashed as it arrived, and parsed only when the sync asks.
     readRanges: async (refs) => {
       counts.reads++;
-      const got = read();
-      return {
-        ranges: refs.map((ref, i) => got.ranges[i] ?? { range: ref.range, values: [] }),
-        publishState: got.publishState,
-      };
+      return sheetRead(await sha256Hex(payload), () => {
+        const got = read();
+        return {
+          ranges: refs.map((ref, i) => got.ranges[i] ?? { range: ref.range, values: [] }),
+          publishState: got.publishState,
+        };
+      });
     },
     describe: async () => ({ title: 'bench' }),
     publish: async () => {
@@ -93,8 +99,14 @@ function memoryServices(
     listInnovations: async () => d.innovations,
     listRejections: async () => [],
     lastSync: async () => last,
-    saveSync: async (_: string, sync: SyncRecord) => {
-      if (keep) last = sync;
+    syncHead: async () => head,
+    saveSync: async (_: string, sync: SyncRecord, h?: { readHash: string }) => {
+      if (!keep) return;
+      last = sync;
+      head = { ...sync, sequence: sync.sequence ?? 0, readHash: h?.readHash ?? '', inputsStamp: '' };
+    },
+    saveUnchanged: async (_: string, h: Omit<SyncHead, 'inputsStamp'>) => {
+      if (keep) head = { ...h, inputsStamp: '' };
     },
     latestVersion: async () => null,
     listScoreChanges: async () => ({ changes: [], total: 0 }),
@@ -207,10 +219,12 @@ async function timeMode() {
   // The whole runSync on memory stand-ins: the read is parsed from the body each time, as the adapter does.
   const written = memoryServices(d, () => readBody(d.payload, ranges), false);
   await step('runSync written (in memory)', () => runSync(written, { trigger: 'cli' }));
+  // The cron's written sync: the fairness report is carried, not computed (a person's sync computes it).
+  await step('runSync written, scheduled (in memory)', () => runSync(written, { trigger: 'scheduled' }));
   const unchanged = memoryServices(d, () => readBody(d.payload, ranges));
   await runSync(unchanged, { trigger: 'cli' });
   await step('runSync unchanged (in memory)', async () => {
-    const r = await runSync(unchanged, { trigger: 'cli' });
+    const r = await runSync(unchanged, { trigger: 'scheduled' });
     if (r.status !== 'unchanged') throw new Error(`expected unchanged, got ${r.status}`);
   });
 
@@ -264,7 +278,7 @@ async function heapMode() {
   };
   const snapshot = readBody(payload, ranges);
   sample();
-  const read = await readJurorTabs(memoryServices(slim, () => snapshot));
+  const read = await readJurorTabs(memoryServices({ ...slim, payload }, () => snapshot));
   sample();
   const result = rankCompetition(slim.competition, read.innovations, read.entries);
   sample();

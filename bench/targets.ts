@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 export { parseGoogleEnv } from '../functions/compose/env.ts';
 export { NO_PUSH_KEYS, type Services } from '../functions/compose/services.ts';
-export { sha256Hex } from '../functions/http/crypto.ts';
 export { signBody } from '../functions/intake/signature.ts';
 export { provisionSheet } from '../functions/scores/provision.ts';
 export { readJurorTabs } from '../functions/scores/read-scores.ts';
@@ -14,7 +13,8 @@ export { runSync } from '../functions/scores/sync.ts';
 export { packSync } from '../infra/firestore/sync-payload.ts';
 export { openSqliteStore } from '../infra/local/sqlite-store.ts';
 export { startLocalSheetsServer } from '../infra/local-sheets/index.ts';
-export { createSheetsScoreSheet } from '../infra/sheets/sheets-adapter.ts';
+export { createSheetsScoreSheet, sheetRead } from '../infra/sheets/sheets-adapter.ts';
+export { sha256Hex } from '../shared/digest.ts';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

@@ -114,8 +114,14 @@ export interface SyncRecord {
   sheetState?: Record<string, number>;
   /** Every non-empty score cell as typed, for the next sync's change log and for fixing a result. */
   cells?: ScoreEntry[];
-  /** Reliability, what-if and rank stability of `result` (docs/fairness.md), for the dashboard. */
+  /** Reliability, what-if and rank stability (docs/fairness.md), for the dashboard. */
   fairness?: FairnessReport;
+  /**
+   * The sync whose result `fairness` describes. A scheduled sync does not compute the report (its
+   * bootstrap alone costs many times a sync) and carries the last one forward: when its `inputHash`
+   * is not the record's, it describes an earlier read, and the pages and tabs say so.
+   */
+  fairnessOf?: { sync: string; at: string; inputHash: string };
 }
 
 /** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */
@@ -274,6 +280,17 @@ export interface SheetSnapshot {
   publishState: string;
 }
 
+/**
+ * A read as it arrived. Its digest is known before anything is parsed, so a sync can tell "nothing
+ * changed" at the cost of hashing the bytes; the cells are parsed only when asked for.
+ */
+export interface SheetRead {
+  /** SHA-256 (hex) of the response bodies exactly as received, in request order. */
+  digest: string;
+  /** The parsed ranges and bookkeeping (parsed on the first call, then kept). */
+  snapshot(): SheetSnapshot;
+}
+
 /** One row of a juror tab as provisioning wants it. */
 export interface JurorRowSpec {
   /** The innovation id, written in column A and used to find the row again. */
@@ -369,7 +386,7 @@ export interface ScoreSheet {
    * Reads the given A1 ranges together with the publish bookkeeping: ONE request per spreadsheet
    * (one in all in the shared mode).
    */
-  readRanges(ranges: readonly RangeRef[], options?: SheetCallOptions): Promise<SheetSnapshot>;
+  readRanges(ranges: readonly RangeRef[], options?: SheetCallOptions): Promise<SheetRead>;
   /**
    * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
    * request that swaps them in. Tabs absent from `tabs` but live before are removed.

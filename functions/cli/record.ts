@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { verificationCode } from '../../shared/domain/record.ts';
 import type { TieDecision } from '../../shared/domain/ties.ts';
@@ -6,7 +7,6 @@ import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts'
 import { AppError } from '../../shared/errors.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { composeNode } from '../compose/node.ts';
-import { sha256Hex } from '../http/crypto.ts';
 import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
 

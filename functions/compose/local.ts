@@ -87,7 +87,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     spreadsheetOf: async (jurorId) => {
       if (!perJuror) return sheets.spreadsheetId;
       // The secretariat's spreadsheet remembers whose spreadsheet is which.
-      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const { publishState } = (await createSheetsScoreSheet(main).readRanges([])).snapshot();
       const id = booksOf(publishState)[jurorId];
       if (!id) throw new Error(`juror ${jurorId} has no spreadsheet yet: run setup first`);
       return id;

@@ -78,7 +78,7 @@ export async function runScenario(
   if (services.competition.selection) {
     // Sets up the Sheet; the first stage's juror tabs get only the entries that already pass.
     await provisionAndSay(services, log);
-    log(selectionLine(await runSync(services, { trigger: 'cli' }), en));
+    log(selectionLine(await syncedRecord(services), en));
     const target = { rootUrl: rt.sheetsUrl, spreadsheetId: rt.spreadsheetId, auth: rt.sheetsAuth };
     const passed = await secretariatPassesChecks(target);
     if (passed.length > 0) {
@@ -87,7 +87,7 @@ export async function runScenario(
           ? `• ${DEMO_DECIDER} types "Lolos" for ${passed.join(', ')} in the "Seleksi" tab`
           : `• ${DEMO_DECIDER} mengetik "Lolos" untuk ${passed.join(', ')} di tab "Seleksi"`,
       );
-      log(selectionLine(await runSync(services, { trigger: 'cli' }), en));
+      log(selectionLine(await syncedRecord(services), en));
     }
   }
   for (const stage of services.competition.stages) {
@@ -130,6 +130,14 @@ async function provisionAndSay(services: Services, log: (line: string) => void):
         : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
     );
   }
+}
+
+/** Syncs, then the full record: an unchanged sync's own record carries no selection. */
+async function syncedRecord(services: Services): Promise<SyncRecord> {
+  const sync = await runSync(services, { trigger: 'cli' });
+  return sync.status === 'unchanged'
+    ? ((await services.store.lastSync(services.competition.id)) ?? sync)
+    : sync;
 }
 
 function selectionLine(sync: SyncRecord, en: boolean): string {

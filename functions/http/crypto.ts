@@ -1,12 +1,7 @@
+import { bytesOf, type Message, toHex } from '../../shared/digest.ts';
+
 /** Web Crypto helpers that run the same on Node 20 and in workerd. */
 const encoder = new TextEncoder();
-
-/** Text is hashed as its UTF-8 bytes; bytes as they are. */
-type Message = string | Uint8Array<ArrayBuffer>;
-
-function bytesOf(message: Message): Uint8Array<ArrayBuffer> {
-  return typeof message === 'string' ? encoder.encode(message) : message;
-}
 
 export async function hmacSha256Hex(secret: string, message: Message): Promise<string> {
   const key = await crypto.subtle.importKey(
@@ -18,10 +13,6 @@ export async function hmacSha256Hex(secret: string, message: Message): Promise<s
   );
   const mac = await crypto.subtle.sign('HMAC', key, bytesOf(message));
   return toHex(new Uint8Array(mac));
-}
-
-export async function sha256Hex(message: Message): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytesOf(message))));
 }
 
 /**
@@ -37,8 +28,4 @@ export async function timingSafeEqualText(a: string, b: string): Promise<boolean
 
 async function sha256Bytes(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
@@ -8,7 +9,6 @@ import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import { zoneName } from '../../shared/messages/moments.ts';
 import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
-import { sha256Hex } from '../http/crypto.ts';
 import type { ParsedPayload } from './payloads.ts';
 
 export interface IngestResult {

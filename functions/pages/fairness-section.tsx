@@ -15,6 +15,7 @@ import {
   reliabilityLines,
   stabilitySentence,
   stabilitySummary,
+  staleFairnessNote,
   summaryJurors,
   summaryLine,
   whatIfLines,
@@ -54,6 +55,7 @@ export function FairnessSummary(props: FairnessSectionProps) {
   return (
     <section class="card" id="keadilan" aria-labelledby="h-keadilan">
       <h2 id="h-keadilan">{t.section}</h2>
+      <StaleNote {...props} />
       {report ? (
         <ul>
           {report.stages.map((stage) => (
@@ -73,6 +75,14 @@ export function FairnessSummary(props: FairnessSectionProps) {
   );
 }
 
+/** Says when the report describes an earlier sync (a scheduled sync carried it forward). */
+function StaleNote({ sync, competition, lang }: FairnessSectionProps) {
+  const note = sync?.fairness
+    ? staleFairnessNote(sync.fairnessOf, sync.inputHash, competition.timezone, lang)
+    : null;
+  return note ? <p class="muted">{note}</p> : null;
+}
+
 export function FairnessSection(props: FairnessSectionProps) {
   const { lang } = props;
   const t = FAIRNESS_LABELS[lang];
@@ -81,6 +91,7 @@ export function FairnessSection(props: FairnessSectionProps) {
     <section class="card" id="keadilan" aria-labelledby="h-keadilan">
       <h2 id="h-keadilan">{t.section}</h2>
       <p class="muted">{t.intro}</p>
+      <StaleNote {...props} />
       {report ? (
         <>
           <details>

@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { sha256Hex } from '../../shared/digest.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
-import { sha256Hex } from '../http/crypto.ts';
 import type { StringKey } from './strings.ts';
 
 /** A response is a few paragraphs; anything larger is refused before it is read. */

@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../shared/digest.ts';
 import { judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import { finalTop } from '../../shared/domain/competition.ts';
@@ -13,7 +14,6 @@ import { checkTieDecisions, type TieDecision } from '../../shared/domain/ties.ts
 import { AppError } from '../../shared/errors.ts';
 import { tieProblemText } from '../../shared/messages/record.ts';
 import type { Services } from '../compose/services.ts';
-import { sha256Hex } from '../http/crypto.ts';
 
 export interface FixRequest {
   /** Required for every version after the first (ralat), except a plain confirmation of a provisional one. */

@@ -2,7 +2,7 @@ import { compareIds } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
-import type { SheetSnapshot } from '../../shared/ports.ts';
+import type { SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import {
   type JurorComment,
   jurorReadRange,
@@ -10,7 +10,7 @@ import {
   parseJurorTab,
   type SheetIssue,
 } from '../../shared/sheet/juror-read.ts';
-import { jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
+import { type JurorTab, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
 import type { Services } from '../compose/services.ts';
 import { sheetOf } from './sheet-needed.ts';
@@ -30,27 +30,39 @@ export interface JurorTabsRead {
   extra: string[][][];
 }
 
+/** The juror tabs (and any `extra` ranges) as read, not parsed yet. */
+export interface TakenRead {
+  read: SheetRead;
+  tabs: JurorTab[];
+  extra: readonly string[];
+}
+
 /**
- * Every juror tab of every stage in ONE read (per spreadsheet), parsed into typed score cells and
- * progress; `extra` ranges of the secretariat's spreadsheet (e.g. the "Seleksi" tab) ride along.
+ * Every juror tab of every stage in ONE read (per spreadsheet); `extra` ranges of the secretariat's
+ * spreadsheet (e.g. the "Seleksi" tab) ride along. Nothing is parsed: the digest alone may settle a sync.
  */
-export async function readJurorTabs(
+export async function takeJurorTabs(
   services: Services,
   opts: { signal?: AbortSignal | undefined; extra?: readonly string[] } = {},
-): Promise<JurorTabsRead> {
-  const { competition } = services;
-  const tabs = jurorTabs(competition);
+): Promise<TakenRead> {
+  const tabs = jurorTabs(services.competition);
   const extra = opts.extra ?? [];
-  const [snapshot, listed] = await Promise.all([
-    sheetOf(services).readRanges(
-      [
-        ...tabs.map((tab) => ({ range: jurorReadRange(tab), book: tab.juror.id })),
-        ...extra.map((range) => ({ range })),
-      ],
-      opts.signal ? { signal: opts.signal } : {},
-    ),
-    services.store.listInnovations(competition.id),
-  ]);
+  const read = await sheetOf(services).readRanges(
+    [
+      ...tabs.map((tab) => ({ range: jurorReadRange(tab), book: tab.juror.id })),
+      ...extra.map((range) => ({ range })),
+    ],
+    opts.signal ? { signal: opts.signal } : {},
+  );
+  return { read, tabs, extra };
+}
+
+/** Parses a taken read into typed score cells and progress, against the stored innovations. */
+export async function parseJurorTabs(services: Services, taken: TakenRead): Promise<JurorTabsRead> {
+  const { competition } = services;
+  const { tabs, extra } = taken;
+  const snapshot = taken.read.snapshot();
+  const listed = await services.store.listInnovations(competition.id);
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const entries: ScoreEntry[] = [];
@@ -73,6 +85,14 @@ export async function readJurorTabs(
   });
   const extraValues = extra.map((_, i) => snapshot.ranges[tabs.length + i]?.values ?? []);
   return { innovations, snapshot, entries, progress, comments, issues, missing, extra: extraValues };
+}
+
+/** Reads and parses every juror tab (see takeJurorTabs). */
+export async function readJurorTabs(
+  services: Services,
+  opts: { signal?: AbortSignal | undefined; extra?: readonly string[] } = {},
+): Promise<JurorTabsRead> {
+  return parseJurorTabs(services, await takeJurorTabs(services, opts));
 }
 
 /** Every typed score cell, as `juri demo` exports them for `juri rank`. */

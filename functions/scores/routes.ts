@@ -8,8 +8,18 @@ import { runSync } from './sync.ts';
 export const scoresRoutes = new Hono<AppEnv>();
 
 scoresRoutes.post('/sync', async (c) => {
-  const record = await runSync(c.get('services'), { trigger: 'manual' });
-  return c.json(summary(record));
+  const services = c.get('services');
+  const record = await runSync(services, { trigger: 'manual' });
+  // An unchanged sync reads no more than it needs, so its record has no progress: the last full one has.
+  const progress = record.progress ?? (await services.store.lastSync(services.competition.id))?.progress;
+  return c.json(summary({ ...record, ...(progress ? { progress } : {}) }));
+});
+
+/** The last sync as the dashboard sees it (a scheduled one included): what it did, and when. */
+scoresRoutes.get('/sync', async (c) => {
+  const { store, competition } = c.get('services');
+  const last = await store.lastSync(competition.id);
+  return c.json({ sync: last ? summary(last) : null });
 });
 
 scoresRoutes.post('/sheet/setup', async (c) => {

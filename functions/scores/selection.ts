@@ -17,7 +17,7 @@ import {
   type TypedDecision,
 } from '../../shared/sheet/selection-tab.ts';
 import type { Services } from '../compose/services.ts';
-import { type JurorTabsRead, readJurorTabs } from './read-scores.ts';
+import { type JurorTabsRead, parseJurorTabs, type TakenRead, takeJurorTabs } from './read-scores.ts';
 
 export interface ReadWithSelection extends JurorTabsRead {
   /** How many of `snapshot.ranges` are juror tabs (the "Seleksi" range may follow). */
@@ -28,35 +28,46 @@ export interface ReadWithSelection extends JurorTabsRead {
   selectionTabLost: boolean;
 }
 
+export interface TakenWithSelection {
+  taken: TakenRead;
+  /** A sync had published the "Seleksi" tab, but it is gone (deleted by hand): it must be written again. */
+  selectionTabLost: boolean;
+}
+
 /**
- * The juror tabs, plus the "Seleksi" tab in the same request once a sync has published it. If that tab
- * was deleted by hand, the read is repeated without it (the decisions typed there are gone with it).
+ * The juror tabs, plus the "Seleksi" tab in the same request once a sync has published it (`sheetState`
+ * of the last sync says so). If that tab was deleted by hand, the read is repeated without it (the
+ * decisions typed there are gone with it). Nothing is parsed yet.
  */
-export async function readWithSelection(
+export async function takeWithSelection(
   services: Services,
   signal: AbortSignal | undefined,
-  last: SyncRecord | null,
-): Promise<ReadWithSelection> {
-  const wanted = services.competition.selection !== undefined && last?.sheetState?.selection === 1;
+  sheetState: SyncRecord['sheetState'] | undefined,
+): Promise<TakenWithSelection> {
+  const wanted = services.competition.selection !== undefined && sheetState?.selection === 1;
   if (wanted) {
     try {
-      const read = await readJurorTabs(services, { signal, extra: [SELECTION_READ_RANGE] });
-      return {
-        ...read,
-        jurorRanges: read.snapshot.ranges.length - 1,
-        selectionValues: read.extra[0] ?? [],
-        selectionTabLost: false,
-      };
+      const taken = await takeJurorTabs(services, { signal, extra: [SELECTION_READ_RANGE] });
+      return { taken, selectionTabLost: false };
     } catch (e) {
       if (!(isAppError(e) && /parse range/i.test(e.detail ?? ''))) throw e;
     }
   }
-  const read = await readJurorTabs(services, { signal });
+  return { taken: await takeJurorTabs(services, { signal }), selectionTabLost: wanted };
+}
+
+/** Parses what takeWithSelection read. */
+export async function parseWithSelection(
+  services: Services,
+  { taken, selectionTabLost }: TakenWithSelection,
+): Promise<ReadWithSelection> {
+  const read = await parseJurorTabs(services, taken);
+  const withTab = taken.extra.length > 0;
   return {
     ...read,
-    jurorRanges: read.snapshot.ranges.length,
-    selectionValues: null,
-    selectionTabLost: wanted,
+    jurorRanges: read.snapshot.ranges.length - taken.extra.length,
+    selectionValues: withTab ? (read.extra[0] ?? []) : null,
+    selectionTabLost,
   };
 }
 

@@ -1,41 +1,49 @@
+import { sha256Hex } from '../../shared/digest.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
 import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { staleFairnessNote } from '../../shared/messages/fairness-report.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
-import { sha256Hex } from '../http/crypto.ts';
-import { applySelection, readWithSelection } from './selection.ts';
+import { applySelection, parseWithSelection, takeWithSelection } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
-// 3: the "Uji Metode" and "Stabilitas Peringkat" tabs.
-const LAYOUT_VERSION = 3;
+// 4: "unchanged" decided from the raw read first (SyncHead.readHash).
+const LAYOUT_VERSION = 4;
 
 export type SyncTrigger = 'manual' | 'scheduled' | 'cli';
 
 /**
- * One sync: read every juror tab in ONE request, rank, and — unless the inputs hash the same as
- * last time — publish every output tab with one values write and one atomic structural write.
+ * One sync: read every juror tab in ONE request and, unless the inputs are the same as last time,
+ * rank and publish every output tab with one values write and one atomic structural write.
+ * "The same" is settled first from the store's small head document and a hash of the read's bytes,
+ * before anything is parsed (the common cron tick: two documents and one hash); only when those differ
+ * is the read parsed, the store's innovations listed and the result ranked, and even then a result
+ * whose inputs hash as before is recorded as unchanged, not written again.
  * Runs under the 'sync' lease; a second sync meanwhile gets AppError('busy').
  * The record is saved in the store either way (status 'failed' with the message when it fails,
  * and the error is thrown on).
  */
 export async function runSync(
   services: Services,
-  opts: { trigger: SyncTrigger; budgetMs?: number },
+  opts: { trigger: SyncTrigger; budgetMs?: number; fairness?: boolean },
 ): Promise<SyncRecord> {
+  // The cron keeps the tabs current and light; a person (button, CLI) also gets the fairness report.
+  const computeFairness = opts.fairness ?? opts.trigger !== 'scheduled';
   const sheet = sheetOf(services);
   const work = async (signal: AbortSignal): Promise<SyncRecord> => {
     const { store, competition, clock, lang } = services;
-    const last = await store.lastSync(competition.id);
-    const sequence = (last?.sequence ?? 0) + 1;
+    const head = await store.syncHead(competition.id);
+    const sequence = (head?.sequence ?? 0) + 1;
     const id = `sync-${String(sequence).padStart(9, '0')}`;
     const startedAt = clock.now().toISOString();
     const before = sheet.requestCount();
@@ -45,27 +53,63 @@ export async function runSync(
     };
     let inputHash = '';
     let readCells: ScoreEntry[] | undefined;
+    let last: SyncRecord | null | undefined;
     try {
-      const [read, rejectionList, fixed] = await Promise.all([
-        readWithSelection(services, signal, last),
+      const taken = await takeWithSelection(services, signal, head?.sheetState);
+      const readHash = await sha256Hex(
+        [
+          await configKey(competition),
+          LAYOUT_VERSION,
+          lang,
+          head?.inputsStamp ?? '',
+          taken.taken.read.digest,
+        ].join('|'),
+      );
+      const unchanged = async (hash: string): Promise<SyncRecord> => {
+        const record: SyncRecord = {
+          id,
+          sequence,
+          startedAt,
+          finishedAt: clock.now().toISOString(),
+          status: 'unchanged',
+          inputHash: hash,
+          requests: spent(),
+        };
+        await store.saveUnchanged(competition.id, {
+          ...record,
+          readHash,
+          ...(head?.sheetState ? { sheetState: head.sheetState } : {}),
+        });
+        return record;
+      };
+      // A person's sync also wants the fairness report of these scores, which only the full record says
+      // it has: it always parses.
+      if (
+        !computeFairness &&
+        head &&
+        head.status !== 'failed' &&
+        head.readHash === readHash &&
+        !taken.selectionTabLost
+      ) {
+        return await unchanged(head.inputHash);
+      }
+      const [read, rejectionList, fixed, previous] = await Promise.all([
+        parseWithSelection(services, taken),
         store.listRejections(competition.id),
         store.latestVersion(competition.id),
+        store.lastSync(competition.id),
       ]);
+      last = previous;
       const { innovations, snapshot, progress, comments, issues, missing } = read;
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
       const selected = applySelection(competition, read, last?.selection, { at: startedAt, sync: id });
       // Only the entries that passed selection are judged: the ranking, the record and its cells.
       const entries = selected.entries;
-      const result = rankCompetition(competition, selected.admitted, entries);
-      await logScoreChanges(services, last, entries, {
-        at: startedAt,
-        syncId: id,
-        afterVersion: fixed?.version ?? null,
-      });
       readCells = entries;
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,
+          fairness: FAIRNESS_REPORT_VERSION,
           lang,
           competition,
           innovations,
@@ -75,38 +119,38 @@ export async function runSync(
           ...(selected.record ? { selection: [...selected.typed] } : {}),
         }),
       );
-      const base = {
-        id,
-        sequence,
-        startedAt,
-        inputHash,
-        result,
-        progress,
-        cells: entries,
-        comments,
-        sheetIssues: issues,
-        ...(selected.record ? { selection: selected.record } : {}),
-        ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
-      };
-      if (last && last.status !== 'failed' && last.inputHash === inputHash && !read.selectionTabLost) {
-        // Same inputs, same seed: the last report still holds, and the bootstrap is not run again.
-        const fairness =
-          last.fairness?.version === FAIRNESS_REPORT_VERSION
-            ? last.fairness
-            : fairnessReport(competition, result);
-        const record: SyncRecord = {
-          ...base,
-          status: 'unchanged',
-          finishedAt: clock.now().toISOString(),
-          requests: spent(),
-          fairness,
-          ...(last.sheetState ? { sheetState: last.sheetState } : {}),
-        };
-        await store.saveSync(competition.id, record);
-        return record;
+      const fairnessCurrent =
+        !computeFairness || (last?.fairness && fairnessSource(last).inputHash === inputHash);
+      if (
+        last &&
+        last.status !== 'failed' &&
+        last.inputHash === inputHash &&
+        !read.selectionTabLost &&
+        fairnessCurrent
+      ) {
+        // The bytes differ (e.g. the bookkeeping cell a publish moves) but not what they say.
+        return await unchanged(inputHash);
       }
+      const result = rankCompetition(competition, selected.admitted, entries);
+      await logScoreChanges(services, last, entries, {
+        at: startedAt,
+        syncId: id,
+        afterVersion: fixed?.version ?? null,
+      });
       const history = await store.listScoreChanges(competition.id, MAX_CHANGE_ROWS);
-      const fairness = fairnessReport(competition, result);
+      const carried = !computeFairness && last?.fairness?.version === FAIRNESS_REPORT_VERSION;
+      const fairness = carried
+        ? last?.fairness
+        : computeFairness
+          ? fairnessReport(competition, result)
+          : undefined;
+      const fairnessOf =
+        carried && last
+          ? fairnessSource(last)
+          : fairness
+            ? { sync: id, at: startedAt, inputHash }
+            : undefined;
+      const fairnessNote = staleFairnessNote(fairnessOf, inputHash, competition.timezone, lang);
       const outputs = buildOutputTabs({
         competition,
         innovations,
@@ -122,23 +166,38 @@ export async function runSync(
         ...(selected.record
           ? { selection: { verdicts: selected.record.verdicts, typed: selected.typed } }
           : {}),
-        fairness,
+        ...(fairness ? { fairness } : {}),
+        ...(fairnessNote ? { fairnessNote } : {}),
       });
       const { generation } = await sheet.publish(outputs, snapshot.publishState, { signal });
       const record: SyncRecord = {
-        ...base,
+        id,
+        sequence,
+        startedAt,
+        inputHash,
+        result,
+        progress,
+        cells: entries,
+        comments,
+        sheetIssues: issues,
+        ...(selected.record ? { selection: selected.record } : {}),
+        ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
         status: 'written',
         finishedAt: clock.now().toISOString(),
         requests: spent(),
         // `selection`: the "Seleksi" tab is live, so the next sync reads the secretariat's decisions from it.
         sheetState: { generation, ...(selected.record ? { selection: 1 } : {}) },
-        fairness,
+        ...(fairness ? { fairness } : {}),
+        ...(fairnessOf ? { fairnessOf } : {}),
       };
-      await store.saveSync(competition.id, record);
+      // The bytes of this read hash as before the publish moved the bookkeeping cell: the next read
+      // differs in that cell, is parsed once, found unchanged, and its hash taken as the new key.
+      await store.saveSync(competition.id, record, { readHash });
       return record;
     } catch (e) {
       // The pages, the admin API and the next setup read the last record: a failed sync must not
       // take the published rankings away, so it carries the previous result forward.
+      last ??= await store.lastSync(competition.id).catch(() => null);
       const failed: SyncRecord = {
         id,
         sequence,
@@ -154,15 +213,32 @@ export async function runSync(
         ...(last?.criterionMeans ? { criterionMeans: last.criterionMeans } : {}),
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.fairness ? { fairness: last.fairness } : {}),
+        ...(last?.fairness ? { fairnessOf: fairnessSource(last) } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),
       };
-      await store.saveSync(competition.id, failed).catch(() => undefined);
+      await store.saveSync(competition.id, failed, { readHash: '' }).catch(() => undefined);
       throw e;
     }
   };
   return withSheetLease(services, opts.trigger, work, opts.budgetMs);
+}
+
+/** The sync whose result a carried fairness report describes (records before `fairnessOf`: their own). */
+function fairnessSource(last: SyncRecord): NonNullable<SyncRecord['fairnessOf']> {
+  return last.fairnessOf ?? { sync: last.id, at: last.finishedAt, inputHash: last.inputHash };
+}
+
+/** The config's hash, once per config object (a Worker isolate keeps it across requests). */
+const configKeys = new WeakMap<Competition, Promise<string>>();
+function configKey(competition: Competition): Promise<string> {
+  let key = configKeys.get(competition);
+  if (!key) {
+    key = sha256Hex(canonicalJson(competition));
+    configKeys.set(competition, key);
+  }
+  return key;
 }
 
 /** The failure in both languages, so the dashboard can say it in its reader's. */

@@ -1,8 +1,9 @@
 import { sheets } from '@googleapis/sheets';
+import { sha256Hex } from '../../shared/digest.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { ProvisionOutcome, RangeRef, RangeValues, ScoreSheet, SheetPlan } from '../../shared/ports.ts';
 import { statusOf } from './retry.ts';
-import { createSheetsScoreSheet, type SheetsScoreSheetOptions } from './sheets-adapter.ts';
+import { createSheetsScoreSheet, type SheetsScoreSheetOptions, sheetRead } from './sheets-adapter.ts';
 
 export interface PerJurorOptions {
   /** The secretariat's spreadsheet: juri's bookkeeping (which spreadsheet is whose) and every output. */
@@ -35,7 +36,7 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
   const extra = { reads: 0, writes: 0 };
 
   async function knownBooks(): Promise<{ books: Record<string, string>; publishState: string }> {
-    const { publishState } = await main.readRanges([]);
+    const { publishState } = (await main.readRanges([])).snapshot();
     return { books: booksOf(publishState), publishState };
   }
 
@@ -62,7 +63,8 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
       // Ranges without a book are the secretariat's own (e.g. the "Seleksi" tab): they ride along in
       // the read that also brings the bookkeeping, so the budget stays 1 + one per juror.
       const own = refs.filter((ref) => ref.book === undefined);
-      const mainSnap = await main.readRanges(own, options);
+      const mainRead = await main.readRanges(own, options);
+      const mainSnap = mainRead.snapshot();
       const books = booksOf(mainSnap.publishState);
       const values = new Map<RangeRef, RangeValues>();
       own.forEach((ref, i) => {
@@ -78,18 +80,22 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
       const reads = await Promise.all(
         [...byBook].map(async ([id, bookRefs]) => ({
           bookRefs,
-          snap: await bookSheet(id).readRanges(bookRefs, options),
+          read: await bookSheet(id).readRanges(bookRefs, options),
         })),
       );
-      for (const { bookRefs, snap } of reads) {
-        bookRefs.forEach((ref, i) => {
-          values.set(ref, snap.ranges[i] ?? { ...ref, values: [] });
-        });
-      }
-      return {
-        ranges: refs.map((ref) => values.get(ref) ?? { ...ref, values: [] }),
-        publishState: mainSnap.publishState,
-      };
+      const digest = await sha256Hex([mainRead, ...reads.map((r) => r.read)].map((r) => r.digest).join(' '));
+      return sheetRead(digest, () => {
+        for (const { bookRefs, read } of reads) {
+          const snap = read.snapshot();
+          bookRefs.forEach((ref, i) => {
+            values.set(ref, snap.ranges[i] ?? { ...ref, values: [] });
+          });
+        }
+        return {
+          ranges: refs.map((ref) => values.get(ref) ?? { ...ref, values: [] }),
+          publishState: mainSnap.publishState,
+        };
+      });
     },
     publish: (tabs, publishState, options = {}) => main.publish(tabs, publishState, options),
     async provision(plan) {

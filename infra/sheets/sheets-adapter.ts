@@ -1,6 +1,7 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { cleanDeep } from '../../shared/domain/text.ts';
-import type { ScoreSheet } from '../../shared/ports.ts';
+import { sha256Hex } from '../../shared/digest.ts';
+import type { ScoreSheet, SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
 import { provisionBook } from './provision-plan.ts';
@@ -31,6 +32,7 @@ export interface SheetsCalls {
   spreadsheetId: string;
   get(): Promise<sheets_v4.Schema$Spreadsheet>;
   batchGet(ranges: string[]): Promise<sheets_v4.Schema$ValueRange[]>;
+  batchGetText(ranges: string[]): Promise<string>;
   writeValues(data: sheets_v4.Schema$ValueRange[]): Promise<void>;
   batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]>;
 }
@@ -64,6 +66,16 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         signal,
       );
     }
+    /** The body as it arrived, so a sync can hash it before (or instead of) parsing it. */
+    function batchGetText(ranges: string[]): Promise<string> {
+      return call('reads', () =>
+        api.spreadsheets.values.batchGet(
+          // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
+          { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
+          { ...request, responseType: 'text' },
+        ) as unknown as Promise<{ data: string }>,
+      );
+    }
     return {
       call,
       spreadsheetId,
@@ -71,16 +83,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         call('reads', () =>
           api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }, request),
         ),
-      batchGet: async (ranges) =>
-        (
-          await call('reads', () =>
-            api.spreadsheets.values.batchGet(
-              // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
-              { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
-              request,
-            ),
-          )
-        ).valueRanges ?? [],
+      batchGet: async (ranges) => parseBatchGet(await batchGetText(ranges)),
+      batchGetText,
       writeValues: async (data) => {
         // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text. Cleaned again
         // here, whatever the caller did: this is the one way juri's text reaches a sheet.
@@ -134,12 +138,15 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
 
   return {
     async readRanges(refs, options = {}) {
-      const got = await callsFor(options.signal).batchGet([...refs.map((r) => r.range), META_RANGE]);
-      const meta = got[refs.length];
-      return {
-        ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
-        publishState: String(meta?.values?.[0]?.[0] ?? ''),
-      };
+      const body = await callsFor(options.signal).batchGetText([...refs.map((r) => r.range), META_RANGE]);
+      return sheetRead(await sha256Hex(body), () => {
+        const got = parseBatchGet(body);
+        const meta = got[refs.length];
+        return {
+          ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
+          publishState: String(meta?.values?.[0]?.[0] ?? ''),
+        };
+      });
     },
     async publish(tabs, publishState, options = {}) {
       const calls = callsFor(options.signal);
@@ -163,6 +170,23 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     },
     requestCount: () => ({ ...counts }),
   };
+}
+
+/** A read whose snapshot is parsed once, on first use. */
+export function sheetRead(digest: string, parse: () => SheetSnapshot): SheetRead {
+  let parsed: SheetSnapshot | undefined;
+  return {
+    digest,
+    snapshot: () => {
+      parsed ??= parse();
+      return parsed;
+    },
+  };
+}
+
+function parseBatchGet(body: string): sheets_v4.Schema$ValueRange[] {
+  const parsed = (body ? JSON.parse(body) : {}) as sheets_v4.Schema$BatchGetValuesResponse;
+  return parsed.valueRanges ?? [];
 }
 
 /** Unformatted cells as text: a number as its shortest exact decimal ("8.5"), text as typed. */

@@ -1,3 +1,4 @@
+import { localParts } from '../domain/dates.ts';
 import {
   interpretAlpha,
   interpretBlock,
@@ -17,6 +18,7 @@ import type { ScoringMethod } from '../domain/fairness/what-if.ts';
 import { fill, type Lang } from '../domain/i18n.ts';
 import { formatScore } from '../domain/numbers.ts';
 import { render, renderInterpretation } from './fairness.ts';
+import { formatLocalMoment } from './moments.ts';
 
 /**
  * The fairness report in words: labels for the dashboard, the "Uji Metode" and "Stabilitas
@@ -76,7 +78,9 @@ export const FAIRNESS_LABELS = {
     category: 'Kategori',
     none: '–',
     notYet: 'Belum ada inovasi yang nilainya lengkap.',
-    noReport: 'Belum ada analisis: jalankan sinkronisasi.',
+    noReport: 'Belum ada analisis: tekan “Sinkronkan sekarang” di dasbor atau jalankan juri sync.',
+    stale:
+      'Analisis ini dihitung pada sinkronisasi {sync} ({at}); nilai yang masuk sesudahnya belum termasuk. Sinkronisasi terjadwal tidak menghitungnya ulang agar tetap ringan: tekan “Sinkronkan sekarang” di dasbor atau jalankan juri sync.',
     sameTop: 'Semua cara hitung menghasilkan {top} besar yang sama.',
     published: 'berlaku',
     differs: 'berbeda per tahap',
@@ -138,7 +142,9 @@ export const FAIRNESS_LABELS = {
     category: 'Category',
     none: '–',
     notYet: 'No innovation has complete scores yet.',
-    noReport: 'No analysis yet: run a sync.',
+    noReport: 'No analysis yet: press “Sync now” on the dashboard or run juri sync.',
+    stale:
+      'This analysis was computed at sync {sync} ({at}); scores typed since are not in it. Scheduled syncs do not recompute it, to stay light: press “Sync now” on the dashboard or run juri sync.',
     sameTop: 'Every scoring rule gives the same Top {top}.',
     published: 'in force',
     differs: 'differs by stage',
@@ -384,4 +390,22 @@ export function stabilitySummary(group: CutoffGroup, lang: Lang): string {
 /** One entry's stability in a sentence: rank, chance and range. */
 export function stabilitySentence(group: CutoffGroup, entry: EntryStability, lang: Lang): string {
   return renderInterpretation(interpretStability(entry, group.top), lang);
+}
+
+/**
+ * When the report describes other inputs than the current ones (`inputHash`: a scheduled sync carried it
+ * forward), the sentence that says so, in the competition's time zone; null when it is up to date.
+ */
+export function staleFairnessNote(
+  of: { sync: string; at: string; inputHash: string } | undefined,
+  inputHash: string,
+  timeZone: string,
+  lang: Lang,
+): string | null {
+  if (!of || of.inputHash === inputHash) return null;
+  const { day, time } = localParts(new Date(of.at), timeZone);
+  return fill(FAIRNESS_LABELS[lang].stale, {
+    sync: of.sync,
+    at: formatLocalMoment(`${day}T${time}`, timeZone, lang),
+  });
 }

@@ -32,10 +32,14 @@ export interface FairnessTabInput {
   innovations: readonly Innovation[];
   fairness: FairnessReport;
   lang: Lang;
+  /** A line above each tab's content, e.g. that the report describes an earlier sync. */
+  note?: string;
 }
 
 export function fairnessTabs(input: FairnessTabInput): OutputTab[] {
-  return [methodTestTab(input), stabilityTab(input)];
+  const noted = (tab: OutputTab): OutputTab =>
+    input.note ? { ...tab, rows: [[input.note], [], ...tab.rows] } : tab;
+  return [noted(methodTestTab(input)), noted(stabilityTab(input))];
 }
 
 /** Coefficients and points to 3 decimals: enough to read, and the sheet keeps them as numbers. */

@@ -190,8 +190,10 @@ export interface OutputInput {
   missing?: ReadonlyMap<string, readonly MissingEntry[]>;
   /** The administrative selection, with what the secretariat typed in its tab (when the config has one). */
   selection?: { verdicts: readonly SelectionVerdict[]; typed: ReadonlyMap<string, TypedDecision> };
-  /** The fairness report of `result`, for the "Uji Metode" and "Stabilitas Peringkat" tabs. */
+  /** The fairness report, for the "Uji Metode" and "Stabilitas Peringkat" tabs. */
   fairness?: FairnessReport;
+  /** Said above both fairness tabs when the report describes an earlier sync's result. */
+  fairnessNote?: string;
 }
 
 /**
@@ -240,7 +242,10 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
       widths: [900],
     });
   }
-  if (input.fairness) tabs.push(...fairnessTabs({ ...input, fairness: input.fairness }));
+  if (input.fairness) {
+    const note = input.fairnessNote;
+    tabs.push(...fairnessTabs({ ...input, fairness: input.fairness, ...(note ? { note } : {}) }));
+  }
   if (input.scoreChanges) tabs.push(scoreChangesTab(input, input.scoreChanges));
   if (input.record) tabs.push(beritaAcaraTab(input.record));
   return tabs.map((tab) => ({ ...tab, title: fitTitle(`${OUTPUT_TAB_PREFIX}${tab.title}`) }));

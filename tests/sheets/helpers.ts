@@ -88,7 +88,7 @@ export async function startSheetEnv(
     client,
     async spreadsheetOf(jurorId) {
       if (competition.sheet.mode !== 'perJuror') return server.spreadsheetId;
-      const { publishState } = await createSheetsScoreSheet(main).readRanges([]);
+      const { publishState } = (await createSheetsScoreSheet(main).readRanges([])).snapshot();
       const id = booksOf(publishState)[jurorId];
       if (!id) throw new Error(`no spreadsheet for ${jurorId}`);
       return id;
