@@ -157,12 +157,51 @@ export interface SubmissionArchive {
   clearRejection(competition: string, responseId: string): Promise<void>;
 }
 
+/**
+ * The one small document a sync reads first: enough to decide "unchanged" without reading more.
+ * `sequence` 0 (and `id` '', `readHash` '') means no sync was saved yet, only an input was stored:
+ * the head then carries just the stamp, and its empty readHash never matches.
+ */
+export interface SyncHead {
+  /** The last sync's id, sequence, status and times (any status, unchanged ones included). */
+  id: string;
+  sequence: number;
+  status: SyncRecord['status'];
+  startedAt: string;
+  finishedAt: string;
+  /** The last sync's fast-path key (sha256 of the raw Sheet read + inputsStamp + config), '' when none. */
+  readHash: string;
+  /** The last sync's full input hash (SyncRecord.inputHash of the last written/unchanged-after-parse one). */
+  inputHash: string;
+  sheetState?: SyncRecord['sheetState'];
+  requests?: SyncRecord['requests'];
+  /**
+   * Changes (a new random value) whenever an innovation, a rejection or a fixed result version is stored or
+   * cleared: a sync's other inputs. '' before anything was stored. Hash the value syncHead returned
+   * BEFORE reading those inputs: a write landing meanwhile then changes the stamp the next sync sees.
+   */
+  inputsStamp: string;
+}
+
 /** What each sync did; the pages read the last one. */
 export interface SyncLog {
-  saveSync(competition: string, sync: SyncRecord): Promise<void>;
   /**
-   * The sync with the highest sequence (a record without one counts as 0); among equal sequences the
-   * latest finishedAt, then the greatest id.
+   * Null while nothing was stored for the competition (no sync, no input). One document read on
+   * Firestore; a store written before the head existed costs one query more until its next saveSync.
+   */
+  syncHead(competition: string): Promise<SyncHead | null>;
+  /**
+   * Saves a full record and, unless a sync that ran later is already recorded, moves the head to it
+   * (`readHash` '' when absent) without touching `inputsStamp`. Reads the head only.
+   */
+  saveSync(competition: string, sync: SyncRecord, head?: { readHash: string }): Promise<void>;
+  /** A fast-path unchanged sync: moves the head only (one write, no read, no record copied). */
+  saveUnchanged(competition: string, head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
+  /**
+   * The last saved full record (the highest sequence, a record without one counting as 0; among equal
+   * sequences the latest finishedAt, then the greatest id), with `id`, `sequence`, `status`, `startedAt`,
+   * `finishedAt` and `requests` taken from the head when saveUnchanged moved it past that record (its
+   * `message` and `failure` then dropped: they were that record's).
    */
   lastSync(competition: string): Promise<SyncRecord | null>;
 }

@@ -25,6 +25,11 @@ export type DocumentWrite =
   | { op: 'set'; path: string; fields: Fields }
   /** Replaces only the given top-level fields of an existing document. */
   | { op: 'update'; path: string; fields: Fields }
+  /**
+   * Replaces only the given top-level fields, creating the document when missing: fields it does not
+   * name (a concurrent writer's) are kept. A field is cleared by writing null, never by leaving it out.
+   */
+  | { op: 'merge'; path: string; fields: Fields }
   | { op: 'delete'; path: string };
 
 export interface DocumentQuery {

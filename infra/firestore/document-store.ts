@@ -6,7 +6,6 @@ import type {
   RawSubmission,
   Rejection,
   Store,
-  SyncRecord,
   UpsertOutcome,
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
@@ -19,7 +18,7 @@ import {
   type FieldValue,
 } from './document-backend.ts';
 import { createRecordDocuments } from './record-documents.ts';
-import { packSync, unpackSync } from './sync-payload.ts';
+import { createSyncDocuments } from './sync-documents.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
 const MAX_ATTEMPTS = 200;
@@ -134,6 +133,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         path: path(competition, 'innovations', docId(doc.innovation.responseId ?? '')),
         fields: { number: n, innovation: toFields(innovation) },
       },
+      stamp(competition),
     ]);
     return innovation;
   }
@@ -198,6 +198,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
               path: path(competition, 'numbers', String(next)),
               fields: claimFields(doc, next),
             },
+            stamp(competition),
           ]);
           return { outcome: 'created', innovation };
         } catch (error) {
@@ -233,6 +234,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
               innovation,
             }),
           },
+          stamp(competition),
         ]);
         return { outcome: 'updated', innovation };
       } catch (error) {
@@ -242,8 +244,11 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     throw storageUnavailable(new Error('innovation upsert did not settle'));
   }
 
+  const { stamp, ...syncLog } = createSyncDocuments(backend, path);
+
   const store: Store = {
-    ...createRecordDocuments(backend, path),
+    ...createRecordDocuments(backend, path, stamp),
+    ...syncLog,
     async archiveRaw(competition, raw) {
       // The payload is created once (its id is its content hash); each delivery is a small record of
       // its own, so replays count without copying the body and concurrent ones never lose a count.
@@ -311,6 +316,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
           path: path(competition, 'rejections', docId(rejection.responseId)),
           fields: toFields({ ...rejection, answers }),
         },
+        stamp(competition),
       ]);
     },
     async listRejections(competition) {
@@ -320,64 +326,10 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt) || (a.responseId < b.responseId ? -1 : 1));
     },
     async clearRejection(competition, responseId) {
-      await backend.commit([{ op: 'delete', path: path(competition, 'rejections', docId(responseId)) }]);
-    },
-    async saveSync(competition, sync) {
-      const syncPath = path(competition, 'syncs', docId(sync.id));
-      const previous = await backend.get(syncPath);
-      const chunks = await packSync(sync);
-      const saveId = crypto.randomUUID();
-      const chunkPaths = chunks.map((_, i) => `${syncPath}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
-      // A few chunks per commit keeps each request under Firestore's 10 MiB; the record itself goes last,
-      // so a reader never follows it to chunks that are not written yet.
-      for (let i = 0; i < chunks.length; i += 8) {
-        await backend.commit(
-          chunks.slice(i, i + 8).map((bytes, j) => ({
-            op: 'set' as const,
-            path: chunkPaths[i + j] ?? '',
-            fields: { bytes },
-          })),
-        );
-      }
       await backend.commit([
-        {
-          op: 'set',
-          path: syncPath,
-          fields: {
-            id: sync.id,
-            startedAt: sync.startedAt,
-            finishedAt: sync.finishedAt,
-            status: sync.status,
-            inputHash: sync.inputHash,
-            order: syncOrder(sync),
-            chunks: chunkPaths,
-          },
-        },
+        { op: 'delete', path: path(competition, 'rejections', docId(responseId)) },
+        stamp(competition),
       ]);
-      const stale = Array.isArray(previous?.chunks)
-        ? previous.chunks.filter((p) => typeof p === 'string')
-        : [];
-      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
-    },
-    async lastSync(competition) {
-      const latest = (field: string) =>
-        backend.query({
-          collection: path(competition, 'syncs'),
-          orderBy: { field, direction: 'desc' },
-          limit: 1,
-        });
-      // Records saved before `order` existed are only found by finishedAt (a query skips documents
-      // without the field); every later record has it and a higher sequence.
-      const ordered = await latest('order');
-      const [last] = ordered.length > 0 ? ordered : await latest('finishedAt');
-      const paths = Array.isArray(last?.fields.chunks)
-        ? last.fields.chunks.filter((p) => typeof p === 'string')
-        : [];
-      if (!last || paths.length === 0) return null;
-      const chunks = await backend.getMany(paths);
-      const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
-      if (bytes.length !== paths.length) throw storageUnavailable(new Error('sync chunks missing'));
-      return unpackSync(bytes);
     },
     async acquireLease(competition, name, holder, now, until) {
       const terms = path(competition, 'leases', docId(name), 'terms');
@@ -507,11 +459,6 @@ function answersOf(stored: FieldValue | undefined): Record<string, string> {
         : [],
     ),
   );
-}
-
-/** Sorts as lastSync wants: sequence, then finishedAt, then id (the sequence is at most 12 digits). */
-function syncOrder(sync: SyncRecord): string {
-  return `${String(sync.sequence ?? 0).padStart(12, '0')}|${sync.finishedAt}|${sync.id}`;
 }
 
 function innovationFields(doc: InnovationDoc): Fields {

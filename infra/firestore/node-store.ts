@@ -17,7 +17,8 @@ export function createFirestoreStore(db: Firestore): Store {
   return createDocumentStore(nodeBackend(db));
 }
 
-function nodeBackend(db: Firestore): DocumentBackend {
+/** The four document operations on the gRPC client (exported for tests that count document reads). */
+export function nodeBackend(db: Firestore): DocumentBackend {
   return {
     get: (path) =>
       guard(async () => {
@@ -46,7 +47,9 @@ function nodeBackend(db: Firestore): DocumentBackend {
           if (write.op === 'create') batch.create(ref, write.fields);
           else if (write.op === 'set') batch.set(ref, write.fields);
           else if (write.op === 'update') batch.update(ref, write.fields);
-          else batch.delete(ref);
+          else if (write.op === 'merge') {
+            batch.set(ref, write.fields, { mergeFields: Object.keys(write.fields) });
+          } else batch.delete(ref);
         }
         await batch.commit();
       }),

@@ -2,7 +2,13 @@ import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../s
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
-import { AlreadyExists, type DocumentBackend, docId, type Fields } from './document-backend.ts';
+import {
+  AlreadyExists,
+  type DocumentBackend,
+  type DocumentWrite,
+  docId,
+  type Fields,
+} from './document-backend.ts';
 import { packJson, unpackJson } from './sync-payload.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
@@ -15,6 +21,8 @@ type Path = (competition: string, ...parts: string[]) => string;
 export function createRecordDocuments(
   backend: DocumentBackend,
   path: Path,
+  /** The sync head's stamp write: a fixed version is a sync input, changed in the version's own commit. */
+  stamp: (competition: string) => DocumentWrite,
 ): ResultRecords & ScoreChangeLog & PublicResponses {
   async function writeChunks(base: string, value: unknown): Promise<string[]> {
     const chunks = await packJson(value);
@@ -41,9 +49,17 @@ export function createRecordDocuments(
   }
 
   /** Creates the head document; when the create loses, our chunks are removed again. */
-  async function createHead(headPath: string, fields: Fields, chunkPaths: string[]): Promise<boolean> {
+  async function createHead(
+    headPath: string,
+    fields: Fields,
+    chunkPaths: string[],
+    also: DocumentWrite[] = [],
+  ): Promise<boolean> {
     try {
-      await backend.commit([{ op: 'create', path: headPath, fields: { ...fields, chunks: chunkPaths } }]);
+      await backend.commit([
+        { op: 'create', path: headPath, fields: { ...fields, chunks: chunkPaths } },
+        ...also,
+      ]);
       return true;
     } catch (error) {
       if (!(error instanceof AlreadyExists)) throw error;
@@ -60,7 +76,7 @@ export function createRecordDocuments(
       const head = versionPath(competition, record.version);
       const chunkPaths = await writeChunks(head, record);
       const summary = JSON.parse(JSON.stringify(summaryOf(record))) as Fields;
-      return createHead(head, { version: record.version, summary }, chunkPaths);
+      return createHead(head, { version: record.version, summary }, chunkPaths, [stamp(competition)]);
     },
     async listVersions(competition) {
       const docs = await backend.query({

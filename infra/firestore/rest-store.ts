@@ -26,7 +26,8 @@ export function createFirestoreRestStore(opts: FirestoreRestOptions): Store {
   return createDocumentStore(restBackend(opts));
 }
 
-function restBackend(opts: FirestoreRestOptions): DocumentBackend {
+/** The four document operations on the REST API (exported for tests that count document reads). */
+export function restBackend(opts: FirestoreRestOptions): DocumentBackend {
   // No client-side retries: a Worker request has a small time budget, and a 503 makes the sender retry,
   // which lands exactly once.
   const api = firestore({ version: 'v1', retry: false, ...(opts.rootUrl ? { rootUrl: opts.rootUrl } : {}) });
@@ -105,6 +106,9 @@ function toRestWrite(write: DocumentWrite, name: (path: string) => string): fire
       updateMask: { fieldPaths: Object.keys(write.fields).map(quoteField) },
       currentDocument: { exists: true },
     };
+  }
+  if (write.op === 'merge') {
+    return { update, updateMask: { fieldPaths: Object.keys(write.fields).map(quoteField) } };
   }
   return { update };
 }

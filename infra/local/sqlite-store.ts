@@ -15,6 +15,7 @@ import type {
   UpsertOutcome,
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
+import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS raw_submissions (
@@ -36,6 +37,9 @@ CREATE TABLE IF NOT EXISTS syncs (
   competition TEXT NOT NULL, id TEXT NOT NULL, finished_at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (competition, id));
 CREATE INDEX IF NOT EXISTS syncs_by_finish ON syncs (competition, finished_at);
+CREATE TABLE IF NOT EXISTS sync_heads (
+  competition TEXT NOT NULL PRIMARY KEY, inputs_stamp TEXT NOT NULL DEFAULT '', sync_order TEXT,
+  record_id TEXT, data TEXT);
 CREATE TABLE IF NOT EXISTS leases (
   competition TEXT NOT NULL, name TEXT NOT NULL, holder TEXT NOT NULL, until_ms INTEGER NOT NULL,
   PRIMARY KEY (competition, name));
@@ -163,6 +167,22 @@ export function openSqliteStore(
     lastSync: db.prepare<[string], { data: string }>(
       'SELECT data FROM syncs WHERE competition = ? ORDER BY sequence DESC, finished_at DESC, id DESC LIMIT 1',
     ),
+    getSync: db.prepare<[string, string], { data: string }>(
+      'SELECT data FROM syncs WHERE competition = ? AND id = ?',
+    ),
+    getHead: db.prepare<[string], HeadRow>(
+      'SELECT inputs_stamp, sync_order, record_id, data FROM sync_heads WHERE competition = ?',
+    ),
+    // The sync's columns and the stamp are written by separate statements: neither overwrites the other.
+    moveHead: db.prepare(
+      `INSERT INTO sync_heads (competition, sync_order, record_id, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (competition) DO UPDATE SET sync_order = excluded.sync_order,
+         record_id = coalesce(excluded.record_id, record_id), data = excluded.data`,
+    ),
+    stamp: db.prepare(
+      `INSERT INTO sync_heads (competition, inputs_stamp) VALUES (?, ?)
+       ON CONFLICT (competition) DO UPDATE SET inputs_stamp = excluded.inputs_stamp`,
+    ),
     createSession: db.prepare(
       `INSERT INTO sessions (competition, id, expires_ms) VALUES (?, ?, ?)
        ON CONFLICT (competition, id) DO NOTHING`,
@@ -231,6 +251,22 @@ export function openSqliteStore(
     });
   });
 
+  const stamp = (competition: string) => stmt.stamp.run(competition, crypto.randomUUID());
+
+  /** Runs an input write and changes the stamp in the same transaction. */
+  const stamped = db.transaction((competition: string, write: () => void) => {
+    write();
+    stamp(competition);
+  });
+
+  const saveSync = db.transaction((competition: string, sync: SyncRecord, readHash: string) => {
+    stmt.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, JSON.stringify(sync));
+    const order = syncOrder(sync);
+    const head = stmt.getHead.get(competition);
+    if (head?.sync_order && order < head.sync_order) return;
+    stmt.moveHead.run(competition, order, sync.id, JSON.stringify(headOfRecord(sync, readHash)));
+  });
+
   const upsert = db.transaction(
     (
       competition: string,
@@ -250,6 +286,7 @@ export function openSqliteStore(
           submission.submittedAt,
           JSON.stringify(innovation),
         );
+        stamp(competition);
         return { outcome: 'created', innovation };
       }
       const current = JSON.parse(existing.data) as Innovation;
@@ -265,9 +302,22 @@ export function openSqliteStore(
         competition,
         submission.responseId,
       );
+      stamp(competition);
       return { outcome: 'updated', innovation };
     },
   );
+
+  const saveVersion = db.transaction((competition: string, record: ResultRecord): boolean => {
+    const written =
+      stmt.insertVersion.run(
+        competition,
+        record.version,
+        JSON.stringify(summaryOf(record)),
+        JSON.stringify(record),
+      ).changes === 1;
+    if (written) stamp(competition);
+    return written;
+  });
 
   const acquire = db.transaction(
     (competition: string, name: string, holder: string, now: Date, until: Date): boolean => {
@@ -309,11 +359,13 @@ export function openSqliteStore(
     },
     async recordRejection(competition, rejection) {
       guard(() =>
-        stmt.putRejection.run(
-          competition,
-          rejection.responseId,
-          rejection.receivedAt,
-          JSON.stringify(rejection),
+        stamped.immediate(competition, () =>
+          stmt.putRejection.run(
+            competition,
+            rejection.responseId,
+            rejection.receivedAt,
+            JSON.stringify(rejection),
+          ),
         ),
       );
     },
@@ -321,17 +373,34 @@ export function openSqliteStore(
       return guard(() => stmt.listRejections.all(competition).map((r) => JSON.parse(r.data) as Rejection));
     },
     async clearRejection(competition, responseId) {
-      guard(() => stmt.clearRejection.run(competition, responseId));
+      guard(() => stamped.immediate(competition, () => stmt.clearRejection.run(competition, responseId)));
     },
-    async saveSync(competition, sync) {
-      guard(() =>
-        stmt.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, JSON.stringify(sync)),
-      );
+    async syncHead(competition) {
+      return guard(() => {
+        const head = stmt.getHead.get(competition);
+        const inputsStamp = head?.inputs_stamp ?? '';
+        if (head?.data) return { ...(JSON.parse(head.data) as HeadOfSync), inputsStamp };
+        // A file from before the head: its newest record stands in until the next saveSync.
+        const row = stmt.lastSync.get(competition);
+        if (row) return { ...headOfRecord(JSON.parse(row.data) as SyncRecord, ''), inputsStamp };
+        return head ? emptyHead(inputsStamp) : null;
+      });
+    },
+    async saveSync(competition, sync, head) {
+      guard(() => saveSync.immediate(competition, sync, head?.readHash ?? ''));
+    },
+    async saveUnchanged(competition, head) {
+      guard(() => stmt.moveHead.run(competition, syncOrder(head), null, JSON.stringify(head)));
     },
     async lastSync(competition) {
       return guard(() => {
-        const row = stmt.lastSync.get(competition);
-        return row ? (JSON.parse(row.data) as SyncRecord) : null;
+        const head = stmt.getHead.get(competition);
+        const row = head?.record_id
+          ? stmt.getSync.get(competition, head.record_id)
+          : stmt.lastSync.get(competition);
+        if (!row) return null;
+        const record = JSON.parse(row.data) as SyncRecord;
+        return overlayHead(record, head?.data ? (JSON.parse(head.data) as HeadOfSync) : null);
       });
     },
     async acquireLease(competition, name, holder, now, until) {
@@ -347,15 +416,7 @@ export function openSqliteStore(
       guard(() => stmt.setCursor.run(competition, name, value));
     },
     async saveVersion(competition, record) {
-      return guard(
-        () =>
-          stmt.insertVersion.run(
-            competition,
-            record.version,
-            JSON.stringify(summaryOf(record)),
-            JSON.stringify(record),
-          ).changes === 1,
-      );
+      return guard(() => saveVersion.immediate(competition, record));
     },
     async listVersions(competition) {
       return guard(() =>
@@ -419,6 +480,13 @@ export function openSqliteStore(
       db.close();
     },
   };
+}
+
+interface HeadRow {
+  inputs_stamp: string;
+  sync_order: string | null;
+  record_id: string | null;
+  data: string | null;
 }
 
 interface RawRow {

@@ -2,9 +2,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { docId } from '../../infra/firestore/document-backend.ts';
-import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
+import { createDocumentStore } from '../../infra/firestore/document-store.ts';
+import { createFirestoreRestStore, restBackend } from '../../infra/firestore/rest-store.ts';
 import { AppError } from '../../shared/errors.ts';
+import { countingBackend } from './counting-backend.ts';
 import { describeStoreContract } from './store-contract.ts';
+import { describeSyncHeadContract } from './sync-head-contract.ts';
 
 describeStoreContract('firestore (REST client → bridge → emulator)', async () => {
   const store = createFirestoreRestStore({
@@ -13,6 +16,22 @@ describeStoreContract('firestore (REST client → bridge → emulator)', async (
     getAccessToken: async () => 'test-access-token',
   });
   return { store, close: async () => {} };
+});
+
+describeSyncHeadContract('firestore (REST client → bridge → emulator)', async () => {
+  const backend = countingBackend(
+    restBackend({
+      projectId: `juri-rest-head-${Date.now()}`,
+      rootUrl: inject('firestoreRestUrl'),
+      getAccessToken: async () => 'test-access-token',
+    }),
+  );
+  return {
+    store: createDocumentStore(backend),
+    close: async () => {},
+    reads: backend.reads,
+    dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
+  };
 });
 
 describe('firestore REST adapter outages', () => {

@@ -9,6 +9,7 @@ import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { numberToId, submission, uniqueCompetition } from './store-fixtures.ts';
+import { describeSyncHeadContract } from './sync-head-contract.ts';
 
 const run = promisify(execFile);
 const dir = mkdtempSync(join(tmpdir(), 'juri-sqlite-'));
@@ -22,6 +23,22 @@ describeStoreContract('sqlite (memory)', async () => {
 describeStoreContract('sqlite (file)', async () => {
   const store = openSqliteStore(join(dir, 'contract.db'));
   return { store, close: async () => store.close() };
+});
+
+describeSyncHeadContract('sqlite (file)', async () => {
+  const file = join(dir, 'head.db');
+  const store = openSqliteStore(file);
+  const raw = new Database(file);
+  return {
+    store,
+    close: async () => {
+      raw.close();
+      store.close();
+    },
+    dropHead: async (cid) => {
+      raw.prepare('DELETE FROM sync_heads WHERE competition = ?').run(cid);
+    },
+  };
 });
 
 describe('sqlite store on disk', () => {

@@ -1,0 +1,183 @@
+import { storageUnavailable } from '../../shared/errors.ts';
+import type { SyncHead, SyncLog, SyncRecord, SyncStatus } from '../../shared/ports.ts';
+import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
+import {
+  type DocumentBackend,
+  type DocumentWrite,
+  docId,
+  type Fields,
+  type FieldValue,
+} from './document-backend.ts';
+import { packSync, unpackSync } from './sync-payload.ts';
+
+type Path = (competition: string, ...parts: string[]) => string;
+
+/**
+ * The sync log on Firestore. `heads/sync` is the one document a sync reads first: the last sync's head,
+ * the path of the last full record's chunks (so lastSync needs no query), and `inputsStamp`, which the
+ * intake and result writes change in their own commits. Sync writes and stamp writes name disjoint
+ * fields (a field-mask merge), so neither ever overwrites the other.
+ */
+export function createSyncDocuments(
+  backend: DocumentBackend,
+  path: Path,
+): SyncLog & { stamp(competition: string): DocumentWrite } {
+  const headPath = (competition: string) => path(competition, 'heads', 'sync');
+
+  /** The records saved before the head existed: the newest sync document, found by a query. */
+  async function newestSyncDoc(competition: string, field: 'order' | 'finishedAt') {
+    const [last] = await backend.query({
+      collection: path(competition, 'syncs'),
+      orderBy: { field, direction: 'desc' },
+      limit: 1,
+    });
+    return last;
+  }
+
+  function headWrite(competition: string, head: HeadOfSync, record?: { chunks: string[] }): DocumentWrite {
+    return {
+      op: 'merge',
+      path: headPath(competition),
+      fields: {
+        id: head.id,
+        sequence: head.sequence,
+        status: head.status,
+        startedAt: head.startedAt,
+        finishedAt: head.finishedAt,
+        readHash: head.readHash,
+        inputHash: head.inputHash,
+        sheetState: head.sheetState ?? null,
+        requests: head.requests ?? null,
+        order: syncOrder(head),
+        ...(record ? { recordId: head.id, recordChunks: record.chunks } : {}),
+      },
+    };
+  }
+
+  return {
+    stamp: (competition) => ({
+      op: 'merge',
+      path: headPath(competition),
+      fields: { inputsStamp: crypto.randomUUID() },
+    }),
+    async syncHead(competition) {
+      const fields = await backend.get(headPath(competition));
+      const inputsStamp = typeof fields?.inputsStamp === 'string' ? fields.inputsStamp : '';
+      if (fields && typeof fields.order === 'string') return { ...toHead(fields), inputsStamp };
+      const legacy = await newestSyncDoc(competition, 'order');
+      if (legacy) return { ...legacyHead(legacy.fields), inputsStamp };
+      return fields ? emptyHead(inputsStamp) : null;
+    },
+    async saveSync(competition, sync, options) {
+      const syncPath = path(competition, 'syncs', docId(sync.id));
+      const head = await backend.get(headPath(competition));
+      const headOrder = typeof head?.order === 'string' ? head.order : '';
+      const order = syncOrder(sync);
+      const moves = order >= headOrder;
+      // The head names the chunks of the record it points to; any other earlier save of this id is
+      // rare (a redo of an older sync, or data from before the head) and is looked up.
+      const stale =
+        moves && head?.recordId === sync.id
+          ? strings(head.recordChunks)
+          : moves && headOrder !== ''
+            ? []
+            : strings((await backend.get(syncPath))?.chunks);
+      const chunks = await packSync(sync);
+      const saveId = crypto.randomUUID();
+      const chunkPaths = chunks.map((_, i) => `${syncPath}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
+      // A few chunks per commit keeps each request under Firestore's 10 MiB; the record and the head go
+      // last, together, so a reader never follows either to chunks that are not written yet.
+      for (let i = 0; i < chunks.length; i += 8) {
+        await backend.commit(
+          chunks.slice(i, i + 8).map((bytes, j) => ({
+            op: 'set' as const,
+            path: chunkPaths[i + j] ?? '',
+            fields: { bytes },
+          })),
+        );
+      }
+      const record: DocumentWrite = {
+        op: 'set',
+        path: syncPath,
+        fields: {
+          id: sync.id,
+          startedAt: sync.startedAt,
+          finishedAt: sync.finishedAt,
+          status: sync.status,
+          inputHash: sync.inputHash,
+          order,
+          chunks: chunkPaths,
+        },
+      };
+      await backend.commit(
+        moves
+          ? [
+              record,
+              headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), { chunks: chunkPaths }),
+            ]
+          : [record],
+      );
+      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
+    },
+    async saveUnchanged(competition, head) {
+      await backend.commit([headWrite(competition, head)]);
+    },
+    async lastSync(competition) {
+      const head = await backend.get(headPath(competition));
+      let paths = strings(head?.recordChunks);
+      if (paths.length === 0) {
+        // Records saved before `order` existed are only found by finishedAt (a query skips documents
+        // without the field); every later record has it and a higher sequence.
+        const last =
+          (await newestSyncDoc(competition, 'order')) ?? (await newestSyncDoc(competition, 'finishedAt'));
+        paths = strings(last?.fields.chunks);
+      }
+      if (paths.length === 0) return null;
+      const chunks = await backend.getMany(paths);
+      const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
+      if (bytes.length !== paths.length) throw storageUnavailable(new Error('sync chunks missing'));
+      const record = await unpackSync(bytes);
+      return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
+    },
+  };
+}
+
+function strings(value: FieldValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((p) => typeof p === 'string') : [];
+}
+
+function toHead(fields: Fields): HeadOfSync {
+  const sheetState = fields.sheetState;
+  const requests = fields.requests;
+  return {
+    id: String(fields.id ?? ''),
+    sequence: Number(fields.sequence ?? 0),
+    status: String(fields.status ?? 'unchanged') as SyncStatus,
+    startedAt: String(fields.startedAt ?? ''),
+    finishedAt: String(fields.finishedAt ?? ''),
+    readHash: String(fields.readHash ?? ''),
+    inputHash: String(fields.inputHash ?? ''),
+    ...(isMap(sheetState) ? { sheetState: sheetState as Record<string, number> } : {}),
+    ...(isMap(requests) ? { requests: requests as unknown as SyncRecord['requests'] } : {}),
+  };
+}
+
+/** A head made from a sync document saved before heads existed: no fast-path key, so it never matches. */
+function legacyHead(fields: Fields): Omit<SyncHead, 'inputsStamp'> {
+  const order = typeof fields.order === 'string' ? fields.order : '';
+  return {
+    id: String(fields.id ?? ''),
+    sequence: Number(order.split('|')[0] ?? 0) || 0,
+    status: String(fields.status ?? 'unchanged') as SyncStatus,
+    startedAt: String(fields.startedAt ?? ''),
+    finishedAt: String(fields.finishedAt ?? ''),
+    readHash: '',
+    inputHash: String(fields.inputHash ?? ''),
+  };
+}
+
+function isMap(value: FieldValue | undefined): value is { [key: string]: FieldValue } {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
+}

@@ -1,0 +1,245 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Store, SyncRecord } from '../../shared/ports.ts';
+import {
+  bigSync,
+  numberToId,
+  rejection,
+  resultRecord,
+  smallSync,
+  submission,
+  uniqueCompetition,
+} from './store-fixtures.ts';
+
+export interface OpenedStore {
+  store: Store;
+  close(): Promise<void>;
+  /** Documents read so far (Firestore adapters only: SQLite reads rows, not billed documents). */
+  reads?: () => number;
+  /** Removes the head as a store written before it existed would lack it. */
+  dropHead?: (competition: string) => Promise<void>;
+}
+
+const written = (id: string, sequence: number, finishedAt: string): SyncRecord => ({
+  ...bigSync(id, finishedAt),
+  sequence,
+  inputHash: `sha256-input-${id}`,
+});
+
+/** The sync head every Store adapter keeps: one small read decides a sync is "unchanged". */
+export function describeSyncHeadContract(name: string, open: () => Promise<OpenedStore>) {
+  describe(`Sync head contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: Store;
+    const stampOf = async (cid: string) => (await store.syncHead(cid))?.inputsStamp;
+
+    beforeAll(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterAll(async () => opened.close());
+
+    it('is null before anything is stored, and a bare stamp before the first sync', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.syncHead(cid)).toBeNull();
+      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'x'));
+      const head = await store.syncHead(cid);
+      expect(head).toEqual({
+        id: '',
+        sequence: 0,
+        status: 'unchanged',
+        startedAt: '',
+        finishedAt: '',
+        readHash: '',
+        inputHash: '',
+        inputsStamp: expect.stringMatching(/.+/),
+      });
+      expect(await store.lastSync(cid)).toBeNull();
+    });
+
+    it('changes the stamp with every stored innovation, rejection or fixed version, and only then', async () => {
+      const cid = uniqueCompetition();
+      const seen: (string | undefined)[] = [];
+      const changes = async (write: () => Promise<unknown>, expected: boolean) => {
+        const before = await stampOf(cid);
+        await write();
+        const after = await stampOf(cid);
+        expect(after !== before, `${seen.length}`).toBe(expected);
+        seen.push(after);
+      };
+      await changes(
+        () => store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId),
+        true,
+      );
+      await changes(
+        () => store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId),
+        true,
+      );
+      await changes(
+        () => store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId),
+        false,
+      );
+      await changes(() => store.recordRejection(cid, rejection('r2', '2024-10-01T00:00:00Z', 'x')), true);
+      await changes(() => store.clearRejection(cid, 'r2'), true);
+      await changes(() => store.saveVersion(cid, resultRecord(1)), true);
+      await changes(() => store.saveVersion(cid, { ...resultRecord(1), hash: 'rival' }), false);
+      await changes(() => store.setCursor(cid, 'forms', 'x'), false);
+      expect(new Set(seen).size).toBe(seen.length - 3);
+    });
+
+    it('round-trips saveSync into the head, keeping the stamp an input write set', async () => {
+      const cid = uniqueCompetition();
+      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      const stamp = await stampOf(cid);
+      const sync = written('sync-000000001', 1, '2024-11-01T00:00:00.000Z');
+      await store.saveSync(cid, sync, { readHash: 'read-1' });
+      expect(await store.syncHead(cid)).toEqual({
+        id: sync.id,
+        sequence: 1,
+        status: 'written',
+        startedAt: sync.startedAt,
+        finishedAt: sync.finishedAt,
+        readHash: 'read-1',
+        inputHash: sync.inputHash,
+        sheetState: sync.sheetState,
+        requests: sync.requests,
+        inputsStamp: stamp,
+      });
+      expect(await store.lastSync(cid)).toEqual(sync);
+      // Without a fast-path key the head says so, and a failed sync without sheetState drops it.
+      const failed: SyncRecord = {
+        ...smallSync('sync-000000002', '2024-11-02T00:00:00.000Z', 'failed'),
+        sequence: 2,
+      };
+      await store.saveSync(cid, failed);
+      const head = await store.syncHead(cid);
+      expect(head).toMatchObject({ id: failed.id, status: 'failed', readHash: '', inputsStamp: stamp });
+      expect(head?.sheetState).toBeUndefined();
+    });
+
+    it('moves the head on saveUnchanged, and lastSync shows that sync with the last full result', async () => {
+      const cid = uniqueCompetition();
+      const sync = { ...written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), message: 'Selesai' };
+      await store.saveSync(cid, sync, { readHash: 'read-1' });
+      const stamp = await stampOf(cid);
+      const unchanged = {
+        id: 'sync-000000002',
+        sequence: 2,
+        status: 'unchanged' as const,
+        startedAt: '2024-11-01T00:15:00.000Z',
+        finishedAt: '2024-11-01T00:15:01.000Z',
+        readHash: 'read-1',
+        inputHash: sync.inputHash,
+        sheetState: sync.sheetState ?? {},
+        requests: { reads: 1, writes: 0 },
+      };
+      await store.saveUnchanged(cid, unchanged);
+      expect(await store.syncHead(cid)).toEqual({ ...unchanged, inputsStamp: stamp });
+      const { message: _message, ...withoutMessage } = sync;
+      expect(await store.lastSync(cid)).toEqual({
+        ...withoutMessage,
+        id: unchanged.id,
+        sequence: 2,
+        status: 'unchanged',
+        startedAt: unchanged.startedAt,
+        finishedAt: unchanged.finishedAt,
+        requests: unchanged.requests,
+      });
+      // The next full record is the last one again, whole.
+      const next = written('sync-000000003', 3, '2024-11-01T00:30:00.000Z');
+      await store.saveSync(cid, next, { readHash: 'read-3' });
+      expect(await store.lastSync(cid)).toEqual(next);
+      expect(await store.syncHead(cid)).toMatchObject({ id: next.id, sequence: 3, readHash: 'read-3' });
+    });
+
+    it('keeps the head on the sync that ran last when an earlier one is saved after it', async () => {
+      const cid = uniqueCompetition();
+      await store.saveSync(cid, written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'), { readHash: 'b' });
+      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-03T00:00:00.000Z'), { readHash: 'a' });
+      expect(await store.syncHead(cid)).toMatchObject({ id: 'sync-000000002', readHash: 'b' });
+      expect((await store.lastSync(cid))?.id).toBe('sync-000000002');
+    });
+
+    it('loses no stamp written while a sync saves', async () => {
+      const cid = uniqueCompetition();
+      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      for (let i = 0; i < 3; i++) {
+        const before = await stampOf(cid);
+        await Promise.all([
+          store.saveSync(cid, written(`sync-00000000${2 * i + 2}`, 2 * i + 2, '2024-11-02T00:00:00.000Z'), {
+            readHash: 'r',
+          }),
+          store.recordRejection(cid, rejection(`r${i}`, '2024-11-02T00:00:00Z', 'x')),
+        ]);
+        const mid = await stampOf(cid);
+        expect(mid).not.toBe(before);
+        await Promise.all([
+          store.saveUnchanged(cid, {
+            id: `sync-00000000${2 * i + 3}`,
+            sequence: 2 * i + 3,
+            status: 'unchanged',
+            startedAt: '2024-11-03T00:00:00.000Z',
+            finishedAt: '2024-11-03T00:00:00.000Z',
+            readHash: 'r',
+            inputHash: 'h',
+          }),
+          store.clearRejection(cid, `r${i}`),
+        ]);
+        const head = await store.syncHead(cid);
+        expect(head?.inputsStamp).not.toBe(mid);
+        expect(head?.sequence).toBe(2 * i + 3);
+      }
+    });
+
+    it('reads one document for the head, none for an unchanged sync, the head alone before a save', async (ctx) => {
+      const reads = opened.reads;
+      if (!reads) return ctx.skip('SQLite reads rows, not billed documents');
+      const cid = uniqueCompetition();
+      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'x'));
+      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      const cost = async (work: () => Promise<unknown>) => {
+        const before = reads();
+        await work();
+        return reads() - before;
+      };
+      expect(await cost(() => store.syncHead(cid))).toBe(1);
+      expect(
+        await cost(() =>
+          store.saveUnchanged(cid, {
+            id: 'sync-000000002',
+            sequence: 2,
+            status: 'unchanged',
+            startedAt: '2024-11-02T00:00:00.000Z',
+            finishedAt: '2024-11-02T00:00:00.000Z',
+            readHash: 'r',
+            inputHash: 'h',
+          }),
+        ),
+      ).toBe(0);
+      expect(
+        await cost(() => store.saveSync(cid, written('sync-000000003', 3, '2024-11-03T00:00:00.000Z'))),
+      ).toBe(1);
+      // The head names the record's chunks: no query.
+      expect(await cost(() => store.lastSync(cid))).toBe(2);
+    });
+
+    it('finds the newest record of a store written before the head existed', async (ctx) => {
+      const dropHead = opened.dropHead;
+      if (!dropHead) return ctx.skip('this adapter cannot drop its head');
+      const cid = uniqueCompetition();
+      const sync = written('sync-000000004', 4, '2024-11-01T00:00:00.000Z');
+      await store.saveSync(cid, sync, { readHash: 'r' });
+      await dropHead(cid);
+      expect(await store.syncHead(cid)).toMatchObject({
+        id: sync.id,
+        sequence: 4,
+        readHash: '',
+        inputHash: sync.inputHash,
+        inputsStamp: '',
+      });
+      expect(await store.lastSync(cid)).toEqual(sync);
+      await store.saveSync(cid, written('sync-000000005', 5, '2024-11-02T00:00:00.000Z'), { readHash: 'r5' });
+      expect(await store.syncHead(cid)).toMatchObject({ id: 'sync-000000005', readHash: 'r5' });
+      expect((await store.lastSync(cid))?.id).toBe('sync-000000005');
+    });
+  });
+}
