@@ -49,8 +49,8 @@ export function googleTokenSource(env: GoogleEnv, deps: GoogleComposeDeps = {}):
 
 /**
  * Services for Google mode on Workers (and anywhere without @google-cloud/firestore): Firestore over
- * REST, the Sheets and Forms adapters, all with tokens from the service-account key. Cheap to build,
- * so it is built per request.
+ * REST, the Sheets and Forms adapters, all with tokens from the service-account key. The Worker builds
+ * them once per isolate (functions/compose/workers.ts).
  */
 export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = {}): Services {
   const tokens = googleTokenSource(env, deps);

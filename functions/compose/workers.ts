@@ -1,5 +1,5 @@
 import type { TokenCache } from '../../infra/google-auth/token-cache.ts';
-import { type GoogleEnv, parseGoogleEnv } from './env.ts';
+import { parseGoogleEnv } from './env.ts';
 import { composeGoogleServices } from './google.ts';
 import type { Services } from './services.ts';
 
@@ -12,26 +12,28 @@ export interface WorkersComposeDeps {
 
 /**
  * The composition root for Cloudflare Workers. The bindings object stays the same for an isolate's
- * life (a changed secret means a new deployment, so a new isolate), so it is validated once per
- * bindings object; the services themselves are cheap and built per request, so that nothing one
- * request learned leaks into the next, except access tokens, through the explicit cache.
+ * life (a changed secret means a new deployment, so a new isolate), so the env is validated and the
+ * services are built once per bindings object. Building them per request cost more CPU than a cron
+ * tick's whole work (the Google clients' constructors), on a plan that allows 10 ms. They hold no
+ * request's data: the store and the sheet adapters are stateless but for counters read as deltas,
+ * access tokens sit in the explicit cache, the language of a request is decided per request.
  */
 export function createWorkersComposer(deps: WorkersComposeDeps) {
-  const parsed = new WeakMap<object, GoogleEnv>();
-  const envOf = (bindings: unknown): GoogleEnv => {
-    const key = typeof bindings === 'object' && bindings !== null ? bindings : undefined;
-    const cached = key && parsed.get(key);
-    if (cached) return cached;
-    const env = parseGoogleEnv(bindings, { runtime: 'workers', bundledCompetition: deps.bundledCompetition });
-    if (key) parsed.set(key, env);
-    return env;
-  };
-  return (bindings: unknown): Services => ({
-    ...composeGoogleServices(envOf(bindings), {
-      tokenCache: deps.tokenCache,
-      ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    }),
+  const built = new WeakMap<object, Services>();
+  const compose = (bindings: unknown): Services => ({
+    ...composeGoogleServices(
+      parseGoogleEnv(bindings, { runtime: 'workers', bundledCompetition: deps.bundledCompetition }),
+      { tokenCache: deps.tokenCache, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
+    ),
     // Cloudflare sets it on every request and overwrites any value the client sent.
     clientAddress: 'cf-connecting-ip',
   });
+  return (bindings: unknown): Services => {
+    const key = typeof bindings === 'object' && bindings !== null ? bindings : undefined;
+    const cached = key && built.get(key);
+    if (cached) return cached;
+    const services = compose(bindings);
+    if (key) built.set(key, services);
+    return services;
+  };
 }

@@ -76,7 +76,13 @@ export async function runSync(
           requests: spent(),
         };
         await store.saveUnchanged(competition.id, {
-          ...record,
+          id,
+          sequence,
+          status: 'unchanged',
+          startedAt,
+          finishedAt: record.finishedAt,
+          inputHash: hash,
+          requests: record.requests,
           readHash,
           ...(head?.sheetState ? { sheetState: head.sheetState } : {}),
         });

@@ -91,6 +91,9 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
   const server = createServer((req, res) => {
     void handle(req, res);
   });
+  // Google keeps an idle connection open for minutes; Node's 5 s default would drop the client's socket
+  // while a national sync computes between its read and its write, turning one write into a retry.
+  server.keepAliveTimeout = 120_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');

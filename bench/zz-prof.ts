@@ -1,0 +1,323 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unstable_readConfig, unstable_startWorker } from 'wrangler';
+import { NTT_REGIONS } from '../shared/domain/regions.ts';
+import { answerList } from '../tests/intake/samples.ts';
+import { startFirestoreEmulator } from '../tests/setup/firestore-emulator.ts';
+import { startFirestoreRestBridge } from '../tests/setup/firestore-rest-bridge.ts';
+import { freePort } from '../tests/workers/helpers/free-port.ts';
+import {
+  makeLocalServiceAccount,
+  startLocalTokenServer,
+} from '../tests/workers/helpers/local-token-server.ts';
+import { competitionFor, SCALES, typistFor } from './generate.ts';
+import { cpuOf, descendantsNamed } from './processes.ts';
+import { editOneCell, sheetsClient, typeScores } from './sheet-typing.ts';
+import { median, round } from './stats.ts';
+import { BASE_CONFIG_PATH, signBody, startLocalSheetsServer, WRANGLER_TOML_PATH } from './targets.ts';
+
+/**
+ * The Worker inside workerd (wrangler's unstable_startWorker, offline), at NTT scale (80 entries × 7
+ * jurors × 7 criteria), against the Firestore emulator (through the REST bridge the tests use) and the
+ * local Sheets server. CPU is the workerd processes' own (every thread, /proc/<pid>/task/<tid>/schedstat),
+ * read before and after each request, less the median of an empty request (/healthz).
+ * Prints one JSON line.
+ */
+
+const scale = SCALES.ntt;
+/**
+ * BENCH_WORKERD_PROFILE=<path prefix>: also V8 CPU profiles of the Worker, <prefix>-intake.cpuprofile
+ * over the intake requests and <prefix>-sync.cpuprofile over the timed syncs.
+ */
+const PROFILE = process.env.BENCH_WORKERD_PROFILE;
+const PROJECT = `juri-bench-${process.pid}`;
+const SECRET = 'bench-intake-secret-0123';
+const ADMIN = 'bench-admin-token-0123';
+const text = (value: string) => ({ type: 'plain_text' as const, value });
+
+/** Counts the Firestore documents each request reads, in front of the REST bridge. */
+async function countingProxy(target: string): Promise<{ url: string; reads: () => number; server: Server }> {
+  let documents = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      const upstream = await fetch(new URL(req.url ?? '/', target), {
+        method: req.method ?? 'GET',
+        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
+      });
+      const body = await upstream.text();
+      if (upstream.ok) {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        try {
+          const json = JSON.parse(body) as unknown;
+          if (path.endsWith(':batchGet') && Array.isArray(json)) {
+            documents += json.filter((r) => (r as { found?: unknown }).found).length;
+          } else if (path.endsWith(':runQuery') && Array.isArray(json)) {
+            documents += json.filter((r) => (r as { document?: unknown }).document).length;
+          } else if (req.method === 'GET') documents += 1;
+        } catch {
+          // not JSON: not a read
+        }
+      }
+      res.writeHead(upstream.status, {
+        'content-type': upstream.headers.get('content-type') ?? 'application/json',
+      });
+      res.end(body);
+    });
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    reads: () => documents,
+    server,
+  };
+}
+
+interface Socket {
+  on(event: 'open' | 'error' | 'message', listener: (data: unknown) => void): void;
+  send(data: string): void;
+  close(): void;
+}
+
+/**
+ * The Worker's own V8 profiler, through the inspector wrangler opens (Chrome DevTools protocol over a
+ * WebSocket). wrangler's inspector wants an Origin header, which the global WebSocket cannot send, so
+ * this uses the `ws` package wrangler's own dependencies bring (only when profiling).
+ */
+async function startProfiler(url: URL | undefined): Promise<{ stop(): Promise<unknown> }> {
+  if (!url) throw new Error('no inspector');
+  const targets = (await (await fetch(new URL('/json', url.href.replace(/^ws/, 'http')))).json()) as {
+    webSocketDebuggerUrl: string;
+  }[];
+  const target = targets.find((t) => t.webSocketDebuggerUrl)?.webSocketDebuggerUrl;
+  if (!target) throw new Error('no inspector target');
+  const ws = (await import('ws' as string)) as {
+    WebSocket: new (url: string, opts: { origin: string }) => Socket;
+  };
+  const socket = new ws.WebSocket(target, { origin: 'http://127.0.0.1' });
+  await new Promise((ok, fail) => {
+    socket.on('open', ok);
+    socket.on('error', fail);
+  });
+  let id = 0;
+  const pending = new Map<number, (result: unknown) => void>();
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as { id?: number; result?: unknown };
+    if (message.id !== undefined) pending.get(message.id)?.(message.result);
+  });
+  const send = (method: string, params: Record<string, unknown> = {}) =>
+    new Promise<unknown>((ok) => {
+      id += 1;
+      pending.set(id, ok);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 100 });
+  await send('Profiler.start');
+  return {
+    async stop() {
+      const result = (await send('Profiler.stop')) as { profile: unknown };
+      socket.close();
+      return result.profile;
+    },
+  };
+}
+
+process.env.CLOUDFLARE_CF_FETCH_ENABLED = 'false';
+process.env.WRANGLER_SEND_METRICS = 'false';
+const base = JSON.parse(readFileSync(BASE_CONFIG_PATH, 'utf8'));
+const competition = competitionFor(base, scale);
+const emulator = await startFirestoreEmulator();
+const bridge = await startFirestoreRestBridge({ emulatorHost: emulator.host });
+const firestore = await countingProxy(bridge.url);
+const account = await makeLocalServiceAccount();
+const tokens = await startLocalTokenServer(account);
+const dir = mkdtempSync(join(tmpdir(), 'juri-bench-workerd-'));
+const TYPIST_TOKEN = 'bench-typist-token';
+const sheet = await startLocalSheetsServer({
+  file: join(dir, 'juri.xlsx'),
+  // The Worker's tokens (from the stand-in token endpoint) and the typists' own.
+  accessToken: (token) => token.startsWith('local-access-') || token === TYPIST_TOKEN,
+});
+const config = unstable_readConfig({ config: WRANGLER_TOML_PATH });
+const before = new Set(descendantsNamed(process.pid, 'workerd'));
+const worker = await unstable_startWorker({
+  config: WRANGLER_TOML_PATH,
+  envFiles: [],
+  compatibilityFlags: config.compatibility_flags,
+  build: { nodejsCompatMode: 'v2' },
+  bindings: {
+    JURI_MODE: text('google'),
+    GOOGLE_PROJECT_ID: text(PROJECT),
+    GOOGLE_SERVICE_ACCOUNT_JSON: text(account.keyFileJson),
+    INTAKE_HMAC_SECRET: text(SECRET),
+    ADMIN_TOKEN: text(ADMIN),
+    SPREADSHEET_ID: text(sheet.spreadsheetId),
+    GOOGLE_TOKEN_URL: text(tokens.url),
+    SHEETS_ROOT_URL: text(sheet.url),
+    FIRESTORE_ROOT_URL: text(firestore.url),
+    // The NTT config with this scale's 7 jurors (the bundled one has 5).
+    COMPETITION_JSON: text(JSON.stringify(competition)),
+  },
+  dev: {
+    server: { hostname: '127.0.0.1', port: 0 },
+    inspector: PROFILE ? { port: await freePort() } : false,
+    persist: false,
+    watch: false,
+    // GET /__scheduled runs the cron handler, as Cloudflare's 15-minute trigger does.
+    testScheduled: true,
+    logLevel: 'warn',
+  },
+});
+await worker.ready;
+// wrangler runs two workerd processes (a proxy in front, and the Worker), the second started lazily:
+// they are looked up again before every request.
+const ours = () => descendantsNamed(process.pid, 'workerd').filter((p) => !before.has(p));
+let pids = ours();
+const origin = await worker.url;
+
+async function call(path: string, init: RequestInit = {}) {
+  pids = ours();
+  const cpu = cpuOf(pids);
+  const res = await worker.fetch(new URL(path, origin).href, init as never);
+  const body = await res.text();
+  // workerd finishes its bookkeeping right after the response; give it a moment before reading.
+  await new Promise((r) => setTimeout(r, 5));
+  return { status: res.status, body, cpu: cpuOf(pids) - cpu };
+}
+
+const admin = { authorization: `Bearer ${ADMIN}` };
+
+// Empty requests: the per-request cost of the runtime itself (and of the proxy in front of the Worker).
+for (let i = 0; i < 5; i++) await call('/healthz');
+const empty: number[] = [];
+for (let i = 0; i < 30; i++) empty.push((await call('/healthz')).cpu);
+const emptyMs = median(empty);
+
+// Intake: one signed Form submission per entry (this is also how the 80 entries arrive).
+const intakeProfiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
+const intake: number[] = [];
+for (let n = 1; n <= scale.entries; n++) {
+  const body = JSON.stringify({
+    responseId: `resp-bench-${n}`,
+    timestamp: new Date(Date.UTC(2024, 8, 2) + n * 60_000).toISOString(),
+    respondentEmail: 'operator@example.go.id',
+    answers: answerList({
+      'Judul Inovasi': `Inovasi Layanan Bench ${n}`,
+      'Kabupaten/Kota': NTT_REGIONS[n % NTT_REGIONS.length] ?? 'Sikka',
+    }),
+  });
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const res = await call('/intake/form', {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-juri-timestamp': timestamp,
+      'x-juri-signature': await signBody(SECRET, timestamp, body),
+    },
+    body,
+  });
+  if (res.status !== 201) throw new Error(`intake ${n}: ${res.status} ${res.body}`);
+  intake.push(res.cpu);
+}
+
+if (intakeProfiler && PROFILE)
+  writeFileSync(`${PROFILE}-intake.cpuprofile`, JSON.stringify(await intakeProfiler.stop()));
+
+// The sheet: set up, jurors type the desk stage, sync, set up the interview, jurors type it.
+const client = sheetsClient(sheet.url, TYPIST_TOKEN);
+const listed = JSON.parse((await call('/admin/innovations', { headers: admin })).body) as {
+  innovations?: { id: string; region: string }[];
+};
+const type = typistFor(
+  competition,
+  (listed.innovations ?? []).map((i) => ({ ...i, title: '', agency: '', category: '', submittedAt: '' })),
+);
+const [desk, interview] = competition.stages;
+const setup = await call('/admin/sheet/setup', { method: 'POST', headers: admin });
+if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${setup.body}`);
+await typeScores(client, sheet.spreadsheetId, competition, type, desk?.id ?? 'desk');
+// The isolate's first sync: its code not compiled yet (a cron tick on a fresh isolate pays this).
+const firstSync = await call('/admin/sync', { method: 'POST', headers: admin });
+await call('/admin/sheet/setup', { method: 'POST', headers: admin });
+await typeScores(client, sheet.spreadsheetId, competition, type, interview?.id ?? 'interview');
+
+interface SyncRun {
+  cpu: number;
+  documents: number;
+  requests: { reads: number; writes: number };
+}
+type SyncBody = { status?: string; requests?: { reads: number; writes: number } };
+/** The dashboard's button (POST /admin/sync): it also computes the fairness report. */
+async function sync(expect: string): Promise<SyncRun> {
+  const reads = firestore.reads();
+  const res = await call('/admin/sync', { method: 'POST', headers: admin });
+  const body = JSON.parse(res.body) as SyncBody;
+  if (res.status !== 200 || body.status !== expect) throw new Error(`sync: ${res.status} ${res.body}`);
+  return {
+    cpu: res.cpu,
+    documents: firestore.reads() - reads,
+    requests: body.requests ?? { reads: 0, writes: 0 },
+  };
+}
+/** The 15-minute cron tick (the scheduled handler); its outcome is read back afterwards, not counted. */
+async function cron(expect: string): Promise<SyncRun> {
+  const reads = firestore.reads();
+  const res = await call(`/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`);
+  void expect;
+  return { cpu: res.cpu, documents: firestore.reads() - reads, requests: { reads: 0, writes: 0 } };
+}
+
+for (let i = 0; i < 3; i++) { await editOneCell(client, sheet.spreadsheetId, competition, String(61 + (i % 2))); await cron('written'); await cron('unchanged'); await cron('unchanged'); }
+const profiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
+const written: SyncRun[] = [];
+const unchangedParsed: SyncRun[] = [];
+const unchanged: SyncRun[] = [];
+const manual: SyncRun[] = [];
+const MODE = process.env.PMODE ?? 'written';
+for (let i = 0; i < 9; i++) {
+  if (MODE === 'written') { await editOneCell(client, sheet.spreadsheetId, competition, String(71 + (i % 2))); written.push(await cron('written')); }
+  else unchanged.push(await cron('unchanged'));
+}
+if (profiler && PROFILE) writeFileSync(`${PROFILE}-sync.cpuprofile`, JSON.stringify(await profiler.stop()));
+const processes = ours().length;
+await worker.dispose();
+await Promise.all([tokens.close(), sheet.close(), bridge.close()]);
+await new Promise<void>((ok) => firestore.server.close(() => ok()));
+await emulator.stop();
+rmSync(dir, { recursive: true, force: true });
+
+const summary = (runs: SyncRun[]) => ({
+  cpuMs: round(median(runs.map((r) => r.cpu)), 1),
+  aboveEmptyMs: round(median(runs.map((r) => r.cpu)) - emptyMs, 1),
+  firestoreDocuments: median(runs.map((r) => r.documents)),
+  sheetsRequests: runs[0]?.requests,
+  runs: runs.length,
+});
+process.stdout.write(
+  `${JSON.stringify({
+    scale: scale.name,
+    processes,
+    emptyMs: round(emptyMs, 2),
+    intake: {
+      cpuMs: round(median(intake), 1),
+      aboveEmptyMs: round(median(intake) - emptyMs, 1),
+      runs: intake.length,
+    },
+    cold: {
+      firstIntakeMs: round(intake[0] ?? Number.NaN, 1),
+      setupMs: round(setup.cpu, 1),
+      firstSyncMs: round(firstSync.cpu, 1),
+    },
+    written: summary(written),
+    unchangedParsed: summary(unchangedParsed),
+    unchanged: summary(unchanged),
+    manual: summary(manual),
+  })}\n`,
+);
+process.exit(0);
