@@ -7,9 +7,10 @@ import { checkJuriEnv, type GoogleEnv, type Runtime } from '../compose/env.ts';
 import { composeGoogleServices, googleTokenSource } from '../compose/google.ts';
 import { composeGoogleNodeServices, createNodeGoogleClients } from '../compose/google-node.ts';
 import type { Services } from '../compose/services.ts';
+import { freePlanFit, freePlanWords } from './free-plan.ts';
 
 export interface DoctorCheck {
-  name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore';
+  name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore' | 'free-plan';
   ok: boolean;
   message: string;
 }
@@ -71,7 +72,9 @@ export async function runDoctor(
   const { services, close } = composeForDoctor(g, deps);
   try {
     checks.push(await sheetCheck(g, services.sheet, say));
-    checks.push(await firestoreCheck(g, services.store, say));
+    const firestore = await firestoreCheck(g, services.store, say);
+    checks.push(firestore);
+    if (firestore.ok) checks.push(await freePlanCheck(g, services, deps.runtime ?? 'node', say));
   } finally {
     await close();
   }
@@ -245,6 +248,28 @@ async function firestoreCheck(
             };
     return { name: 'firestore', ok: false, message: say(text) };
   }
+}
+
+/**
+ * Whether this competition's syncs fit Cloudflare Workers' free plan, from the entries stored so far and
+ * the cells the last sync read. Only a Worker's check fails on it: elsewhere it says where the sync must run.
+ */
+async function freePlanCheck(
+  g: GoogleEnv,
+  services: Services,
+  runtime: Runtime,
+  say: (t: Bilingual) => string,
+): Promise<DoctorCheck> {
+  const [innovations, last] = await Promise.all([
+    services.store.listInnovations(g.competition.id),
+    services.store.lastSync(g.competition.id),
+  ]);
+  const fit = freePlanFit(g.competition, innovations.length, last?.cells?.length ?? 0);
+  return {
+    name: 'free-plan',
+    ok: fit.fits || runtime !== 'workers',
+    message: say(freePlanWords(fit, innovations.length)),
+  };
 }
 
 /** The HTTP status behind an error, looking through the adapters' wrapping; gRPC codes read as HTTP. */

@@ -54,9 +54,13 @@ export function tabValues(tab: OutputTab): (string | number)[][] {
   return all.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
 }
 
+/** The grid tabValues fills, without building it (a publish sizes every tab twice). */
 export function sizeOf(tab: OutputTab): { rows: number; cols: number } {
-  const values = tabValues(tab);
-  return { rows: Math.max(values.length, tab.header.length + 1), cols: values[0]?.length ?? 1 };
+  let cols = 1;
+  for (const row of tab.header) cols = Math.max(cols, row.length);
+  for (const row of tab.rows) cols = Math.max(cols, row.length);
+  const values = tab.header.length + tab.rows.length;
+  return { rows: Math.max(values, tab.header.length + 1), cols };
 }
 
 /** Staging tabs are sized with room to grow, so later syncs rarely need to enlarge them first. */

@@ -58,8 +58,11 @@ describe('juri doctor', () => {
       ['credentials', true],
       ['sheet', true],
       ['firestore', true],
+      ['free-plan', true],
     ]);
     expect(report.ok).toBe(true);
+    // Nothing submitted yet: a sync of no entries fits the free plan, and the limit is named.
+    expect(byName(report.checks, 'free-plan')?.message).toMatch(/Muat di paket gratis Cloudflare Workers/);
     expect(byName(report.checks, 'credentials')?.message).toContain(account.clientEmail);
     // One spreadsheets.get, nothing written.
     expect(sheet.log.map((l) => `${l.method} ${l.kind}`)).toEqual(['GET read']);
