@@ -204,6 +204,19 @@ export interface SyncLog {
    * `message` and `failure` then dropped: they were that record's).
    */
   lastSync(competition: string): Promise<SyncRecord | null>;
+  /**
+   * The innovations and rejections, as listInnovations and listRejections give them, for a sync that read
+   * `inputsStamp` from syncHead BEFORE this call. When a snapshot kept under that same stamp exists, only
+   * it is read (Firestore: a constant number of documents, whatever the number of entries); otherwise
+   * both lists are read whole and kept as the snapshot for that stamp. Call it under the sync lease.
+   */
+  syncRoster(competition: string, inputsStamp: string): Promise<SyncRoster>;
+}
+
+/** A sync's view of the intake: every innovation, and every rejection still standing. */
+export interface SyncRoster {
+  innovations: Innovation[];
+  rejections: Rejection[];
 }
 
 /** Mutual exclusion across instances (a cron and a button press), with expiry so a crash frees it. */

@@ -18,6 +18,7 @@ import {
   type FieldValue,
 } from './document-backend.ts';
 import { createRecordDocuments } from './record-documents.ts';
+import { createRosterDocuments } from './roster-documents.ts';
 import { createSyncDocuments } from './sync-documents.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
@@ -249,6 +250,13 @@ export function createDocumentStore(backend: DocumentBackend): Store {
   const store: Store = {
     ...createRecordDocuments(backend, path, stamp),
     ...syncLog,
+    ...createRosterDocuments(backend, path, async (competition) => {
+      const [innovations, rejections] = await Promise.all([
+        store.listInnovations(competition),
+        store.listRejections(competition),
+      ]);
+      return { innovations, rejections };
+    }),
     async archiveRaw(competition, raw) {
       // The payload is created once (its id is its content hash); each delivery is a small record of
       // its own, so replays count without copying the body and concurrent ones never lose a count.

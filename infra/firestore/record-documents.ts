@@ -8,10 +8,14 @@ import {
   type DocumentWrite,
   docId,
   type Fields,
+  type FieldValue,
 } from './document-backend.ts';
 import { packJson, unpackJson } from './sync-payload.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
+
+/** As many changes as a sync writes to the "Riwayat Nilai" tab (MAX_CHANGE_ROWS). */
+const TAIL = 5000;
 
 /**
  * Result versions and the score change log on Firestore. A national record (3,500 entries, ~75,000
@@ -68,6 +72,42 @@ export function createRecordDocuments(
     }
   }
 
+  /** One document per sync that saw changes: all of them are read only when more than the tail is asked. */
+  async function listAll(
+    competition: string,
+    limit: number | undefined,
+  ): Promise<{ changes: ScoreChange[]; total: number }> {
+    const heads = await backend.query({
+      collection: path(competition, 'scoreChanges'),
+      orderBy: { field: 'syncId', direction: 'desc' },
+    });
+    const count = (h: (typeof heads)[number]) => (typeof h.fields.count === 'number' ? h.fields.count : 0);
+    const total = heads.reduce((n, h) => n + count(h), 0);
+    // Newest syncs first, just enough of them for `limit`; all their chunks in ONE read, since a
+    // Worker may make only so many subrequests per invocation.
+    const wanted: { paths: string[] }[] = [];
+    let have = 0;
+    for (const h of heads) {
+      if (limit !== undefined && have >= limit) break;
+      wanted.push({ paths: strings(h.fields.chunks) });
+      have += count(h);
+    }
+    const all = await backend.getMany(wanted.flatMap((w) => w.paths));
+    const changes: ScoreChange[] = [];
+    let at = 0;
+    for (const w of wanted) {
+      const bytes = all.slice(at, at + w.paths.length).map((c) => c?.bytes);
+      at += w.paths.length;
+      if (!bytes.every((b) => b instanceof Uint8Array))
+        throw storageUnavailable(new Error('change chunks missing'));
+      changes.push(...(await unpackJson<ScoreChange[]>(bytes as Uint8Array[])).reverse());
+    }
+    return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
+  }
+
+  /** The newest TAIL changes and the total, kept with each append: what a sync and the dashboard read. */
+  const tailPath = (competition: string) => path(competition, 'heads', 'changes');
+
   const versionPath = (competition: string, version: number) =>
     path(competition, 'results', String(version).padStart(6, '0'));
 
@@ -100,38 +140,34 @@ export function createRecordDocuments(
       if (changes.length === 0) return;
       const head = path(competition, 'scoreChanges', docId(syncId));
       const chunkPaths = await writeChunks(head, changes);
-      await createHead(head, { syncId, count: changes.length }, chunkPaths);
+      // The tail moves in the same commit as the sync's own changes are created, so appending one sync
+      // twice counts it once. Syncs append in the order they ran (under the sync lease).
+      const tailDoc = await backend.get(tailPath(competition));
+      const before =
+        typeof tailDoc?.total === 'number'
+          ? { changes: (await readChunks<ScoreChange[]>(tailDoc)) ?? [], total: tailDoc.total }
+          : await listAll(competition, TAIL);
+      const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
+      const tailChunks = await writeChunks(tailPath(competition), tail);
+      const created = await createHead(head, { syncId, count: changes.length }, chunkPaths, [
+        {
+          op: 'set',
+          path: tailPath(competition),
+          fields: { total: before.total + changes.length, chunks: tailChunks },
+        },
+      ]);
+      const stale = created ? strings(tailDoc?.chunks) : tailChunks;
+      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
     },
     async listScoreChanges(competition, limit) {
-      const heads = await backend.query({
-        collection: path(competition, 'scoreChanges'),
-        orderBy: { field: 'syncId', direction: 'desc' },
-      });
-      const count = (h: (typeof heads)[number]) => (typeof h.fields.count === 'number' ? h.fields.count : 0);
-      const total = heads.reduce((n, h) => n + count(h), 0);
-      // Newest syncs first, just enough of them for `limit`; all their chunks in ONE read, since a
-      // Worker may make only so many subrequests per invocation.
-      const wanted: { paths: string[] }[] = [];
-      let have = 0;
-      for (const h of heads) {
-        if (limit !== undefined && have >= limit) break;
-        const paths = Array.isArray(h.fields.chunks)
-          ? h.fields.chunks.filter((p) => typeof p === 'string')
-          : [];
-        wanted.push({ paths });
-        have += count(h);
+      if (limit !== undefined && limit <= TAIL) {
+        const tailDoc = await backend.get(tailPath(competition));
+        if (typeof tailDoc?.total === 'number') {
+          const changes = (await readChunks<ScoreChange[]>(tailDoc)) ?? [];
+          return { changes: changes.slice(0, Math.max(0, limit)), total: tailDoc.total };
+        }
       }
-      const all = await backend.getMany(wanted.flatMap((w) => w.paths));
-      const changes: ScoreChange[] = [];
-      let at = 0;
-      for (const w of wanted) {
-        const bytes = all.slice(at, at + w.paths.length).map((c) => c?.bytes);
-        at += w.paths.length;
-        if (!bytes.every((b) => b instanceof Uint8Array))
-          throw storageUnavailable(new Error('change chunks missing'));
-        changes.push(...(await unpackJson<ScoreChange[]>(bytes as Uint8Array[])).reverse());
-      }
-      return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
+      return listAll(competition, limit);
     },
     async savePublicResponse(competition, response) {
       await backend.commit([
@@ -150,4 +186,8 @@ export function createRecordDocuments(
       return docs.map((d) => d.fields as unknown as PublicResponse);
     },
   };
+}
+
+function strings(value: FieldValue | undefined): string[] {
+  return Array.isArray(value) ? value.filter((p) => typeof p === 'string') : [];
 }

@@ -21,7 +21,7 @@ type Path = (competition: string, ...parts: string[]) => string;
 export function createSyncDocuments(
   backend: DocumentBackend,
   path: Path,
-): SyncLog & { stamp(competition: string): DocumentWrite } {
+): Omit<SyncLog, 'syncRoster'> & { stamp(competition: string): DocumentWrite } {
   const headPath = (competition: string) => path(competition, 'heads', 'sync');
 
   /** The records saved before the head existed: the newest sync document, found by a query. */

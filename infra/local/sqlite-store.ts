@@ -12,6 +12,7 @@ import type {
   Rejection,
   Store,
   SyncRecord,
+  SyncRoster,
   UpsertOutcome,
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
@@ -319,6 +320,13 @@ export function openSqliteStore(
     return written;
   });
 
+  const roster = db.transaction(
+    (competition: string): SyncRoster => ({
+      innovations: stmt.listInnovations.all(competition).map((r) => JSON.parse(r.data) as Innovation),
+      rejections: stmt.listRejections.all(competition).map((r) => JSON.parse(r.data) as Rejection),
+    }),
+  );
+
   const acquire = db.transaction(
     (competition: string, name: string, holder: string, now: Date, until: Date): boolean => {
       const lease = stmt.getLease.get(competition, name);
@@ -402,6 +410,10 @@ export function openSqliteStore(
         const record = JSON.parse(row.data) as SyncRecord;
         return overlayHead(record, head?.data ? (JSON.parse(head.data) as HeadOfSync) : null);
       });
+    },
+    async syncRoster(competition) {
+      // Rows are cheap to read here: no snapshot is needed, and one transaction keeps both lists in step.
+      return guard(() => roster.deferred(competition));
     },
     async acquireLease(competition, name, holder, now, until) {
       return guard(() => acquire.immediate(competition, name, holder, now, until));

@@ -5,6 +5,7 @@ import {
   numberToId,
   rejection,
   resultRecord,
+  scoreChange,
   smallSync,
   submission,
   uniqueCompetition,
@@ -220,6 +221,65 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       ).toBe(1);
       // The head names the record's chunks: no query.
       expect(await cost(() => store.lastSync(cid))).toBe(2);
+    });
+
+    it('gives a sync the intake as it stands, from a snapshot while the stamp stands', async () => {
+      const cid = uniqueCompetition();
+      const current = async () => ({
+        innovations: await store.listInnovations(cid),
+        rejections: await store.listRejections(cid),
+      });
+      expect(await store.syncRoster(cid, '')).toEqual({ innovations: [], rejections: [] });
+      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store.upsertInnovation(cid, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+      await store.recordRejection(cid, rejection('r3', '2024-10-01T00:00:00Z', 'x'));
+      const first = (await stampOf(cid)) ?? '';
+      expect(await store.syncRoster(cid, first)).toEqual(await current());
+      const before = opened.reads?.() ?? 0;
+      expect(await store.syncRoster(cid, first)).toEqual(await current());
+      const listing = (opened.reads?.() ?? 0) - before;
+      // An edit and a cleared rejection change the stamp: the next sync reads them.
+      await store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z', 'Baru'), numberToId);
+      await store.clearRejection(cid, 'r3');
+      const second = (await stampOf(cid)) ?? '';
+      const roster = await store.syncRoster(cid, second);
+      expect(roster).toEqual(await current());
+      expect(roster.innovations.map((i) => i.title)).toEqual(['Baru', 'Judul r2']);
+      expect(roster.rejections).toEqual([]);
+      // A write landing after a sync read the stamp may be missed by that sync, never by the next one.
+      await store.recordRejection(cid, rejection('r4', '2024-10-03T00:00:00Z', 'y'));
+      expect([roster, await current()]).toContainEqual(await store.syncRoster(cid, second));
+      const third = (await stampOf(cid)) ?? '';
+      expect(third).not.toBe(second);
+      expect((await store.syncRoster(cid, third)).rejections.map((r) => r.responseId)).toEqual(['r4']);
+      if (opened.reads) {
+        const kept = (await stampOf(cid)) ?? '';
+        await store.syncRoster(cid, kept);
+        const at = opened.reads();
+        await store.syncRoster(cid, kept);
+        // The snapshot document and its one chunk, however many entries there are (listing: 2 + 3 + 2).
+        expect(opened.reads() - at).toBe(2);
+        expect(listing).toBeGreaterThan(2);
+      }
+    });
+
+    it('reads the newest score changes from the tail kept with each append', async () => {
+      const cid = uniqueCompetition();
+      const ids = Array.from({ length: 12 }, (_, i) => `sync-${String(i + 1).padStart(9, '0')}`);
+      for (const [n, id] of ids.entries()) {
+        await store.appendScoreChanges(
+          cid,
+          id,
+          Array.from({ length: 3 }, (_, i) => scoreChange(id, 3 * n + i)),
+        );
+      }
+      await store.appendScoreChanges(cid, ids[11] ?? '', [scoreChange('x', 99)]);
+      const all = await store.listScoreChanges(cid);
+      expect(all.total).toBe(36);
+      const at = opened.reads?.() ?? 0;
+      expect(await store.listScoreChanges(cid, 5000)).toEqual(all);
+      if (opened.reads) expect(opened.reads() - at).toBe(2);
+      expect(await store.listScoreChanges(cid, 4)).toEqual({ changes: all.changes.slice(0, 4), total: 36 });
     });
 
     it('finds the newest record of a store written before the head existed', async (ctx) => {
