@@ -57,12 +57,19 @@ export async function takeJurorTabs(
   return { read, tabs, extra };
 }
 
-/** Parses a taken read into typed score cells and progress, against the stored innovations. */
-export async function parseJurorTabs(services: Services, taken: TakenRead): Promise<JurorTabsRead> {
+/**
+ * Parses a taken read into typed score cells and progress, against the innovations (the stored ones,
+ * listed here, unless the caller has them already).
+ */
+export async function parseJurorTabs(
+  services: Services,
+  taken: TakenRead,
+  known?: readonly Innovation[],
+): Promise<JurorTabsRead> {
   const { competition } = services;
   const { tabs, extra } = taken;
   const snapshot = taken.read.snapshot();
-  const listed = await services.store.listInnovations(competition.id);
+  const listed = known ?? (await services.store.listInnovations(competition.id));
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const entries: ScoreEntry[] = [];

@@ -60,8 +60,9 @@ export async function takeWithSelection(
 export async function parseWithSelection(
   services: Services,
   { taken, selectionTabLost }: TakenWithSelection,
+  innovations?: readonly Innovation[],
 ): Promise<ReadWithSelection> {
-  const read = await parseJurorTabs(services, taken);
+  const read = await parseJurorTabs(services, taken, innovations);
   const withTab = taken.extra.length > 0;
   return {
     ...read,

@@ -99,12 +99,14 @@ export async function runSync(
       ) {
         return await unchanged(head.inputHash);
       }
-      const [read, rejectionList, fixed, previous] = await Promise.all([
-        parseWithSelection(services, taken),
-        store.listRejections(competition.id),
+      // The intake as of the stamp read with the head: a snapshot kept under that stamp, or listed whole.
+      const [roster, fixed, previous] = await Promise.all([
+        store.syncRoster(competition.id, head?.inputsStamp ?? ''),
         store.latestVersion(competition.id),
         store.lastSync(competition.id),
       ]);
+      const read = await parseWithSelection(services, taken, roster.innovations);
+      const rejectionList = roster.rejections;
       last = previous;
       const { innovations, snapshot, progress, comments, issues, missing } = read;
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));

@@ -1,6 +1,6 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
-import { cleanDeep } from '../../shared/domain/text.ts';
 import { sha256Hex } from '../../shared/digest.ts';
+import { cleanDeep } from '../../shared/domain/text.ts';
 import type { ScoreSheet, SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
@@ -68,12 +68,14 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     }
     /** The body as it arrived, so a sync can hash it before (or instead of) parsing it. */
     function batchGetText(ranges: string[]): Promise<string> {
-      return call('reads', () =>
-        api.spreadsheets.values.batchGet(
-          // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
-          { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
-          { ...request, responseType: 'text' },
-        ) as unknown as Promise<{ data: string }>,
+      return call(
+        'reads',
+        () =>
+          api.spreadsheets.values.batchGet(
+            // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
+            { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
+            { ...request, responseType: 'text' },
+          ) as unknown as Promise<{ data: string }>,
       );
     }
     return {

@@ -45,7 +45,7 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     expect((await runSync(env.services, { trigger: 'scheduled' })).status).toBe('written');
     const parsed = watched(env.services);
     expect((await runSync(parsed.services, { trigger: 'scheduled' })).status).toBe('unchanged');
-    expect(parsed.calls).toContain('listInnovations');
+    expect(parsed.calls).toContain('syncRoster');
     const fast = watched(env.services);
     const record = await runSync(fast.services, { trigger: 'scheduled' });
     expect(record.status).toBe('unchanged');
@@ -67,7 +67,7 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     await env.store.upsertInnovation(env.services.competition.id, submission(7), (n) => `KY-${n}`);
     const afterIntake = watched(env.services);
     await runSync(afterIntake.services, { trigger: 'scheduled' });
-    expect(afterIntake.calls).toContain('listInnovations');
+    expect(afterIntake.calls).toContain('syncRoster');
     await runSync(env.services, { trigger: 'scheduled' });
     // A juror edits one score: the bytes differ, the sync writes.
     await typeScores(env, (s, j, i, c) => (c === 0 ? 77 : scoreFor(s, j, i, c)), 'desk');
