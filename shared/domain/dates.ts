@@ -21,17 +21,34 @@ export function zonedToInstant(local: string, timeZone: string): Date {
 
 /** The day (YYYY-MM-DD) and time (HH:mm) of an instant in a time zone. */
 export function localParts(instant: Date, timeZone: string): { day: string; time: string } {
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  const p = Object.fromEntries(f.formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormat(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return { day: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` };
+}
+
+/**
+ * Building an Intl.DateTimeFormat costs more than a whole intake request's own work, and every
+ * submission asks for the same zone: one formatter per zone is kept (formatters hold no other state).
+ */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
 }
 
 function offsetMs(instant: Date, timeZone: string): number {

@@ -141,14 +141,27 @@ function flag(ctx: z.RefinementCtx, key: string, args: Record<string, string | n
   ctx.addIssue({ code: 'custom', message: key, params: { key, args } });
 }
 
+/** Per config object: the schema depends only on it, and intake validates every submission against it. */
+const schemas = new WeakMap<Competition, ReturnType<typeof buildSubmissionSchema>>();
 function submissionSchema(c: Competition) {
+  let schema = schemas.get(c);
+  if (!schema) {
+    schema = buildSubmissionSchema(c);
+    schemas.set(c, schema);
+  }
+  return schema;
+}
+
+const URL_SCHEMA = z.url({ protocol: /^https?$/ });
+const EMAIL_SCHEMA = z.email();
+
+function buildSubmissionSchema(c: Competition) {
   const form = c.form;
   const required = (max = MAX_SHORT) =>
     z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
   const optional = (max = MAX_LONG) => z.string().trim().max(max, { error: 'tooLong' }).optional();
   const link = optional(2_000).superRefine((v, ctx) => {
-    if (v !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(withScheme(v)).success)
-      flag(ctx, 'url');
+    if (v !== undefined && !URL_SCHEMA.safeParse(withScheme(v)).success) flag(ctx, 'url');
   });
   const minYear = form?.minStartYear ?? EARLIEST_YEAR;
   const maxYear = form?.maxStartYear ?? c.year ?? Number(c.announceAt.slice(0, 4));
@@ -194,7 +207,7 @@ function submissionSchema(c: Competition) {
       if (v !== undefined && normalizePhone(v) === undefined) flag(ctx, 'phone');
     }),
     contactEmail: optional(MAX_SHORT).superRefine((v, ctx) => {
-      if (v !== undefined && !z.email().safeParse(v).success) flag(ctx, 'email');
+      if (v !== undefined && !EMAIL_SCHEMA.safeParse(v).success) flag(ctx, 'email');
     }),
     consent: optional(MAX_SHORT),
   });

@@ -11,8 +11,12 @@ const UNWANTED = /(?![\t\n])[\p{Cc}\p{Cs}\p{Noncharacter_Code_Point}]/gu;
  * CR LF and lone CR become LF; the result is NFC, so the same word compares equal however it was typed.
  */
 export function cleanText(text: string): string {
+  // Most cells are plain ASCII, already clean and NFC: every sheet write passes each of them through here.
+  if (PLAIN.test(text)) return text;
   return text.replace(/\r\n?/g, '\n').replace(UNWANTED, '').normalize('NFC');
 }
+
+const PLAIN = /^[\t\n\x20-\x7e]*$/;
 
 /**
  * cleanText over every string in parsed JSON, keys included. Objects are rebuilt as plain data with
