@@ -36,7 +36,8 @@ export function readScoresCsv(path: string): ScoreEntry[] {
 /**
  * The data records of a CSV file and where each needed column sits in them. Records are arrays, not
  * objects keyed by the header: at national scale (80,000 score rows) building those objects cost more
- * than parsing. Every record has the header's length (checked), so each index is in range.
+ * than parsing. Every record has the header's length (checked), so each index is in range. Rows are
+ * numbered as a spreadsheet shows the file: the header is row 1.
  */
 function readCsv<C extends string>(
   path: string,
@@ -47,16 +48,15 @@ function readCsv<C extends string>(
   const [header = [], ...records] = parsed.data;
   const error = parsed.errors[0];
   if (error) {
-    broken(path, {
-      id: `baris data ke-${(error.row ?? 0) + 1}: ${error.message}`,
-      en: `record ${(error.row ?? 0) + 1}: ${error.message}`,
-    });
+    const row = (error.row ?? 0) + 1;
+    const what = QUOTE_ERRORS[error.code] ?? { id: error.message, en: error.message };
+    broken(path, { id: `baris ${row}: ${what.id}`, en: `row ${row}: ${what.en}` });
   }
   records.forEach((r, i) => {
     if (r.length !== header.length) {
       broken(path, {
-        id: `baris data ke-${i + 2} punya ${r.length} kolom, header ${header.length}`,
-        en: `record ${i + 2} has ${r.length} fields, the header ${header.length}`,
+        id: `baris ${i + 2} punya ${r.length} kolom, header ${header.length}`,
+        en: `row ${i + 2} has ${r.length} fields, the header ${header.length}`,
       });
     }
   });
@@ -71,6 +71,15 @@ function readCsv<C extends string>(
   }
   return { records, at };
 }
+
+/** Papa Parse's messages for the quoting mistakes it reports (the delimiter is fixed, so no others). */
+const QUOTE_ERRORS: Partial<Record<string, { id: string; en: string }>> = {
+  MissingQuotes: { id: 'tanda kutip tidak ditutup', en: 'a quoted field is not closed' },
+  InvalidQuotes: {
+    id: 'ada teks setelah tanda kutip penutup',
+    en: 'text follows the closing quote of a quoted field',
+  },
+};
 
 function broken(path: string, detail: { id: string; en: string }): never {
   throw new AppError('validation_failed', {

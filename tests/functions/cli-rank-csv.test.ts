@@ -68,15 +68,18 @@ describe('juri rank reads CSV files as a spreadsheet exports them', () => {
     const scores = ['stage,innovation,juror,criterion,value', 'desk,INOV-2024-001,j1,latar,8,5'].join('\n');
     const f = files(INNOVATIONS, scores);
     const { id, en } = failure(f);
-    expect(id).toBe(`${f.scores}: CSV rusak — baris data ke-2 punya 6 kolom, header 5`);
-    expect(en).toBe(`${f.scores}: broken CSV — record 2 has 6 fields, the header 5`);
+    expect(id).toBe(`${f.scores}: CSV rusak — baris 2 punya 6 kolom, header 5`);
+    expect(en).toBe(`${f.scores}: broken CSV — row 2 has 6 fields, the header 5`);
   });
 
   it('refuses an unterminated quoted field', () => {
     const scores = ['stage,innovation,juror,criterion,value', 'desk,INOV-2024-001,j1,latar,"8', ''].join(
       '\n',
     );
-    expect(failure(files(INNOVATIONS, scores)).id).toContain('CSV rusak');
+    const f = files(INNOVATIONS, scores);
+    const { id, en } = failure(f);
+    expect(id).toBe(`${f.scores}: CSV rusak — baris 2: tanda kutip tidak ditutup`);
+    expect(en).toBe(`${f.scores}: broken CSV — row 2: a quoted field is not closed`);
   });
 
   it('names the missing columns', () => {
