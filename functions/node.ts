@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { isLang, type Lang } from '../shared/domain/i18n.ts';
 import { isAppError } from '../shared/errors.ts';
-import { rankCommand } from './cli/rank.ts';
 
 const HELP = {
   id: `juri — penjurian kompetisi inovasi pelayanan publik
@@ -88,6 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'rank': {
         const { config, innovations, scores } = values;
         if (!config || !innovations || !scores) return usage(lang, 'rank --config --innovations --scores');
+        const { rankCommand } = await import('./cli/rank.ts');
         process.stdout.write(
           rankCommand({
             config,

@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
-import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import type { Innovation } from '../../shared/domain/innovation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 
@@ -37,7 +34,7 @@ function readJson(path: string | URL): unknown {
   }
 }
 
-function readText(path: string | URL): string {
+export function readText(path: string | URL): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (cause) {
@@ -47,52 +44,4 @@ function readText(path: string | URL): string {
       { cause },
     );
   }
-}
-
-function readCsv(path: string, columns: readonly string[]): Record<string, string>[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(readText(path), { columns: true, bom: true, skip_empty_lines: true, relax_quotes: true });
-  } catch (cause) {
-    if (cause instanceof AppError) throw cause;
-    const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError(
-      'validation_failed',
-      { id: `${path}: CSV rusak — ${detail}`, en: `${path}: broken CSV — ${detail}` },
-      { cause },
-    );
-  }
-  const header = Object.keys(rows[0] ?? {});
-  const missing = rows.length === 0 ? [] : columns.filter((c) => !header.includes(c));
-  if (missing.length > 0) {
-    throw new AppError('validation_failed', {
-      id: `${path}: kolom ${missing.join(', ')} tidak ada (dibutuhkan: ${columns.join(',')})`,
-      en: `${path}: missing column(s) ${missing.join(', ')} (needed: ${columns.join(',')})`,
-    });
-  }
-  return rows;
-}
-
-/** Innovations CSV: id,title,agency,region,category,submitted_at */
-export function readInnovationsCsv(path: string): Innovation[] {
-  return readCsv(path, ['id', 'title', 'agency', 'region', 'category', 'submitted_at']).map((r) => ({
-    id: (r.id ?? '').trim(),
-    title: r.title ?? '',
-    agency: r.agency ?? '',
-    region: (r.region ?? '').trim(),
-    category: (r.category ?? '').trim(),
-    submittedAt: r.submitted_at ?? '',
-  }));
-}
-
-/** Scores CSV: stage,innovation,juror,criterion,value — value exactly as typed. */
-export function readScoresCsv(path: string): ScoreEntry[] {
-  return readCsv(path, ['stage', 'innovation', 'juror', 'criterion', 'value']).map((r, i) => ({
-    stage: (r.stage ?? '').trim(),
-    innovation: (r.innovation ?? '').trim(),
-    juror: (r.juror ?? '').trim(),
-    criterion: (r.criterion ?? '').trim(),
-    value: r.value ?? '',
-    cell: `${path}:${i + 2}`,
-  }));
 }

@@ -3,7 +3,8 @@ import { formatScore } from '../../shared/domain/numbers.ts';
 import { rankCompetition, resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { AppError } from '../../shared/errors.ts';
 import { problemText } from '../../shared/messages/problems.ts';
-import { readCompetition, readInnovationsCsv, readScoresCsv } from './io.ts';
+import { readCompetition } from './io.ts';
+import { readInnovationsCsv, readScoresCsv } from './rank-csv.ts';
 import { whatIfJson, whatIfReport, whatIfTable } from './what-if.ts';
 
 export interface RankOptions {
