@@ -187,7 +187,10 @@ export function parseJurorTab(
       const criterion = criteria[ci] as Criterion;
       const value = row[columns[ci] ?? -1] ?? '';
       const read = readScore(value, criterion.min, criterion.max);
-      if (typeof read !== 'number') (unscored ??= []).push(criterion.id);
+      if (typeof read !== 'number') {
+        unscored ??= [];
+        unscored.push(criterion.id);
+      }
       if (read === 'empty') continue;
       entries.push({
         stage,
