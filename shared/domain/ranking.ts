@@ -3,7 +3,14 @@ import { type Competition, finalTop, type Juror, type Stage } from './competitio
 import { withStageScores } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
-import { hasConflict, jurorTotalOf, normalized, panelOf, stableMean, toFourDecimals } from './scoring.ts';
+import {
+  hasConflict,
+  jurorTotalOf,
+  normalized,
+  panelOf,
+  stableMeanOfFirst,
+  toFourDecimals,
+} from './scoring.ts';
 import { StageCells } from './stage-cells.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
@@ -44,10 +51,10 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
-/** An entry's slots by juror id (`cmp`), sorted in place: a few per entry, where Array#sort's own allocation would dominate. */
-function byJuror(cells: StageCells, slots: number[]): number[] {
+/** The first `n` slots sorted by juror id (`cmp`) in place, by insertion: a few per entry. */
+function byJuror(cells: StageCells, slots: number[], n: number): number {
   const id = (s: number) => cells.juror(s)?.id ?? '';
-  for (let i = 1; i < slots.length; i++) {
+  for (let i = 1; i < n; i++) {
     const s = slots[i] ?? 0;
     let j = i;
     while (j > 0 && cmp(id(slots[j - 1] ?? 0), id(s)) > 0) {
@@ -56,7 +63,7 @@ function byJuror(cells: StageCells, slots: number[]): number[] {
     }
     slots[j] = s;
   }
-  return slots;
+  return n;
 }
 
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
@@ -152,13 +159,17 @@ function rankStage(
   }
 
   const tieBreakAt = stage.tieBreak.map((id) => criterionAt.get(id) ?? -1);
+  // Scratch reused for every entry: fresh little arrays per entry were most of the garbage left.
+  const slots: number[] = [];
+  const counted: number[] = [];
+  const means: number[] = [];
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
-    const counted: number[] = [];
-    const means = tieBreakAt.map((): number[] => []);
     const at = inStage.get(innovation.id);
-    const slots = at === undefined ? [] : byJuror(cells, cells.slotsOf(at));
-    for (const s of slots) {
+    const n = byJuror(cells, slots, at === undefined ? 0 : cells.slotsOf(at, slots));
+    let jurors = 0;
+    for (let i = 0; i < n; i++) {
+      const s = slots[i] ?? 0;
       const juror = cells.juror(s);
       if (!juror || hasConflict(juror, innovation)) continue;
       for (let k = 0; k < criteria.length; k++) {
@@ -170,22 +181,26 @@ function rankStage(
       const total = jurorTotalOf(stage, (_, k) => cells.value(s, k));
       if (total === null) continue;
       totals[juror.id] = total;
-      counted.push(total);
-      for (let t = 0; t < tieBreakAt.length; t++) {
-        const k = tieBreakAt[t] ?? -1;
-        const criterion = criteria[k];
-        const value = cells.value(s, k);
-        if (criterion && value !== undefined) means[t]?.push(normalized(criterion, value));
-      }
+      // The counted slots move to the front (j <= i: slot i has been read).
+      counted[jurors] = total;
+      slots[jurors] = s;
+      jurors++;
     }
-    const tieBreak: number[] = [];
-    for (const m of means) tieBreak.push(stableMean(m) ?? 0);
+    const tieBreak = tieBreakAt.map((k) => {
+      const criterion = criteria[k];
+      let m = 0;
+      for (let j = 0; criterion && j < jurors; j++) {
+        const value = cells.value(slots[j] ?? 0, k);
+        if (value !== undefined) means[m++] = normalized(criterion, value);
+      }
+      return stableMeanOfFirst(means, m) ?? 0;
+    });
     return {
       id: innovation.id,
       category: innovation.category,
-      score: stableMean(counted),
-      status: counted.length >= stage.minJurors ? 'complete' : 'incomplete',
-      jurors: counted.length,
+      score: stableMeanOfFirst(counted, jurors),
+      status: jurors >= stage.minJurors ? 'complete' : 'incomplete',
+      jurors,
       tieBreak,
       totals,
     };

@@ -41,34 +41,32 @@ export function jurorTotalOf(
 
 /** Mean that does not depend on the order of its inputs, to the last bit. */
 export function stableMean(values: readonly number[]): number | null {
-  const n = values.length;
-  if (n === 0) return null;
-  const sorted = n <= SMALL ? insertionSorted(values) : null;
-  const ordered = sorted ?? [...values].sort((a, b) => a - b);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += ordered[i] ?? 0;
-  return sum / n;
+  return stableMeanOfFirst([...values], values.length);
 }
 
 /**
- * A few values (a mean of 3–7 juror totals) in ascending order without Array#sort, which allocates
- * about a kilobyte per call: at national scale that was half the ranking's garbage. Any stable
- * ascending sort gives the same sequence, so the sum is the same to the last bit; NaN (no defined
- * order) is left to the built-in sort.
+ * stableMean of `values[0..n)`, sorting that part of the caller's scratch array in place. A few values
+ * (3–7 juror totals) are sorted by insertion: Array#sort allocates about a kilobyte a call, at national
+ * scale half the ranking's garbage. Any stable ascending sort gives the same sequence, so the sum is the
+ * same to the last bit; NaN (no defined order) and long runs go to the built-in sort.
  */
-function insertionSorted(values: readonly number[]): number[] | null {
-  const out: number[] = [];
-  for (let i = 0; i < values.length; i++) {
+export function stableMeanOfFirst(values: number[], n: number): number | null {
+  if (n === 0) return null;
+  let sorted = n <= SMALL;
+  for (let i = 0; sorted && i < n; i++) if (Number.isNaN(values[i])) sorted = false;
+  for (let i = 1; sorted && i < n; i++) {
     const v = values[i] ?? 0;
-    if (Number.isNaN(v)) return null;
     let j = i;
-    while (j > 0 && (out[j - 1] ?? 0) - v > 0) {
-      out[j] = out[j - 1] ?? 0;
+    while (j > 0 && (values[j - 1] ?? 0) - v > 0) {
+      values[j] = values[j - 1] ?? 0;
       j--;
     }
-    out[j] = v;
+    values[j] = v;
   }
-  return out;
+  const ordered = sorted ? values : values.slice(0, n).sort((a, b) => a - b);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += ordered[i] ?? 0;
+  return sum / n;
 }
 
 const SMALL = 16;

@@ -61,11 +61,11 @@ export class StageCells {
     else this.copies.set(k, [this.first[k] ?? cell, cell]);
   }
 
-  /** The entry's slots, newest first. */
-  slotsOf(entry: number): number[] {
-    const out: number[] = [];
-    for (let s = this.head[entry] ?? -1; s >= 0; s = this.next[s] ?? -1) out.push(s);
-    return out;
+  /** Writes the entry's slots, newest first, to the front of `into`; returns how many. */
+  slotsOf(entry: number, into: number[]): number {
+    let n = 0;
+    for (let s = this.head[entry] ?? -1; s >= 0; s = this.next[s] ?? -1) into[n++] = s;
+    return n;
   }
 
   juror(slot: number): Juror | undefined {
