@@ -84,9 +84,10 @@ export async function parseJurorTabs(
     };
     const values = snapshot.ranges[i]?.values ?? [];
     const parsed = parseJurorTab(tab, values, conflicted, layouts.get(tab.stage.id) ?? []);
-    entries.push(...parsed.entries);
-    comments.push(...parsed.comments);
-    issues.push(...parsed.issues);
+    // One at a time: a spread passes a whole tab's cells as arguments.
+    for (let k = 0; k < parsed.entries.length; k++) entries.push(parsed.entries[k] as ScoreEntry);
+    for (let k = 0; k < parsed.comments.length; k++) comments.push(parsed.comments[k] as JurorComment);
+    for (let k = 0; k < parsed.issues.length; k++) issues.push(parsed.issues[k] as SheetIssue);
     missing.set(`${tab.stage.id}|${tab.juror.id}`, parsed.missing);
     return parsed.progress;
   });

@@ -1,9 +1,17 @@
-import { type CellReading, readCell, type ScoreEntry } from './cells.ts';
-import { type Competition, finalTop, type Stage } from './competition.ts';
+import { readScore, type ScoreEntry } from './cells.ts';
+import { type Competition, finalTop, type Juror, type Stage } from './competition.ts';
 import { withStageScores } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
-import { hasConflict, jurorTotal, normalized, panelOf, stableMean, toFourDecimals } from './scoring.ts';
+import {
+  hasConflict,
+  jurorTotalOf,
+  normalized,
+  panelOf,
+  stableMeanOfFirst,
+  toFourDecimals,
+} from './scoring.ts';
+import { StageCells } from './stage-cells.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
 
@@ -43,17 +51,19 @@ export interface CompetitionResult {
 
 type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
 
-type TypedCell = { entry: ScoreEntry; reading: CellReading };
-
-/** The one value typed in a cell; when a cell was typed more than once, only if every copy agrees. */
-function agreedValue(cells: readonly TypedCell[]): number | null | 'disagree' {
-  const [first, ...rest] = cells;
-  const value = first?.reading.kind === 'number' ? first.reading.value : null;
-  for (const other of rest) {
-    const v = other.reading.kind === 'number' ? other.reading.value : null;
-    if (v !== value) return 'disagree';
+/** The first `n` slots sorted by juror id (`cmp`) in place, by insertion: a few per entry. */
+function byJuror(cells: StageCells, slots: number[], n: number): number {
+  const id = (s: number) => cells.juror(s)?.id ?? '';
+  for (let i = 1; i < n; i++) {
+    const s = slots[i] ?? 0;
+    let j = i;
+    while (j > 0 && cmp(id(slots[j - 1] ?? 0), id(s)) > 0) {
+      slots[j] = slots[j - 1] ?? 0;
+      j--;
+    }
+    slots[j] = s;
   }
-  return value;
+  return n;
 }
 
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
@@ -88,82 +98,110 @@ function rankStage(
   scores: readonly ScoreEntry[],
 ): StageResult {
   const problems: Problem[] = [];
-  const inStage = new Set(population.map((i) => i.id));
+  const inStage = new Map<string, number>();
+  for (const i of population) if (!inStage.has(i.id)) inStage.set(i.id, inStage.size);
   const panel = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
   const allJurors = new Set(competition.jurors.map((j) => j.id));
-  const criteria = new Map(stage.criteria.map((c) => [c.id, c]));
+  const criteria = stage.criteria;
+  const criterionAt = new Map(criteria.map((c, k) => [c.id, k]));
+  const cells = new StageCells(inStage.size, criteria.length);
 
-  // innovation → juror → criterion → every non-empty value typed there, read once
-  const typed = new Map<string, Map<string, Map<string, TypedCell[]>>>();
-  for (const entry of scores) {
+  // A tab's cells come row by row: the entry and juror of the last cell are looked up once per row.
+  let lastInnovation: string | undefined;
+  let lastJuror: string | undefined;
+  let innovation: Innovation | undefined;
+  let entryAt: number | undefined;
+  let juror: Juror | undefined;
+  let jurorKnown = false;
+  let slot = -1;
+  let conflict = false;
+  for (let n = 0; n < scores.length; n++) {
+    const entry = scores[n] as ScoreEntry;
     if (entry.stage !== stage.id || entry.value.trim() === '') continue;
-    const innovation = known.get(entry.innovation);
-    const criterion = criteria.get(entry.criterion);
-    const juror = panel.get(entry.juror);
+    if (entry.innovation !== lastInnovation || entry.juror !== lastJuror) {
+      if (entry.innovation !== lastInnovation) {
+        lastInnovation = entry.innovation;
+        innovation = known.get(entry.innovation);
+        entryAt = innovation ? inStage.get(innovation.id) : undefined;
+      }
+      if (entry.juror !== lastJuror) {
+        lastJuror = entry.juror;
+        juror = panel.get(entry.juror);
+        jurorKnown = allJurors.has(entry.juror);
+      }
+      slot = -1;
+      conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+    }
+    const criterion = criterionAt.get(entry.criterion);
     const blocker: ProblemCode | null = !innovation
       ? 'unknown-innovation'
-      : !inStage.has(innovation.id)
+      : entryAt === undefined
         ? 'not-in-stage'
-        : !allJurors.has(entry.juror)
+        : !jurorKnown
           ? 'unknown-juror'
           : !juror
             ? 'not-on-panel'
-            : !criterion
+            : criterion === undefined
               ? 'unknown-criterion'
               : null;
-    if (blocker || !innovation || !juror || !criterion) {
+    const scale = criterion === undefined ? undefined : criteria[criterion];
+    if (blocker || !innovation || entryAt === undefined || !juror || criterion === undefined || !scale) {
       problems.push(problem(entry, blocker ?? 'unknown-criterion'));
       continue;
     }
-    const reading = readCell(entry.value, criterion.min, criterion.max);
-    if (reading.kind === 'invalid') {
-      problems.push(problem(entry, reading.reason, { min: criterion.min, max: criterion.max }));
+    const read = readScore(entry.value, scale.min, scale.max);
+    if (typeof read !== 'number' && read !== 'empty') {
+      problems.push(problem(entry, read, { min: scale.min, max: scale.max }));
     }
-    if (hasConflict(juror, innovation)) problems.push(problem(entry, 'conflict'));
-    const byJuror = typed.get(innovation.id) ?? new Map<string, Map<string, TypedCell[]>>();
-    typed.set(innovation.id, byJuror);
-    const byCriterion = byJuror.get(juror.id) ?? new Map<string, TypedCell[]>();
-    byJuror.set(juror.id, byCriterion);
-    const cells = byCriterion.get(criterion.id) ?? [];
-    cells.push({ entry, reading });
-    byCriterion.set(criterion.id, cells);
+    if (conflict) problems.push(problem(entry, 'conflict'));
+    if (slot < 0) slot = cells.slot(entryAt, juror);
+    cells.add(slot, criterion, typeof read === 'number' ? read : Number.NaN, n);
   }
 
+  const tieBreakAt = stage.tieBreak.map((id) => criterionAt.get(id) ?? -1);
+  // Scratch reused for every entry: fresh little arrays per entry were most of the garbage left.
+  const slots: number[] = [];
+  const counted: number[] = [];
+  const means: number[] = [];
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
-    const criterionMeans = new Map<string, number[]>();
-    const byJuror = [...(typed.get(innovation.id) ?? [])].sort(([a], [b]) => cmp(a, b));
-    for (const [jurorId, byCriterion] of byJuror) {
-      const juror = panel.get(jurorId);
+    const at = inStage.get(innovation.id);
+    const n = byJuror(cells, slots, at === undefined ? 0 : cells.slotsOf(at, slots));
+    let jurors = 0;
+    for (let i = 0; i < n; i++) {
+      const s = slots[i] ?? 0;
+      const juror = cells.juror(s);
       if (!juror || hasConflict(juror, innovation)) continue;
-      const valid = new Map<string, number>();
-      for (const [criterionId, cells] of byCriterion) {
-        const value = agreedValue(cells);
-        if (value === 'disagree') {
-          for (const c of cells) problems.push(problem(c.entry, 'duplicate'));
-        } else if (value !== null) {
-          valid.set(criterionId, value);
+      for (let k = 0; k < criteria.length; k++) {
+        const copies = cells.disagreeing(s, k);
+        for (let c = 0; c < copies.length; c++) {
+          problems.push(problem(scores[copies[c] ?? 0] as ScoreEntry, 'duplicate'));
         }
       }
-      const total = jurorTotal(stage, valid);
+      const total = jurorTotalOf(stage, (_, k) => cells.value(s, k));
       if (total === null) continue;
-      totals[jurorId] = total;
-      for (const [criterionId, value] of valid) {
-        const criterion = criteria.get(criterionId);
-        if (!criterion) continue;
-        const means = criterionMeans.get(criterionId);
-        if (means) means.push(normalized(criterion, value));
-        else criterionMeans.set(criterionId, [normalized(criterion, value)]);
-      }
+      totals[juror.id] = total;
+      // The counted slots move to the front (j <= i: slot i has been read).
+      counted[jurors] = total;
+      slots[jurors] = s;
+      jurors++;
     }
-    const counted = Object.values(totals);
+    const tieBreak = tieBreakAt.map((k) => {
+      const criterion = criteria[k];
+      let m = 0;
+      for (let j = 0; criterion && j < jurors; j++) {
+        const value = cells.value(slots[j] ?? 0, k);
+        if (value !== undefined) means[m++] = normalized(criterion, value);
+      }
+      return stableMeanOfFirst(means, m) ?? 0;
+    });
     return {
       id: innovation.id,
       category: innovation.category,
-      score: stableMean(counted),
-      status: counted.length >= stage.minJurors ? 'complete' : 'incomplete',
-      jurors: counted.length,
-      tieBreak: stage.tieBreak.map((c) => stableMean(criterionMeans.get(c) ?? []) ?? 0),
+      score: stableMeanOfFirst(counted, jurors),
+      status: jurors >= stage.minJurors ? 'complete' : 'incomplete',
+      jurors,
+      tieBreak,
       totals,
     };
   });
@@ -216,63 +254,100 @@ export function compareCandidates(
   return 0;
 }
 
+/** A candidate with its comparison key: the score and tie-break means as compareCandidates rounds them. */
+interface Keyed {
+  c: Candidate;
+  key: number[];
+}
+
+/** compareCandidates on keys rounded once per candidate rather than once per comparison. */
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
 function order(candidates: readonly Candidate[], advance: Stage['advance']): RankedEntry[] {
-  const complete = candidates
-    .filter((c) => c.status === 'complete')
-    .sort((a, b) => compareCandidates(a, b) || cmp(a.id, b.id));
-  const incomplete = candidates
-    .filter((c) => c.status !== 'complete')
-    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || cmp(a.id, b.id));
+  // Past its own tie-break means a candidate reads 0 (compareCandidates' `?? 0`): keys share one width.
+  const width = candidates.reduce((w, c) => Math.max(w, c.tieBreak.length), 0);
+  const complete: Keyed[] = [];
+  const incomplete: Candidate[] = [];
+  for (const c of candidates) {
+    if (c.status !== 'complete') {
+      incomplete.push(c);
+      continue;
+    }
+    const key = [toFourDecimals(c.score ?? 0)];
+    for (let i = 0; i < width; i++) key.push(toFourDecimals(c.tieBreak[i] ?? 0));
+    complete.push({ c, key });
+  }
+  complete.sort((a, b) => compareKeys(a.key, b.key) || cmp(a.c.id, b.c.id));
+  incomplete.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || cmp(a.id, b.id));
   const ranks = competitionRanks(complete);
   const categoryRanks = rankWithinCategories(complete);
-  const ranked: RankedEntry[] = complete.map((c, i) => {
+  const out: RankedEntry[] = [];
+  complete.forEach(({ c }, i) => {
     const rank = ranks[i] ?? i + 1;
     const categoryRank = categoryRanks.get(c.id) ?? rank;
     const cut = advance?.per === 'category' ? categoryRank : rank;
-    return {
-      ...c,
-      rank,
-      // Sorted, so an entry sharing its rank stands next to one with the same rank: O(1), not a scan.
-      tie: ranks[i - 1] === rank || ranks[i + 1] === rank,
-      advances: advance ? cut <= advance.top : false,
-      categoryRank,
-    };
+    // Sorted, so an entry sharing its rank stands next to one with the same rank: O(1), not a scan.
+    const tie = ranks[i - 1] === rank || ranks[i + 1] === rank;
+    out.push(ranked(c, rank, tie, advance ? cut <= advance.top : false, categoryRank));
   });
-  const pending: RankedEntry[] = incomplete.map((c) => ({
-    ...c,
-    rank: null,
-    tie: false,
-    advances: false,
-    categoryRank: null,
-  }));
-  return [...ranked, ...pending];
+  for (const c of incomplete) out.push(ranked(c, null, false, false, null));
+  return out;
+}
+
+/** Built field by field (in the order a spread gave), not spread: a spread copy costs more than the ranking. */
+function ranked(
+  c: Candidate,
+  rank: number | null,
+  tie: boolean,
+  advances: boolean,
+  categoryRank: number | null,
+): RankedEntry {
+  return {
+    id: c.id,
+    category: c.category,
+    score: c.score,
+    status: c.status,
+    jurors: c.jurors,
+    tieBreak: c.tieBreak,
+    totals: c.totals,
+    rank,
+    tie,
+    advances,
+    categoryRank,
+  };
 }
 
 /** The same competition ranks, counted within each category. Expects entries already sorted. */
-function rankWithinCategories(sorted: readonly Candidate[]): Map<string, number> {
-  const groups = new Map<string, Candidate[]>();
-  for (const c of sorted) {
-    const group = groups.get(c.category) ?? [];
-    group.push(c);
-    groups.set(c.category, group);
+function rankWithinCategories(sorted: readonly Keyed[]): Map<string, number> {
+  const groups = new Map<string, Keyed[]>();
+  for (const k of sorted) {
+    const group = groups.get(k.c.category);
+    if (group) group.push(k);
+    else groups.set(k.c.category, [k]);
   }
   const out = new Map<string, number>();
   for (const group of groups.values()) {
     const ranks = competitionRanks(group);
-    group.forEach((c, i) => {
-      out.set(c.id, ranks[i] ?? i + 1);
+    group.forEach((k, i) => {
+      out.set(k.c.id, ranks[i] ?? i + 1);
     });
   }
   return out;
 }
 
 /** 1, 2, 2, 4: equal entries share the better rank. Expects entries already sorted. */
-function competitionRanks(sorted: readonly Candidate[]): number[] {
+function competitionRanks(sorted: readonly Keyed[]): number[] {
   const ranks: number[] = [];
-  sorted.forEach((c, i) => {
+  sorted.forEach((k, i) => {
     const prev = sorted[i - 1];
     const prevRank = ranks[i - 1];
-    ranks.push(prev && prevRank !== undefined && compareCandidates(prev, c) === 0 ? prevRank : i + 1);
+    ranks.push(prev && prevRank !== undefined && compareKeys(prev.key, k.key) === 0 ? prevRank : i + 1);
   });
   return ranks;
 }

@@ -1,8 +1,8 @@
-import { readCell, type ScoreEntry } from '../domain/cells.ts';
+import { readScore, type ScoreEntry } from '../domain/cells.ts';
 import type { Criterion } from '../domain/competition.ts';
 import { normalizeText } from '../domain/submission.ts';
 import { fixedColumnNames, type JurorColumn, type JurorTab, NAMES_ROW } from './juror-tab.ts';
-import { a1Cell, JUROR_HEADER_ROWS, type JurorProgress, quoteTitle } from './layout.ts';
+import { a1Cell, columnLetter, JUROR_HEADER_ROWS, type JurorProgress, quoteTitle } from './layout.ts';
 
 /** A juror's remark on one entry, typed in the "Catatan Juri" column. */
 export interface JurorComment {
@@ -68,8 +68,11 @@ function criterionNames(c: Criterion): Set<string> {
   return new Set([c.name, c.nameEn ?? c.name, c.id].map(key));
 }
 
-function findColumns(row: readonly string[], names: Set<string>): number[] {
-  return row.flatMap((cell, i) => (names.has(key(cell)) ? [i] : []));
+/** The columns whose (already normalized) name is one of `names`. */
+function findColumns(keys: readonly string[], names: Set<string>): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < keys.length; i++) if (names.has(keys[i] ?? '')) found.push(i);
+  return found;
 }
 
 /**
@@ -90,15 +93,16 @@ export type LocatedColumns =
 export function locateColumns(tab: JurorTab, values: readonly (readonly string[])[]): LocatedColumns {
   const idNames = new Set(fixedColumnNames('id').map(key));
   const criteria = tab.stage.criteria.map((c) => ({ c, names: criterionNames(c) }));
+  // Each candidate row's cells are normalized once, then matched against every name set.
   const isHeader = (r: number) => {
-    const row = values[r] ?? [];
-    return findColumns(row, idNames).length > 0 && criteria.some((x) => findColumns(row, x.names).length > 0);
+    const keys = (values[r] ?? []).map(key);
+    return keys.some((k) => idNames.has(k)) && criteria.some((x) => keys.some((k) => x.names.has(k)));
   };
   let headerRow = isHeader(NAMES_ROW) ? NAMES_ROW : -1;
   const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
   for (let r = 0; headerRow < 0 && r < limit; r++) if (isHeader(r)) headerRow = r;
   if (headerRow < 0) return { ok: false, headerRow: NAMES_ROW, missing: [], twice: [] };
-  const names = values[headerRow] ?? [];
+  const names = (values[headerRow] ?? []).map(key);
   const found = criteria.map((x) => findColumns(names, x.names));
   const missing = criteria.filter((_, i) => found[i]?.length === 0).map((x) => x.c);
   const twice = criteria.filter((_, i) => (found[i]?.length ?? 0) > 1).map((x) => x.c);
@@ -157,6 +161,9 @@ export function parseJurorTab(
   const missing: MissingEntry[] = [];
   const pending: string[] = [];
   const seen = new Set<string>();
+  const criteria = tab.stage.criteria;
+  // 'Tab'!G of each criterion's column, quoted once per tab rather than once per cell.
+  const cellPrefix = criteria.map((_, ci) => `${quoteTitle(tab.title)}!${columnLetter(columns[ci] ?? -1)}`);
   let assigned = 0;
   let scored = 0;
   let emptyCells = 0;
@@ -174,26 +181,31 @@ export function parseJurorTab(
     if (seen.has(innovation))
       issue('duplicate-id', { subject: innovation, cell: a1Cell(tab.title, idColumn, r) });
     seen.add(innovation);
-    const unscored: string[] = [];
-    tab.stage.criteria.forEach((criterion, ci) => {
-      const column = columns[ci] ?? -1;
-      const value = row[column] ?? '';
-      if (readCell(value, criterion.min, criterion.max).kind !== 'number') unscored.push(criterion.id);
-      if (value.trim() === '') return;
+    let unscored: string[] | undefined;
+    const rowNumber = String(r + 1);
+    for (let ci = 0; ci < criteria.length; ci++) {
+      const criterion = criteria[ci] as Criterion;
+      const value = row[columns[ci] ?? -1] ?? '';
+      const read = readScore(value, criterion.min, criterion.max);
+      if (typeof read !== 'number') {
+        unscored ??= [];
+        unscored.push(criterion.id);
+      }
+      if (read === 'empty') continue;
       entries.push({
         stage,
         innovation,
         juror,
         criterion: criterion.id,
         value,
-        cell: a1Cell(tab.title, column, r),
+        cell: `${cellPrefix[ci]}${rowNumber}`,
       });
-    });
+    }
     if (comment !== '' && commentColumn !== undefined)
       comments.push({ stage, juror, innovation, text: comment, cell: a1Cell(tab.title, commentColumn, r) });
     if (conflicted(innovation)) continue;
     assigned += 1;
-    if (unscored.length === 0) {
+    if (!unscored) {
       scored += 1;
       continue;
     }

@@ -307,16 +307,27 @@ function rankingTitle(lang: Lang, name: string): string {
   return fitTitle(`${OUT[lang].ranking} ${name}`, 29);
 }
 
-function innovationCells(
-  byId: ReadonlyMap<string, Innovation>,
-  id: string,
-  competition: Competition,
-  lang: Lang,
-) {
-  const i = byId.get(id);
-  const category = competition.categories.find((c) => c.id === i?.category);
-  const categoryName = category ? localName(category, lang) : '';
-  return [id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', categoryName || (i?.category ?? '')];
+type Cell = OutputTab['rows'][number][number];
+
+/** What the ranking tabs show of each entry: its row's info cells by id, the category names once. */
+interface EntryInfo {
+  byId: ReadonlyMap<string, Innovation>;
+  categoryNames: ReadonlyMap<string, string>;
+}
+
+function entryInfo(input: OutputInput): EntryInfo {
+  const categoryNames = new Map<string, string>();
+  // The first category of an id wins, as `find` picked it.
+  for (const c of [...input.competition.categories].reverse())
+    categoryNames.set(c.id, localName(c, input.lang));
+  return { byId: new Map(input.innovations.map((i) => [i.id, i])), categoryNames };
+}
+
+/** Appends an entry's id, title, agency, region and category name to `row` (no spread: one row per entry). */
+function pushInnovationCells(row: Cell[], info: EntryInfo, id: string): void {
+  const i = info.byId.get(id);
+  const categoryName = i ? (info.categoryNames.get(i.category) ?? '') : '';
+  row.push(id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', categoryName || (i?.category ?? ''));
 }
 
 const INFO_WIDTHS = [110, 320, 220, 150, 170];
@@ -327,9 +338,9 @@ function rankingInfoHeader(t: (typeof OUT)[Lang]): string[] {
 }
 
 function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly RankedEntry[]): OutputTab {
-  const { competition, lang } = input;
+  const { lang } = input;
   const t = OUT[lang];
-  const byId = new Map(input.innovations.map((i) => [i.id, i]));
+  const info = entryInfo(input);
   const tieNames = stage.tieBreak.map((cid) => {
     const c = stage.criteria.find((x) => x.id === cid);
     return `${t.mean} ${c ? localName(c, lang) : cid}`;
@@ -343,17 +354,19 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     t.categoryRank,
     ...tieNames,
   ];
-  const rows = ranking.map((e) => [
-    e.rank,
-    e.tie ? '=' : '',
-    ...innovationCells(byId, e.id, competition, lang),
-    e.score,
-    e.jurors,
-    e.status === 'complete' ? t.complete : t.incomplete,
-    e.advances ? t.yes : '',
-    e.categoryRank,
-    ...e.tieBreak,
-  ]);
+  const rows = ranking.map((e) => {
+    const row: Cell[] = [e.rank, e.tie ? '=' : ''];
+    pushInnovationCells(row, info, e.id);
+    row.push(
+      e.score,
+      e.jurors,
+      e.status === 'complete' ? t.complete : t.incomplete,
+      e.advances ? t.yes : '',
+      e.categoryRank,
+    );
+    for (const mean of e.tieBreak) row.push(mean);
+    return row;
+  });
   return {
     key: stageRankingKey(stage.id),
     title: rankingTitle(lang, localName(stage, lang)),
@@ -367,7 +380,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
 function finalRankingTab(input: OutputInput): OutputTab {
   const { competition, result, lang } = input;
   const t = OUT[lang];
-  const byId = new Map(input.innovations.map((i) => [i.id, i]));
+  const info = entryInfo(input);
   const weighted = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
   const stageScores = new Map(
     result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e.score]))]),
@@ -377,14 +390,14 @@ function finalRankingTab(input: OutputInput): OutputTab {
     return `${stage ? localName(stage, lang) : sid} (${t.weight} ${w})`;
   });
   const header = [...rankingInfoHeader(t), t.finalScore, ...stageHeaders, t.status];
-  const rows = result.final.ranking.map((e) => [
-    e.rank,
-    e.tie ? '=' : '',
-    ...innovationCells(byId, e.id, competition, lang),
-    e.score,
-    ...weighted.map(([sid]) => stageScores.get(sid)?.get(e.id) ?? null),
-    e.status === 'complete' ? t.complete : t.incomplete,
-  ]);
+  const rows = result.final.ranking.map((e) => {
+    const row: Cell[] = [e.rank, e.tie ? '=' : ''];
+    pushInnovationCells(row, info, e.id);
+    row.push(e.score);
+    for (const [sid] of weighted) row.push(stageScores.get(sid)?.get(e.id) ?? null);
+    row.push(e.status === 'complete' ? t.complete : t.incomplete);
+    return row;
+  });
   return {
     key: OUTPUT_KEYS.finalRanking,
     title: rankingTitle(lang, t.final),
