@@ -50,10 +50,16 @@ export function freePlanWords(fit: FreePlanFit, entries: number): Bilingual {
     id: `Detak cron tanpa perubahan: ±${ms(fit.unchangedMs)} ms CPU${fit.unchangedMs <= FREE_PLAN_CPU_MS ? ' (muat)' : ' (tidak muat)'}.`,
     en: `A cron tick with nothing new: about ${ms(fit.unchangedMs)} ms of CPU${fit.unchangedMs <= FREE_PLAN_CPU_MS ? ' (fits)' : ' (does not fit)'}.`,
   };
-  const written = {
-    id: `Sinkronisasi yang menulis, untuk ${entries} inovasi (±${fit.cells} sel nilai): ±${ms(fit.writtenMs)} ms CPU.`,
-    en: `A sync that writes, for ${entries} entries (about ${fit.cells} score cells): about ${ms(fit.writtenMs)} ms of CPU.`,
-  };
+  const written =
+    entries === 0
+      ? {
+          id: `Sinkronisasi yang menulis: ±${ms(fit.writtenMs)} ms CPU sebelum ada inovasi, bertambah dengan jumlah sel nilai.`,
+          en: `A sync that writes: about ${ms(fit.writtenMs)} ms of CPU before any entry, growing with the score cells.`,
+        }
+      : {
+          id: `Sinkronisasi yang menulis, untuk ${entries} inovasi (±${fit.cells} sel nilai): ±${ms(fit.writtenMs)} ms CPU.`,
+          en: `A sync that writes, for ${entries} entries (about ${fit.cells} score cells): about ${ms(fit.writtenMs)} ms of CPU.`,
+        };
   const verdict: Bilingual = fit.fits
     ? {
         id: `Muat di paket gratis Cloudflare Workers (${FREE_PLAN_CPU_MS} ms per permintaan) sampai sekitar ${fit.maxEntries} inovasi.`,
