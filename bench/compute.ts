@@ -98,6 +98,7 @@ function memoryServices(
   const store = {
     listInnovations: async () => d.innovations,
     listRejections: async () => [],
+    syncRoster: async () => ({ innovations: d.innovations, rejections: [] }),
     lastSync: async () => last,
     syncHead: async () => head,
     saveSync: async (_: string, sync: SyncRecord, h?: { readHash: string }) => {

@@ -1,4 +1,4 @@
-import { readCell, type ScoreEntry } from './cells.ts';
+import { readScore, type ScoreEntry } from './cells.ts';
 import type { Competition } from './competition.ts';
 import type { CompetitionResult } from './ranking.ts';
 
@@ -20,22 +20,31 @@ export function criterionMeans(
   entries: readonly ScoreEntry[],
 ): CriterionMeans {
   const out: CriterionMeans = {};
+  // One pass over the cells, each to its stage's bucket (a national run holds ~80,000 of them).
+  const byStage = new Map<string, ScoreEntry[]>(competition.stages.map((s) => [s.id, []]));
+  for (const e of entries) byStage.get(e.stage)?.push(e);
   for (const stage of competition.stages) {
     const ranked = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
     const counted = new Map(ranked.map((e) => [e.id, new Set(Object.keys(e.totals))]));
     const criteria = new Map(stage.criteria.map((c) => [c.id, c]));
     // innovation → criterion → juror → value (the last typed copy; copies that disagree never counted)
     const cells = new Map<string, Map<string, Map<string, number>>>();
-    for (const e of entries) {
+    for (const e of byStage.get(stage.id) ?? []) {
       const criterion = criteria.get(e.criterion);
-      if (e.stage !== stage.id || !criterion || !counted.get(e.innovation)?.has(e.juror)) continue;
-      const reading = readCell(e.value, criterion.min, criterion.max);
-      if (reading.kind !== 'number') continue;
-      const byCriterion = cells.get(e.innovation) ?? new Map<string, Map<string, number>>();
-      cells.set(e.innovation, byCriterion);
-      const byJuror = byCriterion.get(e.criterion) ?? new Map<string, number>();
-      byCriterion.set(e.criterion, byJuror);
-      byJuror.set(e.juror, reading.value);
+      if (!criterion || !counted.get(e.innovation)?.has(e.juror)) continue;
+      const value = readScore(e.value, criterion.min, criterion.max);
+      if (typeof value !== 'number') continue;
+      let byCriterion = cells.get(e.innovation);
+      if (!byCriterion) {
+        byCriterion = new Map<string, Map<string, number>>();
+        cells.set(e.innovation, byCriterion);
+      }
+      let byJuror = byCriterion.get(e.criterion);
+      if (!byJuror) {
+        byJuror = new Map<string, number>();
+        byCriterion.set(e.criterion, byJuror);
+      }
+      byJuror.set(e.juror, value);
     }
     const stageMeans: Record<string, Record<string, number>> = {};
     for (const [innovation, byCriterion] of cells) {

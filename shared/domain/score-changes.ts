@@ -20,8 +20,29 @@ export interface ScoreChange {
   afterVersion: number | null;
 }
 
+/** Length-prefixed, so no two cells share a key whatever their ids hold (and cheaper than JSON). */
 function keyOf(e: Pick<ScoreEntry, 'stage' | 'juror' | 'innovation' | 'criterion'>): string {
-  return JSON.stringify([e.stage, e.juror, e.innovation, e.criterion]);
+  return `${e.stage.length}:${e.stage}${e.juror.length}:${e.juror}${e.innovation.length}:${e.innovation}${e.criterion}`;
+}
+
+interface Seen {
+  entry: ScoreEntry;
+  value: string;
+  cell: string;
+}
+
+/** Every cell by key; one score typed in two places joins its copies. */
+function indexCells(entries: readonly ScoreEntry[]): Map<string, Seen> {
+  const map = new Map<string, Seen>();
+  for (const e of entries) {
+    const k = keyOf(e);
+    const had = map.get(k);
+    if (had) {
+      had.value = `${had.value} | ${e.value}`;
+      had.cell = `${had.cell} | ${e.cell ?? ''}`;
+    } else map.set(k, { entry: e, value: e.value, cell: e.cell ?? '' });
+  }
+  return map;
 }
 
 /**
@@ -34,31 +55,15 @@ export function diffCells(
   after: readonly ScoreEntry[],
   seen: { at: string; syncId: string; afterVersion: number | null },
 ): ScoreChange[] {
-  const index = (entries: readonly ScoreEntry[]) => {
-    const map = new Map<string, { entry: ScoreEntry; value: string; cell: string }>();
-    for (const e of entries) {
-      const k = keyOf(e);
-      const had = map.get(k);
-      map.set(
-        k,
-        had
-          ? { entry: had.entry, value: `${had.value} | ${e.value}`, cell: `${had.cell} | ${e.cell ?? ''}` }
-          : { entry: e, value: e.value, cell: e.cell ?? '' },
-      );
-    }
-    return map;
-  };
-  const was = index(before);
-  const now = index(after);
+  const was = indexCells(before);
+  const now = indexCells(after);
   const changes: ScoreChange[] = [];
-  for (const k of new Set([...was.keys(), ...now.keys()])) {
-    const a = was.get(k);
-    const b = now.get(k);
+  const note = (a: Seen | undefined, b: Seen | undefined) => {
     const old = a?.value ?? '';
     const next = b?.value ?? '';
-    if (old === next) continue;
+    if (old === next) return;
     const e = (b ?? a)?.entry;
-    if (!e) continue;
+    if (!e) return;
     changes.push({
       stage: e.stage,
       juror: e.juror,
@@ -71,7 +76,9 @@ export function diffCells(
       syncId: seen.syncId,
       afterVersion: seen.afterVersion,
     });
-  }
+  };
+  for (const [k, b] of now) note(was.get(k), b);
+  for (const [k, a] of was) if (!now.has(k)) note(a, undefined);
   return changes.sort(compareChanges);
 }
 
