@@ -55,7 +55,7 @@ interface Workerd {
   cold?: { firstIntakeMs: number; setupMs: number; firstSyncMs: number };
   /** A cron tick after a one-cell edit: it writes (the fairness report carried, not computed). */
   written: WorkerdSync;
-  /** The tick after a write: the bookkeeping cell moved, so the read is parsed and found unchanged. */
+  /** The tick right after a write (its publish moved only juri's own bookkeeping, which is not hashed). */
   unchangedParsed?: WorkerdSync;
   /** Every later tick with nothing new: settled from the head and the read's hash. */
   unchanged: WorkerdSync;
@@ -379,7 +379,7 @@ function freePlan(r: Results): string[] {
 
 const WORKERD_ROWS = [
   ['written', 'cron tick, written (after a one-cell edit; fairness report carried)'],
-  ['unchangedParsed', 'cron tick, unchanged: the first after a write (read parsed)'],
+  ['unchangedParsed', 'cron tick, unchanged: the first after a write'],
   ['unchanged', 'cron tick, unchanged (settled from the head and the read’s hash)'],
   ['manual', 'the dashboard’s button, written, with the fairness report'],
 ] as const;

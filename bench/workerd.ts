@@ -282,9 +282,8 @@ async function cron(expect: string): Promise<SyncRun> {
 
 const profiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
 
-// A juror changes one score between syncs, as during judging. Each edit is followed by cron ticks: the
-// one that writes, the next (the read's bytes differ from the last key in the bookkeeping cell that
-// publish moved, so it is parsed and found unchanged), and the one after (settled from the hash alone).
+// A juror changes one score between syncs, as during judging. Each edit is followed by three cron
+// ticks: the one that writes, the next (right after juri's own publish), and the one after.
 const written: SyncRun[] = [];
 const unchangedParsed: SyncRun[] = [];
 const unchanged: SyncRun[] = [];

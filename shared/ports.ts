@@ -337,7 +337,10 @@ export interface SheetSnapshot {
  * changed" at the cost of hashing the bytes; the cells are parsed only when asked for.
  */
 export interface SheetRead {
-  /** SHA-256 (hex) of the response bodies exactly as received, in request order. */
+  /**
+   * SHA-256 (hex) of the response bodies exactly as received, in request order: the ranges asked for,
+   * not the adapter's own bookkeeping (which a publish moves).
+   */
   digest: string;
   /** The parsed ranges and bookkeeping (parsed on the first call, then kept). */
   snapshot(): SheetSnapshot;

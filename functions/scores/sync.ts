@@ -136,7 +136,7 @@ export async function runSync(
         !read.selectionTabLost &&
         fairnessCurrent
       ) {
-        // The bytes differ (e.g. the bookkeeping cell a publish moves) but not what they say.
+        // The bytes differ (a tab this sync publishes and reads, e.g. "Seleksi") but not what they say.
         return await unchanged(inputHash);
       }
       const result = rankCompetition(competition, selected.admitted, entries);
@@ -198,8 +198,7 @@ export async function runSync(
         ...(fairness ? { fairness } : {}),
         ...(fairnessOf ? { fairnessOf } : {}),
       };
-      // The bytes of this read hash as before the publish moved the bookkeeping cell: the next read
-      // differs in that cell, is parsed once, found unchanged, and its hash taken as the new key.
+      // The juror tabs are not what a publish writes: the next read hashes the same unless a person typed.
       await store.saveSync(competition.id, record, { readHash });
       return record;
     } catch (e) {
