@@ -2,15 +2,15 @@ import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../s
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
+import { readChunks, strings, writeChunks } from './chunks.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
   type DocumentWrite,
   docId,
   type Fields,
-  type FieldValue,
 } from './document-backend.ts';
-import { packJson, unpackJson } from './sync-payload.ts';
+import { unpackJson } from './sync-payload.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
@@ -28,29 +28,8 @@ export function createRecordDocuments(
   /** The sync head's stamp write: a fixed version is a sync input, changed in the version's own commit. */
   stamp: (competition: string) => DocumentWrite,
 ): ResultRecords & ScoreChangeLog & PublicResponses {
-  async function writeChunks(base: string, value: unknown): Promise<string[]> {
-    const chunks = await packJson(value);
-    const saveId = crypto.randomUUID();
-    const paths = chunks.map((_, i) => `${base}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
-    // A few chunks per commit keeps each request under Firestore's 10 MiB.
-    for (let i = 0; i < chunks.length; i += 8) {
-      await backend.commit(
-        chunks
-          .slice(i, i + 8)
-          .map((bytes, j) => ({ op: 'set' as const, path: paths[i + j] ?? '', fields: { bytes } })),
-      );
-    }
-    return paths;
-  }
-
-  async function readChunks<T>(fields: Fields | null | undefined): Promise<T | null> {
-    const paths = Array.isArray(fields?.chunks) ? fields.chunks.filter((p) => typeof p === 'string') : [];
-    if (paths.length === 0) return null;
-    const chunks = await backend.getMany(paths);
-    const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
-    if (bytes.length !== paths.length) throw storageUnavailable(new Error('record chunks missing'));
-    return unpackJson<T>(bytes);
-  }
+  const readChunkField = <T>(fields: Fields | null | undefined, what: string) =>
+    readChunks<T>(backend, strings(fields?.chunks), what);
 
   /** Creates the head document; when the create loses, our chunks are removed again. */
   async function createHead(
@@ -114,7 +93,7 @@ export function createRecordDocuments(
   return {
     async saveVersion(competition, record) {
       const head = versionPath(competition, record.version);
-      const chunkPaths = await writeChunks(head, record);
+      const chunkPaths = await writeChunks(backend, head, record);
       const summary = JSON.parse(JSON.stringify(summaryOf(record))) as Fields;
       return createHead(head, { version: record.version, summary }, chunkPaths, [stamp(competition)]);
     },
@@ -126,7 +105,7 @@ export function createRecordDocuments(
       return docs.map((d) => d.fields.summary as unknown as ResultVersionSummary);
     },
     async getVersion(competition, version) {
-      return readChunks<ResultRecord>(await backend.get(versionPath(competition, version)));
+      return readChunkField<ResultRecord>(await backend.get(versionPath(competition, version)), 'record');
     },
     async latestVersion(competition) {
       const [last] = await backend.query({
@@ -134,21 +113,21 @@ export function createRecordDocuments(
         orderBy: { field: 'version', direction: 'desc' },
         limit: 1,
       });
-      return readChunks<ResultRecord>(last?.fields);
+      return readChunkField<ResultRecord>(last?.fields, 'record');
     },
     async appendScoreChanges(competition, syncId, changes) {
       if (changes.length === 0) return;
       const head = path(competition, 'scoreChanges', docId(syncId));
-      const chunkPaths = await writeChunks(head, changes);
+      const chunkPaths = await writeChunks(backend, head, changes);
       // The tail moves in the same commit as the sync's own changes are created, so appending one sync
       // twice counts it once. Syncs append in the order they ran (under the sync lease).
       const tailDoc = await backend.get(tailPath(competition));
       const before =
         typeof tailDoc?.total === 'number'
-          ? { changes: (await readChunks<ScoreChange[]>(tailDoc)) ?? [], total: tailDoc.total }
+          ? { changes: (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [], total: tailDoc.total }
           : await listAll(competition, TAIL);
       const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
-      const tailChunks = await writeChunks(tailPath(competition), tail);
+      const tailChunks = await writeChunks(backend, tailPath(competition), tail);
       const created = await createHead(head, { syncId, count: changes.length }, chunkPaths, [
         {
           op: 'set',
@@ -163,7 +142,7 @@ export function createRecordDocuments(
       if (limit !== undefined && limit <= TAIL) {
         const tailDoc = await backend.get(tailPath(competition));
         if (typeof tailDoc?.total === 'number') {
-          const changes = (await readChunks<ScoreChange[]>(tailDoc)) ?? [];
+          const changes = (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [];
           return { changes: changes.slice(0, Math.max(0, limit)), total: tailDoc.total };
         }
       }
@@ -186,8 +165,4 @@ export function createRecordDocuments(
       return docs.map((d) => d.fields as unknown as PublicResponse);
     },
   };
-}
-
-function strings(value: FieldValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((p) => typeof p === 'string') : [];
 }

@@ -1,6 +1,6 @@
-import { storageUnavailable } from '../../shared/errors.ts';
 import type { SyncHead, SyncLog, SyncRecord, SyncStatus } from '../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
+import { readChunks, strings, writeChunks } from './chunks.ts';
 import {
   type DocumentBackend,
   type DocumentWrite,
@@ -8,7 +8,6 @@ import {
   type Fields,
   type FieldValue,
 } from './document-backend.ts';
-import { packSync, unpackSync } from './sync-payload.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
@@ -82,20 +81,8 @@ export function createSyncDocuments(
           : moves && headOrder !== ''
             ? []
             : strings((await backend.get(syncPath))?.chunks);
-      const chunks = await packSync(sync);
-      const saveId = crypto.randomUUID();
-      const chunkPaths = chunks.map((_, i) => `${syncPath}/chunks/${saveId}-${String(i).padStart(4, '0')}`);
-      // A few chunks per commit keeps each request under Firestore's 10 MiB; the record and the head go
-      // last, together, so a reader never follows either to chunks that are not written yet.
-      for (let i = 0; i < chunks.length; i += 8) {
-        await backend.commit(
-          chunks.slice(i, i + 8).map((bytes, j) => ({
-            op: 'set' as const,
-            path: chunkPaths[i + j] ?? '',
-            fields: { bytes },
-          })),
-        );
-      }
+      // The record and the head go last, together, so a reader never follows either to missing chunks.
+      const chunkPaths = await writeChunks(backend, syncPath, sync);
       const record: DocumentWrite = {
         op: 'set',
         path: syncPath,
@@ -132,18 +119,11 @@ export function createSyncDocuments(
           (await newestSyncDoc(competition, 'order')) ?? (await newestSyncDoc(competition, 'finishedAt'));
         paths = strings(last?.fields.chunks);
       }
-      if (paths.length === 0) return null;
-      const chunks = await backend.getMany(paths);
-      const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
-      if (bytes.length !== paths.length) throw storageUnavailable(new Error('sync chunks missing'));
-      const record = await unpackSync(bytes);
+      const record = await readChunks<SyncRecord>(backend, paths, 'sync');
+      if (!record) return null;
       return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
     },
   };
-}
-
-function strings(value: FieldValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((p) => typeof p === 'string') : [];
 }
 
 function toHead(fields: Fields): HeadOfSync {

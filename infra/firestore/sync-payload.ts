@@ -10,10 +10,6 @@ export async function packSync(sync: SyncRecord): Promise<Uint8Array[]> {
   return packJson(sync);
 }
 
-export async function unpackSync(chunks: Uint8Array[]): Promise<SyncRecord> {
-  return unpackJson<SyncRecord>(chunks);
-}
-
 /** Any JSON value, gzipped and cut into chunks that each fit a Firestore document. */
 export async function packJson(value: unknown): Promise<Uint8Array[]> {
   const compressed = await pipe(
