@@ -247,6 +247,9 @@ export function createDocumentStore(backend: DocumentBackend): Store {
 
   const { stamp, ...syncLog } = createSyncDocuments(backend, path);
 
+  /** Leases this instance holds: holder (unique per acquisition) → its term document. */
+  const held = new Map<string, string>();
+
   const store: Store = {
     ...createRecordDocuments(backend, path, stamp),
     ...syncLog,
@@ -353,11 +356,12 @@ export function createDocumentStore(backend: DocumentBackend): Store {
         if (!free && by !== holder) return false;
       }
       // Each hand-over creates the next term document: only one taker can create it.
+      const termPath = `${terms}/${String(term + 1).padStart(10, '0')}`;
       try {
         await backend.commit([
           {
             op: 'create',
-            path: `${terms}/${String(term + 1).padStart(10, '0')}`,
+            path: termPath,
             fields: {
               term: term + 1,
               holder,
@@ -366,6 +370,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
             },
           },
         ]);
+        held.set(holder, termPath);
         return true;
       } catch (error) {
         if (error instanceof AlreadyExists) return false;
@@ -373,6 +378,14 @@ export function createDocumentStore(backend: DocumentBackend): Store {
       }
     },
     async releaseLease(competition, name, holder) {
+      // The term this instance took is known: no query (a subrequest less on a cron tick). Another
+      // instance's holder is looked up, and released only if it still holds the latest term.
+      const mine = held.get(holder);
+      held.delete(holder);
+      if (mine) {
+        await backend.commit([{ op: 'update', path: mine, fields: { released: true } }]);
+        return;
+      }
       const terms = path(competition, 'leases', docId(name), 'terms');
       const [current] = await backend.query({
         collection: terms,
