@@ -105,7 +105,7 @@ interface ErrorInfoLike {
 
 /** The google.rpc.ErrorInfo in an error answer, when there is one. */
 export function errorInfoOf(e: unknown): ErrorInfoLike | undefined {
-  const data = (e as HttpishError)?.response?.data as { error?: { details?: unknown } } | undefined;
+  const data = bodyOf(e) as { error?: { details?: unknown } } | undefined;
   const details = data?.error?.details;
   if (!Array.isArray(details)) return undefined;
   return details.find(
@@ -136,7 +136,7 @@ function retryAfterMs(e: unknown): number {
 
 /** Google's own words for the failure, from its error body when there is one. */
 export function googleMessage(e: unknown): string {
-  const data = (e as HttpishError)?.response?.data as { error?: { message?: string } } | undefined;
+  const data = bodyOf(e) as { error?: { message?: string } } | undefined;
   return data?.error?.message ?? (e as HttpishError)?.message ?? String(e);
 }
 
@@ -219,4 +219,15 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
     },
     options,
   );
+}
+
+/** Google's error body: parsed by gaxios, or still text when the request asked for text (a batchGet). */
+function bodyOf(e: unknown): unknown {
+  const data = (e as HttpishError)?.response?.data;
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data) as unknown;
+  } catch {
+    return undefined;
+  }
 }
