@@ -32,9 +32,13 @@ export interface WorkbookFile {
   close(): Promise<void>;
 }
 
-/** Quiet time before a write starts, so a burst is written once; and the longest a write waits for quiet. */
-const QUIET_MS = 100;
-const MAX_WAIT_MS = 1000;
+/**
+ * A write starts once no request came for QUIET_MS (it holds the thread for seconds at national scale:
+ * a sync's requests and the reads after it go first, and a burst is written once), and at the latest
+ * MAX_WAIT_MS after the first write it carries, so the file is never far behind.
+ */
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 5000;
 /** How soon a write that was refused (file open, disk full) is tried again. */
 const RETRY_MS = 2000;
 
@@ -72,6 +76,8 @@ export async function openWorkbookFile(
   }
 
   async function current(): Promise<Book> {
+    // Every request asks for the workbook: a waiting write waits for quiet again.
+    if (timer && !writing && failure === undefined) schedule();
     const info = await stat(file).catch(() => null);
     if (book && seen && info && same(info, seen)) return book;
     return exclusive(async () => {

@@ -169,6 +169,8 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'juri';
   for (const sheet of book.sheets) {
+    // One tab at a time, letting requests in between: the local server writes in the background.
+    await new Promise((resolve) => setImmediate(resolve));
     const p = sheet.properties;
     const g = p.gridProperties;
     const frozen = (g.frozenRowCount ?? 0) > 0 || (g.frozenColumnCount ?? 0) > 0;
