@@ -77,19 +77,23 @@ describe('the local Sheets server writes behind its answers', () => {
     let writing = true;
     const reads: Promise<number> = (async () => {
       let whole = 0;
-      while (writing) {
+      // Bounded, and paced: a reader must never outlive the test or starve the writer.
+      for (let n = 0; writing && n < 2000; n++) {
         const zip = await JSZip.loadAsync(readFileSync(file));
         expect(zip.file('xl/workbook.xml')).not.toBeNull();
         whole += 1;
-        await new Promise((r) => setImmediate(r));
+        await new Promise((r) => setTimeout(r, 5));
       }
       return whole;
     })();
-    for (let i = 1; i <= 20; i++) {
-      await write(`Sheet1!C${i}`, `baris ${i}`);
-      if (i % 5 === 0) await server.flush();
+    try {
+      for (let i = 1; i <= 20; i++) {
+        await write(`Sheet1!C${i}`, `baris ${i}`);
+        if (i % 5 === 0) await server.flush();
+      }
+    } finally {
+      writing = false;
     }
-    writing = false;
     expect(await reads).toBeGreaterThan(0);
     expect(await onDisk(file, 'C20')).toBe('baris 20');
     // No temporary file is left beside it.
