@@ -118,3 +118,22 @@ export async function startSheetsHost(file: string, token: string): Promise<Shee
       }),
   };
 }
+
+/** Where editOneCell types: the tab's title and the cell's A1 (sheet-qualified) and bare forms. */
+export async function oneCellAddress(
+  client: sheets_v4.Sheets,
+  spreadsheetId: string,
+  competition: Competition,
+): Promise<{ title: string; a1: string; row: number; column: number } | null> {
+  const tab = jurorTabs(competition)[0];
+  if (!tab) return null;
+  const [found] = await locate(client, spreadsheetId, [tab]);
+  const first = found?.rows[0];
+  if (!found || !first) return null;
+  return {
+    title: tab.title,
+    a1: a1Cell(tab.title, found.start, first.row),
+    row: first.row,
+    column: found.start,
+  };
+}

@@ -48,6 +48,8 @@ export async function serve(o: ServeOptions): Promise<void> {
   say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
   await untilStopped();
   await server.close();
+  // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
+  if (rt.mode === 'local') say(o.lang === 'en' ? 'Saving the workbook…' : 'Menyimpan workbook…');
   await rt.close();
 }
 

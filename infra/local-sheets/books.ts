@@ -17,6 +17,10 @@ export interface LocalBooks {
   create(body: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Where a created spreadsheet's .xlsx lives. */
   fileOf(spreadsheetId: string): string;
+  /** Every open workbook's writes on disk (see WorkbookFile.flush). */
+  flush(): Promise<void>;
+  /** Every open workbook closed (see WorkbookFile.close). */
+  close(): Promise<void>;
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]{1,120}$/;
@@ -58,19 +62,19 @@ export function localBooks(main: { id: string; file: string; workbook: WorkbookF
     let id = base;
     for (let n = 2; open.has(id) || (await exists(fileOf(id))); n++) id = `${base}-${n}`;
     const workbook = await openWorkbookFile(fileOf(id), id, { create: true, title });
-    const book = structuredClone(await workbook.current());
-    book.title = title;
     const rest = Object.fromEntries(
       Object.entries(properties).filter(([k]) => k === 'locale' || k === 'timeZone'),
     );
-    if (Object.keys(rest).length > 0) {
-      applyRequests(book, [
-        { updateSpreadsheetProperties: { properties: rest, fields: Object.keys(rest).join(',') } },
-      ]);
-    }
-    if (body.sheets !== undefined)
-      throw invalid('The local Sheets server creates spreadsheets without "sheets".');
-    await workbook.commit(book);
+    const book = await workbook.update((current) => {
+      const next = structuredClone(current);
+      next.title = title;
+      if (Object.keys(rest).length > 0) {
+        applyRequests(next, [
+          { updateSpreadsheetProperties: { properties: rest, fields: Object.keys(rest).join(',') } },
+        ]);
+      }
+      return { next, result: next };
+    });
     open.set(id, workbook);
     return {
       spreadsheetId: id,
@@ -80,7 +84,21 @@ export function localBooks(main: { id: string; file: string; workbook: WorkbookF
     };
   }
 
-  return { mainId: main.id, open: openBook, create, fileOf };
+  async function each(work: (w: WorkbookFile) => Promise<void>): Promise<void> {
+    const failed = (await Promise.allSettled([...open.values()].map(work))).find(
+      (r): r is PromiseRejectedResult => r.status === 'rejected',
+    );
+    if (failed) throw failed.reason;
+  }
+
+  return {
+    mainId: main.id,
+    open: openBook,
+    create,
+    fileOf,
+    flush: () => each((w) => w.flush()),
+    close: () => each((w) => w.close()),
+  };
 }
 
 function slugOf(title: string): string {

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import { type LocalBooks, localBooks } from './books.ts';
+import { draftForRanges, draftForRequests } from './draft.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
 import { recalculate } from './formulas.ts';
@@ -33,6 +34,8 @@ export interface LogEntry {
   kind: 'read' | 'write';
   status: number;
   fault?: Fault['kind'];
+  /** Time spent answering (queued behind other requests included), for the benchmark. */
+  ms?: number;
 }
 
 export interface TabSnapshot {
@@ -56,6 +59,12 @@ export interface LocalSheetsServer {
   snapshot(spreadsheetId?: string): Promise<TabSnapshot[]>;
   /** Where a spreadsheet created through spreadsheets.create keeps its .xlsx. */
   fileOf(spreadsheetId: string): string;
+  /**
+   * Resolves once every .xlsx holds every write answered so far (writes reach the files in the
+   * background); rejects with the 503 of a file that cannot be written (open in LibreOffice, disk full).
+   */
+  flush(): Promise<void>;
+  /** Stops serving, then flushes; a file that cannot be written gets its writes kept in a copy beside it. */
   close(): Promise<void>;
 }
 
@@ -145,10 +154,13 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
       return send(res, entry, e.code, e.body());
     }
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
+    const started = performance.now();
     try {
       const result = await serial(() => route(books, req.method ?? 'GET', url, body));
+      entry.ms = performance.now() - started;
       send(res, entry, 200, result);
     } catch (e) {
+      entry.ms = performance.now() - started;
       const err =
         e instanceof SheetsApiError
           ? e
@@ -159,6 +171,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
 
   await new Promise<void>((ok) => server.listen(opts.port ?? 0, bindHost, ok));
   const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | undefined;
   for (const name of new Set([bindHost, '127.0.0.1', 'localhost', '[::1]'])) ownHosts.add(`${name}:${port}`);
   return {
     url: `http://${bindHost}:${port}/`,
@@ -169,11 +182,19 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     faults,
     snapshot: (id = spreadsheetId) => serial(async () => snapshotOf(await (await books.open(id)).current())),
     fileOf: books.fileOf,
-    close: () =>
-      new Promise<void>((ok, fail) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? fail(e) : ok()));
-      }),
+    flush: () => books.flush(),
+    close: () => {
+      closing ??= (async () => {
+        await new Promise<void>((ok, fail) => {
+          server.closeAllConnections();
+          server.close((e) => (e ? fail(e) : ok()));
+        });
+        // Whatever was answered is in memory; it must reach the files before the process ends.
+        await queue;
+        await books.close();
+      })();
+      return closing;
+    },
   };
 }
 
@@ -201,44 +222,46 @@ async function route(books: LocalBooks, method: string, url: URL, rawBody: strin
     return readRange(await workbook.current(), rest.slice('/values/'.length), render);
   }
   if (method === 'POST' && rest === ':batchUpdate') {
-    const next = structuredClone(await workbook.current());
-    const replies = applyRequests(next, body.requests);
-    await workbook.commit(next);
+    const replies = await workbook.update((book) => {
+      const next = draftForRequests(book, body.requests);
+      return { next, result: applyRequests(next, body.requests) };
+    });
     return { spreadsheetId, replies };
   }
   if (method === 'PUT' && rest.startsWith('/values/')) {
     const option = url.searchParams.get('valueInputOption');
     if (option !== 'RAW' && option !== 'USER_ENTERED')
       throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
-    const next = structuredClone(await workbook.current());
-    const { sheet, rows, ...response } = writeRange(
-      next,
-      rest.slice('/values/'.length),
-      body.values ?? [],
-      option,
-    );
-    recalculate(sheet, new Set(rows));
-    await workbook.commit(next);
-    return response;
+    const range = rest.slice('/values/'.length);
+    return workbook.update((book) => {
+      const next = draftForRanges(book, [range]);
+      const { sheet, rows, ...response } = writeRange(next, range, body.values ?? [], option);
+      recalculate(sheet, new Set(rows));
+      return { next, result: response };
+    });
   }
   if (method === 'POST' && rest === '/values:batchUpdate') {
     const option = body.valueInputOption;
     if (option !== 'RAW' && option !== 'USER_ENTERED')
       throw new SheetsApiError(400, "'valueInputOption' is required but not specified");
-    const next = structuredClone(await workbook.current());
     const data = Array.isArray(body.data) ? (body.data as { range?: string; values?: unknown }[]) : [];
-    const written = data.map((d) =>
-      writeRange(next, String(d.range ?? ''), d.values ?? [], option as InputOption),
-    );
-    const touched = new Map<Sheet, Set<number>>();
-    for (const w of written) {
-      const rows = touched.get(w.sheet) ?? new Set<number>();
-      for (const r of w.rows) rows.add(r);
-      touched.set(w.sheet, rows);
-    }
-    for (const [sheet, rows] of touched) recalculate(sheet, rows);
-    const responses = written.map(({ sheet: _, rows: __, ...response }) => response);
-    await workbook.commit(next);
+    const responses = await workbook.update((book) => {
+      const next = draftForRanges(
+        book,
+        data.map((d) => String(d.range ?? '')),
+      );
+      const written = data.map((d) =>
+        writeRange(next, String(d.range ?? ''), d.values ?? [], option as InputOption),
+      );
+      const touched = new Map<Sheet, Set<number>>();
+      for (const w of written) {
+        const rows = touched.get(w.sheet) ?? new Set<number>();
+        for (const r of w.rows) rows.add(r);
+        touched.set(w.sheet, rows);
+      }
+      for (const [sheet, rows] of touched) recalculate(sheet, rows);
+      return { next, result: written.map(({ sheet: _, rows: __, ...response }) => response) };
+    });
     return {
       spreadsheetId,
       totalUpdatedRows: responses.reduce((s, r) => s + r.updatedRows, 0),

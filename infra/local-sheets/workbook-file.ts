@@ -1,19 +1,51 @@
-import { access, readFile, stat, writeFile } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { replaceFile } from './atomic-file.ts';
 import { SheetsApiError } from './errors.ts';
 import { type Book, emptyBook } from './model.ts';
-import { readBook, toXlsx, writeBookAtomically } from './xlsx.ts';
+import { readBook, toXlsx } from './xlsx.ts';
 import { type Unreadable, UnreadableWorkbook } from './xlsx-package.ts';
 
 /**
- * The .xlsx behind the local server: re-read when a person saved it, written atomically,
- * and never written while LibreOffice or Excel has it open (their next save would undo ours).
+ * A write: from the current workbook, a new one (a draft, see draft.ts: the current one is never
+ * mutated) and the answer to give. Kept until the file holds it, so that it can be made again on top of
+ * what a person saved meanwhile.
+ */
+export type Change<T> = (current: Book) => { next: Book; result: T };
+
+/**
+ * The .xlsx behind the local server. Writes take effect in memory at once and reach the file in the
+ * background (write-behind): rewriting a national workbook takes seconds, and a juror's one-cell edit
+ * must not wait for it. A burst of writes becomes one file write. The file is re-read when a person
+ * saved it, always replaced whole (temp file + fsync + rename), and never written while LibreOffice or
+ * Excel has it open (their next save would undo ours).
  */
 export interface WorkbookFile {
-  /** The current workbook, re-read first if the file changed on disk. */
+  /** The current workbook: every write so far, and a person's save re-read (writes not yet on disk made again on top). */
   current(): Promise<Book>;
-  /** Persists `next` (temp file + rename) and makes it current. */
-  commit(next: Book): Promise<void>;
+  /** Applies `change` now (reads see it at once) and persists it in the background. */
+  update<T>(change: Change<T>): Promise<T>;
+  /** Resolves once the file holds every write made so far; rejects (503) when it cannot be written. */
+  flush(): Promise<void>;
+  /** flush, for shutdown: when the file stays locked or unwritable, the writes go to a copy beside it. */
+  close(): Promise<void>;
+}
+
+/**
+ * A write starts once no request came for QUIET_MS (it holds the thread for seconds at national scale:
+ * a sync's requests and the reads after it go first, and a burst is written once), and at the latest
+ * MAX_WAIT_MS after the first write it carries, so the file is never far behind.
+ */
+const QUIET_MS = 300;
+const MAX_WAIT_MS = 5000;
+/** How soon a write that was refused (file open, disk full) is tried again. */
+const RETRY_MS = 2000;
+
+interface Seen {
+  mtimeMs: number;
+  size: number;
+  ino: number;
 }
 
 export async function openWorkbookFile(
@@ -22,46 +54,177 @@ export async function openWorkbookFile(
   opts: { create: boolean; title: string },
 ): Promise<WorkbookFile> {
   let book: Book | null = null;
-  let seen: { mtimeMs: number; size: number } | null = null;
+  let seen: Seen | null = null;
+  // Writes in memory that the file does not hold yet, oldest first.
+  let pending: Change<unknown>[] = [];
+  // Bumped whenever the workbook is re-read, so a write serialised before it is not put on disk.
+  let epoch = 0;
+  let writing: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let dirtySince: number | undefined;
+  let failure: unknown;
+  // Re-reads and file replacements, one at a time.
+  let disk: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = disk.then(work, work);
+    disk = run.catch(() => undefined);
+    return run;
+  };
 
   if (opts.create && !(await exists(file))) {
-    // Owner only, like every file juri writes: the workbook names the entrants.
-    await writeFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))), {
-      mode: 0o600,
-    });
+    await replaceFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))));
   }
 
   async function current(): Promise<Book> {
+    // Every request asks for the workbook: a waiting write waits for quiet again.
+    if (timer && !writing && failure === undefined) schedule();
     const info = await stat(file).catch(() => null);
-    if (!info) throw unavailable('WORKBOOK_MISSING', file, MESSAGES.missing(file));
-    if (book && seen && info.mtimeMs === seen.mtimeMs && info.size === seen.size) return book;
+    if (book && seen && info && same(info, seen)) return book;
+    return exclusive(async () => {
+      const again = await stat(file).catch(() => null);
+      if (!again) {
+        // Our own writes are kept in memory; without the file there is nothing a person typed to read.
+        if (book && pending.length > 0) return book;
+        throw unavailable('WORKBOOK_MISSING', file, MESSAGES.missing(file));
+      }
+      if (book && seen && same(again, seen)) return book;
+      return reload(again);
+    });
+  }
+
+  /** Reads what a person saved, then makes again on top of it every write the file did not hold. */
+  async function reload(info: Stats): Promise<Book> {
+    let fresh: Book;
     try {
-      book = await readBook(await readFile(file), spreadsheetId, opts.title);
-      seen = { mtimeMs: info.mtimeMs, size: info.size };
-      return book;
+      fresh = await readBook(await readFile(file), spreadsheetId, opts.title);
     } catch (e) {
       // The person reading the message can act on the kind of damage; a parser's own words they cannot.
       console.warn(`juri: ${file} could not be read`, e);
       const kind = e instanceof UnreadableWorkbook ? e.kind : 'damaged';
       throw unavailable('WORKBOOK_UNREADABLE', file, MESSAGES.unreadable(file, kind), { why: kind });
     }
+    const kept: Change<unknown>[] = [];
+    for (const change of pending) {
+      try {
+        fresh = change(fresh).next;
+        kept.push(change);
+      } catch (e) {
+        // The person's save removed what the write was about (a tab deleted by hand): theirs stands.
+        console.warn(`juri: a write to ${file} no longer applies after the file was edited`, e);
+      }
+    }
+    pending = kept;
+    book = fresh;
+    seen = seenOf(info);
+    epoch += 1;
+    if (pending.length > 0) schedule();
+    return fresh;
   }
 
-  async function commit(next: Book): Promise<void> {
+  async function update<T>(change: Change<T>): Promise<T> {
+    await current();
     const lock = await lockFile(file);
     if (lock) throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
-    try {
-      await writeBookAtomically(next, file);
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-      throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
-    }
-    const info = await stat(file);
-    seen = { mtimeMs: info.mtimeMs, size: info.size };
+    // A write the disk refused is reported to the next writer, not swallowed.
+    if (failure !== undefined) await flush();
+    // Taken after the awaits: a re-read may have come in between.
+    const base = book ?? (await current());
+    const { next, result } = change(base);
     book = next;
+    pending.push(change as Change<unknown>);
+    schedule();
+    return result;
   }
 
-  return { current, commit };
+  function schedule(delay = QUIET_MS): void {
+    dirtySince ??= Date.now();
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(delay, dirtySince + MAX_WAIT_MS - Date.now()));
+    timer = setTimeout(() => {
+      persist().catch(() => undefined);
+    }, wait);
+  }
+
+  /** Writes until the file holds every write; one writer at a time. */
+  function persist(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    writing ??= (async () => {
+      try {
+        while (pending.length > 0 && book) {
+          const count = pending.length;
+          const snapshot = book;
+          const at = epoch;
+          dirtySince = undefined;
+          // Serialised outside the lock: reads go on meanwhile (the snapshot is never mutated).
+          const bytes = new Uint8Array(await toXlsx(snapshot));
+          const written = await exclusive(async () => {
+            if (at !== epoch) return false;
+            const info = await stat(file).catch(() => null);
+            if (info && seen && !same(info, seen)) {
+              // A person saved since: theirs first, ours again on top, then write that.
+              await reload(info);
+              return false;
+            }
+            const lock = await lockFile(file);
+            if (lock)
+              throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
+            try {
+              await replaceFile(file, bytes);
+            } catch (e) {
+              const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
+              throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
+            }
+            seen = seenOf(await stat(file));
+            return true;
+          });
+          if (written) pending.splice(0, count);
+        }
+        failure = undefined;
+      } catch (e) {
+        if (failure === undefined) console.warn(`juri: ${file} could not be written yet; trying again`, e);
+        failure = e;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          persist().catch(() => undefined);
+        }, RETRY_MS);
+        throw e;
+      } finally {
+        writing = undefined;
+      }
+    })();
+    return writing;
+  }
+
+  async function flush(): Promise<void> {
+    while (pending.length > 0 || writing) await (writing ?? persist());
+  }
+
+  async function close(): Promise<void> {
+    try {
+      await flush();
+    } catch (e) {
+      if (book && pending.length > 0) {
+        const copy = join(dirname(file), `${basename(file, '.xlsx')}.belum-tersimpan-${Date.now()}.xlsx`);
+        await replaceFile(copy, new Uint8Array(await toXlsx(book)));
+        console.warn(MESSAGES.keptAside(file, copy), e);
+      }
+    } finally {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+  }
+
+  return { current, update, flush, close };
+}
+
+function seenOf(info: Stats): Seen {
+  return { mtimeMs: info.mtimeMs, size: info.size, ino: info.ino };
+}
+
+/** A save by LibreOffice, Excel or juri itself gives the file a new time, size or inode (a rename). */
+function same(info: Stats, seen: Seen): boolean {
+  return info.mtimeMs === seen.mtimeMs && info.size === seen.size && info.ino === seen.ino;
 }
 
 /** LibreOffice keeps ".~lock.<name>#", Excel "~$<name>" beside a workbook it has open. */
@@ -111,6 +274,9 @@ const MESSAGES = {
   locked: (f: string, lock: string) =>
     `Buku kerja ${f} sedang dibuka di LibreOffice/Excel (file kunci ${lock}); simpan dan tutup dulu, lalu coba lagi. / ` +
     `The workbook ${f} is open in LibreOffice/Excel (lock file ${lock}); save and close it, then try again.`,
+  keptAside: (f: string, copy: string) =>
+    `juri: perubahan terakhir tidak dapat ditulis ke ${f}; disimpan di ${copy}. / ` +
+    `juri: the last changes could not be written to ${f}; they were kept in ${copy}.`,
   unwritable: (f: string, code: string) =>
     `Buku kerja ${f} tidak dapat ditulis (${code}); periksa izin file dan ruang disk. / ` +
     `The workbook ${f} cannot be written (${code}); check the file permissions and disk space.`,

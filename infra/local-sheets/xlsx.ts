@@ -1,6 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import ExcelJS from 'exceljs';
 // exceljs writes through JSZip: see the file for the emoji it would otherwise lose.
 import './jszip-utf8.ts';
@@ -166,25 +163,14 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string {
   return (note?.texts ?? []).map((t) => t.text).join('');
 }
 
-/** Writes the workbook next to its target and renames it into place: readers never see half a file. */
-export async function writeBookAtomically(book: Book, file: string): Promise<void> {
-  const buffer = await toXlsx(book);
-  const temp = join(dirname(file), `.${basename(file)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, new Uint8Array(buffer), { mode: 0o600 });
-    await rename(temp, file);
-  } catch (e) {
-    await unlink(temp).catch(() => undefined);
-    throw e;
-  }
-}
-
 export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
   // The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable.
   const book = cleanDeep(unchecked) as Book;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'juri';
   for (const sheet of book.sheets) {
+    // One tab at a time, letting requests in between: the local server writes in the background.
+    await new Promise((resolve) => setImmediate(resolve));
     const p = sheet.properties;
     const g = p.gridProperties;
     const frozen = (g.frozenRowCount ?? 0) > 0 || (g.frozenColumnCount ?? 0) > 0;

@@ -64,6 +64,7 @@ describe('fuzzing sheet text', () => {
         sameGrid('read back live', asGrid(live.data.values), expected);
 
         // A restart reads the file from scratch.
+        await env.server.flush();
         const again = await startLocalSheetsServer({ file: env.file, accessToken: TOKEN, create: false });
         try {
           const res = await fetch(

@@ -37,6 +37,8 @@ describe('one odd character in a Form answer', () => {
     const admin = (path: string) => app.request(path, { method: 'POST', headers: ADMIN });
     expect((await admin('/admin/sheet/setup')).status).toBe(200);
     expect((await admin('/admin/sync')).status).toBe(200);
+    // The server writes the file behind its answers: on disk once flushed.
+    await env.server.flush();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(env.file);
     expect(book.worksheets.length).toBeGreaterThan(1);
@@ -63,6 +65,8 @@ describe('one odd character in a Form answer', () => {
       spreadsheetId: env.server.spreadsheetId,
       requestBody: { valueInputOption: 'RAW', data: [{ range: 'Sheet1!A1', values: [[`x${ODD}y`]] }] },
     });
+    // The server writes the file behind its answers: on disk once flushed.
+    await env.server.flush();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(env.file);
     expect(book.getWorksheet('Sheet1')?.getCell('A1').value).toBe('xy');
@@ -76,6 +80,8 @@ describe('one odd character in a Form answer', () => {
       spreadsheetId: env.server.spreadsheetId,
       requestBody: { valueInputOption: 'RAW', data: [{ range: 'Sheet1!A1', values: [texts] }] },
     });
+    // The server writes the file behind its answers: on disk once flushed.
+    await env.server.flush();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(env.file);
     expect([1, 2, 3].map((c) => book.getWorksheet('Sheet1')?.getCell(1, c).value === texts[c - 1])).toEqual([

@@ -38,6 +38,8 @@ describe('the demo workbook, opened as a person would', () => {
     await typeScores(env, (s, j, i, c) => (c === 1 ? '8,5' : scoreFor(s, j, i, c)), 'interview');
     const record = await runSync(env.services, { trigger: 'cli' });
     expect(record.status).toBe('written');
+    // LibreOffice converts the file: the server writes it behind the answer.
+    await env.server.flush();
     const out = ARTIFACTS ?? env.dir;
     mkdirSync(out, { recursive: true });
     execFileSync(

@@ -120,6 +120,8 @@ describe('the juror tab', () => {
 
     // Each criterion's description is a note on its name and a row of the guide.
     const book = new ExcelJS.Workbook();
+    // What a person opens is the file: the server writes it behind the answer.
+    await env.server.flush();
     await book.xlsx.readFile(env.file);
     const ws = book.getWorksheet(tab.title);
     const firstCriterion = criterionColumns(columns)[0] ?? 0;
@@ -264,6 +266,8 @@ describe.skipIf(!existsSync(SOFFICE))('the juror’s total, recalculated by Libr
     );
     // The saved results are spoiled, and LibreOffice told to recalculate on load: what it shows is its own.
     const book = new ExcelJS.Workbook();
+    // What a person opens is the file: the server writes it behind the answer.
+    await env.server.flush();
     await book.xlsx.readFile(env.file);
     const { tab, columns } = deskTab(env);
     const ws = book.getWorksheet(tab.title);

@@ -27,6 +27,8 @@ async function scored(): Promise<{ env: SheetEnv; baseline: SyncRecord }> {
 /** A person edits the workbook in a spreadsheet program and saves it. */
 async function editByHand(env: SheetEnv, title: string, edit: (ws: ExcelJS.Worksheet) => void) {
   const book = new ExcelJS.Workbook();
+  // What a person opens is the file: the server writes it behind the answer.
+  await env.server.flush();
   await book.xlsx.readFile(env.file);
   const ws = book.getWorksheet(title);
   if (!ws) throw new Error(`no tab ${title}`);

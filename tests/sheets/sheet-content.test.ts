@@ -39,6 +39,8 @@ describe('the shared sheet', () => {
     const ranking = got.data.valueRanges?.[1]?.values ?? [];
     expect(ranking.some((row) => row[3] === INJECTION)).toBe(true);
     const wb = new ExcelJS.Workbook();
+    // What a person opens is the file: the server writes it behind the answer.
+    await env.server.flush();
     await wb.xlsx.readFile(env.file);
     const cell = wb.getWorksheet('Yohanes Bria – Proposal')?.getCell('B6');
     expect(cell?.type).toBe(ExcelJS.ValueType.String);
@@ -88,6 +90,8 @@ describe('the shared sheet', () => {
     await runSync(env.services, { trigger: 'cli' });
     // A person types a score in the file and saves it.
     const wb = new ExcelJS.Workbook();
+    // What a person opens is the file: the server writes it behind the answer.
+    await env.server.flush();
     await wb.xlsx.readFile(env.file);
     const ws = wb.getWorksheet('Yohanes Bria – Proposal');
     if (!ws) throw new Error('juror tab missing');
