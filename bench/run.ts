@@ -74,6 +74,10 @@ const notMeasured: { what: string; why: string }[] = [
     why: 'it no longer exists: it read the old positional juror tab, and the tab is now read by its column names (parseJurorTab then rankCompetition, measured above).',
   },
   {
+    what: 'local mode: a juror’s one-cell edit saved to the .xlsx, to the sync’s output seen, at national scale',
+    why: 'it takes minutes on this machine (setting up a 93-tab, 2.7 MB workbook first), past the 5-minute budget of `npm run bench`: run `node --import tsx bench/local-edit.ts national 2` (and `ntt`, `provincial`). Measured with it (medians of 2, load average 9–10 on the 2 cores): an edit through the API is answered in 19 ms (12.6 s before the write-behind) and reaches the disk in the background; a person’s saved edit to the finished sync took 20.1 s (48.8 s before): the server re-reading the whole .xlsx with ExcelJS about 8 s, the sync about 11 s of which the server’s answers 3.7 s (33 s before). The 1 s target is not met: the re-read of a saved workbook alone is 8 s at national scale.',
+  },
+  {
     what: 'whole sync in Node at provincial-plus and national scale',
     why: 'the local Sheets server now writes the 5-row header block, link, total-formula and remarks columns and checks data validation; at NTT scale a setup already takes about 15 s and a written sync about 3.5 s of wall (mostly the server rewriting its .xlsx), so the larger scales through it do not fit the 5-minute budget of `npm run bench` on this machine. Their compute is measured in memory above.',
   },

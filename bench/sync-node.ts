@@ -148,7 +148,7 @@ for (let i = 0; i < 9; i++) {
   rawUnchanged.push(processCpuMs() - c);
 }
 
-// Local mode: one juror edits one cell; the server rewrites the whole .xlsx for it.
+// Local mode: one juror types one cell through the API (answered from memory; the .xlsx follows behind).
 const edits: number[] = [];
 for (let i = 0; i < (scale.entries > 1000 ? 1 : 3); i++) {
   const t = performance.now();
