@@ -14,7 +14,7 @@ import { conflictNote } from '../shared/sheet/layout.ts';
  * the scale and the seed, so every run (and the workerd run) sees the same cells.
  */
 export interface Scale {
-  name: 'ntt' | 'provincial' | 'national' | 'national-7000';
+  name: 'small' | 'ntt' | 'provincial' | 'national' | 'national-7000';
   label: string;
   entries: number;
   jurors: number;
@@ -26,6 +26,14 @@ export interface Scale {
 }
 
 export const SCALES: Record<Scale['name'], Scale> = {
+  small: {
+    name: 'small',
+    label: 'small: 12 entries × 3 jurors (inside workerd only, for what a written sync costs at any size)',
+    entries: 12,
+    jurors: 3,
+    interviewTop: 5,
+    interviewJurors: 3,
+  },
   ntt: {
     name: 'ntt',
     label: 'NTT: 80 entries × 7 jurors, everyone scores everything',

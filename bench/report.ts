@@ -50,6 +50,9 @@ interface WorkerdSync {
   runs: number;
 }
 interface Workerd {
+  scale?: string;
+  /** The score cells the scale's jurors type (shared/domain/capacity.ts expectedCells). */
+  cells?: number;
   emptyMs: number;
   intake: { cpuMs: number; aboveEmptyMs: number; runs: number };
   cold?: { firstIntakeMs: number; setupMs: number; firstSyncMs: number };
@@ -71,6 +74,7 @@ export interface Results {
   limits?: { scale: string; limitMB: number | null; at: Heap | null }[];
   sync?: NodeSync[];
   workerd?: Workerd;
+  workerdSmall?: Workerd;
   cli?: {
     nodeEmptyMs: number;
     nodeEmptyCpuMs?: number;
@@ -329,51 +333,38 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
 }
 
 /**
- * What a written cron sync costs inside workerd at any size: workerd's figure at NTT scale, plus the
- * in-memory runSync's cost per typed cell (fitted through the NTT and provincial points) for the rest.
- * functions/cli/free-plan.ts holds the same two numbers for `juri doctor`.
+ * What a cron tick costs inside workerd at any size: a written one through two sizes measured there
+ * (small and NTT), as a fixed part plus a part per typed cell; an unchanged one does not grow.
+ * functions/cli/free-plan.ts holds the same numbers for `juri doctor`.
  */
 export function workerdCostModel(r: Results) {
-  const at = (scale: string, name: string) =>
-    r.compute?.find((c) => c.scale === scale)?.steps.find((s) => s.name === name)?.cpuMs;
-  const cells = (scale: string) => r.compute?.find((c) => c.scale === scale)?.cells ?? Number.NaN;
-  const name = 'runSync written, scheduled (in memory)';
-  const small = at('ntt', name);
-  const large = at('provincial', name);
-  const w = r.workerd;
-  if (small === undefined || large === undefined || !w) return null;
-  const perCellMs = (large - small) / (cells('provincial') - cells('ntt'));
-  const baseMs = w.written.aboveEmptyMs - perCellMs * cells('ntt');
-  return {
-    unchangedMs: w.unchanged.aboveEmptyMs,
-    baseMs,
-    perCellMs,
-    small,
-    large,
-    ntt: cells('ntt'),
-    provincial: cells('provincial'),
-  };
+  const a = r.workerdSmall;
+  const b = r.workerd;
+  if (!a?.cells || !b?.cells || b.cells === a.cells) return null;
+  const perCellMs = (b.written.aboveEmptyMs - a.written.aboveEmptyMs) / (b.cells - a.cells);
+  const baseMs = a.written.aboveEmptyMs - perCellMs * a.cells;
+  return { unchangedMs: b.unchanged.aboveEmptyMs, baseMs, perCellMs, small: a, ntt: b };
 }
 
 function freePlan(r: Results): string[] {
   const m = workerdCostModel(r);
-  const w = r.workerd;
-  if (!m || !w) return [];
+  if (!m) return [];
   const room = (10 - m.baseMs) / m.perCellMs;
-  const writtenFits = w.written.aboveEmptyMs <= 10;
+  const cells = (w: Workerd) => fmt(w.cells ?? Number.NaN, 0);
   return [
-    `In workerd a cron tick that finds nothing new takes ${fmt(w.unchanged.aboveEmptyMs)} ms of CPU above an empty request at any`,
-    `size (one small document and a hash of the read): ${w.unchanged.aboveEmptyMs <= 10 ? 'within' : '**over**'} the free plan's 10 ms. A tick that writes takes`,
-    `${fmt(w.written.aboveEmptyMs)} ms at NTT scale (${fmt(m.ntt, 0)} typed cells): ${writtenFits ? 'within' : '**over**'} 10 ms. Its compute grows`,
-    `by about ${fmt(m.perCellMs * 1000, 2)} µs per typed cell (the in-memory runSync of a cron tick: ${fmt(m.small)} ms at NTT scale,`,
-    `${fmt(m.large)} ms at ${fmt(m.provincial, 0)} cells), so a written tick costs about ${fmt(m.baseMs)} ms + ${fmt(m.perCellMs * 1000, 2)} µs per cell`,
+    `Inside workerd a cron tick that finds nothing new takes ${fmt(m.ntt.unchanged.aboveEmptyMs)} ms of CPU above an empty request at NTT`,
+    `scale and ${fmt(m.small.unchanged.aboveEmptyMs)} ms at a small one (${cells(m.small)} typed cells): it does not grow (one small document`,
+    `and a hash of the read): ${m.unchangedMs <= 10 ? 'within' : '**over**'} the free plan's 10 ms. A tick that writes takes ${fmt(m.small.written.aboveEmptyMs)} ms at`,
+    `${cells(m.small)} typed cells and ${fmt(m.ntt.written.aboveEmptyMs)} ms at ${cells(m.ntt)}: about ${fmt(m.baseMs)} ms + ${fmt(m.perCellMs * 1000, 1)} µs per typed cell.`,
     room > 0
-      ? `and fits 10 ms up to about ${fmt(Math.floor(room), 0)} typed cells.`
-      : '— over 10 ms at any size: the fixed part (the store’s records, the change log, the publish) is already over.',
+      ? `It fits 10 ms up to about ${fmt(Math.floor(room), 0)} typed cells.`
+      : `Its fixed part alone is over 10 ms, so a written sync does not fit the free plan at any size: it stores the record and the change log, writes the head, and makes the publish's requests, each through the Google clients.`,
+    'The in-memory runSync of a cron tick (below) is a fraction of it; the rest is storing and requesting.',
     '`juri doctor` says it for the configured competition (functions/cli/free-plan.ts holds these figures).',
-    'Where it does not fit, run the sync with `juri sync` from the secretariat’s computer, on Cloud Functions or',
-    'on Workers Paid; intake and the pages stay on the free plan, and a free-plan cron still keeps the',
-    '"nothing new" ticks cheap.',
+    'A tick over the limit is stopped by Cloudflare before it publishes or records anything (the publish is',
+    'atomic, the lease expires), so nothing is half written, but nothing is synced either. So on the free plan',
+    'the sync runs elsewhere: `juri sync` from the secretariat’s computer (by hand or on a schedule), Cloud',
+    'Functions, or Workers Paid; intake and the pages stay on the free plan.',
   ];
 }
 

@@ -160,6 +160,12 @@ try {
     log('workerd');
     const got = await section('inside workerd (NTT scale)', () => json(['bench/workerd.ts'], 150_000));
     if (got) results.workerd = got;
+    log('workerd small');
+    // A second size, so what a written sync costs is known at two points inside workerd itself.
+    const small = await section('inside workerd (small scale)', () =>
+      json(['bench/workerd.ts', 'small'], 150_000),
+    );
+    if (small) results.workerdSmall = small;
   }
   if (only.has('cli')) {
     log('cli');

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unstable_readConfig, unstable_startWorker } from 'wrangler';
+import { expectedCells } from '../shared/domain/capacity.ts';
 import { NTT_REGIONS } from '../shared/domain/regions.ts';
 import { answerList } from '../tests/intake/samples.ts';
 import { startFirestoreEmulator } from '../tests/setup/firestore-emulator.ts';
@@ -27,7 +28,7 @@ import { BASE_CONFIG_PATH, signBody, startLocalSheetsServer, WRANGLER_TOML_PATH 
  * Prints one JSON line.
  */
 
-const scale = SCALES.ntt;
+const scale = SCALES[(process.argv[2] ?? 'ntt') as keyof typeof SCALES] ?? SCALES.ntt;
 /**
  * BENCH_WORKERD_PROFILE=<path prefix>: also V8 CPU profiles of the Worker, <prefix>-intake.cpuprofile
  * over the intake requests and <prefix>-sync.cpuprofile over the timed syncs.
@@ -318,6 +319,7 @@ const summary = (runs: SyncRun[]) => ({
 process.stdout.write(
   `${JSON.stringify({
     scale: scale.name,
+    cells: expectedCells(competition, scale.entries),
     processes,
     emptyMs: round(emptyMs, 2),
     intake: {
