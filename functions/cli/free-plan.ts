@@ -3,16 +3,16 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { Bilingual } from '../../shared/domain/i18n.ts';
 
 /**
- * A sync's CPU inside workerd, from `npm run bench` (docs/benchmarks.md, "Inside workerd" and "The free
- * plan's 10 ms"): process CPU less an empty request's, on the machine named there. A written sync costs a
- * fixed part plus a part per typed score cell; a tick that finds nothing changed costs the same at any
- * size (one small document and a hash of the read). tests/deploy/free-plan-figures.test.ts keeps these
- * equal to docs/benchmarks.json, so they change only with a new measurement.
+ * A sync's CPU inside workerd, from `npm run bench` (docs/benchmarks.md, "The free plan's 10 ms"): process
+ * CPU less an empty request's, on the machine named there. A written sync was measured at two sizes
+ * (312 and 4,480 typed cells): a fixed part plus a part per typed score cell. A tick that finds nothing
+ * new costs the same at any size (one small document and a hash of the read). Copy the figures here
+ * when a new measurement changes them.
  */
 export const WORKERD_SYNC_COST = {
-  unchangedMs: 9.5,
-  writtenBaseMs: 20,
-  writtenPerCellMs: 0.02,
+  unchangedMs: 5.6,
+  writtenBaseMs: 32.7,
+  writtenPerCellMs: 0.014,
 } as const;
 
 /** Cloudflare Workers' free plan: CPU per request, a cron tick included. */
