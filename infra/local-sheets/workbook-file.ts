@@ -149,55 +149,65 @@ export async function openWorkbookFile(
   function persist(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
-    writing ??= (async () => {
-      try {
-        while (pending.length > 0 && book) {
-          const count = pending.length;
-          const snapshot = book;
-          const at = epoch;
-          dirtySince = undefined;
-          // Serialised outside the lock: reads go on meanwhile (the snapshot is never mutated).
-          const bytes = new Uint8Array(await toXlsx(snapshot));
-          const written = await exclusive(async () => {
-            if (at !== epoch) return false;
-            const info = await stat(file).catch(() => null);
-            if (info && seen && !same(info, seen)) {
-              // A person saved since: theirs first, ours again on top, then write that.
-              await reload(info);
-              return false;
-            }
-            const lock = await lockFile(file);
-            if (lock)
-              throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
-            try {
-              await replaceFile(file, bytes);
-            } catch (e) {
-              const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
-              throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
-            }
-            seen = seenOf(await stat(file));
-            return true;
-          });
-          if (written) pending.splice(0, count);
-        }
-        failure = undefined;
-      } catch (e) {
-        if (failure === undefined) console.warn(`juri: ${file} could not be written yet; trying again`, e);
-        failure = e;
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          persist().catch(() => undefined);
-        }, RETRY_MS);
-        throw e;
-      } finally {
-        writing = undefined;
+    if (writing) return writing;
+    // Cleared when this run settles, and only then: a run with nothing to write settles at once, and
+    // clearing it from inside (before it was even assigned) left a settled promise here for good, on
+    // which flush() then spun without ever yielding.
+    const run = writeAll();
+    writing = run;
+    const done = () => {
+      if (writing === run) writing = undefined;
+    };
+    run.then(done, done);
+    return run;
+  }
+
+  async function writeAll(): Promise<void> {
+    try {
+      while (pending.length > 0 && book) {
+        const count = pending.length;
+        const snapshot = book;
+        const at = epoch;
+        dirtySince = undefined;
+        // Serialised outside the lock: reads go on meanwhile (the snapshot is never mutated).
+        const bytes = new Uint8Array(await toXlsx(snapshot));
+        const written = await exclusive(async () => {
+          if (at !== epoch) return false;
+          const info = await stat(file).catch(() => null);
+          if (info && seen && !same(info, seen)) {
+            // A person saved since: theirs first, ours again on top, then write that.
+            await reload(info);
+            return false;
+          }
+          const lock = await lockFile(file);
+          if (lock)
+            throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
+          try {
+            await replaceFile(file, bytes);
+          } catch (e) {
+            const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
+            throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
+          }
+          seen = seenOf(await stat(file));
+          return true;
+        });
+        if (written) pending.splice(0, count);
       }
-    })();
-    return writing;
+      failure = undefined;
+    } catch (e) {
+      if (failure === undefined) console.warn(`juri: ${file} could not be written yet; trying again`, e);
+      failure = e;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        persist().catch(() => undefined);
+      }, RETRY_MS);
+      throw e;
+    }
   }
 
   async function flush(): Promise<void> {
-    while (pending.length > 0 || writing) await (writing ?? persist());
+    // Without a workbook read there is nothing to write, and a loop here would never yield.
+    while ((pending.length > 0 && book) || writing) await (writing ?? persist());
   }
 
   async function close(): Promise<void> {
