@@ -10,9 +10,9 @@ import type { Bilingual } from '../../shared/domain/i18n.ts';
  * when a new measurement changes them.
  */
 export const WORKERD_SYNC_COST = {
-  unchangedMs: 5.6,
-  writtenBaseMs: 32.7,
-  writtenPerCellMs: 0.014,
+  unchangedMs: 6.6,
+  writtenBaseMs: 32.3,
+  writtenPerCellMs: 0.015,
 } as const;
 
 /** Cloudflare Workers' free plan: CPU per request, a cron tick included. */
