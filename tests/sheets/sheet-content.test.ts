@@ -133,6 +133,13 @@ describe('the shared sheet', () => {
     const sync = await app.request('/admin/sync', { method: 'POST', headers: auth });
     expect(sync.status).toBe(200);
     expect(await sync.json()).toMatchObject({ status: 'written', requests: { reads: 1, writes: 2 } });
+    // A scheduled tick then finds nothing new; the last sync, as the dashboard sees it, says so.
+    await runSync(services, { trigger: 'scheduled' });
+    const last = await app.request('/admin/sync', { headers: auth });
+    expect(await last.json()).toMatchObject({
+      sync: { status: 'unchanged', requests: { reads: 1, writes: 0 } },
+    });
+    expect((await app.request('/admin/sync')).status).toBe(401);
     const tabs = visible(await env.server.snapshot()).map((t) => t.title);
     // The jurors' tabs first, then the guide, then juri's outputs; no stray "Sheet1".
     expect(tabs).toEqual([
