@@ -439,7 +439,7 @@ export interface SheetCallOptions {
 export interface ScoreSheet {
   /**
    * Reads the given A1 ranges together with the publish bookkeeping: ONE request per spreadsheet
-   * (one in all in the shared mode).
+   * (one in all in the shared mode). The bytes are hashed as they arrive and parsed only when asked.
    */
   readRanges(ranges: readonly RangeRef[], options?: SheetCallOptions): Promise<SheetRead>;
   /**
