@@ -3,20 +3,11 @@ import { rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { innovationNumber } from '../shared/domain/innovation.ts';
 import { competitionFor, innovationsFor, SCALES, type Scale, typistFor } from './generate.ts';
-import { editOneCell, oauth, oneCellAddress, sheetsClient, typeScores } from './sheet-typing.ts';
+import { judgeBothStages, localServices } from './judged-sheet.ts';
+import { editOneCell, oneCellAddress, sheetsClient } from './sheet-typing.ts';
 import { median, round } from './stats.ts';
-import {
-  BASE_CONFIG_PATH,
-  createSheetsScoreSheet,
-  NO_PUSH_KEYS,
-  openSqliteStore,
-  provisionSheet,
-  runSync,
-  type Services,
-  startLocalSheetsServer,
-} from './targets.ts';
+import { BASE_CONFIG_PATH, openSqliteStore, runSync, startLocalSheetsServer } from './targets.ts';
 
 /**
  * Local mode at one scale (`node --import tsx bench/local-edit.ts <scale> <runs>`): the local Sheets
@@ -44,49 +35,10 @@ const innovations = innovationsFor(scale);
 const type = typistFor(competition, innovations);
 const client = sheetsClient(server.url, TOKEN);
 const store = openSqliteStore(':memory:');
-const services: Services = {
-  competition,
-  store,
-  sheet: createSheetsScoreSheet({
-    spreadsheetId: server.spreadsheetId,
-    auth: oauth(TOKEN),
-    rootUrl: server.url,
-    retry: { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 4, maxRetryAfterMs: 5 },
-  }),
-  forms: undefined,
-  formsWatchTopic: undefined,
-  clock: { now: () => new Date() },
-  secrets: {
-    intakeHmac: undefined,
-    adminToken: undefined,
-    pubsubAudience: undefined,
-    pubsubServiceAccount: undefined,
-  },
-  lang: 'id',
-  pubsubKeys: NO_PUSH_KEYS,
-};
+const services = localServices(competition, store, server, TOKEN);
 
 const setupStart = performance.now();
-for (const [k, i] of innovations.entries()) {
-  await store.upsertInnovation(
-    competition.id,
-    {
-      responseId: i.responseId ?? `resp-${k}`,
-      submittedAt: i.submittedAt,
-      source: 'local',
-      rawId: `raw-${k}`,
-      innovation: { title: i.title, agency: i.agency, region: i.region, category: i.category },
-    },
-    (n) => innovationNumber(2024, n),
-  );
-}
-const [desk, interview] = competition.stages;
-await provisionSheet(services);
-await typeScores(client, server.spreadsheetId, competition, type, desk?.id ?? 'desk');
-await runSync(services, { trigger: 'cli' });
-await provisionSheet(services);
-await typeScores(client, server.spreadsheetId, competition, type, interview?.id ?? 'interview');
-await runSync(services, { trigger: 'cli' });
+await judgeBothStages(services, innovations, { client, spreadsheetId: server.spreadsheetId, type });
 await flush();
 const setupMs = performance.now() - setupStart;
 log(`setup ${round(setupMs / 1000, 1)} s, ${round(statSync(file).size / 1e6, 1)} MB`);

@@ -1,23 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { innovationNumber } from '../shared/domain/innovation.ts';
 import type { Store, SyncRecord } from '../shared/ports.ts';
 import { jurorReadRange } from '../shared/sheet/juror-read.ts';
 import { jurorTabs } from '../shared/sheet/juror-tab.ts';
 import { competitionFor, innovationsFor, SCALES, type Scale, typistFor } from './generate.ts';
-import { editOneCell, oauth, sheetsClient, startSheetsHost, typeScores } from './sheet-typing.ts';
+import { judgeBothStages, localServices } from './judged-sheet.ts';
+import { editOneCell, sheetsClient, startSheetsHost } from './sheet-typing.ts';
 import { median, processCpuMs, round } from './stats.ts';
-import {
-  BASE_CONFIG_PATH,
-  createSheetsScoreSheet,
-  NO_PUSH_KEYS,
-  openSqliteStore,
-  provisionSheet,
-  runSync,
-  type Services,
-  sha256Hex,
-} from './targets.ts';
+import { BASE_CONFIG_PATH, openSqliteStore, runSync, sha256Hex } from './targets.ts';
 
 /**
  * One scale's whole sync in Node (`node --import tsx bench/sync-node.ts <scale> <runs>`): the real
@@ -55,50 +46,10 @@ const store = new Proxy(sqlite, {
   },
 }) as Store;
 
-const sheet = createSheetsScoreSheet({
-  spreadsheetId: host.spreadsheetId,
-  auth: oauth(TOKEN),
-  rootUrl: host.url,
-  retry: { retries: 2, minTimeoutMs: 1, maxTimeoutMs: 4, maxRetryAfterMs: 5 },
-});
-const services: Services = {
-  competition,
-  store,
-  sheet,
-  forms: undefined,
-  formsWatchTopic: undefined,
-  clock: { now: () => new Date() },
-  secrets: {
-    intakeHmac: undefined,
-    adminToken: undefined,
-    pubsubAudience: undefined,
-    pubsubServiceAccount: undefined,
-  },
-  lang: 'id',
-  pubsubKeys: NO_PUSH_KEYS,
-};
+const services = localServices(competition, store, host, TOKEN);
 
 const setupStart = performance.now();
-for (const [k, i] of innovations.entries()) {
-  await sqlite.upsertInnovation(
-    competition.id,
-    {
-      responseId: i.responseId ?? `resp-${k}`,
-      submittedAt: i.submittedAt,
-      source: 'local',
-      rawId: `raw-${k}`,
-      innovation: { title: i.title, agency: i.agency, region: i.region, category: i.category },
-    },
-    (n) => innovationNumber(2024, n),
-  );
-}
-const [desk, interview] = competition.stages;
-await provisionSheet(services);
-await typeScores(client, host.spreadsheetId, competition, type, desk?.id ?? 'desk');
-await runSync(services, { trigger: 'cli' });
-await provisionSheet(services);
-await typeScores(client, host.spreadsheetId, competition, type, interview?.id ?? 'interview');
-await runSync(services, { trigger: 'cli' });
+await judgeBothStages(services, innovations, { client, spreadsheetId: host.spreadsheetId, type });
 const setupMs = performance.now() - setupStart;
 
 async function timedSync(expect: SyncRecord['status']) {
