@@ -11,7 +11,7 @@ import { measure, round, type Sample } from './stats.ts';
 import {
   BASE_CONFIG_PATH,
   NO_PUSH_KEYS,
-  packSync,
+  packJson,
   parseGoogleEnv,
   readJurorTabs,
   runSync,
@@ -198,7 +198,7 @@ async function timeMode() {
     progress: tabsRead.progress,
     sheetState: { generation: 1 },
   };
-  await step('packSync (JSON + gzip of the record)', () => packSync(record));
+  await step('packSync (JSON + gzip of the record)', () => packJson(record));
   let population: Innovation[] = d.innovations;
   for (const stage of d.competition.stages) {
     const pop = population;
@@ -303,7 +303,7 @@ async function heapMode() {
     lang: 'id',
   });
   sample();
-  const packed = await packSync({
+  const packed = await packJson({
     id: 'sync-000000001',
     startedAt: '',
     finishedAt: '',

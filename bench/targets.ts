@@ -10,7 +10,7 @@ export { signBody } from '../functions/intake/signature.ts';
 export { provisionSheet } from '../functions/scores/provision.ts';
 export { readJurorTabs } from '../functions/scores/read-scores.ts';
 export { runSync } from '../functions/scores/sync.ts';
-export { packSync } from '../infra/firestore/sync-payload.ts';
+export { packJson } from '../infra/firestore/sync-payload.ts';
 export { openSqliteStore } from '../infra/local/sqlite-store.ts';
 export { startLocalSheetsServer } from '../infra/local-sheets/index.ts';
 export { createSheetsScoreSheet, sheetRead } from '../infra/sheets/sheets-adapter.ts';

@@ -28,9 +28,13 @@ export interface FreePlanFit {
   maxEntries: number;
 }
 
-export function freePlanFit(competition: Competition, entries: number, typedCells = 0): FreePlanFit {
+export function freePlanFit(
+  competition: Competition,
+  entries: number,
+  typedCells = 0,
+  c: { unchangedMs: number; writtenBaseMs: number; writtenPerCellMs: number } = WORKERD_SYNC_COST,
+): FreePlanFit {
   const cells = Math.max(expectedCells(competition, entries), typedCells);
-  const c = WORKERD_SYNC_COST;
   const writtenMs = c.writtenBaseMs + c.writtenPerCellMs * cells;
   const room = Math.floor((FREE_PLAN_CPU_MS - c.writtenBaseMs) / c.writtenPerCellMs);
   return {

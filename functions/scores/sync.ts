@@ -66,23 +66,18 @@ export async function runSync(
         ].join('|'),
       );
       const unchanged = async (hash: string): Promise<SyncRecord> => {
-        const record: SyncRecord = {
+        // Only the head moves: the last full record, with its result, stays the one the pages read.
+        const record = {
           id,
           sequence,
+          status: 'unchanged' as const,
           startedAt,
           finishedAt: clock.now().toISOString(),
-          status: 'unchanged',
           inputHash: hash,
           requests: spent(),
         };
         await store.saveUnchanged(competition.id, {
-          id,
-          sequence,
-          status: 'unchanged',
-          startedAt,
-          finishedAt: record.finishedAt,
-          inputHash: hash,
-          requests: record.requests,
+          ...record,
           readHash,
           ...(head?.sheetState ? { sheetState: head.sheetState } : {}),
         });

@@ -1,14 +1,8 @@
-import type { SyncRecord } from '../../shared/ports.ts';
-
 /**
  * A SyncRecord of a national run is several MB of JSON, over Firestore's 1 MiB per document. It is stored
  * gzipped (CompressionStream exists in Node 20 and workerd) and split into chunks well under the limit.
  */
 export const CHUNK_BYTES = 900 * 1024;
-
-export async function packSync(sync: SyncRecord): Promise<Uint8Array[]> {
-  return packJson(sync);
-}
 
 /** Any JSON value, gzipped and cut into chunks that each fit a Firestore document. */
 export async function packJson(value: unknown): Promise<Uint8Array[]> {

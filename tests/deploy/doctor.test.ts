@@ -61,8 +61,10 @@ describe('juri doctor', () => {
       ['free-plan', true],
     ]);
     expect(report.ok).toBe(true);
-    // It says, for this competition, whether its syncs fit the Workers free plan and where to run them if not.
-    expect(byName(report.checks, 'free-plan')?.message).toMatch(/muat di paket gratis Cloudflare Workers/i);
+    // It says, for this competition, what a tick costs and whether its syncs fit the Workers free plan.
+    expect(byName(report.checks, 'free-plan')?.message).toMatch(
+      /^Detak cron tanpa perubahan: ±[\d.]+ ms CPU \(muat\)\. Sinkronisasi yang menulis.*(Muat|Tidak muat) di paket gratis Cloudflare Workers/,
+    );
     expect(byName(report.checks, 'credentials')?.message).toContain(account.clientEmail);
     // One spreadsheets.get, nothing written.
     expect(sheet.log.map((l) => `${l.method} ${l.kind}`)).toEqual(['GET read']);

@@ -6,21 +6,14 @@ import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { CONTACT_PHONE, seedCompetition } from '../browser/seed.ts';
-import { fixedClock, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { fixedClock, secretariatCookie, testServices } from '../helpers/services.ts';
 
 const ORIGIN = 'http://localhost';
 let store: ReturnType<typeof openSqliteStore>;
 let services: Services;
 let app: ReturnType<typeof createApp>;
 
-async function signedIn(): Promise<string> {
-  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signedIn = () => secretariatCookie(app, ORIGIN);
 
 beforeEach(() => {
   store = openSqliteStore(':memory:');

@@ -11,7 +11,7 @@ import { composeLocal } from '../../functions/compose/local.ts';
 import { JUROR_LENIENCY } from '../../functions/demo/innovations.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import { NTT_2024_PATH, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
 
 /**
  * The 2024 demo end to end: the jurors' habits (JUROR_LENIENCY: j2 marks 5 points low, j5 6 high)
@@ -41,14 +41,7 @@ beforeAll(async () => {
 
 afterAll(() => store?.close());
 
-async function session(): Promise<string> {
-  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const session = () => secretariatCookie(app, ORIGIN);
 
 async function text(path: string): Promise<string> {
   const res = await app.request(`${ORIGIN}${path}`, { headers: { cookie: await session() } });

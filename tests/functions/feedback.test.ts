@@ -4,7 +4,7 @@ import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { criterionMeans, feedbackFor, median } from '../../shared/domain/feedback.ts';
 import { CONTACT_EMAIL, CONTACT_PHONE, seedCompetition } from '../browser/seed.ts';
-import { fixedClock, loadNtt2024, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { fixedClock, loadNtt2024, secretariatCookie, testServices } from '../helpers/services.ts';
 
 const ORIGIN = 'http://localhost';
 const BUDGET = 50 * 1024;
@@ -13,14 +13,7 @@ let clock: ReturnType<typeof fixedClock>;
 let services: Services;
 let app: ReturnType<typeof createApp>;
 
-async function signedIn(): Promise<string> {
-  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN },
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const signedIn = () => secretariatCookie(app, ORIGIN);
 
 beforeEach(() => {
   store = openSqliteStore(':memory:');

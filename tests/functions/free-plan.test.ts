@@ -31,8 +31,20 @@ describe('does a competition fit the Workers free plan (juri doctor)', () => {
     expect(words.en).toContain('Workers Paid');
     const none = freePlanFit(ntt, 0);
     expect(none.writtenMs).toBe(WORKERD_SYNC_COST.writtenBaseMs);
-    // The limit named is the last size that fits.
-    if (big.maxEntries > 0) expect(freePlanFit(ntt, big.maxEntries).fits).toBe(true);
-    expect(freePlanFit(ntt, big.maxEntries + 1).fits).toBe(false);
+  });
+
+  it('names as the limit the last size that fits, and none when the fixed part is over already', () => {
+    const lighter = { unchangedMs: 3, writtenBaseMs: 4, writtenPerCellMs: 0.002 };
+    const limit = freePlanFit(ntt, 0, 0, lighter).maxEntries;
+    expect(limit).toBeGreaterThan(0);
+    expect(freePlanFit(ntt, limit, 0, lighter).fits).toBe(true);
+    expect(freePlanFit(ntt, limit + 1, 0, lighter).fits).toBe(false);
+    expect(freePlanWords(freePlanFit(ntt, 10, 0, lighter), 10).id).toContain(
+      `sampai sekitar ${limit} inovasi`,
+    );
+    const heavy = { ...lighter, writtenBaseMs: 12 };
+    expect(freePlanFit(ntt, 0, 0, heavy)).toMatchObject({ fits: false, maxEntries: 0 });
+    // The cells the last sync read count when they are more than the entries stored suggest.
+    expect(freePlanFit(ntt, 1, 99_999, lighter).cells).toBe(99_999);
   });
 });

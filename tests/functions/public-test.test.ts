@@ -3,7 +3,7 @@ import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { seedCompetition } from '../browser/seed.ts';
-import { fixedClock, loadNtt2024, TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { fixedClock, loadNtt2024, secretariatCookie, testServices } from '../helpers/services.ts';
 
 const CID = 'koin-yanlik-ntt-2024';
 const ORIGIN = 'http://localhost';
@@ -22,14 +22,7 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-async function cookie() {
-  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: FORM,
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-}
+const cookie = () => secretariatCookie(app, ORIGIN);
 
 function respond(fields: Record<string, string>, ip = '203.0.113.7') {
   return app.request(`${ORIGIN}/pengumuman/${CID}/tanggapan`, {

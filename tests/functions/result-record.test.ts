@@ -11,7 +11,7 @@ import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { hashedText, type ResultRecord } from '../../shared/domain/record.ts';
-import { fixedClock, TEST_SECRETS } from '../helpers/services.ts';
+import { fixedClock, secretariatCookie } from '../helpers/services.ts';
 import {
   type SheetEnv,
   scoreFor,
@@ -43,12 +43,7 @@ async function judged() {
   const clock = fixedClock(JUDGING);
   const services: Services = { ...env.services, clock };
   const app = createApp(() => services);
-  const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: FORM,
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await secretariatCookie(app, ORIGIN);
   const post = (path: string, fields: Record<string, string> = {}) =>
     app.request(`${ORIGIN}${path}`, {
       method: 'POST',

@@ -41,3 +41,18 @@ export function testServices(parts: Pick<Services, 'store'> & Partial<Services>)
     ...parts,
   };
 }
+
+/** What a test's Hono app answers: enough to sign in through it. */
+interface Requestable {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** Signs in at the secretariat's form with the test admin token; the session cookie to send back. */
+export async function secretariatCookie(app: Requestable, origin = 'http://localhost'): Promise<string> {
+  const res = await app.request(`${origin}/sekretariat/masuk`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin },
+    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
+  });
+  return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}

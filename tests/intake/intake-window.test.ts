@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEST_SECRETS } from '../helpers/services.ts';
+import { secretariatCookie } from '../helpers/services.ts';
 import { appWith, memoryStore, servicesWith, signedHeaders } from './harness.ts';
 import { answerList } from './samples.ts';
 
@@ -21,14 +21,7 @@ function setup(now: string) {
     const body = JSON.stringify({ responseId, timestamp, answers: answerList(overrides) });
     return app.request('/intake/form', { method: 'POST', headers: await signedHeaders(body, seconds), body });
   };
-  const login = async () => {
-    const res = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-      method: 'POST',
-      headers: FORM,
-      body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-    });
-    return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  };
+  const login = () => secretariatCookie(app, ORIGIN);
   return { store, app, submit, login };
 }
 

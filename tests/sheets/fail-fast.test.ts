@@ -5,7 +5,7 @@ import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
-import { TEST_SECRETS } from '../helpers/services.ts';
+import { secretariatCookie } from '../helpers/services.ts';
 import {
   oauthClient,
   type SheetEnv,
@@ -31,12 +31,7 @@ async function dashboardOn(env: SheetEnv) {
   });
   const services: Services = { ...env.services, sheet };
   const app = createApp(() => services);
-  const login = await app.request(`${ORIGIN}/sekretariat/masuk`, {
-    method: 'POST',
-    headers: FORM,
-    body: new URLSearchParams({ token: TEST_SECRETS.adminToken ?? '' }).toString(),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const cookie = await secretariatCookie(app, ORIGIN);
   return {
     async press(lang: 'id' | 'en' = 'id') {
       const post = await app.request(`${ORIGIN}/sekretariat/sinkron`, {

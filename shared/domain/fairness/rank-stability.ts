@@ -106,10 +106,7 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
     for (let e = 0; e < n; e++) {
       const start = offsets[e] ?? 0;
       const k = (offsets[e + 1] ?? 0) - start;
-      const score =
-        aggregation === 'mean'
-          ? resampledMean(values, start, k, random)
-          : resampledOrderStatistic(values, start, k, random, scratch, aggregation);
+      const score = resampledAggregate(values, start, k, random, scratch, aggregation);
       const level = Math.round(score * 10_000);
       levels[e] = level;
       keys[e] = level * n + (idKey[e] ?? 0);
@@ -140,27 +137,31 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
   return { top, resamples, coverage, entries };
 }
 
-/** Nearest-rank percentile (Hyndman & Fan type 1): the ⌈q·R⌉-th smallest of R, as a 0-based index. */
+/** A juror's place among k drawn with replacement: uniform, and never k even when random() is 1 − ε. */
 function draw(k: number, random: () => number): number {
   const d = Math.floor(random() * k);
   return d < k ? d : k - 1;
 }
 
-function resampledMean(values: Float64Array, start: number, k: number, random: () => number): number {
-  let sum = 0;
-  for (let d = 0; d < k; d++) sum += values[start + draw(k, random)] ?? 0;
-  return sum / k;
-}
-
-function resampledOrderStatistic(
+/**
+ * One resampled aggregate of values[start, start + k): k totals drawn with replacement, aggregated as the
+ * stage aggregates them. The order statistics sort the draws into `scratch` (a handful of jurors: an
+ * insertion sort, no allocation). Used by both bootstraps, per stage and for the weighted final.
+ */
+export function resampledAggregate(
   values: Float64Array,
   start: number,
   k: number,
   random: () => number,
   scratch: Float64Array,
-  aggregation: Exclude<Aggregation, 'mean'>,
+  aggregation: Aggregation,
 ): number {
-  // Insertion sort: k is a handful of jurors, and this allocates nothing.
+  if (k === 0) return 0;
+  if (aggregation === 'mean') {
+    let sum = 0;
+    for (let d = 0; d < k; d++) sum += values[start + draw(k, random)] ?? 0;
+    return sum / k;
+  }
   for (let d = 0; d < k; d++) {
     const v = values[start + draw(k, random)] ?? 0;
     let p = d;
@@ -174,9 +175,8 @@ function resampledOrderStatistic(
     const middle = k >> 1;
     return k % 2 === 1 ? (scratch[middle] ?? 0) : ((scratch[middle - 1] ?? 0) + (scratch[middle] ?? 0)) / 2;
   }
-  const from = k >= MIN_JURORS_TO_TRIM ? 1 : 0;
-  const to = k >= MIN_JURORS_TO_TRIM ? k - 1 : k;
+  const trim = k >= MIN_JURORS_TO_TRIM ? 1 : 0;
   let sum = 0;
-  for (let p = from; p < to; p++) sum += scratch[p] ?? 0;
-  return sum / (to - from);
+  for (let p = trim; p < k - trim; p++) sum += scratch[p] ?? 0;
+  return sum / (k - 2 * trim);
 }

@@ -1,11 +1,12 @@
 import { compareIds } from '../assignment.ts';
-import { type Aggregation, aggregate, MIN_JURORS_TO_TRIM } from './aggregation.ts';
+import { type Aggregation, aggregate } from './aggregation.ts';
 import {
   DEFAULT_COVERAGE,
   DEFAULT_NEAR_CUTOFF,
   DEFAULT_RESAMPLES,
   type EntryStability,
   type RankStability,
+  resampledAggregate,
 } from './rank-stability.ts';
 import { compareScored } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
@@ -89,7 +90,7 @@ export function weightedRankStability(
       for (const part of packed) {
         const start = part.offsets[e] ?? 0;
         const k = (part.offsets[e + 1] ?? 0) - start;
-        sum += part.weight * resampled(part.values, start, k, random, scratch, part.aggregation);
+        sum += part.weight * resampledAggregate(part.values, start, k, random, scratch, part.aggregation);
       }
       keys[e] = Math.round((sum / sumW) * 10_000) * n + (idKey[e] ?? 0);
     }
@@ -114,43 +115,3 @@ export function weightedRankStability(
   });
   return { top, resamples, coverage, entries };
 }
-
-/** One resampled aggregate of values[start, start + k), drawn into `scratch` in sorted order (no allocation). */
-function resampled(
-  values: Float64Array,
-  start: number,
-  k: number,
-  random: () => number,
-  scratch: Float64Array,
-  aggregation: Aggregation,
-): number {
-  if (k === 0) return 0;
-  if (aggregation === 'mean') {
-    let sum = 0;
-    for (let d = 0; d < k; d++) {
-      const drawn = Math.floor(random() * k);
-      sum += values[start + (drawn < k ? drawn : k - 1)] ?? 0;
-    }
-    return sum / k;
-  }
-  for (let d = 0; d < k; d++) {
-    const drawn = Math.floor(random() * k);
-    const v = values[start + (drawn < k ? drawn : k - 1)] ?? 0;
-    let p = d;
-    while (p > 0 && (scratch[p - 1] ?? 0) > v) {
-      scratch[p] = scratch[p - 1] ?? 0;
-      p--;
-    }
-    scratch[p] = v;
-  }
-  if (aggregation === 'median') {
-    const middle = k >> 1;
-    return k % 2 === 1 ? (scratch[middle] ?? 0) : ((scratch[middle - 1] ?? 0) + (scratch[middle] ?? 0)) / 2;
-  }
-  const trim = aggregation === 'trimmed' && k >= MIN_JURORS_TO_TRIM ? 1 : 0;
-  let sum = 0;
-  for (let p = trim; p < k - trim; p++) sum += scratch[p] ?? 0;
-  return sum / (k - 2 * trim);
-}
-
-/** Nearest-rank percentile as a 0-based index, the same rule as `rankStability`. */
