@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import '../jszip-utf8.ts';
 
 /** One worksheet: a header row and rows of text or numbers. */
 export interface ExportTable {

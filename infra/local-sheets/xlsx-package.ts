@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import JSZip from 'jszip';
-import './jszip-utf8.ts';
+import '../jszip-utf8.ts';
 
 /** Why a file is not a workbook juri can read, in words a person can act on. */
 export type Unreadable = 'not-a-package' | 'no-workbook' | 'damaged';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 // exceljs writes through JSZip: see the file for the emoji it would otherwise lose.
-import './jszip-utf8.ts';
+import '../jszip-utf8.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import { columnLetter } from '../../shared/sheet/layout.ts';
 import { recalculate } from './formulas.ts';

@@ -5,7 +5,8 @@ import JSZip from 'jszip';
  * surrogate pair) that straddles a slice boundary is written as two U+FFFD: exceljs hands it every
  * part of the workbook as a string, and a long sheet with one entrant's emoji lost it on every write.
  * Handing JSZip the UTF-8 bytes instead is the fix upstream proposes (Stuk/jszip pull request 963) and
- * what docx does; done once here, for every caller of JSZip in this process. `binary` and `base64`
+ * what docx does; done once here, for every caller of JSZip in this process: each module that writes
+ * through JSZip (the local workbook, the .xlsx export) imports this file. `binary` and `base64`
  * strings are bytes already and pass through.
  */
 type FileCall = (this: JSZip, ...args: unknown[]) => unknown;
