@@ -223,6 +223,9 @@ export function NotFoundPage(props: { lang: Lang; path: string; org: string }) {
       <div class="wait">
         <h1>{t('notFound')}</h1>
         <p>{t('notFoundText')}</p>
+        <p>
+          <a href="/">{t('notFoundHome')}</a>
+        </p>
       </div>
     </Layout>
   );

@@ -174,3 +174,17 @@ pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
     return c.redirect(`/sekretariat?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);
   }
 });
+
+/**
+ * An address nobody serves: a person (a browser asks for HTML) gets a page in their language with a way
+ * back; a program (the API, intake, /admin, or any client that does not ask for HTML) keeps the one JSON
+ * error shape from app.notFound.
+ */
+pagesRoutes.get('*', pageHeaders, async (c, next) => {
+  const path = c.req.path;
+  const program = /^\/(api|intake|admin)(\/|$)/.test(path);
+  if (program || !c.req.header('accept')?.includes('text/html')) return next();
+  c.header('cache-control', 'no-store');
+  const org = c.get('services').competition.organizer;
+  return page(c, <NotFoundPage lang={c.get('lang')} path={path} org={org} />, 404);
+});

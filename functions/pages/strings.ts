@@ -58,7 +58,11 @@ const STRINGS = {
   category: { id: 'Kategori', en: 'Category' },
   tie: { id: 'nilai sama', en: 'tied' },
   notFound: { id: 'Halaman tidak ditemukan', en: 'Page not found' },
-  notFoundText: { id: 'Kompetisi ini tidak dikenal.', en: 'This competition is not known.' },
+  notFoundText: {
+    id: 'Halaman yang Anda cari tidak ada, atau belum terbuka untuk umum.',
+    en: 'The page you are looking for does not exist, or is not public yet.',
+  },
+  notFoundHome: { id: 'Ke halaman pengumuman', en: 'To the announcement page' },
   secretariat: { id: 'Sekretariat', en: 'Secretariat' },
   dashboard: { id: 'Dasbor Sekretariat', en: 'Secretariat dashboard' },
   login: { id: 'Masuk', en: 'Sign in' },

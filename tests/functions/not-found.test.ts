@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { testServices } from '../helpers/services.ts';
+
+const HTML = { accept: 'text/html,application/xhtml+xml' };
+
+describe('an address nobody serves', () => {
+  const store = openSqliteStore(':memory:');
+  const app = createApp(() => testServices({ store }));
+
+  for (const path of [
+    '/pengumuman/koin-yanlik-ntt-2024/tidak-ada',
+    '/sekretariat/tidak-ada',
+    '/salah-ketik',
+  ]) {
+    it(`gives a person a page in Indonesian with a way back: ${path}`, async () => {
+      const res = await app.request(path, { headers: HTML });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const body = await res.text();
+      expect(body).toContain('<html lang="id"');
+      expect(body).toContain('Halaman tidak ditemukan');
+      expect(body).toContain('href="/"');
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    });
+  }
+
+  it('speaks English when the reader chose it', async () => {
+    const res = await app.request('/salah-ketik?lang=en', { headers: HTML });
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+  });
+
+  for (const path of ['/api/tidak-ada', '/intake/tidak-ada', '/salah-ketik']) {
+    it(`keeps the JSON error for a program: ${path}`, async () => {
+      const res = await app.request(path, { headers: { accept: 'application/json' } });
+      expect(res.status).toBe(404);
+      const body = (await res.json()) as { error: { code: string } };
+      expect(body.error.code).toBe('not_found');
+    });
+  }
+});
