@@ -214,9 +214,7 @@ async function send(c: Context<AppEnv>, table: Table, file: string, format: stri
   }
   // exceljs is large: loaded only when a workbook is asked for.
   const { tablesToXlsx } = await import('../../infra/export/xlsx-tables.ts');
-  const bytes = await tablesToXlsx([
-    { ...table, widths: table.header.map((h) => Math.min(50, Math.max(10, h.length + 2))) },
-  ]);
+  const bytes = await tablesToXlsx([table]);
   c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return c.body(new Uint8Array(bytes).buffer);
 }

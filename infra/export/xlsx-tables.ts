@@ -8,13 +8,22 @@ export interface ExportTable {
   rows: (string | number | null)[][];
   /** 0-based columns holding scores: shown with two decimals, kept at full precision. */
   scoreColumns?: number[];
-  /** Column widths in characters. */
-  widths?: number[];
+}
+
+/** Wide enough for the longest text in the column (header included), within what a screen shows. */
+function columnWidth(table: ExportTable, column: number): number {
+  let longest = table.header[column]?.length ?? 0;
+  for (const row of table.rows) {
+    const v = row[column];
+    const length = typeof v === 'number' ? String(v).length : (v?.length ?? 0);
+    if (length > longest) longest = length;
+  }
+  return Math.min(60, Math.max(8, longest + 2));
 }
 
 /**
- * Tables as an .xlsx workbook (exceljs): a bold, frozen header row; text stays text (a title that
- * starts with "=" is never a formula), numbers stay numbers.
+ * Tables as an .xlsx workbook (exceljs): a bold, frozen header row with a filter, columns as wide as
+ * their content; text stays text (a title that starts with "=" is never a formula), numbers stay numbers.
  */
 export async function tablesToXlsx(
   tables: readonly ExportTable[],
@@ -28,9 +37,10 @@ export async function tablesToXlsx(
     for (const row of table.rows) sheet.addRow(row.map((v) => v ?? ''));
     table.header.forEach((_, i) => {
       const column = sheet.getColumn(i + 1);
-      column.width = table.widths?.[i] ?? 18;
+      column.width = columnWidth(table, i);
       if (table.scoreColumns?.includes(i)) column.numFmt = '0.00';
     });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.header.length } };
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
