@@ -9,7 +9,9 @@ import {
 } from '../../shared/domain/record.ts';
 import { rankingDifferences } from '../../shared/domain/record-diff.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import { validateSubmission } from '../../shared/domain/submission.ts';
 import { tieGroups } from '../../shared/domain/ties.ts';
+import { issueLine } from '../../shared/messages/issues.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { formatInstant } from './format.ts';
 import { type Say, sayer } from './strings.ts';
@@ -27,11 +29,12 @@ function shortInstant(iso: string, timeZone: string, lang: Lang): string {
 
 const score = (v: number | null, lang: Lang) => (v === null ? '–' : formatScore(v, lang));
 
-function Confirm({ t, label }: { t: Say; label: string }) {
+/** `id` tells one form's box from another's when a page repeats the form (one per late entry). */
+function Confirm({ t, label, id = label }: { t: Say; label: string; id?: string }) {
   return (
     <p>
-      <input type="checkbox" id={`c-${label}`} name="confirm" value="yes" required />{' '}
-      <label for={`c-${label}`} class="inline">
+      <input type="checkbox" id={`c-${id}`} name="confirm" value="yes" required />{' '}
+      <label for={`c-${id}`} class="inline">
         {t(label === 'late' ? 'confirmLate' : 'confirmFix')}
       </label>
     </p>
@@ -270,19 +273,31 @@ export function LateEntriesSection(props: Props & { rejections: readonly Rejecti
         {t('lateTitle')} ({late.length})
       </h2>
       <p class="muted">{t('lateIntro')}</p>
-      {late.slice(0, 20).map((r) => (
-        <form method="post" action="/sekretariat/terima-terlambat" class="noprint fix">
-          <p>
-            <code>{r.responseId}</code> · {formatInstant(r.receivedAt, competition.timezone, lang)} ·{' '}
-            {r.submission ? formatInstant(r.submission.lastSubmittedTime, competition.timezone, lang) : ''}
-          </p>
-          <input type="hidden" name="responseId" value={r.responseId} />
-          <label for={`late-${r.responseId}`}>{t('lateReason')}</label>
-          <textarea id={`late-${r.responseId}`} name="reason" rows={2} required maxlength={2000} />
-          <Confirm t={t} label="late" />
-          <button type="submit">{t('lateButton')}</button>
-        </form>
-      ))}
+      {late.slice(0, 20).map((r, n) => {
+        const entry = r.submission ? validateSubmission(competition, r.submission) : undefined;
+        const draft = entry?.ok ? entry.innovation : undefined;
+        return (
+          <form method="post" action="/sekretariat/terima-terlambat" class="noprint fix">
+            <h3 dir="auto">{draft?.title ?? r.responseId}</h3>
+            <p>
+              {draft ? (
+                <>
+                  <span dir="auto">{draft.agency}</span> · {draft.region} ·{' '}
+                </>
+              ) : null}
+              {t('lateSentAt')}{' '}
+              {r.submission ? formatInstant(r.submission.lastSubmittedTime, competition.timezone, lang) : ''}{' '}
+              · <code>{r.responseId}</code>
+            </p>
+            <p>{issueLine(r.reasons, lang)}</p>
+            <input type="hidden" name="responseId" value={r.responseId} />
+            <label for={`late-${n}`}>{t('lateReason')}</label>
+            <textarea id={`late-${n}`} name="reason" rows={2} required maxlength={2000} />
+            <Confirm t={t} label="late" id={`late-${n}-ok`} />
+            <button type="submit">{t('lateButton')}</button>
+          </form>
+        );
+      })}
     </section>
   );
 }

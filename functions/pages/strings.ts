@@ -232,6 +232,7 @@ const STRINGS = {
     en: 'These submissions are valid but came outside the window, so they were not accepted. The secretariat may accept one with a written reason; that is recorded on the innovation and in the Berita Acara.',
   },
   lateReason: { id: 'Alasan menerima (wajib)', en: 'Reason for accepting (required)' },
+  lateSentAt: { id: 'dikirim', en: 'sent' },
   lateButton: { id: 'Terima pendaftaran terlambat', en: 'Accept the late entry' },
   responsesTitle: { id: 'Tanggapan uji publik', en: 'Public test responses' },
   noResponses: { id: 'Belum ada tanggapan.', en: 'No responses yet.' },

@@ -91,3 +91,17 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     expect(await store.listRejections(CID)).toEqual([]);
   });
 });
+
+describe('late submissions as the secretariat reads them', () => {
+  it('shows each as a card with its title, agency and region, and a confirm box of its own', async () => {
+    const { app, submit, login } = setup('2024-11-20T02:00:00.000Z');
+    await submit('late-1', '2024-11-20T01:59:00.000Z', { 'Judul Inovasi': 'Posyandu Digital Sabu' });
+    await submit('late-2', '2024-11-20T01:58:00.000Z', { 'Judul Inovasi': 'Kupang Bebas Antre' });
+    const page = await (await app.request('/sekretariat', { headers: { cookie: await login() } })).text();
+    expect(page).toContain('<h3 dir="auto">Posyandu Digital Sabu</h3>');
+    expect(page).toContain('<h3 dir="auto">Kupang Bebas Antre</h3>');
+    const ids = [...page.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
