@@ -4,6 +4,7 @@ import type { CriterionMeans } from './domain/feedback.ts';
 import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
+import type { LifecycleTransition } from './domain/lifecycle.ts';
 import type { CompetitionResult } from './domain/ranking.ts';
 import type { ResultRecord, ResultVersionSummary } from './domain/record.ts';
 import type { ScoreChange } from './domain/score-changes.ts';
@@ -296,6 +297,21 @@ export interface Attempt {
   at: Date;
 }
 
+/**
+ * The competition's lifecycle log (shared/domain/lifecycle.ts): the current phase is the last entry's
+ * target. Append-only; an entry is never edited or removed.
+ */
+export interface LifecycleLog {
+  /**
+   * Appends `transition` under its `seq` unless that number is taken already (a create-only
+   * precondition): true when written, false when another transition took the number first (the caller
+   * reads the log again and decides anew).
+   */
+  appendTransition(competition: string, transition: LifecycleTransition): Promise<boolean>;
+  /** Every transition, oldest (seq 1) first; empty while the competition never moved. */
+  listTransitions(competition: string): Promise<LifecycleTransition[]>;
+}
+
 /** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
 export type Store = InnovationStore &
   SubmissionArchive &
@@ -306,7 +322,8 @@ export type Store = InnovationStore &
   ScoreChangeLog &
   PublicResponses &
   Sessions &
-  SignInAttempts;
+  SignInAttempts &
+  LifecycleLog;
 
 /** One A1 range to read; `book` names the juror whose own spreadsheet holds it (perJuror mode). */
 export interface RangeRef {

@@ -14,6 +14,7 @@ import { checkTieDecisions, type TieDecision } from '../../shared/domain/ties.ts
 import { AppError } from '../../shared/errors.ts';
 import { tieProblemText } from '../../shared/messages/record.ts';
 import type { Services } from '../compose/services.ts';
+import { followFixing } from '../lifecycle/lifecycle.ts';
 
 export interface FixRequest {
   /** Required for every version after the first (ralat), except a plain confirmation of a provisional one. */
@@ -100,6 +101,7 @@ export async function fixResult(services: Services, request: FixRequest): Promis
       `Version ${record.version} was just fixed elsewhere. Reload the dashboard and check.`,
     );
   }
+  await followFixing(services, record);
   return record;
 }
 

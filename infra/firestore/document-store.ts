@@ -17,6 +17,7 @@ import {
   type Fields,
   type FieldValue,
 } from './document-backend.ts';
+import { createLifecycleDocuments } from './lifecycle-documents.ts';
 import { createRecordDocuments } from './record-documents.ts';
 import { createRosterDocuments } from './roster-documents.ts';
 import { createSyncDocuments } from './sync-documents.ts';
@@ -252,6 +253,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
 
   const store: Store = {
     ...createRecordDocuments(backend, path, stamp),
+    ...createLifecycleDocuments(backend, path),
     ...syncLog,
     ...createRosterDocuments(backend, path, async (competition) => {
       const [innovations, rejections] = await Promise.all([

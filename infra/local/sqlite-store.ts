@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
+import type { LifecycleTransition } from '../../shared/domain/lifecycle.ts';
 import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
@@ -62,6 +63,8 @@ CREATE TABLE IF NOT EXISTS attempts (
   competition TEXT NOT NULL, client TEXT NOT NULL, id TEXT NOT NULL, at_ms INTEGER NOT NULL,
   PRIMARY KEY (competition, client, id));
 CREATE INDEX IF NOT EXISTS attempts_by_client ON attempts (competition, client, at_ms);
+CREATE TABLE IF NOT EXISTS lifecycle (
+  competition TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (competition, seq));
 `;
 
 /** Columns added after the first release: a file from then gets them on open. */
@@ -243,6 +246,11 @@ export function openSqliteStore(
     ),
     listResponses: db.prepare<[string], { data: string }>(
       'SELECT data FROM public_responses WHERE competition = ? ORDER BY received_at, id',
+    ),
+    // Create-only, like a result version: one transition per number.
+    appendTransition: db.prepare('INSERT OR IGNORE INTO lifecycle (competition, seq, data) VALUES (?, ?, ?)'),
+    listTransitions: db.prepare<[string], { data: string }>(
+      'SELECT data FROM lifecycle WHERE competition = ? ORDER BY seq',
     ),
   };
 
@@ -487,6 +495,17 @@ export function openSqliteStore(
     },
     async clearAttempts(competition, client) {
       guard(() => stmt.clearAttempts.run(competition, client));
+    },
+    async appendTransition(competition, transition) {
+      return guard(
+        () =>
+          stmt.appendTransition.run(competition, transition.seq, JSON.stringify(transition)).changes === 1,
+      );
+    },
+    async listTransitions(competition) {
+      return guard(() =>
+        stmt.listTransitions.all(competition).map((r) => JSON.parse(r.data) as LifecycleTransition),
+      );
     },
     close() {
       db.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LifecyclePhase, LifecycleTransition } from '../../shared/domain/lifecycle.ts';
 import type { Store } from '../../shared/ports.ts';
 import { seededRandom } from '../../shared/seeded-random.ts';
 import {
@@ -393,6 +394,23 @@ export function describeStoreContract(name: string, open: OpenStore) {
       expect((await store.listPublicResponses(cid))[0]).toEqual(response('a', '2024-12-21T01:00:00.000Z'));
     });
 
+    it('logs lifecycle transitions once per number, oldest first, one winner among concurrent moves', async () => {
+      const cid = uniqueCompetition();
+      expect(await store.listTransitions(cid)).toEqual([]);
+      const first = transition(1, { code: 'registration' }, { code: 'judging', stage: 'administrasi' });
+      expect(await store.appendTransition(cid, first)).toBe(true);
+      expect(await store.appendTransition(cid, { ...first, reason: 'menimpa' })).toBe(false);
+      const tries = [
+        transition(2, first.to, { code: 'fixing' }, 'pendaftaran — “sé” 9 > 10'),
+        transition(2, first.to, { code: 'judging', stage: 'wawancara' }),
+        { ...transition(2, first.to, { code: 'announced' }), version: 3 },
+      ];
+      const won = await Promise.all(tries.map((t) => store.appendTransition(cid, t)));
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await store.listTransitions(cid)).toEqual([first, tries[won.indexOf(true)]]);
+      expect(await store.listTransitions(uniqueCompetition())).toEqual([]);
+    });
+
     it('stores cursors per name', async () => {
       const cid = uniqueCompetition();
       expect(await store.getCursor(cid, 'forms')).toBeNull();
@@ -404,6 +422,15 @@ export function describeStoreContract(name: string, open: OpenStore) {
       expect(await store.getCursor(uniqueCompetition(), 'forms')).toBeNull();
     });
   });
+}
+
+function transition(
+  seq: number,
+  from: LifecyclePhase,
+  to: LifecyclePhase,
+  reason = 'Pendaftaran ditutup',
+): LifecycleTransition {
+  return { seq, from, to, at: `2024-11-0${seq}T01:00:00.000Z`, by: 'secretariat', reason };
 }
 
 /** The same order on every run (seeded), so a failure can be replayed; a different one per call. */
