@@ -1,12 +1,100 @@
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { DocumentBackend } from './document-backend.ts';
+import type { DocumentBackend, DocumentWrite, Fields } from './document-backend.ts';
 import { packJson, unpackJson } from './sync-payload.ts';
 
 /**
- * A value too large for one Firestore document (a sync record, a result version, the roster, the change
- * tail), gzipped and cut into chunk documents under `<base>/chunks/`. The chunks are written first, a
- * few per commit (each request stays under Firestore's 10 MiB); the caller then writes the document that
- * names them, so a reader never follows it to chunks that are not there yet.
+ * A value too large for one Firestore document, cut into chunk documents under `<base>/chunks/`.
+ * Two forms, read alike:
+ * - `text`: the JSON itself in string fields. What a sync stores (its record, the roster, the change
+ *   lists) takes this form: it is written and read on every written sync, and gzip and base64 of it were
+ *   half of that sync's CPU inside workerd (docs/benchmarks.md).
+ * - `bytes`: gzipped JSON (a result version, written once per fix; and anything stored before `text`).
+ */
+
+/**
+ * UTF-8 bytes per text chunk: under Firestore's 1 MiB per document with room for its name. In a REST
+ * request body JSON escapes `"` and `\` as two bytes, so a chunk is at most twice this on the wire.
+ */
+const CHUNK_BYTES = 1_000_000;
+/** Chunk bytes per commit: twice that stays under Firestore's 10 MiB per request. */
+const COMMIT_BYTES = 4_500_000;
+
+/** A value's chunk documents, not yet written: the caller commits them with the document naming them. */
+export interface PlannedChunks {
+  paths: string[];
+  writes: DocumentWrite[];
+  /** UTF-8 bytes of text in `writes`, at most (for commitChunked). */
+  bytes: number;
+}
+
+const encoder = new TextEncoder();
+let scratch: Uint8Array | undefined;
+
+/** The JSON of `value` cut into text chunks under `<base>/chunks/` (no gzip, no base64). */
+export function planTextChunks(base: string, value: unknown): PlannedChunks {
+  const json = JSON.stringify(value);
+  const saveId = crypto.randomUUID();
+  const paths: string[] = [];
+  const writes: DocumentWrite[] = [];
+  let bytes = 0;
+  for (let at = 0; at < json.length || paths.length === 0; ) {
+    const piece = cutAt(json, at);
+    const path = `${base}/chunks/${saveId}-${String(paths.length).padStart(4, '0')}`;
+    paths.push(path);
+    writes.push({ op: 'set', path, fields: { text: json.slice(at, piece.end) } });
+    bytes += piece.bytes;
+    at = piece.end;
+  }
+  return { paths, writes, bytes };
+}
+
+/**
+ * Where the chunk starting at `at` ends: as many UTF-16 units as fit CHUNK_BYTES of UTF-8, never half
+ * a character (encodeInto stops before one that does not fit). A short rest needs no encoding.
+ */
+function cutAt(json: string, at: number): { end: number; bytes: number } {
+  const left = json.length - at;
+  if (left * 3 <= CHUNK_BYTES) return { end: json.length, bytes: left * 3 };
+  scratch ??= new Uint8Array(CHUNK_BYTES);
+  const { read, written } = encoder.encodeInto(json.slice(at, at + CHUNK_BYTES), scratch);
+  return { end: at + read, bytes: written };
+}
+
+/**
+ * Commits planned chunks together with `last` (the documents that name them, deletes of stale chunks):
+ * one atomic commit when they fit one request, which is every sync below national scale; otherwise the
+ * chunks first, a few per commit, and `last` after them, so a reader never follows a name to missing chunks.
+ * A `create` in `last` goes first in the single commit: the emulator applies writes one by one, so a
+ * failed create then leaves nothing behind, as production Firestore's atomic commit does.
+ */
+export async function commitChunked(
+  backend: DocumentBackend,
+  planned: readonly PlannedChunks[],
+  last: readonly DocumentWrite[],
+): Promise<void> {
+  const chunkWrites = planned.flatMap((p) => p.writes);
+  const bytes = planned.reduce((n, p) => n + p.bytes, 0);
+  if (bytes <= COMMIT_BYTES && chunkWrites.length + last.length <= 500) {
+    const creates = last.filter((w) => w.op === 'create');
+    await backend.commit([...creates, ...chunkWrites, ...last.filter((w) => w.op !== 'create')]);
+    return;
+  }
+  const perCommit = Math.floor(COMMIT_BYTES / CHUNK_BYTES);
+  for (let i = 0; i < chunkWrites.length; i += perCommit) {
+    await backend.commit(chunkWrites.slice(i, i + perCommit));
+  }
+  await backend.commit([...last]);
+}
+
+/** Deletes of chunk documents (stale once a newer save names others). */
+export function deletesOf(paths: readonly string[]): DocumentWrite[] {
+  return paths.map((path) => ({ op: 'delete' as const, path }));
+}
+
+/**
+ * A value gzipped and cut into chunk documents (`bytes`), written first, a few per commit (each request
+ * stays under Firestore's 10 MiB); the caller then writes the document that names them. For what is
+ * written rarely and kept whole: a fixed result version.
  */
 export async function writeChunks(backend: DocumentBackend, base: string, value: unknown): Promise<string[]> {
   const chunks = await packJson(value);
@@ -22,16 +110,22 @@ export async function writeChunks(backend: DocumentBackend, base: string, value:
   return paths;
 }
 
-/** The value written by writeChunks, from the chunk paths its document names (null when it names none). */
+/** The value written in either form, from the chunk paths its document names (null when it names none). */
 export async function readChunks<T>(
   backend: DocumentBackend,
   paths: readonly string[],
   what: string,
 ): Promise<T | null> {
   if (paths.length === 0) return null;
-  const chunks = await backend.getMany([...paths]);
+  return joinChunks<T>(await backend.getMany([...paths]), what);
+}
+
+/** The value held by chunk documents already read, in either form. */
+export async function joinChunks<T>(chunks: readonly (Fields | null)[], what: string): Promise<T> {
+  const texts = chunks.map((c) => c?.text);
+  if (texts.every((t) => typeof t === 'string')) return JSON.parse(texts.join('')) as T;
   const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
-  if (bytes.length !== paths.length) throw storageUnavailable(new Error(`${what} chunks missing`));
+  if (bytes.length !== chunks.length) throw storageUnavailable(new Error(`${what} chunks missing`));
   return unpackJson<T>(bytes);
 }
 

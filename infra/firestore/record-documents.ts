@@ -1,8 +1,15 @@
 import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
-import { storageUnavailable } from '../../shared/errors.ts';
 import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
-import { readChunks, strings, writeChunks } from './chunks.ts';
+import {
+  commitChunked,
+  deletesOf,
+  joinChunks,
+  planTextChunks,
+  readChunks,
+  strings,
+  writeChunks,
+} from './chunks.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -10,7 +17,6 @@ import {
   docId,
   type Fields,
 } from './document-backend.ts';
-import { unpackJson } from './sync-payload.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
@@ -75,11 +81,9 @@ export function createRecordDocuments(
     const changes: ScoreChange[] = [];
     let at = 0;
     for (const w of wanted) {
-      const bytes = all.slice(at, at + w.paths.length).map((c) => c?.bytes);
+      const chunks = all.slice(at, at + w.paths.length);
       at += w.paths.length;
-      if (!bytes.every((b) => b instanceof Uint8Array))
-        throw storageUnavailable(new Error('change chunks missing'));
-      changes.push(...(await unpackJson<ScoreChange[]>(bytes as Uint8Array[])).reverse());
+      changes.push(...(await joinChunks<ScoreChange[]>(chunks, 'change')).reverse());
     }
     return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
   }
@@ -118,25 +122,35 @@ export function createRecordDocuments(
     async appendScoreChanges(competition, syncId, changes) {
       if (changes.length === 0) return;
       const head = path(competition, 'scoreChanges', docId(syncId));
-      const chunkPaths = await writeChunks(backend, head, changes);
-      // The tail moves in the same commit as the sync's own changes are created, so appending one sync
-      // twice counts it once. Syncs append in the order they ran (under the sync lease).
       const tailDoc = await backend.get(tailPath(competition));
       const before =
         typeof tailDoc?.total === 'number'
           ? { changes: (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [], total: tailDoc.total }
           : await listAll(competition, TAIL);
       const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
-      const tailChunks = await writeChunks(backend, tailPath(competition), tail);
-      const created = await createHead(head, { syncId, count: changes.length }, chunkPaths, [
-        {
-          op: 'set',
-          path: tailPath(competition),
-          fields: { total: before.total + changes.length, chunks: tailChunks },
-        },
-      ]);
-      const stale = created ? strings(tailDoc?.chunks) : tailChunks;
-      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
+      const own = planTextChunks(head, changes);
+      const tailChunks = planTextChunks(tailPath(competition), tail);
+      // The tail moves in the same commit as the sync's own changes are created, so appending one sync
+      // twice counts it once. Syncs append in the order they ran (under the sync lease).
+      try {
+        await commitChunked(
+          backend,
+          [own, tailChunks],
+          [
+            { op: 'create', path: head, fields: { syncId, count: changes.length, chunks: own.paths } },
+            {
+              op: 'set',
+              path: tailPath(competition),
+              fields: { total: before.total + changes.length, chunks: tailChunks.paths },
+            },
+            ...deletesOf(strings(tailDoc?.chunks)),
+          ],
+        );
+      } catch (error) {
+        if (!(error instanceof AlreadyExists)) throw error;
+        // Appended before: only chunks written ahead of the create (a commit too large for one) remain.
+        await backend.commit(deletesOf([...own.paths, ...tailChunks.paths]));
+      }
     },
     async listScoreChanges(competition, limit) {
       if (limit !== undefined && limit <= TAIL) {

@@ -1,12 +1,12 @@
 import type { SyncRoster } from '../../shared/ports.ts';
-import { readChunks, strings, writeChunks } from './chunks.ts';
+import { commitChunked, deletesOf, planTextChunks, readChunks, strings } from './chunks.ts';
 import type { DocumentBackend } from './document-backend.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
 /**
- * `heads/roster`: the innovations and rejections a sync last read in full, gzipped into chunks like a
- * record, under the inputs' stamp it read before them. The stamp changes in the same commit as every
+ * `heads/roster`: the innovations and rejections a sync last read in full, as JSON text chunks like a
+ * sync record, under the inputs' stamp it read before them. The stamp changes in the same commit as every
  * intake write, so an equal stamp means the snapshot is the intake as it stands: a sync then reads the
  * snapshot document and its chunks (a constant number) instead of one document per entry.
  */
@@ -25,9 +25,15 @@ export function createRosterDocuments(
         if (roster) return roster;
       }
       const roster = await readAll(competition);
-      const paths = await writeChunks(backend, headPath, roster);
-      await backend.commit([{ op: 'set', path: headPath, fields: { stamp: inputsStamp, chunks: paths } }]);
-      if (kept.length > 0) await backend.commit(kept.map((p) => ({ op: 'delete' as const, path: p })));
+      const chunks = planTextChunks(headPath, roster);
+      await commitChunked(
+        backend,
+        [chunks],
+        [
+          { op: 'set', path: headPath, fields: { stamp: inputsStamp, chunks: chunks.paths } },
+          ...deletesOf(kept),
+        ],
+      );
       return roster;
     },
   };

@@ -1,6 +1,6 @@
 import type { SyncHead, SyncLog, SyncRecord, SyncStatus } from '../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
-import { readChunks, strings, writeChunks } from './chunks.ts';
+import { commitChunked, deletesOf, planTextChunks, readChunks, strings } from './chunks.ts';
 import {
   type DocumentBackend,
   type DocumentWrite,
@@ -81,8 +81,8 @@ export function createSyncDocuments(
           : moves && headOrder !== ''
             ? []
             : strings((await backend.get(syncPath))?.chunks);
-      // The record and the head go last, together, so a reader never follows either to missing chunks.
-      const chunkPaths = await writeChunks(backend, syncPath, sync);
+      // The record's chunks, the record and the head in one commit (chunks first when they need several).
+      const chunks = planTextChunks(syncPath, sync);
       const record: DocumentWrite = {
         op: 'set',
         path: syncPath,
@@ -93,18 +93,20 @@ export function createSyncDocuments(
           status: sync.status,
           inputHash: sync.inputHash,
           order,
-          chunks: chunkPaths,
+          chunks: chunks.paths,
         },
       };
-      await backend.commit(
+      await commitChunked(
+        backend,
+        [chunks],
         moves
           ? [
               record,
-              headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), { chunks: chunkPaths }),
+              headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), { chunks: chunks.paths }),
+              ...deletesOf(stale),
             ]
-          : [record],
+          : [record, ...deletesOf(stale)],
       );
-      if (stale.length > 0) await backend.commit(stale.map((p) => ({ op: 'delete' as const, path: p })));
     },
     async saveUnchanged(competition, head) {
       await backend.commit([headWrite(competition, head)]);

@@ -1,6 +1,7 @@
 /**
- * A SyncRecord of a national run is several MB of JSON, over Firestore's 1 MiB per document. It is stored
- * gzipped (CompressionStream exists in Node 20 and workerd) and split into chunks well under the limit.
+ * A fixed result version of a national run is several MB of JSON, over Firestore's 1 MiB per document,
+ * written once per fix. It is stored gzipped (CompressionStream exists in Node 20 and workerd) and split
+ * into chunks well under the limit. (What a sync stores on every run is plain JSON text: chunks.ts.)
  */
 export const CHUNK_BYTES = 900 * 1024;
 
