@@ -109,6 +109,11 @@ export interface SyncRecord {
   /** Juror tabs whose shape a person changed (inserted columns, moved header…): reported, never misread. */
   sheetIssues?: SheetIssue[];
   /**
+   * Entries new to the first stage (passed the selection, or accepted late) whose juror rows this sync
+   * added, and the jurors whose tabs got them: the dashboard says where each went.
+   */
+  rowsPlaced?: { stage: string; innovation: string; jurors: string[] }[];
+  /**
    * Sheet bookkeeping for the audit trail: `{ generation }`, the number of the output tabs' version
    * this sync published (the adapter keeps its real state inside the sheet, so a lost record is harmless).
    */

@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { formatScore } from '../../shared/domain/numbers.ts';
-import { rankCompetition, resultFor, type StageResult } from '../../shared/domain/ranking.ts';
+import { resultFor, type StageResult } from '../../shared/domain/ranking.ts';
+import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { readCompetition } from './io.ts';
@@ -21,7 +22,7 @@ export interface RankOptions {
 /** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
 export function rankCommand(o: RankOptions): string {
   const competition = readCompetition(o.config);
-  const result = rankCompetition(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores));
+  const result = rankByCurrentRules(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores));
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');

@@ -1,9 +1,9 @@
-import { assignStage } from '../../shared/domain/assignment.ts';
+import { assignStage, type StageAssignment } from '../../shared/domain/assignment.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatNumber } from '../../shared/domain/numbers.ts';
-import type { JurorTabSpec, ProvisionOutcome } from '../../shared/ports.ts';
+import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
 import { GUIDE_TITLE, guideRows } from '../../shared/sheet/guide-tab.ts';
 import {
   columnNameVariants,
@@ -48,7 +48,7 @@ export async function provisionSheet(
 ): Promise<ProvisionReport> {
   const sheet = sheetOf(services);
   return withSheetLease(services, 'setup', async (signal) => {
-    const { store, competition, lang } = services;
+    const { store, competition } = services;
     const before = sheet.requestCount();
     const [innovations, last] = await Promise.all([
       store.listInnovations(competition.id),
@@ -57,7 +57,7 @@ export async function provisionSheet(
     const stages: ProvisionReport['stages'] = [];
     // Only entries that passed the administrative selection (when there is one) reach the first stage.
     let population: Innovation[] = firstStagePopulation(competition, innovations, last);
-    const assignments = new Map<string, ReturnType<typeof assignStage>>();
+    const assignments = new Map<string, StageAssignment>();
     competition.stages.forEach((stage, k) => {
       if (k > 0) {
         const previous = last?.result?.stages.find((s) => s.stage === competition.stages[k - 1]?.id);
@@ -69,31 +69,8 @@ export async function provisionSheet(
       const rows = [...assignment.values()].reduce((n, r) => n + r.length, 0);
       stages.push({ stage: stage.id, innovations: population.length, rows });
     });
-    const specs = jurorTabs(competition).map((tab) =>
-      jurorTabSpec(competition, tab, assignments.get(tab.stage.id)?.get(tab.juror.id) ?? [], lang),
-    );
-    const secretariat = opts.secretariat ?? competition.secretariat;
-    const books =
-      competition.sheet.mode === 'perJuror'
-        ? competition.jurors
-            .filter((j) => specs.some((s) => s.book === j.id))
-            .map((j) => ({
-              key: j.id,
-              title: jurorBookTitle(competition, j),
-              editors: [j.email, ...secretariat],
-            }))
-        : undefined;
     const outcome = await sheet.provision(
-      {
-        jurorTabs: specs,
-        ...(books ? { books } : {}),
-        guide: { title: GUIDE_TITLE, rows: guideRows(competition, lang), widths: [240, 70, 90, 640] },
-        locale: SHEET_LOCALE,
-        timeZone: competition.timezone,
-        outputKeys: outputTabKeys(competition),
-        expectedRows: innovations.length,
-        secretariat,
-      },
+      sheetPlan(services, assignments, innovations.length, opts.secretariat),
       { signal },
     );
     const after = sheet.requestCount();
@@ -103,6 +80,44 @@ export async function provisionSheet(
       requests: { reads: after.reads - before.reads, writes: after.writes - before.writes },
     };
   });
+}
+
+/**
+ * The whole plan setup hands the sheet: every juror tab with `rows` (stage id → juror id → rows; a tab
+ * missing there gets none), the guide, the books (perJuror), the staging tabs. The plan always names
+ * every tab, because setup rebuilds the looks and protections of exactly the tabs it is given.
+ */
+export function sheetPlan(
+  services: Pick<Services, 'competition' | 'lang'>,
+  rows: ReadonlyMap<string, StageAssignment>,
+  expectedRows: number,
+  secretariatEmails?: string[],
+): SheetPlan {
+  const { competition, lang } = services;
+  const specs = jurorTabs(competition).map((tab) =>
+    jurorTabSpec(competition, tab, rows.get(tab.stage.id)?.get(tab.juror.id) ?? [], lang),
+  );
+  const secretariat = secretariatEmails ?? competition.secretariat;
+  const books =
+    competition.sheet.mode === 'perJuror'
+      ? competition.jurors
+          .filter((j) => specs.some((s) => s.book === j.id))
+          .map((j) => ({
+            key: j.id,
+            title: jurorBookTitle(competition, j),
+            editors: [j.email, ...secretariat],
+          }))
+      : undefined;
+  return {
+    jurorTabs: specs,
+    ...(books ? { books } : {}),
+    guide: { title: GUIDE_TITLE, rows: guideRows(competition, lang), widths: [240, 70, 90, 640] },
+    locale: SHEET_LOCALE,
+    timeZone: competition.timezone,
+    outputKeys: outputTabKeys(competition),
+    expectedRows,
+    secretariat,
+  };
 }
 
 const WIDTHS: Record<JurorColumn['kind'], number> = {

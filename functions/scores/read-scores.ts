@@ -26,6 +26,8 @@ export interface JurorTabsRead {
   issues: SheetIssue[];
   /** Per stage and juror (`stage|juror`): the entries and criteria still without a score. */
   missing: Map<string, MissingEntry[]>;
+  /** Per stage and juror (`stage|juror`): the innovation ids the tab's rows hold, for each tab that could be read. */
+  rowIds: Map<string, ReadonlySet<string>>;
   /** The values of the `extra` ranges (the secretariat's spreadsheet), in order. */
   extra: string[][][];
 }
@@ -76,6 +78,7 @@ export async function parseJurorTabs(
   const comments: JurorComment[] = [];
   const issues: SheetIssue[] = [];
   const missing = new Map<string, MissingEntry[]>();
+  const rowIds = new Map<string, ReadonlySet<string>>();
   const layouts = new Map(competition.stages.map((s) => [s.id, jurorColumns(competition, s)]));
   const progress = tabs.map((tab, i) => {
     const conflicted = (id: string) => {
@@ -89,10 +92,11 @@ export async function parseJurorTabs(
     for (let k = 0; k < parsed.comments.length; k++) comments.push(parsed.comments[k] as JurorComment);
     for (let k = 0; k < parsed.issues.length; k++) issues.push(parsed.issues[k] as SheetIssue);
     missing.set(`${tab.stage.id}|${tab.juror.id}`, parsed.missing);
+    if (parsed.ids) rowIds.set(`${tab.stage.id}|${tab.juror.id}`, parsed.ids);
     return parsed.progress;
   });
   const extraValues = extra.map((_, i) => snapshot.ranges[tabs.length + i]?.values ?? []);
-  return { innovations, snapshot, entries, progress, comments, issues, missing, extra: extraValues };
+  return { innovations, snapshot, entries, progress, comments, issues, missing, rowIds, extra: extraValues };
 }
 
 /** Reads and parses every juror tab (see takeJurorTabs). */

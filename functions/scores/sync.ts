@@ -6,13 +6,14 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { staleFairnessNote } from '../../shared/messages/fairness-report.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
+import { placeNewRows } from './roster-rows.ts';
 import { applySelection, parseWithSelection, takeWithSelection } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
@@ -55,16 +56,18 @@ export async function runSync(
     let readCells: ScoreEntry[] | undefined;
     let last: SyncRecord | null | undefined;
     try {
-      const taken = await takeWithSelection(services, signal, head?.sheetState);
-      const readHash = await sha256Hex(
-        [
-          await configKey(competition),
-          LAYOUT_VERSION,
-          lang,
-          head?.inputsStamp ?? '',
-          taken.taken.read.digest,
-        ].join('|'),
-      );
+      let taken = await takeWithSelection(services, signal, head?.sheetState);
+      const readHashOf = async (t: typeof taken) =>
+        sha256Hex(
+          [
+            await configKey(competition),
+            LAYOUT_VERSION,
+            lang,
+            head?.inputsStamp ?? '',
+            t.taken.read.digest,
+          ].join('|'),
+        );
+      let readHash = await readHashOf(taken);
       const unchanged = async (hash: string): Promise<SyncRecord> => {
         // Only the head moves: the last full record, with its result, stays the one the pages read.
         const record = {
@@ -100,12 +103,22 @@ export async function runSync(
         store.latestVersion(competition.id),
         store.lastSync(competition.id),
       ]);
-      const read = await parseWithSelection(services, taken, roster.innovations);
+      let read = await parseWithSelection(services, taken, roster.innovations);
       const rejectionList = roster.rejections;
       last = previous;
+      const stamp = { at: startedAt, sync: id };
+      let selected = applySelection(competition, read, last?.selection, stamp);
+      // The roster step: entries new to the first stage get their juror rows now, and this sync reads
+      // them again so that progress counts them.
+      const rowsPlaced = await placeNewRows(services, read, selected.admitted, signal);
+      if (rowsPlaced.length > 0) {
+        taken = await takeWithSelection(services, signal, head?.sheetState);
+        readHash = await readHashOf(taken);
+        read = await parseWithSelection(services, taken, roster.innovations);
+        selected = applySelection(competition, read, last?.selection, stamp);
+      }
       const { innovations, snapshot, progress, comments, issues, missing } = read;
       const rejections = [...rejectionList].sort((a, b) => compareIds(a.responseId, b.responseId));
-      const selected = applySelection(competition, read, last?.selection, { at: startedAt, sync: id });
       // Only the entries that passed selection are judged: the ranking, the record and its cells.
       const entries = selected.entries;
       readCells = entries;
@@ -134,7 +147,7 @@ export async function runSync(
         // The bytes differ (a tab this sync publishes and reads, e.g. "Seleksi") but not what they say.
         return await unchanged(inputHash);
       }
-      const result = rankCompetition(competition, selected.admitted, entries);
+      const result = rankByCurrentRules(competition, selected.admitted, entries);
       await logScoreChanges(services, last, entries, {
         at: startedAt,
         syncId: id,
@@ -183,6 +196,7 @@ export async function runSync(
         cells: entries,
         comments,
         sheetIssues: issues,
+        ...(rowsPlaced.length > 0 ? { rowsPlaced } : {}),
         ...(selected.record ? { selection: selected.record } : {}),
         ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
         status: 'written',

@@ -8,6 +8,7 @@ export const PROBLEM_CODES = [
   'unknown-criterion',
   'unknown-stage',
   'not-in-stage',
+  'not-assigned',
   'duplicate',
 ] as const;
 

@@ -1,3 +1,4 @@
+import { assignStage } from './assignment.ts';
 import { readScore, type ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type Juror, type Stage } from './competition.ts';
 import { withStageScores } from './fairness/stage-scores.ts';
@@ -66,17 +67,28 @@ function byJuror(cells: StageCells, slots: number[], n: number): number {
   return n;
 }
 
+/** Rules that not every rules version applies (shared/domain/record.ts `RULES` says which do). */
+export interface RankOptions {
+  /**
+   * A stage with `jurorsPerInnovation` counts a juror's cells only for the entries assigned to them
+   * (`assignStage` over the stage's population); the others are reported as `not-assigned`.
+   */
+  enforceAssignment?: boolean;
+}
+
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
 export function rankCompetition(
   competition: Competition,
   innovations: readonly Innovation[],
   scores: readonly ScoreEntry[],
+  options: RankOptions = {},
 ): CompetitionResult {
   const known = new Map(innovations.map((i) => [i.id, i]));
   const stages: StageResult[] = [];
   let population: Innovation[] = [...innovations];
   for (const stage of competition.stages) {
-    const result = rankStage(competition, stage, population, known, scores);
+    const assigned = options.enforceAssignment ? assignedPairs(competition, stage, population) : null;
+    const result = rankStage(competition, stage, population, known, scores, assigned);
     stages.push(result);
     const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
     population = population.filter((i) => advanced.has(i.id));
@@ -96,6 +108,7 @@ function rankStage(
   population: readonly Innovation[],
   known: ReadonlyMap<string, Innovation>,
   scores: readonly ScoreEntry[],
+  assigned: ReadonlySet<string> | null,
 ): StageResult {
   const problems: Problem[] = [];
   const inStage = new Map<string, number>();
@@ -115,6 +128,7 @@ function rankStage(
   let jurorKnown = false;
   let slot = -1;
   let conflict = false;
+  let unassigned = false;
   for (let n = 0; n < scores.length; n++) {
     const entry = scores[n] as ScoreEntry;
     if (entry.stage !== stage.id || entry.value.trim() === '') continue;
@@ -131,6 +145,7 @@ function rankStage(
       }
       slot = -1;
       conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+      unassigned = assigned !== null && !assigned.has(pairKey(entry.juror, entry.innovation));
     }
     const criterion = criterionAt.get(entry.criterion);
     const blocker: ProblemCode | null = !innovation
@@ -143,7 +158,9 @@ function rankStage(
             ? 'not-on-panel'
             : criterion === undefined
               ? 'unknown-criterion'
-              : null;
+              : unassigned
+                ? 'not-assigned'
+                : null;
     const scale = criterion === undefined ? undefined : criteria[criterion];
     if (blocker || !innovation || entryAt === undefined || !juror || criterion === undefined || !scale) {
       problems.push(problem(entry, blocker ?? 'unknown-criterion'));
@@ -211,6 +228,27 @@ function rankStage(
     ranking: order(withStageScores(stage, candidates), stage.advance),
     problems: problems.sort(compareProblems),
   };
+}
+
+/**
+ * `juror|innovation` of every row the stage's assignment gives, or null when every panel juror scores
+ * every entry (no `jurorsPerInnovation`): then there is nothing to enforce.
+ */
+function assignedPairs(
+  competition: Competition,
+  stage: Stage,
+  population: readonly Innovation[],
+): Set<string> | null {
+  if (stage.jurorsPerInnovation === undefined) return null;
+  const pairs = new Set<string>();
+  for (const [juror, rows] of assignStage(competition, stage, population)) {
+    for (const row of rows) pairs.add(pairKey(juror, row.innovation.id));
+  }
+  return pairs;
+}
+
+function pairKey(juror: string, innovation: string): string {
+  return `${juror}|${innovation}`;
 }
 
 function rankFinal(

@@ -2,7 +2,6 @@ import { buildAnnouncement } from './announcement.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
 import { type Competition, finalTop } from './competition.ts';
-import { isDefaultMethod, stageMethod } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition } from './ranking.ts';
@@ -26,7 +25,9 @@ export const RULES = {
   'juri-rules/1': (c, i, s) =>
     rankCompetition({ ...c, stages: c.stages.map(({ aggregation: _, ...stage }) => stage) }, i, s),
   // As /1, with each stage scored by its `aggregation` (trimmed mean, median, z-scoring).
-  'juri-rules/2': rankCompetition,
+  'juri-rules/2': (c, i, s) => rankCompetition(c, i, s),
+  // As /2, and a stage with `jurorsPerInnovation` counts only the assigned jurors' cells (`not-assigned`).
+  'juri-rules/3': (c, i, s) => rankCompetition(c, i, s, { enforceAssignment: true }),
 } as const satisfies Record<
   string,
   (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
@@ -35,10 +36,11 @@ export type RulesVersion = keyof typeof RULES;
 /** The version of a competition scored by the plain mean everywhere: every record until stage aggregation existed. */
 export const RULES_VERSION: RulesVersion = 'juri-rules/1';
 
-/** /1 when every stage uses the plain mean, so such records read exactly as before; /2 otherwise. */
-export function rulesVersionFor(competition: Competition): RulesVersion {
-  return competition.stages.every((s) => isDefaultMethod(stageMethod(s))) ? RULES_VERSION : 'juri-rules/2';
-}
+/** The rules every record fixed now is ranked with; /1 and /2 stay for the records fixed under them. */
+export const CURRENT_RULES_VERSION: RulesVersion = 'juri-rules/3';
+
+/** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
+export const rankByCurrentRules = RULES[CURRENT_RULES_VERSION];
 
 export function isRulesVersion(v: unknown): v is RulesVersion {
   return typeof v === 'string' && Object.hasOwn(RULES, v);
@@ -169,7 +171,7 @@ export function compareCells(a: RecordCell, b: RecordCell): number {
 export function buildRecordBody(input: RecordInput): ResultRecordBody {
   const innovations = input.innovations.map(recordInnovation).sort((a, b) => cmp(a.id, b.id));
   const cells = input.cells.map(cellOf).sort(compareCells);
-  const rulesVersion = rulesVersionFor(input.competition);
+  const rulesVersion = CURRENT_RULES_VERSION;
   const result = RULES[rulesVersion](input.competition, innovations, cells);
   const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   return {

@@ -18,6 +18,10 @@ const REASONS = {
     id: 'inovasi tidak lolos ke tahap ini; nilai tidak dihitung',
     en: 'innovation did not advance to this stage; score not counted',
   },
+  'not-assigned': {
+    id: 'inovasi ini tidak dibagikan kepada juri ini; nilai tidak dihitung',
+    en: 'this innovation is not assigned to this juror; score not counted',
+  },
   duplicate: {
     id: 'nilai ganda yang berbeda untuk sel yang sama; tidak dihitung',
     en: 'different duplicate values for the same cell; not counted',

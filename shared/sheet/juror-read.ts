@@ -51,6 +51,8 @@ export interface ParsedJurorTab {
   comments: JurorComment[];
   issues: SheetIssue[];
   missing: MissingEntry[];
+  /** The innovation ids the tab's rows hold; null when the tab could not be read. */
+  ids: ReadonlySet<string> | null;
 }
 
 /** The whole tab: the header is checked on every read, so the read starts at A1. */
@@ -133,6 +135,7 @@ export function parseJurorTab(
     comments: [],
     issues,
     missing: [],
+    ids: null,
   });
 
   const located = locateColumns(tab, values);
@@ -219,6 +222,7 @@ export function parseJurorTab(
     comments,
     issues,
     missing,
+    ids: seen,
   };
 }
 

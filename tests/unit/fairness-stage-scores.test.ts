@@ -186,10 +186,11 @@ describe('fixed results and the rules version', () => {
     );
   };
 
-  it('a plain-mean competition keeps juri-rules/1; a configured aggregation is fixed under juri-rules/2 and verifies', async () => {
-    expect((await record(smallCompetition())).rulesVersion).toBe('juri-rules/1');
+  // Since juri-rules/3 (assignment enforced) every new record names /3; /1 and /2 stay for old records.
+  it('a record is fixed under juri-rules/3 whatever the aggregation, and a configured aggregation verifies', async () => {
+    expect((await record(smallCompetition())).rulesVersion).toBe('juri-rules/3');
     const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
-    expect(z.rulesVersion).toBe('juri-rules/2');
+    expect(z.rulesVersion).toBe('juri-rules/3');
     expect(z.result.stages[0]?.ranking[0]?.id).toBe('I-1');
     expect((await verifyRecords([z], digest)).ok).toBe(true);
   });
