@@ -96,7 +96,7 @@ describe('penetapan hasil (fixing the result)', () => {
       version: 1,
       status: 'final',
       previous: null,
-      rulesVersion: 'juri-rules/1',
+      rulesVersion: 'juri-rules/3',
     });
     expect(record.hash).toBe(createHash('sha256').update(hashedText(record)).digest('hex'));
     const dashboard = await (await get('/sekretariat?tetap=1')).text();

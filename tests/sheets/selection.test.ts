@@ -104,6 +104,9 @@ describe('administrative selection through the Sheet', () => {
       },
     ]);
     expect(second.result?.stages[0]?.ranking.map((e) => e.id)).toContain('INOV-2024-003');
+    // The sync itself gives the entry let through its juror rows (issue 19: no setup needed).
+    expect(second.rowsPlaced?.map((p) => p.innovation)).toEqual(['INOV-2024-003']);
+    expect((await tabOf(env, deskTab?.title ?? ''))?.values.map((r) => r[0])).toContain('INOV-2024-003');
     // What the secretariat typed survives the rewrite of the tab.
     const rewritten = await tabOf(env, SELECTION_TAB_TITLE);
     expect(rewritten?.values[3]?.slice(7)).toEqual([
@@ -119,7 +122,7 @@ describe('administrative selection through the Sheet', () => {
     // An unchanged sync copies nothing: the last full record, as the pages read it, keeps the log.
     expect((await env.store.lastSync(cid))?.selection?.log).toHaveLength(2);
 
-    // Setup adds the entry let through to the first stage's juror tabs.
+    // Setup afterwards finds the entry let through in the first stage's juror tabs already.
     await provisionSheet(env.services);
     expect((await tabOf(env, deskTab?.title ?? ''))?.values.slice(3).map((r) => r[0])).toContain(
       'INOV-2024-003',
