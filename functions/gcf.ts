@@ -46,11 +46,13 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
           allowLocal: false,
           lang: 'id',
           bundledCompetition: readCompetitionFile(env),
+          // Behind Google's front end the socket is Google's: it appends the client to X-Forwarded-For,
+          // and TRUSTED_PROXY_HOPS counts any load balancer of the deployment's own in front of it.
+          frontEnd: { header: 'x-forwarded-for', hops: 1 },
           ...(deps.clock ? { clock: deps.clock } : {}),
         }),
       )
-      // Behind Google's front end the socket is Google's; the last X-Forwarded-For hop is the client.
-      .then((rt): Services => ({ ...rt.services, clientAddress: 'x-forwarded-for' }));
+      .then((rt): Services => rt.services);
     // A failed start is retried by the next request rather than remembered.
     ready.catch(() => {
       ready = undefined;

@@ -13,7 +13,7 @@ import {
   type Runtime,
   tooShort,
 } from './env-hints.ts';
-import type { Secrets } from './services.ts';
+import type { ClientAddressSource, Secrets } from './services.ts';
 
 export type { EnvProblem, Runtime };
 
@@ -115,6 +115,30 @@ export const rawEnvSchema = z.object({
 });
 
 const VARIABLE_ORDER = Object.keys(rawEnvSchema.shape);
+
+/** TRUSTED_PROXY names the header a proxy in front of a Node server writes; TRUSTED_PROXY_HOPS counts such proxies. */
+const trustedProxySchema = z.object({
+  TRUSTED_PROXY: z.preprocess(blankToUndefined, z.enum(['cf-connecting-ip', 'x-forwarded-for']).optional()),
+  TRUSTED_PROXY_HOPS: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(10).optional()),
+});
+
+/**
+ * Where a Node server may read the client's address: the TCP peer unless TRUSTED_PROXY says a proxy in
+ * front writes it (`fallback` is the runtime's own front end, e.g. Google's on Cloud Functions). A header
+ * is trusted only when configured: otherwise any client could pose as many.
+ */
+export function parseTrustedProxy(
+  raw: Record<string, string | undefined>,
+  fallback: ClientAddressSource = 'socket',
+): ClientAddressSource {
+  const parsed = trustedProxySchema.safeParse(raw);
+  if (!parsed.success) throw envError(schemaProblems(parsed.error));
+  const { TRUSTED_PROXY: header, TRUSTED_PROXY_HOPS: hops } = parsed.data;
+  if (header === 'cf-connecting-ip') return header;
+  if (header === 'x-forwarded-for' || (hops !== undefined && typeof fallback === 'object'))
+    return { header: 'x-forwarded-for', hops: hops ?? 1 };
+  return fallback;
+}
 
 export type RawEnv = z.output<typeof rawEnvSchema>;
 

@@ -1,9 +1,9 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
-import { type GoogleEnv, parseGoogleEnv, parseJuriEnv } from './env.ts';
+import { type GoogleEnv, parseGoogleEnv, parseJuriEnv, parseTrustedProxy } from './env.ts';
 import { composeGoogleNodeServices, createNodeGoogleClients } from './google-node.ts';
 import { composeLocal, type LocalRuntime } from './local.ts';
-import type { Services } from './services.ts';
+import type { ClientAddressSource, Services } from './services.ts';
 
 export interface NodeComposeOptions {
   /** process.env, or the variables a test hands in. */
@@ -20,6 +20,8 @@ export interface NodeComposeOptions {
   allowLocal?: boolean;
   /** Cloud Functions: a config shipped with the function (COMPETITION_FILE). */
   bundledCompetition?: unknown;
+  /** The runtime's own front end, trusted for the client address unless TRUSTED_PROXY says otherwise. */
+  frontEnd?: ClientAddressSource;
 }
 
 export type NodeRuntime =
@@ -32,6 +34,7 @@ export type NodeRuntime =
  */
 export async function composeNode(o: NodeComposeOptions): Promise<NodeRuntime> {
   const parseOptions = { runtime: 'node' as const, bundledCompetition: o.bundledCompetition };
+  const clientAddress = parseTrustedProxy(o.env, o.frontEnd);
   const local = o.allowLocal !== false && (o.local || parseJuriEnv(o.env, parseOptions).mode === 'local');
   if (local) {
     const rt = await composeLocal({
@@ -40,14 +43,17 @@ export async function composeNode(o: NodeComposeOptions): Promise<NodeRuntime> {
       lang: o.lang,
       ...(o.clock ? { clock: o.clock } : {}),
     });
-    return { mode: 'local', ...rt };
+    return { mode: 'local', ...rt, services: { ...rt.services, clientAddress } };
   }
   const env = parseGoogleEnv(o.env, parseOptions);
   const clients = createNodeGoogleClients(env);
   return {
     mode: 'google',
     env,
-    services: composeGoogleNodeServices(env, clients, o.clock ? { clock: o.clock } : {}),
+    services: {
+      ...composeGoogleNodeServices(env, clients, o.clock ? { clock: o.clock } : {}),
+      clientAddress,
+    },
     close: () => clients.firestore.terminate(),
   };
 }

@@ -19,8 +19,9 @@ export interface Services {
   /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
   pubsubKeys: JWTVerifyGetKey;
   /**
-   * Where a request's client address can be trusted from, for the sign-in lockout: the TCP peer on a
-   * bare Node server (the default), Cloudflare's header on Workers, Google's front end on Cloud Functions.
+   * Where a request's client address can be trusted from, for the sign-in lockout and uji publik's
+   * spacing: the TCP peer on a bare Node server (the default), Cloudflare's header on Workers, the
+   * front end's X-Forwarded-For hop on Cloud Functions or behind a proxy named by TRUSTED_PROXY.
    */
   clientAddress?: ClientAddressSource;
   /** Where a person opens the Sheet: its address in Google mode, the workbook file in local mode. */
@@ -29,7 +30,11 @@ export interface Services {
   localForm?: boolean;
 }
 
-export type ClientAddressSource = 'socket' | 'cf-connecting-ip' | 'x-forwarded-for';
+/**
+ * `hops`: how many trusted proxies append to X-Forwarded-For; the client is that many entries from the
+ * end, and anything before it was written by the client.
+ */
+export type ClientAddressSource = 'socket' | 'cf-connecting-ip' | { header: 'x-forwarded-for'; hops: number };
 
 export interface Secrets {
   /** Shared with the Apps Script trigger, for the HMAC signature. */

@@ -13,10 +13,11 @@ const UNKNOWN = 'unknown';
 export function clientAddress(c: Context<AppEnv>): string {
   const source = c.get('services').clientAddress ?? 'socket';
   if (source === 'cf-connecting-ip') return c.req.header('cf-connecting-ip')?.trim() || UNKNOWN;
-  if (source === 'x-forwarded-for') {
-    // Google's front end appends the address it saw; anything before it was written by the client.
+  if (typeof source === 'object') {
+    // Each trusted proxy appends the address it saw; anything before the first of them was written by
+    // the client, so the client is the entry `hops` from the end.
     const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim());
-    return hops.at(-1) || UNKNOWN;
+    return hops.at(-source.hops) || UNKNOWN;
   }
   try {
     return getConnInfo(c).remote.address || UNKNOWN;

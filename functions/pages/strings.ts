@@ -51,6 +51,14 @@ const STRINGS = {
     en: 'Too many responses from this address. Try again in a few minutes.',
   },
   respondEmpty: { id: 'Tanggapan tidak boleh kosong.', en: 'The response may not be empty.' },
+  respondBusy: {
+    id: 'Tanggapan yang masuk sedang sangat banyak. Coba lagi dalam satu jam.',
+    en: 'Too many responses are arriving right now. Try again within the hour.',
+  },
+  respondDuplicate: {
+    id: 'Tanggapan dari e-mail atau nomor telepon ini sudah diterima untuk hasil ini.',
+    en: 'A response from this e-mail or phone number has already been received for this result.',
+  },
   rank: { id: 'Peringkat', en: 'Rank' },
   score: { id: 'Nilai', en: 'Score' },
   agency: { id: 'Instansi', en: 'Agency' },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkJuriEnv, parseGoogleEnv } from '../../functions/compose/env.ts';
+import { checkJuriEnv, parseGoogleEnv, parseTrustedProxy } from '../../functions/compose/env.ts';
 import { AppError } from '../../shared/errors.ts';
 import { NTT_2024_PATH } from '../helpers/services.ts';
 
@@ -139,5 +139,23 @@ describe('environment (functions/compose/env.ts)', () => {
       'PUBSUB_SERVICE_ACCOUNT',
       'COMPETITION_JSON',
     ]);
+  });
+});
+
+describe('TRUSTED_PROXY: where a Node server reads the client address', () => {
+  it('trusts no header unless configured, and counts the proxies in front of Cloud Functions from config', () => {
+    expect(parseTrustedProxy({})).toBe('socket');
+    expect(parseTrustedProxy({ TRUSTED_PROXY: 'cf-connecting-ip' })).toBe('cf-connecting-ip');
+    expect(parseTrustedProxy({ TRUSTED_PROXY: 'x-forwarded-for' })).toEqual({
+      header: 'x-forwarded-for',
+      hops: 1,
+    });
+    const google = { header: 'x-forwarded-for', hops: 1 } as const;
+    expect(parseTrustedProxy({}, google)).toEqual(google);
+    expect(parseTrustedProxy({ TRUSTED_PROXY_HOPS: '2' }, google)).toEqual({
+      header: 'x-forwarded-for',
+      hops: 2,
+    });
+    expect(() => parseTrustedProxy({ TRUSTED_PROXY: 'x-real-ip' })).toThrow(/TRUSTED_PROXY/);
   });
 });

@@ -1,24 +1,66 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { criterionColumns, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import { JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
+import { budget, CLI_MS, DEMO_MS } from '../helpers/budgets.ts';
 import { loadNtt2024, NTT_2024_PATH } from '../helpers/services.ts';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
 const BIN = new URL('../../bin/juri.js', import.meta.url).pathname;
 
+/** One `juri` command, killed when it outlives the budget of what it does. */
+const run = (file: string, args: string[], { timeout = CLI_MS }: { timeout?: number } = {}) =>
+  execFileAsync(file, args, { timeout });
+
+interface Demo {
+  dir: string;
+  stdout: string;
+}
+
+async function demo(name: string, ...flags: string[]): Promise<Demo> {
+  const dir = mkdtempSync(join(tmpdir(), `juri-${name}-`));
+  const { stdout } = await run('node', [BIN, 'demo', ...flags, '--dir', dir], {
+    timeout: flags.includes('--per-juror') ? 2 * DEMO_MS : DEMO_MS,
+  });
+  return { dir, stdout };
+}
+
+const top = (stdout: string) => stdout.split('\n').filter((l) => /^\d+\. /.test(l));
+
+/**
+ * Each demo runs once for the whole file and the tests share it (a demo is the costly part): the shared
+ * sheet twice (for determinism), one per juror, and a copy of the first for the correction test to edit.
+ */
+let shared: Demo;
+let again: Demo;
+let own: Demo;
+let ralat: string;
+beforeAll(
+  async () => {
+    [shared, again, own] = await Promise.all([
+      demo('demo-a'),
+      demo('demo-b'),
+      demo('demo-own', '--per-juror'),
+    ]);
+    ralat = mkdtempSync(join(tmpdir(), 'juri-ralat-'));
+    cpSync(shared.dir, ralat, { recursive: true });
+  },
+  budget(DEMO_MS, DEMO_MS, 2 * DEMO_MS),
+);
+
 describe('juri demo', () => {
-  it('runs the 2024 scenario end to end, writes the workbook and prints the Top 10', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juri-demo-'));
-    const { stdout } = await run('node', [BIN, 'demo', '--dir', dir], { timeout: 120_000 });
-    const top = stdout.split('\n').filter((l) => /^\d+\. /.test(l));
-    expect(top).toHaveLength(10);
-    expect(top[0]).toMatch(/^1\. .+ — .+, .+ — nilai \d+,\d\d$/);
+  it('runs the 2024 scenario end to end, writes the workbook and prints the Top 10', {
+    timeout: budget(4 * CLI_MS),
+  }, async () => {
+    const { dir, stdout } = shared;
+    const topTen = top(stdout);
+    expect(topTen).toHaveLength(10);
+    expect(topTen[0]).toMatch(/^1\. .+ — .+, .+ — nilai \d+,\d\d$/);
     expect(stdout).toContain('Jumat, 20 Desember 2024');
     // Selection, then the stages, in order; one entry fails selection, one is let through by the secretariat.
     const steps = [
@@ -51,7 +93,7 @@ describe('juri demo', () => {
     const announcement = book.getWorksheet('» Pengumuman');
     const text: string[] = [];
     announcement?.eachRow((row) => text.push(row.values?.toString() ?? ''));
-    expect(text.join('\n')).toContain(top[0]?.slice(3, 30));
+    expect(text.join('\n')).toContain(topTen[0]?.slice(3, 30));
 
     // The exported CSVs rank the same way when recomputed by `juri rank`.
     const ranked = await run('node', [
@@ -83,9 +125,10 @@ describe('juri demo', () => {
     expect((usage as { code: number }).code).toBe(2);
   });
 
-  it('takes a correction from the command line: edit the workbook, sync, finalize with a reason, verify both versions', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'juri-ralat-'));
-    await run('node', [BIN, 'demo', '--dir', dir], { timeout: 120_000 });
+  it('takes a correction from the command line: edit the workbook, sync, finalize with a reason, verify both versions', {
+    timeout: budget(8 * CLI_MS),
+  }, async () => {
+    const dir = ralat;
     const cli = (...args: string[]) =>
       run('node', [BIN, ...args, '--local', '--dir', dir]).then(
         (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
@@ -122,40 +165,28 @@ describe('juri demo', () => {
     expect(verified.stdout).toContain('Versi 1–2: setiap hash cocok');
   });
 
-  it('is deterministic: two runs write the same scores and the same Top 10', async () => {
-    const a = mkdtempSync(join(tmpdir(), 'juri-demo-a-'));
-    const b = mkdtempSync(join(tmpdir(), 'juri-demo-b-'));
-    const [ra, rb] = await Promise.all([
-      run('node', [BIN, 'demo', '--dir', a]),
-      run('node', [BIN, 'demo', '--dir', b]),
-    ]);
-    const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
-    expect(top(rb.stdout)).toEqual(top(ra.stdout));
+  it('is deterministic: two runs write the same scores and the same Top 10', () => {
+    expect(top(again.stdout)).toEqual(top(shared.stdout));
     const hash = (s: string) => /SHA-256 ([0-9a-f]{64})/.exec(s)?.[1];
-    expect(hash(rb.stdout)).toBe(hash(ra.stdout));
-    expect(readFileSync(join(b, 'scores.csv'), 'utf8')).toBe(readFileSync(join(a, 'scores.csv'), 'utf8'));
+    expect(hash(again.stdout)).toBe(hash(shared.stdout));
+    expect(readFileSync(join(again.dir, 'scores.csv'), 'utf8')).toBe(
+      readFileSync(join(shared.dir, 'scores.csv'), 'utf8'),
+    );
   });
 });
 
 describe('juri demo --per-juror', () => {
   it('runs end to end with one workbook per juror and ends with the same Top 10 as the shared sheet', async () => {
-    const shared = mkdtempSync(join(tmpdir(), 'juri-demo-shared-'));
-    const own = mkdtempSync(join(tmpdir(), 'juri-demo-own-'));
-    const [a, b] = await Promise.all([
-      run('node', [BIN, 'demo', '--dir', shared], { timeout: 120_000 }),
-      run('node', [BIN, 'demo', '--per-juror', '--dir', own], { timeout: 120_000 }),
-    ]);
-    const top = (s: string) => s.split('\n').filter((l) => /^\d+\. /.test(l));
-    expect(top(b.stdout)).toHaveLength(10);
-    expect(top(b.stdout)).toEqual(top(a.stdout));
-    expect(b.stdout).toContain('menilai di workbook sendiri');
-    const books = readdirSync(own).filter((f) => f.endsWith('.xlsx') && f !== 'juri.xlsx');
+    expect(top(own.stdout)).toHaveLength(10);
+    expect(top(own.stdout)).toEqual(top(shared.stdout));
+    expect(own.stdout).toContain('menilai di workbook sendiri');
+    const books = readdirSync(own.dir).filter((f) => f.endsWith('.xlsx') && f !== 'juri.xlsx');
     expect(books).toHaveLength(5);
     const mine = new ExcelJS.Workbook();
-    await mine.xlsx.readFile(join(own, books.find((f) => f.includes('yohanes-bria')) ?? ''));
+    await mine.xlsx.readFile(join(own.dir, books.find((f) => f.includes('yohanes-bria')) ?? ''));
     const tabs = mine.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
     expect(tabs).toEqual(['Yohanes Bria – Proposal', 'Yohanes Bria – Wawancara', 'Petunjuk']);
-  }, 240_000);
+  });
 });
 
 describe('npm start (juri serve --local)', () => {
@@ -195,7 +226,10 @@ describe('npm start (juri serve --local)', () => {
     };
   }
 
-  it('seeds the demo on first start, serves locally, and keeps the data across a restart', async () => {
+  // First start seeds the demo; then two starts and a handful of requests.
+  it('seeds the demo on first start, serves locally, and keeps the data across a restart', {
+    timeout: budget(DEMO_MS, 4 * CLI_MS),
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'juri-serve-'));
     const first = await start(dir);
     expect(first.output()).toContain('Mulai pertama');

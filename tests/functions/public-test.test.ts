@@ -17,7 +17,13 @@ let app: ReturnType<typeof createApp>;
 beforeEach(() => {
   store = openSqliteStore(':memory:');
   clock = fixedClock('2024-12-20T08:00:00+08:00');
-  services = testServices({ store, clock, competition: { ...loadNtt2024(), publicTest: { days: 7 } } });
+  // As behind one trusted proxy (TRUSTED_PROXY=x-forwarded-for): the last X-Forwarded-For hop is the client.
+  services = testServices({
+    store,
+    clock,
+    competition: { ...loadNtt2024(), publicTest: { days: 7 } },
+    clientAddress: { header: 'x-forwarded-for', hops: 1 },
+  });
   app = createApp(() => services);
 });
 afterEach(() => store.close());
@@ -77,5 +83,75 @@ describe('uji publik (public test before the final result)', () => {
     expect(await (await respond({ message: 'terlambat' }, '198.51.100.3')).text()).toContain(
       'Masa uji publik sudah berakhir',
     );
+  });
+
+  describe('its limits hold against a sender who writes its own headers', () => {
+    const sendAs = (headers: Record<string, string>, fields: Record<string, string>) =>
+      app.request(`${ORIGIN}/pengumuman/${CID}/tanggapan`, {
+        method: 'POST',
+        headers: { ...FORM, ...headers },
+        body: new URLSearchParams(fields).toString(),
+      });
+    const accepted = async (res: Response) => (await res.text()).includes('sudah diterima sekretariat');
+
+    beforeEach(async () => {
+      await seedCompetition(services, { interviewDone: true });
+      clock.set('2024-12-20T10:00:00+08:00');
+    });
+
+    it('never reads a header no trusted proxy wrote: forged addresses share the one real sender', async () => {
+      services.clientAddress = 'socket';
+      expect(await accepted(await sendAs({ 'x-forwarded-for': '192.0.2.1' }, { message: 'satu' }))).toBe(
+        true,
+      );
+      const forged = [{ 'x-forwarded-for': '192.0.2.2' }, { 'cf-connecting-ip': '192.0.2.3' }];
+      for (const headers of forged) {
+        expect(await (await sendAs(headers, { message: 'lagi' })).text()).toContain(
+          'Terlalu banyak tanggapan',
+        );
+      }
+      // Behind a trusted proxy, what the client wrote before the proxy's own hop is ignored too.
+      services.clientAddress = { header: 'x-forwarded-for', hops: 1 };
+      const behind = (spoof: string) => ({ 'x-forwarded-for': `${spoof}, 203.0.113.9` });
+      expect(await accepted(await sendAs(behind('192.0.2.4'), { message: 'dua' }))).toBe(true);
+      expect(await (await sendAs(behind('192.0.2.5'), { message: 'tiga' })).text()).toContain(
+        'Terlalu banyak tanggapan',
+      );
+    });
+
+    it('takes one response per e-mail or phone, however it is spelled', async () => {
+      const from = (ip: string) => ({ 'x-forwarded-for': ip });
+      expect(
+        await accepted(await sendAs(from('192.0.2.10'), { contact: '0812-1111-2222', message: 'a' })),
+      ).toBe(true);
+      const again = await sendAs(from('192.0.2.11'), { contact: '+62 812 1111 2222', message: 'b' });
+      expect(await again.text()).toContain('sudah diterima untuk hasil ini');
+      expect(
+        await accepted(await sendAs(from('192.0.2.12'), { contact: 'Warga@Contoh.id', message: 'c' })),
+      ).toBe(true);
+      const mail = await sendAs(from('192.0.2.13'), { contact: 'warga@contoh.id', message: 'd' });
+      expect(await mail.text()).toContain('sudah diterima untuk hasil ini');
+      expect(await store.listPublicResponses(CID)).toHaveLength(2);
+    });
+
+    it('caps the responses from everyone in an hour, then takes them again', async () => {
+      const version = (await store.latestVersion(CID))?.version ?? 0;
+      for (let n = 0; n < 300; n += 1) {
+        await store.savePublicResponse(CID, {
+          id: `r${n}`,
+          receivedAt: clock.now().toISOString(),
+          version,
+          name: '',
+          contact: '',
+          message: 'banjir',
+        });
+      }
+      const flood = await sendAs({ 'x-forwarded-for': '192.0.2.20' }, { message: 'asli' });
+      expect(await flood.text()).toContain('sedang sangat banyak');
+      clock.set('2024-12-20T11:01:00+08:00');
+      expect(await accepted(await sendAs({ 'x-forwarded-for': '192.0.2.21' }, { message: 'asli' }))).toBe(
+        true,
+      );
+    });
   });
 });

@@ -54,6 +54,8 @@ describe('the closing line', () => {
     expect(healthy.code).toBe(0);
     expect(healthy.out).toContain('healthy.fixture.ts > skips with a reason — soffice is not installed');
     expect(healthy.out).toMatch(/is skipped silently — no reason given/);
+    // The slowest files are listed, each with its time, above the closing line.
+    expect(healthy.out).toMatch(/slowest 10 files:\n +\d+\.\d s {2}healthy\.fixture\.ts\n/);
 
     // In CI a skip without a reason is a failure.
     expect(closingLine(healthyInCi.out), healthyInCi.out).toBe('tests: 1 passed, 1 failed, 1 skipped');

@@ -4,6 +4,9 @@ import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 /** How many skipped tests and failures are listed by name before the rest is only counted. */
 const LISTED = 25;
 
+/** How many of the slowest test files are listed at the end of a run, so that growth is visible. */
+const SLOWEST = 10;
+
 export interface ClosingCounts {
   passed: number;
   failed: number;
@@ -108,6 +111,23 @@ function firstLine(error: SerializedError | undefined): string {
   return text.split('\n')[0] ?? text;
 }
 
+/**
+ * The slowest test files, slowest first, as "12.3 s  tests/x.test.ts": the time each spent being
+ * prepared, imported, set up and run (hooks included), which is what a file adds to the run.
+ */
+export function slowestFiles(testModules: ReadonlyArray<TestModule>, count = SLOWEST): string[] {
+  return testModules
+    .map((module) => {
+      const d = module.diagnostic();
+      const ms =
+        d.prepareDuration + d.environmentSetupDuration + d.collectDuration + d.setupDuration + d.duration;
+      return { ms, name: relative(module.moduleId) };
+    })
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, count)
+    .map(({ ms, name }) => `${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
+}
+
 function list(title: string, lines: string[]): string {
   if (lines.length === 0) return '';
   const shown = lines.slice(0, LISTED).map((line) => `  ${line}\n`);
@@ -117,7 +137,8 @@ function list(title: string, lines: string[]): string {
 
 /**
  * Prints one plain closing line, "tests: N passed, N failed, N skipped", after vitest's own summary
- * (with the skipped tests and their reasons, and the failures that are not a test's own, above it), so
+ * (with the slowest files, the skipped tests and their reasons, and the failures that are not a test's
+ * own, above it), so
  * that any CI reading plain counts sees them. The run exits non-zero when anything failed or no test
  * passed.
  */
@@ -128,7 +149,8 @@ export default class ClosingLineReporter implements Reporter {
   ): void {
     const strict = process.env.CI === 'true';
     const counts = countRun(testModules, unhandledErrors, { strict });
-    let out = list('skipped (and why):', counts.skips);
+    let out = list(`slowest ${SLOWEST} files:`, slowestFiles(testModules));
+    out += list('skipped (and why):', counts.skips);
     out += list('failures outside a test:', counts.failures);
     if (strict && counts.unexplained > 0) {
       out += `\nCI=true: ${counts.unexplained} test(s) skipped without a reason, counted as failed.\n`;
