@@ -142,7 +142,12 @@ export function DashboardPage(props: DashboardProps) {
       />
       <RegionsSection competition={competition} lang={lang} innovations={innovations} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />
-      <MissingSection competition={competition} lang={lang} progress={sync?.progress} />
+      <MissingSection
+        competition={competition}
+        lang={lang}
+        progress={sync?.progress}
+        {...(sync?.rowsPlaced ? { placed: sync.rowsPlaced } : {})}
+      />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
       <FairnessSummary competition={competition} lang={lang} sync={sync} innovations={innovations} />
       <RankingSection

@@ -2,7 +2,9 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import { type Bilingual, fill, type Lang, localName } from '../../shared/domain/i18n.ts';
 import { reminder } from '../../shared/messages/reminders.ts';
 import { sheetIssueText } from '../../shared/messages/sheet-issues.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import type { JurorComment, SheetIssue } from '../../shared/sheet/juror-read.ts';
+import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
 
 /** The dashboard's sections about the jurors' own work: what is missing, their remarks, reshaped tabs. */
@@ -14,6 +16,11 @@ const WORDS = {
     en: 'Jurors with innovations still to score. Reminders are ready to send by WhatsApp or email (text in Indonesian); juri sends nothing itself.',
   },
   allDone: { id: 'Semua nilai sudah lengkap.', en: 'Every score is in.' },
+  placed: {
+    id: 'Inovasi baru di tahap pertama (lolos seleksi atau diterima terlambat) sudah ditambahkan ke tab juri pada sinkronisasi terakhir:',
+    en: 'New first-stage innovations (passed the selection or accepted late) were added to the juror tabs at the last sync:',
+  },
+  placedTo: { id: '{id} → tab {tabs}', en: '{id} → tabs {tabs}' },
   noData: { id: 'Belum ada sinkronisasi.', en: 'No sync yet.' },
   count: { id: '{n} inovasi, {cells} sel kosong', en: '{n} innovations, {cells} empty cells' },
   more: { id: '… dan {n} lagi', en: '… and {n} more' },
@@ -48,14 +55,38 @@ interface Props {
   lang: Lang;
 }
 
-/** Per stage and juror with something left: how much, which entries, and reminders to send. */
-export function MissingSection(props: Props & { progress: readonly JurorProgress[] | undefined }) {
+/**
+ * Per stage and juror with something left: how much, which entries, and reminders to send; first, the
+ * entries the last sync gave juror rows (where each went).
+ */
+export function MissingSection(
+  props: Props & { progress: readonly JurorProgress[] | undefined; placed?: SyncRecord['rowsPlaced'] },
+) {
   const { competition, lang, progress } = props;
   const t = say(lang);
   const left = (progress ?? []).filter((p) => (p.pending?.length ?? 0) > 0);
+  const placed = props.placed ?? [];
+  const tabTitle = new Map(
+    jurorTabs(competition).map((tab) => [`${tab.stage.id}|${tab.juror.id}`, tab.title]),
+  );
   return (
     <section class="card" id="belum" aria-labelledby="h-belum">
       <h2 id="h-belum">{t('missing')}</h2>
+      {placed.length > 0 ? (
+        <div class="notice" role="status">
+          <p>{t('placed')}</p>
+          <ul>
+            {placed.map((p) => (
+              <li>
+                {t('placedTo', {
+                  id: p.innovation,
+                  tabs: p.jurors.map((j) => `"${tabTitle.get(`${p.stage}|${j}`) ?? j}"`).join(', '),
+                })}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {progress === undefined ? <p>{t('noData')}</p> : null}
       {progress !== undefined && left.length === 0 ? <p>{t('allDone')}</p> : null}
       {left.length > 0 ? (

@@ -1,4 +1,5 @@
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
+import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
@@ -8,7 +9,7 @@ import { type Competition, parseCompetition } from '../../shared/domain/competit
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Store } from '../../shared/ports.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
-import { loadNtt2024 } from '../helpers/services.ts';
+import { loadNtt2024, secretariatCookie } from '../helpers/services.ts';
 import { emulatorFirestore } from '../setup/firestore-emulator.ts';
 import { type SheetEnv, scoreFor, sheetEnvsClosedAfterEach, submission, typeScores } from './helpers.ts';
 
@@ -97,6 +98,14 @@ describe('the juror tabs follow the roster', () => {
         expect(p?.pending).toEqual([LATE]);
       }
       expect(second.result?.stages[0]?.ranking.find((e) => e.id === LATE)?.status).toBe('incomplete');
+      // The dashboard says where the entry went: the tabs of the jurors it was assigned to.
+      const app = createApp(() => services);
+      const cookie = await secretariatCookie(app, 'http://localhost');
+      const dashboard = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+      const titles = jurorTabs(competition)
+        .filter((t) => t.stage.id === 'desk' && assigned.includes(t.juror.id))
+        .map((t) => `&quot;${t.title}&quot;`);
+      expect(dashboard).toContain(`${LATE} → tab ${titles.join(', ')}`);
       // Nothing typed was overwritten: every typed cell reads as before.
       const after = await env.server.snapshot();
       for (const tab of typedBefore) {
