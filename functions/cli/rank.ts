@@ -1,5 +1,6 @@
+import { withDisplay } from '../../shared/domain/display-score.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
+import { scoreText } from '../../shared/domain/numbers.ts';
 import { resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -22,7 +23,12 @@ export interface RankOptions {
 /** `juri rank`: the published rules applied to CSV files, printed as a table or as JSON. */
 export function rankCommand(o: RankOptions): string {
   const competition = readCompetition(o.config);
-  const result = rankByCurrentRules(competition, readInnovationsCsv(o.innovations), readScoresCsv(o.scores));
+  const scores = readScoresCsv(o.scores);
+  const result = withDisplay(
+    competition,
+    rankByCurrentRules(competition, readInnovationsCsv(o.innovations), scores),
+    scores,
+  );
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
@@ -50,6 +56,7 @@ export function toJson(stage: StageResult, lang: Lang) {
       rank: e.rank,
       id: e.id,
       score: e.score,
+      display: e.display ?? null,
       status: e.status,
       jurors: e.jurors,
       tie: e.tie,
@@ -74,7 +81,7 @@ function toTable(stage: StageResult, lang: Lang): string {
   const rows = stage.ranking.map((e) => [
     e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
     e.id,
-    e.score === null ? '–' : formatScore(e.score, lang, 4),
+    scoreText(e, lang),
     String(e.jurors),
     e.status === 'complete'
       ? lang === 'en'

@@ -3,8 +3,8 @@ import { type Context, Hono } from 'hono';
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
-import type { CompetitionResult } from '../../shared/domain/ranking.ts';
+import { scoreDigits, scoreText } from '../../shared/domain/numbers.ts';
+import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
 import type { SelectionVerdict } from '../../shared/domain/selection.ts';
 import { SUBMISSION_FIELDS } from '../../shared/domain/submission-fields.ts';
 import { FIELD_NAMES, outcomeText, reasonsLine } from '../../shared/messages/selection.ts';
@@ -20,12 +20,14 @@ import { requireSessionPage } from './session.ts';
 export const exportRoutes = new Hono<AppEnv>();
 exportRoutes.use('*', requireSessionPage());
 
+/** An official score in a table: printed by scoreText in a CSV, a rounded number in a workbook. */
+type Scored = Pick<RankedEntry, 'score' | 'display'>;
+
 /** One table before it becomes a file: numbers stay numbers until the format decides. */
 interface Table {
   name: string;
   header: string[];
-  rows: (string | number | null)[][];
-  scoreColumns: number[];
+  rows: (string | number | Scored | null)[][];
 }
 
 const WORDS = {
@@ -121,19 +123,13 @@ export function rankingTable(
         i?.region ?? '',
         names.get(r.category) ?? r.category,
         ...stages.map((s) => r.stageScores.get(s.id) ?? null),
-        r.isFinal ? e.score : null,
+        r.isFinal ? e : null,
         e.status === 'complete' ? w.complete : w.incomplete,
         r.isFinal && e.advances ? w.top : '',
         r.isFinal ? e.categoryRank : null,
       ];
     });
-  const firstScore = 7;
-  return {
-    name: w.rankings,
-    header,
-    rows,
-    scoreColumns: [...stages.map((_, k) => firstScore + k), firstScore + stages.length],
-  };
+  return { name: w.rankings, header, rows };
 }
 
 /** Every entry with every field it was submitted with (contacts included: the secretariat follows up). */
@@ -183,7 +179,7 @@ export function entriesTable(
         i.details?.respondentEmail ?? '',
       ];
     });
-  return { name: w.entries, header, rows, scoreColumns: [] };
+  return { name: w.entries, header, rows };
 }
 
 /** A cell Excel would run as a formula (=, +, -, @ first) is written as text with a leading apostrophe. */
@@ -192,11 +188,11 @@ function inert(value: string): string {
 }
 
 export function tableToCsv(table: Table, lang: Lang): string {
-  const scores = new Set(table.scoreColumns);
   const cells = table.rows.map((row) =>
-    row.map((v, i) => {
+    row.map((v) => {
       if (v === null) return '';
-      if (typeof v === 'number') return scores.has(i) ? formatScore(v, lang) : String(v);
+      if (typeof v === 'number') return String(v);
+      if (typeof v === 'object') return v.score === null ? '' : scoreText(v, lang);
       return inert(v);
     }),
   );
@@ -214,7 +210,18 @@ async function send(c: Context<AppEnv>, table: Table, file: string, format: stri
   }
   // exceljs is large: loaded only when a workbook is asked for.
   const { tablesToXlsx } = await import('../../infra/export/xlsx-tables.ts');
-  const bytes = await tablesToXlsx([table]);
+  // A score cell holds the number its digits say, shown with exactly those 2 decimals.
+  const scoreColumns = table.header.flatMap((_, i) =>
+    table.rows.some((row) => typeof row[i] === 'object' && row[i] !== null) ? [i] : [],
+  );
+  const rows = table.rows.map((row) =>
+    row.map((v) => {
+      if (v === null || typeof v !== 'object') return v;
+      const digits = scoreDigits(v);
+      return digits === null ? null : Number(digits);
+    }),
+  );
+  const bytes = await tablesToXlsx([{ ...table, rows, scoreColumns }]);
   c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return c.body(new Uint8Array(bytes).buffer);
 }

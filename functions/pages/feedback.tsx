@@ -6,7 +6,7 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import { type FeedbackStage, feedbackFor } from '../../shared/domain/feedback.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatNumber, formatScore } from '../../shared/domain/numbers.ts';
+import { formatNumber, formatScore, scoreText } from '../../shared/domain/numbers.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
@@ -144,7 +144,7 @@ function StageBlock(props: { competition: Competition; block: FeedbackStage; lan
   return (
     <section>
       <h2>{localName(stage, lang)}</h2>
-      <p>{t('feedbackStageScore', { score: score(block.score), median: score(block.median) })}</p>
+      <p>{t('feedbackStageScore', { score: scoreText(block, lang), median: score(block.median) })}</p>
       <table class="stk t-fb">
         <thead>
           <tr>

@@ -1,7 +1,7 @@
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
+import { scoreText } from '../../shared/domain/numbers.ts';
 import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
 import { stackLabels } from './stack-table.ts';
 import { type Say, sayer } from './strings.ts';
@@ -56,9 +56,7 @@ function weightedStages(competition: Competition) {
   return competition.stages.filter((s) => (competition.final.weights[s.id] ?? 0) > 0);
 }
 
-function score(value: number | null | undefined, lang: Lang): string {
-  return value === null || value === undefined ? '–' : formatScore(value, lang);
-}
+const NO_SCORE = { score: null };
 
 function rankText(entry: RankedEntry): string {
   return entry.rank === null ? '–' : `${entry.rank}${entry.tie ? '=' : ''}`;
@@ -86,7 +84,8 @@ export interface RankingRow {
   /** The entry in the furthest ranking it reached (the final one for finalists). */
   furthest: RankedEntry;
   isFinal: boolean;
-  stageScores: Map<string, number | null>;
+  /** The entry as each stage ranked it, by stage id. */
+  stageScores: Map<string, RankedEntry>;
 }
 
 /**
@@ -94,11 +93,11 @@ export interface RankingRow {
  * in that stage's order: the whole competition in one table.
  */
 export function rowsOf(result: CompetitionResult): RankingRow[] {
-  const scores = new Map<string, Map<string, number | null>>();
+  const scores = new Map<string, Map<string, RankedEntry>>();
   for (const stage of result.stages) {
     for (const e of stage.ranking) {
-      const m = scores.get(e.id) ?? new Map<string, number | null>();
-      m.set(stage.stage, e.score);
+      const m = scores.get(e.id) ?? new Map<string, RankedEntry>();
+      m.set(stage.stage, e);
       scores.set(e.id, m);
     }
   }
@@ -217,9 +216,9 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
                   <td>{innovation?.region ?? ''}</td>
                   <td>{categoryNames.get(row.category) ?? row.category}</td>
                   {stages.map((s) => (
-                    <td>{score(row.stageScores.get(s.id), lang)}</td>
+                    <td>{scoreText(row.stageScores.get(s.id) ?? NO_SCORE, lang)}</td>
                   ))}
-                  <td>{row.isFinal ? <b>{score(e.score, lang)}</b> : '–'}</td>
+                  <td>{row.isFinal ? <b>{scoreText(e, lang)}</b> : '–'}</td>
                   <td>
                     <Flags
                       entry={e}

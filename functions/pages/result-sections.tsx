@@ -1,13 +1,14 @@
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { localParts } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
+import { scoreText } from '../../shared/domain/numbers.ts';
 import {
   type ResultRecord,
   type ResultVersionSummary,
+  shownResult,
   verificationCode,
 } from '../../shared/domain/record.ts';
-import { rankingDifferences } from '../../shared/domain/record-diff.ts';
+import { rankingDifferences, type ShownScore } from '../../shared/domain/record-diff.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { tieGroups } from '../../shared/domain/ties.ts';
@@ -27,7 +28,7 @@ function shortInstant(iso: string, timeZone: string, lang: Lang): string {
   return `${day} ${lang === 'id' ? time.replace(':', '.') : time}`;
 }
 
-const score = (v: number | null, lang: Lang) => (v === null ? '–' : formatScore(v, lang));
+const score = (v: ShownScore | null, lang: Lang) => (v === null ? '–' : scoreText(v, lang));
 
 /** `id` tells one form's box from another's when a page repeats the form (one per late entry). */
 function Confirm({ t, label, id = label }: { t: Say; label: string; id?: string }) {
@@ -54,7 +55,7 @@ export function ResultSection(
   const tz = competition.timezone;
   const top = finalTop(competition);
   const live = sync?.result?.final;
-  const diffs = fixed && live ? rankingDifferences(fixed.result.final, live, top) : [];
+  const diffs = fixed && live ? rankingDifferences(shownResult(fixed).final, live, top) : [];
   const groups = live ? tieGroups(live, top) : [];
   return (
     <section class="card" id="penetapan" aria-labelledby="h-penetapan">

@@ -3,6 +3,7 @@ import { compareIds } from '../../shared/domain/assignment.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
+import { withDisplay } from '../../shared/domain/display-score.ts';
 import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
@@ -147,7 +148,11 @@ export async function runSync(
         // The bytes differ (a tab this sync publishes and reads, e.g. "Seleksi") but not what they say.
         return await unchanged(inputHash);
       }
-      const result = rankByCurrentRules(competition, selected.admitted, entries);
+      const result = withDisplay(
+        competition,
+        rankByCurrentRules(competition, selected.admitted, entries),
+        entries,
+      );
       await logScoreChanges(services, last, entries, {
         at: startedAt,
         syncId: id,

@@ -6,7 +6,7 @@ export interface ExportTable {
   name: string;
   header: string[];
   rows: (string | number | null)[][];
-  /** 0-based columns holding scores: shown with two decimals, kept at full precision. */
+  /** 0-based columns holding scores: shown with two decimals (an official score comes rounded by the display rule). */
   scoreColumns?: number[];
 }
 

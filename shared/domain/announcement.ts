@@ -2,7 +2,7 @@ import { type Competition, finalTop } from './competition.ts';
 import { formatLongDate, zonedToInstant } from './dates.ts';
 import { type Lang, localName } from './i18n.ts';
 import type { Innovation } from './innovation.ts';
-import { formatScore } from './numbers.ts';
+import { scoreText } from './numbers.ts';
 import type { CompetitionResult, StageResult } from './ranking.ts';
 
 export interface AnnouncedEntry {
@@ -69,7 +69,7 @@ export function buildAnnouncement(
         region: innovation?.region ?? '',
         category: categories.get(innovation?.category ?? '') ?? innovation?.category ?? '',
         score,
-        scoreText: formatScore(score, lang),
+        scoreText: scoreText(e, lang),
         tie: e.tie,
         summary: innovation?.summary ?? '',
       };

@@ -71,6 +71,8 @@ export interface FeedbackStage {
   stage: string;
   /** The entry's stage score (0–100) and the stage's median score. */
   score: number | null;
+  /** The stage score's printed digits (display-score.ts), when the result has them. */
+  display?: string;
   median: number | null;
   criteria: { criterion: string; mean: number | null; median: number | null }[];
 }
@@ -91,6 +93,7 @@ export function feedbackFor(
       {
         stage: stage.id,
         score: entry.score,
+        ...(entry.display === undefined ? {} : { display: entry.display }),
         median: median(ranking.flatMap((e) => (e.score === null ? [] : [e.score]))),
         criteria: stage.criteria.map((c) => ({
           criterion: c.id,

@@ -22,6 +22,11 @@ export interface RankedEntry {
   id: string;
   /** Full precision. For an incomplete entry, the mean of the totals counted so far, if any. */
   score: number | null;
+  /**
+   * The score as every output prints it, e.g. "90.45" (display-score.ts: half-up on the exact value),
+   * set by `withDisplay` once per result; absent on results ranked before the rule existed.
+   */
+  display?: string;
   status: RankStatus;
   /** How many juror totals counted. */
   jurors: number;

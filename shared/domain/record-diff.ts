@@ -1,12 +1,15 @@
-import type { StageResult } from './ranking.ts';
+import type { RankedEntry, StageResult } from './ranking.ts';
+
+/** A score with the digits it is printed with. */
+export type ShownScore = Pick<RankedEntry, 'score' | 'display'>;
 
 /** How an entry of the live ranking differs from the fixed (published) one. */
 export interface RankingDifference {
   id: string;
   fixedRank: number | null;
   liveRank: number | null;
-  fixedScore: number | null;
-  liveScore: number | null;
+  fixedScore: ShownScore | null;
+  liveScore: ShownScore | null;
   /** Among the winners in one and not in the other. */
   winner: 'joins' | 'leaves' | null;
 }
@@ -31,8 +34,8 @@ export function rankingDifferences(fixed: StageResult, live: StageResult, top: n
       id,
       fixedRank: a?.rank ?? null,
       liveRank: b?.rank ?? null,
-      fixedScore: a?.score ?? null,
-      liveScore: b?.score ?? null,
+      fixedScore: a ?? null,
+      liveScore: b ?? null,
       winner,
     });
   }

@@ -2,6 +2,7 @@ import { buildAnnouncement } from './announcement.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
 import { type Competition, finalTop } from './competition.ts';
+import { withDisplay } from './display-score.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition } from './ranking.ts';
@@ -229,7 +230,14 @@ export function verificationCode(hash: string): string {
   return [head.slice(0, 4), head.slice(4, 8), head.slice(8, 12)].join('-');
 }
 
-/** The published final ranking of a record: computed, then ties decided by the panel. */
-export function announcedFinal(record: Pick<ResultRecordBody, 'competition' | 'result' | 'tieDecisions'>) {
-  return decidedRanking(record.result.final, finalTop(record.competition), record.tieDecisions);
+/** The record's result with every score's printed digits (display-score.ts), from its own cells. */
+export function shownResult(record: Pick<ResultRecordBody, 'competition' | 'result' | 'cells'>) {
+  return withDisplay(record.competition, record.result, record.cells);
+}
+
+/** The published final ranking of a record: computed, then ties decided by the panel, scores as printed. */
+export function announcedFinal(
+  record: Pick<ResultRecordBody, 'competition' | 'result' | 'tieDecisions' | 'cells'>,
+) {
+  return decidedRanking(shownResult(record).final, finalTop(record.competition), record.tieDecisions);
 }

@@ -1,8 +1,8 @@
 import { type Competition, finalTop, panelChair } from '../domain/competition.ts';
 import { formatLongDate, localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
-import { formatNumber, formatScore } from '../domain/numbers.ts';
-import { announcedFinal, type ResultRecord, verificationCode } from '../domain/record.ts';
+import { formatNumber, formatScore, scoreText } from '../domain/numbers.ts';
+import { announcedFinal, type ResultRecord, shownResult, verificationCode } from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
@@ -332,9 +332,8 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const byId = new Map(record.innovations.map((i) => [i.id, i]));
   const decided = new Set(record.tieDecisions.flatMap((d) => d.order));
   const weighted = Object.entries(c.final.weights).filter(([, x]) => x > 0);
-  const stageScores = new Map(
-    record.result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e.score]))]),
-  );
+  const shown = shownResult(record);
+  const stageScores = new Map(shown.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e]))]));
   const final = announcedFinal(record);
   const rows = final.ranking.map((e) => {
     const i = byId.get(e.id);
@@ -348,11 +347,8 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
       e.id,
       i?.title ?? '',
       `${i?.agency ?? ''}, ${i?.region ?? ''}`,
-      e.score === null ? '–' : formatScore(e.score, lang, 4),
-      ...weighted.map(([sid]) => {
-        const v = stageScores.get(sid)?.get(e.id);
-        return v === null || v === undefined ? '–' : formatScore(v, lang, 4);
-      }),
+      scoreText(e, lang),
+      ...weighted.map(([sid]) => scoreText(stageScores.get(sid)?.get(e.id) ?? { score: null }, lang)),
       notes.join('; '),
     ];
   });

@@ -3,8 +3,9 @@ import type { Competition, Stage } from '../domain/competition.ts';
 import type { FairnessReport } from '../domain/fairness/report.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
+import { scoreDigits } from '../domain/numbers.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
-import type { ResultRecord } from '../domain/record.ts';
+import { announcedFinal, type ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
 import type { SelectionVerdict } from '../domain/selection.ts';
 import { beritaAcara } from '../messages/berita-acara.ts';
@@ -30,7 +31,7 @@ export interface OutputTab {
   rows: (string | number | null)[][];
   /** Column widths in pixels. */
   widths?: number[];
-  /** 0-based columns holding scores: written at full precision, shown with two decimals. */
+  /** 0-based columns holding scores or means, shown with two decimals (an official score is written rounded). */
   scoreColumns?: number[];
   /** Cells that are links (`row` counts in `rows`): written as HYPERLINK formulas over their label. */
   links?: { row: number; column: number; url: string; label: string }[];
@@ -224,8 +225,14 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   }
   // Once a result is fixed, the tab shows the fixed announcement (what the public page shows), not the
   // live ranking; before that, the live one as a draft once judging is complete.
+  // A fixed version's text is rendered from its facts, as the public page renders it.
   const text = input.record
-    ? input.record.announcement[lang]
+    ? buildAnnouncement(
+        input.record.competition,
+        announcedFinal(input.record),
+        input.record.innovations,
+        lang,
+      ).text
     : judgingIsComplete(result)
       ? buildAnnouncement(competition, result.final, input.innovations, lang).text
       : null;
@@ -337,6 +344,12 @@ function rankingInfoHeader(t: (typeof OUT)[Lang]): string[] {
   return [t.rank, t.tie, t.id, t.title, t.agency, t.region, t.category];
 }
 
+/** An official score as the cell holds it: rounded by the display rule, so the 2 decimals shown are its digits. */
+function scoreCell(e: RankedEntry): number | null {
+  const digits = scoreDigits(e);
+  return digits === null ? null : Number(digits);
+}
+
 function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly RankedEntry[]): OutputTab {
   const { lang } = input;
   const t = OUT[lang];
@@ -358,7 +371,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     const row: Cell[] = [e.rank, e.tie ? '=' : ''];
     pushInnovationCells(row, info, e.id);
     row.push(
-      e.score,
+      scoreCell(e),
       e.jurors,
       e.status === 'complete' ? t.complete : t.incomplete,
       e.advances ? t.yes : '',
@@ -383,7 +396,7 @@ function finalRankingTab(input: OutputInput): OutputTab {
   const info = entryInfo(input);
   const weighted = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
   const stageScores = new Map(
-    result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e.score]))]),
+    result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, scoreCell(e)]))]),
   );
   const stageHeaders = weighted.map(([sid, w]) => {
     const stage = competition.stages.find((s) => s.id === sid);
@@ -393,7 +406,7 @@ function finalRankingTab(input: OutputInput): OutputTab {
   const rows = result.final.ranking.map((e) => {
     const row: Cell[] = [e.rank, e.tie ? '=' : ''];
     pushInnovationCells(row, info, e.id);
-    row.push(e.score);
+    row.push(scoreCell(e));
     for (const [sid] of weighted) row.push(stageScores.get(sid)?.get(e.id) ?? null);
     row.push(e.status === 'complete' ? t.complete : t.incomplete);
     return row;

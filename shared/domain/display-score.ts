@@ -1,0 +1,224 @@
+import type { ScoreEntry } from './cells.ts';
+import { readScore } from './cells.ts';
+import type { Competition, Criterion, Stage } from './competition.ts';
+import { MIN_JURORS_TO_TRIM } from './fairness/aggregation.ts';
+import { stageMethod } from './fairness/stage-scores.ts';
+import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
+
+/**
+ * The one rule every output prints a score by: half-up (half away from zero) to 2 decimals on the
+ * score's EXACT decimal value. A score is rational: a juror's total is 100·Σ wₖ(sₖ−minₖ)/(maxₖ−minₖ)/Σw
+ * of typed decimals, a stage score is the mean, trimmed mean or median of those totals, the final
+ * score Σ w·stage/Σw. Binary floating point cannot hold 90.445, so `toFixed` says 90.44 where the
+ * exact value rounds to 90.45; here the value is carried as a BigInt fraction and rounded once.
+ *
+ * Fallback: a z-scored stage (a square root is not rational) and every score built on it are rounded
+ * by the same rule from the double's shortest round-trip decimal (what `String(x)` prints).
+ */
+export const DISPLAY_RULE = { rule: 'decimal-half-up', decimals: 2 } as const;
+export type DisplayRule = typeof DISPLAY_RULE;
+
+/** n/d exactly, d > 0; not necessarily in lowest terms. */
+export interface Rational {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+const DECIMAL = /^([+-]?)(\d*)(?:[.,](\d*))?(?:e([+-]?\d+))?$/i;
+
+/** The exact value of a decimal text ("8,5", "-0.25", "1e-7"), or null when it is not one. */
+export function decimalRational(text: string): Rational | null {
+  const m = DECIMAL.exec(text.trim());
+  const whole = m?.[2] ?? '';
+  const fraction = m?.[3] ?? '';
+  if (!m || whole.length + fraction.length === 0) return null;
+  const magnitude = BigInt(`${whole}${fraction}` || '0');
+  const n = m[1] === '-' ? -magnitude : magnitude;
+  const exponent = Number(m[4] ?? 0) - fraction.length;
+  return exponent >= 0 ? { n: n * 10n ** BigInt(exponent), d: 1n } : { n, d: 10n ** BigInt(-exponent) };
+}
+
+/** A finite double as the decimal it prints as: a config's weight 0.15 is exactly 15/100. */
+export function numberRational(x: number): Rational {
+  return decimalRational(String(x)) ?? { n: 0n, d: 1n };
+}
+
+const add = (a: Rational, b: Rational): Rational => ({ n: a.n * b.d + b.n * a.d, d: a.d * b.d });
+const sub = (a: Rational, b: Rational): Rational => ({ n: a.n * b.d - b.n * a.d, d: a.d * b.d });
+const mul = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.d });
+function div(a: Rational, b: Rational): Rational {
+  return b.n < 0n ? { n: -a.n * b.d, d: a.d * -b.n } : { n: a.n * b.d, d: a.d * b.n };
+}
+const compare = (a: Rational, b: Rational): number => {
+  const d = a.n * b.d - b.n * a.d;
+  return d < 0n ? -1 : d > 0n ? 1 : 0;
+};
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b;
+  while (y !== 0n) [x, y] = [y, x % y];
+  return x;
+}
+
+/** Lowest terms, so that sums over many entries do not grow their denominators without bound. */
+function reduce(r: Rational): Rational {
+  const g = gcd(r.n, r.d);
+  return g > 1n ? { n: r.n / g, d: r.d / g } : r;
+}
+
+const ZERO: Rational = { n: 0n, d: 1n };
+
+function sum(values: readonly Rational[]): Rational {
+  return reduce(values.reduce(add, ZERO));
+}
+
+/** Half away from zero to `decimals` places, as plain digits with a point: 90.445 → "90.45". */
+export function roundHalfUp(r: Rational, decimals: number = DISPLAY_RULE.decimals): string {
+  const negative = r.n < 0n !== r.d < 0n;
+  const n = r.n < 0n ? -r.n : r.n;
+  const d = r.d < 0n ? -r.d : r.d;
+  const scaled = (2n * n * 10n ** BigInt(decimals) + d) / (2n * d);
+  const digits = scaled.toString().padStart(decimals + 1, '0');
+  const text = decimals > 0 ? `${digits.slice(0, -decimals)}.${digits.slice(-decimals)}` : digits;
+  return negative && scaled !== 0n ? `-${text}` : text;
+}
+
+/** The fallback: a double rounded by the rule from its shortest round-trip decimal. */
+export function displayOfNumber(x: number): string {
+  return roundHalfUp(numberRational(x));
+}
+
+/** One juror's total for one entry, exactly, from the typed cells; null if a criterion has none. */
+function exactTotal(
+  criteria: readonly ExactCriterion[],
+  cellOf: (criterion: string) => Rational | undefined,
+) {
+  let weighted = ZERO;
+  let weights = ZERO;
+  for (const c of criteria) {
+    const s = cellOf(c.id);
+    if (s === undefined) return null;
+    weighted = add(weighted, mul(c.perPoint, sub(s, c.min)));
+    weights = add(weights, c.weight);
+  }
+  return reduce(div(mul({ n: 100n, d: 1n }, weighted), weights));
+}
+
+interface ExactCriterion {
+  id: string;
+  min: Rational;
+  weight: Rational;
+  /** weight / (max − min): one typed point's share of the weighted sum. */
+  perPoint: Rational;
+}
+
+function exactCriteria(criteria: readonly Criterion[]): ExactCriterion[] {
+  return criteria.map((c) => {
+    const min = numberRational(c.min);
+    const weight = numberRational(c.weight);
+    return { id: c.id, min, weight, perPoint: div(weight, sub(numberRational(c.max), min)) };
+  });
+}
+
+/** The stage score's exact value by the stage's method; null for z-scoring (not rational). */
+function exactAggregate(stage: Stage, totals: Rational[]): Rational | null {
+  const method = stageMethod(stage);
+  if (method.normalization !== 'none' || totals.length === 0) return null;
+  const mean = (xs: readonly Rational[]) => reduce(div(sum(xs), { n: BigInt(xs.length), d: 1n }));
+  if (method.aggregation === 'mean') return mean(totals);
+  const sorted = [...totals].sort(compare);
+  if (method.aggregation === 'trimmed') {
+    return mean(sorted.length >= MIN_JURORS_TO_TRIM ? sorted.slice(1, -1) : sorted);
+  }
+  const middle = sorted.length >> 1;
+  const upper = sorted[middle] ?? ZERO;
+  return sorted.length % 2 === 1 ? upper : mean([sorted[middle - 1] ?? ZERO, upper]);
+}
+
+/** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
+function exactStage(stage: Stage, result: StageResult, cells: readonly ScoreEntry[]): Map<string, Rational> {
+  const criteria = exactCriteria(stage.criteria);
+  const scales = new Map(stage.criteria.map((c) => [c.id, c]));
+  // The first copy that reads as a number: copies that count agree, so any one has the value.
+  const typed = new Map<string, Rational>();
+  for (const cell of cells) {
+    const scale = scales.get(cell.criterion);
+    if (cell.stage !== stage.id || !scale) continue;
+    const key = cellKey(cell.innovation, cell.juror, cell.criterion);
+    if (typed.has(key) || typeof readScore(cell.value, scale.min, scale.max) !== 'number') continue;
+    const value = decimalRational(cell.value);
+    if (value) typed.set(key, value);
+  }
+  const out = new Map<string, Rational>();
+  for (const e of result.ranking) {
+    const totals: Rational[] = [];
+    for (const juror of Object.keys(e.totals)) {
+      const total = exactTotal(criteria, (criterion) => typed.get(cellKey(e.id, juror, criterion)));
+      if (total) totals.push(total);
+    }
+    const exact = totals.length === Object.keys(e.totals).length ? exactAggregate(stage, totals) : null;
+    if (exact) out.set(e.id, exact);
+  }
+  return out;
+}
+
+const cellKey = (innovation: string, juror: string, criterion: string) =>
+  `${innovation}\u0000${juror}\u0000${criterion}`;
+
+function withDisplays(result: StageResult, exact: ReadonlyMap<string, Rational>): StageResult {
+  const ranking = result.ranking.map((e): RankedEntry => {
+    if (e.score === null) return e;
+    const value = exact.get(e.id);
+    return { ...e, display: value ? roundHalfUp(value) : displayOfNumber(e.score) };
+  });
+  return { ...result, ranking };
+}
+
+/** Results already given their displays: a page that shows one record in several places computes once. */
+const shown = new WeakMap<CompetitionResult, CompetitionResult>();
+
+/**
+ * The result with every scored entry's `display`: its score as every output prints it (see
+ * DISPLAY_RULE), computed once per result object from the competition and cells it was ranked from.
+ */
+export function withDisplay(
+  competition: Competition,
+  result: CompetitionResult,
+  cells: readonly ScoreEntry[],
+): CompetitionResult {
+  const known = shown.get(result);
+  if (known) return known;
+  const computed = computeDisplay(competition, result, cells);
+  shown.set(result, computed);
+  shown.set(computed, computed);
+  return computed;
+}
+
+function computeDisplay(
+  competition: Competition,
+  result: CompetitionResult,
+  cells: readonly ScoreEntry[],
+): CompetitionResult {
+  const exactByStage = new Map<string, Map<string, Rational>>();
+  const stages = result.stages.map((s) => {
+    const stage = competition.stages.find((x) => x.id === s.stage);
+    const exact = stage ? exactStage(stage, s, cells) : new Map<string, Rational>();
+    exactByStage.set(s.stage, exact);
+    return withDisplays(s, exact);
+  });
+  const weights = Object.entries(competition.final.weights)
+    .filter(([, w]) => w > 0)
+    .map(([stage, w]) => ({ stage, w: numberRational(w) }));
+  const totalWeight = sum(weights.map((x) => x.w));
+  const finalExact = new Map<string, Rational>();
+  for (const e of result.final.ranking) {
+    const parts: Rational[] = [];
+    for (const { stage, w } of weights) {
+      const value = exactByStage.get(stage)?.get(e.id);
+      if (value) parts.push(mul(w, value));
+    }
+    if (parts.length === weights.length) finalExact.set(e.id, div(sum(parts), totalWeight));
+  }
+  return { ...result, stages, final: withDisplays(result.final, finalExact) };
+}

@@ -1,0 +1,180 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../functions/app.ts';
+import { DEMO_NOW, runDemo } from '../../functions/cli/demo.ts';
+import { rankCommand } from '../../functions/cli/rank.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { fixedClock, NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
+
+/**
+ * Issue 19, "one number": the demo run once, and every demo entry's final score read back from each of
+ * the seven outputs a person sees it in. Each entry must print one digit string everywhere (the decimal
+ * separator follows the language; the digits do not). The demo's #1 is exactly 90.445: binary floating
+ * point rounds it to 90.44, the display rule (half-up on the exact decimal value) to 90.45.
+ */
+const CID = 'koin-yanlik-ntt-2024';
+const ORIGIN = 'http://localhost';
+const OUTPUTS = ['page', 'share', 'csv', 'xlsx', 'workbook', 'beritaAcara', 'rank'] as const;
+type Output = (typeof OUTPUTS)[number];
+
+let dir = '';
+let store: ReturnType<typeof openSqliteStore>;
+let app: ReturnType<typeof createApp>;
+let cookie = '';
+
+const quiet = () =>
+  new Writable({
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'juri-one-number-'));
+  await runDemo({ dir, lang: 'id', out: quiet() });
+  store = openSqliteStore(join(dir, 'juri.db'));
+  const services = testServices({ store, clock: fixedClock(DEMO_NOW) });
+  app = createApp(() => services);
+  cookie = await secretariatCookie(app, ORIGIN);
+}, 120_000);
+
+afterAll(() => store?.close());
+
+async function get(path: string, session = true): Promise<Response> {
+  const res = await app.request(`${ORIGIN}${path}`, session ? { headers: { cookie } } : {});
+  expect(res.status).toBe(200);
+  return res;
+}
+
+const decode = (html: string) =>
+  html
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<');
+
+/** "90,45" (id) → "90.45": the digits, compared across outputs. */
+const digits = (text: string) => text.trim().replace(',', '.');
+
+/** A spreadsheet cell as shown: it must hold the rounded number, with a 2-decimal format. */
+function shownCell(cell: ExcelJS.Cell): string {
+  expect(typeof cell.value).toBe('number');
+  expect(cell.numFmt).toBe('0.00');
+  const value = cell.value as number;
+  expect(Number(value.toFixed(2))).toBe(value);
+  return value.toFixed(2);
+}
+
+function column(sheet: ExcelJS.Worksheet | undefined, name: string): number {
+  const header = (sheet?.getRow(1).values as unknown[]) ?? [];
+  const at = header.indexOf(name);
+  expect(at, name).toBeGreaterThan(0);
+  return at;
+}
+
+describe('one number: the demo’s scores in all seven outputs', () => {
+  it('prints one digit string per entry in the page, share text, CSV, xlsx, workbook, Berita Acara and juri rank', async () => {
+    const seen = new Map<string, Partial<Record<Output, string>>>();
+    const put = (id: string, output: Output, text: string) => {
+      const row = seen.get(id) ?? {};
+      row[output] = digits(text);
+      seen.set(id, row);
+    };
+
+    // 1–2. The public page (in rank order, as the JSON lists the ids) and the text people share.
+    const api = (await (await get(`/api/pengumuman/${CID}`, false)).json()) as {
+      entries: { id: string; title: string }[];
+    };
+    const page = decode(await (await get(`/pengumuman/${CID}`, false)).text());
+    const onPage = [...page.matchAll(/<span class="score">([^<]+)<\/span>/g)].map((m) => m[1] ?? '');
+    expect(onPage).toHaveLength(api.entries.length);
+    const shared = /<textarea id="teks-pengumuman"[^>]*>([^<]*)<\/textarea>/.exec(page)?.[1] ?? '';
+    for (const [i, e] of api.entries.entries()) {
+      put(e.id, 'page', onPage[i] ?? '');
+      const line = shared.split('\n').find((l) => l.includes(`${e.title} —`)) ?? '';
+      put(e.id, 'share', /nilai (\S+)$/.exec(line)?.[1] ?? '(none)');
+    }
+    // The link preview names the Top 3 without scores: nothing there to disagree.
+    const og = /<meta property="og:description" content="([^"]*)"/.exec(page)?.[1] ?? '';
+    expect(og).not.toMatch(/\d+,\d\d/);
+
+    // 3. The rankings CSV (Indonesian: ";" and a decimal comma).
+    const csv = (await (await get('/sekretariat/ekspor/peringkat.csv')).text()).replace(/^\uFEFF/, '');
+    const [header = [], ...rows] = parse(csv, { delimiter: ';' }) as string[][];
+    const finalAt = header.indexOf('Nilai akhir (0–100)');
+    for (const row of rows) if (row[0]) put(row[2] ?? '', 'csv', row[finalAt] ?? '');
+
+    // 4. The same as .xlsx.
+    const xlsx = new ExcelJS.Workbook();
+    await xlsx.xlsx.load(await (await get('/sekretariat/ekspor/peringkat.xlsx')).arrayBuffer());
+    const exported = xlsx.worksheets[0];
+    const exportedFinal = column(exported, 'Nilai akhir (0–100)');
+    exported?.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value)
+        put(String(row.getCell(3).value), 'xlsx', shownCell(row.getCell(exportedFinal)));
+    });
+
+    // 5–6. The workbook's final-ranking tab and its Berita Acara tab.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, 'juri.xlsx'));
+    const tab = book.getWorksheet('» Peringkat Akhir');
+    const tabFinal = column(tab, 'Nilai Akhir (0–100)');
+    tab?.eachRow((row, n) => {
+      if (n > 1 && row.getCell(1).value)
+        put(String(row.getCell(3).value), 'workbook', shownCell(row.getCell(tabFinal)));
+    });
+    const baPage = decode(await (await get('/sekretariat/berita-acara/1')).text());
+    const baTab: string[] = [];
+    book.getWorksheet('» Berita Acara')?.eachRow((row) => {
+      baTab.push((row.values as unknown[]).slice(1).join('\t'));
+    });
+
+    // 7. juri rank on the demo's CSV files.
+    const ranked = JSON.parse(
+      rankCommand({
+        config: NTT_2024_PATH.pathname,
+        innovations: join(dir, 'innovations.csv'),
+        scores: join(dir, 'scores.csv'),
+        stage: 'final',
+        json: true,
+        lang: 'id',
+      }),
+    ) as { ranking: { id: string; display: string | null }[] };
+    const table = rankCommand({
+      config: NTT_2024_PATH.pathname,
+      innovations: join(dir, 'innovations.csv'),
+      scores: join(dir, 'scores.csv'),
+      stage: 'final',
+      json: false,
+      lang: 'id',
+    });
+    for (const e of ranked.ranking) {
+      if (e.display === null) continue;
+      const line = table.split('\n').find((l) => l.includes(` ${e.id} `)) ?? '';
+      expect(line, e.id).toContain(` ${e.display.replace('.', ',')} `);
+      put(e.id, 'rank', e.display);
+      // The Berita Acara prints the final score in the row of its ranking table (page and Sheet tab).
+      const baRow = new RegExp(`<td>${e.id}</td>(?:<td>[^<]*</td>){2}<td>([^<]*)</td>`).exec(baPage);
+      if (baRow) put(e.id, 'beritaAcara', baRow[1] ?? '');
+      const tabRow = baTab.find((r) => r.split('\t')[1] === e.id);
+      if (tabRow) expect(digits(tabRow.split('\t')[4] ?? ''), `${e.id} Sheet tab`).toBe(e.display);
+    }
+
+    const report = [...seen].map(([id, row]) => `${id}  ${OUTPUTS.map((o) => row[o] ?? '·').join('  ')}`);
+    console.log(`entry          ${OUTPUTS.join('  ')}\n${report.join('\n')}`);
+    for (const [id, row] of seen) {
+      const values = new Set(Object.values(row));
+      expect(values.size, `${id}: ${JSON.stringify(row)}`).toBe(1);
+    }
+    // Every winner shows in all seven; every finalist at least in the exports, the workbook and juri rank.
+    const winners = [...seen.values()].filter((row) => Object.keys(row).length === OUTPUTS.length);
+    expect(winners).toHaveLength(10);
+    expect(seen.get('INOV-2024-001')?.page).toBe('90.45');
+    expect(seen.size).toBe(ranked.ranking.filter((e) => e.display !== null).length);
+  });
+});
