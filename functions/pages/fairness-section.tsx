@@ -22,6 +22,7 @@ import {
 } from '../../shared/messages/fairness-report.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { groupTitle, stageTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
+import { StackHead } from './stack-head.tsx';
 
 /**
  * "Keadilan Penilaian": the fairness report of the last sync, read from the store. Every number
@@ -136,17 +137,12 @@ function StageBlock(
         <>
           {reliability.lines.length > 0 ? (
             <div class="scroll">
-              <table class="wide stk">
+              <table class="wide stk t-rel">
                 <caption>{t.reliability}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.statistic}</th>
-                    <th scope="col" class="n">
-                      {t.value}
-                    </th>
-                    <th scope="col">{t.explanation}</th>
-                  </tr>
-                </thead>
+                <StackHead
+                  kind="t-rel"
+                  columns={[t.statistic, { label: t.value, class: 'n' }, t.explanation]}
+                />
                 <tbody>
                   {reliability.lines.map((l) => (
                     <tr>
@@ -162,20 +158,17 @@ function StageBlock(
           ) : null}
           {jurors.length > 0 ? (
             <div class="scroll">
-              <table class="wide stk">
+              <table class="wide stk t-jur">
                 <caption>{t.jurors}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.juror}</th>
-                    <th scope="col" class="n">
-                      {t.leniency}
-                    </th>
-                    <th scope="col" class="n">
-                      {t.consistency}
-                    </th>
-                    <th scope="col">{t.explanation}</th>
-                  </tr>
-                </thead>
+                <StackHead
+                  kind="t-jur"
+                  columns={[
+                    t.juror,
+                    { label: t.leniency, class: 'n' },
+                    { label: t.consistency, class: 'n' },
+                    t.explanation,
+                  ]}
+                />
                 <tbody>
                   {jurors.map((j) => (
                     <tr>
@@ -255,17 +248,14 @@ function GroupBlock(
       </ul>
       {changed.length > 0 ? (
         <section class="scroll" aria-label={`${fill(t.whatIf, { top: group.top })} — ${name}`} tabindex={0}>
-          <table class="wide stk">
-            <thead>
-              <tr>
-                <th scope="col">{t.title}</th>
-                {group.whatIf.columns.map((c) => (
-                  <th scope="col" class="n">
-                    {methodShort(c.method, lang)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+          <table class="wide stk t-whatif">
+            <StackHead
+              kind="t-whatif"
+              columns={[
+                t.title,
+                ...group.whatIf.columns.map((c) => ({ label: methodShort(c.method, lang), class: 'n' })),
+              ]}
+            />
             <tbody>
               {changed.slice(0, MAX_ITEMS).map((row) => (
                 <tr>
@@ -291,22 +281,17 @@ function GroupBlock(
           aria-label={`${fill(t.stability, { top: group.top })} — ${name}`}
           tabindex={0}
         >
-          <table class="wide stk">
-            <thead>
-              <tr>
-                <th scope="col" class="n">
-                  {t.rank}
-                </th>
-                <th scope="col">{t.title}</th>
-                <th scope="col" class="n">
-                  {chance}
-                </th>
-                <th scope="col" class="n">
-                  {t.interval}
-                </th>
-                <th scope="col">{t.explanation}</th>
-              </tr>
-            </thead>
+          <table class="wide stk t-stab">
+            <StackHead
+              kind="t-stab"
+              columns={[
+                { label: t.rank, class: 'n' },
+                t.title,
+                { label: chance, class: 'n' },
+                { label: t.interval, class: 'n' },
+                t.explanation,
+              ]}
+            />
             <tbody>
               {near.slice(0, MAX_ITEMS).map((e) => (
                 <tr>

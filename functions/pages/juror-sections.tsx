@@ -6,6 +6,7 @@ import type { SyncRecord } from '../../shared/ports.ts';
 import type { JurorComment, SheetIssue } from '../../shared/sheet/juror-read.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
+import { StackHead } from './stack-head.tsx';
 
 /** The dashboard's sections about the jurors' own work: what is missing, their remarks, reshaped tabs. */
 
@@ -93,16 +94,11 @@ export function MissingSection(
         <>
           <p class="muted">{t('missingIntro')}</p>
           <div class="scroll">
-            <table class="wide stk">
-              <thead>
-                <tr>
-                  <th scope="col">{t('stage')}</th>
-                  <th scope="col">{t('juror')}</th>
-                  <th scope="col">{t('left')}</th>
-                  <th scope="col">{t('entries')}</th>
-                  <th scope="col">{t('send')}</th>
-                </tr>
-              </thead>
+            <table class="wide stk t-missing">
+              <StackHead
+                kind="t-missing"
+                columns={[t('stage'), t('juror'), t('left'), t('entries'), t('send')]}
+              />
               <tbody>
                 {left.map((p) => {
                   const stage = competition.stages.find((s) => s.id === p.stage);
@@ -163,15 +159,8 @@ export function CommentsSection(props: Props & { comments: readonly JurorComment
         <p>{t('noComments')}</p>
       ) : (
         <div class="scroll">
-          <table class="wide stk">
-            <thead>
-              <tr>
-                <th scope="col">{t('stage')}</th>
-                <th scope="col">{t('innovation')}</th>
-                <th scope="col">{t('juror')}</th>
-                <th scope="col">{t('remark')}</th>
-              </tr>
-            </thead>
+          <table class="wide stk t-remarks">
+            <StackHead kind="t-remarks" columns={[t('stage'), t('innovation'), t('juror'), t('remark')]} />
             <tbody>
               {rows.map((c) => (
                 <tr>
@@ -201,14 +190,8 @@ export function SheetIssuesSection(props: Props & { issues: readonly SheetIssue[
         {t('issues')} ({issues.length})
       </h2>
       <div class="scroll">
-        <table class="wide stk">
-          <thead>
-            <tr>
-              <th scope="col">{t('tab')}</th>
-              <th scope="col">{t('juror')}</th>
-              <th scope="col">{t('what')}</th>
-            </tr>
-          </thead>
+        <table class="wide stk t-tab-issues">
+          <StackHead kind="t-tab-issues" columns={[t('tab'), t('juror'), t('what')]} />
           <tbody>
             {issues.map((i) => (
               <tr>

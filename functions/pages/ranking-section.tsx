@@ -40,6 +40,7 @@ table.rk-all td:nth-child(n+4):not(:last-child){display:inline-block;width:auto;
 export function rankingCss(competition: Competition, lang: Lang): string {
   const t = sayer(lang);
   const stages = weightedStages(competition).map((s) => localName(s, lang));
+  // The rank (shown as "#n") and the title lead each card; every other cell says its column.
   return stackLabels('rk-all', [
     null,
     null,
@@ -48,7 +49,7 @@ export function rankingCss(competition: Competition, lang: Lang): string {
     t('category'),
     ...stages,
     t('colFinal'),
-    null,
+    t('notes'),
   ]);
 }
 

@@ -15,6 +15,7 @@ import { tieGroups } from '../../shared/domain/ties.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { formatInstant } from './format.ts';
+import { StackHead } from './stack-head.tsx';
 import { type Say, sayer } from './strings.ts';
 
 interface Props {
@@ -64,17 +65,18 @@ export function ResultSection(
         <p>{t('notFixedYet')}</p>
       ) : (
         <div class="scroll">
-          <table class="wide stk">
-            <thead>
-              <tr>
-                <th scope="col">{t('versionCol')}</th>
-                <th scope="col">{t('statusCol')}</th>
-                <th scope="col">{t('fixedAtCol')}</th>
-                <th scope="col">{t('codeCol')}</th>
-                <th scope="col">{t('reason')}</th>
-                <th scope="col">{t('documents')}</th>
-              </tr>
-            </thead>
+          <table class="wide stk t-versions">
+            <StackHead
+              kind="t-versions"
+              columns={[
+                t('versionCol'),
+                t('statusCol'),
+                t('fixedAtCol'),
+                t('codeCol'),
+                t('reason'),
+                t('documents'),
+              ]}
+            />
             <tbody>
               {[...versions].reverse().map((v) => (
                 <tr>
@@ -110,15 +112,11 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
     <div class="notice err" role="note">
       <p>{t('liveDiffers', { n: version, count: diffs.length })}</p>
       <div class="scroll">
-        <table class="wide stk">
-          <thead>
-            <tr>
-              <th scope="col">{t('innovation')}</th>
-              <th scope="col">{t('fixedCol')}</th>
-              <th scope="col">{t('liveCol')}</th>
-              <th scope="col">{t('notes')}</th>
-            </tr>
-          </thead>
+        <table class="wide stk t-live-diff">
+          <StackHead
+            kind="t-live-diff"
+            columns={[t('innovation'), t('fixedCol'), t('liveCol'), t('notes')]}
+          />
           <tbody>
             {diffs.slice(0, 40).map((d) => (
               <tr>
@@ -221,17 +219,11 @@ export function ChangesSection(
         <p>{t('noChanges')}</p>
       ) : (
         <section class="scroll" aria-labelledby="h-riwayat" tabindex={0}>
-          <table class="wide stk chg">
-            <thead>
-              <tr>
-                <th scope="col">{t('seenAt')}</th>
-                <th scope="col">{t('cell')}</th>
-                <th scope="col">{t('innovation')}</th>
-                <th scope="col">{t('oldValue')}</th>
-                <th scope="col">{t('newValue')}</th>
-                <th scope="col">{t('notes')}</th>
-              </tr>
-            </thead>
+          <table class="wide stk chg t-changes">
+            <StackHead
+              kind="t-changes"
+              columns={[t('seenAt'), t('cell'), t('innovation'), t('oldValue'), t('newValue'), t('notes')]}
+            />
             <tbody>
               {changes.changes.map((c) => (
                 <tr class={c.afterVersion !== null ? 'after' : undefined}>
