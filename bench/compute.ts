@@ -111,7 +111,7 @@ function memoryServices(
     },
     latestVersion: async () => null,
     listScoreChanges: async () => ({ changes: [], total: 0 }),
-    appendScoreChanges: async () => undefined,
+    appendScoreChanges: async () => ({ changes: [], total: 0 }),
     acquireLease: async () => true,
     releaseLease: async () => undefined,
   } as unknown as Store;

@@ -253,8 +253,18 @@ export interface ResultRecords {
 
 /** The score change log (Riwayat Nilai): appended by each sync, never edited. */
 export interface ScoreChangeLog {
-  /** Appends one sync's changes (the sync id groups them; appending the same sync again is harmless). */
-  appendScoreChanges(competition: string, syncId: string, changes: ScoreChange[]): Promise<void>;
+  /**
+   * Appends one sync's changes (the sync id groups them; appending the same sync again is harmless) and
+   * answers what listScoreChanges(competition, limit) answers after it (no change when `limit` is
+   * absent, and the total): the sync publishes that tail, and Firestore has it at hand, so the tail is
+   * read once per sync, not twice.
+   */
+  appendScoreChanges(
+    competition: string,
+    syncId: string,
+    changes: ScoreChange[],
+    limit?: number,
+  ): Promise<{ changes: ScoreChange[]; total: number }>;
   /** Newest first, at most `limit` (all when absent), plus how many there are in all. */
   listScoreChanges(competition: string, limit?: number): Promise<{ changes: ScoreChange[]; total: number }>;
 }

@@ -153,12 +153,12 @@ export async function runSync(
         rankByCurrentRules(competition, selected.admitted, entries),
         entries,
       );
-      await logScoreChanges(services, last, entries, {
+      // The newest changes, this sync's included, for the "Riwayat Nilai" tab.
+      const history = await logScoreChanges(services, last, entries, {
         at: startedAt,
         syncId: id,
         afterVersion: fixed?.version ?? null,
       });
-      const history = await store.listScoreChanges(competition.id, MAX_CHANGE_ROWS);
       const carried = !computeFairness && last?.fairness?.version === FAIRNESS_REPORT_VERSION;
       const fairness = carried
         ? last?.fairness
@@ -292,7 +292,8 @@ function failureMessage(e: unknown, lang: Lang): string {
 export const MAX_CHANGE_ROWS = 5000;
 
 /**
- * Compares this read with the previous sync's and appends what changed to the score change log.
+ * Compares this read with the previous sync's, appends what changed to the score change log and answers
+ * the log's newest MAX_CHANGE_ROWS and its total.
  * The very first sync logs every typed cell as a first entry; a previous record from before the log
  * existed (no cells) is taken as the baseline instead, so an upgrade does not log everything at once.
  */
@@ -301,12 +302,11 @@ async function logScoreChanges(
   last: SyncRecord | null,
   entries: ScoreEntry[],
   seen: { at: string; syncId: string; afterVersion: number | null },
-): Promise<ScoreChange[]> {
+): Promise<{ changes: ScoreChange[]; total: number }> {
   const before = last ? last.cells : [];
-  if (!before) return [];
-  const changes = diffCells(before, entries, seen);
-  await services.store.appendScoreChanges(services.competition.id, seen.syncId, changes);
-  return changes;
+  const changes = before ? diffCells(before, entries, seen) : [];
+  const { store, competition } = services;
+  return store.appendScoreChanges(competition.id, seen.syncId, changes, MAX_CHANGE_ROWS);
 }
 
 /**

@@ -91,6 +91,60 @@ export function createRecordDocuments(
   /** The newest TAIL changes and the total, kept with each append: what a sync and the dashboard read. */
   const tailPath = (competition: string) => path(competition, 'heads', 'changes');
 
+  async function listScoreChanges(
+    competition: string,
+    limit?: number,
+  ): Promise<{ changes: ScoreChange[]; total: number }> {
+    if (limit !== undefined && limit <= TAIL) {
+      const tailDoc = await backend.get(tailPath(competition));
+      if (typeof tailDoc?.total === 'number') {
+        const changes = limit > 0 ? ((await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? []) : [];
+        return { changes: changes.slice(0, Math.max(0, limit)), total: tailDoc.total };
+      }
+    }
+    return listAll(competition, limit);
+  }
+
+  /**
+   * One sync's changes and the moved tail, in one commit; answers the new tail (the newest TAIL and the
+   * total), or null when this sync was appended before.
+   */
+  async function appendChanges(
+    competition: string,
+    syncId: string,
+    changes: ScoreChange[],
+  ): Promise<{ changes: ScoreChange[]; total: number } | null> {
+    const head = path(competition, 'scoreChanges', docId(syncId));
+    const tailDoc = await backend.get(tailPath(competition));
+    const before =
+      typeof tailDoc?.total === 'number'
+        ? { changes: (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [], total: tailDoc.total }
+        : await listAll(competition, TAIL);
+    const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
+    const total = before.total + changes.length;
+    const own = planTextChunks(head, changes);
+    const tailChunks = planTextChunks(tailPath(competition), tail);
+    // The tail moves in the same commit as the sync's own changes are created, so appending one sync
+    // twice counts it once. Syncs append in the order they ran (under the sync lease).
+    try {
+      await commitChunked(
+        backend,
+        [own, tailChunks],
+        [
+          { op: 'create', path: head, fields: { syncId, count: changes.length, chunks: own.paths } },
+          { op: 'set', path: tailPath(competition), fields: { total, chunks: tailChunks.paths } },
+          ...deletesOf(strings(tailDoc?.chunks)),
+        ],
+      );
+      return { changes: tail, total };
+    } catch (error) {
+      if (!(error instanceof AlreadyExists)) throw error;
+      // Appended before: only chunks written ahead of the create (a commit too large for one) remain.
+      await backend.commit(deletesOf([...own.paths, ...tailChunks.paths]));
+      return null;
+    }
+  }
+
   const versionPath = (competition: string, version: number) =>
     path(competition, 'results', String(version).padStart(6, '0'));
 
@@ -119,49 +173,12 @@ export function createRecordDocuments(
       });
       return readChunkField<ResultRecord>(last?.fields, 'record');
     },
-    async appendScoreChanges(competition, syncId, changes) {
-      if (changes.length === 0) return;
-      const head = path(competition, 'scoreChanges', docId(syncId));
-      const tailDoc = await backend.get(tailPath(competition));
-      const before =
-        typeof tailDoc?.total === 'number'
-          ? { changes: (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [], total: tailDoc.total }
-          : await listAll(competition, TAIL);
-      const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
-      const own = planTextChunks(head, changes);
-      const tailChunks = planTextChunks(tailPath(competition), tail);
-      // The tail moves in the same commit as the sync's own changes are created, so appending one sync
-      // twice counts it once. Syncs append in the order they ran (under the sync lease).
-      try {
-        await commitChunked(
-          backend,
-          [own, tailChunks],
-          [
-            { op: 'create', path: head, fields: { syncId, count: changes.length, chunks: own.paths } },
-            {
-              op: 'set',
-              path: tailPath(competition),
-              fields: { total: before.total + changes.length, chunks: tailChunks.paths },
-            },
-            ...deletesOf(strings(tailDoc?.chunks)),
-          ],
-        );
-      } catch (error) {
-        if (!(error instanceof AlreadyExists)) throw error;
-        // Appended before: only chunks written ahead of the create (a commit too large for one) remain.
-        await backend.commit(deletesOf([...own.paths, ...tailChunks.paths]));
-      }
+    async appendScoreChanges(competition, syncId, changes, limit = 0) {
+      const appended = changes.length > 0 ? await appendChanges(competition, syncId, changes) : null;
+      if (!appended || limit > TAIL) return listScoreChanges(competition, limit);
+      return { changes: appended.changes.slice(0, limit), total: appended.total };
     },
-    async listScoreChanges(competition, limit) {
-      if (limit !== undefined && limit <= TAIL) {
-        const tailDoc = await backend.get(tailPath(competition));
-        if (typeof tailDoc?.total === 'number') {
-          const changes = (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [];
-          return { changes: changes.slice(0, Math.max(0, limit)), total: tailDoc.total };
-        }
-      }
-      return listAll(competition, limit);
-    },
+    listScoreChanges,
     async savePublicResponse(competition, response) {
       await backend.commit([
         {

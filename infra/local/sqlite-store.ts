@@ -262,6 +262,13 @@ export function openSqliteStore(
 
   const stamp = (competition: string) => stmt.stamp.run(competition, crypto.randomUUID());
 
+  /** Newest first, at most `limit` (all when absent), and the total. */
+  const listChanges = (competition: string, limit: number | undefined) =>
+    guard(() => ({
+      changes: stmt.listChanges.all(competition, limit ?? -1).map((r) => JSON.parse(r.data) as ScoreChange),
+      total: stmt.countChanges.get(competition)?.n ?? 0,
+    }));
+
   /** Runs an input write and changes the stamp in the same transaction. */
   const stamped = db.transaction((competition: string, write: () => void) => {
     write();
@@ -455,14 +462,12 @@ export function openSqliteStore(
         return row ? (JSON.parse(row.data) as ResultRecord) : null;
       });
     },
-    async appendScoreChanges(competition, syncId, changes) {
+    async appendScoreChanges(competition, syncId, changes, limit = 0) {
       guard(() => appendChanges.immediate(competition, syncId, changes));
+      return listChanges(competition, limit);
     },
     async listScoreChanges(competition, limit) {
-      return guard(() => ({
-        changes: stmt.listChanges.all(competition, limit ?? -1).map((r) => JSON.parse(r.data) as ScoreChange),
-        total: stmt.countChanges.get(competition)?.n ?? 0,
-      }));
+      return listChanges(competition, limit);
     },
     async savePublicResponse(competition, response) {
       guard(() =>

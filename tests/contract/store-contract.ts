@@ -367,13 +367,17 @@ export function describeStoreContract(name: string, open: OpenStore) {
       expect(await store.listScoreChanges(cid)).toEqual({ changes: [], total: 0 });
       const first = [0, 1, 2].map((i) => scoreChange('sync-000000001', i));
       const second = [3, 4].map((i) => scoreChange('sync-000000002', i, '7'));
-      await store.appendScoreChanges(cid, 'sync-000000001', first);
-      await store.appendScoreChanges(cid, 'sync-000000002', second);
-      await store.appendScoreChanges(cid, 'sync-000000002', second);
-      await store.appendScoreChanges(cid, 'sync-000000003', []);
+      expect(await store.appendScoreChanges(cid, 'sync-000000001', first)).toEqual({ changes: [], total: 3 });
+      // Each append answers the newest `limit` as listScoreChanges would now (the sync publishes them).
+      const afterSecond = await store.appendScoreChanges(cid, 'sync-000000002', second, 4);
+      expect(await store.appendScoreChanges(cid, 'sync-000000002', second, 4)).toEqual(afterSecond);
+      expect(await store.appendScoreChanges(cid, 'sync-000000003', [], 5000)).toEqual(
+        await store.listScoreChanges(cid),
+      );
       const all = await store.listScoreChanges(cid);
       expect(all.total).toBe(5);
       expect(all.changes).toEqual([...second].reverse().concat([...first].reverse()));
+      expect(afterSecond).toEqual({ changes: all.changes.slice(0, 4), total: 5 });
       const newest = await store.listScoreChanges(cid, 3);
       expect(newest).toEqual({ changes: all.changes.slice(0, 3), total: 5 });
     });
