@@ -18,7 +18,10 @@ Perintah:
   juri sync [--local] [--dir .juri]
                      Sinkronkan nilai dan tulis tab peringkat sekarang.
   juri finalize [--local] [--dir .juri] [--reason <teks>] [--ties <json>] [--confirm]
+                [--exclude <ID>=<alasan>]... [--acknowledge-absent <alasan> --by <nama>]
                      Tetapkan hasil (versi baru dari sinkronisasi terakhir); ralat wajib --reason.
+                     --exclude: keluarkan inovasi yang belum dinilai dari hasil, dengan alasan;
+                     --acknowledge-absent: nyatakan mengetahui juri yang tidak memberi nilai.
   juri export-record [<versi>] [--local] [--dir .juri] [--out <berkas>]
                      Tulis rekaman hasil (versi 1 sampai <versi>) ke satu berkas JSON.
   juri verify <berkas>
@@ -42,7 +45,10 @@ Commands:
   juri sync [--local] [--dir .juri]
                      Sync scores and write the ranking tabs now.
   juri finalize [--local] [--dir .juri] [--reason <text>] [--ties <json>] [--confirm]
+                [--exclude <ID>=<reason>]... [--acknowledge-absent <reason> --by <name>]
                      Fix the result (a new version from the last sync); a correction needs --reason.
+                     --exclude: leave an unscored innovation out of the result, with a reason;
+                     --acknowledge-absent: acknowledge the jurors who typed no score.
   juri export-record [<version>] [--local] [--dir .juri] [--out <file>]
                      Write the result record (versions 1 to <version>) to one JSON file.
   juri verify <file>
@@ -68,6 +74,9 @@ const OPTIONS = {
   reason: { type: 'string' },
   ties: { type: 'string' },
   confirm: { type: 'boolean', default: false },
+  exclude: { type: 'string', multiple: true },
+  'acknowledge-absent': { type: 'string' },
+  by: { type: 'string' },
   out: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -131,9 +140,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'finalize': {
         const { finalizeCommand } = await import('./cli/record.ts');
-        const { reason, ties, confirm, local, dir, config } = values;
+        const { reason, ties, confirm, local, dir, config, exclude, by } = values;
+        const absent = values['acknowledge-absent'];
         process.stdout.write(
-          `${await finalizeCommand({ reason, ties, confirm, local, dir, config, lang })}\n`,
+          `${await finalizeCommand({ reason, ties, confirm, local, dir, config, lang, exclude, absent, by })}\n`,
         );
         return 0;
       }

@@ -19,12 +19,34 @@ export interface StoreCommandOptions {
 
 /** `juri finalize`: fixes the next result version from the last sync (see functions/results/fix.ts). */
 export async function finalizeCommand(
-  o: StoreCommandOptions & { reason: string | undefined; ties: string | undefined; confirm: boolean },
+  o: StoreCommandOptions & {
+    reason: string | undefined;
+    ties: string | undefined;
+    confirm: boolean;
+    /** `ID=reason` per innovation the panel leaves out. */
+    exclude?: string[] | undefined;
+    /** The reason the result stands without the jurors who typed no score, and who says so. */
+    absent?: string | undefined;
+    by?: string | undefined;
+  },
 ): Promise<string> {
   const tieDecisions = o.ties ? readTies(o.ties) : [];
+  const exclusions = (o.exclude ?? []).map(readExclusion);
+  if (o.absent !== undefined && !o.by?.trim()) {
+    throw new AppError('bad_request', {
+      id: '--acknowledge-absent perlu --by <nama> (siapa yang menyatakan).',
+      en: '--acknowledge-absent needs --by <name> (who acknowledges it).',
+    });
+  }
   const { services, close } = await composeNode({ env: process.env, ...o });
   try {
-    const record = await fixResult(services, { reason: o.reason, tieDecisions, confirm: o.confirm });
+    const record = await fixResult(services, {
+      reason: o.reason,
+      tieDecisions,
+      confirm: o.confirm,
+      exclusions,
+      ...(o.absent !== undefined ? { acknowledgeAbsent: { by: o.by ?? '', reason: o.absent } } : {}),
+    });
     const en = o.lang === 'en';
     const kind =
       record.status === 'provisional' ? (en ? 'provisional' : 'sementara') : en ? 'final' : 'akhir';
@@ -38,6 +60,18 @@ export async function finalizeCommand(
   } finally {
     await close();
   }
+}
+
+/** `--exclude INOV-2024-095=diterima terlambat, tidak sempat dinilai` → `{ id, reason }`. */
+function readExclusion(text: string): { id: string; reason: string } {
+  const at = text.indexOf('=');
+  if (at <= 0) {
+    throw new AppError('bad_request', {
+      id: `--exclude perlu <ID>=<alasan>, bukan "${text}".`,
+      en: `--exclude needs <ID>=<reason>, not "${text}".`,
+    });
+  }
+  return { id: text.slice(0, at).trim(), reason: text.slice(at + 1).trim() };
 }
 
 /** `juri export-record <version>`: the version and every one before it, in one JSON file. */

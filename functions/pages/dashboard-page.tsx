@@ -110,6 +110,7 @@ export function DashboardPage(props: DashboardProps) {
       ) : null}
       <SyncPanel sync={sync} competition={competition} lang={lang} />
       <ResultSection
+        innovations={innovations}
         competition={competition}
         lang={lang}
         sync={sync}

@@ -59,12 +59,26 @@ async function action(c: Context<AppEnv>, work: (form: Form) => Promise<string>)
   }
 }
 
+/** The ticked `exclude-<id>` boxes, each with its `exclude-<id>-reason`. */
+function exclusionsOf(form: Form): { id: string; reason: string }[] {
+  return Object.keys(form)
+    .filter((key) => key.startsWith('exclude-') && !key.endsWith('-reason') && field(form, key) === 'yes')
+    .map((key) => {
+      const id = key.slice('exclude-'.length);
+      return { id, reason: field(form, `${key}-reason`) };
+    });
+}
+
 resultPagesRoutes.post('/sekretariat/tetapkan', requireSession(), (c) =>
   action(c, async (form) => {
     const record = await fixResult(c.get('services'), {
       reason: field(form, 'reason'),
       tieDecisions: tieDecisionsOf(form),
       confirm: field(form, 'mode') === 'confirm',
+      exclusions: exclusionsOf(form),
+      ...(field(form, 'absent-ack') === 'yes'
+        ? { acknowledgeAbsent: { by: field(form, 'absent-by'), reason: field(form, 'absent-reason') } }
+        : {}),
     });
     return `/sekretariat?tetap=${record.version}#penetapan`;
   }),

@@ -1,6 +1,8 @@
+import { absentJurors } from '../../shared/domain/absence.ts';
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { localParts } from '../../shared/domain/dates.ts';
-import type { Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
 import { scoreText } from '../../shared/domain/numbers.ts';
 import {
   type ResultRecord,
@@ -49,9 +51,10 @@ export function ResultSection(
     sync: SyncRecord | null;
     versions: readonly ResultVersionSummary[];
     fixed: ResultRecord | null;
+    innovations: readonly Innovation[];
   },
 ) {
-  const { competition, lang, sync, versions, fixed } = props;
+  const { competition, lang, sync, versions, fixed, innovations } = props;
   const t = sayer(lang);
   const tz = competition.timezone;
   const top = finalTop(competition);
@@ -99,7 +102,14 @@ export function ResultSection(
         </div>
       )}
       {fixed && live ? <Differences diffs={diffs} version={fixed.version} lang={lang} /> : null}
-      <FixForm competition={competition} lang={lang} fixed={fixed} groups={groups} sync={sync} />
+      <FixForm
+        competition={competition}
+        lang={lang}
+        fixed={fixed}
+        groups={groups}
+        sync={sync}
+        innovations={innovations}
+      />
     </section>
   );
 }
@@ -139,15 +149,36 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
   );
 }
 
+/** Entries offered for exclusion on the form; more are left out through `juri finalize --exclude`. */
+const MAX_EXCLUDABLE = 30;
+
 function FixForm(props: {
   competition: Competition;
   lang: Lang;
   fixed: ResultRecord | null;
   groups: ReturnType<typeof tieGroups>;
   sync: SyncRecord | null;
+  innovations: readonly Innovation[];
 }) {
-  const { competition, lang, fixed, groups, sync } = props;
+  const { competition, lang, fixed, groups, sync, innovations } = props;
   const t = sayer(lang);
+  const result = sync?.result;
+  // Entries not complete in a stage (e.g. accepted late): each may be left out, with a reason.
+  const open = [
+    ...new Set(
+      (result?.stages ?? []).flatMap((s) =>
+        s.ranking.filter((e) => e.status !== 'complete').map((e) => e.id),
+      ),
+    ),
+  ];
+  const absent = result ? absentJurors(competition, result, innovations, sync?.cells ?? []) : [];
+  const absentNames = absent
+    .map((a) => {
+      const juror = competition.jurors.find((j) => j.id === a.juror);
+      const stage = competition.stages.find((x) => x.id === a.stage);
+      return `${juror?.name ?? a.juror} (${stage ? localName(stage, lang) : a.stage})`;
+    })
+    .join('; ');
   const provisionalFirst = !fixed && competition.publicTest;
   return (
     <>
@@ -173,6 +204,36 @@ function FixForm(props: {
             <textarea id={`tie-${g.rank}-note`} name={`tie-${g.rank}-note`} rows={2} required={g.atCutoff} />
           </fieldset>
         ))}
+        {open.length > 0 ? (
+          <fieldset>
+            <legend>{t('unscoredTitle')}</legend>
+            {open.slice(0, MAX_EXCLUDABLE).map((id) => (
+              <p>
+                <input type="checkbox" id={`exclude-${id}`} name={`exclude-${id}`} value="yes" />{' '}
+                <label for={`exclude-${id}`} class="inline">
+                  {t('excludeEntry', { id })}
+                </label>
+                <label for={`exclude-${id}-reason`}>{t('excludeReason')}</label>
+                <input id={`exclude-${id}-reason`} name={`exclude-${id}-reason`} maxlength={2000} />
+              </p>
+            ))}
+          </fieldset>
+        ) : null}
+        {absent.length > 0 ? (
+          <fieldset>
+            <legend>{t('absentWarning', { names: absentNames })}</legend>
+            <p>
+              <input type="checkbox" id="absent-ack" name="absent-ack" value="yes" />{' '}
+              <label for="absent-ack" class="inline">
+                {t('absentAck')}
+              </label>
+            </p>
+            <label for="absent-by">{t('absentBy')}</label>
+            <input id="absent-by" name="absent-by" maxlength={200} />
+            <label for="absent-reason">{t('absentReason')}</label>
+            <textarea id="absent-reason" name="absent-reason" rows={2} maxlength={2000} />
+          </fieldset>
+        ) : null}
         {fixed ? (
           <>
             <label for="reason">{t('correctionReason')}</label>

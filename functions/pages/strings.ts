@@ -217,6 +217,22 @@ const STRINGS = {
     en: 'I accept this entry outside the schedule on an accountable decision; the acceptance is logged.',
   },
   fixButton: { id: 'Tetapkan hasil', en: 'Fix the result' },
+  unscoredTitle: {
+    id: 'Inovasi yang belum lengkap dinilai: hasil baru bisa ditetapkan bila nilainya lengkap, atau bila dewan juri mengeluarkannya dari hasil dengan alasan.',
+    en: 'Innovations not fully scored: the result can be fixed once their scores are complete, or once the panel leaves them out of the result with a reason.',
+  },
+  excludeEntry: { id: 'Keluarkan {id} dari hasil', en: 'Leave {id} out of the result' },
+  excludeReason: { id: 'Alasan dikeluarkan (dicatat dalam rekaman)', en: 'Reason (kept in the record)' },
+  absentWarning: {
+    id: 'Peringatan: juri berikut tidak memberi nilai sama sekali pada tahap itu: {names}. Mereka dicatat tidak hadir dalam rekaman dan berita acara, bukan sebagai penanda tangan yang menilai.',
+    en: 'Warning: these jurors typed no score at all in that stage: {names}. The record and the minutes list them as absent, not as signatories who scored.',
+  },
+  absentAck: {
+    id: 'Saya mengetahui bahwa juri di atas tidak memberi nilai, dan hasil tetap ditetapkan tanpa nilai mereka.',
+    en: 'I acknowledge that the jurors above typed no score, and the result is fixed without them.',
+  },
+  absentBy: { id: 'Nama yang menyatakan', en: 'Name of who acknowledges' },
+  absentReason: { id: 'Alasan (dicatat dalam rekaman)', en: 'Reason (kept in the record)' },
   publishCorrection: { id: 'Terbitkan ralat', en: 'Publish the correction' },
   confirmTitle: { id: 'Kukuhkan sebagai hasil akhir', en: 'Confirm as the final result' },
   confirmReason: {

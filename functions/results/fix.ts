@@ -1,9 +1,11 @@
 import { sha256Hex } from '../../shared/digest.ts';
+import type { AbsentJuror } from '../../shared/domain/absence.ts';
 import { judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import { finalTop } from '../../shared/domain/competition.ts';
 import {
   buildRecordBody,
+  type RecordExclusion,
   type RecordStatus,
   type ResultRecord,
   type ResultRecordBody,
@@ -23,6 +25,10 @@ export interface FixRequest {
   tieDecisions?: TieDecision[];
   /** Confirm the provisional version as final after the public test (uji publik). */
   confirm?: boolean;
+  /** Entries the panel leaves out of this result (e.g. accepted late and not scored), each with a reason. */
+  exclusions?: RecordExclusion[];
+  /** The panel fixes the result although some juror scored nothing in a stage: who says so, and why. */
+  acknowledgeAbsent?: { by: string; reason: string };
 }
 
 const MAX_REASON = 2000;
@@ -65,6 +71,7 @@ export async function fixResult(services: Services, request: FixRequest): Promis
   const days = competition.publicTest?.days ?? 0;
   // With a selection, only the entries that passed it were judged (functions/scores/sync.ts).
   const judged = sync.selection ? admitted(innovations, sync.selection.verdicts) : innovations;
+  const exclusions = checkExclusions(request.exclusions ?? [], judged);
   const body = buildRecordBody({
     competition,
     innovations: judged,
@@ -79,11 +86,24 @@ export async function fixResult(services: Services, request: FixRequest): Promis
       status === 'provisional' ? new Date(now.getTime() + days * 86_400_000).toISOString() : null,
     sourceSync: { id: sync.id, finishedAt: sync.finishedAt },
     tieDecisions: request.tieDecisions ?? [],
+    excluded: exclusions,
+    ...(request.acknowledgeAbsent
+      ? { absenceAcknowledged: checkAcknowledgement(request.acknowledgeAbsent) }
+      : {}),
   });
   if (!judgingIsComplete(body.result)) {
+    const open = unscoredEntries(body.result);
     throw refuse(
-      'Penilaian belum selesai: setiap inovasi di setiap tahap dan peringkat akhir harus lengkap sebelum hasil ditetapkan.',
-      'Judging is not complete: every innovation of every stage and of the final ranking must be complete first.',
+      `Penilaian belum selesai: setiap inovasi di setiap tahap dan peringkat akhir harus lengkap sebelum hasil ditetapkan. Belum lengkap: ${open}. Lengkapi nilainya (sinkronkan dahulu), atau dewan juri mengeluarkan inovasi itu dari hasil dengan alasan tertulis.`,
+      `Judging is not complete: every innovation of every stage and of the final ranking must be complete first. Not complete: ${open}. Complete its scores (sync first), or the panel leaves the innovation out of the result with a written reason.`,
+    );
+  }
+  const absent = body.absentJurors ?? [];
+  if (absent.length > 0 && !body.absenceAcknowledged) {
+    const names = absent.map((a) => absentName(competition, a)).join('; ');
+    throw refuse(
+      `Peringatan: juri berikut tidak memberi nilai sama sekali pada tahap itu (tidak hadir): ${names}. Hasil hanya bisa ditetapkan setelah sekretariat menyatakan mengetahuinya, dengan nama dan alasan; juri itu dicatat tidak hadir dalam berita acara.`,
+      `Warning: these jurors typed no score at all in that stage (absent): ${names}. The result can be fixed only once the secretariat acknowledges it, with a name and a reason; the minutes record the juror as absent.`,
     );
   }
   const tieProblems = checkTieDecisions(body.result.final, finalTop(competition), body.tieDecisions);
@@ -103,6 +123,57 @@ export async function fixResult(services: Services, request: FixRequest): Promis
   }
   await followFixing(services, record);
   return record;
+}
+
+/** Each exclusion names an entry of this result once, with a reason. */
+function checkExclusions(exclusions: readonly RecordExclusion[], judged: readonly { id: string }[]) {
+  const known = new Set(judged.map((i) => i.id));
+  const seen = new Set<string>();
+  return exclusions.map((x) => {
+    const id = x.id.trim();
+    const reason = x.reason.trim();
+    if (!known.has(id) || seen.has(id)) {
+      throw refuse(
+        `Inovasi yang dikeluarkan tidak dikenal atau disebut dua kali: ${id}.`,
+        `The innovation to leave out is unknown or named twice: ${id}.`,
+      );
+    }
+    if (reason === '' || reason.length > MAX_REASON) {
+      throw refuse(
+        `Inovasi ${id} hanya bisa dikeluarkan dengan alasan tertulis (maks. ${MAX_REASON} karakter).`,
+        `Innovation ${id} can be left out only with a written reason (max ${MAX_REASON}).`,
+      );
+    }
+    seen.add(id);
+    return { id, reason };
+  });
+}
+
+function checkAcknowledgement(ack: { by: string; reason: string }): { by: string; reason: string } {
+  const by = ack.by.trim();
+  const reason = ack.reason.trim();
+  if (by === '' || reason === '' || reason.length > MAX_REASON) {
+    throw refuse(
+      'Pernyataan tentang juri yang tidak hadir perlu nama yang menyatakan dan alasannya.',
+      'The acknowledgement of absent jurors needs the name of who acknowledges it and a reason.',
+    );
+  }
+  return { by, reason };
+}
+
+/** "INOV-2024-095 (Penilaian Proposal)", the entries not complete in some stage, at most a few named. */
+function unscoredEntries(result: ResultRecordBody['result']): string {
+  const open = result.stages.flatMap((s) =>
+    s.ranking.filter((e) => e.status !== 'complete').map((e) => `${e.id} (${s.stage})`),
+  );
+  const shown = open.slice(0, 10).join(', ');
+  return open.length > 10 ? `${shown} … +${open.length - 10}` : shown;
+}
+
+function absentName(competition: Services['competition'], a: AbsentJuror): string {
+  const juror = competition.jurors.find((j) => j.id === a.juror);
+  const stage = competition.stages.find((s) => s.id === a.stage);
+  return `${juror?.name ?? a.juror} (${stage?.name ?? a.stage})`;
 }
 
 /** A new version must change something, and a changed result needs a written reason. */

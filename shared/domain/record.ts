@@ -1,3 +1,4 @@
+import { type AbsentJuror, absentJurors } from './absence.ts';
 import { buildAnnouncement } from './announcement.ts';
 import { canonicalJson } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
@@ -100,6 +101,21 @@ export interface ResultRecordBody {
   tieDecisions: TieDecision[];
   /** The announcement text in both languages, ties decided. */
   announcement: { id: string; en: string };
+  /**
+   * Entries the panel left out of this result, each with the reason as typed: not in `innovations`, not
+   * ranked, their cells not in `cells`. Absent when none (records before it have none).
+   */
+  excluded?: RecordExclusion[];
+  /** Panel jurors who typed no score in a stage where they had entries (from `cells`); absent when none. */
+  absentJurors?: AbsentJuror[];
+  /** Who acknowledged `absentJurors` when the result was fixed, and the reason as typed. */
+  absenceAcknowledged?: { by: string; reason: string };
+}
+
+/** An entry left out of a result by the panel, with the reason as typed. */
+export interface RecordExclusion {
+  id: string;
+  reason: string;
 }
 
 export interface ResultRecord extends ResultRecordBody {
@@ -141,6 +157,10 @@ export interface RecordInput {
   provisionalUntil: string | null;
   sourceSync: { id: string; finishedAt: string } | null;
   tieDecisions: readonly TieDecision[];
+  /** Entries the panel leaves out, with the reason as typed. */
+  excluded?: readonly RecordExclusion[];
+  /** Who acknowledged the absent jurors, and why; recorded only when some juror is absent. */
+  absenceAcknowledged?: { by: string; reason: string };
 }
 
 export function recordInnovation(i: Innovation): RecordInnovation {
@@ -170,11 +190,20 @@ export function compareCells(a: RecordCell, b: RecordCell): number {
 
 /** Ranks the cells by the current rules and freezes everything into a record body (not hashed yet). */
 export function buildRecordBody(input: RecordInput): ResultRecordBody {
-  const innovations = input.innovations.map(recordInnovation).sort((a, b) => cmp(a.id, b.id));
-  const cells = input.cells.map(cellOf).sort(compareCells);
+  const excluded = [...(input.excluded ?? [])]
+    .map((x) => ({ id: x.id, reason: x.reason }))
+    .sort((a, b) => cmp(a.id, b.id));
+  const out = new Set(excluded.map((x) => x.id));
+  const judged = input.innovations.filter((i) => !out.has(i.id));
+  const innovations = judged.map(recordInnovation).sort((a, b) => cmp(a.id, b.id));
+  const cells = input.cells
+    .filter((c) => !out.has(c.innovation))
+    .map(cellOf)
+    .sort(compareCells);
   const rulesVersion = CURRENT_RULES_VERSION;
   const result = RULES[rulesVersion](input.competition, innovations, cells);
   const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
+  const absent = absentJurors(input.competition, result, judged, cells);
   return {
     format: RECORD_FORMAT,
     rulesVersion,
@@ -193,6 +222,11 @@ export function buildRecordBody(input: RecordInput): ResultRecordBody {
     result,
     tieDecisions,
     announcement: announcementTexts(input.competition, innovations, result, tieDecisions),
+    ...(excluded.length > 0 ? { excluded } : {}),
+    ...(absent.length > 0 ? { absentJurors: absent } : {}),
+    ...(absent.length > 0 && input.absenceAcknowledged
+      ? { absenceAcknowledged: { ...input.absenceAcknowledged } }
+      : {}),
   };
 }
 

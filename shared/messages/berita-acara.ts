@@ -5,6 +5,7 @@ import { formatNumber, formatScore, scoreText } from '../domain/numbers.ts';
 import { announcedFinal, type ResultRecord, shownResult, verificationCode } from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
+import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import { clockText, zoneName } from './moments.ts';
 
@@ -200,6 +201,8 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
   }
   blocks.push(...competitionBlocks(record, w, lang));
   blocks.push(...panelBlocks(record, w, lang));
+  // Issue 19: absent jurors and excluded entries, right after the panel.
+  blocks.push(...absenceBlocks(record, lang));
   blocks.push(...rankingBlocks(record, w, lang));
   blocks.push({ kind: 'heading', text: w.s7 });
   blocks.push({ kind: 'para', text: w.closing });
@@ -210,7 +213,9 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
   });
   if (record.previous) blocks.push({ kind: 'para', text: `${w.previous}: ${record.previous.hash}` });
   const chair = panelChair(c);
-  const members = c.jurors.filter((j) => j.id !== chair?.id);
+  // A juror who typed no score signs nothing: absenceBlocks names them as absent instead.
+  const absent = scoredNothing(record);
+  const members = c.jurors.filter((j) => j.id !== chair?.id && !absent.has(j.id));
   blocks.push({
     kind: 'signatures',
     place: fill(w.place, { place: c.organizer, date: when.date }),

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { fixResult } from '../../functions/results/fix.ts';
+import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
+import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { beritaAcara } from '../../shared/messages/berita-acara.ts';
+import { testServices } from '../helpers/services.ts';
+import { smallCompetition } from '../unit/fixtures.ts';
+
+const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+
+const cell = (stage: string, innovation: string, juror: string, criterion: string, value: string) => ({
+  stage,
+  innovation,
+  juror,
+  criterion,
+  value,
+});
+
+/**
+ * The small competition (3 jurors, 2 needed per entry) judged by j1 and j2 only: j3 typed nothing in
+ * either stage. `late` entries were accepted after judging and have no score.
+ */
+async function judgedWithoutJ3(late: string[] = []) {
+  const competition = smallCompetition();
+  const store = openSqliteStore(':memory:');
+  const ids = ['I-1', 'I-2', 'I-3', ...late];
+  for (const [k, id] of ids.entries()) {
+    await store.upsertInnovation(
+      competition.id,
+      {
+        responseId: `resp-${k}`,
+        submittedAt: `2024-09-01T00:00:0${k}Z`,
+        source: 'local',
+        rawId: `raw-${k}`,
+        innovation: { title: `Inovasi ${id}`, agency: 'Dinas', region: 'Sikka', category: 'kabkota' },
+      },
+      () => id,
+    );
+  }
+  const desk = { 'I-1': ['90', '80'], 'I-2': ['70', '60'], 'I-3': ['50', '40'] } as Record<string, string[]>;
+  const cells: ScoreEntry[] = [];
+  for (const juror of ['j1', 'j2']) {
+    for (const [id, [a = '', b = '']] of Object.entries(desk)) {
+      cells.push(cell('desk', id, juror, 'a', a), cell('desk', id, juror, 'b', b));
+    }
+    // The top two advance: I-1 and I-2.
+    cells.push(cell('interview', 'I-1', juror, 'x', '9'), cell('interview', 'I-2', juror, 'x', '7'));
+  }
+  await store.saveSync(competition.id, {
+    id: 'sync-000000001',
+    sequence: 1,
+    startedAt: '2024-12-19T01:00:00.000Z',
+    finishedAt: '2024-12-19T01:00:01.000Z',
+    status: 'written',
+    inputHash: 'x',
+    requests: { reads: 1, writes: 2 },
+    cells,
+  });
+  return testServices({ store, competition });
+}
+
+async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (e) {
+    if (isAppError(e)) return e.messageIn('id');
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('finalize: absent jurors and unscored entries (issue 19)', () => {
+  it('a juror with no score in a stage must be acknowledged; the record keeps it and the Berita Acara names them absent', async () => {
+    const services = await judgedWithoutJ3();
+    expect(await refusal(fixResult(services, {}))).toContain(
+      'juri berikut tidak memberi nilai sama sekali pada tahap itu (tidak hadir): J3 (Proposal); J3 (Wawancara)',
+    );
+    expect(
+      await refusal(fixResult(services, { acknowledgeAbsent: { by: 'Maria Ina', reason: ' ' } })),
+    ).toContain('perlu nama yang menyatakan dan alasannya');
+    const record = await fixResult(services, {
+      acknowledgeAbsent: { by: 'Maria Ina', reason: 'J3 sakit selama masa penilaian' },
+    });
+    expect(record.absentJurors).toEqual([
+      { stage: 'desk', juror: 'j3' },
+      { stage: 'interview', juror: 'j3' },
+    ]);
+    expect(record.absenceAcknowledged).toEqual({ by: 'Maria Ina', reason: 'J3 sakit selama masa penilaian' });
+    expect((await verifyRecords([record], digest)).ok).toBe(true);
+
+    const ba = beritaAcara(record, 'id');
+    const text = JSON.stringify(ba.blocks);
+    expect(text).toContain('Juri yang tidak hadir / tidak memberi nilai');
+    expect(text).toContain('tidak hadir / tidak memberi nilai');
+    expect(text).toContain('Diketahui oleh Maria Ina: J3 sakit selama masa penilaian');
+    const signatures = ba.blocks.find((b) => b.kind === 'signatures');
+    expect(signatures?.kind === 'signatures' && signatures.rows.map((r) => r.name)).not.toContain('J3');
+  });
+
+  it('refuses while a late entry is unscored, naming it, unless the panel leaves it out with a reason', async () => {
+    const services = await judgedWithoutJ3(['I-9']);
+    const ack = { by: 'Maria Ina', reason: 'J3 sakit' };
+    expect(await refusal(fixResult(services, { acknowledgeAbsent: ack }))).toContain(
+      'Belum lengkap: I-9 (desk)',
+    );
+    expect(
+      await refusal(fixResult(services, { acknowledgeAbsent: ack, exclusions: [{ id: 'I-9', reason: '' }] })),
+    ).toContain('hanya bisa dikeluarkan dengan alasan tertulis');
+    const record: ResultRecord = await fixResult(services, {
+      acknowledgeAbsent: ack,
+      exclusions: [{ id: 'I-9', reason: 'Diterima terlambat, tidak sempat dinilai dewan juri' }],
+    });
+    expect(record.excluded).toEqual([
+      { id: 'I-9', reason: 'Diterima terlambat, tidak sempat dinilai dewan juri' },
+    ]);
+    expect(record.innovations.map((i) => i.id)).not.toContain('I-9');
+    expect(record.result.stages[0]?.ranking.map((e) => e.id)).not.toContain('I-9');
+    expect((await verifyRecords([record], digest)).ok).toBe(true);
+    expect(JSON.stringify(beritaAcara(record, 'id').blocks)).toContain(
+      'Inovasi yang dikeluarkan dari hasil oleh dewan juri',
+    );
+  });
+});
