@@ -60,6 +60,8 @@ export function absenceBlocks(record: ResultRecord, lang: Lang): BaBlock[] {
 
 /** Jurors who typed no score at all in this record: the minutes do not list them as signatories who scored. */
 export function scoredNothing(record: ResultRecord): Set<string> {
+  const absent = record.absentJurors ?? [];
+  if (absent.length === 0) return new Set();
   const typed = new Set(record.cells.filter((x) => x.value.trim() !== '').map((x) => x.juror));
-  return new Set((record.absentJurors ?? []).map((a) => a.juror).filter((j) => !typed.has(j)));
+  return new Set(absent.map((a) => a.juror).filter((j) => !typed.has(j)));
 }
