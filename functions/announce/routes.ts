@@ -1,9 +1,10 @@
 import { type Context, Hono } from 'hono';
-import { type Announcement, buildAnnouncement, isAnnounced } from '../../shared/domain/announcement.ts';
+import { type Announcement, buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { announcedFinal, type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
+import { loadPublishedView } from '../results/published.ts';
 
 /** Public JSON of the announcement; nothing of the ranking leaves before announceAt. */
 export const announceRoutes = new Hono<AppEnv>();
@@ -46,6 +47,8 @@ export interface FixedFacts {
 export type PublicAnnouncement =
   | { status: 'embargoed'; announceAt: string; timezone: string }
   | { status: 'pending'; announceAt: string; timezone: string }
+  /** The stored version failed its integrity check: never shown as valid, whatever it says. */
+  | { status: 'invalid'; announceAt: string; timezone: string }
   | ({ status: 'announced' } & Announcement & FixedFacts);
 
 export function versionParam(text: string): number {
@@ -57,31 +60,36 @@ export function versionParam(text: string): number {
 }
 
 /**
- * Used by the JSON routes and the pages alike, so the embargo lives in one place. From announceAt on it
- * shows the latest FIXED result version (or the one asked for), never a live recomputation.
+ * Used by the JSON routes and the pages alike: the published view (shared/domain/published-view.ts)
+ * as the public reads it. Nothing of the ranking before announceAt, nothing but a fixed, intact version
+ * after it, never a live recomputation.
  */
 export async function publicAnnouncement(
-  { competition, store, clock }: Services,
+  services: Services,
   competitionId: string,
   lang: Lang,
   version?: number,
 ): Promise<PublicAnnouncement> {
+  const { competition } = services;
   if (competitionId !== competition.id) {
     throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
   }
   const when = { announceAt: competition.announceAt, timezone: competition.timezone };
-  if (!isAnnounced(competition, clock.now())) return { status: 'embargoed', ...when };
-  const latest = await store.latestVersion(competition.id);
-  if (!latest) {
-    if (version !== undefined) throw versionNotFound();
-    return { status: 'pending', ...when };
+  const view = await loadPublishedView(services, version);
+  if (!view) throw versionNotFound();
+  switch (view.status) {
+    case 'embargoed':
+    case 'pending':
+      return { status: view.status, ...when };
+    case 'tampered':
+      return { status: 'invalid', ...when };
+    case 'published':
+      return {
+        status: 'announced',
+        ...announcementOf(view.record, lang),
+        ...factsOf(view.record, view.latestVersion),
+      };
   }
-  const shown =
-    version === undefined || version === latest.version
-      ? latest
-      : await store.getVersion(competition.id, version);
-  if (!shown) throw versionNotFound();
-  return { status: 'announced', ...announcementOf(shown, lang), ...factsOf(shown, latest.version) };
 }
 
 export function announcementOf(record: ResultRecord, lang: Lang): Announcement {

@@ -2,6 +2,7 @@ import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
+import { lateEntryNeedsCorrection } from '../../shared/domain/lifecycle.ts';
 import { answersByTitle, validateSubmission } from '../../shared/domain/submission.ts';
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -45,13 +46,27 @@ function windowIssue(competition: Services['competition'], at: Date): Issue | nu
  * The secretariat's explicit override for a submission that came outside the intake window: it is
  * accepted as it was sent, and the innovation carries who-knows-why (`lateAccepted`) for the record.
  */
-export async function acceptLateEntry(services: Services, responseId: string, reason: string) {
+export async function acceptLateEntry(
+  services: Services,
+  responseId: string,
+  reason: string,
+  options: { correctionAcknowledged?: boolean } = {},
+) {
   const { competition, store, clock } = services;
   const why = reason.trim();
   if (why === '') {
     throw new AppError('bad_request', {
       id: 'Alasan penerimaan pendaftaran terlambat wajib diisi.',
       en: 'A reason for accepting the late entry is required.',
+    });
+  }
+  // After fixing, the entry joins the live ranking only: the fixed version and every public surface stay
+  // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.
+  const latest = (await store.listVersions(competition.id)).at(-1);
+  if (lateEntryNeedsCorrection({ latest: latest ?? null }) && !options.correctionAcknowledged) {
+    throw new AppError('conflict', {
+      id: `Hasil versi ${latest?.version} sudah ditetapkan. Menerima pendaftaran ini berarti ralat (versi baru dengan alasan) diperlukan agar ia ikut dinilai dalam hasil resmi; sampai ralat ditetapkan, hasil resmi dan semua halaman publik tidak berubah. Centang "ralat diperlukan" untuk melanjutkan.`,
+      en: `Result version ${latest?.version} is fixed. Accepting this entry means a correction (a new version with a reason) is needed for it to count in the official result; until one is fixed, the official result and every public page stay unchanged. Tick "a correction is needed" to go on.`,
     });
   }
   const rejection = (await store.listRejections(competition.id)).find((r) => r.responseId === responseId);

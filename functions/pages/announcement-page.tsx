@@ -110,13 +110,22 @@ export function AnnouncementPage(props: {
       ) : (
         <div class="wait">
           <h1>{name}</h1>
-          <h2>{t('notYet')}</h2>
-          <p class="date">
-            {t('notYetWhen', {
-              when: formatLocalMoment(announcement.announceAt, announcement.timezone, lang),
-            })}
-          </p>
-          {announcement.status === 'pending' ? <p>{t('pendingText')}</p> : null}
+          {announcement.status === 'invalid' ? (
+            <>
+              <h2>{t('invalidTitle')}</h2>
+              <p role="alert">{t('invalidText')}</p>
+            </>
+          ) : (
+            <>
+              <h2>{t('notYet')}</h2>
+              <p class="date">
+                {t('notYetWhen', {
+                  when: formatLocalMoment(announcement.announceAt, announcement.timezone, lang),
+                })}
+              </p>
+              {announcement.status === 'pending' ? <p>{t('pendingText')}</p> : null}
+            </>
+          )}
         </div>
       )}
     </Layout>

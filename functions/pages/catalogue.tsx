@@ -1,11 +1,11 @@
 import { type Context, Hono } from 'hono';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
-import { finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import { publishedEntries, publishedRanks } from '../../shared/domain/published-view.ts';
 import { hasConsent } from '../../shared/domain/submission.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
+import { loadPublishedView } from '../results/published.ts';
 import { NotFoundPage } from './announcement-page.tsx';
 import { CataloguePage, ClosedPage, EntryPage, type Filters, type Listed } from './catalogue-pages.tsx';
 
@@ -16,31 +16,31 @@ import { CataloguePage, ClosedPage, EntryPage, type Filters, type Listed } from 
  * summary and links. Never a contact. Entries that failed the administrative selection are left out.
  */
 
-/** What the page may show: only after the announcement, only entries whose agency consented. */
+/**
+ * What the page may show: the published view's entries only (shared/domain/published-view.ts), as the
+ * fixed record names them, whose agency consented. The innovation as stored gives the details the
+ * record does not keep (summary links, start year, consent); the record's own fields win, so an edit or
+ * a late entry after fixing changes nothing here until a correction is fixed.
+ */
 async function catalogueOf(
   services: Services,
   competitionId: string,
   lang: Lang,
 ): Promise<{ open: false } | { open: true; listed: Listed[] }> {
-  const { competition, store, clock } = services;
+  const { competition, store } = services;
   if (competitionId !== competition.id) {
     throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
   }
-  if (!isAnnounced(competition, clock.now())) return { open: false };
-  const sync = await store.lastSync(competition.id);
-  if (!sync?.result || !judgingIsComplete(sync.result)) return { open: false };
-  const failed = new Set(
-    (sync.selection?.verdicts ?? []).filter((v) => v.outcome === 'fail').map((v) => v.id),
-  );
-  const top = finalTop(competition);
-  const ranks = new Map(
-    sync.result.final.ranking.flatMap((e) =>
-      e.rank !== null && e.rank <= top ? [[e.id, e.rank] as const] : [],
-    ),
-  );
+  const view = await loadPublishedView(services);
+  if (view?.status !== 'published') return { open: false };
+  const entries = publishedEntries(view.record);
+  const ranks = publishedRanks(view.record);
   const names = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
   const listed = (await store.listInnovations(competition.id))
-    .filter((i) => hasConsent(i) && !failed.has(i.id))
+    .flatMap((stored) => {
+      const fixed = entries.get(stored.id);
+      return fixed && hasConsent(stored) ? [{ ...stored, ...fixed }] : [];
+    })
     .sort((a, b) => a.title.localeCompare(b.title, 'id'))
     .map((innovation) => ({
       innovation,

@@ -4,6 +4,7 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { ResultRecord, ResultVersionSummary } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
+import type { LifecycleState } from '../lifecycle/lifecycle.ts';
 import { BOX_CSS } from './charts/box-plot.tsx';
 import { TILE_CSS } from './charts/tile-grid.tsx';
 import { workflowCss } from './dashboard-css.ts';
@@ -36,6 +37,9 @@ export interface DashboardProps {
   fixed: ResultRecord | null;
   changes: { changes: readonly ScoreChange[]; total: number };
   responses: readonly PublicResponse[];
+  lifecycle: LifecycleState;
+  /** The latest fixed version's number when it fails its integrity check. */
+  tampered: number | null;
   now: Date;
   links: StatusLinks;
   /** Show only this category's rankings (?kategori=). */
@@ -90,7 +94,15 @@ export function DashboardPage(props: DashboardProps) {
       <p class="muted">
         <Unbroken text={name} />
       </p>
-      <StatusSection competition={competition} lang={lang} sync={sync} now={props.now} links={props.links} />
+      <StatusSection
+        competition={competition}
+        lang={lang}
+        sync={sync}
+        now={props.now}
+        links={props.links}
+        lifecycle={props.lifecycle}
+        tampered={props.tampered}
+      />
       <nav aria-label={t('contents')} class="noprint card">
         <ul class="toc">
           {toc.map(([id, key]) => (
@@ -162,7 +174,12 @@ export function DashboardPage(props: DashboardProps) {
       <ChangesSection competition={competition} lang={lang} changes={props.changes} />
       <CommentsSection competition={competition} lang={lang} comments={sync?.comments ?? []} />
       <RejectionsSection competition={competition} lang={lang} rejections={rejections} />
-      <LateEntriesSection competition={competition} lang={lang} rejections={rejections} />
+      <LateEntriesSection
+        competition={competition}
+        lang={lang}
+        rejections={rejections}
+        fixedVersion={props.versions.at(-1)?.version ?? null}
+      />
       <ResponsesSection competition={competition} lang={lang} responses={props.responses} />
     </Layout>
   );

@@ -1,11 +1,13 @@
 import { announcementInstant, isAnnounced } from '../../shared/domain/announcement.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
-import { type Lang, localName } from '../../shared/domain/i18n.ts';
-import { competitionPhase, type Phase } from '../../shared/domain/phase.ts';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { isPublishing, type LifecyclePhase, nextPhases, phaseKey } from '../../shared/domain/lifecycle.ts';
+import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
+import type { LifecycleState } from '../lifecycle/lifecycle.ts';
 import { formatInstant } from './format.ts';
-import { type Say, sayer } from './strings.ts';
+import { sayer } from './strings.ts';
 
 /** Where to open things from the status line. */
 export interface StatusLinks {
@@ -25,26 +27,24 @@ export const STATUS_CSS = `
 .tech{font-size:.8125rem;color:#4a5560;overflow-wrap:anywhere}
 `;
 
-function phaseText(phase: Phase, competition: Competition, t: Say, lang: Lang): string {
-  switch (phase.code) {
-    case 'judging': {
-      const stage = competition.stages.find((s) => s.id === phase.stage);
-      return t('phase_judging', {
-        stage: stage ? localName(stage, lang) : phase.stage,
-        scored: phase.scored,
-        assigned: phase.assigned,
-      });
-    }
-    case 'selection':
-      return phase.toCheck > 0 ? t('phase_selectionToCheck', { n: phase.toCheck }) : t('phase_selection');
-    default:
-      return t(`phase_${phase.code}`);
-  }
+/** The judging phase says how far its stage is, from the last sync's counts; other phases say their name. */
+function phaseText(
+  phase: LifecyclePhase,
+  props: { competition: Competition; lang: Lang; sync: SyncRecord | null },
+) {
+  const name = phaseName(phase, props.competition, props.lang);
+  if (phase.code !== 'judging') return name;
+  const rows = (props.sync?.progress ?? []).filter((p) => p.stage === phase.stage);
+  if (rows.length === 0) return name;
+  const scored = rows.reduce((n, p) => n + p.scored, 0);
+  const assigned = rows.reduce((n, p) => n + p.assigned, 0);
+  return `${name} ${sayer(props.lang)('phaseProgress', { scored, assigned })}`;
 }
 
 /**
- * The line at the top of the dashboard: which step the competition is in, whether (or when) the result
- * is public, and links to the public page and the Sheet.
+ * The line at the top of the dashboard: the phase the lifecycle log is in (never guessed from counts),
+ * whether (or when) the result is public, an alarm when the stored version fails its integrity check,
+ * the form that moves the phase, and links to the public page and the Sheet.
  */
 export function StatusSection(props: {
   competition: Competition;
@@ -52,35 +52,36 @@ export function StatusSection(props: {
   sync: SyncRecord | null;
   now: Date;
   links: StatusLinks;
+  lifecycle: LifecycleState;
+  /** The latest fixed version's number when its recomputed hash does not match (integrity on read). */
+  tampered: number | null;
 }) {
-  const { competition, lang, sync, now, links } = props;
+  const { competition, lang, now, links, lifecycle } = props;
   const t = sayer(lang);
-  const phase = competitionPhase({
-    competition,
-    now,
-    result: sync?.result,
-    progress: sync?.progress ?? [],
-    selection: sync?.selection?.verdicts,
-  });
+  const { phase } = lifecycle;
   const when = formatLocalMoment(competition.announceAt, competition.timezone, lang);
-  const publicLine =
-    phase.code === 'announced'
-      ? t('publicShown', { when })
-      : isAnnounced(competition, now)
-        ? t('publicWaiting', { when })
-        : t('publicLater', { when });
+  const announced = isAnnounced(competition, now);
+  const publicLine = isPublishing(phase)
+    ? t(announced ? 'publicShown' : 'publicAt', { when })
+    : t(announced ? 'publicWaiting' : 'publicLater', { when });
   const sheet = links.sheet;
   return (
-    <section class="card status" aria-labelledby="h-status">
+    <section class="card status" id="status" aria-labelledby="h-status">
       <h2 id="h-status" class="sr">
         {t('statusTitle')}
       </h2>
+      {props.tampered !== null ? (
+        <p class="notice err" role="alert">
+          {t('integrityAlarm', { n: props.tampered })}
+        </p>
+      ) : null}
       <p>
-        {t('phase')}: <span class={`ph ph-${phase.code}`}>{phaseText(phase, competition, t, lang)}</span>
+        {t('phase')}: <span class={`ph ph-${phase.code}`}>{phaseText(phase, props)}</span>
       </p>
       <p>
         <time datetime={announcementInstant(competition).toISOString()}>{publicLine}</time>
       </p>
+      <PhaseForm competition={competition} lang={lang} lifecycle={lifecycle} />
       <ul class="links noprint">
         <li>
           <a href={`/pengumuman/${encodeURIComponent(competition.id)}`}>{t('linkPublic')}</a>
@@ -113,6 +114,50 @@ export function StatusSection(props: {
         ) : null}
       </ul>
     </section>
+  );
+}
+
+/** Moves the phase by hand (POST /sekretariat/tahap, behind the session and the origin check), and the log. */
+function PhaseForm(props: { competition: Competition; lang: Lang; lifecycle: LifecycleState }) {
+  const { competition, lang, lifecycle } = props;
+  const t = sayer(lang);
+  const next = nextPhases(lifecycle.phase, {
+    stages: competition.stages.map((s) => s.id),
+    selection: competition.selection !== undefined,
+    publicTest: competition.publicTest !== undefined,
+  });
+  return (
+    <details class="noprint">
+      <summary>{t('phaseChange')}</summary>
+      <form method="post" action="/sekretariat/tahap" class="fix">
+        <label for="phase-to">{t('phaseTo')}</label>
+        <select id="phase-to" name="to">
+          {next.map((p) => (
+            <option value={phaseKey(p)}>{phaseName(p, competition, lang)}</option>
+          ))}
+        </select>
+        <label for="phase-reason">{t('phaseReason')}</label>
+        <textarea id="phase-reason" name="reason" rows={2} required maxlength={2000} />
+        <p>
+          <input type="checkbox" id="c-phase" name="confirm" value="yes" required />{' '}
+          <label for="c-phase" class="inline">
+            {t('phaseConfirm')}
+          </label>
+        </p>
+        <button type="submit">{t('phaseButton')}</button>
+      </form>
+      {lifecycle.log.length > 0 ? (
+        <ol class="phase-log">
+          {lifecycle.log.map((e) => (
+            <li>
+              <time datetime={e.at}>{formatInstant(e.at, competition.timezone, lang)}</time> ·{' '}
+              {phaseName(e.to, competition, lang)} · {e.by} ·{' '}
+              <span dir="auto">{transitionReason(e.reason, lang)}</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </details>
   );
 }
 

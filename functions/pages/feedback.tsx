@@ -1,16 +1,17 @@
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { isAnnounced, judgingIsComplete } from '../../shared/domain/announcement.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
-import { type FeedbackStage, feedbackFor } from '../../shared/domain/feedback.ts';
+import { type CriterionMeans, type FeedbackStage, feedbackFor } from '../../shared/domain/feedback.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatNumber, formatScore, scoreText } from '../../shared/domain/numbers.ts';
+import { publishedCriterionMeans, publishedEntries } from '../../shared/domain/published-view.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
-import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
+import { loadPublishedView } from '../results/published.ts';
 import { Layout } from './layout.tsx';
 import { requireSessionPage } from './session.ts';
 import { STACK_CSS, stackLabels } from './stack-table.ts';
@@ -40,14 +41,18 @@ function notFound(): never {
   throw new AppError('not_found', { id: 'Lembar umpan balik tidak ada.', en: 'No such feedback sheet.' });
 }
 
-/** Feedback exists only when the config asks for it, and only once the result is public. */
-async function readiness(c: Context<AppEnv>): Promise<{ ready: false } | { ready: true; sync: SyncRecord }> {
-  const { competition, store, clock } = c.get('services');
-  if (!competition.feedback) notFound();
-  if (!isAnnounced(competition, clock.now())) return { ready: false };
-  const sync = await store.lastSync(competition.id);
-  if (!sync?.result || !judgingIsComplete(sync.result) || !sync.criterionMeans) return { ready: false };
-  return { ready: true, sync };
+/**
+ * Feedback exists only when the config asks for it, and only once the result is public: drawn from the
+ * published record (its typed cells and rankings), never from a later sync.
+ */
+async function readiness(
+  c: Context<AppEnv>,
+): Promise<{ ready: false } | { ready: true; record: ResultRecord; means: CriterionMeans }> {
+  const services = c.get('services');
+  if (!services.competition.feedback) notFound();
+  const view = await loadPublishedView(services);
+  if (view?.status !== 'published') return { ready: false };
+  return { ready: true, record: view.record, means: publishedCriterionMeans(view.record) };
 }
 
 function page(c: Context<AppEnv>, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
@@ -86,7 +91,7 @@ function feedbackCss(lang: Lang): string {
 }
 
 feedbackRoutes.get('/', async (c) => {
-  const { competition, store } = c.get('services');
+  const { competition } = c.get('services');
   const lang = c.get('lang');
   const t = sayer(lang);
   const state = await readiness(c);
@@ -100,8 +105,8 @@ feedbackRoutes.get('/', async (c) => {
       </Shell>,
     );
   }
-  const innovations = new Map((await store.listInnovations(competition.id)).map((i) => [i.id, i]));
-  const ranked = state.sync.result?.stages[0]?.ranking ?? [];
+  const innovations = publishedEntries(state.record);
+  const ranked = state.record.result.stages[0]?.ranking ?? [];
   return page(
     c,
     <Shell lang={lang} competition={competition} title={t('feedback')} path="/sekretariat/umpan-balik">
@@ -249,23 +254,24 @@ feedbackRoutes.get('/:id', async (c) => {
   const { competition, store } = c.get('services');
   const state = await readiness(c);
   if (!state.ready) notFound();
-  const result = state.sync.result;
-  const means = state.sync.criterionMeans;
-  if (!result || !means) notFound();
+  const { result } = state.record;
   const id = c.req.param('id');
-  const innovation = (await store.listInnovations(competition.id)).find((i) => i.id === id) ?? notFound();
-  const stages = feedbackFor(competition, result, means, id);
+  const fixed = publishedEntries(state.record).get(id) ?? notFound();
+  const stored = (await store.listInnovations(competition.id)).find((i) => i.id === id) ?? notFound();
+  const stages = feedbackFor(competition, result, state.means, id);
   if (stages.length === 0) notFound();
   const final = result.final.ranking.find((e) => e.id === id);
+  // The jurors' remarks are not part of the record: they come from the last sync.
+  const comments = (await store.lastSync(competition.id))?.comments ?? [];
   return page(
     c,
     <FeedbackSheet
       competition={competition}
       lang={c.get('lang')}
-      innovation={innovation}
+      innovation={{ ...stored, ...fixed }}
       stages={stages}
       finalRank={final?.rank ? { rank: final.rank, of: result.final.ranking.length } : null}
-      remarks={(state.sync.comments ?? [])
+      remarks={comments
         .filter((r) => r.innovation === id && r.text.trim() !== '')
         .map((r) => ({ stage: r.stage, text: r.text }))}
     />,

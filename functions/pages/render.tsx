@@ -6,6 +6,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isLang } from '../../shared/domain/i18n.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
+import { readLifecycle } from '../lifecycle/lifecycle.ts';
+import { recordIntact } from '../results/published.ts';
 import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
 import { refusedText } from './dashboard-status.tsx';
 import { say } from './strings.ts';
@@ -54,8 +56,9 @@ export async function dashboard(
   extra: Pick<DashboardProps, 'notice'>,
   status: ContentfulStatusCode = 200,
 ) {
-  const { competition, store, clock, sheetLink, localForm } = c.get('services');
-  const [innovations, rejections, sync, versions, fixed, changes, responses] = await Promise.all([
+  const services = c.get('services');
+  const { competition, store, clock, sheetLink, localForm } = services;
+  const [innovations, rejections, sync, versions, fixed, changes, responses, lifecycle] = await Promise.all([
     store.listInnovations(competition.id),
     store.listRejections(competition.id),
     store.lastSync(competition.id),
@@ -63,7 +66,9 @@ export async function dashboard(
     store.latestVersion(competition.id),
     store.listScoreChanges(competition.id, DASHBOARD_CHANGES),
     store.listPublicResponses(competition.id),
+    readLifecycle(services),
   ]);
+  const tampered = fixed && !(await recordIntact(fixed)) ? fixed.version : null;
   c.header('cache-control', 'no-store');
   const asked = c.req.query('kategori');
   const category = competition.categories.some((k) => k.id === asked) ? asked : undefined;
@@ -80,6 +85,8 @@ export async function dashboard(
       fixed={fixed}
       changes={changes}
       responses={responses}
+      lifecycle={lifecycle}
+      tampered={tampered}
       now={clock.now()}
       links={{ ...(sheetLink ? { sheet: sheetLink } : {}), ...(localForm ? { localForm } : {}) }}
       category={category}

@@ -1,9 +1,12 @@
 import { type Context, Hono } from 'hono';
+import { parsePhaseKey, phaseKey } from '../../shared/domain/lifecycle.ts';
 import type { TieDecision } from '../../shared/domain/ties.ts';
 import { AppError, isAppError } from '../../shared/errors.ts';
+import { phaseName } from '../../shared/messages/lifecycle.ts';
 import { versionParam } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { acceptLateEntry } from '../intake/ingest.ts';
+import { movePhase } from '../lifecycle/lifecycle.ts';
 import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
 import { BeritaAcaraPage } from './berita-acara-page.tsx';
@@ -90,8 +93,20 @@ resultPagesRoutes.post('/sekretariat/terima-terlambat', requireSession(), (c) =>
       c.get('services'),
       field(form, 'responseId'),
       field(form, 'reason'),
+      { correctionAcknowledged: field(form, 'correction') === 'yes' },
     );
     return `/sekretariat?diterima=${encodeURIComponent(innovation.id)}#ditolak`;
+  }),
+);
+
+resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
+  action(c, async (form) => {
+    const to = parsePhaseKey(field(form, 'to'));
+    if (!to) {
+      throw new AppError('bad_request', { id: 'Tahap tidak dikenal.', en: 'Unknown phase.' });
+    }
+    const moved = await movePhase(c.get('services'), to, field(form, 'reason'), 'secretariat');
+    return `/sekretariat?tahap=${encodeURIComponent(phaseKey(moved.to))}#status`;
   }),
 );
 
@@ -121,5 +136,9 @@ export function resultNotice(c: Context<AppEnv>): string | undefined {
   if (fixed) return say(lang, 'fixedDone', { n: fixed });
   const late = c.req.query('diterima');
   if (late) return say(lang, 'lateDone', { id: late });
+  const phase = parsePhaseKey(c.req.query('tahap') ?? '');
+  if (phase) {
+    return say(lang, 'phaseMoved', { phase: phaseName(phase, c.get('services').competition, lang) });
+  }
   return undefined;
 }

@@ -316,8 +316,14 @@ export function ChangesSection(
 }
 
 /** Submissions that came outside the intake window: accepted only by an explicit, logged override. */
-export function LateEntriesSection(props: Props & { rejections: readonly Rejection[] }) {
-  const { competition, lang } = props;
+export function LateEntriesSection(
+  props: Props & {
+    rejections: readonly Rejection[];
+    /** The latest fixed version: accepting then needs a correction, and the form says so first. */
+    fixedVersion: number | null;
+  },
+) {
+  const { competition, lang, fixedVersion } = props;
   const t = sayer(lang);
   const late = props.rejections.filter((r) => r.submission);
   if (late.length === 0) return null;
@@ -348,6 +354,14 @@ export function LateEntriesSection(props: Props & { rejections: readonly Rejecti
             <label for={`late-${n}`}>{t('lateReason')}</label>
             <textarea id={`late-${n}`} name="reason" rows={2} required maxlength={2000} />
             <Confirm t={t} label="late" id={`late-${n}-ok`} />
+            {fixedVersion !== null ? (
+              <p class="warn">
+                <input type="checkbox" id={`c-late-${n}-ralat`} name="correction" value="yes" required />{' '}
+                <label for={`c-late-${n}-ralat`} class="inline">
+                  {t('lateNeedsCorrection', { n: fixedVersion })}
+                </label>
+              </p>
+            ) : null}
             <button type="submit">{t('lateButton')}</button>
           </form>
         );

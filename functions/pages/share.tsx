@@ -48,6 +48,7 @@ export function shareDescription(
   if (announcement.status === 'announced') {
     return clip(`${t('shareTop3')}: ${podium(announcement.entries)}`, DESCRIPTION_MAX);
   }
+  if (announcement.status === 'invalid') return t('invalidTitle');
   const when = formatLocalMoment(announcement.announceAt, announcement.timezone, lang);
   return clip(t('shareSoon', { name: localName(competition, lang), when }), DESCRIPTION_MAX);
 }

@@ -8,34 +8,42 @@ export const WORKFLOW_STRINGS = {
   // status line
   statusTitle: { id: 'Status kompetisi', en: 'Competition status' },
   phase: { id: 'Tahap sekarang', en: 'Current step' },
-  phase_intakeOpen: { id: 'Pendaftaran dibuka', en: 'Registration open' },
-  phase_intakeClosed: { id: 'Pendaftaran ditutup', en: 'Registration closed' },
-  phase_selection: { id: 'Seleksi administrasi', en: 'Administrative selection' },
-  phase_selectionToCheck: {
-    id: 'Seleksi administrasi — {n} pendaftaran perlu dicek',
-    en: 'Administrative selection — {n} entries need a check',
+  lateNeedsCorrection: {
+    id: 'Hasil versi {n} sudah ditetapkan: saya mengerti bahwa ralat diperlukan agar pendaftaran ini masuk hasil resmi, dan sampai ralat ditetapkan hasil resmi serta halaman publik tidak berubah.',
+    en: 'Result version {n} is fixed: I understand that a correction is needed for this entry to enter the official result, and that until one is fixed the official result and the public pages stay unchanged.',
   },
-  phase_judging: {
-    id: 'Penilaian: {stage} ({scored} dari {assigned} baris sudah dinilai)',
-    en: 'Judging: {stage} ({scored} of {assigned} rows scored)',
+  phaseProgress: {
+    id: '({scored} dari {assigned} baris sudah dinilai)',
+    en: '({scored} of {assigned} rows scored)',
   },
-  phase_judgingDone: {
-    id: 'Penilaian selesai; hasil belum ditetapkan',
-    en: 'Judging complete; the result is not fixed yet',
+  phaseChange: { id: 'Pindah tahap', en: 'Change the phase' },
+  phaseTo: { id: 'Tahap berikutnya', en: 'Next phase' },
+  phaseReason: { id: 'Alasan (dicatat di log tahap)', en: 'Reason (kept in the phase log)' },
+  phaseConfirm: {
+    id: 'Saya yakin memindahkan kompetisi ke tahap ini.',
+    en: 'I am sure to move the competition to this phase.',
   },
-  phase_fixed: { id: 'Hasil ditetapkan', en: 'Result fixed' },
-  phase_announced: { id: 'Diumumkan', en: 'Announced' },
+  phaseButton: { id: 'Pindahkan tahap', en: 'Move the phase' },
+  phaseMoved: { id: 'Kompetisi sekarang pada tahap: {phase}.', en: 'The competition is now in: {phase}.' },
+  integrityAlarm: {
+    id: 'PERINGATAN: hasil versi {n} yang tersimpan tidak lolos pemeriksaan keaslian (hash tidak cocok dengan isinya). Halaman publik tidak menampilkannya. Periksa penyimpanan dan jalankan juri doctor.',
+    en: 'WARNING: stored result version {n} fails its integrity check (its hash does not match its content). The public page does not show it. Check the store and run juri doctor.',
+  },
   publicShown: {
     id: 'Hasil tampil di halaman publik sejak {when}.',
     en: 'The result has been on the public page since {when}.',
   },
+  publicAt: {
+    id: 'Hasil tampil di halaman publik pada {when}.',
+    en: 'The result appears on the public page on {when}.',
+  },
   publicLater: {
-    id: 'Hasil tampil di halaman publik pada {when}, bila penilaian sudah lengkap. Sebelum itu halaman publik hanya menyebut tanggalnya.',
-    en: 'The result appears on the public page on {when}, once judging is complete. Until then the public page only gives the date.',
+    id: 'Hasil tampil di halaman publik pada {when}, bila sudah ditetapkan. Sebelum itu halaman publik hanya menyebut tanggalnya.',
+    en: 'The result appears on the public page on {when}, once it is fixed. Until then the public page only gives the date.',
   },
   publicWaiting: {
-    id: 'Tanggal pengumuman ({when}) sudah lewat, tetapi hasil belum tampil: penilaian belum lengkap.',
-    en: 'The announcement date ({when}) has passed, but the result is not shown yet: judging is incomplete.',
+    id: 'Tanggal pengumuman ({when}) sudah lewat, tetapi hasil belum tampil: belum ada hasil yang ditetapkan dan diumumkan.',
+    en: 'The announcement date ({when}) has passed, but the result is not shown yet: no result has been fixed and announced.',
   },
   linkPublic: { id: 'Halaman pengumuman', en: 'Announcement page' },
   linkCatalogue: { id: 'Katalog inovasi', en: 'Innovation catalogue' },

@@ -16,6 +16,11 @@ const STRINGS = {
     id: 'Dewan juri sedang menyelesaikan penilaian. Hasil akan tampil di halaman ini setelah ditetapkan.',
     en: 'The panel is finishing its scoring. The results will appear on this page once they are final.',
   },
+  invalidTitle: { id: 'Hasil tidak dapat ditampilkan', en: 'The result cannot be shown' },
+  invalidText: {
+    id: 'Data hasil yang tersimpan tidak lolos pemeriksaan keaslian, sehingga tidak ditampilkan. Sekretariat sudah mendapat peringatan dan akan memeriksanya.',
+    en: 'The stored result failed its authenticity check, so it is not shown. The secretariat has been alerted and will look into it.',
+  },
   fixedVersion: { id: 'Hasil ditetapkan, versi {n}', en: 'Fixed result, version {n}' },
   verificationCode: { id: 'kode verifikasi', en: 'verification code' },
   supersededNote: {

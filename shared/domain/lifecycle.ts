@@ -109,7 +109,10 @@ export function publishedVersion(log: readonly LifecycleTransition[]): number | 
 }
 
 /** The phases a competition may move to from `from`, before guards (steps forward, and back before fixing). */
-export function nextPhases(from: LifecyclePhase, facts: LifecycleFacts): LifecyclePhase[] {
+export function nextPhases(
+  from: LifecyclePhase,
+  facts: Pick<LifecycleFacts, 'stages' | 'selection' | 'publicTest'>,
+): LifecyclePhase[] {
   const first: LifecyclePhase[] = facts.stages[0] ? [{ code: 'judging', stage: facts.stages[0] }] : [];
   const stageAt = (i: number): LifecyclePhase[] => {
     const stage = facts.stages[i];

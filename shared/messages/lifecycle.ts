@@ -64,3 +64,10 @@ export function transitionProblemText(p: TransitionProblem, lang: Lang): string 
         : `Hasil versi ${p.version} sudah ditetapkan: hanya ralat yang dapat mengubahnya.`;
   }
 }
+
+/** A logged reason as a person reads it: an action's code (`fix:v2`) in words, a typed reason as typed. */
+export function transitionReason(reason: string, lang: Lang): string {
+  const fixed = /^fix:v(\d+)$/.exec(reason);
+  if (!fixed) return reason;
+  return lang === 'en' ? `Result version ${fixed[1]} fixed` : `Hasil versi ${fixed[1]} ditetapkan`;
+}

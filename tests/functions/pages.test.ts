@@ -314,9 +314,8 @@ describe('secretariat dashboard', () => {
     const seeded = await setup(true);
     const cookie = cookieOf(await login());
     const body = await (await app.request('/sekretariat', { headers: { cookie } })).text();
-    expect(body).toContain(
-      'Tahap sekarang: <span class="ph ph-judgingDone">Penilaian selesai; hasil belum ditetapkan',
-    );
+    // The seed fixes the complete result: the lifecycle log says announced, public from announceAt.
+    expect(body).toContain('Tahap sekarang: <span class="ph ph-announced">Diumumkan</span>');
     expect(body).toContain('Hasil tampil di halaman publik pada Jumat, 20 Desember 2024 pukul 09.00 WITA');
     expect(body).toContain(`href="/pengumuman/${CID}"`);
     expect(body).toContain('Google Sheet belum diatur');

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shadeRanges, TILES } from '../../functions/pages/charts/tile-grid.tsx';
 import { cssString, stackLabels } from '../../functions/pages/stack-table.ts';
-import { competitionPhase } from '../../shared/domain/phase.ts';
-import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
 import { DEFAULT_REGIONS } from '../../shared/domain/regions.ts';
-import { loadNtt2024 } from '../helpers/services.ts';
 
 /** Positions differing in at least two characters, counted from the left. */
 function differences(a: string, b: string): number {
@@ -59,68 +56,6 @@ describe('phone labels of stacked tables', () => {
     expect(hostile.slice(1, -1)).not.toMatch(/["<>{}]/);
     expect(stackLabels('t', ['A', null, 'C'])).toBe(
       '@media (max-width:40rem){table.t td:nth-child(1)::before{content:"A: "}table.t td:nth-child(3)::before{content:"C: "}}',
-    );
-  });
-});
-
-describe('the competition phase', () => {
-  const competition = loadNtt2024();
-  const before = new Date('2024-12-19T10:00:00+08:00');
-  const after = new Date('2024-12-20T10:00:00+08:00');
-  const entry = (status: 'complete' | 'incomplete'): RankedEntry => ({
-    rank: status === 'complete' ? 1 : null,
-    id: 'INOV-2024-001',
-    score: 80,
-    status,
-    jurors: 3,
-    tie: false,
-    advances: true,
-    category: 'kabkota',
-    categoryRank: 1,
-    tieBreak: [],
-    totals: {},
-  });
-  const result = (status: 'complete' | 'incomplete'): CompetitionResult => ({
-    stages: competition.stages.map((s) => ({ stage: s.id, ranking: [entry(status)], problems: [] })),
-    final: { stage: 'final', ranking: [entry(status)], problems: [] },
-    problems: [],
-  });
-  const base = { competition, now: before, result: undefined, progress: [], selection: undefined };
-
-  it('goes from registration through selection and each stage to the announcement', () => {
-    expect(competitionPhase(base)).toEqual({ code: 'intakeOpen' });
-    expect(competitionPhase({ ...base, intakeClosesAt: new Date('2024-10-01T00:00:00Z') })).toEqual({
-      code: 'intakeClosed',
-    });
-    const selection = [
-      { id: 'INOV-2024-001', rule: 'check' as const, reasons: [], outcome: 'check' as const },
-    ];
-    expect(competitionPhase({ ...base, selection })).toEqual({ code: 'selection', toCheck: 1 });
-    const progress = [
-      { stage: 'desk', assigned: 10, scored: 4 },
-      { stage: 'desk', assigned: 10, scored: 10 },
-    ];
-    expect(competitionPhase({ ...base, selection, progress, result: result('incomplete') })).toEqual({
-      code: 'judging',
-      stage: 'desk',
-      scored: 14,
-      assigned: 20,
-    });
-    const both = [...progress, { stage: 'interview', assigned: 5, scored: 0 }];
-    expect(competitionPhase({ ...base, progress: both, result: result('incomplete') })).toMatchObject({
-      code: 'judging',
-      stage: 'interview',
-    });
-    expect(competitionPhase({ ...base, progress: both, result: result('complete') })).toEqual({
-      code: 'judgingDone',
-    });
-    expect(competitionPhase({ ...base, result: result('complete'), fixed: true })).toEqual({ code: 'fixed' });
-    expect(competitionPhase({ ...base, now: after, result: result('complete') })).toEqual({
-      code: 'announced',
-    });
-    // After announceAt but with judging incomplete, nothing is public yet.
-    expect(competitionPhase({ ...base, now: after, progress: both, result: result('incomplete') }).code).toBe(
-      'judging',
     );
   });
 });
