@@ -7,6 +7,7 @@ import type { AppEnv, Services } from './compose/services.ts';
 import { limitBody } from './http/body-size.ts';
 import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
+import { allowedHostsOnly } from './http/host-check.ts';
 import { intakeRoutes } from './intake/routes.ts';
 import { pagesRoutes } from './pages/routes.tsx';
 import { sameOrigin } from './pages/session.ts';
@@ -16,6 +17,11 @@ const PAGE_BODY_BYTES = 64 * 1024;
 /** The whole HTTP surface; each runtime passes in how it builds the services. */
 export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
   const app = new Hono<AppEnv>();
+  // Every answer, errors and JSON included, is what its Content-Type says, never sniffed into a page.
+  app.use(async (c, next) => {
+    await next();
+    c.res.headers.set('x-content-type-options', 'nosniff');
+  });
   app.use(requestId({ headerName: 'x-request-id' }));
   app.use(language());
   app.onError((err, c) => errorResponse(c, err));
@@ -30,6 +36,7 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
   app.use((c, next) => (c.req.path.startsWith('/intake/') ? next() : smallBody(c, next)));
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.use(services(resolve));
+  app.use(allowedHostsOnly());
   app.route('/', intakeRoutes);
   app.route('/', announceRoutes);
   app.route('/admin', adminRoutes);

@@ -2,7 +2,9 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
 import { composeNode, type NodeRuntime } from '../compose/node.ts';
+import type { Services } from '../compose/services.ts';
 import { runScenario } from '../demo/scenario.ts';
+import { hostsFor } from '../http/host-check.ts';
 import { listen, type RunningServer, untilStopped } from '../http/node-server.ts';
 
 export interface ServeOptions {
@@ -31,7 +33,9 @@ export async function serve(o: ServeOptions): Promise<void> {
   });
   // A laptop serves itself only; a server (a container, a VM) serves its network.
   const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
-  const server = await listen(createApp(() => rt.services).fetch, port, host).catch(async (err: unknown) => {
+  // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
+  let services: Services = { ...rt.services, allowedHosts: [] };
+  const server = await listen(createApp(() => services).fetch, port, host).catch(async (err: unknown) => {
     await rt.close();
     throw new AppError(
       'internal',
@@ -42,6 +46,9 @@ export async function serve(o: ServeOptions): Promise<void> {
       { cause: err },
     );
   });
+  const listening = { hostname: host, port: Number(new URL(server.url).port) };
+  const allowedHosts = hostsFor(listening, process.env.JURI_HOSTS);
+  services = allowedHosts ? { ...rt.services, allowedHosts } : rt.services;
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
   else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);

@@ -26,6 +26,11 @@ export interface Services {
   clientAddress?: ClientAddressSource;
   /** Where a person opens the Sheet: its address in Google mode, the workbook file in local mode. */
   sheetLink?: { url: string } | { file: string };
+  /**
+   * The Host values a Node server answers (http/host-check.ts), against DNS rebinding; unset where the
+   * runtime routes by name itself (Workers, Cloud Functions) and in tests through app.request.
+   */
+  allowedHosts?: string[];
   /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
   localForm?: boolean;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/domain/issues.ts';
 import type { FormAnswer, FormSubmission } from '../../shared/domain/submission.ts';
-import { cleanDeep, cleanText } from '../../shared/domain/text.ts';
+import { cleanDeep, cleanText, MAX_JSON_DEPTH, withinJsonDepth } from '../../shared/domain/text.ts';
 
 /** A payload turned into a FormSubmission, or the reasons its shape is wrong. */
 export type ParsedPayload =
@@ -82,6 +82,7 @@ function instantIso(value: string): string {
 
 /** Text is cleaned (shared/domain/text.ts) before validation; the archive keeps the payload as it came. */
 export function parseAppsScriptPayload(body: unknown): ParsedPayload {
+  if (!withinJsonDepth(body)) return tooDeep(body);
   const clean = cleanDeep(body);
   const parsed = appsScriptPayloadSchema.safeParse(clean);
   if (!parsed.success)
@@ -108,7 +109,17 @@ function driveLink(fileId: string): string {
   return `https://drive.google.com/open?id=${encodeURIComponent(fileId)}`;
 }
 
+/** A payload nested past any real one: rejected (and so recorded) with its reason, never walked. */
+function tooDeep(body: unknown): ParsedPayload {
+  return {
+    ok: false,
+    responseId: peekResponseId(body),
+    reasons: [{ path: '(root)', code: 'tooDeep', params: { maximum: MAX_JSON_DEPTH } }],
+  };
+}
+
 export function parseFormsApiResponse(body: unknown, questionTitles: Record<string, string>): ParsedPayload {
+  if (!withinJsonDepth(body)) return tooDeep(body);
   const clean = cleanDeep(body);
   const parsed = formsApiResponseSchema.safeParse(clean);
   if (!parsed.success)

@@ -19,14 +19,40 @@ export function cleanText(text: string): string {
 const PLAIN = /^[\t\n\x20-\x7e]*$/;
 
 /**
+ * How deeply parsed JSON may nest. Every payload juri reads (a Form response, a Sheets request, a
+ * workbook's cells) is a few levels deep; a deeper one is hostile and would overflow the stack of any
+ * recursive walk over it.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether parsed JSON nests no deeper than `max` arrays and objects; walked without recursion. */
+export function withinJsonDepth(value: unknown, max = MAX_JSON_DEPTH): boolean {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, depth] = next;
+    if (item === null || typeof item !== 'object') continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(item)) pending.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/**
  * cleanText over every string in parsed JSON, keys included. Objects are rebuilt as plain data with
  * own properties only (a "__proto__" key stays an ordinary key), so nothing reaches a prototype.
+ * JSON nested deeper than MAX_JSON_DEPTH throws a RangeError before any of it is walked (callers that
+ * answer a person check `withinJsonDepth` first and say why).
  */
 export function cleanDeep(value: unknown): unknown {
+  if (!withinJsonDepth(value)) throw new RangeError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+  return cleanBounded(value);
+}
+
+function cleanBounded(value: unknown): unknown {
   if (typeof value === 'string') return cleanText(value);
-  if (Array.isArray(value)) return value.map(cleanDeep);
+  if (Array.isArray(value)) return value.map(cleanBounded);
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanDeep(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanBounded(v)]));
   }
   return value;
 }

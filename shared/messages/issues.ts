@@ -62,6 +62,10 @@ const MESSAGES = {
     en: 'registration is not open yet (opens {opensAt}); the submission is kept but not accepted',
   },
   required: { id: 'wajib diisi', en: 'is required' },
+  tooDeep: {
+    id: 'bersarang terlalu dalam (maks. {maximum} tingkat)',
+    en: 'is nested too deeply (max {maximum} levels)',
+  },
   tooLong: { id: 'terlalu panjang (maks. {maximum} karakter)', en: 'is too long (max {maximum} characters)' },
   regionNotListed: {
     id: '"{value}" bukan kabupaten/kota di daftar wilayah kompetisi',

@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -252,6 +253,16 @@ describe('npm start (juri serve --local)', () => {
     };
     expect(fixed.version).toBe(1);
     expect(await page.text()).toContain(fixed.hash);
+    // DNS rebinding: a page whose own name points at 127.0.0.1 is refused by that name (the Host header).
+    const rebound = await new Promise<number>((resolve, reject) => {
+      request(`${first.url}/sekretariat`, { headers: { host: 'rebind.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(rebound).toBe(403);
     await first.stop();
 
     const second = await start(dir);

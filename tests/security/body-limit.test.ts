@@ -57,13 +57,16 @@ function send(
 }
 
 describe('a body over the limit', () => {
+  // 2 MiB fits in the socket buffers; 16 MiB does not, so the client is still writing when the 413 is out.
   it.each([
-    ['with a content-length', false],
-    ['sent chunked', true],
-  ])('answers 413 %s, and the next request on the keep-alive connection works', async (_, chunked) => {
+    ['with a content-length', false, 2],
+    ['sent chunked', true, 2],
+    ['of 16 MiB with a content-length', false, 16],
+    ['of 16 MiB sent chunked', true, 16],
+  ])('answers 413 %s, and the next request on the keep-alive connection works', async (_, chunked, mib) => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const big = Buffer.alloc(2 * 1024 * 1024, 'a');
+      const big = Buffer.alloc(mib * 1024 * 1024, 'a');
       const tooLarge = await send(agent, 'POST', '/intake/form', big, chunked);
       expect(tooLarge.status).toBe(413);
       expect(JSON.parse(tooLarge.body).error.code).toBe('payload_too_large');
@@ -73,6 +76,29 @@ describe('a body over the limit', () => {
       agent.destroy();
     }
   });
+
+  it.each([
+    '/sekretariat/masuk',
+    '/daftar',
+    '/admin/sync',
+    '/pengumuman/koin-yanlik-ntt-2024/tanggapan',
+    '/no-such-page',
+  ])(
+    'answers 413 to 16 MiB posted to %s, whatever the route, and the connection stays usable',
+    async (path) => {
+      const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+      try {
+        const res = await send(agent, 'POST', path, Buffer.alloc(16 * 1024 * 1024, 'a'), false, {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: server.url,
+        });
+        expect(res.status).toBe(413);
+        expect((await send(agent, 'GET', '/healthz')).status).toBe(200);
+      } finally {
+        agent.destroy();
+      }
+    },
+  );
 
   it('answers 413 to an oversized sign-in form (pages take a few bytes)', async () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
