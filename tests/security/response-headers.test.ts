@@ -31,7 +31,7 @@ describe('every response', () => {
 describe('the Host allow-list (DNS rebinding)', () => {
   const rebound = appWith({
     ...services,
-    allowedHosts: hostsFor({ hostname: '127.0.0.1', port: 8787 }, undefined),
+    allowedHosts: hostsFor({ hostname: '127.0.0.1', port: 8787 }, undefined) ?? [],
   });
   const ask = (host: string, path = '/admin/innovations') =>
     rebound.request(`http://${host}${path}`, { headers: { ...ADMIN, host, origin: `http://${host}` } });
