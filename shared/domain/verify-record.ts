@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absentJurors } from './absence.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { type Competition, competitionSchema, finalTop } from './competition.ts';
 import { issuesOf } from './issues.ts';
@@ -39,7 +40,11 @@ export type Finding =
   | { code: 'entry-extra'; version: number; stage: string; innovation: string }
   | { code: 'result-differs'; version: number; stage: string }
   | ({ version: number } & TieDecisionProblem)
-  | { code: 'announcement-differs'; version: number };
+  | { code: 'announcement-differs'; version: number }
+  /** The stored `absentJurors` are not the jurors the cells show typed nothing (juri-rules/3 on). */
+  | { code: 'absence-differs'; version: number }
+  /** An excluded entry that is still ranked, or left out without a reason; an acknowledgement without one. */
+  | { code: 'reason-missing'; version: number; subject: string };
 
 export interface VerifyReport {
   ok: boolean;
@@ -82,6 +87,9 @@ const recordShape = z.looseObject({
   result: z.looseObject({ stages: z.array(stageResult), final: stageResult, problems: z.array(z.unknown()) }),
   tieDecisions: z.array(z.object({ rank: z.number(), order: z.array(z.string()), note: z.string() })),
   announcement: z.object({ id: z.string(), en: z.string() }),
+  excluded: z.array(z.looseObject({ id: z.string(), reason: z.string() })).optional(),
+  absentJurors: z.array(z.looseObject({ stage: z.string(), juror: z.string() })).optional(),
+  absenceAcknowledged: z.looseObject({ by: z.string(), reason: z.string() }).optional(),
   hash: z.string(),
 });
 const exportShape = z.object({ format: z.literal(EXPORT_FORMAT), records: z.array(recordShape).min(1) });
@@ -153,10 +161,37 @@ function recheckRanking(record: ResultRecord): Finding[] {
   const top = finalTop(competition);
   for (const p of checkTieDecisions(computed.final, top, record.tieDecisions))
     findings.push({ version, ...p });
+  findings.push(...recheckRosterFacts(record, competition, computed));
   const text = announcementTexts(competition, record.innovations, computed, record.tieDecisions);
   if (text.id !== record.announcement.id || text.en !== record.announcement.en) {
     findings.push({ code: 'announcement-differs', version });
   }
+  return findings;
+}
+
+/**
+ * The facts of exclusions and absent jurors (issue 19): an excluded entry is not among the ranked and
+ * has a reason; the absent jurors are exactly those the cells show (records under juri-rules/3 on).
+ */
+function recheckRosterFacts(
+  record: ResultRecord,
+  competition: Competition,
+  computed: CompetitionResult,
+): Finding[] {
+  const version = record.version;
+  const findings: Finding[] = [];
+  const ranked = new Set(record.innovations.map((i) => i.id));
+  for (const x of record.excluded ?? []) {
+    if (ranked.has(x.id) || x.reason.trim() === '')
+      findings.push({ code: 'reason-missing', version, subject: x.id });
+  }
+  const ack = record.absenceAcknowledged;
+  if (ack && (ack.by.trim() === '' || ack.reason.trim() === ''))
+    findings.push({ code: 'reason-missing', version, subject: 'absenceAcknowledged' });
+  if (record.rulesVersion === 'juri-rules/1' || record.rulesVersion === 'juri-rules/2') return findings;
+  const absent = absentJurors(competition, computed, record.innovations, record.cells);
+  if (canonicalJson(absent) !== canonicalJson(record.absentJurors ?? []))
+    findings.push({ code: 'absence-differs', version });
   return findings;
 }
 

@@ -102,6 +102,14 @@ export function findingText(f: Finding, lang: Lang): string {
       return en
         ? `${v}: the announcement text does not follow from the ranking and the tie decisions.`
         : `${v}: teks pengumuman tidak sesuai dengan peringkat dan keputusan nilai sama.`;
+    case 'absence-differs':
+      return en
+        ? `${v}: the jurors recorded as absent are not the ones the typed cells show gave no score.`
+        : `${v}: juri yang dicatat tidak hadir tidak sama dengan yang menurut sel yang diketik tidak memberi nilai.`;
+    case 'reason-missing':
+      return en
+        ? `${v}: ${f.subject} is left out of the result (or acknowledged) without a written reason, or is still ranked.`
+        : `${v}: ${f.subject} dikeluarkan dari hasil (atau dinyatakan) tanpa alasan tertulis, atau masih ikut diperingkat.`;
     default:
       return `${v}: ${tieProblemText(f, lang)}`;
   }

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fixResult } from '../../functions/results/fix.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
-import type { ResultRecord } from '../../shared/domain/record.ts';
-import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { hashedText, type ResultRecord } from '../../shared/domain/record.ts';
+import { type Finding, verifyRecords } from '../../shared/domain/verify-record.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
+import { findingText } from '../../shared/messages/record.ts';
 import { testServices } from '../helpers/services.ts';
 import { smallCompetition } from '../unit/fixtures.ts';
 
@@ -123,5 +124,26 @@ describe('finalize: absent jurors and unscored entries (issue 19)', () => {
     expect(JSON.stringify(beritaAcara(record, 'id').blocks)).toContain(
       'Inovasi yang dikeluarkan dari hasil oleh dewan juri',
     );
+  });
+});
+
+describe('juri verify checks the facts of issue 19', () => {
+  it('refutes a record whose absent jurors or exclusion reason were edited (and resealed)', async () => {
+    const services = await judgedWithoutJ3(['I-9']);
+    const record = await fixResult(services, {
+      acknowledgeAbsent: { by: 'Maria Ina', reason: 'J3 sakit' },
+      exclusions: [{ id: 'I-9', reason: 'Diterima terlambat' }],
+    });
+    const reseal = async (body: ResultRecord): Promise<ResultRecord> => ({
+      ...body,
+      hash: await digest(hashedText(body)),
+    });
+    const noAbsence = await reseal({ ...record, absentJurors: [] });
+    const report = await verifyRecords([noAbsence], digest);
+    expect(report.findings.map((f) => f.code)).toEqual(['absence-differs']);
+    const noReason = await reseal({ ...record, excluded: [{ id: 'I-9', reason: '' }] });
+    const refuted = await verifyRecords([noReason], digest);
+    expect(refuted.findings).toEqual([{ code: 'reason-missing', version: 1, subject: 'I-9' }]);
+    expect(findingText(refuted.findings[0] as Finding, 'id')).toContain('tanpa alasan tertulis');
   });
 });
