@@ -1,9 +1,28 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * One run, three groups in turn: the fast node tests in parallel, then real Chromium, then real
- * workerd — the last two one file at a time, since each file starts a browser or a Worker and this
- * machine has two cores.
+ * The end-to-end files: each runs whole demos or CLI processes, a national-scale sync, 10,000 fuzzed
+ * requests, a bundle or a nested vitest. They run one at a time after the parallel group, so that they
+ * neither starve the fast tests nor each other on two cores.
+ */
+const HEAVY = [
+  'tests/functions/local-mode.test.ts',
+  'tests/functions/fairness-demo.test.ts',
+  'tests/sheets/budget.test.ts',
+  'tests/sheets/demo-pdf.test.ts',
+  'tests/security/fuzz-intake.test.ts',
+  'tests/deploy/bundle-budget.test.ts',
+  'tests/setup/closing-line-reporter.test.ts',
+];
+
+/**
+ * One run, four groups in turn: the fast node tests in parallel, then the heavy end-to-end files, real
+ * Chromium and real workerd, each of those one file at a time, since each file starts processes, a
+ * browser or a Worker and this machine has two cores.
+ *
+ * A timeout only catches a hang: no verdict depends on speed, so the budgets are generous enough for a
+ * slow laptop on a loaded machine (load 8 and more on two cores), and a test that waits on real work
+ * sizes its own budget from that work (tests/helpers/budgets.ts).
  */
 export default defineConfig({
   test: {
@@ -18,10 +37,21 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['tests/**/*.test.{ts,tsx}'],
-          exclude: ['tests/browser/**', 'tests/workers/**', 'node_modules/**'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          exclude: ['tests/browser/**', 'tests/workers/**', 'node_modules/**', ...HEAVY],
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
           sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: HEAVY,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -32,7 +62,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -43,7 +73,7 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
