@@ -2,15 +2,18 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import type { Competition } from '../../shared/domain/competition.ts';
+import { formatLongDate } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from '../../shared/domain/submission-fields.ts';
+import { type IntakeState, intakeState, timelineInstant } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 import { FIELD_NAMES } from '../../shared/messages/selection.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { archivePayload, ingestArchived } from '../intake/ingest.ts';
 import { parseAppsScriptPayload } from '../intake/payloads.ts';
+import { formatInstant } from './format.ts';
 import { Layout } from './layout.tsx';
 import { sameOrigin } from './session.ts';
 import { sayer } from './strings.ts';
@@ -80,6 +83,7 @@ function Field(props: {
   value: string;
   error: string | undefined;
   lang: Lang;
+  consentText: string;
 }) {
   const { q, competition, value, error } = props;
   const id = `f-${q.field}`;
@@ -104,6 +108,17 @@ function Field(props: {
       );
     }
     if (LONG.has(q.field)) return <textarea {...common}>{value}</textarea>;
+    if (q.field === 'consent') {
+      // The Form asks this as a yes/no question; a checkbox posts the "yes" the intake reads.
+      return (
+        <p>
+          <input type="checkbox" value={props.consentText} checked={value !== ''} {...common} />{' '}
+          <label for={id} class="inline">
+            {props.consentText}
+          </label>
+        </p>
+      );
+    }
     const type =
       q.field === 'contactEmail'
         ? 'email'
@@ -137,12 +152,16 @@ export function RegisterPage(props: {
   values: Record<string, string>;
   reasons: readonly Issue[];
   accepted?: string | undefined;
+  /** Whether the intake window takes a registration now; a closed form shows no fields at all. */
+  window: IntakeState;
 }) {
   const { competition, lang } = props;
   const t = sayer(lang);
   const byField = new Map<string, string>();
   for (const r of props.reasons) byField.set(r.path, issueText(r, lang));
   const general = props.reasons.filter((r) => !SUBMISSION_FIELDS.includes(r.path as SubmissionField));
+  const titles = new Map(questions(competition).map((q) => [q.field as string, q.title]));
+  const fieldErrors = [...byField].filter(([field]) => titles.has(field));
   return (
     <Layout
       lang={lang}
@@ -160,26 +179,80 @@ export function RegisterPage(props: {
             {t('registerAccepted', { id: props.accepted })}
           </p>
         ) : null}
-        {props.reasons.length > 0 ? (
-          <p class="notice err" role="alert">
-            {t('registerRejected', { n: props.reasons.length })}
-            {general.map((r) => ` ${issueText(r, lang)}`).join('')}
-          </p>
-        ) : null}
-        <form method="post" action="/daftar">
-          {questions(competition).map((q) => (
-            <Field
-              q={q}
-              competition={competition}
-              value={props.values[q.title] ?? ''}
-              error={byField.get(q.field)}
-              lang={lang}
-            />
-          ))}
-          <button type="submit">{t('registerSend')}</button>
-        </form>
+        {props.window !== 'open' ? (
+          <WindowNotice competition={competition} lang={lang} window={props.window} />
+        ) : (
+          <>
+            {props.reasons.length > 0 ? (
+              <div class="notice err" role="alert" id="kesalahan" tabindex={-1}>
+                <p>
+                  {t('registerRejected', { n: props.reasons.length })}
+                  {general.map((r) => ` ${issueText(r, lang)}`).join('')}
+                </p>
+                {fieldErrors.length > 0 ? (
+                  <ul>
+                    {fieldErrors.map(([field, text]) => (
+                      <li>
+                        <a href={`#f-${field}`}>{titles.get(field)}</a>: {text}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </div>
+            ) : null}
+            <RegisterForm {...props} byField={byField} />
+          </>
+        )}
       </div>
     </Layout>
+  );
+}
+
+function WindowNotice(props: { competition: Competition; lang: Lang; window: IntakeState }) {
+  const { competition, lang } = props;
+  const t = sayer(lang);
+  const intake = competition.intake;
+  if (!intake) return null;
+  const closed = props.window === 'closed';
+  const local = closed ? intake.closesAt : intake.opensAt;
+  // A bare day reads as that day ("until 15 November" includes its evening), a time as that instant.
+  const when = local.includes('T')
+    ? formatInstant(
+        timelineInstant(local, competition.timezone, closed).toISOString(),
+        competition.timezone,
+        lang,
+      )
+    : formatLongDate(local, lang);
+  return (
+    <div class="notice" role="status">
+      <p>{t(closed ? 'registerClosed' : 'registerNotYet', { when })}</p>
+      {closed ? <p class="muted">{t('registerClosedHint')}</p> : null}
+    </div>
+  );
+}
+
+function RegisterForm(props: {
+  competition: Competition;
+  lang: Lang;
+  values: Record<string, string>;
+  byField: ReadonlyMap<string, string>;
+}) {
+  const { competition, lang, byField } = props;
+  const t = sayer(lang);
+  return (
+    <form method="post" action="/daftar">
+      {questions(competition).map((q) => (
+        <Field
+          q={q}
+          competition={competition}
+          value={props.values[q.title] ?? ''}
+          error={byField.get(q.field)}
+          lang={lang}
+          consentText={t('registerConsent')}
+        />
+      ))}
+      <button type="submit">{t('registerSend')}</button>
+    </form>
   );
 }
 
@@ -198,6 +271,7 @@ registerRoutes.get('/', (c) => {
       values={{}}
       reasons={[]}
       accepted={accepted && /^[A-Z0-9-]{1,40}$/.test(accepted) ? accepted : undefined}
+      window={intakeState(c.get('services').competition, c.get('services').clock.now())}
     />,
   );
 });
@@ -239,6 +313,7 @@ registerRoutes.post('/', sameOrigin(), limit, async (c) => {
       lang={c.get('lang')}
       values={values}
       reasons={result.reasons ?? []}
+      window={intakeState(services.competition, services.clock.now())}
     />,
     422,
   );

@@ -169,8 +169,24 @@ export const WORKFLOW_STRINGS = {
     en: 'Registration accepted as {id}. Thank you.',
   },
   registerRejected: {
-    id: 'Pendaftaran belum dapat diterima: {n} isian perlu diperbaiki (lihat tanda di bawah).',
-    en: 'The registration cannot be accepted yet: {n} answers need fixing (see the marks below).',
+    id: 'Pendaftaran belum dapat diterima: {n} isian perlu diperbaiki.',
+    en: 'The registration cannot be accepted yet: {n} answers need fixing.',
+  },
+  registerClosed: {
+    id: 'Pendaftaran sudah ditutup pada {when}. Formulir ini tidak menerima pendaftaran baru.',
+    en: 'Registration closed on {when}. This form takes no new registrations.',
+  },
+  registerNotYet: {
+    id: 'Pendaftaran baru dibuka pada {when}.',
+    en: 'Registration opens on {when}.',
+  },
+  registerClosedHint: {
+    id: 'Sekretariat dapat menerima kiriman yang terlambat di dasbor, dengan alasan tertulis.',
+    en: 'The secretariat may accept a late submission on the dashboard, with a written reason.',
+  },
+  registerConsent: {
+    id: 'Ya, saya setuju inovasi ini ditampilkan di katalog publik',
+    en: 'Yes, I agree to this innovation being shown in the public catalogue',
   },
   // public catalogue
   catalogue: { id: 'Katalog Inovasi', en: 'Innovation Catalogue' },

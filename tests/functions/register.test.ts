@@ -98,3 +98,42 @@ describe('GET /daftar, the local stand-in for the Google Form', () => {
     expect(await store.listInnovations(CID)).toEqual([]);
   });
 });
+
+describe('GET /daftar when the window is not open, and its answers', () => {
+  function at(iso: string) {
+    services = testServices({ store, clock: fixedClock(iso), localForm: true });
+    return createApp(() => services);
+  }
+
+  it('says up front that registration is closed, with the date, and shows no field', async () => {
+    const body = await (await at('2024-12-01T10:00:00+08:00').request('/daftar')).text();
+    expect(body).toContain('Pendaftaran sudah ditutup pada Jumat, 15 November 2024');
+    expect(body).not.toContain('<form method="post" action="/daftar"');
+    expect(body).not.toContain('name="Judul Inovasi"');
+  });
+
+  it('says when it opens before the window', async () => {
+    const body = await (await at('2024-08-01T10:00:00+08:00').request('/daftar')).text();
+    expect(body).toContain('Pendaftaran baru dibuka pada');
+    expect(body).not.toContain('name="Judul Inovasi"');
+  });
+
+  it('asks consent with a checkbox whose "yes" the intake reads as consent', async () => {
+    const a = app(true);
+    const body = await (await a.request('/daftar')).text();
+    expect(body).toMatch(
+      /<input type="checkbox" value="Ya, saya setuju[^"]*"[^>]*name="Persetujuan Publikasi di Katalog Inovasi"/,
+    );
+    const consent = /value="(Ya, saya setuju[^"]*)"/.exec(body)?.[1] ?? '';
+    await post(a, { ...ANSWERS, 'Persetujuan Publikasi di Katalog Inovasi': consent });
+    const [entry] = await store.listInnovations(CID);
+    expect(entry?.details?.consent).toBe(consent);
+  });
+
+  it('sums up the answers to fix, each linked to its field', async () => {
+    const { 'Judul Inovasi': _, ...withoutTitle } = ANSWERS;
+    const body = await (await post(app(true), withoutTitle)).text();
+    expect(body).toContain('<a href="#f-title">Judul Inovasi</a>');
+    expect(body).toContain('id="f-title"');
+  });
+});
