@@ -1,5 +1,5 @@
 import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
-import type { Competition } from '../../shared/domain/competition.ts';
+import { type Competition, decision } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../announce/routes.ts';
@@ -91,6 +91,11 @@ export function AnnouncementPage(props: {
             <br />
             SHA-256 <code>{announcement.hash}</code>
           </p>
+          {competition.beritaAcara?.public ? (
+            <p class="noprint">
+              <a href={`${props.base}/berita-acara/${announcement.version}`}>{t('publicBeritaAcara')}</a>
+            </p>
+          ) : null}
           {props.notice ? (
             <p class={props.notice.kind === 'err' ? 'notice err' : 'notice'} role="status">
               {props.notice.text}
@@ -100,12 +105,7 @@ export function AnnouncementPage(props: {
             <ResponseForm lang={lang} base={props.base} version={announcement.version} />
           ) : null}
           <SharePanel text={shareText(announcement.text, url)} lang={lang} />
-          <PrintFooter
-            competition={competition}
-            url={url}
-            lang={lang}
-            day={competition.announceAt.slice(0, 10)}
-          />
+          <PrintFooter competition={competition} url={url} lang={lang} day={decision(competition).day} />
         </>
       ) : (
         <div class="wait">

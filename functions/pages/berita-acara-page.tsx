@@ -2,13 +2,22 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import type { ResultRecord } from '../../shared/domain/record.ts';
 import { type BaBlock, beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { Layout } from './layout.tsx';
+import { cssString } from './stack-table.ts';
 import { sayer } from './strings.ts';
+
+/** "Halaman 2 dari 6" at the foot of every printed page (Chromium prints CSS page-margin boxes). */
+function pageNumbersCss(lang: Lang): string {
+  const [page, of] = lang === 'id' ? ['Halaman ', ' dari '] : ['Page ', ' of '];
+  return `@media print{@page{@bottom-center{content:${cssString(page)} counter(page) ${cssString(of)} counter(pages);font:9pt "Noto Serif","DejaVu Serif",Georgia,serif;color:#000}}}`;
+}
 
 /** A4 portrait, black on white, tables that repeat their header and never split a signature. */
 export const BA_CSS = `
 .ba{background:#fff;border:1px solid #d5dbe1;padding:1.5rem;font-family:"Noto Serif","DejaVu Serif",Georgia,serif;font-size:.95rem}
 .ba h1{text-align:center;font-size:1.2rem;margin:0}
 .ba .sub{text-align:center;margin:.25rem 0 1rem}
+.ba .no{text-align:center;margin:.25rem 0 0}
+.ba .small{font-size:.8rem;color:#333;overflow-wrap:anywhere;border-top:1px solid #777;padding-top:.35rem;margin-top:1.5rem}
 .ba h2{font-size:1rem;margin:1.25rem 0 .5rem}
 .ba table{border-collapse:collapse;width:100%;margin:.25rem 0 .75rem;font-size:.85rem}
 .ba th,.ba td{border:1px solid #777;padding:.2rem .35rem;text-align:left;vertical-align:top}
@@ -37,7 +46,7 @@ function Block({ block }: { block: BaBlock }) {
     case 'heading':
       return <h2>{block.text}</h2>;
     case 'para':
-      return <p>{block.text}</p>;
+      return <p class={block.small ? 'small' : undefined}>{block.text}</p>;
     case 'table': {
       const hasHeader = block.header.some((h) => h !== '');
       const isHash = block.header.length === 2 && block.rows[0]?.[1]?.length === 64;
@@ -87,7 +96,13 @@ function Block({ block }: { block: BaBlock }) {
 }
 
 /** The printable Berita Acara of one fixed version (PDF through the browser's print). */
-export function BeritaAcaraPage(props: { record: ResultRecord; lang: Lang; path: string }) {
+export function BeritaAcaraPage(props: {
+  record: ResultRecord;
+  lang: Lang;
+  path: string;
+  /** The copy linked from the announcement: no way into the console. */
+  publicCopy?: boolean;
+}) {
   const doc = beritaAcara(props.record, props.lang);
   const t = sayer(props.lang);
   return (
@@ -95,15 +110,20 @@ export function BeritaAcaraPage(props: { record: ResultRecord; lang: Lang; path:
       lang={props.lang}
       title={`${doc.title} — ${props.record.competitionId} v${props.record.version}`}
       org={props.record.competition.organizer}
-      css={BA_CSS}
+      css={BA_CSS + pageNumbersCss(props.lang)}
       path={props.path}
-      noindex
+      noindex={!props.publicCopy}
     >
-      <p class="hint noprint muted">
-        {t('printHint')} <a href="/sekretariat#penetapan">{t('backToDashboard')}</a>
-      </p>
+      {props.publicCopy ? (
+        <p class="hint muted">{t('publicCopy')}</p>
+      ) : (
+        <p class="hint noprint muted">
+          {t('printHint')} <a href="/sekretariat#penetapan">{t('backToDashboard')}</a>
+        </p>
+      )}
       <article class="ba">
         <h1>{doc.title}</h1>
+        {doc.number ? <p class="no">{doc.number}</p> : null}
         <p class="sub">{doc.subtitle}</p>
         {doc.blocks.map((b) => (
           <Block block={b} />

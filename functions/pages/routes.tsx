@@ -5,8 +5,10 @@ import { isAppError } from '../../shared/errors.ts';
 import { publicAnnouncement, versionParam } from '../announce/routes.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { throttledCheck } from '../http/sign-in-throttle.ts';
+import { loadPublishedView } from '../results/published.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
+import { BeritaAcaraPage } from './berita-acara-page.tsx';
 import { mountCatalogue } from './catalogue.tsx';
 import { exportRoutes } from './export-routes.ts';
 import { fairnessPagesRoutes } from './fairness-page.tsx';
@@ -102,6 +104,24 @@ pagesRoutes.get('/pengumuman/:competition', (c) => announcementPage(c));
 pagesRoutes.get('/pengumuman/:competition/versi/:version', (c) =>
   announcementPage(c, versionParam(c.req.param('version'))),
 );
+
+/**
+ * The public copy of a published version's Berita Acara (signature blocks, no contacts), when the config
+ * allows it: only a version the announcement itself shows, so nothing leaves before announceAt.
+ */
+pagesRoutes.get('/pengumuman/:competition/berita-acara/:version', async (c) => {
+  const services = c.get('services');
+  const lang = c.get('lang');
+  const allowed =
+    services.competition.beritaAcara?.public && c.req.param('competition') === services.competition.id;
+  const view = allowed ? await loadPublishedView(services, versionParam(c.req.param('version'))) : null;
+  if (view?.status !== 'published') {
+    return page(c, <NotFoundPage lang={lang} path={c.req.path} org={services.competition.organizer} />, 404);
+  }
+  c.header('cache-control', 'public, max-age=60');
+  c.header('vary', 'cookie');
+  return page(c, <BeritaAcaraPage record={view.record} lang={lang} path={c.req.path} publicCopy />);
+});
 
 pagesRoutes.post('/pengumuman/:competition/tanggapan', responseLimit, async (c) => {
   const outcome = await receivePublicResponse(c);

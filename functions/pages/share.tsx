@@ -1,5 +1,5 @@
 import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
-import type { Competition } from '../../shared/domain/competition.ts';
+import { type Competition, decision } from '../../shared/domain/competition.ts';
 import { formatLongDate } from '../../shared/domain/dates.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
@@ -131,10 +131,11 @@ export function PrintFooter(props: { competition: Competition; url: string; lang
   const { competition, lang } = props;
   const t = sayer(lang);
   const date = formatLongDate(props.day, lang).replace(/^[^,]*, /, '');
+  const { place } = decision(competition);
   return (
     <>
       <p class="po sig">
-        {competition.place ? t('setAtPlace', { place: competition.place, date }) : t('setOn', { date })}
+        {place ? t('setAtPlace', { place, date }) : t('setOn', { date })}
         <br />
         {competition.organizer}
       </p>

@@ -153,6 +153,14 @@ export const WORKFLOW_STRINGS = {
   copyText: { id: 'Salin teks', en: 'Copy text' },
   copied: { id: 'Teks tersalin', en: 'Text copied' },
   announcementText: { id: 'Teks pengumuman', en: 'Announcement text' },
+  publicBeritaAcara: {
+    id: 'Berita Acara penetapan hasil (salinan untuk umum)',
+    en: 'Official minutes of the result (public copy)',
+  },
+  publicCopy: {
+    id: 'Salinan untuk umum. Naskah yang ditandatangani disimpan oleh sekretariat.',
+    en: 'Public copy. The signed original is kept by the secretariat.',
+  },
   setAtPlace: { id: 'Ditetapkan di {place}, {date}', en: 'Set at {place}, {date}' },
   setOn: { id: 'Ditetapkan pada {date}', en: 'Set on {date}' },
   printSource: { id: 'Sumber: {url}', en: 'Source: {url}' },

@@ -125,6 +125,20 @@ export const competitionSchema = z
     jurors: z.array(jurorSchema).min(1),
     /** The juror who chairs the panel and signs the Berita Acara as chair; the first juror when absent. */
     chair: id.optional(),
+    /** The Berita Acara: its number, the day the panel decides, and whether the public may read it. */
+    beritaAcara: z
+      .object({
+        /** e.g. "800/{seq}/ORG/{year}": {seq} is the version, {year} the year of the decision. */
+        numberPattern: z.string().min(1).max(120).optional(),
+        /** The day the panel decides (YYYY-MM-DD); the day of `announceAt` when absent. */
+        decidedOn: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'announceAt' })
+          .optional(),
+        /** A copy with the signature blocks (no contacts) linked from the announcement. */
+        public: z.boolean().default(false),
+      })
+      .optional(),
     stages: z.array(stageSchema).min(1),
     final: z.object({
       weights: z.record(z.string(), z.number().min(0)),
@@ -233,6 +247,22 @@ export function panelChair(c: Competition): Juror | undefined {
 /** The competition's year: `year`, else the announcement's. */
 export function competitionYear(c: Competition): number {
   return c.year ?? Number(c.announceAt.slice(0, 4));
+}
+
+/**
+ * Where and on which day the result is decided: the Berita Acara and the printed announcement say the
+ * same ("Ditetapkan di Kupang, 20 Desember 2024"), whatever day the secretariat pressed the button.
+ */
+export function decision(c: Competition): { place: string | undefined; day: string } {
+  return { place: c.place, day: c.beritaAcara?.decidedOn ?? c.announceAt.slice(0, 10) };
+}
+
+/** The Berita Acara's number from the config's pattern ({seq}: the version, {year}: the decision's); null without one. */
+export function documentNumber(c: Competition, version: number): string | null {
+  const pattern = c.beritaAcara?.numberPattern;
+  if (!pattern) return null;
+  const year = decision(c).day.slice(0, 4);
+  return pattern.replace(/\{seq\}/g, String(version)).replace(/\{year\}/g, year);
 }
 
 export function finalTop(c: Competition): number {

@@ -1,4 +1,4 @@
-import { type Competition, finalTop, panelChair } from '../domain/competition.ts';
+import { type Competition, decision, documentNumber, finalTop, panelChair } from '../domain/competition.ts';
 import { formatLongDate, localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import { formatNumber, formatScore, scoreText } from '../domain/numbers.ts';
@@ -8,6 +8,7 @@ import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import { clockText, zoneName } from './moments.ts';
+import { terbilang } from './terbilang.ts';
 
 /**
  * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
@@ -15,12 +16,14 @@ import { clockText, zoneName } from './moments.ts';
  */
 export type BaBlock =
   | { kind: 'heading'; text: string }
-  | { kind: 'para'; text: string }
+  | { kind: 'para'; text: string; small?: boolean }
   | { kind: 'table'; header: string[]; rows: string[][]; compact?: boolean }
   | { kind: 'signatures'; place: string; rows: { role: string; name: string; affiliation: string }[] };
 
 export interface BaDocument {
   title: string;
+  /** "Nomor: 800/1/ORG/2024" from the config's pattern; null without one. */
+  number: string | null;
   subtitle: string;
   blocks: BaBlock[];
 }
@@ -31,8 +34,10 @@ const W = {
     version: 'Versi {n}',
     provisional: 'hasil sementara (uji publik sampai {until})',
     final: 'hasil akhir',
+    number: 'Nomor: {number}',
     opening:
-      'Pada hari ini, {date}, pukul {time}, Dewan Juri {name} menetapkan hasil penilaian sebagaimana tercantum dalam berita acara ini.',
+      'Pada hari ini, {weekday}, tanggal {day} bulan {month} tahun {year},{atPlace} kami yang bertanda tangan di bawah ini, Dewan Juri {name}, telah melaksanakan penilaian dan menetapkan hasil sebagai berikut:',
+    atPlace: ' bertempat di {place},',
     correction: 'Berita acara ini memperbarui versi {n}. Alasan ralat: {reason}',
     confirms:
       'Berita acara ini mengukuhkan hasil sementara versi {n} sebagai hasil akhir setelah uji publik.',
@@ -44,16 +49,15 @@ const W = {
     s2: 'II. Tahapan, Kriteria dan Bobot Penilaian',
     stageLine: '{name}: minimal {min} juri per inovasi; {advance}.',
     advanceTop: '{top} besar lolos ke tahap berikutnya ({per})',
-    winnersTop: '{top} besar menjadi pemenang',
+    winnersTop: 'tahap terakhir; {top} besar peringkat akhir menjadi pemenang',
     perOverall: 'peringkat keseluruhan',
     perCategory: 'per kategori',
-    lastStage: 'tahap terakhir',
     criterion: 'Kriteria',
     weight: 'Bobot',
     share: 'Porsi',
     scale: 'Skala',
     finalWeights: 'Nilai akhir = rata-rata tertimbang: {parts}. Pemenang: {top} besar.',
-    rule: 'Aturan perhitungan: {rules} (lihat docs/record.md). Nilai juri = 100 × Σ bobot × (nilai − min)/(maks − min) / Σ bobot; nilai tahap = rata-rata nilai juri yang dihitung.',
+    rule: 'Cara perhitungan: nilai seorang juri = 100 × Σ bobot × (nilai − min)/(maks − min) / Σ bobot; nilai tahap = rata-rata nilai juri yang dihitung. Nilai ditulis dengan dua angka di belakang koma, dibulatkan dari nilai yang tepat (setengah ke atas).',
     s3: 'III. Dewan Juri',
     no: 'No.',
     name: 'Nama',
@@ -87,12 +91,12 @@ const W = {
     undecided: 'Tidak ada keputusan; peringkat dibagi bersama.',
     lateTitle: 'Pendaftaran terlambat yang diterima sekretariat',
     s7: 'VII. Penetapan',
-    closing:
-      'Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya. Hasil ini dapat diperiksa ulang dengan `juri verify`.',
-    hash: 'SHA-256 versi ini',
-    code: 'Kode verifikasi',
-    previous: 'SHA-256 versi sebelumnya',
-    place: '{place}, {date}',
+    closing: 'Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
+    footnote:
+      'Catatan: Kode verifikasi {code} (SHA-256 {hash}) dapat diperiksa ulang oleh siapa pun dengan perangkat lunak juri. Versi {version} dicatat pada {date} pukul {time}.',
+    previous: 'Versi sebelumnya: SHA-256 {hash}.',
+    place: 'Ditetapkan di {place}, {date}',
+    placeless: 'Ditetapkan pada {date}',
     sign: 'Tanda tangan',
   },
   en: {
@@ -100,8 +104,10 @@ const W = {
     version: 'Version {n}',
     provisional: 'provisional result (public test until {until})',
     final: 'final result',
+    number: 'Number: {number}',
     opening:
-      'On {date} at {time}, the panel of jurors of the {name} fixed the result set out in these minutes.',
+      'On {weekday}, {day} {month} {year},{atPlace} we the undersigned, the panel of jurors of the {name}, completed the judging and fixed the result as follows:',
+    atPlace: ' at {place},',
     correction: 'These minutes update version {n}. Reason for the correction: {reason}',
     confirms: 'These minutes confirm provisional version {n} as the final result after the public test.',
     s1: 'I. Competition',
@@ -112,16 +118,15 @@ const W = {
     s2: 'II. Stages, Criteria and Weights',
     stageLine: '{name}: at least {min} jurors per innovation; {advance}.',
     advanceTop: 'the top {top} advance ({per})',
-    winnersTop: 'the top {top} win',
+    winnersTop: 'the last stage; the top {top} of the final ranking win',
     perOverall: 'overall ranking',
     perCategory: 'per category',
-    lastStage: 'last stage',
     criterion: 'Criterion',
     weight: 'Weight',
     share: 'Share',
     scale: 'Scale',
     finalWeights: 'Final score = weighted mean: {parts}. Winners: the top {top}.',
-    rule: 'Ranking rules: {rules} (see docs/record.md). Juror total = 100 × Σ weight × (score − min)/(max − min) / Σ weight; stage score = mean of the counted juror totals.',
+    rule: 'How scores are computed: a juror’s total = 100 × Σ weight × (score − min)/(max − min) / Σ weight; stage score = mean of the counted juror totals. Scores are written with two decimals, rounded from the exact value (half up).',
     s3: 'III. Panel of Jurors',
     no: 'No.',
     name: 'Name',
@@ -155,12 +160,12 @@ const W = {
     undecided: 'No decision; the rank is shared.',
     lateTitle: 'Late entries accepted by the secretariat',
     s7: 'VII. Fixing of the Result',
-    closing:
-      'These minutes are made truthfully, to be used as appropriate. The result can be re-checked with `juri verify`.',
-    hash: 'SHA-256 of this version',
-    code: 'Verification code',
-    previous: 'SHA-256 of the previous version',
-    place: '{place}, {date}',
+    closing: 'These minutes are made truthfully, to be used as appropriate.',
+    footnote:
+      'Note: verification code {code} (SHA-256 {hash}) can be re-checked by anyone with the juri software. Version {version} was recorded on {date} at {time}.',
+    previous: 'Previous version: SHA-256 {hash}.',
+    place: 'Set at {place}, {date}',
+    placeless: 'Set on {date}',
     sign: 'Signature',
   },
 } as const;
@@ -179,11 +184,23 @@ function moment(iso: string, competition: Competition, lang: Lang) {
   };
 }
 
+/** The opening's date as an official document writes it: the weekday, then the numbers in words. */
+function openingDate(day: string, lang: Lang) {
+  const [weekday = '', date = ''] = formatLongDate(day, lang).split(', ');
+  const [, month = ''] = date.split(' ');
+  const [y, , d] = day.split('-').map(Number) as [number, number, number];
+  return lang === 'id'
+    ? { weekday, day: terbilang(d), month, year: terbilang(y) }
+    : { weekday, day: String(d), month, year: String(y) };
+}
+
 export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument {
   const w: Words = W[lang];
   const c = record.competition;
   const name = localName(c, lang);
-  const when = moment(record.fixedAt, c, lang);
+  const decided = decision(c);
+  const recorded = moment(record.fixedAt, c, lang);
+  const number = documentNumber(c, record.version);
   const subtitle = [
     name,
     fill(w.version, { n: record.version }),
@@ -191,7 +208,10 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
       ? fill(w.provisional, { until: moment(record.provisionalUntil, c, lang).date })
       : w.final,
   ].join(' — ');
-  const blocks: BaBlock[] = [{ kind: 'para', text: fill(w.opening, { ...when, name }) }];
+  const atPlace = decided.place ? fill(w.atPlace, { place: decided.place }) : '';
+  const blocks: BaBlock[] = [
+    { kind: 'para', text: fill(w.opening, { ...openingDate(decided.day, lang), atPlace, name }) },
+  ];
   if (record.confirms !== null) blocks.push({ kind: 'para', text: fill(w.confirms, { n: record.confirms }) });
   if (record.reason && record.previous) {
     blocks.push({
@@ -206,26 +226,41 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
   blocks.push(...rankingBlocks(record, w, lang));
   blocks.push({ kind: 'heading', text: w.s7 });
   blocks.push({ kind: 'para', text: w.closing });
-  blocks.push({
-    kind: 'table',
-    header: [w.code, w.hash],
-    rows: [[verificationCode(record.hash), record.hash]],
+  const date = formatLongDate(decided.day, lang).replace(/^[^,]*, /, '');
+  blocks.push(
+    signatures(
+      record,
+      w,
+      decided.place ? fill(w.place, { place: decided.place, date }) : fill(w.placeless, { date }),
+    ),
+  );
+  const footnote = fill(w.footnote, {
+    code: verificationCode(record.hash),
+    hash: record.hash,
+    version: record.version,
+    ...recorded,
   });
-  if (record.previous) blocks.push({ kind: 'para', text: `${w.previous}: ${record.previous.hash}` });
+  const previous = record.previous ? ` ${fill(w.previous, { hash: record.previous.hash })}` : '';
+  blocks.push({ kind: 'para', text: `${footnote}${previous}`, small: true });
+  blocks.push(...stabilityAppendix(record, lang));
+  return { title: w.title, number: number ? fill(w.number, { number }) : null, subtitle, blocks };
+}
+
+/** Ketua first, then the members: one line to sign each. */
+function signatures(record: ResultRecord, w: Words, place: string): BaBlock {
+  const c = record.competition;
   const chair = panelChair(c);
   // A juror who typed no score signs nothing: absenceBlocks names them as absent instead.
   const absent = scoredNothing(record);
   const members = c.jurors.filter((j) => j.id !== chair?.id && !absent.has(j.id));
-  blocks.push({
+  return {
     kind: 'signatures',
-    place: fill(w.place, { place: c.organizer, date: when.date }),
+    place,
     rows: [
-      ...(chair ? [{ role: `${w.chair}`, name: chair.name, affiliation: chair.affiliation }] : []),
+      ...(chair ? [{ role: w.chair, name: chair.name, affiliation: chair.affiliation }] : []),
       ...members.map((j) => ({ role: w.member, name: j.name, affiliation: j.affiliation })),
     ],
-  });
-  blocks.push(...stabilityAppendix(record, lang));
-  return { title: w.title, subtitle, blocks };
+  };
 }
 
 function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
@@ -245,12 +280,14 @@ function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[
     { kind: 'heading', text: w.s2 },
   ];
   c.stages.forEach((s, i) => {
-    const advance = s.advance
-      ? fill(w.advanceTop, {
-          top: s.advance.top,
-          per: s.advance.per === 'category' ? w.perCategory : w.perOverall,
-        })
-      : w.lastStage;
+    const last = i === c.stages.length - 1;
+    const advance =
+      s.advance && !last
+        ? fill(w.advanceTop, {
+            top: s.advance.top,
+            per: s.advance.per === 'category' ? w.perCategory : w.perOverall,
+          })
+        : fill(w.winnersTop, { top: finalTop(c) });
     blocks.push({
       kind: 'para',
       text: `${i + 1}. ${fill(w.stageLine, { name: localName(s, lang), min: s.minJurors, advance })}`,
@@ -274,7 +311,7 @@ function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[
     })
     .join(', ');
   blocks.push({ kind: 'para', text: fill(w.finalWeights, { parts, top: finalTop(c) }) });
-  blocks.push({ kind: 'para', text: fill(w.rule, { rules: record.rulesVersion }) });
+  blocks.push({ kind: 'para', text: w.rule });
   blocks.push(...methodNotes(record, lang));
   return blocks;
 }
@@ -369,7 +406,8 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
           const d = record.tieDecisions.find((x) => x.rank === g.rank);
           const line = fill(w.tieLine, {
             rank: g.rank,
-            ids: g.ids.join(', '),
+            // A decided tie is listed in the panel's order.
+            ids: (d?.order ?? g.ids).join(', '),
             cutoff: g.atCutoff ? w.cutoff : '',
           });
           const decision = d ? fill(w.decision, { order: d.order.join(' > '), note: d.note }) : w.undecided;

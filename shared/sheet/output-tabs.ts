@@ -261,7 +261,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
 /** The same content as the printable page, as rows: headings, paragraphs, tables, signature lines. */
 function beritaAcaraTab(record: ResultRecord): OutputTab {
   const doc = beritaAcara(record, 'id');
-  const rows: (string | number | null)[][] = [[doc.subtitle], []];
+  const rows: (string | number | null)[][] = [...(doc.number ? [[doc.number]] : []), [doc.subtitle], []];
   for (const block of doc.blocks) {
     if (block.kind === 'heading') rows.push([], [block.text]);
     else if (block.kind === 'para') rows.push([block.text]);

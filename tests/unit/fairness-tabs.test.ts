@@ -112,6 +112,7 @@ describe('the Berita Acara', () => {
       competition: zscored,
       result,
       innovations: innovations.map((i) => ({ ...i })),
+      cells: [],
       tieDecisions: [],
       fixedAt: '2024-12-20T01:00:00Z',
       version: 1,
@@ -126,7 +127,7 @@ describe('the Berita Acara', () => {
     } as unknown as Parameters<typeof beritaAcara>[0];
     const texts = beritaAcara(record, 'id').blocks.map((b) => ('text' in b ? b.text : ''));
     expect(texts).toContain(
-      'Nilai tahap Proposal tidak memakai rata-rata biasa, melainkan dihitung dengan cara: Rata-rata terpangkas + standardisasi z (lihat docs/fairness.md).',
+      'Nilai tahap Proposal tidak memakai rata-rata biasa, melainkan dihitung dengan cara: Rata-rata terpangkas + standardisasi z.',
     );
     expect(texts).toContain('Lampiran. Stabilitas Peringkat Akhir');
   });

@@ -12,12 +12,13 @@ import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { fixedClock, NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
 
 /**
- * Issue 19, "one number": the demo run once, and every demo entry's final score read back from each of
+ * Issue 19 on the demo, run once. "One number": every demo entry's final score read back from each of
  * the seven outputs a person sees it in. Each entry must print one digit string everywhere (the decimal
  * separator follows the language; the digits do not). The demo's #1 is exactly 90.445: binary floating
  * point rounds it to 90.44, the display rule (half-up on the exact decimal value) to 90.45.
  */
 const CID = 'koin-yanlik-ntt-2024';
+let services: ReturnType<typeof testServices>;
 const ORIGIN = 'http://localhost';
 const OUTPUTS = ['page', 'share', 'csv', 'xlsx', 'workbook', 'beritaAcara', 'rank'] as const;
 type Output = (typeof OUTPUTS)[number];
@@ -38,7 +39,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'juri-one-number-'));
   await runDemo({ dir, lang: 'id', out: quiet() });
   store = openSqliteStore(join(dir, 'juri.db'));
-  const services = testServices({ store, clock: fixedClock(DEMO_NOW) });
+  services = testServices({ store, clock: fixedClock(DEMO_NOW) });
   app = createApp(() => services);
   cookie = await secretariatCookie(app, ORIGIN);
 }, 120_000);
@@ -176,5 +177,62 @@ describe('one number: the demo’s scores in all seven outputs', () => {
     expect(winners).toHaveLength(10);
     expect(seen.get('INOV-2024-001')?.page).toBe('90.45');
     expect(seen.size).toBe(ranked.ranking.filter((e) => e.display !== null).length);
+  });
+});
+
+describe('the Berita Acara, ready to sign', () => {
+  const DEVELOPER_WORDS = ['juri verify', 'docs/', 'juri-rules', 'bootstrap', 'benih', '`'];
+
+  it('opens with the day and date in words, carries its number, and says what happened in plain words', async () => {
+    const ba = decode(await (await get('/sekretariat/berita-acara/1')).text());
+    expect(ba).toContain('Nomor: 800/1/BA-KOIN/ORG/2024');
+    expect(ba).toContain(
+      'Pada hari ini, Jumat, tanggal dua puluh bulan Desember tahun dua ribu dua puluh empat, bertempat di Kupang, kami yang bertanda tangan di bawah ini, Dewan Juri Kompetisi Inovasi Pelayanan Publik (KOIN-YANLIK)',
+    );
+    expect(ba).toContain(
+      'Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.',
+    );
+    expect(ba).toMatch(
+      /Catatan: Kode verifikasi [0-9A-F-]{14} \(SHA-256 [0-9a-f]{64}\) dapat diperiksa ulang oleh siapa pun dengan perangkat lunak juri\./,
+    );
+    const body = ba.slice(ba.indexOf('<article'));
+    for (const words of DEVELOPER_WORDS) expect(body, words).not.toContain(words);
+    // The first stage sends its best on; the last one has no next stage to send them to.
+    expect(body).toMatch(/1\. Penilaian Proposal: [^<]*lolos ke tahap berikutnya/);
+    expect(body).toMatch(
+      /2\. Presentasi dan Wawancara: [^<]*tahap terakhir; 10 besar peringkat akhir menjadi pemenang/,
+    );
+    // Page numbers in print: "Halaman 2 dari 6" at the foot of each page.
+    expect(ba).toContain('@bottom-center{content:"Halaman " counter(page) " dari " counter(pages)');
+  });
+
+  it('is decided where and when the printed announcement says, not on the day the button was pressed', async () => {
+    const set = 'Ditetapkan di Kupang, 20 Desember 2024';
+    expect(decode(await (await get(`/pengumuman/${CID}`, false)).text())).toContain(set);
+    expect(decode(await (await get('/sekretariat/berita-acara/1')).text())).toContain(set);
+  });
+
+  it('has a public copy with the signature blocks and no contacts, linked from the announcement', async () => {
+    const page = await (await get(`/pengumuman/${CID}`, false)).text();
+    expect(page).toContain(`href="/pengumuman/${CID}/berita-acara/1"`);
+    const copy = decode(await (await get(`/pengumuman/${CID}/berita-acara/1`, false)).text());
+    expect(copy).toContain('BERITA ACARA PENETAPAN HASIL PENILAIAN');
+    expect(copy).toContain('Salinan untuk umum');
+    expect(copy).not.toContain('/sekretariat');
+    for (const juror of services.competition.jurors) {
+      expect(copy).toContain(juror.name);
+      expect(copy).not.toContain(juror.email);
+      if (juror.phone) expect(copy).not.toContain(juror.phone);
+    }
+    expect((await app.request(`${ORIGIN}/pengumuman/${CID}/berita-acara/2`)).status).toBe(404);
+  });
+
+  it('keeps the public copy closed before announceAt and when the config does not allow it', async () => {
+    const before = createApp(() => ({ ...services, clock: fixedClock('2024-12-01T08:00:00+08:00') }));
+    expect((await before.request(`${ORIGIN}/pengumuman/${CID}/berita-acara/1`)).status).toBe(404);
+    const { beritaAcara: _, ...closed } = services.competition;
+    const off = createApp(() => ({ ...services, competition: closed }));
+    expect((await off.request(`${ORIGIN}/pengumuman/${CID}/berita-acara/1`)).status).toBe(404);
+    expect(await (await off.request(`${ORIGIN}/pengumuman/${CID}`)).text()).not.toContain('/berita-acara/');
   });
 });
