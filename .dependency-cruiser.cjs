@@ -1,0 +1,98 @@
+/**
+ * The layer rules of docs/architecture.md, held by dependency-cruiser (`npm run layers`, part of
+ * `npm test`). Each rule names folders by path prefix, so it holds at every folder depth: a file in
+ * shared/domain/fairness/ is held exactly like one in shared/domain/. tests/deploy/layer-rules.test.ts
+ * proves each rule with a throwaway file that breaks it.
+ */
+
+/** Node's own modules: I/O, the clock's neighbours, the process. */
+const NODE = { dependencyTypes: ['core'] };
+
+/**
+ * The composition root and the entry points of each runtime (and the CLI's commands, which are entry
+ * points too) may build adapters from infra/; routes may not.
+ */
+const MAY_BUILD_ADAPTERS = [
+  '^functions/compose/',
+  '^functions/(worker|node|gcf|gcf-main|cli-entry)\\.ts$',
+  '^functions/cli/',
+  '^functions/demo/',
+];
+
+/**
+ * Known holes, kept visible until they are closed: each reaches into infra/ from a route. The export
+ * route loads the xlsx writer lazily (so the Worker bundle does not carry exceljs); forms-watch reads a
+ * pure helper that lives with the Forms adapter.
+ */
+const KNOWN_ROUTE_INTO_INFRA = [
+  '^functions/pages/export-routes\\.ts$',
+  '^functions/intake/forms-watch\\.ts$',
+];
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-no-io',
+      comment: 'shared/domain is pure: no I/O. Pass data in through functions/ or infra/.',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: NODE,
+    },
+    {
+      name: 'domain-no-sdk',
+      comment: 'shared/domain is pure: no SDK or package but zod. Put adapters in infra/.',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: {
+        dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
+        pathNot: '(^|/)node_modules/zod/',
+      },
+    },
+    {
+      name: 'domain-inner-only',
+      comment:
+        'shared/domain must not depend on outer layers: infra, functions, ports, sheet presentation or messages (words).',
+      severity: 'error',
+      from: { path: '^shared/domain/' },
+      to: { path: '^(infra/|functions/|shared/ports\\.ts$|shared/sheet/|shared/messages/)' },
+    },
+    {
+      name: 'shared-inner',
+      comment: 'shared/ is the inner layer: it must not import functions/ or infra/.',
+      severity: 'error',
+      from: { path: '^shared/' },
+      to: { path: '^(infra|functions)/' },
+    },
+    {
+      name: 'infra-not-functions',
+      comment: 'infra/ holds adapters: it must not import routes, entries or composition from functions/.',
+      severity: 'error',
+      from: { path: '^infra/' },
+      to: { path: '^functions/' },
+    },
+    {
+      name: 'routes-not-infra',
+      comment:
+        'Routes reach adapters only through Services (ports): only the composition root and the entry points import infra/.',
+      severity: 'error',
+      from: { path: '^functions/', pathNot: [...MAY_BUILD_ADAPTERS, ...KNOWN_ROUTE_INTO_INFRA] },
+      to: { path: '^infra/' },
+    },
+    {
+      // warn, not error, while the cycles that exist today (issue 21) are open; each is printed by every
+      // run, and a new one is as visible as the old.
+      name: 'no-circular',
+      comment: 'A cycle makes two modules one: split what both need into a third.',
+      severity: 'warn',
+      from: { path: '^(shared|infra|functions)/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|tests)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+  },
+};
