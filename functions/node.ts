@@ -22,10 +22,12 @@ Perintah:
                      Tetapkan hasil (versi baru dari sinkronisasi terakhir); ralat wajib --reason.
                      --exclude: keluarkan inovasi yang belum dinilai dari hasil, dengan alasan;
                      --acknowledge-absent: nyatakan mengetahui juri yang tidak memberi nilai.
-  juri export-record [<versi>] [--local] [--dir .juri] [--out <berkas>]
-                     Tulis rekaman hasil (versi 1 sampai <versi>) ke satu berkas JSON.
-  juri verify <berkas>
-                     Periksa ulang rekaman: hash, rantai, dan peringkat dari sel yang diketik.
+  juri export-record [<versi>] [--local] [--dir .juri] [--out <berkas>] [--with-contacts]
+                     Tulis rekaman hasil (versi 1 sampai <versi>) ke satu berkas JSON, tanpa e-mail
+                     dan telepon (--with-contacts: dengan kontak, berkas hanya terbaca pemiliknya).
+  juri verify <berkas> [--expect <kode verifikasi>]
+                     Periksa ulang rekaman: hash, rantai, dan peringkat dari sel yang diketik;
+                     --expect: bandingkan dengan kode verifikasi yang diumumkan.
   juri doctor        Periksa kredensial, akses Sheet dan Firestore.
 
 Kode keluar: 0 berhasil/terkonfirmasi, 1 masalah masukan atau rekaman ditolak, 2 salah pakai.
@@ -49,10 +51,12 @@ Commands:
                      Fix the result (a new version from the last sync); a correction needs --reason.
                      --exclude: leave an unscored innovation out of the result, with a reason;
                      --acknowledge-absent: acknowledge the jurors who typed no score.
-  juri export-record [<version>] [--local] [--dir .juri] [--out <file>]
-                     Write the result record (versions 1 to <version>) to one JSON file.
-  juri verify <file>
-                     Re-check a record: hashes, chain, and rankings from the typed cells.
+  juri export-record [<version>] [--local] [--dir .juri] [--out <file>] [--with-contacts]
+                     Write the result record (versions 1 to <version>) to one JSON file, without
+                     e-mails and phones (--with-contacts: with them, in a file only its owner reads).
+  juri verify <file> [--expect <verification code>]
+                     Re-check a record: hashes, chain, and rankings from the typed cells;
+                     --expect: compare with the published verification code.
   juri doctor        Check credentials, Sheet access and Firestore access.
 
 Exit codes: 0 success/confirmed, 1 an input problem or a refuted record, 2 a usage error.
@@ -78,6 +82,8 @@ const OPTIONS = {
   'acknowledge-absent': { type: 'string' },
   by: { type: 'string' },
   out: { type: 'string' },
+  'with-contacts': { type: 'boolean', default: false },
+  expect: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -150,15 +156,16 @@ export async function main(argv: string[]): Promise<number> {
       case 'export-record': {
         const { exportRecordCommand } = await import('./cli/record.ts');
         const { out, local, dir, config } = values;
+        const withContacts = values['with-contacts'];
         process.stdout.write(
-          `${await exportRecordCommand({ version: sub, out, local, dir, config, lang })}\n`,
+          `${await exportRecordCommand({ version: sub, out, withContacts, local, dir, config, lang })}\n`,
         );
         return 0;
       }
       case 'verify': {
         if (!sub) return usage(lang, 'verify <file>');
         const { verifyCommand } = await import('./cli/record.ts');
-        const { ok, text } = await verifyCommand(sub, lang);
+        const { ok, text } = await verifyCommand(sub, lang, values.expect);
         process.stdout.write(`${text}\n`);
         return ok ? 0 : 1;
       }

@@ -1,8 +1,8 @@
 import { type Context, Hono } from 'hono';
-import { type Announcement, buildAnnouncement } from '../../shared/domain/announcement.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { announcedFinal, type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
+import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
+import { type Announcement, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
 import { loadPublishedView } from '../results/published.ts';
 
@@ -93,7 +93,7 @@ export async function publicAnnouncement(
 }
 
 export function announcementOf(record: ResultRecord, lang: Lang): Announcement {
-  return buildAnnouncement(record.competition, announcedFinal(record), record.innovations, lang);
+  return recordAnnouncement(record, lang);
 }
 
 function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {

@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { admitted } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
+import { recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import { createApp } from '../app.ts';
 import { composeLocal, type LocalRuntime } from '../compose/local.ts';
 import { runScenario } from '../demo/scenario.ts';
@@ -44,7 +45,7 @@ export async function runDemo(o: DemoOptions): Promise<void> {
   }
 }
 
-/** The announcement as fixed (version 1), exactly the text the record holds. */
+/** The announcement as fixed (version 1), rendered from the record's facts. */
 async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   const { competition, store } = rt.services;
   const record = await store.latestVersion(competition.id);
@@ -54,7 +55,7 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
       en: 'The demo finished without a fixed result.',
     });
   }
-  o.out.write(`\n${record.announcement[o.lang]}\n\n`);
+  o.out.write(`\n${recordAnnouncement(record, o.lang).text}\n\n`);
   o.out.write(`Workbook: ${rt.paths.workbook}\n`);
 }
 

@@ -1,10 +1,11 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { verificationCode } from '../../shared/domain/record.ts';
 import type { TieDecision } from '../../shared/domain/ties.ts';
 import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
 import { AppError } from '../../shared/errors.ts';
+import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { composeNode } from '../compose/node.ts';
 import { exportRecord } from '../results/export.ts';
@@ -74,9 +75,12 @@ function readExclusion(text: string): { id: string; reason: string } {
   return { id: text.slice(0, at).trim(), reason: text.slice(at + 1).trim() };
 }
 
-/** `juri export-record <version>`: the version and every one before it, in one JSON file. */
+/**
+ * `juri export-record <version>`: the version and every one before it, in one JSON file. With
+ * `--with-contacts` the file holds e-mails and phones, so only its owner may read it (0600).
+ */
 export async function exportRecordCommand(
-  o: StoreCommandOptions & { version: string | undefined; out: string | undefined },
+  o: StoreCommandOptions & { version: string | undefined; out: string | undefined; withContacts: boolean },
 ): Promise<string> {
   const version = o.version === undefined ? undefined : Number(o.version);
   if (version !== undefined && !Number.isInteger(version)) {
@@ -87,10 +91,15 @@ export async function exportRecordCommand(
   }
   const { services, close } = await composeNode({ env: process.env, ...o });
   try {
-    const file = await exportRecord(services.store, services.competition.id, version);
+    const file = await exportRecord(services.store, services.competition, version, {
+      withContacts: o.withContacts,
+    });
     const last = file.records.at(-1);
     const out = o.out ?? `juri-rekaman-${services.competition.id}-v${last?.version ?? 0}.json`;
-    writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`);
+    const mode = o.withContacts ? 0o600 : 0o644;
+    writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`, { mode });
+    // The mode above applies only to a new file: an existing one keeps its own until told.
+    chmodSync(out, mode);
     return o.lang === 'en'
       ? `Wrote ${out}: versions 1–${last?.version}, SHA-256 ${last?.hash}.`
       : `Ditulis ${out}: versi 1–${last?.version}, SHA-256 ${last?.hash}.`;
@@ -99,8 +108,15 @@ export async function exportRecordCommand(
   }
 }
 
-/** `juri verify <file>`: ok → the confirmation; refuted → every finding, in plain words. */
-export async function verifyCommand(path: string, lang: Lang): Promise<{ ok: boolean; text: string }> {
+/**
+ * `juri verify <file> [--expect <code>]`: ok → the confirmation and the announcement rendered from the
+ * facts (to read, not checked); refuted → every finding, in plain words.
+ */
+export async function verifyCommand(
+  path: string,
+  lang: Lang,
+  expect?: string,
+): Promise<{ ok: boolean; text: string }> {
   let input: unknown;
   try {
     input = JSON.parse(readFileSync(path, 'utf8'));
@@ -121,7 +137,10 @@ export async function verifyCommand(path: string, lang: Lang): Promise<{ ok: boo
       ),
     };
   }
-  const report = await verifyRecords(read.records, sha256Hex);
+  const report = await verifyRecords(read.records, sha256Hex, {
+    legacyText: legacyAnnouncementTexts,
+    expect,
+  });
   const last = read.records.at(-1);
   if (report.ok && last) {
     return {
@@ -132,7 +151,9 @@ export async function verifyCommand(path: string, lang: Lang): Promise<{ ok: boo
           ? `Versions 1–${last.version}: every hash matches its content, the chain is unbroken, and the rankings follow from the typed cells by the rules ${last.rulesVersion}.`
           : `Versi 1–${last.version}: setiap hash cocok dengan isinya, rantai utuh, dan peringkat sesuai dengan sel yang diketik menurut aturan ${last.rulesVersion}.`,
         `SHA-256 v${last.version}: ${last.hash}`,
-        `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(last.hash)}`,
+        `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(last.hash)}${expect === undefined ? '' : en ? ' (as published)' : ' (sesuai yang diumumkan)'}`,
+        '',
+        recordAnnouncement(last, lang).text,
       ].join('\n'),
     };
   }

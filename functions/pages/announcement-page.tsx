@@ -1,6 +1,6 @@
-import type { AnnouncedEntry } from '../../shared/domain/announcement.ts';
 import { type Competition, decision } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import type { AnnouncedEntry } from '../../shared/messages/announcement-template.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../announce/routes.ts';
 import { formatInstant } from './format.ts';

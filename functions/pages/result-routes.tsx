@@ -123,7 +123,7 @@ resultPagesRoutes.get('/sekretariat/berita-acara/:version', requireSessionPage()
 resultPagesRoutes.get('/sekretariat/rekaman/:version', requireSessionPage(), async (c) => {
   const { competition, store } = c.get('services');
   const version = versionParam(c.req.param('version'));
-  const file = await exportRecord(store, competition.id, version);
+  const file = await exportRecord(store, competition, version);
   c.header('cache-control', 'no-store');
   c.header('content-disposition', `attachment; filename="juri-rekaman-${competition.id}-v${version}.json"`);
   return c.body(JSON.stringify(file, null, 1), 200, { 'content-type': 'application/json; charset=utf-8' });

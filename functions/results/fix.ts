@@ -1,7 +1,6 @@
 import { sha256Hex } from '../../shared/digest.ts';
 import type { AbsentJuror } from '../../shared/domain/absence.ts';
 import { judgingIsComplete } from '../../shared/domain/announcement.ts';
-import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import { finalTop } from '../../shared/domain/competition.ts';
 import {
   buildRecordBody,
@@ -9,6 +8,7 @@ import {
   type RecordStatus,
   type ResultRecord,
   type ResultRecordBody,
+  sameOutcome,
   sealRecord,
 } from '../../shared/domain/record.ts';
 import { admitted } from '../../shared/domain/selection.ts';
@@ -178,10 +178,7 @@ function absentName(competition: Services['competition'], a: AbsentJuror): strin
 
 /** A new version must change something, and a changed result needs a written reason. */
 function checkSuccession(latest: ResultRecord, next: ResultRecordBody, confirm: boolean) {
-  const same =
-    canonicalJson(latest.announcement) === canonicalJson(next.announcement) &&
-    canonicalJson(latest.result) === canonicalJson(next.result) &&
-    canonicalJson(latest.tieDecisions) === canonicalJson(next.tieDecisions);
+  const same = sameOutcome(latest, next);
   if (same && !confirm) {
     throw refuse(
       `Hasil sama dengan versi ${latest.version}; tidak ada yang perlu ditetapkan ulang.`,

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../../shared/digest.ts';
 import { type PublishedView, publishedView, type ReadVersion } from '../../shared/domain/published-view.ts';
-import { hashedText, type ResultRecord } from '../../shared/domain/record.ts';
+import { type ResultRecord, recordHash } from '../../shared/domain/record.ts';
 import type { Services } from '../compose/services.ts';
 import { readLifecycle } from '../lifecycle/lifecycle.ts';
 
@@ -9,7 +9,7 @@ import { readLifecycle } from '../lifecycle/lifecycle.ts';
  * function. A stored version edited by hand (a score, a rank, a title) no longer matches.
  */
 export async function recordIntact(record: ResultRecord): Promise<boolean> {
-  return (await sha256Hex(hashedText(record))) === record.hash;
+  return (await recordHash(record, sha256Hex)) === record.hash;
 }
 
 async function read(record: ResultRecord): Promise<ReadVersion> {

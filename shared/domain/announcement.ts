@@ -1,32 +1,15 @@
-import { type Competition, finalTop } from './competition.ts';
-import { formatLongDate, zonedToInstant } from './dates.ts';
-import { type Lang, localName } from './i18n.ts';
-import type { Innovation } from './innovation.ts';
-import { scoreText } from './numbers.ts';
+import type { Competition } from './competition.ts';
+import { zonedToInstant } from './dates.ts';
 import type { CompetitionResult, StageResult } from './ranking.ts';
 
-export interface AnnouncedEntry {
+/** A winner of the final ranking: the facts the announcement is worded from (shared/messages words them). */
+export interface Winner {
   rank: number;
   id: string;
-  title: string;
-  agency: string;
-  region: string;
-  category: string;
   score: number;
-  scoreText: string;
+  /** The score's digits by the display rule (display-score.ts), when the result was given them. */
+  display?: string;
   tie: boolean;
-  summary: string;
-}
-
-export interface Announcement {
-  title: string;
-  date: string;
-  intro: string;
-  entries: AnnouncedEntry[];
-  /** Said when some winners share a rank and the panel still has to decide. */
-  tieNote: string | null;
-  /** Plain text, as read out and as written to the "Pengumuman" tab. */
-  text: string;
 }
 
 /** The ranking may be shown from this instant on (announceAt in the competition's time zone). */
@@ -47,49 +30,18 @@ export function judgingIsComplete(result: CompetitionResult): boolean {
   return result.stages.every(done) && done(result.final);
 }
 
-export function buildAnnouncement(
-  competition: Competition,
-  final: StageResult,
-  innovations: readonly Innovation[],
-  lang: Lang,
-): Announcement {
-  const top = finalTop(competition);
-  const byId = new Map(innovations.map((i) => [i.id, i]));
-  const categories = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
-  const entries: AnnouncedEntry[] = final.ranking
-    .filter((e) => e.rank !== null && e.rank <= top && e.score !== null)
-    .map((e) => {
-      const innovation = byId.get(e.id);
-      const score = e.score ?? 0;
-      return {
-        rank: e.rank ?? 0,
-        id: e.id,
-        title: innovation?.title ?? e.id,
-        agency: innovation?.agency ?? '',
-        region: innovation?.region ?? '',
-        category: categories.get(innovation?.category ?? '') ?? innovation?.category ?? '',
-        score,
-        scoreText: scoreText(e, lang),
-        tie: e.tie,
-        summary: innovation?.summary ?? '',
-      };
+/** The entries the announcement names: ranked within the top places, with a score. */
+export function announcedEntries(final: StageResult, top: number): Winner[] {
+  const winners: Winner[] = [];
+  for (const e of final.ranking) {
+    if (e.rank === null || e.rank > top || e.score === null) continue;
+    winners.push({
+      rank: e.rank,
+      id: e.id,
+      score: e.score,
+      ...(e.display !== undefined ? { display: e.display } : {}),
+      tie: e.tie,
     });
-  const name = localName(competition, lang);
-  const title = lang === 'en' ? `Top ${top} of the ${name}` : `Pengumuman Top ${top} ${name}`;
-  const date = formatLongDate(competition.announceAt, lang);
-  const intro =
-    lang === 'en'
-      ? `The panel of jurors of the ${name} announces the ${top} best public-service innovations:`
-      : `Dewan juri ${name} menetapkan ${top} inovasi pelayanan publik terbaik sebagai berikut:`;
-  const tieNote = entries.some((e) => e.tie)
-    ? lang === 'en'
-      ? 'Entries marked (=) share a rank; the panel decides between them.'
-      : 'Inovasi bertanda (=) memiliki nilai sama; dewan juri memutuskan urutannya.'
-    : null;
-  const lines = entries.map(
-    (e) =>
-      `${e.rank}.${e.tie ? ' (=)' : ''} ${e.title} — ${e.agency}, ${e.region} — ${lang === 'en' ? 'score' : 'nilai'} ${e.scoreText}`,
-  );
-  const text = [title, date, '', intro, ...lines, ...(tieNote ? ['', tieNote] : [])].join('\n');
-  return { title, date, intro, entries, tieNote, text };
+  }
+  return winners;
 }

@@ -1,5 +1,18 @@
+import canonicalize from 'canonicalize';
+
 /**
- * JSON with object keys sorted at every level, so equal data always hashes the same.
+ * RFC 8785, the JSON Canonicalization Scheme, through the maintained `canonicalize` package: the hashed
+ * form of juri-record/2 onwards. Throws on what JSON cannot hold (NaN, Infinity, lone surrogates).
+ */
+export function jcs(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('JCS: the value has no JSON form');
+  return text;
+}
+
+/**
+ * The canonical form of juri-record/1 (and of sync digests): not RFC 8785, kept so that old records
+ * still hash as they did. JSON with object keys sorted at every level, so equal data always hashes the same.
  *
  * Exactly `JSON.stringify` of a copy whose objects have their keys sorted (by UTF-16 code units;
  * array-index keys such as "7" still come first, in numeric order, as JavaScript orders them) and

@@ -163,61 +163,93 @@ export const competitionSchema = z
       })
       .optional(),
   })
-  .superRefine((c, ctx) => {
-    const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
-      ctx.addIssue({ code: 'custom', path, message: key, params: { key, args } });
-    const dupes = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
-    for (const d of dupes(c.categories.map((x) => x.id))) issue(['categories'], 'duplicateId', { id: d });
-    for (const d of dupes(c.jurors.map((x) => x.id))) issue(['jurors'], 'duplicateId', { id: d });
-    for (const d of dupes(c.stages.map((x) => x.id))) issue(['stages'], 'duplicateId', { id: d });
-    if (c.stages.some((s) => s.id === 'final')) issue(['stages'], 'reservedFinal');
-    if (!isTimeZone(c.timezone)) issue(['timezone'], 'timezone', { value: c.timezone });
-    c.jurors.forEach((j, i) => {
-      if (j.region !== undefined && !c.regions.includes(j.region))
-        issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
-      if (j.phone !== undefined && normalizePhone(j.phone) === undefined)
-        issue(['jurors', i, 'phone'], 'phone');
-    });
-    const jurorIds = new Set(c.jurors.map((j) => j.id));
-    if (c.chair !== undefined && !jurorIds.has(c.chair)) issue(['chair'], 'unknownJuror', { value: c.chair });
-    c.stages.forEach((s, si) => {
-      const criterionIds = s.criteria.map((x) => x.id);
-      for (const d of dupes(criterionIds)) issue(['stages', si, 'criteria'], 'duplicateId', { id: d });
-      s.criteria.forEach((cr, ci) => {
-        if (!(cr.max > cr.min)) issue(['stages', si, 'criteria', ci, 'max'], 'maxAboveMin');
-      });
-      if (s.criteria.every((cr) => cr.weight === 0)) issue(['stages', si, 'criteria'], 'zeroWeights');
-      s.tieBreak.forEach((t, ti) => {
-        if (!criterionIds.includes(t))
-          issue(['stages', si, 'tieBreak', ti], 'unknownCriterion', { value: t });
-      });
-      s.jurors?.forEach((j, ji) => {
-        if (!jurorIds.has(j)) issue(['stages', si, 'jurors', ji], 'unknownJuror', { value: j });
-      });
-      const panel = s.jurors?.length ?? c.jurors.length;
-      if (s.minJurors > panel) issue(['stages', si, 'minJurors'], 'panelTooSmall', { n: String(panel) });
-      if (s.jurorsPerInnovation !== undefined && s.jurorsPerInnovation < s.minJurors)
-        issue(['stages', si, 'jurorsPerInnovation'], 'perInnovationBelowMin');
-      if (si < c.stages.length - 1 && !s.advance) issue(['stages', si, 'advance'], 'advanceNeeded');
-    });
-    const categoryIds = new Set(c.categories.map((k) => k.id));
-    c.selection?.categories?.forEach((k, i) => {
-      if (!categoryIds.has(k)) issue(['selection', 'categories', i], 'unknownCategoryId', { value: k });
-    });
-    c.selection?.regions?.forEach((r, i) => {
-      if (!c.regions.includes(r)) issue(['selection', 'regions', i], 'unknownRegion', { value: r });
-    });
-    const stageIds = c.stages.map((s) => s.id);
-    const weighted = Object.entries(c.final.weights);
-    for (const [sid] of weighted) {
-      if (!stageIds.includes(sid)) issue(['final', 'weights', sid], 'unknownStage', { value: sid });
-    }
-    if (weighted.length === 0 || weighted.every(([, w]) => w === 0))
-      issue(['final', 'weights'], 'zeroWeights');
-    for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
+  .superRefine(checkCompetition);
+
+/** The config's rules across fields: one function for the config and for the copy a fixed record keeps. */
+function checkCompetition(c: CheckedCompetition, ctx: z.RefinementCtx): void {
+  const issue = (path: (string | number)[], key: string, args: Record<string, string> = {}) =>
+    ctx.addIssue({ code: 'custom', path, message: key, params: { key, args } });
+  const dupes = (ids: string[]) => ids.filter((x, i) => ids.indexOf(x) !== i);
+  for (const d of dupes(c.categories.map((x) => x.id))) issue(['categories'], 'duplicateId', { id: d });
+  for (const d of dupes(c.jurors.map((x) => x.id))) issue(['jurors'], 'duplicateId', { id: d });
+  for (const d of dupes(c.stages.map((x) => x.id))) issue(['stages'], 'duplicateId', { id: d });
+  if (c.stages.some((s) => s.id === 'final')) issue(['stages'], 'reservedFinal');
+  if (!isTimeZone(c.timezone)) issue(['timezone'], 'timezone', { value: c.timezone });
+  c.jurors.forEach((j, i) => {
+    if (j.region !== undefined && !c.regions.includes(j.region))
+      issue(['jurors', i, 'region'], 'unknownRegion', { value: j.region });
+    if (j.phone !== undefined && normalizePhone(j.phone) === undefined)
+      issue(['jurors', i, 'phone'], 'phone');
   });
+  const jurorIds = new Set(c.jurors.map((j) => j.id));
+  if (c.chair !== undefined && !jurorIds.has(c.chair)) issue(['chair'], 'unknownJuror', { value: c.chair });
+  c.stages.forEach((s, si) => {
+    const criterionIds = s.criteria.map((x) => x.id);
+    for (const d of dupes(criterionIds)) issue(['stages', si, 'criteria'], 'duplicateId', { id: d });
+    s.criteria.forEach((cr, ci) => {
+      if (!(cr.max > cr.min)) issue(['stages', si, 'criteria', ci, 'max'], 'maxAboveMin');
+    });
+    if (s.criteria.every((cr) => cr.weight === 0)) issue(['stages', si, 'criteria'], 'zeroWeights');
+    s.tieBreak.forEach((t, ti) => {
+      if (!criterionIds.includes(t)) issue(['stages', si, 'tieBreak', ti], 'unknownCriterion', { value: t });
+    });
+    s.jurors?.forEach((j, ji) => {
+      if (!jurorIds.has(j)) issue(['stages', si, 'jurors', ji], 'unknownJuror', { value: j });
+    });
+    const panel = s.jurors?.length ?? c.jurors.length;
+    if (s.minJurors > panel) issue(['stages', si, 'minJurors'], 'panelTooSmall', { n: String(panel) });
+    if (s.jurorsPerInnovation !== undefined && s.jurorsPerInnovation < s.minJurors)
+      issue(['stages', si, 'jurorsPerInnovation'], 'perInnovationBelowMin');
+    if (si < c.stages.length - 1 && !s.advance) issue(['stages', si, 'advance'], 'advanceNeeded');
+  });
+  const categoryIds = new Set(c.categories.map((k) => k.id));
+  c.selection?.categories?.forEach((k, i) => {
+    if (!categoryIds.has(k)) issue(['selection', 'categories', i], 'unknownCategoryId', { value: k });
+  });
+  c.selection?.regions?.forEach((r, i) => {
+    if (!c.regions.includes(r)) issue(['selection', 'regions', i], 'unknownRegion', { value: r });
+  });
+  const stageIds = c.stages.map((s) => s.id);
+  const weighted = Object.entries(c.final.weights);
+  for (const [sid] of weighted) {
+    if (!stageIds.includes(sid)) issue(['final', 'weights', sid], 'unknownStage', { value: sid });
+  }
+  if (weighted.length === 0 || weighted.every(([, w]) => w === 0)) issue(['final', 'weights'], 'zeroWeights');
+  for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
+}
 
 export type Competition = z.output<typeof competitionSchema>;
+
+/** A juror as a fixed record (juri-record/2) keeps them: no e-mail, no phone number. */
+export const recordJurorSchema = jurorSchema.omit({ email: true, phone: true });
+/**
+ * The competition as a fixed record (juri-record/2) keeps it: everything the rules and the texts use,
+ * and no personal contact data (jurors' e-mails and phones, the secretariat's accounts), so that the
+ * public copy of a record and its hash agree.
+ */
+export const recordCompetitionSchema = z
+  .object({
+    ...competitionSchema.shape,
+    jurors: z.array(recordJurorSchema).min(1),
+    secretariat: z.array(z.never()).default([]),
+  })
+  .superRefine(checkCompetition);
+export type RecordCompetition = z.output<typeof recordCompetitionSchema>;
+export type RecordJuror = RecordCompetition['jurors'][number];
+/** What the rules, texts and reports read of a config: a config, or a fixed record's copy of one. */
+export type CompetitionFacts = Omit<Competition, 'jurors' | 'secretariat'> & {
+  jurors: RecordJuror[];
+  secretariat: string[];
+};
+/** What checkCompetition reads: a config, or a record's copy of one (a phone is checked when there is one). */
+type CheckedCompetition = Omit<RecordCompetition, 'jurors' | 'secretariat'> & {
+  jurors: (RecordJuror & { phone?: string | undefined })[];
+};
+
+/** The record's copy of a config: the contact fields left out. */
+export function recordCompetition(c: Competition): RecordCompetition {
+  return { ...c, secretariat: [], jurors: c.jurors.map(({ email: _e, phone: _p, ...juror }) => juror) };
+}
 export type Stage = Competition['stages'][number];
 export type Criterion = Stage['criteria'][number];
 export type Juror = Competition['jurors'][number];
@@ -240,7 +272,10 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export function panelChair(c: Competition): Juror | undefined {
+export function panelChair<J extends { id: string }>(c: {
+  jurors: J[];
+  chair?: string | undefined;
+}): J | undefined {
   return c.jurors.find((j) => j.id === c.chair) ?? c.jurors[0];
 }
 
@@ -253,18 +288,24 @@ export function competitionYear(c: Competition): number {
  * Where and on which day the result is decided: the Berita Acara and the printed announcement say the
  * same ("Ditetapkan di Kupang, 20 Desember 2024"), whatever day the secretariat pressed the button.
  */
-export function decision(c: Competition): { place: string | undefined; day: string } {
+export function decision(c: Pick<Competition, 'place' | 'beritaAcara' | 'announceAt'>): {
+  place: string | undefined;
+  day: string;
+} {
   return { place: c.place, day: c.beritaAcara?.decidedOn ?? c.announceAt.slice(0, 10) };
 }
 
 /** The Berita Acara's number from the config's pattern ({seq}: the version, {year}: the decision's); null without one. */
-export function documentNumber(c: Competition, version: number): string | null {
+export function documentNumber(
+  c: Pick<Competition, 'place' | 'beritaAcara' | 'announceAt'>,
+  version: number,
+): string | null {
   const pattern = c.beritaAcara?.numberPattern;
   if (!pattern) return null;
   const year = decision(c).day.slice(0, 4);
   return pattern.replace(/\{seq\}/g, String(version)).replace(/\{year\}/g, year);
 }
 
-export function finalTop(c: Competition): number {
+export function finalTop(c: Pick<Competition, 'final' | 'stages'>): number {
   return c.final.top ?? c.stages.at(-1)?.advance?.top ?? 10;
 }

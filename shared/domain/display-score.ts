@@ -183,7 +183,7 @@ const shown = new WeakMap<CompetitionResult, CompetitionResult>();
  * DISPLAY_RULE), computed once per result object from the competition and cells it was ranked from.
  */
 export function withDisplay(
-  competition: Competition,
+  competition: Pick<Competition, 'stages' | 'final'>,
   result: CompetitionResult,
   cells: readonly ScoreEntry[],
 ): CompetitionResult {
@@ -196,7 +196,7 @@ export function withDisplay(
 }
 
 function computeDisplay(
-  competition: Competition,
+  competition: Pick<Competition, 'stages' | 'final'>,
   result: CompetitionResult,
   cells: readonly ScoreEntry[],
 ): CompetitionResult {

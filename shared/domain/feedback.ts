@@ -15,7 +15,7 @@ export type CriterionMeans = Record<string, Record<string, Record<string, number
  * panel, no conflict), one agreed value per cell.
  */
 export function criterionMeans(
-  competition: Competition,
+  competition: Pick<Competition, 'stages'>,
   result: CompetitionResult,
   entries: readonly ScoreEntry[],
 ): CriterionMeans {

@@ -1,21 +1,34 @@
 import { type AbsentJuror, absentJurors } from './absence.ts';
-import { buildAnnouncement } from './announcement.ts';
-import { canonicalJson } from './canonical-json.ts';
+import { announcedEntries } from './announcement.ts';
+import { canonicalJson, jcs } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
-import { type Competition, finalTop } from './competition.ts';
-import { withDisplay } from './display-score.ts';
+import { type Competition, finalTop, type RecordCompetition, recordCompetition } from './competition.ts';
+import { DISPLAY_RULE, type DisplayRule, withDisplay } from './display-score.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
-import { type CompetitionResult, rankCompetition } from './ranking.ts';
+import { type CompetitionResult, rankCompetition, type StageResult } from './ranking.ts';
 import { decidedRanking, type TieDecision } from './ties.ts';
 
 /**
  * A fixed result (penetapan hasil): everything needed to re-check it, frozen, hashed, and chained to the
  * version before it. docs/record.md describes the format for independent checkers.
+ *
+ * `juri-record/1` (until 2026) hashed canonicalJson() of the body, announcement text included.
+ * `juri-record/2` hashes RFC 8785 (JCS) of facts and codes only: no sentence rendered by juri's code,
+ * and no personal contact data. Texts are rendered from the facts by the template the record names.
  */
 
-export const RECORD_FORMAT = 'juri-record/1';
+export const LEGACY_RECORD_FORMAT = 'juri-record/1';
+/** The format juri writes. */
+export const RECORD_FORMAT = 'juri-record/2';
+export type RecordFormat = typeof LEGACY_RECORD_FORMAT | typeof RECORD_FORMAT;
 export const EXPORT_FORMAT = 'juri-record-export/1';
+
+/**
+ * The announcement template new records name; its words are in shared/messages/announcement-template.ts.
+ * New wording is a new version there, and the old one stays for the records that name it.
+ */
+export const TEXT_TEMPLATE = 'juri-text/1';
 
 /**
  * The ranking rules by version. A record names the version it was ranked with, and verification
@@ -43,6 +56,24 @@ export const CURRENT_RULES_VERSION: RulesVersion = 'juri-rules/3';
 
 /** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
 export const rankByCurrentRules = RULES[CURRENT_RULES_VERSION];
+
+/** The rules of a record's ranking applied to its copy of the config (which has no contact data). */
+export function rankRecord(
+  rules: RulesVersion,
+  competition: RecordCompetition | Competition,
+  innovations: readonly Innovation[],
+  cells: readonly ScoreEntry[],
+): CompetitionResult {
+  return RULES[rules](rulesConfig(competition), innovations, cells);
+}
+
+/**
+ * A record's copy of the config as the rules read it. A juri-record/2 keeps no contacts; the rules (panels,
+ * assignment, conflicts) read jurors' ids, regions and conflicts, never their e-mails or phones.
+ */
+export function rulesConfig(competition: RecordCompetition | Competition): Competition {
+  return competition as Competition;
+}
 
 export function isRulesVersion(v: unknown): v is RulesVersion {
   return typeof v === 'string' && Object.hasOwn(RULES, v);
@@ -74,8 +105,19 @@ export interface RecordCell {
   cell?: string;
 }
 
-export interface ResultRecordBody {
-  format: typeof RECORD_FORMAT;
+/** One winner as the announcement names them, ties decided: facts the template words (no score text). */
+export interface AnnouncedFact {
+  rank: number;
+  id: string;
+  title: string;
+  agency: string;
+  region: string;
+  /** The category's id in `competition.categories`. */
+  category: string;
+}
+
+/** What every record format holds. */
+interface RecordBodyBase {
   rulesVersion: RulesVersion;
   competitionId: string;
   /** 1, 2, 3, …: never reused, never overwritten. */
@@ -93,14 +135,11 @@ export interface ResultRecordBody {
   provisionalUntil: string | null;
   /** The sync whose typed cells were fixed. */
   sourceSync: { id: string; finishedAt: string } | null;
-  competition: Competition;
   innovations: RecordInnovation[];
   cells: RecordCell[];
   /** The rankings as the rules compute them from `cells`, before any tie decision. */
   result: CompetitionResult;
   tieDecisions: TieDecision[];
-  /** The announcement text in both languages, ties decided. */
-  announcement: { id: string; en: string };
   /**
    * Entries the panel left out of this result, each with the reason as typed: not in `innovations`, not
    * ranked, their cells not in `cells`. Absent when none (records before it have none).
@@ -112,16 +151,40 @@ export interface ResultRecordBody {
   absenceAcknowledged?: { by: string; reason: string };
 }
 
+/** A record fixed before the record held facts only: read and verified, never written any more. */
+export interface LegacyRecordBody extends RecordBodyBase {
+  format: typeof LEGACY_RECORD_FORMAT;
+  /** The config as it was, jurors' contacts included. */
+  competition: Competition;
+  /** The announcement text in both languages, ties decided: rendered by the code of the day, and hashed. */
+  announcement: { id: string; en: string };
+}
+
 /** An entry left out of a result by the panel, with the reason as typed. */
 export interface RecordExclusion {
   id: string;
   reason: string;
 }
 
-export interface ResultRecord extends ResultRecordBody {
-  /** SHA-256 (hex) of the canonical JSON of every other field. */
-  hash: string;
+/** The record juri writes: facts and codes, hashed as RFC 8785. */
+export interface FactRecordBody extends RecordBodyBase {
+  format: typeof RECORD_FORMAT;
+  /** The config without personal contact data. */
+  competition: RecordCompetition;
+  /** How a score is printed, everywhere. */
+  display: DisplayRule;
+  /** The version of the template the texts are rendered with (shared/messages/announcement-template.ts). */
+  textTemplate: string;
+  /** The announced winners, ties decided, as the texts name them. */
+  announced: AnnouncedFact[];
 }
+
+export type ResultRecordBody = LegacyRecordBody | FactRecordBody;
+
+/** `hash`: SHA-256 (hex) of the record's hash input (recordHashInput) — every other field. */
+export type ResultRecord = ResultRecordBody & { hash: string };
+export type LegacyRecord = LegacyRecordBody & { hash: string };
+export type FactRecord = FactRecordBody & { hash: string };
 
 /** What a list of versions shows without loading every cell. */
 export type ResultVersionSummary = Pick<
@@ -188,8 +251,8 @@ export function compareCells(a: RecordCell, b: RecordCell): number {
   );
 }
 
-/** Ranks the cells by the current rules and freezes everything into a record body (not hashed yet). */
-export function buildRecordBody(input: RecordInput): ResultRecordBody {
+/** Ranks the cells by the current rules and freezes the facts into a record body (not hashed yet). */
+export function buildRecordBody(input: RecordInput): FactRecordBody {
   const excluded = [...(input.excluded ?? [])]
     .map((x) => ({ id: x.id, reason: x.reason }))
     .sort((a, b) => cmp(a.id, b.id));
@@ -200,13 +263,13 @@ export function buildRecordBody(input: RecordInput): ResultRecordBody {
     .filter((c) => !out.has(c.innovation))
     .map(cellOf)
     .sort(compareCells);
-  const rulesVersion = CURRENT_RULES_VERSION;
-  const result = RULES[rulesVersion](input.competition, innovations, cells);
+  const competition = recordCompetition(input.competition);
+  const result = rankRecord(CURRENT_RULES_VERSION, competition, innovations, cells);
   const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   const absent = absentJurors(input.competition, result, judged, cells);
   return {
     format: RECORD_FORMAT,
-    rulesVersion,
+    rulesVersion: CURRENT_RULES_VERSION,
     competitionId: input.competition.id,
     version: input.version,
     status: input.status,
@@ -216,12 +279,14 @@ export function buildRecordBody(input: RecordInput): ResultRecordBody {
     confirms: input.confirms,
     provisionalUntil: input.provisionalUntil,
     sourceSync: input.sourceSync,
-    competition: input.competition,
+    competition,
     innovations,
     cells,
     result,
     tieDecisions,
-    announcement: announcementTexts(input.competition, innovations, result, tieDecisions),
+    display: DISPLAY_RULE,
+    textTemplate: TEXT_TEMPLATE,
+    announced: announcedFacts({ competition, innovations, result, tieDecisions }),
     ...(excluded.length > 0 ? { excluded } : {}),
     ...(absent.length > 0 ? { absentJurors: absent } : {}),
     ...(absent.length > 0 && input.absenceAcknowledged
@@ -235,27 +300,58 @@ function cellOf(c: RecordCell): RecordCell {
   return { stage, juror, innovation, criterion, value, ...(c.cell ? { cell: c.cell } : {}) };
 }
 
-export function announcementTexts(
-  competition: Competition,
-  innovations: readonly RecordInnovation[],
-  result: CompetitionResult,
-  decisions: readonly TieDecision[],
-): { id: string; en: string } {
-  const final = decidedRanking(result.final, finalTop(competition), decisions);
-  return {
-    id: buildAnnouncement(competition, final, innovations, 'id').text,
-    en: buildAnnouncement(competition, final, innovations, 'en').text,
-  };
+/** The winners the announcement names, from the ranking the rules computed and the panel's decisions. */
+export function announcedFacts(
+  record: Pick<ResultRecordBody, 'competition' | 'innovations' | 'result' | 'tieDecisions'>,
+): AnnouncedFact[] {
+  const byId = new Map(record.innovations.map((i) => [i.id, i]));
+  const top = finalTop(record.competition);
+  const final = decidedRanking(record.result.final, top, record.tieDecisions);
+  return announcedEntries(final, top).map((e) => {
+    const innovation = byId.get(e.id);
+    return {
+      rank: e.rank,
+      id: e.id,
+      title: innovation?.title ?? e.id,
+      agency: innovation?.agency ?? '',
+      region: innovation?.region ?? '',
+      category: innovation?.category ?? '',
+    };
+  });
 }
 
-/** The exact text that is hashed: the canonical JSON (RFC 8785 style) of the body, without `hash`. */
-export function hashedText(record: ResultRecordBody | ResultRecord): string {
+/**
+ * Whether two versions announce the same: the same rankings, tie decisions and winners as named. A new
+ * version that changes this is a correction and needs a reason; one that does not is a confirmation.
+ */
+export function sameOutcome(a: ResultRecordBody, b: ResultRecordBody): boolean {
+  return (
+    canonicalJson(a.result) === canonicalJson(b.result) &&
+    canonicalJson(a.tieDecisions) === canonicalJson(b.tieDecisions) &&
+    canonicalJson(announcedFacts(a)) === canonicalJson(announcedFacts(b))
+  );
+}
+
+/**
+ * The exact text that is hashed, by the record's format: RFC 8785 (JCS) of every field but `hash` for
+ * juri-record/2; the older canonicalJson() for juri-record/1 (it differs from JCS only in the order of
+ * keys that look like array indices, such as "9" and "10").
+ */
+export function recordHashInput(record: ResultRecordBody | ResultRecord): string {
   const { hash: _hash, ...body } = record as ResultRecord;
-  return canonicalJson(body);
+  return body.format === LEGACY_RECORD_FORMAT ? canonicalJson(body) : jcs(body);
 }
 
-export async function sealRecord(body: ResultRecordBody, digest: Digest): Promise<ResultRecord> {
-  return { ...body, hash: await digest(hashedText(body)) };
+/** A record's hash as its format computes it: what `hash` must equal. Also checked on every read. */
+export function recordHash(record: ResultRecordBody | ResultRecord, digest: Digest): Promise<string> {
+  return digest(recordHashInput(record));
+}
+
+export async function sealRecord<T extends ResultRecordBody>(
+  body: T,
+  digest: Digest,
+): Promise<T & { hash: string }> {
+  return { ...body, hash: await recordHash(body, digest) };
 }
 
 /** The first 12 hex digits of the hash, grouped for reading aloud and typing: `3F2A-91C0-7D4E`. */
@@ -265,13 +361,15 @@ export function verificationCode(hash: string): string {
 }
 
 /** The record's result with every score's printed digits (display-score.ts), from its own cells. */
-export function shownResult(record: Pick<ResultRecordBody, 'competition' | 'result' | 'cells'>) {
+export function shownResult(
+  record: Pick<ResultRecordBody, 'competition' | 'result' | 'cells'>,
+): CompetitionResult {
   return withDisplay(record.competition, record.result, record.cells);
 }
 
 /** The published final ranking of a record: computed, then ties decided by the panel, scores as printed. */
 export function announcedFinal(
   record: Pick<ResultRecordBody, 'competition' | 'result' | 'tieDecisions' | 'cells'>,
-) {
+): StageResult {
   return decidedRanking(shownResult(record).final, finalTop(record.competition), record.tieDecisions);
 }

@@ -5,7 +5,10 @@ import type { Innovation } from './innovation.ts';
  * A juror does not count for an innovation from their own region, or one they declared. A juror
  * without a region (from outside the province) has only the declared conflicts.
  */
-export function hasConflict(juror: Juror, innovation: Pick<Innovation, 'id' | 'region'>): boolean {
+export function hasConflict(
+  juror: Pick<Juror, 'region' | 'conflicts'>,
+  innovation: Pick<Innovation, 'id' | 'region'>,
+): boolean {
   return (
     (juror.region !== undefined && juror.region === innovation.region) ||
     juror.conflicts.includes(innovation.id)

@@ -1,18 +1,30 @@
 import { z } from 'zod';
 import { absentJurors } from './absence.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { type Competition, competitionSchema, finalTop } from './competition.ts';
+import {
+  type CompetitionFacts,
+  competitionSchema,
+  finalTop,
+  recordCompetitionSchema,
+} from './competition.ts';
+import { DISPLAY_RULE } from './display-score.ts';
 import { issuesOf } from './issues.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
 import {
-  announcementTexts,
+  type AnnouncedFact,
+  announcedFacts,
   type Digest,
   EXPORT_FORMAT,
-  hashedText,
   isRulesVersion,
+  LEGACY_RECORD_FORMAT,
+  type LegacyRecordBody,
   RECORD_FORMAT,
   type ResultRecord,
-  RULES,
+  rankRecord,
+  recordHash,
+  rulesConfig,
+  sameOutcome,
+  verificationCode,
 } from './record.ts';
 import { checkTieDecisions, type TieDecisionProblem } from './ties.ts';
 
@@ -40,11 +52,49 @@ export type Finding =
   | { code: 'entry-extra'; version: number; stage: string; innovation: string }
   | { code: 'result-differs'; version: number; stage: string }
   | ({ version: number } & TieDecisionProblem)
+  /** juri-record/1: the hashed announcement text's header does not follow from the record. */
   | { code: 'announcement-differs'; version: number }
+  /** juri-record/1: a winner's line in the hashed text differs from the line its facts give. */
+  | {
+      code: 'announcement-line-differs';
+      version: number;
+      innovation: string;
+      stored: string;
+      computed: string;
+    }
+  /** juri-record/2: a winner as `announced` names them differs from the innovations and the ranking. */
+  | {
+      code: 'announced-differs';
+      version: number;
+      innovation: string;
+      field: AnnouncedField;
+      stored: string;
+      computed: string;
+    }
+  | { code: 'display-unknown'; version: number; display: string }
+  /** A version after the first that changes the outcome (or is no plain confirmation) with no reason. */
+  | { code: 'correction-unexplained'; version: number }
   /** The stored `absentJurors` are not the jurors the cells show typed nothing (juri-rules/3 on). */
   | { code: 'absence-differs'; version: number }
   /** An excluded entry that is still ranked, or left out without a reason; an acknowledgement without one. */
-  | { code: 'reason-missing'; version: number; subject: string };
+  | { code: 'reason-missing'; version: number; subject: string }
+  /** The last version's hash is not the one published (`juri verify --expect`). */
+  | { code: 'expect-mismatch'; expected: string; actual: string };
+
+export type AnnouncedField = keyof AnnouncedFact | 'presence';
+
+/** Renders a juri-record/1's announcement text as the juri of its day did (shared/messages supplies it). */
+export type LegacyAnnouncementText = (
+  record: LegacyRecordBody,
+  computed: CompetitionResult,
+) => { id: string; en: string };
+
+export interface VerifyOptions {
+  /** Needed for juri-record/1, whose hashed body holds a rendered text. */
+  legacyText: LegacyAnnouncementText;
+  /** The verification code (or full hash) published for the last version. */
+  expect?: string | undefined;
+}
 
 export interface VerifyReport {
   ok: boolean;
@@ -65,14 +115,15 @@ const stageResult = z.looseObject({
   ranking: z.array(entry),
   problems: z.array(z.unknown()),
 });
-const recordShape = z.looseObject({
-  format: z.literal(RECORD_FORMAT),
+const commonShape = {
   rulesVersion: z.string(),
   competitionId: z.string(),
   version: z.number().int().min(1),
   status: z.enum(['provisional', 'final']),
   fixedAt: z.string(),
   previous: z.object({ version: z.number().int(), hash: z.string() }).nullable(),
+  reason: z.string().nullable(),
+  confirms: z.number().int().nullable(),
   competition: z.unknown(),
   innovations: z.array(z.looseObject({ id: z.string() })),
   cells: z.array(
@@ -86,12 +137,34 @@ const recordShape = z.looseObject({
   ),
   result: z.looseObject({ stages: z.array(stageResult), final: stageResult, problems: z.array(z.unknown()) }),
   tieDecisions: z.array(z.object({ rank: z.number(), order: z.array(z.string()), note: z.string() })),
-  announcement: z.object({ id: z.string(), en: z.string() }),
   excluded: z.array(z.looseObject({ id: z.string(), reason: z.string() })).optional(),
   absentJurors: z.array(z.looseObject({ stage: z.string(), juror: z.string() })).optional(),
   absenceAcknowledged: z.looseObject({ by: z.string(), reason: z.string() }).optional(),
   hash: z.string(),
-});
+};
+const recordShape = z.discriminatedUnion('format', [
+  z.looseObject({
+    format: z.literal(LEGACY_RECORD_FORMAT),
+    ...commonShape,
+    announcement: z.object({ id: z.string(), en: z.string() }),
+  }),
+  z.looseObject({
+    format: z.literal(RECORD_FORMAT),
+    ...commonShape,
+    display: z.looseObject({ rule: z.string(), decimals: z.number() }),
+    textTemplate: z.string(),
+    announced: z.array(
+      z.object({
+        rank: z.number(),
+        id: z.string(),
+        title: z.string(),
+        agency: z.string(),
+        region: z.string(),
+        category: z.string(),
+      }),
+    ),
+  }),
+]);
 const exportShape = z.object({ format: z.literal(EXPORT_FORMAT), records: z.array(recordShape).min(1) });
 
 /** The records of an export file (oldest first), or why the file is not one. */
@@ -108,14 +181,19 @@ export function readExport(
 
 /**
  * Checks a chain of records, oldest first: each hash against its content, each link against the version
- * before it, and each ranking recomputed from the typed cells by the rules version the record names.
+ * before it, each ranking recomputed from the typed cells by the rules version the record names, the
+ * reason for each change, and (when given) the last hash against the published code.
  */
-export async function verifyRecords(records: readonly ResultRecord[], digest: Digest): Promise<VerifyReport> {
+export async function verifyRecords(
+  records: readonly ResultRecord[],
+  digest: Digest,
+  options: VerifyOptions,
+): Promise<VerifyReport> {
   const findings: Finding[] = [];
   let before: ResultRecord | undefined;
   for (const record of records) {
     const version = record.version;
-    const computedHash = await digest(hashedText(record));
+    const computedHash = await recordHash(record, digest);
     if (computedHash !== record.hash) {
       findings.push({ code: 'hash-mismatch', version, stored: record.hash, computed: computedHash });
     }
@@ -132,9 +210,16 @@ export async function verifyRecords(records: readonly ResultRecord[], digest: Di
           actual: before.hash,
         });
       }
+      if (!hasReason(record) && !isPlainConfirmation(before, record)) {
+        findings.push({ code: 'correction-unexplained', version });
+      }
     }
-    findings.push(...recheckRanking(record));
+    findings.push(...recheckRanking(record, options.legacyText));
     before = record;
+  }
+  const last = records.at(-1);
+  if (options.expect !== undefined && last && !matchesPublished(options.expect, last.hash)) {
+    findings.push({ code: 'expect-mismatch', expected: options.expect, actual: verificationCode(last.hash) });
   }
   return {
     ok: findings.length === 0,
@@ -143,29 +228,49 @@ export async function verifyRecords(records: readonly ResultRecord[], digest: Di
   };
 }
 
-function recheckRanking(record: ResultRecord): Finding[] {
+function hasReason(record: ResultRecord): boolean {
+  return typeof record.reason === 'string' && record.reason.trim() !== '';
+}
+
+/** Confirms the provisional version before it as final, with the same outcome: no reason needed. */
+function isPlainConfirmation(before: ResultRecord, record: ResultRecord): boolean {
+  return record.confirms === before.version && before.status === 'provisional' && sameOutcome(before, record);
+}
+
+/** A published code (`596A-EE35-0D41`, any case, with or without dashes) or a full hash, against a hash. */
+function matchesPublished(expected: string, hash: string): boolean {
+  const wanted = expected.replace(/[\s-]/g, '').toLowerCase();
+  return wanted.length >= 12 && hash.toLowerCase().startsWith(wanted);
+}
+
+function recheckRanking(record: ResultRecord, legacyText: LegacyAnnouncementText): Finding[] {
   const version = record.version;
   if (!isRulesVersion(record.rulesVersion)) {
     return [{ code: 'rules-unknown', version, rules: String(record.rulesVersion) }];
   }
-  const config = competitionSchema.safeParse(record.competition);
-  if (!config.success) {
-    const detail = issuesOf(config.error)
-      .map((i) => `${i.path}: ${i.code}`)
-      .join('; ');
-    return [{ code: 'config-invalid', version, detail }];
+  const rules = record.rulesVersion;
+  if (record.format === LEGACY_RECORD_FORMAT) {
+    const config = competitionSchema.safeParse(record.competition);
+    if (!config.success) return [configInvalid(version, config.error)];
+    const checked = { ...record, competition: config.data };
+    const computed = rankRecord(rules, checked.competition, checked.innovations, checked.cells);
+    return [
+      ...recheckResult(checked, computed),
+      ...recheckRosterFacts(checked, computed),
+      ...compareLegacyText(checked, legacyText(checked, computed), computed),
+    ];
   }
-  const competition: Competition = config.data;
-  const computed = RULES[record.rulesVersion](competition, record.innovations, record.cells);
-  const findings = compareResults(version, record.result, computed);
-  const top = finalTop(competition);
-  for (const p of checkTieDecisions(computed.final, top, record.tieDecisions))
-    findings.push({ version, ...p });
-  findings.push(...recheckRosterFacts(record, competition, computed));
-  const text = announcementTexts(competition, record.innovations, computed, record.tieDecisions);
-  if (text.id !== record.announcement.id || text.en !== record.announcement.en) {
-    findings.push({ code: 'announcement-differs', version });
+  const config = recordCompetitionSchema.safeParse(record.competition);
+  if (!config.success) return [configInvalid(version, config.error)];
+  const checked = { ...record, competition: config.data };
+  const computed = rankRecord(rules, checked.competition, checked.innovations, checked.cells);
+  const findings = [...recheckResult(checked, computed), ...recheckRosterFacts(checked, computed)];
+  if (record.display.rule !== DISPLAY_RULE.rule || record.display.decimals !== DISPLAY_RULE.decimals) {
+    findings.push({ code: 'display-unknown', version, display: canonicalJson(record.display) });
   }
+  findings.push(
+    ...compareAnnounced(version, record.announced, announcedFacts({ ...checked, result: computed })),
+  );
   return findings;
 }
 
@@ -174,8 +279,7 @@ function recheckRanking(record: ResultRecord): Finding[] {
  * has a reason; the absent jurors are exactly those the cells show (records under juri-rules/3 on).
  */
 function recheckRosterFacts(
-  record: ResultRecord,
-  competition: Competition,
+  record: ResultRecord & { competition: CompetitionFacts },
   computed: CompetitionResult,
 ): Finding[] {
   const version = record.version;
@@ -189,11 +293,104 @@ function recheckRosterFacts(
   if (ack && (ack.by.trim() === '' || ack.reason.trim() === ''))
     findings.push({ code: 'reason-missing', version, subject: 'absenceAcknowledged' });
   if (record.rulesVersion === 'juri-rules/1' || record.rulesVersion === 'juri-rules/2') return findings;
-  const absent = absentJurors(competition, computed, record.innovations, record.cells);
+  const absent = absentJurors(rulesConfig(record.competition), computed, record.innovations, record.cells);
   if (canonicalJson(absent) !== canonicalJson(record.absentJurors ?? []))
     findings.push({ code: 'absence-differs', version });
   return findings;
 }
+
+function configInvalid(version: number, error: z.ZodError): Finding {
+  const detail = issuesOf(error)
+    .map((i) => `${i.path}: ${i.code}`)
+    .join('; ');
+  return { code: 'config-invalid', version, detail };
+}
+
+/** The stored rankings against the recomputed ones, and the tie decisions against the recomputed ties. */
+function recheckResult(
+  record: Pick<ResultRecord, 'version' | 'result' | 'tieDecisions'> & {
+    competition: Parameters<typeof finalTop>[0];
+  },
+  computed: CompetitionResult,
+): Finding[] {
+  const version = record.version;
+  const findings = compareResults(version, record.result, computed);
+  for (const p of checkTieDecisions(computed.final, finalTop(record.competition), record.tieDecisions))
+    findings.push({ version, ...p });
+  return findings;
+}
+
+/**
+ * A juri-record/1's hashed text against the text its facts give, line by line: a winner's line that
+ * differs (a changed title, agency, region or score) names the winner; any other difference is general.
+ */
+function compareLegacyText(
+  record: LegacyRecordBody,
+  rendered: { id: string; en: string },
+  computed: CompetitionResult,
+): Finding[] {
+  const version = record.version;
+  const winners = announcedFacts({ ...record, result: computed }).map((w) => w.id);
+  const named = new Map<string, Finding>();
+  let general = false;
+  for (const lang of ['id', 'en'] as const) {
+    const stored = record.announcement[lang].split('\n');
+    const now = rendered[lang].split('\n');
+    if (stored.length !== now.length) general = true;
+    now.forEach((line, i) => {
+      if (stored[i] === line) return;
+      const innovation = winners[i - HEADER_LINES];
+      if (innovation === undefined) general = true;
+      else if (!named.has(innovation)) {
+        named.set(innovation, {
+          code: 'announcement-line-differs',
+          version,
+          innovation,
+          stored: stored[i] ?? '',
+          computed: line,
+        });
+      }
+    });
+  }
+  return [...named.values(), ...(general ? [{ code: 'announcement-differs' as const, version }] : [])];
+}
+
+/** Title, date, blank line, intro: the lines before the first winner's (shared/messages/announcement-template.ts). */
+const HEADER_LINES = 4;
+
+/** A juri-record/2's `announced` against the winners its facts give, entry by entry and field by field. */
+function compareAnnounced(
+  version: number,
+  stored: readonly AnnouncedFact[],
+  computed: readonly AnnouncedFact[],
+): Finding[] {
+  const findings: Finding[] = [];
+  const kept = new Map(stored.map((w) => [w.id, w]));
+  const differs = (innovation: string, field: AnnouncedField, was: string, now: string): Finding => ({
+    code: 'announced-differs',
+    version,
+    innovation,
+    field,
+    stored: was,
+    computed: now,
+  });
+  for (const now of computed) {
+    const was = kept.get(now.id);
+    kept.delete(now.id);
+    if (!was) {
+      findings.push(differs(now.id, 'presence', '(none)', String(now.rank)));
+      continue;
+    }
+    for (const field of ANNOUNCED_FIELDS) {
+      if (was[field] !== now[field])
+        findings.push(differs(now.id, field, String(was[field]), String(now[field])));
+    }
+  }
+  for (const was of kept.values()) findings.push(differs(was.id, 'presence', String(was.rank), '(none)'));
+  return findings;
+}
+
+const ANNOUNCED_FIELDS = ['rank', 'title', 'agency', 'region', 'category'] as const;
 
 function compareResults(version: number, stored: CompetitionResult, computed: CompetitionResult): Finding[] {
   const findings: Finding[] = [];
@@ -219,12 +416,22 @@ function compareResults(version: number, stored: CompetitionResult, computed: Co
 
 /**
  * Names the entries whose own result differs (score, status, number of jurors) with both values; the
- * entries that only moved because of them are listed together, so the cause is not buried.
+ * entries that only moved because of them are listed together, so the cause is not buried. When no
+ * entry's own result differs, a changed place has no cause in the typed cells: each is named.
  */
 function compareStage(version: number, stored: StageResult | undefined, computed: StageResult): Finding[] {
   const findings: Finding[] = [];
-  const shifted: string[] = [];
+  const moved: { innovation: string; fields: EntryField[]; was: RankedEntry; now: RankedEntry }[] = [];
   const stage = computed.stage;
+  const differs = (innovation: string, field: EntryField, was: RankedEntry, now: RankedEntry): Finding => ({
+    code: 'entry-differs',
+    version,
+    stage,
+    innovation,
+    field,
+    stored: show(was[field]),
+    computed: show(now[field]),
+  });
   const kept = new Map((stored?.ranking ?? []).map((e) => [e.id, e]));
   for (const now of computed.ranking) {
     const was = kept.get(now.id);
@@ -236,23 +443,18 @@ function compareStage(version: number, stored: StageResult | undefined, computed
     const own = OWN_FIELDS.filter((f) => !sameValue(was[f], now[f]));
     const place = PLACE_FIELDS.filter((f) => !sameValue(was[f], now[f]));
     if (own.length === 0) {
-      if (place.length > 0) shifted.push(now.id);
+      if (place.length > 0) moved.push({ innovation: now.id, fields: place, was, now });
       continue;
     }
-    for (const field of [...own, ...place]) {
-      findings.push({
-        code: 'entry-differs',
-        version,
-        stage,
-        innovation: now.id,
-        field,
-        stored: show(was[field]),
-        computed: show(now[field]),
-      });
-    }
+    for (const field of [...own, ...place]) findings.push(differs(now.id, field, was, now));
   }
   for (const id of kept.keys()) findings.push({ code: 'entry-extra', version, stage, innovation: id });
-  if (shifted.length > 0) findings.push({ code: 'ranks-shifted', version, stage, innovations: shifted });
+  if (findings.length === 0) {
+    for (const m of moved)
+      for (const field of m.fields) findings.push(differs(m.innovation, field, m.was, m.now));
+  } else if (moved.length > 0) {
+    findings.push({ code: 'ranks-shifted', version, stage, innovations: moved.map((m) => m.innovation) });
+  }
   return findings;
 }
 

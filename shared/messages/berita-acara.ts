@@ -176,7 +176,7 @@ function fill(template: string, args: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(args[k] ?? `{${k}}`));
 }
 
-function moment(iso: string, competition: Competition, lang: Lang) {
+function moment(iso: string, competition: Pick<Competition, 'timezone'>, lang: Lang) {
   const { day, time } = localParts(new Date(iso), competition.timezone);
   return {
     date: formatLongDate(day, lang),

@@ -1,6 +1,6 @@
 import type { Lang } from '../domain/i18n.ts';
 import type { TieDecisionProblem } from '../domain/ties.ts';
-import type { EntryField, Finding } from '../domain/verify-record.ts';
+import type { AnnouncedField, EntryField, Finding } from '../domain/verify-record.ts';
 
 /** The tie rules in words, for the refusal to fix and for `juri verify`. */
 export function tieProblemText(p: TieDecisionProblem, lang: Lang): string {
@@ -33,6 +33,16 @@ const FIELD: Record<EntryField, { id: string; en: string }> = {
   tie: { id: 'tanda nilai sama', en: 'tie flag' },
   advances: { id: 'lolos/menang', en: 'advances/wins' },
   categoryRank: { id: 'peringkat kategori', en: 'category rank' },
+};
+
+const ANNOUNCED: Record<AnnouncedField, { id: string; en: string }> = {
+  rank: { id: 'peringkat', en: 'rank' },
+  id: { id: 'kode', en: 'id' },
+  title: { id: 'judul', en: 'title' },
+  agency: { id: 'instansi', en: 'agency' },
+  region: { id: 'wilayah', en: 'region' },
+  category: { id: 'kategori', en: 'category' },
+  presence: { id: 'peringkat di antara pemenang', en: 'rank among the winners' },
 };
 
 /** Indonesian writes the decimal point as a comma. */
@@ -80,8 +90,8 @@ export function findingText(f: Finding, lang: Lang): string {
         : `${v}: konfigurasi kompetisi dalam rekaman tidak valid: ${f.detail}`;
     case 'entry-differs':
       return en
-        ? `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — the stored ${FIELD[f.field].en} is ${f.stored}, but the typed cells give ${f.computed}.`
-        : `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — ${FIELD[f.field].id} tersimpan ${decimal(f.stored)}, tetapi sel yang diketik menghasilkan ${decimal(f.computed)}.`;
+        ? `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — stored ${FIELD[f.field].en} ${f.stored}, computed ${f.computed} from the typed scores.`
+        : `${v}, ${stageWord(f.stage, lang)}: ${f.innovation} — ${FIELD[f.field].id} tersimpan ${decimal(f.stored)}, dihitung ${decimal(f.computed)} dari nilai yang diketik.`;
     case 'ranks-shifted':
       return en
         ? `${v}, ${stageWord(f.stage, lang)}: as a consequence, the place of ${f.innovations.length} other entries differs (${f.innovations.join(', ')}).`
@@ -102,6 +112,22 @@ export function findingText(f: Finding, lang: Lang): string {
       return en
         ? `${v}: the announcement text does not follow from the ranking and the tie decisions.`
         : `${v}: teks pengumuman tidak sesuai dengan peringkat dan keputusan nilai sama.`;
+    case 'announcement-line-differs':
+      return en
+        ? `${v}: ${f.innovation} — the announcement text says "${f.stored}", the record's data give "${f.computed}".`
+        : `${v}: ${f.innovation} — teks pengumuman berbunyi "${f.stored}", data rekaman menghasilkan "${f.computed}".`;
+    case 'announced-differs':
+      return en
+        ? `${v}: ${f.innovation} — the announced ${ANNOUNCED[f.field].en} is ${f.stored}, but the innovations and the ranking give ${f.computed}.`
+        : `${v}: ${f.innovation} — ${ANNOUNCED[f.field].id} yang diumumkan ${f.stored}, tetapi data inovasi dan peringkat menghasilkan ${f.computed}.`;
+    case 'display-unknown':
+      return en
+        ? `${v}: this juri does not know the score display rule ${f.display}.`
+        : `${v}: juri ini tidak mengenal aturan tampilan nilai ${f.display}.`;
+    case 'correction-unexplained':
+      return en
+        ? `${v} changes the result (it is not a plain confirmation) but gives no reason.`
+        : `${v} mengubah hasil (bukan pengukuhan biasa) tetapi tidak mencantumkan alasan.`;
     case 'absence-differs':
       return en
         ? `${v}: the jurors recorded as absent are not the ones the typed cells show gave no score.`
@@ -110,6 +136,10 @@ export function findingText(f: Finding, lang: Lang): string {
       return en
         ? `${v}: ${f.subject} is left out of the result (or acknowledged) without a written reason, or is still ranked.`
         : `${v}: ${f.subject} dikeluarkan dari hasil (atau dinyatakan) tanpa alasan tertulis, atau masih ikut diperingkat.`;
+    case 'expect-mismatch':
+      return en
+        ? `The record's verification code is ${f.actual}, not the published ${f.expected}.`
+        : `Kode verifikasi rekaman ini ${f.actual}, bukan ${f.expected} yang diumumkan.`;
     default:
       return `${v}: ${tieProblemText(f, lang)}`;
   }

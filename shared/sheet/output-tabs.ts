@@ -1,13 +1,14 @@
-import { buildAnnouncement, judgingIsComplete } from '../domain/announcement.ts';
+import { judgingIsComplete } from '../domain/announcement.ts';
 import type { Competition, Stage } from '../domain/competition.ts';
 import type { FairnessReport } from '../domain/fairness/report.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import { scoreDigits } from '../domain/numbers.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
-import { announcedFinal, type ResultRecord } from '../domain/record.ts';
+import type { ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
 import type { SelectionVerdict } from '../domain/selection.ts';
+import { buildAnnouncement, recordAnnouncement } from '../messages/announcement-template.ts';
 import { beritaAcara } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { problemText } from '../messages/problems.ts';
@@ -227,12 +228,7 @@ export function buildOutputTabs(input: OutputInput): OutputTab[] {
   // live ranking; before that, the live one as a draft once judging is complete.
   // A fixed version's text is rendered from its facts, as the public page renders it.
   const text = input.record
-    ? buildAnnouncement(
-        input.record.competition,
-        announcedFinal(input.record),
-        input.record.innovations,
-        lang,
-      ).text
+    ? recordAnnouncement(input.record, lang).text
     : judgingIsComplete(result)
       ? buildAnnouncement(competition, result.final, input.innovations, lang).text
       : null;

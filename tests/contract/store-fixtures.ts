@@ -1,6 +1,6 @@
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { RankedEntry } from '../../shared/domain/ranking.ts';
-import { RECORD_FORMAT, type ResultRecord, RULES_VERSION } from '../../shared/domain/record.ts';
+import { LEGACY_RECORD_FORMAT, type ResultRecord, RULES_VERSION } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { AcceptedSubmission, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
@@ -125,7 +125,7 @@ export function resultRecord(version: number, cellCount = 3, base?: ResultRecord
     : { stages: [], final: { stage: 'final', ranking: [], problems: [] }, problems: [] };
   return {
     ...(base ?? {}),
-    format: RECORD_FORMAT,
+    format: LEGACY_RECORD_FORMAT,
     rulesVersion: RULES_VERSION,
     competitionId: 'c',
     version,

@@ -3,15 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { fixResult } from '../../functions/results/fix.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
-import { hashedText, type ResultRecord } from '../../shared/domain/record.ts';
+import { type ResultRecord, recordHashInput } from '../../shared/domain/record.ts';
 import { type Finding, verifyRecords } from '../../shared/domain/verify-record.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { testServices } from '../helpers/services.ts';
 import { smallCompetition } from '../unit/fixtures.ts';
 
 const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+const CHECK = { legacyText: legacyAnnouncementTexts };
 
 const cell = (stage: string, innovation: string, juror: string, criterion: string, value: string) => ({
   stage,
@@ -91,7 +93,7 @@ describe('finalize: absent jurors and unscored entries (issue 19)', () => {
       { stage: 'interview', juror: 'j3' },
     ]);
     expect(record.absenceAcknowledged).toEqual({ by: 'Maria Ina', reason: 'J3 sakit selama masa penilaian' });
-    expect((await verifyRecords([record], digest)).ok).toBe(true);
+    expect((await verifyRecords([record], digest, CHECK)).ok).toBe(true);
 
     const ba = beritaAcara(record, 'id');
     const text = JSON.stringify(ba.blocks);
@@ -120,7 +122,7 @@ describe('finalize: absent jurors and unscored entries (issue 19)', () => {
     ]);
     expect(record.innovations.map((i) => i.id)).not.toContain('I-9');
     expect(record.result.stages[0]?.ranking.map((e) => e.id)).not.toContain('I-9');
-    expect((await verifyRecords([record], digest)).ok).toBe(true);
+    expect((await verifyRecords([record], digest, CHECK)).ok).toBe(true);
     expect(JSON.stringify(beritaAcara(record, 'id').blocks)).toContain(
       'Inovasi yang dikeluarkan dari hasil oleh dewan juri',
     );
@@ -136,13 +138,13 @@ describe('juri verify checks the facts of issue 19', () => {
     });
     const reseal = async (body: ResultRecord): Promise<ResultRecord> => ({
       ...body,
-      hash: await digest(hashedText(body)),
+      hash: await digest(recordHashInput(body)),
     });
     const noAbsence = await reseal({ ...record, absentJurors: [] });
-    const report = await verifyRecords([noAbsence], digest);
+    const report = await verifyRecords([noAbsence], digest, CHECK);
     expect(report.findings.map((f) => f.code)).toEqual(['absence-differs']);
     const noReason = await reseal({ ...record, excluded: [{ id: 'I-9', reason: '' }] });
-    const refuted = await verifyRecords([noReason], digest);
+    const refuted = await verifyRecords([noReason], digest, CHECK);
     expect(refuted.findings).toEqual([{ code: 'reason-missing', version: 1, subject: 'I-9' }]);
     expect(findingText(refuted.findings[0] as Finding, 'id')).toContain('tanpa alasan tertulis');
   });

@@ -5,16 +5,18 @@ import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import {
   buildRecordBody,
-  hashedText,
   type ResultRecord,
   RULES,
+  recordHashInput,
   sealRecord,
 } from '../../shared/domain/record.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 
 const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+const CHECK = { legacyText: legacyAnnouncementTexts };
 
 /** Two jurors per entry on the desk stage; every juror of the panel types a score for every entry. */
 function everyoneScores() {
@@ -96,18 +98,18 @@ describe('jurorsPerInnovation enforced (juri-rules/3)', () => {
       digest,
     );
     expect(now.rulesVersion).toBe('juri-rules/3');
-    expect((await verifyRecords([now], digest)).ok).toBe(true);
+    expect((await verifyRecords([now], digest, CHECK)).ok).toBe(true);
     // The same facts as a record of the old rules: its result counted all three jurors.
     const oldBody = {
       ...now,
       rulesVersion: 'juri-rules/2' as const,
       result: RULES['juri-rules/2'](competition, now.innovations, now.cells),
     };
-    const old: ResultRecord = { ...oldBody, hash: await digest(hashedText(oldBody)) };
-    expect((await verifyRecords([old], digest)).ok).toBe(true);
+    const old: ResultRecord = { ...oldBody, hash: await digest(recordHashInput(oldBody)) };
+    expect((await verifyRecords([old], digest, CHECK)).ok).toBe(true);
     // Relabelled /3 without re-ranking, it is refuted: /3 does not count the third juror.
     const relabelled = { ...old, rulesVersion: 'juri-rules/3' as const };
-    const resealed = { ...relabelled, hash: await digest(hashedText(relabelled)) };
-    expect((await verifyRecords([resealed], digest)).ok).toBe(false);
+    const resealed = { ...relabelled, hash: await digest(recordHashInput(relabelled)) };
+    expect((await verifyRecords([resealed], digest, CHECK)).ok).toBe(false);
   });
 });

@@ -5,9 +5,15 @@ import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { withStageScores } from '../../shared/domain/fairness/stage-scores.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
-import { buildRecordBody, hashedText, type ResultRecord, sealRecord } from '../../shared/domain/record.ts';
+import {
+  buildRecordBody,
+  type ResultRecord,
+  recordHashInput,
+  sealRecord,
+} from '../../shared/domain/record.ts';
 import { stableMean } from '../../shared/domain/scoring.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 import { caseArb } from './ranking-cases.ts';
 
@@ -158,6 +164,7 @@ describe('other aggregations in the ranking', () => {
 
 describe('fixed results and the rules version', () => {
   const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+  const CHECK = { legacyText: legacyAnnouncementTexts };
   const record = async (competition: Competition) => {
     const inns = ['I-1', 'I-2', 'I-3', 'I-5', 'I-6'].map((id) => innovation(id, 'Sumba Timur'));
     const cells = desk({
@@ -192,14 +199,14 @@ describe('fixed results and the rules version', () => {
     const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
     expect(z.rulesVersion).toBe('juri-rules/3');
     expect(z.result.stages[0]?.ranking[0]?.id).toBe('I-1');
-    expect((await verifyRecords([z], digest)).ok).toBe(true);
+    expect((await verifyRecords([z], digest, CHECK)).ok).toBe(true);
   });
 
   it('juri-rules/1 means the plain mean: re-checked under /1, a z-scored result is refuted', async () => {
     const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
     const asOne = { ...z, rulesVersion: 'juri-rules/1' } as ResultRecord;
-    const resealed = { ...asOne, hash: await digest(hashedText(asOne)) };
-    const report = await verifyRecords([resealed], digest);
+    const resealed = { ...asOne, hash: await digest(recordHashInput(asOne)) };
+    const report = await verifyRecords([resealed], digest, CHECK);
     expect(report.ok).toBe(false);
   });
 });

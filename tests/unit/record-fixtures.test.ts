@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 
 const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+const CHECK = { legacyText: legacyAnnouncementTexts };
 
 /**
  * Records exported by earlier juri, kept as an auditor holds them: each must verify under its own
@@ -24,7 +26,7 @@ describe('golden records', () => {
       const read = readExport(file);
       expect(read.ok).toBe(true);
       if (!read.ok) return;
-      const report = await verifyRecords(read.records, digest);
+      const report = await verifyRecords(read.records, digest, CHECK);
       expect(report.findings).toEqual([]);
       expect(report.ok).toBe(true);
       expect(read.records.at(-1)?.hash).toBe(golden.hash);

@@ -4,8 +4,8 @@ import { parseCompetition } from '../../shared/domain/competition.ts';
 import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
 import {
   buildRecordBody,
-  hashedText,
   type ResultRecord,
+  recordHashInput,
   sealRecord,
   verificationCode,
 } from '../../shared/domain/record.ts';
@@ -14,11 +14,13 @@ import { diffCells } from '../../shared/domain/score-changes.ts';
 import { checkTieDecisions, decidedRanking, tieGroups } from '../../shared/domain/ties.ts';
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 
 const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
+const CHECK = { legacyText: legacyAnnouncementTexts };
 
 describe('the timeline in the config', () => {
   const base = () => JSON.parse(JSON.stringify(loadNtt2024()));
@@ -191,19 +193,19 @@ describe('records and their chain', () => {
 
   it('hashes the canonical JSON of everything but the hash, and gives a short code to read aloud', async () => {
     const [one] = await chain();
-    expect(one?.hash).toBe(await digest(hashedText(one as ResultRecord)));
-    expect(hashedText(one as ResultRecord)).not.toContain('"hash"');
+    expect(one?.hash).toBe(await digest(recordHashInput(one as ResultRecord)));
+    expect(recordHashInput(one as ResultRecord)).not.toContain('"hash"');
     expect(verificationCode('3f2a91c07d4e55aa')).toBe('3F2A-91C0-7D4E');
   });
 
   it('confirms an intact chain and names a missing version, a wrong start and an unknown rules version', async () => {
     const [one, two] = (await chain()) as [ResultRecord, ResultRecord];
-    expect((await verifyRecords([one, two], digest)).ok).toBe(true);
-    const gap = await verifyRecords([two], digest);
+    expect((await verifyRecords([one, two], digest, CHECK)).ok).toBe(true);
+    const gap = await verifyRecords([two], digest, CHECK);
     expect(gap.findings.map((f) => f.code)).toEqual(['chain-start']);
     const rules = { ...one, rulesVersion: 'juri-rules/99' } as unknown as ResultRecord;
-    const resealed = { ...rules, hash: await digest(hashedText(rules)) };
-    const report = await verifyRecords([resealed], digest);
+    const resealed = { ...rules, hash: await digest(recordHashInput(rules)) };
+    const report = await verifyRecords([resealed], digest, CHECK);
     expect(report.findings.map((f) => f.code)).toEqual(['rules-unknown']);
     expect(findingText(report.findings[0] as never, 'id')).toContain(
       'tidak mengenal versi aturan "juri-rules/99"',

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../seeded-random.ts';
 import { compareIds } from '../assignment.ts';
-import { type Competition, finalTop, type Stage } from '../competition.ts';
+import { type Competition, type CompetitionFacts, finalTop, type Stage } from '../competition.ts';
 import type { CompetitionResult, RankedEntry } from '../ranking.ts';
 import { aggregate } from './aggregation.ts';
 import { DEFAULT_DISAGREEMENT_THRESHOLD, type EntrySpread, entrySpreads } from './disagreement.ts';
@@ -243,7 +243,7 @@ export function drawEffects(p: Pick<Prepared, 'normalized' | 'complete'>): DrawE
  * appendix: the same numbers the full report gives, without the stages' own bootstraps.
  */
 export function finalFairnessReport(
-  competition: Competition,
+  competition: CompetitionFacts,
   result: CompetitionResult,
   overrides: Partial<FairnessSettings> = {},
 ): StageFairness {
@@ -283,7 +283,7 @@ export function reliability(stage: StageTotals): Reliability {
  * stage used method M" with the same entries in each stage (who advanced stays as it was).
  */
 function finalFairness(
-  competition: Competition,
+  competition: CompetitionFacts,
   result: CompetitionResult,
   prepared: readonly Prepared[],
   stages: readonly StageFairness[],
