@@ -8,6 +8,7 @@ import { defineConfig } from 'vitest/config';
 const HEAVY = [
   'tests/functions/local-mode.test.ts',
   'tests/functions/fairness-demo.test.ts',
+  'tests/functions/demo-documents.test.ts',
   'tests/sheets/budget.test.ts',
   'tests/sheets/demo-pdf.test.ts',
   'tests/security/fuzz-intake.test.ts',

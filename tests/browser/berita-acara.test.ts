@@ -72,6 +72,14 @@ describe('the Berita Acara printed by Chromium', () => {
     expect(text.replace(/\s+/g, '')).toContain(record.hash);
     for (const juror of services.competition.jurors) expect(text).toContain(juror.name);
     expect(text).not.toContain('Cetak halaman ini');
+    // Page numbers at the foot of every page, and the document number under the title.
+    const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let n = 1; n <= pages; n++) expect(text).toContain(`Halaman ${n} dari ${pages}`);
+    expect(text).toContain('Nomor: 800/1/BA-KOIN/ORG/2024');
+    expect(text.replace(/\s+/g, ' ')).toContain(
+      'dapat diperiksa ulang oleh siapa pun dengan perangkat lunak juri',
+    );
     const winner = record.result.final.ranking[0]?.id ?? '(none)';
     expect(text).toContain(winner);
     expect(seeded.innovations.map((i) => i.id)).toContain(winner);

@@ -42,7 +42,7 @@ beforeAll(async () => {
   services = testServices({ store, clock: fixedClock(DEMO_NOW) });
   app = createApp(() => services);
   cookie = await secretariatCookie(app, ORIGIN);
-}, 120_000);
+});
 
 afterAll(() => store?.close());
 
