@@ -41,12 +41,13 @@ module.exports = {
     },
     {
       name: 'domain-no-sdk',
-      comment: 'shared/domain is pure: no SDK or package but zod. Put adapters in infra/.',
+      comment:
+        'shared/domain is pure: no SDK or package but zod and canonicalize (RFC 8785, the hashed form of a record; a pure function). Put adapters in infra/.',
       severity: 'error',
       from: { path: '^shared/domain/' },
       to: {
         dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'],
-        pathNot: '(^|/)node_modules/zod/',
+        pathNot: '(^|/)node_modules/(zod|canonicalize)/',
       },
     },
     {
