@@ -1,9 +1,9 @@
 import { withDisplay } from '../../shared/domain/display-score.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { scoreText } from '../../shared/domain/numbers.ts';
 import { resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
+import { scoreText } from '../../shared/messages/numbers.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { readCompetition } from './io.ts';
 import { readInnovationsCsv, readScoresCsv } from './rank-csv.ts';

@@ -1,7 +1,6 @@
 import type { Competition } from '../../shared/domain/competition.ts';
 import { fairnessReport, type StageFairness } from '../../shared/domain/fairness/report.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
 import type { CompetitionResult } from '../../shared/domain/ranking.ts';
 import {
   FAIRNESS_LABELS,
@@ -9,6 +8,7 @@ import {
   methodShort,
   whatIfLines,
 } from '../../shared/messages/fairness-report.ts';
+import { formatScore } from '../../shared/messages/numbers.ts';
 import { groupTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
 import { formatRows } from './rank.ts';
 

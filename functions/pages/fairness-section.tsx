@@ -2,7 +2,6 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { CutoffGroup, StageFairness } from '../../shared/domain/fairness/report.ts';
 import { fill, type Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
 import { formatCount } from '../../shared/messages/fairness.ts';
 import {
   disagreementLines,
@@ -20,6 +19,7 @@ import {
   summaryLine,
   whatIfLines,
 } from '../../shared/messages/fairness-report.ts';
+import { formatScore } from '../../shared/messages/numbers.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { groupTitle, stageTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
 import { StackHead } from './stack-head.tsx';

@@ -1,7 +1,7 @@
 import { formatLongDate, localParts } from '../../shared/domain/dates.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { formatScore } from '../../shared/domain/numbers.ts';
 import { clockText, zoneName } from '../../shared/messages/moments.ts';
+import { formatScore } from '../../shared/messages/numbers.ts';
 
 /** An instant (ISO 8601) in the competition's zone → "Jumat, 20 Desember 2024 09.00 WITA". */
 export function formatInstant(iso: string, timeZone: string, lang: Lang): string {

@@ -1,8 +1,8 @@
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { scoreText } from '../../shared/domain/numbers.ts';
 import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
+import { scoreText } from '../../shared/messages/numbers.ts';
 import { stackLabels } from './stack-table.ts';
 import { type Say, sayer } from './strings.ts';
 

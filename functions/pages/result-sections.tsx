@@ -3,7 +3,6 @@ import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { localParts } from '../../shared/domain/dates.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { scoreText } from '../../shared/domain/numbers.ts';
 import {
   type ResultRecord,
   type ResultVersionSummary,
@@ -15,6 +14,7 @@ import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { tieGroups } from '../../shared/domain/ties.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
+import { scoreText } from '../../shared/messages/numbers.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { formatInstant } from './format.ts';
 import { StackHead } from './stack-head.tsx';

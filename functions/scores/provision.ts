@@ -2,7 +2,7 @@ import { assignStage, type StageAssignment } from '../../shared/domain/assignmen
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { formatNumber } from '../../shared/domain/numbers.ts';
+import { formatNumber } from '../../shared/messages/numbers.ts';
 import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
 import { GUIDE_TITLE, guideRows } from '../../shared/sheet/guide-tab.ts';
 import {

@@ -3,7 +3,6 @@ import { type Competition, finalTop, type RecordCompetition } from '../domain/co
 import { formatLongDate } from '../domain/dates.ts';
 import { type Bilingual, fill, type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
-import { scoreText } from '../domain/numbers.ts';
 import type { CompetitionResult, StageResult } from '../domain/ranking.ts';
 import {
   announcedFinal,
@@ -12,6 +11,7 @@ import {
   TEXT_TEMPLATE,
 } from '../domain/record.ts';
 import { decidedRanking } from '../domain/ties.ts';
+import { scoreText } from './numbers.ts';
 
 /** A winner as the announcement shows them: the record's facts, worded for one language. */
 export interface AnnouncedEntry {

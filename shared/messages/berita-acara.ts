@@ -1,13 +1,13 @@
 import { type Competition, decision, documentNumber, finalTop, panelChair } from '../domain/competition.ts';
 import { formatLongDate, localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
-import { formatNumber, formatScore, scoreText } from '../domain/numbers.ts';
 import { announcedFinal, type ResultRecord, shownResult, verificationCode } from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import { clockText, zoneName } from './moments.ts';
+import { formatNumber, formatScore, scoreText } from './numbers.ts';
 import { terbilang } from './terbilang.ts';
 
 /**

@@ -16,9 +16,9 @@ import type { EntryStability } from '../domain/fairness/rank-stability.ts';
 import { type CutoffGroup, MIN_DRAW_EFFECT, type StageFairness } from '../domain/fairness/report.ts';
 import type { ScoringMethod } from '../domain/fairness/what-if.ts';
 import { fill, type Lang } from '../domain/i18n.ts';
-import { formatScore } from '../domain/numbers.ts';
 import { render, renderInterpretation } from './fairness.ts';
 import { formatLocalMoment } from './moments.ts';
+import { formatScore } from './numbers.ts';
 
 /**
  * The fairness report in words: labels for the dashboard, the "Uji Metode" and "Stabilitas

@@ -1,6 +1,6 @@
 import type { FairnessCode, Interpretation } from '../domain/fairness/interpretation.ts';
 import { type Bilingual, fill, type Lang } from '../domain/i18n.ts';
-import { formatScore } from '../domain/numbers.ts';
+import { formatScore } from './numbers.ts';
 
 /** One sentence per fairness code, Indonesian first. Placeholders are filled by `render`. */
 export const FAIRNESS_TEXT = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { type Bilingual, fill, type Lang, pick } from '../domain/i18n.ts';
 import type { Issue, IssueParam } from '../domain/issues.ts';
-import { formatNumber } from '../domain/numbers.ts';
+import { formatNumber } from './numbers.ts';
 
 /** The words for every issue code juri's own schemas raise: the config's and the submissions'. */
 const MESSAGES = {

@@ -1,6 +1,6 @@
 import { type Bilingual, fill, type Lang } from '../domain/i18n.ts';
-import { formatNumber } from '../domain/numbers.ts';
 import type { Problem, ProblemCode } from '../domain/problems.ts';
+import { formatNumber } from './numbers.ts';
 
 const REASONS = {
   'not-a-number': { id: 'bukan angka', en: 'not a number' },

@@ -1,5 +1,4 @@
 import { type Bilingual, fill, type Lang } from '../domain/i18n.ts';
-import { formatNumber } from '../domain/numbers.ts';
 import type {
   Decision,
   SelectionOutcome,
@@ -7,6 +6,7 @@ import type {
   SelectionReasonCode,
 } from '../domain/selection.ts';
 import type { SubmissionField } from '../domain/submission-fields.ts';
+import { formatNumber } from './numbers.ts';
 
 /** The administrative selection in words: outcomes, reasons, the fields they name. */
 

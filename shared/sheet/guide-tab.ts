@@ -1,6 +1,6 @@
 import type { Competition } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
-import { formatNumber } from '../domain/numbers.ts';
+import { formatNumber } from '../messages/numbers.ts';
 import { criterionDescription, deadlineText } from './juror-tab.ts';
 
 /** The same in every language, like the juror tabs' titles. */

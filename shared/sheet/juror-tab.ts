@@ -1,10 +1,10 @@
 import type { Competition, Criterion, Juror, Stage } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
-import { formatNumber } from '../domain/numbers.ts';
 import { panelOf } from '../domain/scoring.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from '../domain/submission-fields.ts';
 import { formatLocalMoment } from '../messages/moments.ts';
+import { formatNumber } from '../messages/numbers.ts';
 import { columnLetter, fitTitle, MAX_TITLE_LENGTH } from './layout.ts';
 
 /**

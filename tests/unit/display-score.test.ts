@@ -9,8 +9,8 @@ import {
   roundHalfUp,
   withDisplay,
 } from '../../shared/domain/display-score.ts';
-import { scoreText } from '../../shared/domain/numbers.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { scoreText } from '../../shared/messages/numbers.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 import { caseArb } from './ranking-cases.ts';
 

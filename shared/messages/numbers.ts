@@ -1,5 +1,5 @@
-import type { Lang } from './i18n.ts';
-import type { RankedEntry } from './ranking.ts';
+import type { Lang } from '../domain/i18n.ts';
+import type { RankedEntry } from '../domain/ranking.ts';
 
 /** The decimal point as the language writes it: a comma in Indonesian, a dot in English. */
 function localDecimal(text: string, lang: Lang): string {
