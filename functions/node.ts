@@ -22,6 +22,9 @@ Perintah:
                      Tetapkan hasil (versi baru dari sinkronisasi terakhir); ralat wajib --reason.
                      --exclude: keluarkan inovasi yang belum dinilai dari hasil, dengan alasan;
                      --acknowledge-absent: nyatakan mengetahui juri yang tidak memberi nilai.
+  juri phase [<tahap>] [--local] [--dir .juri] [--reason <teks>]
+                     Tampilkan tahap kompetisi dan log-nya; dengan <tahap> (mis. judging:wawancara,
+                     fixing, announced) pindahkan tahap, --reason wajib.
   juri export-record [<versi>] [--local] [--dir .juri] [--out <berkas>] [--with-contacts]
                      Tulis rekaman hasil (versi 1 sampai <versi>) ke satu berkas JSON, tanpa e-mail
                      dan telepon (--with-contacts: dengan kontak, berkas hanya terbaca pemiliknya).
@@ -51,6 +54,9 @@ Commands:
                      Fix the result (a new version from the last sync); a correction needs --reason.
                      --exclude: leave an unscored innovation out of the result, with a reason;
                      --acknowledge-absent: acknowledge the jurors who typed no score.
+  juri phase [<phase>] [--local] [--dir .juri] [--reason <text>]
+                     Print the competition's phase and its log; with <phase> (e.g. judging:interview,
+                     fixing, announced) move it, --reason required.
   juri export-record [<version>] [--local] [--dir .juri] [--out <file>] [--with-contacts]
                      Write the result record (versions 1 to <version>) to one JSON file, without
                      e-mails and phones (--with-contacts: with them, in a file only its owner reads).
@@ -151,6 +157,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(
           `${await finalizeCommand({ reason, ties, confirm, local, dir, config, lang, exclude, absent, by })}\n`,
         );
+        return 0;
+      }
+      case 'phase': {
+        const { phaseCommand } = await import('./cli/phase.ts');
+        const { reason, local, dir, config } = values;
+        process.stdout.write(`${await phaseCommand({ to: sub, reason, local, dir, config, lang })}\n`);
         return 0;
       }
       case 'export-record': {

@@ -1,16 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { applicationDefaultAuth } from '../../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { phaseName } from '../../shared/messages/lifecycle.ts';
 import type { ScoreSheet, SyncLog } from '../../shared/ports.ts';
 import { checkJuriEnv, type GoogleEnv, type Runtime } from '../compose/env.ts';
 import { composeGoogleServices, googleTokenSource } from '../compose/google.ts';
 import { composeGoogleNodeServices, createNodeGoogleClients } from '../compose/google-node.ts';
+import { composeLocal } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
+import { readLifecycle } from '../lifecycle/lifecycle.ts';
+import { recordIntact } from '../results/published.ts';
 import { freePlanFit, freePlanWords } from './free-plan.ts';
 
 export interface DoctorCheck {
-  name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore' | 'free-plan';
+  name: 'env' | 'config' | 'credentials' | 'sheet' | 'firestore' | 'free-plan' | 'lifecycle' | 'integrity';
   ok: boolean;
   message: string;
 }
@@ -58,7 +64,15 @@ export async function runDoctor(
         en: 'Local mode: data stays on this computer; no Google account needed.',
       }),
     });
-    return { ok: true, checks };
+    const dir = env.JURI_DIR ?? '.juri';
+    if (!existsSync(join(dir, 'juri.db'))) return { ok: true, checks };
+    const local = await composeLocal({ dir, config: undefined, lang });
+    try {
+      checks.push(...(await recordChecks(local.services, lang)));
+    } finally {
+      await local.close();
+    }
+    return finish(checks);
   }
   const g = parsed.env;
   checks.push({
@@ -74,7 +88,8 @@ export async function runDoctor(
     checks.push(await sheetCheck(g, services.sheet, say));
     const firestore = await firestoreCheck(g, services.store, say);
     checks.push(firestore);
-    if (firestore.ok) checks.push(await freePlanCheck(g, services, say));
+    if (firestore.ok)
+      checks.push(await freePlanCheck(g, services, say), ...(await recordChecks(services, lang)));
   } finally {
     await close();
   }
@@ -94,6 +109,49 @@ function composeForDoctor(g: GoogleEnv, deps: DoctorDeps): { services: Services;
     services: composeGoogleNodeServices(g, clients),
     close: () => clients.firestore.terminate(),
   };
+}
+
+/**
+ * The phase as the lifecycle log has it, and every stored result version hashed again from its content:
+ * a version edited in the store is an alarm here, as on the dashboard. Reads only.
+ */
+export async function recordChecks(services: Services, lang: Lang): Promise<DoctorCheck[]> {
+  const { competition, store } = services;
+  const [{ log, phase }, versions] = await Promise.all([
+    readLifecycle(services),
+    store.listVersions(competition.id),
+  ]);
+  const failing: number[] = [];
+  for (const v of versions) {
+    const record = await store.getVersion(competition.id, v.version);
+    if (!record || !(await recordIntact(record))) failing.push(v.version);
+  }
+  const en = lang === 'en';
+  const name = phaseName(phase, competition, lang);
+  return [
+    {
+      name: 'lifecycle',
+      ok: true,
+      message: en
+        ? `Phase: ${name} (${log.length} transitions logged).`
+        : `Tahap: ${name} (${log.length} perpindahan tercatat).`,
+    },
+    failing.length === 0
+      ? {
+          name: 'integrity',
+          ok: true,
+          message: en
+            ? `Every stored result version (${versions.length}) matches its hash.`
+            : `Setiap versi hasil yang tersimpan (${versions.length}) cocok dengan hash-nya.`,
+        }
+      : {
+          name: 'integrity',
+          ok: false,
+          message: en
+            ? `ALARM: stored result version ${failing.join(', ')} does not match its hash: its content was changed in the store. The public page does not show it.`
+            : `PERINGATAN: versi hasil ${failing.join(', ')} yang tersimpan tidak cocok dengan hash-nya: isinya diubah di penyimpanan. Halaman publik tidak menampilkannya.`,
+        },
+  ];
 }
 
 function finish(checks: DoctorCheck[]): DoctorReport {

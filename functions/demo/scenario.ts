@@ -1,4 +1,5 @@
 import { localName } from '../../shared/domain/i18n.ts';
+import type { LifecyclePhase } from '../../shared/domain/lifecycle.ts';
 import { verificationCode } from '../../shared/domain/record.ts';
 import { selectionCounts } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -6,6 +7,7 @@ import type { SyncRecord } from '../../shared/ports.ts';
 import type { LocalRuntime } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
+import { movePhase } from '../lifecycle/lifecycle.ts';
 import { fixResult } from '../results/fix.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
@@ -75,7 +77,15 @@ export async function runScenario(
       ? `• ${ids.length} innovations accepted through ${baseUrl}/intake/form (${range})`
       : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
   );
+  // The secretariat moves the phase by hand at each step; fixing the result moves it on by itself.
+  const move = (to: LifecyclePhase, id: string, enText: string) =>
+    movePhase(services, to, en ? enText : id, 'demo');
   if (services.competition.selection) {
+    await move(
+      { code: 'selection' },
+      'Pendaftaran ditutup; seleksi administrasi',
+      'Registration closed; selection',
+    );
     // Sets up the Sheet; the first stage's juror tabs get only the entries that already pass.
     await provisionAndSay(services, log);
     log(selectionLine(await syncedRecord(services), en));
@@ -91,6 +101,11 @@ export async function runScenario(
     }
   }
   for (const stage of services.competition.stages) {
+    await move(
+      { code: 'judging', stage: stage.id },
+      `Penilaian ${stage.name} dimulai`,
+      `Judging of ${localName(stage, 'en')} begins`,
+    );
     // Adds the entries that passed since (the ones the secretariat let through) and, later, the finalists.
     await provisionAndSay(services, log);
     const typed = await typeDemoScores(rt, stage.id);

@@ -59,8 +59,13 @@ describe('juri doctor', () => {
       ['sheet', true],
       ['firestore', true],
       ['free-plan', true],
+      ['lifecycle', true],
+      ['integrity', true],
     ]);
     expect(report.ok).toBe(true);
+    expect(report.checks.find((c) => c.name === 'lifecycle')?.message).toBe(
+      'Tahap: Pendaftaran dibuka (0 perpindahan tercatat).',
+    );
     // It says, for this competition, what a tick costs and whether its syncs fit the Workers free plan.
     expect(byName(report.checks, 'free-plan')?.message).toMatch(
       /^Detak cron tanpa perubahan: ±[\d.]+ ms CPU \(muat\)\. Sinkronisasi yang menulis.*(Muat|Tidak muat) di paket gratis Cloudflare Workers/,

@@ -1,0 +1,37 @@
+import { parsePhaseKey } from '../../shared/domain/lifecycle.ts';
+import { AppError } from '../../shared/errors.ts';
+import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
+import { composeNode } from '../compose/node.ts';
+import { movePhase, readLifecycle } from '../lifecycle/lifecycle.ts';
+import { formatInstant } from '../pages/format.ts';
+import type { StoreCommandOptions } from './record.ts';
+
+/**
+ * `juri phase`: the current phase and its log; `juri phase <to> --reason <text>` moves it (guarded by
+ * the domain, logged with by 'cli').
+ */
+export async function phaseCommand(
+  o: StoreCommandOptions & { to: string | undefined; reason: string | undefined },
+): Promise<string> {
+  const to = o.to === undefined ? undefined : parsePhaseKey(o.to);
+  if (to === null) {
+    throw new AppError('bad_request', {
+      id: `Tahap tidak dikenal: ${o.to} (registration, selection, judging:<tahap>, fixing, publicTest, announced, corrected).`,
+      en: `Unknown phase: ${o.to} (registration, selection, judging:<stage>, fixing, publicTest, announced, corrected).`,
+    });
+  }
+  const { services, close } = await composeNode({ env: process.env, ...o });
+  try {
+    if (to) await movePhase(services, to, o.reason ?? '', 'cli');
+    const { competition } = services;
+    const { log, phase } = await readLifecycle(services);
+    const en = o.lang === 'en';
+    const lines = log.map(
+      (e) =>
+        `${e.seq}. ${formatInstant(e.at, competition.timezone, o.lang)} · ${phaseName(e.from, competition, o.lang)} → ${phaseName(e.to, competition, o.lang)} · ${e.by} · ${transitionReason(e.reason, o.lang)}`,
+    );
+    return [`${en ? 'Phase' : 'Tahap'}: ${phaseName(phase, competition, o.lang)}`, ...lines].join('\n');
+  } finally {
+    await close();
+  }
+}
