@@ -71,7 +71,18 @@ export async function fixResult(services: Services, request: FixRequest): Promis
   const days = competition.publicTest?.days ?? 0;
   // With a selection, only the entries that passed it were judged (functions/scores/sync.ts).
   const judged = sync.selection ? admitted(innovations, sync.selection.verdicts) : innovations;
-  const exclusions = checkExclusions(request.exclusions ?? [], judged);
+  // Accepted since the last sync: no selection verdict yet, so neither judged nor knowingly left out.
+  const seen = new Set(sync.selection?.verdicts.map((v) => v.id) ?? innovations.map((i) => i.id));
+  const unseen = innovations.filter((i) => !seen.has(i.id));
+  const exclusions = checkExclusions(request.exclusions ?? [], [...judged, ...unseen]);
+  const left = new Set(exclusions.map((x) => x.id));
+  const waiting = unseen.filter((i) => !left.has(i.id)).map((i) => i.id);
+  if (waiting.length > 0) {
+    throw refuse(
+      `Inovasi berikut diterima setelah sinkronisasi terakhir dan belum melewati seleksi: ${waiting.join(', ')}. Sinkronkan dahulu, atau dewan juri mengeluarkannya dari hasil dengan alasan tertulis.`,
+      `These innovations were accepted after the last sync and have not been through the selection: ${waiting.join(', ')}. Sync first, or the panel leaves them out of the result with a written reason.`,
+    );
+  }
   const body = buildRecordBody({
     competition,
     innovations: judged,

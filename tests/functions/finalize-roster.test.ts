@@ -149,3 +149,30 @@ describe('juri verify checks the facts of issue 19', () => {
     expect(findingText(refuted.findings[0] as Finding, 'id')).toContain('tanpa alasan tertulis');
   });
 });
+
+describe('finalize with a selection: an entry accepted after the last sync', () => {
+  it('is not silently left out: refused until synced, or excluded with a reason', async () => {
+    const services = await judgedWithoutJ3(['I-9']);
+    const { store, competition } = services;
+    const last = await store.lastSync(competition.id);
+    if (!last) throw new Error('no sync');
+    // The last sync applied a selection that passed I-1..I-3: I-9 came in after it.
+    const verdicts = ['I-1', 'I-2', 'I-3'].map((id) => ({
+      id,
+      rule: 'pass' as const,
+      reasons: [],
+      outcome: 'pass' as const,
+    }));
+    await store.saveSync(competition.id, { ...last, selection: { verdicts, log: [] } });
+    const ack = { by: 'Maria Ina', reason: 'J3 sakit' };
+    expect(await refusal(fixResult(services, { acknowledgeAbsent: ack }))).toContain(
+      'diterima setelah sinkronisasi terakhir dan belum melewati seleksi: I-9',
+    );
+    const record = await fixResult(services, {
+      acknowledgeAbsent: ack,
+      exclusions: [{ id: 'I-9', reason: 'Masuk setelah penilaian ditutup' }],
+    });
+    expect(record.excluded).toEqual([{ id: 'I-9', reason: 'Masuk setelah penilaian ditutup' }]);
+    expect((await verifyRecords([record], digest)).ok).toBe(true);
+  });
+});
