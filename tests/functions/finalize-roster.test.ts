@@ -173,6 +173,6 @@ describe('finalize with a selection: an entry accepted after the last sync', () 
       exclusions: [{ id: 'I-9', reason: 'Masuk setelah penilaian ditutup' }],
     });
     expect(record.excluded).toEqual([{ id: 'I-9', reason: 'Masuk setelah penilaian ditutup' }]);
-    expect((await verifyRecords([record], digest)).ok).toBe(true);
+    expect((await verifyRecords([record], digest, CHECK)).ok).toBe(true);
   });
 });
