@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -104,7 +105,8 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
 const OWN_FILES = ['juri.db', 'juri.db-wal', 'juri.db-shm', 'juri.xlsx', 'secrets.json'];
 
 /**
- * The folder holds the entrants' contact details: 0700, its files 0600, whatever the umask. A folder
+ * The folder holds the entrants' contact details: 0700, its files owner only (0600 as juri writes
+ * them), whatever the umask. A folder
  * that already existed is tightened only when it is juri's (empty, or holding juri's files), so that
  * `--dir ~` never locks a person out of their own home folder; the files are private either way.
  */
@@ -115,7 +117,10 @@ function privateFolder(dir: string): void {
   if (!existed || entries.length === 0 || entries.some((name) => OWN_FILES.includes(name))) {
     chmodSync(dir, 0o700);
   }
-  for (const name of OWN_FILES) if (entries.includes(name)) chmodSync(join(dir, name), 0o600);
+  // Group and others lose their bits; the owner's stay as they are, so a workbook made read-only stays so.
+  for (const name of OWN_FILES) {
+    if (entries.includes(name)) chmodSync(join(dir, name), statSync(join(dir, name)).mode & 0o700);
+  }
 }
 
 /** Generated once per folder and kept, so a restart keeps the same admin token. */

@@ -182,6 +182,10 @@ export async function openWorkbookFile(
           const lock = await lockFile(file);
           if (lock)
             throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
+          // A rename would replace a file its owner made read-only (the folder is writable): a person's
+          // "do not touch this" is respected, and said, instead.
+          if (info && (info.mode & 0o200) === 0)
+            throw unavailable('WORKBOOK_READ_ONLY', file, MESSAGES.readOnly(file));
           try {
             await replaceFile(file, bytes);
           } catch (e) {
@@ -271,6 +275,7 @@ export type WorkbookReason =
   | 'WORKBOOK_MISSING'
   | 'WORKBOOK_UNREADABLE'
   | 'WORKBOOK_LOCKED'
+  | 'WORKBOOK_READ_ONLY'
   | 'WORKBOOK_UNWRITABLE';
 
 const MESSAGES = {
@@ -287,6 +292,11 @@ const MESSAGES = {
   keptAside: (f: string, copy: string) =>
     `juri: perubahan terakhir tidak dapat ditulis ke ${f}; disimpan di ${copy}. / ` +
     `juri: the last changes could not be written to ${f}; they were kept in ${copy}.`,
+  readOnly: (f: string) =>
+    `Buku kerja ${f} dibuat hanya-baca (read-only), jadi juri tidak menulis ke sana dan tidak menggantinya; ` +
+    `izinkan menulis (chmod u+w, atau hapus centang "Read-only") lalu coba lagi. / The workbook ${f} is ` +
+    `read-only, so juri neither writes to it nor replaces it; make it writable (chmod u+w, or untick ` +
+    `"Read-only") and try again.`,
   unwritable: (f: string, code: string) =>
     `Buku kerja ${f} tidak dapat ditulis (${code}); periksa izin file dan ruang disk. / ` +
     `The workbook ${f} cannot be written (${code}); check the file permissions and disk space.`,

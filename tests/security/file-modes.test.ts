@@ -52,4 +52,15 @@ describe('JURI_DIR holds contact details: only its owner may read it', () => {
     for (const [name, bits] of Object.entries(modes(dir)))
       expect([name, bits.toString(8)]).toEqual([name, '600']);
   });
+
+  it('leaves a workbook its owner made read-only read-only (only group and others lose their bits)', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'juri-modes-')), 'data');
+    mkdirSync(dir, { mode: 0o700 });
+    const first = await composeLocal({ dir, lang: 'id' });
+    await first.close();
+    chmodSync(join(dir, 'juri.xlsx'), 0o444);
+    const rt = await composeLocal({ dir, lang: 'id' });
+    await rt.close();
+    expect(mode(join(dir, 'juri.xlsx'))).toBe(0o400);
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sheets } from '@googleapis/sheets';
@@ -137,5 +137,30 @@ describe('the local Sheets server writes behind its answers', () => {
     const kept = new ExcelJS.Workbook();
     await kept.xlsx.readFile(join(dir, copies[0] ?? ''));
     expect(kept.getWorksheet('Sheet1')?.getCell('E5').value).toBe('jangan hilang');
+  });
+});
+
+describe('a workbook its owner made read-only', () => {
+  it('is refused with a clear message and never replaced; the writes wait in memory until it is writable', async () => {
+    const { file, server, write, read } = await start();
+    await server.flush();
+    chmodSync(file, 0o444);
+    const before = readFileSync(file);
+    const inode = statSync(file).ino;
+    await write('Sheet1!C3', 'tunggu');
+    expect(await read('Sheet1!C3')).toBe('tunggu');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await expect(server.flush()).rejects.toThrow(/hanya-baca \(read-only\).*chmod u\+w/);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(statSync(file).mode & 0o777).toBe(0o444);
+    expect(statSync(file).ino).toBe(inode);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // Made writable again, the write that waited reaches the file.
+    chmodSync(file, 0o600);
+    await server.flush();
+    expect(await onDisk(file, 'C3')).toBe('tunggu');
   });
 });
