@@ -3,8 +3,8 @@ import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { Problem } from '../../shared/domain/problems.ts';
 import type { StageResult } from '../../shared/domain/ranking.ts';
-import { issueLine } from '../../shared/messages/issues.ts';
 import { problemText } from '../../shared/messages/problems.ts';
+import { submissionIssuesLine } from '../../shared/messages/selection.ts';
 import type { Rejection } from '../../shared/ports.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
 import { BoxPlots } from './charts/box-plot.tsx';
@@ -291,7 +291,7 @@ export function RejectionsSection(props: SectionProps & { rejections: readonly R
                     <code>{r.responseId}</code>
                   </td>
                   <td>{formatInstant(r.receivedAt, competition.timezone, lang)}</td>
-                  <td>{issueLine(r.reasons, lang)}</td>
+                  <td>{submissionIssuesLine(r.reasons, lang)}</td>
                 </tr>
               ))}
             </tbody>

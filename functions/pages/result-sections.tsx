@@ -13,8 +13,8 @@ import { rankingDifferences, type ShownScore } from '../../shared/domain/record-
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { tieGroups } from '../../shared/domain/ties.ts';
-import { issueLine } from '../../shared/messages/issues.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
+import { submissionIssuesLine } from '../../shared/messages/selection.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { formatInstant } from './format.ts';
 import { StackHead } from './stack-head.tsx';
@@ -349,7 +349,7 @@ export function LateEntriesSection(
               {r.submission ? formatInstant(r.submission.lastSubmittedTime, competition.timezone, lang) : ''}{' '}
               · <code>{r.responseId}</code>
             </p>
-            <p>{issueLine(r.reasons, lang)}</p>
+            <p>{submissionIssuesLine(r.reasons, lang)}</p>
             <input type="hidden" name="responseId" value={r.responseId} />
             <label for={`late-${n}`}>{t('lateReason')}</label>
             <textarea id={`late-${n}`} name="reason" rows={2} required maxlength={2000} />

@@ -1,4 +1,5 @@
 import { type Bilingual, fill, type Lang } from '../domain/i18n.ts';
+import type { Issue } from '../domain/issues.ts';
 import type {
   Decision,
   SelectionOutcome,
@@ -6,6 +7,7 @@ import type {
   SelectionReasonCode,
 } from '../domain/selection.ts';
 import type { SubmissionField } from '../domain/submission-fields.ts';
+import { issueText } from './issues.ts';
 import { formatNumber } from './numbers.ts';
 
 /** The administrative selection in words: outcomes, reasons, the fields they name. */
@@ -83,6 +85,19 @@ export function reasonText(reason: SelectionReason, lang: Lang): string {
     }),
   );
   return fill(REASONS[reason.code][lang], params);
+}
+
+/**
+ * What was wrong with a submission, for the person reading it: each reason after its question's name
+ * ("tahun mulai: …"), never a raw key such as `startYear` or `lastSubmittedTime`.
+ */
+export function submissionIssuesLine(issues: readonly Issue[], lang: Lang): string {
+  return issues
+    .map((i) => {
+      const name = (FIELD_NAMES as Record<string, Bilingual | undefined>)[i.path];
+      return name ? `${name[lang]}: ${issueText(i, lang)}` : issueText(i, lang);
+    })
+    .join('; ');
 }
 
 export function reasonsLine(reasons: readonly SelectionReason[], lang: Lang): string {

@@ -105,3 +105,13 @@ describe('late submissions as the secretariat reads them', () => {
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 });
+
+describe('what was wrong, in words', () => {
+  it('names the question, never a raw key, on the late card', async () => {
+    const { app, submit, login } = setup('2024-11-20T02:00:00.000Z');
+    await submit('late-1', '2024-11-20T01:59:00.000Z');
+    const page = await (await app.request('/sekretariat', { headers: { cookie: await login() } })).text();
+    expect(page).toContain('pendaftaran sudah ditutup');
+    expect(page).not.toContain('lastSubmittedTime:');
+  });
+});
