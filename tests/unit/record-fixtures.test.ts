@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { exportRecord } from '../../functions/results/export.ts';
 import { type ResultRecord, recordHash, verificationCode } from '../../shared/domain/record.ts';
 import { type Finding, readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
 import {
@@ -10,6 +11,8 @@ import {
   recordAnnouncement,
 } from '../../shared/messages/announcement-template.ts';
 import { findingText } from '../../shared/messages/record.ts';
+import type { Store } from '../../shared/ports.ts';
+import { loadNtt2024 } from '../helpers/services.ts';
 
 const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
 const CHECK = { legacyText: legacyAnnouncementTexts };
@@ -172,5 +175,32 @@ describe('juri verify, hardened', () => {
       const report = await verifyRecords([edited], digest, CHECK);
       expect(codes(report.findings)).toEqual(['hash-mismatch']);
     }
+  });
+});
+
+describe('exports without personal data', () => {
+  const storeOf = (records: ResultRecord[]) =>
+    ({
+      listVersions: async () => records.map((r) => ({ version: r.version })),
+      getVersion: async (_: string, v: number) => records[v - 1] ?? null,
+    }) as unknown as Store;
+
+  it('writes no e-mail or phone by default; contacts only beside the records when asked for', async () => {
+    const competition = loadNtt2024();
+    const plain = await exportRecord(storeOf(golden('two')), competition);
+    expect(JSON.stringify(plain)).not.toMatch(/@|"phone"/);
+    expect(plain.contacts).toBeUndefined();
+    const full = await exportRecord(storeOf(golden('two')), competition, undefined, { withContacts: true });
+    expect(full.contacts?.jurors[0]).toMatchObject({ id: 'j1', email: competition.jurors[0]?.email });
+    expect(full.records).toEqual(plain.records);
+    expect((await verifyRecords(full.records, digest, CHECK)).ok).toBe(true);
+  });
+
+  it('refuses a juri-record/1 chain without contacts: that format hashed them', async () => {
+    await expect(exportRecord(storeOf(golden('one')), loadNtt2024())).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    const full = await exportRecord(storeOf(golden('one')), loadNtt2024(), 1, { withContacts: true });
+    expect((await verifyRecords(full.records, digest, CHECK)).ok).toBe(true);
   });
 });
