@@ -169,6 +169,13 @@ export async function ingestArchived(
   const checked = validateSubmission(competition, submission);
   const window = windowIssue(competition, new Date(submission.lastSubmittedTime));
   if (window) {
+    // The Apps Script retrying a late entry the secretariat has accepted since: the same submission is
+    // in already, so the retry changes nothing and leaves no rejection row behind (idempotent).
+    const accepted = (await store.listInnovations(cid)).find(
+      (i) => i.responseId === submission.responseId && i.submittedAt === submission.lastSubmittedTime,
+    );
+    if (accepted)
+      return { responseId: submission.responseId, outcome: 'unchanged', innovationId: accepted.id };
     // Outside the window nothing is accepted, valid or not; a valid one is kept whole so that the
     // secretariat can accept it later by an explicit override (acceptLateEntry).
     await store.recordRejection(cid, {

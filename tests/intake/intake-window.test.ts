@@ -89,6 +89,15 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
       },
     });
     expect(await store.listRejections(CID)).toEqual([]);
+
+    // The Apps Script retries the same submission (its first answer was lost): one entry, no new rejection.
+    for (let retry = 0; retry < 2; retry += 1) {
+      const again = await submit('late-1', '2024-11-20T01:59:00.000Z');
+      expect(again.status).toBe(200);
+      expect(await again.json()).toMatchObject({ outcome: 'unchanged', innovationId: 'INOV-2024-001' });
+    }
+    expect(await store.listRejections(CID)).toEqual([]);
+    expect(await store.listInnovations(CID)).toHaveLength(1);
   });
 });
 
