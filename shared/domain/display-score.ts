@@ -49,10 +49,6 @@ const mul = (a: Rational, b: Rational): Rational => ({ n: a.n * b.n, d: a.d * b.
 function div(a: Rational, b: Rational): Rational {
   return b.n < 0n ? { n: -a.n * b.d, d: a.d * -b.n } : { n: a.n * b.d, d: a.d * b.n };
 }
-const compare = (a: Rational, b: Rational): number => {
-  const d = a.n * b.d - b.n * a.d;
-  return d < 0n ? -1 : d > 0n ? 1 : 0;
-};
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -89,82 +85,133 @@ export function displayOfNumber(x: number): string {
   return roundHalfUp(numberRational(x));
 }
 
-/** One juror's total for one entry, exactly, from the typed cells; null if a criterion has none. */
-function exactTotal(
-  criteria: readonly ExactCriterion[],
-  cellOf: (criterion: string) => Rational | undefined,
-) {
-  let weighted = ZERO;
-  let weights = ZERO;
-  for (const c of criteria) {
-    const s = cellOf(c.id);
-    if (s === undefined) return null;
-    weighted = add(weighted, mul(c.perPoint, sub(s, c.min)));
-    weights = add(weights, c.weight);
+/**
+ * A stage's juror totals over one shared denominator, so that a total is one BigInt sum and no fraction
+ * is reduced per cell: with every typed cell scaled to an integer at 10^E (E: the most decimals typed or
+ * configured in the stage), total = factor × Σₖ coefficientₖ·(Sₖ − Mₖ), where coefficientₖ is
+ * wₖ/(maxₖ − minₖ) over their common denominator L, Mₖ = minₖ·10^E and factor = 100/(L·10^E·Σw).
+ */
+interface StageScale {
+  decimals: number;
+  coefficient: bigint[];
+  offset: bigint[];
+  factor: Rational;
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  return (a / gcd(a, b)) * b;
+}
+
+function fractionDigits(text: string): number {
+  const at = Math.max(text.indexOf('.'), text.indexOf(','));
+  return at < 0 ? 0 : text.trim().length - at - 1;
+}
+
+/** `text` (a decimal readScore accepted: `[+-]?digits[.,]digits`) × 10^decimals as an integer. */
+function scaled(text: string, decimals: number): bigint | null {
+  const t = text.trim();
+  const negative = t.startsWith('-');
+  const body = negative || t.startsWith('+') ? t.slice(1) : t;
+  const at = Math.max(body.indexOf('.'), body.indexOf(','));
+  const whole = at < 0 ? body : body.slice(0, at);
+  const fraction = at < 0 ? '' : body.slice(at + 1);
+  if (fraction.length > decimals) return null;
+  const magnitude = BigInt(`${whole}${fraction.padEnd(decimals, '0')}` || '0');
+  return negative ? -magnitude : magnitude;
+}
+
+function stageScale(criteria: readonly Criterion[], decimals: number): StageScale {
+  const perPoint = criteria.map((c) =>
+    reduce(div(numberRational(c.weight), sub(numberRational(c.max), numberRational(c.min)))),
+  );
+  const common = perPoint.reduce((l, r) => lcm(l, r.d), 1n);
+  const power = 10n ** BigInt(decimals);
+  const weights = sum(criteria.map((c) => numberRational(c.weight)));
+  return {
+    decimals,
+    coefficient: perPoint.map((r) => r.n * (common / r.d)),
+    offset: criteria.map((c) => {
+      const min = numberRational(c.min);
+      return (min.n * power) / min.d;
+    }),
+    factor: div({ n: 100n, d: common * power }, weights),
+  };
+}
+
+/** Σₖ coefficientₖ·(Sₖ − Mₖ) of one juror's cells for one entry; null when a cell is missing. */
+function totalNumerator(scale: StageScale, textOf: (k: number) => string | undefined): bigint | null {
+  let numerator = 0n;
+  for (let k = 0; k < scale.coefficient.length; k++) {
+    const text = textOf(k);
+    const value = text === undefined ? null : scaled(text, scale.decimals);
+    if (value === null) return null;
+    numerator += (scale.coefficient[k] ?? 0n) * (value - (scale.offset[k] ?? 0n));
   }
-  return reduce(div(mul({ n: 100n, d: 1n }, weighted), weights));
+  return numerator;
 }
 
-interface ExactCriterion {
-  id: string;
-  min: Rational;
-  weight: Rational;
-  /** weight / (max − min): one typed point's share of the weighted sum. */
-  perPoint: Rational;
-}
-
-function exactCriteria(criteria: readonly Criterion[]): ExactCriterion[] {
-  return criteria.map((c) => {
-    const min = numberRational(c.min);
-    const weight = numberRational(c.weight);
-    return { id: c.id, min, weight, perPoint: div(weight, sub(numberRational(c.max), min)) };
-  });
-}
-
-/** The stage score's exact value by the stage's method; null for z-scoring (not rational). */
-function exactAggregate(stage: Stage, totals: Rational[]): Rational | null {
+/** The stage score's exact value by the stage's method, from the totals' numerators; null for z-scoring. */
+function exactAggregate(stage: Stage, scale: StageScale, numerators: bigint[]): Rational | null {
   const method = stageMethod(stage);
-  if (method.normalization !== 'none' || totals.length === 0) return null;
-  const mean = (xs: readonly Rational[]) => reduce(div(sum(xs), { n: BigInt(xs.length), d: 1n }));
-  if (method.aggregation === 'mean') return mean(totals);
-  const sorted = [...totals].sort(compare);
+  if (method.normalization !== 'none' || numerators.length === 0) return null;
+  const mean = (xs: readonly bigint[]) =>
+    mul(scale.factor, { n: xs.reduce((a, b) => a + b, 0n), d: BigInt(xs.length) });
+  if (method.aggregation === 'mean') return mean(numerators);
+  const sorted = [...numerators].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (method.aggregation === 'trimmed') {
     return mean(sorted.length >= MIN_JURORS_TO_TRIM ? sorted.slice(1, -1) : sorted);
   }
   const middle = sorted.length >> 1;
-  const upper = sorted[middle] ?? ZERO;
-  return sorted.length % 2 === 1 ? upper : mean([sorted[middle - 1] ?? ZERO, upper]);
+  const upper = sorted[middle] ?? 0n;
+  return sorted.length % 2 === 1 ? mean([upper]) : mean([sorted[middle - 1] ?? 0n, upper]);
 }
 
 /** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
 function exactStage(stage: Stage, result: StageResult, cells: readonly ScoreEntry[]): Map<string, Rational> {
-  const criteria = exactCriteria(stage.criteria);
-  const scales = new Map(stage.criteria.map((c) => [c.id, c]));
-  // The first copy that reads as a number: copies that count agree, so any one has the value.
-  const typed = new Map<string, Rational>();
+  const criteria = stage.criteria;
+  const at = new Map(criteria.map((c, k) => [c.id, k]));
+  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
+  // agree, so any one has the value. Nested maps: a key string per cell was most of the time and garbage.
+  const typed = new Map<string, Map<string, string[]>>();
+  let decimals = 0;
+  // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
+  for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
   for (const cell of cells) {
-    const scale = scales.get(cell.criterion);
+    const k = at.get(cell.criterion);
+    const scale = k === undefined ? undefined : criteria[k];
     if (cell.stage !== stage.id || !scale) continue;
-    const key = cellKey(cell.innovation, cell.juror, cell.criterion);
-    if (typed.has(key) || typeof readScore(cell.value, scale.min, scale.max) !== 'number') continue;
-    const value = decimalRational(cell.value);
-    if (value) typed.set(key, value);
+    let byJuror = typed.get(cell.innovation);
+    if (!byJuror) {
+      byJuror = new Map();
+      typed.set(cell.innovation, byJuror);
+    }
+    let row = byJuror.get(cell.juror);
+    if (!row) {
+      row = [];
+      byJuror.set(cell.juror, row);
+    }
+    if (k === undefined || row[k] !== undefined) continue;
+    if (typeof readScore(cell.value, scale.min, scale.max) !== 'number') continue;
+    row[k] = cell.value;
+    decimals = Math.max(decimals, fractionDigits(cell.value));
   }
+  const scale = stageScale(criteria, decimals);
   const out = new Map<string, Rational>();
   for (const e of result.ranking) {
-    const totals: Rational[] = [];
+    const numerators: bigint[] = [];
+    const byJuror = typed.get(e.id);
     for (const juror of Object.keys(e.totals)) {
-      const total = exactTotal(criteria, (criterion) => typed.get(cellKey(e.id, juror, criterion)));
-      if (total) totals.push(total);
+      const row = byJuror?.get(juror);
+      const numerator = totalNumerator(scale, (k) => row?.[k]);
+      if (numerator === null) break;
+      numerators.push(numerator);
     }
-    const exact = totals.length === Object.keys(e.totals).length ? exactAggregate(stage, totals) : null;
+    const exact =
+      numerators.length === Object.keys(e.totals).length ? exactAggregate(stage, scale, numerators) : null;
     if (exact) out.set(e.id, exact);
   }
   return out;
 }
-
-const cellKey = (innovation: string, juror: string, criterion: string) =>
-  `${innovation}\u0000${juror}\u0000${criterion}`;
 
 function withDisplays(result: StageResult, exact: ReadonlyMap<string, Rational>): StageResult {
   const ranking = result.ranking.map((e): RankedEntry => {
