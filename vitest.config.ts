@@ -12,6 +12,7 @@ const HEAVY = [
   'tests/sheets/budget.test.ts',
   'tests/sheets/demo-pdf.test.ts',
   'tests/security/fuzz-intake.test.ts',
+  'tests/security/firestore-outage.test.ts',
   'tests/deploy/bundle-budget.test.ts',
   'tests/setup/closing-line-reporter.test.ts',
 ];

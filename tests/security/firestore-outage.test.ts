@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
+import { budget, CLI_MS } from '../helpers/budgets.ts';
 import { appWith, servicesWith } from '../intake/harness.ts';
 import { startFirestoreRestBridge } from '../setup/firestore-rest-bridge.ts';
 import { appsScriptBody, CID, postIntake } from './helpers.ts';
@@ -75,84 +76,89 @@ async function cuttableLink(targetPort: number) {
 }
 
 describe('Firestore stops in the middle of an intake burst', () => {
-  it('answers 503 meanwhile, the senders’ retries land, and each submission is stored exactly once', async () => {
-    const emulatorPort = await freePort();
-    let emulator = await emulatorOn(emulatorPort);
-    const bridge = await startFirestoreRestBridge({
-      emulatorHost: `127.0.0.1:${emulatorPort}`,
-      grpc: { 'grpc.initial_reconnect_backoff_ms': 50, 'grpc.max_reconnect_backoff_ms': 200 },
-    });
-    const link = await cuttableLink(Number(new URL(bridge.url).port));
-    const projectId = `juri-outage-${Date.now()}`;
-    const store = createFirestoreRestStore({
-      projectId,
-      rootUrl: link.url,
-      getAccessToken: async () => 'test-access-token',
-    });
-    const app = appWith(servicesWith(store));
+  it(
+    'answers 503 meanwhile, the senders’ retries land, and each submission is stored exactly once',
+    async () => {
+      const emulatorPort = await freePort();
+      let emulator = await emulatorOn(emulatorPort);
+      const bridge = await startFirestoreRestBridge({
+        emulatorHost: `127.0.0.1:${emulatorPort}`,
+        grpc: { 'grpc.initial_reconnect_backoff_ms': 50, 'grpc.max_reconnect_backoff_ms': 200 },
+      });
+      const link = await cuttableLink(Number(new URL(bridge.url).port));
+      const projectId = `juri-outage-${Date.now()}`;
+      const store = createFirestoreRestStore({
+        projectId,
+        rootUrl: link.url,
+        getAccessToken: async () => 'test-access-token',
+      });
+      const app = appWith(servicesWith(store));
 
-    const N = 30;
-    const STOP_AFTER = 8;
-    let stored = 0;
-    let unavailable = 0;
-    let waiting = 0;
-    let stopped: Promise<void> | undefined;
-    let restore: () => void = () => undefined;
-    const restored = new Promise<void>((ok) => {
-      restore = ok;
-    });
-    /** Restarts Firestore once every sender still at work has been told 503. */
-    let restarting = false;
-    const maybeRestart = async () => {
-      if (!stopped || restarting || waiting < N - stored) return;
-      restarting = true;
-      await stopped;
-      emulator = await emulatorOn(emulatorPort, emulator.state);
-      await link.restore();
-      restore();
-    };
+      const N = 30;
+      const STOP_AFTER = 8;
+      let stored = 0;
+      let unavailable = 0;
+      let waiting = 0;
+      let stopped: Promise<void> | undefined;
+      let restore: () => void = () => undefined;
+      const restored = new Promise<void>((ok) => {
+        restore = ok;
+      });
+      /** Restarts Firestore once every sender still at work has been told 503. */
+      let restarting = false;
+      const maybeRestart = async () => {
+        if (!stopped || restarting || waiting < N - stored) return;
+        restarting = true;
+        await stopped;
+        emulator = await emulatorOn(emulatorPort, emulator.state);
+        await link.restore();
+        restore();
+      };
 
-    // Each sender behaves like Code.gs: a 503 means "try again later" (here: once Firestore is back).
-    const senders = Array.from({ length: N }, async (_, i) => {
-      const body = appsScriptBody(`resp-burst-${String(i).padStart(2, '0')}`);
-      for (;;) {
-        const res = await postIntake(app, body);
-        if (res.status === 503) {
-          expect((await res.json()).error.code).toBe('storage_unavailable');
-          unavailable += 1;
-          waiting += 1;
+      // Each sender behaves like Code.gs: a 503 means "try again later" (here: once Firestore is back).
+      const senders = Array.from({ length: N }, async (_, i) => {
+        const body = appsScriptBody(`resp-burst-${String(i).padStart(2, '0')}`);
+        for (;;) {
+          const res = await postIntake(app, body);
+          if (res.status === 503) {
+            expect((await res.json()).error.code).toBe('storage_unavailable');
+            unavailable += 1;
+            waiting += 1;
+            void maybeRestart();
+            await restored;
+            waiting -= 1;
+            continue;
+          }
+          expect([200, 201]).toContain(res.status);
+          stored += 1;
+          if (stored === STOP_AFTER) {
+            stopped = (async () => {
+              await link.cut();
+              emulator.stop();
+            })();
+          }
           void maybeRestart();
-          await restored;
-          waiting -= 1;
-          continue;
+          return;
         }
-        expect([200, 201]).toContain(res.status);
-        stored += 1;
-        if (stored === STOP_AFTER) {
-          stopped = (async () => {
-            await link.cut();
-            emulator.stop();
-          })();
-        }
-        void maybeRestart();
-        return;
-      }
-    });
-    await Promise.all(senders);
+      });
+      await Promise.all(senders);
 
-    expect(unavailable).toBeGreaterThan(0);
-    const innovations = await store.listInnovations(CID);
-    expect(innovations).toHaveLength(N);
-    expect(new Set(innovations.map((i) => i.responseId)).size).toBe(N);
-    expect(innovations.map((i) => i.id)).toEqual(
-      Array.from({ length: N }, (_, k) => `INOV-2024-${String(k + 1).padStart(3, '0')}`),
-    );
-    expect(innovations.every((i) => i.version === 1)).toBe(true);
-    const archived = await store.listRaw(CID);
-    expect(archived).toHaveLength(N);
-    expect(archived.reduce((n, a) => n + a.deliveries, 0)).toBeGreaterThanOrEqual(N);
+      expect(unavailable).toBeGreaterThan(0);
+      const innovations = await store.listInnovations(CID);
+      expect(innovations).toHaveLength(N);
+      expect(new Set(innovations.map((i) => i.responseId)).size).toBe(N);
+      expect(innovations.map((i) => i.id)).toEqual(
+        Array.from({ length: N }, (_, k) => `INOV-2024-${String(k + 1).padStart(3, '0')}`),
+      );
+      expect(innovations.every((i) => i.version === 1)).toBe(true);
+      const archived = await store.listRaw(CID);
+      expect(archived).toHaveLength(N);
+      expect(archived.reduce((n, a) => n + a.deliveries, 0)).toBeGreaterThanOrEqual(N);
 
-    await bridge.close();
-    emulator.stop();
-  }, 120_000);
+      await bridge.close();
+      emulator.stop();
+      // Two emulator starts and 30 senders retrying through an outage: about 18 s idle, over 120 s at load 19.
+    },
+    budget(2 * CLI_MS, 8 * CLI_MS),
+  );
 });
