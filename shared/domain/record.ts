@@ -21,7 +21,6 @@ import { decidedRanking, type TieDecision } from './ties.ts';
 export const LEGACY_RECORD_FORMAT = 'juri-record/1';
 /** The format juri writes. */
 export const RECORD_FORMAT = 'juri-record/2';
-export type RecordFormat = typeof LEGACY_RECORD_FORMAT | typeof RECORD_FORMAT;
 export const EXPORT_FORMAT = 'juri-record-export/1';
 
 /**
@@ -183,8 +182,6 @@ export type ResultRecordBody = LegacyRecordBody | FactRecordBody;
 
 /** `hash`: SHA-256 (hex) of the record's hash input (recordHashInput) — every other field. */
 export type ResultRecord = ResultRecordBody & { hash: string };
-export type LegacyRecord = LegacyRecordBody & { hash: string };
-export type FactRecord = FactRecordBody & { hash: string };
 
 /** What a list of versions shows without loading every cell. */
 export type ResultVersionSummary = Pick<
