@@ -61,6 +61,8 @@ interface Workerd {
   cells?: number;
   emptyMs: number;
   emptyWorkerMs?: number;
+  /** The 1-minute load average when the run ended (the machine is shared). */
+  loadAverage?: number;
   intake: { cpuMs: number; aboveEmptyMs: number; runs: number } & WorkerOnly;
   cold?: { firstIntakeMs: number; setupMs: number; firstSyncMs: number };
   /** A cron tick after a one-cell edit: it writes (the fairness report carried, not computed). */
@@ -160,6 +162,15 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
       'after its proxy), the proxy left out: what Cloudflare bills. Written syncs follow a one-cell edit, as',
       'during judging. Firestore requests are counted in front of the REST bridge (the lease, the head,',
       'each read and each commit).',
+      ...(w.loadAverage !== undefined && w.loadAverage > m.cores
+        ? [
+            '',
+            `This run ended at a load average of ${fmt(w.loadAverage)} on ${m.cores} cores: every CPU figure here is inflated by`,
+            'the contention (an unchanged tick measured about 2× its figure on a quiet machine). Compare rows of',
+            'the same run, and the "before" column where it was measured alongside; `juri doctor` keeps the figures',
+            'of the last quiet run until `npm run bench` is run again on a quiet machine.',
+          ]
+        : []),
       '',
       `| request | CPU ms | above empty ms | Worker ms | Worker above empty ms | Firestore requests | Firestore docs read | Sheets requests | runs |${wb ? ' before: CPU ms |' : ''}`,
       `|---|---|---|---|---|---|---|---|---|${wb ? '---|' : ''}`,
