@@ -384,6 +384,11 @@ function freePlan(r: Results): string[] {
       ? `It fits 10 ms up to about ${fmt(Math.floor(room), 0)} typed cells.`
       : `Its fixed part alone is over 10 ms, so a written sync does not fit the free plan at any size: about 17 subrequests through the Google clients, and the record and change tail read and stored as JSON (see "The targets missed" below).`,
     'The in-memory runSync of a cron tick (below) is a fraction of it; the rest is storing and requesting.',
+    ...(m.ntt.loadAverage !== undefined && m.ntt.loadAverage > r.machine.cores
+      ? [
+          `These figures were taken at a load average of ${fmt(m.ntt.loadAverage)} on ${r.machine.cores} cores, which inflates them (see above): whether a tick fits is judged on a quiet machine, not from them.`,
+        ]
+      : []),
     '`juri doctor` says it for the configured competition (functions/cli/free-plan.ts holds these figures).',
     'A tick over the limit is stopped by Cloudflare before it publishes or records anything (the publish is',
     'atomic, the lease expires), so nothing is half written, but nothing is synced either. So on the free plan',
