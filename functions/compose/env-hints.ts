@@ -27,8 +27,8 @@ export function missing(variable: string, runtime: Runtime): EnvProblem {
 function howToSet(variable: string, runtime: Runtime): Bilingual {
   if (runtime === 'node')
     return {
-      id: `Isi variabel lingkungan ${variable} (lihat README.md (Deploy)).`,
-      en: `Set the environment variable ${variable} (see README.md (Deploy)).`,
+      id: `Isi variabel lingkungan ${variable} (lihat docs/deploy.md).`,
+      en: `Set the environment variable ${variable} (see docs/deploy.md).`,
     };
   if (SECRETS.has(variable))
     return {

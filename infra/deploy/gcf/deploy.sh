@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Deploys juri to Google Cloud Functions (2nd gen) with keyless credentials (the function's own
-# service account; Application Default Credentials). See infra/deploy/gcf/README.md and README.md (Deploy).
+# service account; Application Default Credentials). See infra/deploy/gcf/README.md and docs/deploy.md.
 #
 #   PROJECT=my-project SPREADSHEET_ID=... infra/deploy/gcf/deploy.sh [competition-file]
 #
