@@ -33,6 +33,8 @@ export interface Services {
   allowedHosts?: string[];
   /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
   localForm?: boolean;
+  /** How long the dashboard's sync button waits on the Sheet; BUTTON_SYNC_BUDGET_MS (20 s) when unset. */
+  buttonSyncBudgetMs?: number;
 }
 
 /**

@@ -189,7 +189,10 @@ pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
   const services = c.get('services');
   const before = (await services.store.lastSync(services.competition.id))?.id;
   try {
-    const record = await runSync(services, { trigger: 'manual', budgetMs: BUTTON_SYNC_BUDGET_MS });
+    const record = await runSync(services, {
+      trigger: 'manual',
+      budgetMs: services.buttonSyncBudgetMs ?? BUTTON_SYNC_BUDGET_MS,
+    });
     return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);
   } catch (err) {
     const after = (await services.store.lastSync(services.competition.id).catch(() => null))?.id;
