@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app.ts';
-import type { Services } from '../../functions/compose/services.ts';
-import { provisionSheet } from '../../functions/scores/provision.ts';
+import type { createApp } from '../../functions/app.ts';
 import { runSync } from '../../functions/scores/sync.ts';
-import { fixedClock, secretariatCookie } from '../helpers/services.ts';
 import { signedHeaders } from '../intake/harness.ts';
 import { answerList } from '../intake/samples.ts';
-import { scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from '../sheets/helpers.ts';
+import { scoreFor, sheetEnvsClosedAfterEach, typeScores } from '../sheets/helpers.ts';
+import { judgedApp } from './judged-app.ts';
 
 const CID = 'koin-yanlik-ntt-2024';
 const ORIGIN = 'http://localhost';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
-const JUDGING = '2024-12-20T08:00:00+08:00';
+const _FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
 const AFTER = '2024-12-20T10:00:00+08:00';
 
 const startEnv = sheetEnvsClosedAfterEach();
@@ -39,23 +36,7 @@ async function walk(app: ReturnType<typeof createApp>, entryIds: readonly string
 
 describe('the walk: every public surface stays on the fixed version', () => {
   it('is byte-identical after a score edit, a sync and a late entry, until a correction is fixed', async () => {
-    const env = await startEnv();
-    await seedInnovations(env, 24);
-    for (const stage of env.services.competition.stages) {
-      await provisionSheet(env.services);
-      await typeScores(env, scoreFor, stage.id);
-      await runSync(env.services, { trigger: 'cli' });
-    }
-    const clock = fixedClock(JUDGING);
-    const services: Services = { ...env.services, clock };
-    const app = createApp(() => services);
-    const cookie = await secretariatCookie(app, ORIGIN);
-    const post = (path: string, fields: Record<string, string> = {}) =>
-      app.request(`${ORIGIN}${path}`, {
-        method: 'POST',
-        headers: { ...FORM, cookie },
-        body: new URLSearchParams(fields).toString(),
-      });
+    const { env, services, clock, app, post } = await judgedApp(startEnv);
     expect((await post('/sekretariat/tetapkan', { confirm: 'yes' })).status).toBe(303);
     clock.set(AFTER);
     const fixed = await (await app.request(`/api/pengumuman/${CID}`)).json();
@@ -66,7 +47,6 @@ describe('the walk: every public surface stays on the fixed version', () => {
     // A juror lowers the winner's interview scores; the sync runs.
     const winner = fixed.entries[0].id as string;
     await typeScores(env, (s, j, i, c) => (i === winner ? 1 : scoreFor(s, j, i, c)), 'interview');
-    // (The CLI's sync, not the button's: the button gives Google 2.5 s, which a loaded test machine may miss.)
     expect((await runSync(services, { trigger: 'cli' })).status).toBe('written');
     // A submission arrives after the window; accepting it first says a correction will be needed.
     const body = JSON.stringify({ responseId: 'late-walk', timestamp: AFTER, answers: answerList() });

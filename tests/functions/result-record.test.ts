@@ -5,57 +5,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../functions/app.ts';
-import type { Services } from '../../functions/compose/services.ts';
-import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type ResultRecord, recordHashInput } from '../../shared/domain/record.ts';
 import { recordAnnouncement } from '../../shared/messages/announcement-template.ts';
-import { fixedClock, secretariatCookie } from '../helpers/services.ts';
 import {
   type SheetEnv,
   scoreFor,
-  seedInnovations,
   sheetEnvsClosedAfterEach,
   submission,
   typeScores,
 } from '../sheets/helpers.ts';
+import { judgedApp } from './judged-app.ts';
 
 const run = promisify(execFile);
 const JURI = new URL('../../bin/juri.js', import.meta.url).pathname;
 const CID = 'koin-yanlik-ntt-2024';
 const ORIGIN = 'http://localhost';
-const FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
-const JUDGING = '2024-12-20T08:00:00+08:00';
+const _FORM = { 'content-type': 'application/x-www-form-urlencoded', origin: ORIGIN };
 const AFTER = '2024-12-20T10:00:00+08:00';
 
 const startEnv = sheetEnvsClosedAfterEach();
 
-/** 24 entries judged through the Sheet, every stage synced; the app on a clock the test moves. */
-async function judged() {
-  const env = await startEnv();
-  await seedInnovations(env, 24);
-  for (const stage of env.services.competition.stages) {
-    await provisionSheet(env.services);
-    await typeScores(env, scoreFor, stage.id);
-    await runSync(env.services, { trigger: 'cli' });
-  }
-  const clock = fixedClock(JUDGING);
-  const services: Services = { ...env.services, clock };
-  const app = createApp(() => services);
-  const cookie = await secretariatCookie(app, ORIGIN);
-  const post = (path: string, fields: Record<string, string> = {}) =>
-    app.request(`${ORIGIN}${path}`, {
-      method: 'POST',
-      headers: { ...FORM, cookie },
-      body: new URLSearchParams(fields).toString(),
-    });
-  const get = async (path: string, withCookie = true) =>
-    app.request(path, withCookie ? { headers: { cookie } } : {});
-  const json = async (path: string) => (await app.request(path)).json();
-  return { env, services, clock, app, post, get, json };
-}
+const judged = () => judgedApp(startEnv);
 
 async function exportFile(get: (p: string) => Promise<Response>, version: number): Promise<string> {
   const res = await get(`/sekretariat/rekaman/${version}`);
