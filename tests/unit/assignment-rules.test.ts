@@ -1,21 +1,13 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { assignStage } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
-import {
-  buildRecordBody,
-  type ResultRecord,
-  RULES,
-  recordHashInput,
-  sealRecord,
-} from '../../shared/domain/record.ts';
+import { type ResultRecord, RULES, recordHashInput } from '../../shared/domain/record.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
 import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { problemText } from '../../shared/messages/problems.ts';
-import { innovation, smallCompetition } from './fixtures.ts';
+import { sha256 as digest, firstFinalVersion, innovation, smallCompetition } from './fixtures.ts';
 
-const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
 const CHECK = { legacyText: legacyAnnouncementTexts };
 
 /** Two jurors per entry on the desk stage; every juror of the panel types a score for every entry. */
@@ -80,23 +72,7 @@ describe('jurorsPerInnovation enforced (juri-rules/3)', () => {
 
   it('a record fixed under /2 with the third juror counted still verifies under /2; a new one is /3 and verifies', async () => {
     const { competition, innovations, cells } = everyoneScores();
-    const now = await sealRecord(
-      buildRecordBody({
-        competition,
-        innovations,
-        cells,
-        version: 1,
-        status: 'final',
-        fixedAt: '2024-12-19T01:00:00.000Z',
-        previous: null,
-        reason: null,
-        confirms: null,
-        provisionalUntil: null,
-        sourceSync: null,
-        tieDecisions: [],
-      }),
-      digest,
-    );
+    const now = await firstFinalVersion({ competition, innovations, cells });
     expect(now.rulesVersion).toBe('juri-rules/3');
     expect((await verifyRecords([now], digest, CHECK)).ok).toBe(true);
     // The same facts as a record of the old rules: its result counted all three jurors.

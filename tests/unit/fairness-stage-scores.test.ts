@@ -1,20 +1,14 @@
-import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { withStageScores } from '../../shared/domain/fairness/stage-scores.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
-import {
-  buildRecordBody,
-  type ResultRecord,
-  recordHashInput,
-  sealRecord,
-} from '../../shared/domain/record.ts';
+import { type ResultRecord, recordHashInput } from '../../shared/domain/record.ts';
 import { stableMean } from '../../shared/domain/scoring.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
 import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
-import { innovation, smallCompetition } from './fixtures.ts';
+import { sha256 as digest, firstFinalVersion, innovation, smallCompetition } from './fixtures.ts';
 import { caseArb } from './ranking-cases.ts';
 
 type Method = NonNullable<Competition['stages'][number]['aggregation']>;
@@ -163,7 +157,6 @@ describe('other aggregations in the ranking', () => {
 });
 
 describe('fixed results and the rules version', () => {
-  const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
   const CHECK = { legacyText: legacyAnnouncementTexts };
   const record = async (competition: Competition) => {
     const inns = ['I-1', 'I-2', 'I-3', 'I-5', 'I-6'].map((id) => innovation(id, 'Sumba Timur'));
@@ -174,23 +167,7 @@ describe('fixed results and the rules version', () => {
       'I-6': { j2: 75, j3: 95 },
       'I-5': { j2: 70, j3: 88 },
     });
-    return sealRecord(
-      buildRecordBody({
-        competition,
-        innovations: inns,
-        cells,
-        version: 1,
-        status: 'final',
-        fixedAt: '2024-12-19T01:00:00.000Z',
-        previous: null,
-        reason: null,
-        confirms: null,
-        provisionalUntil: null,
-        sourceSync: null,
-        tieDecisions: [],
-      }),
-      digest,
-    );
+    return firstFinalVersion({ competition, innovations: inns, cells });
   };
 
   // Since juri-rules/3 (assignment enforced) every new record names /3; /1 and /2 stay for old records.

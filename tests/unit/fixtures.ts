@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
+import { buildRecordBody, type RecordInput, sealRecord } from '../../shared/domain/record.ts';
 
 /** A small two-stage competition whose numbers are easy to check by hand. */
 export function smallCompetition(overrides: Record<string, unknown> = {}): Competition {
@@ -53,4 +55,26 @@ export function innovation(id: string, region = 'Sikka', category = 'kabkota'): 
     category,
     submittedAt: '2024-09-01T00:00:00Z',
   };
+}
+
+/** SHA-256 (hex), as `juri verify` hashes a record. */
+export const sha256 = async (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Version 1 of a final result, fixed on 19 December 2024 from these cells and sealed. */
+export function firstFinalVersion(input: Pick<RecordInput, 'competition' | 'innovations' | 'cells'>) {
+  return sealRecord(
+    buildRecordBody({
+      ...input,
+      version: 1,
+      status: 'final',
+      fixedAt: '2024-12-19T01:00:00.000Z',
+      previous: null,
+      reason: null,
+      confirms: null,
+      provisionalUntil: null,
+      sourceSync: null,
+      tieDecisions: [],
+    }),
+    sha256,
+  );
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportRecord } from '../../functions/results/export.ts';
@@ -13,8 +12,8 @@ import {
 import { findingText } from '../../shared/messages/record.ts';
 import type { Store } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
+import { sha256 as digest } from './fixtures.ts';
 
-const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
 const CHECK = { legacyText: legacyAnnouncementTexts };
 
 /**

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { parseCompetition } from '../../shared/domain/competition.ts';
 import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
@@ -18,8 +17,8 @@ import { legacyAnnouncementTexts } from '../../shared/messages/announcement-temp
 import { issueText } from '../../shared/messages/issues.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
+import { sha256 as digest } from './fixtures.ts';
 
-const digest = async (text: string) => createHash('sha256').update(text).digest('hex');
 const CHECK = { legacyText: legacyAnnouncementTexts };
 
 describe('the timeline in the config', () => {
