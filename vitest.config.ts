@@ -11,6 +11,7 @@ const HEAVY = [
   'tests/functions/demo-documents.test.ts',
   'tests/sheets/budget.test.ts',
   'tests/sheets/demo-pdf.test.ts',
+  'tests/sheets/libreoffice-roundtrip.test.ts',
   'tests/security/fuzz-intake.test.ts',
   'tests/security/firestore-outage.test.ts',
   'tests/deploy/bundle-budget.test.ts',

@@ -13,6 +13,7 @@ import {
   type JsonObject,
   newSheet,
   type ProtectedRange,
+  type Sheet,
   setCell,
   usedExtent,
   type Validation,
@@ -22,11 +23,27 @@ import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';
 const PX_PER_CHAR = 7;
+/** Google's width for a column nobody sized, and the height of one line of 10–11 pt text (points). */
+const DEFAULT_COLUMN_PX = 100;
+const LINE_PT = 15;
+/**
+ * A .xlsx has no spreadsheet locale: LibreOffice and Excel show a number in the reader's own. A number
+ * format tagged with a language ([$-421]: Indonesian) is shown in that language's instead, with a
+ * decimal comma, as Google shows it in an id_ID spreadsheet. The tag is taken off again on reading.
+ */
+const LANGUAGE_OF_LOCALE: Record<string, string> = { id_ID: '[$-421]' };
+const LANGUAGE_TAG = /^\[\$-[0-9A-Fa-f]+\]/;
 
 interface SheetExtras {
   sheetId: number;
   rowCount: number;
   columnCount: number;
+  /**
+   * The frozen rows and columns as juri last wrote them: LibreOffice keeps a frozen pane in its view, and
+   * a save without one (a conversion, a script) writes the tab without it.
+   */
+  frozenRowCount?: number;
+  frozenColumnCount?: number;
   protectedRanges: ProtectedRange[];
   validations: Validation[];
 }
@@ -82,8 +99,8 @@ export async function readBook(
       gridProperties: {
         rowCount: known?.rowCount ?? DEFAULT_ROWS,
         columnCount: known?.columnCount ?? DEFAULT_COLUMNS,
-        frozenRowCount: frozen ? (view.ySplit ?? 0) : 0,
-        frozenColumnCount: frozen ? (view.xSplit ?? 0) : 0,
+        frozenRowCount: frozen ? (view.ySplit ?? 0) : (known?.frozenRowCount ?? 0),
+        frozenColumnCount: frozen ? (view.xSplit ?? 0) : (known?.frozenColumnCount ?? 0),
       },
     });
     sheet.protectedRanges = (known?.protectedRanges ?? []).map((p) => ({
@@ -94,8 +111,9 @@ export async function readBook(
     ws.columns?.forEach((col, i) => {
       if (col.width && col.width > 0) sheet.columnWidths[String(i)] = Math.round(col.width * PX_PER_CHAR);
     });
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+    // Empty cells too: a shaded input cell nobody typed into yet holds only its format.
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
         const data = cellFromExcel(cell);
         if (data) setCell(sheet, rowNumber - 1, colNumber - 1, data);
       });
@@ -149,8 +167,9 @@ function cellFromExcel(cell: ExcelJS.Cell): CellData | null {
   const fill = cell.fill;
   if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
     format.backgroundColor = hexToColor(fill.fgColor.argb.slice(-6));
-  if (cell.numFmt && cell.numFmt !== 'General')
-    format.numberFormat = { type: 'NUMBER', pattern: cell.numFmt };
+  const pattern = (cell.numFmt ?? '').replace(LANGUAGE_TAG, '');
+  if (pattern !== '' && pattern.toLowerCase() !== 'general')
+    format.numberFormat = { type: 'NUMBER', pattern };
   if (cell.alignment?.wrapText) format.wrapStrategy = 'WRAP';
   if (Object.keys(format).length > 0) out.userEnteredFormat = format;
   const note = noteText(cell.note);
@@ -168,6 +187,7 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
   const book = cleanDeep(unchecked) as Book;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'juri';
+  const language = LANGUAGE_OF_LOCALE[book.locale] ?? '';
   for (const sheet of book.sheets) {
     // One tab at a time, letting requests in between: the local server writes in the background.
     await new Promise((resolve) => setImmediate(resolve));
@@ -189,8 +209,10 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
       ws.getColumn(Number(c) + 1).width = px / PX_PER_CHAR;
     sheet.rows.forEach((cells, r) => {
       cells?.forEach((cell, c) => {
-        if (cell) writeExcelCell(ws.getCell(r + 1, c + 1), cell);
+        if (cell) writeExcelCell(ws.getCell(r + 1, c + 1), cell, language);
       });
+      const lines = wrappedLines(sheet, cells ?? []);
+      if (lines > 1) ws.getRow(r + 1).height = lines * LINE_PT;
     });
     for (const v of sheet.validations) addValidation(ws, v);
   }
@@ -209,6 +231,8 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
       sheetId: sheet.properties.sheetId,
       rowCount: sheet.properties.gridProperties.rowCount,
       columnCount: sheet.properties.gridProperties.columnCount,
+      frozenRowCount: sheet.properties.gridProperties.frozenRowCount ?? 0,
+      frozenColumnCount: sheet.properties.gridProperties.frozenColumnCount ?? 0,
       protectedRanges: sheet.protectedRanges,
       validations: sheet.validations,
     };
@@ -217,7 +241,7 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
   return wb.xlsx.writeBuffer() as Promise<ArrayBuffer>;
 }
 
-function writeExcelCell(target: ExcelJS.Cell, cell: CellData): void {
+function writeExcelCell(target: ExcelJS.Cell, cell: CellData, language: string): void {
   const v = cell.userEnteredValue;
   // A string stays a string cell even when it starts with "=": exceljs only writes formulas given as objects.
   if (v?.formulaValue !== undefined) {
@@ -231,13 +255,16 @@ function writeExcelCell(target: ExcelJS.Cell, cell: CellData): void {
   else if (v?.boolValue !== undefined) target.value = v.boolValue;
   if (cell.note) target.note = cell.note;
   const f = cell.userEnteredFormat;
+  const pattern = (f?.numberFormat as { pattern?: string } | undefined)?.pattern;
+  // A number, or a cell a person will type a number into (the shaded input cells carry a format).
+  if (language && (pattern || f || v?.numberValue !== undefined || v?.formulaValue !== undefined))
+    target.numFmt = `${language}${pattern ?? 'General'}`;
+  else if (pattern) target.numFmt = pattern;
   if (!f) return;
   const text = f.textFormat as { bold?: boolean; italic?: boolean } | undefined;
   if (text?.bold || text?.italic) target.font = { bold: Boolean(text.bold), italic: Boolean(text.italic) };
   const bg = f.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
   if (bg) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colorToHex(bg)}` } };
-  const nf = f.numberFormat as { pattern?: string } | undefined;
-  if (nf?.pattern) target.numFmt = nf.pattern;
   const wrap = f.wrapStrategy === 'WRAP';
   const horizontal =
     typeof f.horizontalAlignment === 'string' ? f.horizontalAlignment.toLowerCase() : undefined;
@@ -249,6 +276,25 @@ function writeExcelCell(target: ExcelJS.Cell, cell: CellData): void {
       ...(vertical ? { vertical: (vertical === 'middle' ? 'middle' : vertical) as 'top' } : {}),
     };
   }
+}
+
+/**
+ * The lines the tallest wrapped cell of a row needs. Google grows such a row by itself; LibreOffice and
+ * Excel keep the height the file gives, and a wrapped header then runs over the rows above and below it.
+ */
+function wrappedLines(sheet: Sheet, cells: (CellData | null)[]): number {
+  let most = 1;
+  cells.forEach((cell, c) => {
+    const text = cell?.userEnteredValue?.stringValue;
+    if (!text || cell?.userEnteredFormat?.wrapStrategy !== 'WRAP') return;
+    const perLine = Math.max(
+      1,
+      Math.floor(((sheet.columnWidths[String(c)] ?? DEFAULT_COLUMN_PX) - 8) / PX_PER_CHAR),
+    );
+    const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    most = Math.max(most, lines);
+  });
+  return most;
 }
 
 function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
