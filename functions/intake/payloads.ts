@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { type Issue, issuesOf } from '../../shared/domain/issues.ts';
 import type { FormAnswer, FormSubmission } from '../../shared/domain/submission.ts';
-import { cleanDeep, cleanText, MAX_JSON_DEPTH, withinJsonDepth } from '../../shared/domain/text.ts';
+import {
+  cleanDeep,
+  cleanText,
+  MAX_JSON_DEPTH,
+  singleLine,
+  singleLineText,
+  withinJsonDepth,
+} from '../../shared/domain/text.ts';
 
 /** A payload turned into a FormSubmission, or the reasons its shape is wrong. */
 export type ParsedPayload =
@@ -13,7 +20,7 @@ const instant = z.iso.datetime({ offset: true });
 /** What infra/deploy/apps-script/Code.gs POSTs to /intake/form. */
 export const appsScriptPayloadSchema = z.object({
   formId: z.string().optional(),
-  responseId: z.string().min(1),
+  responseId: singleLine().min(1),
   timestamp: instant,
   /** Empty when the Form does not collect emails. */
   respondentEmail: z.string().nullish(),
@@ -28,7 +35,7 @@ export const appsScriptPayloadSchema = z.object({
 
 /** Google's FormResponse as forms.responses.list returns it: answers keyed by questionId. */
 export const formsApiResponseSchema = z.object({
-  responseId: z.string().min(1),
+  responseId: singleLine().min(1),
   lastSubmittedTime: instant,
   createTime: z.string().nullish(),
   respondentEmail: z.string().nullish(),
@@ -65,7 +72,9 @@ export type PubsubEnvelope = z.output<typeof pubsubEnvelopeSchema>;
 export function peekResponseId(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const id = (body as { responseId?: unknown }).responseId;
-  return typeof id === 'string' && id !== '' ? id : undefined;
+  // A single line, as the schemas read it: the archive, a rejection and the entry name one id.
+  const line = typeof id === 'string' ? singleLineText(id) : '';
+  return line !== '' ? line : undefined;
 }
 
 export function parseJson(text: string): unknown {

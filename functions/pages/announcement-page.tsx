@@ -202,11 +202,11 @@ function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
         {entry.tie ? `${entry.rank}=` : entry.rank}
       </div>
       <h3>
-        {entry.title}
+        <bdi>{entry.title}</bdi>
         {entry.tie ? <span class="tie">= {t('tie')}</span> : null}
       </h3>
       <p class="meta">
-        <span>{entry.agency}</span>
+        <bdi>{entry.agency}</bdi>
         <span>{entry.region}</span>
         <span class="cat">{t('categoryTag', { category: entry.category })}</span>
       </p>

@@ -1,6 +1,6 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { ResultRecord } from '../../shared/domain/record.ts';
-import { type BaBlock, beritaAcara } from '../../shared/messages/berita-acara.ts';
+import { type BaBlock, type BaCell, beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { Layout } from './layout.tsx';
 import { cssString } from './stack-table.ts';
 import { sayer } from './strings.ts';
@@ -41,6 +41,18 @@ h2{break-after:avoid}
 }
 `;
 
+/** Each cell's text isolated (`<bdi>`): a right-to-left title or name cannot reorder its neighbours. */
+function Cell({ cell }: { cell: BaCell }) {
+  if (typeof cell === 'string') return <bdi>{cell}</bdi>;
+  return (
+    <>
+      {cell.lead}
+      <bdi>{cell.name}</bdi>
+      {cell.tail}
+    </>
+  );
+}
+
 function Block({ block }: { block: BaBlock }) {
   switch (block.kind) {
     case 'heading':
@@ -49,7 +61,8 @@ function Block({ block }: { block: BaBlock }) {
       return <p class={block.small ? 'small' : undefined}>{block.text}</p>;
     case 'table': {
       const hasHeader = block.header.some((h) => h !== '');
-      const isHash = block.header.length === 2 && block.rows[0]?.[1]?.length === 64;
+      const second = block.rows[0]?.[1];
+      const isHash = block.header.length === 2 && typeof second === 'string' && second.length === 64;
       return (
         <table class={isHash ? 'hash' : block.compact ? 'compact' : undefined}>
           {hasHeader ? (
@@ -65,7 +78,9 @@ function Block({ block }: { block: BaBlock }) {
             {block.rows.map((r) => (
               <tr>
                 {r.map((cell) => (
-                  <td>{cell}</td>
+                  <td>
+                    <Cell cell={cell} />
+                  </td>
                 ))}
               </tr>
             ))}

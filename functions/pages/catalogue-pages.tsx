@@ -190,13 +190,15 @@ export function CataloguePage(props: {
           return (
             <li data-r={i.region} data-k={i.category} data-y={l.year} data-t={searchText(l)}>
               <h2>
-                <a href={`${props.path}/${encodeURIComponent(i.id)}`}>{i.title}</a>{' '}
+                <a href={`${props.path}/${encodeURIComponent(i.id)}`}>
+                  <bdi>{i.title}</bdi>
+                </a>{' '}
                 {l.rank !== undefined ? (
                   <span class="badge">{t('winnerRank', { top, rank: l.rank })}</span>
                 ) : null}
               </h2>
               <p>
-                <span>{i.agency}</span>
+                <bdi>{i.agency}</bdi>
                 <span>{i.region}</span>
                 {l.year ? <span>{`${t('startYear')} ${l.year}`}</span> : null}{' '}
                 <span class="cat">{t('categoryTag', { category: l.category })}</span>
@@ -248,7 +250,7 @@ export function EntryPage(props: {
         <a href={props.catalogue}>← {t('backToCatalogue')}</a>
       </p>
       <article class="card entry">
-        <h1>{i.title}</h1>
+        <h1 dir="auto">{i.title}</h1>
         {entry.rank !== undefined ? (
           <p>
             <span class="badge">{t('winnerRank', { top: finalTop(competition), rank: entry.rank })}</span>
@@ -256,7 +258,7 @@ export function EntryPage(props: {
         ) : null}
         <dl>
           <dt>{t('agency')}</dt>
-          <dd>{i.agency}</dd>
+          <dd dir="auto">{i.agency}</dd>
           <dt>{t('region')}</dt>
           <dd>{i.region}</dd>
           <dt>{t('category')}</dt>

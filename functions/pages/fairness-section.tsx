@@ -260,7 +260,7 @@ function GroupBlock(
               {changed.slice(0, MAX_ITEMS).map((row) => (
                 <tr>
                   <td>
-                    {titles.get(row.id) ?? row.id} <small>{row.id}</small>
+                    <bdi>{titles.get(row.id) ?? row.id}</bdi> <small>{row.id}</small>
                   </td>
                   {row.cells.map((c) => (
                     <td class="n">{whatIfMark(c, t)}</td>
@@ -297,7 +297,7 @@ function GroupBlock(
                 <tr>
                   <td class="n">{e.rank}</td>
                   <td>
-                    {titles.get(e.id) ?? e.id} <small>{e.id}</small>
+                    <bdi>{titles.get(e.id) ?? e.id}</bdi> <small>{e.id}</small>
                   </td>
                   <td class="n">{Math.round(e.probabilityTop * 100)}%</td>
                   <td class="n">

@@ -118,7 +118,7 @@ feedbackRoutes.get('/', async (c) => {
           .map((e) => (
             <li>
               <a href={`/sekretariat/umpan-balik/${encodeURIComponent(e.id)}`}>
-                {innovations.get(e.id)?.title ?? e.id}
+                <bdi>{innovations.get(e.id)?.title ?? e.id}</bdi>
               </a>{' '}
               <small>{e.id}</small>
             </li>
@@ -217,10 +217,10 @@ export function FeedbackSheet(props: {
       <article class="fb">
         <p class="who">{localName(competition, lang)}</p>
         <h1>
-          {t('feedbackTitle')}: {innovation.title}
+          {t('feedbackTitle')}: <bdi>{innovation.title}</bdi>
         </h1>
         <p class="who">
-          {innovation.id} · {innovation.agency} · {innovation.region} ·{' '}
+          {innovation.id} · <bdi>{innovation.agency}</bdi> · {innovation.region} ·{' '}
           {t('categoryTag', { category: category ? localName(category, lang) : innovation.category })}
         </p>
         <p>{t('feedbackIntro')}</p>
@@ -238,7 +238,7 @@ export function FeedbackSheet(props: {
                 const stage = competition.stages.find((s) => s.id === r.stage);
                 return (
                   <li>
-                    {stage ? localName(stage, lang) : r.stage}: {r.text}
+                    {stage ? localName(stage, lang) : r.stage}: <bdi>{r.text}</bdi>
                   </li>
                 );
               })}

@@ -167,7 +167,7 @@ export function CommentsSection(props: Props & { comments: readonly JurorComment
                   <td>{stages.get(c.stage) ?? c.stage}</td>
                   <td>{c.innovation}</td>
                   <td>{names.get(c.juror) ?? c.juror}</td>
-                  <td>{c.text}</td>
+                  <td dir="auto">{c.text}</td>
                 </tr>
               ))}
             </tbody>

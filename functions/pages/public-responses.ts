@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { sha256Hex } from '../../shared/digest.ts';
+import { cleanText, singleLineText } from '../../shared/domain/text.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { clientAddress } from '../http/client-address.ts';
@@ -46,9 +47,10 @@ export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | 
     throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
   }
   const form = await c.req.parseBody();
-  const text = (key: string, max: number) =>
-    typeof form[key] === 'string' ? form[key].trim().slice(0, max) : '';
-  const message = text('message', 2000);
+  const raw = (key: string) => (typeof form[key] === 'string' ? form[key] : '');
+  // The name and contact are single lines; the message is free text (shared/domain/text.ts).
+  const text = (key: string, max: number) => singleLineText(raw(key)).slice(0, max);
+  const message = cleanText(raw('message')).trim().slice(0, 2000);
   if (message === '') return 'respondEmpty';
   const now = clock.now();
   const latest = (await store.listVersions(competition.id)).at(-1);

@@ -210,10 +210,10 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
                 <tr>
                   <td>{row.isFinal ? rankText(e) : '–'}</td>
                   <td>
-                    {innovation?.title ?? row.id}
+                    <bdi>{innovation?.title ?? row.id}</bdi>
                     <small>{row.id}</small>
                   </td>
-                  <td>{innovation?.agency ?? ''}</td>
+                  <td dir="auto">{innovation?.agency ?? ''}</td>
                   <td>{innovation?.region ?? ''}</td>
                   <td>{categoryNames.get(row.category) ?? row.category}</td>
                   {stages.map((s) => (

@@ -387,9 +387,9 @@ export function ResponsesSection(props: Props & { responses: readonly PublicResp
           {responses.slice(-40).map((r) => (
             <li>
               <b>{formatInstant(r.receivedAt, competition.timezone, lang)}</b> · v{r.version} ·{' '}
-              {r.name || '–'} · {r.contact || '–'}
+              <bdi>{r.name || '–'}</bdi> · <bdi>{r.contact || '–'}</bdi>
               <br />
-              {r.message}
+              <bdi>{r.message}</bdi>
             </li>
           ))}
         </ul>

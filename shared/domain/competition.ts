@@ -6,9 +6,11 @@ import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
 import { selectionSchema } from './selection.ts';
 import { normalizePhone } from './submission.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
+import { singleLine } from './text.ts';
 import { timelineIssues } from './timeline.ts';
 
-const id = z.string().trim().min(1).max(80);
+/** Ids, names, places and regions are single-line text (shared/domain/text.ts); descriptions are free text. */
+const id = singleLine().min(1).max(80);
 const slug = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'slug' })
@@ -17,8 +19,8 @@ const dayOrLocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, { 
 
 export const criterionSchema = z.object({
   id,
-  name: z.string().min(1),
-  nameEn: z.string().min(1).optional(),
+  name: singleLine().min(1),
+  nameEn: singleLine().min(1).optional(),
   /** Relative weight; only the ratio between a stage's weights matters. */
   weight: z.number().min(0),
   min: z.number(),
@@ -30,8 +32,8 @@ export const criterionSchema = z.object({
 
 export const stageSchema = z.object({
   id,
-  name: z.string().min(1),
-  nameEn: z.string().min(1).optional(),
+  name: singleLine().min(1),
+  nameEn: singleLine().min(1).optional(),
   minJurors: z.number().int().min(1),
   criteria: z.array(criterionSchema).min(1),
   tieBreak: z.array(id).default([]),
@@ -58,16 +60,16 @@ export const stageSchema = z.object({
 
 export const jurorSchema = z.object({
   id,
-  name: z.string().min(1),
+  name: singleLine().min(1),
   email: z.email(),
-  affiliation: z.string().default(''),
+  affiliation: singleLine().default(''),
   /** Absent for a juror from outside the province (a national expert): only `conflicts` then apply. */
-  region: z.string().min(1).optional(),
-  conflicts: z.array(z.string()).default([]),
+  region: singleLine().min(1).optional(),
+  conflicts: z.array(singleLine()).default([]),
   /** How reminders address the juror ("Bapak", "Ibu", "Prof."); "Bapak/Ibu" when absent. */
-  title: z.string().trim().min(1).max(40).optional(),
+  title: singleLine().min(1).max(40).optional(),
   /** For a WhatsApp reminder link (wa.me); any Indonesian format ("0812-…", "+62 812…"). */
-  phone: z.string().trim().min(1).max(40).optional(),
+  phone: singleLine().min(1).max(40).optional(),
 });
 
 /**
@@ -79,7 +81,11 @@ export const sheetSchema = z.object({
   mode: z.enum(['shared', 'perJuror']).default('shared'),
 });
 
-export const categorySchema = z.object({ id, name: z.string().min(1), nameEn: z.string().min(1).optional() });
+export const categorySchema = z.object({
+  id,
+  name: singleLine().min(1),
+  nameEn: singleLine().min(1).optional(),
+});
 
 const questionRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
 
@@ -98,11 +104,11 @@ export const formMappingSchema = z.object({
 export const competitionSchema = z
   .object({
     id: slug,
-    name: z.string().min(1),
-    nameEn: z.string().min(1).optional(),
-    organizer: z.string().default('Pemerintah Provinsi Nusa Tenggara Timur'),
+    name: singleLine().min(1),
+    nameEn: singleLine().min(1).optional(),
+    organizer: singleLine().default('Pemerintah Provinsi Nusa Tenggara Timur'),
     /** Where the result is set, for the printed announcement ("Ditetapkan di Kupang, …"). */
-    place: z.string().min(1).optional(),
+    place: singleLine().min(1).optional(),
     /** Secretariat accounts: they may edit every juror tab besides the juror themself. */
     secretariat: z.array(z.email()).default([]),
     year: z.number().int().min(2000).max(2100).optional(),
@@ -116,7 +122,7 @@ export const competitionSchema = z
      */
     publicTest: z.object({ days: z.number().int().min(1).max(60) }).optional(),
     regions: z
-      .array(z.string().min(1))
+      .array(singleLine().min(1))
       .min(1)
       .default([...DEFAULT_REGIONS]),
     /** How entrants type a region (abbreviations, other names) → the region's spelling in `regions`. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Innovation } from './innovation.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
+import { singleLine } from './text.ts';
 
 /**
  * The administrative selection (seleksi administrasi) between intake and the first stage: rules from
@@ -8,7 +9,7 @@ import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts'
  * shared/messages/selection.ts); the secretariat's decision typed in the "Seleksi" tab wins.
  */
 
-const id = z.string().trim().min(1).max(80);
+const id = singleLine().min(1).max(80);
 
 export const selectionSchema = z.object({
   /** Submission fields (and links) every entry must have filled in. */
@@ -18,12 +19,12 @@ export const selectionSchema = z.object({
   /** Category ids (entrant types) that may take part; every category when absent. */
   categories: z.array(id).optional(),
   /** Regions that may take part; every region when absent. */
-  regions: z.array(z.string().min(1)).optional(),
+  regions: z.array(singleLine().min(1)).optional(),
   /** Titles at least this similar (0–1, after normalising) may be the same innovation. */
   similarity: z.number().min(0.5).max(1).default(0.8),
   /** Earlier winners: an entry with (nearly) their title is checked against them. */
   pastWinners: z
-    .array(z.object({ year: z.number().int(), title: z.string().min(1), agency: z.string().optional() }))
+    .array(z.object({ year: z.number().int(), title: singleLine().min(1), agency: singleLine().optional() }))
     .default([]),
 });
 

@@ -3,6 +3,7 @@ import type { Competition } from './competition.ts';
 import type { Innovation } from './innovation.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
+import { singleLine } from './text.ts';
 
 /** One question's answer, whichever way it arrived (Apps Script sends titles, the Forms API question ids). */
 export interface FormAnswer {
@@ -157,10 +158,12 @@ const EMAIL_SCHEMA = z.email();
 
 function buildSubmissionSchema(c: Competition) {
   const form = c.form;
+  // Every field but the proposal's sections is one line (shared/domain/text.ts: no invisible characters).
   const required = (max = MAX_SHORT) =>
-    z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+    singleLine({ error: 'required' }).min(1, { error: 'required' }).max(max, { error: 'tooLong' });
+  const line = (max = MAX_SHORT) => singleLine().max(max, { error: 'tooLong' }).optional();
   const optional = (max = MAX_LONG) => z.string().trim().max(max, { error: 'tooLong' }).optional();
-  const link = optional(2_000).superRefine((v, ctx) => {
+  const link = line(2_000).superRefine((v, ctx) => {
     if (v !== undefined && !URL_SCHEMA.safeParse(withScheme(v)).success) flag(ctx, 'url');
   });
   const minYear = form?.minStartYear ?? EARLIEST_YEAR;
@@ -182,7 +185,7 @@ function buildSubmissionSchema(c: Competition) {
       }
       return id ?? v;
     }),
-    startYear: optional(20).superRefine((v, ctx) => {
+    startYear: line(20).superRefine((v, ctx) => {
       if (v === undefined) return;
       const m = /^(\d{4})(?:-\d{2}-\d{2})?$/.exec(v);
       if (!m) return flag(ctx, 'year');
@@ -202,14 +205,14 @@ function buildSubmissionSchema(c: Competition) {
     sustainability: optional(),
     proposalUrl: link,
     videoUrl: link,
-    contactName: optional(MAX_SHORT),
-    contactPhone: optional(40).superRefine((v, ctx) => {
+    contactName: line(),
+    contactPhone: line(40).superRefine((v, ctx) => {
       if (v !== undefined && normalizePhone(v) === undefined) flag(ctx, 'phone');
     }),
-    contactEmail: optional(MAX_SHORT).superRefine((v, ctx) => {
+    contactEmail: line().superRefine((v, ctx) => {
       if (v !== undefined && !EMAIL_SCHEMA.safeParse(v).success) flag(ctx, 'email');
     }),
-    consent: optional(MAX_SHORT),
+    consent: line(),
   });
 }
 
@@ -227,7 +230,7 @@ export function validateSubmission(c: Competition, submission: FormSubmission): 
   const details: Record<string, string> = {};
   for (const field of SUBMISSION_FIELDS) {
     const value = v[field];
-    if (CORE_FIELDS.has(field) || value === undefined) continue;
+    if (CORE_FIELDS.has(field) || value === undefined || value === '') continue;
     details[field] = normalizeDetail(field, value);
   }
   if (submission.respondentEmail) details.respondentEmail = submission.respondentEmail;

@@ -14,10 +14,21 @@ import { terbilang } from './terbilang.ts';
  * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
  * the Sheet's "Berita Acara" tab carries the same rows. Indonesian is the official text.
  */
+/**
+ * A table cell: text, or a name a person typed (a title, an agency) with the words around it, so that a
+ * page can isolate the name (`<bdi>`): right-to-left letters in it cannot reorder an id or a region.
+ */
+export type BaCell = string | { lead?: string; name: string; tail?: string };
+
+/** A cell as plain text (the Sheet's tab): "INOV-2024-001 · Judul". */
+export function cellText(cell: BaCell): string {
+  return typeof cell === 'string' ? cell : `${cell.lead ?? ''}${cell.name}${cell.tail ?? ''}`;
+}
+
 export type BaBlock =
   | { kind: 'heading'; text: string }
   | { kind: 'para'; text: string; small?: boolean }
-  | { kind: 'table'; header: string[]; rows: string[][]; compact?: boolean }
+  | { kind: 'table'; header: string[]; rows: BaCell[][]; compact?: boolean }
   | { kind: 'signatures'; place: string; rows: { role: string; name: string; affiliation: string }[] };
 
 export interface BaDocument {
@@ -320,7 +331,7 @@ function panelBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const c = record.competition;
   const chair = panelChair(c);
   const byId = new Map(record.innovations.map((i) => [i.id, i]));
-  const conflicts: string[][] = [];
+  const conflicts: BaCell[][] = [];
   for (const stage of c.stages) {
     const panel = stage.jurors ? c.jurors.filter((j) => stage.jurors?.includes(j.id)) : c.jurors;
     const stageResult = record.result.stages.find((s) => s.stage === stage.id);
@@ -342,7 +353,7 @@ function panelBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
         conflicts.push([
           localName(stage, lang),
           `${j.id} · ${j.name}`,
-          `${innovation.id} · ${innovation.title}`,
+          { lead: `${innovation.id} · `, name: innovation.title },
           why,
         ]);
       }
@@ -387,8 +398,8 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
     return [
       e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
       e.id,
-      i?.title ?? '',
-      `${i?.agency ?? ''}, ${i?.region ?? ''}`,
+      { name: i?.title ?? '' },
+      { name: i?.agency ?? '', tail: `, ${i?.region ?? ''}` },
       scoreText(e, lang),
       ...weighted.map(([sid]) => scoreText(stageScores.get(sid)?.get(e.id) ?? { score: null }, lang)),
       notes.join('; '),
@@ -429,7 +440,7 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
           {
             kind: 'table' as const,
             header: [w.lateTitle, w.reason],
-            rows: late.map((i) => [`${i.id} · ${i.title}`, i.lateAccepted?.reason ?? '']),
+            rows: late.map((i) => [{ lead: `${i.id} · `, name: i.title }, i.lateAccepted?.reason ?? '']),
           },
         ]
       : []),

@@ -8,7 +8,7 @@ import type { ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
 import type { SelectionVerdict } from '../domain/selection.ts';
 import { buildAnnouncement, recordAnnouncement } from '../messages/announcement-template.ts';
-import { beritaAcara } from '../messages/berita-acara.ts';
+import { beritaAcara, cellText } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
 import { scoreDigits } from '../messages/numbers.ts';
 import { problemText } from '../messages/problems.ts';
@@ -263,7 +263,7 @@ function beritaAcaraTab(record: ResultRecord): OutputTab {
     else if (block.kind === 'para') rows.push([block.text]);
     else if (block.kind === 'table') {
       if (block.header.some((h) => h !== '')) rows.push(block.header);
-      rows.push(...block.rows);
+      rows.push(...block.rows.map((r) => r.map(cellText)));
     } else {
       rows.push([], [block.place], []);
       for (const r of block.rows) rows.push([r.role, r.name, r.affiliation, '(…………………………)']);

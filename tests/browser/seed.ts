@@ -76,7 +76,7 @@ interface Seed {
   noiseKey: string;
 }
 
-function seeds(count: number): Seed[] {
+function seeds(count: number, label: (text: string) => string): Seed[] {
   return Array.from({ length: count }, (_, i) => {
     const n = i + 1;
     // #4 copies #3 (same region, same quality, same noise) so the two tie on every stage.
@@ -93,8 +93,8 @@ function seeds(count: number): Seed[] {
         source: 'local',
         rawId: `raw-${n}`,
         innovation: {
-          title: `${subject} ${n}`,
-          agency: `${AGENCIES[i % AGENCIES.length] ?? 'Dinas'} ${region}`,
+          title: label(`${subject} ${n}`),
+          agency: label(`${AGENCIES[i % AGENCIES.length] ?? 'Dinas'} ${region}`),
           region,
           category,
           summary: `Inovasi ${subject.toLowerCase()} mempercepat layanan bagi warga ${region} dan telah diterapkan sejak 2022.`,
@@ -181,11 +181,11 @@ function progressOf(
   });
 }
 
-async function plant(services: Services, count: number) {
+async function plant(services: Services, count: number, label: (text: string) => string = (t) => t) {
   const { competition, store } = services;
   const innovations: Innovation[] = [];
   const quality = new Map<string, Seed>();
-  for (const seed of seeds(count)) {
+  for (const seed of seeds(count, label)) {
     const { innovation } = await store.upsertInnovation(competition.id, seed.submission, (n) =>
       innovationNumber(competition.year ?? 2024, n),
     );
@@ -212,14 +212,15 @@ export interface Seeded {
 /**
  * Fills the store with 40 innovations (or `count`) (contacts in details), generated scores for both stages
  * and the sync record a real sync would have saved. `interviewDone: false` leaves some
- * interview cells empty, so the final ranking is incomplete and the announcement must wait.
+ * interview cells empty, so the final ranking is incomplete and the announcement must wait. `label`
+ * rewrites every title and agency (e.g. into right-to-left text).
  */
 export async function seedCompetition(
   services: Services,
-  opts: { interviewDone: boolean; count?: number; fix?: boolean },
+  opts: { interviewDone: boolean; count?: number; fix?: boolean; label?: (text: string) => string },
 ): Promise<Seeded> {
   const { competition, store, clock } = services;
-  const { innovations, quality } = await plant(services, opts.count ?? 40);
+  const { innovations, quality } = await plant(services, opts.count ?? 40, opts.label);
   const [desk, interview] = competition.stages;
   if (!desk || !interview) throw new Error('the NTT config has two stages');
   const deskScores = scoresFor(competition, desk, innovations, quality, () => false);

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseFormsApiResponse, parseJson } from '../../functions/intake/payloads.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
-import { cleanText } from '../../shared/domain/text.ts';
+import { singleLineText } from '../../shared/domain/text.ts';
 import type { RawSubmission, Rejection, Store } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import { appWith, servicesWith, signedHeaders } from '../intake/harness.ts';
@@ -87,9 +87,9 @@ describe('fuzzing POST /intake/form', () => {
           expect(answer.error.message).not.toBe('');
           expect(answer.error.fields?.length).toBeGreaterThan(0);
           const responseId = (parseJson(body) as { responseId?: unknown } | null | undefined)?.responseId;
-          // Kept under the id as cleaned (shared/domain/text.ts), like everything else the payload says.
-          if (typeof responseId === 'string' && cleanText(responseId) !== '') {
-            expect(last.rejection?.responseId).toBe(cleanText(responseId));
+          // Kept under the id as cleaned into one line (shared/domain/text.ts: no invisible characters).
+          if (typeof responseId === 'string' && singleLineText(responseId) !== '') {
+            expect(last.rejection?.responseId).toBe(singleLineText(responseId));
             expect(last.rejection?.rawId).toBe(last.raw?.id);
             expect(last.rejection?.reasons.length).toBeGreaterThan(0);
           }
