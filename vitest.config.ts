@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 const HEAVY = [
   'tests/functions/local-mode.test.ts',
+  'tests/functions/open-registration.test.ts',
   'tests/functions/fairness-demo.test.ts',
   'tests/functions/demo-documents.test.ts',
   'tests/sheets/budget.test.ts',

@@ -1,8 +1,10 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { createApp } from '../app.ts';
+import { composeLocal, type LocalRuntime } from '../compose/local.ts';
 import { composeNode, type NodeRuntime } from '../compose/node.ts';
 import type { Services } from '../compose/services.ts';
+import { openCopy } from '../demo/open-copy.ts';
 import { runScenario } from '../demo/scenario.ts';
 import { hostsFor } from '../http/host-check.ts';
 import { listen, type RunningServer, untilStopped } from '../http/node-server.ts';
@@ -33,10 +35,31 @@ export async function serve(o: ServeOptions): Promise<void> {
   });
   // A laptop serves itself only; a server (a container, a VM) serves its network.
   const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
-  // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
-  let services: Services = { ...rt.services, allowedHosts: [] };
-  const server = await listen(createApp(() => services).fetch, port, host).catch(async (err: unknown) => {
+  const server = await listenFor(rt.services, port, host).catch(async (err: unknown) => {
     await rt.close();
+    throw err;
+  });
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
+  else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
+  // The bundled demo is announced and its registration closed: an open copy beside it takes entries.
+  const open =
+    rt.mode === 'local' && !o.config ? await startOpenCopy(rt, port, host, o.lang, say) : undefined;
+  say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
+  await untilStopped();
+  await server.close();
+  await open?.server.close();
+  // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
+  if (rt.mode === 'local') say(o.lang === 'en' ? 'Saving the workbook…' : 'Menyimpan workbook…');
+  await open?.rt.close();
+  await rt.close();
+}
+
+/** The app over `services`, answering only to the names it is reached by once the port is known. */
+async function listenFor(base: Services, port: number, host: string): Promise<RunningServer> {
+  // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
+  let services: Services = { ...base, allowedHosts: [] };
+  const server = await listen(createApp(() => services).fetch, port, host).catch((err: unknown) => {
     throw new AppError(
       'internal',
       {
@@ -48,16 +71,43 @@ export async function serve(o: ServeOptions): Promise<void> {
   });
   const listening = { hostname: host, port: Number(new URL(server.url).port) };
   const allowedHosts = hostsFor(listening, process.env.JURI_HOSTS);
-  services = allowedHosts ? { ...rt.services, allowedHosts } : rt.services;
-  const say = (line: string) => process.stdout.write(`${line}\n`);
-  if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
-  else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
-  say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
-  await untilStopped();
-  await server.close();
-  // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
-  if (rt.mode === 'local') say(o.lang === 'en' ? 'Saving the workbook…' : 'Menyimpan workbook…');
-  await rt.close();
+  services = allowedHosts ? { ...base, allowedHosts } : base;
+  return server;
+}
+
+/**
+ * The demo's open copy (functions/demo/open-copy.ts) in its own folder, on the next port: its
+ * registration window is open around today, so the local form takes an entry on a first start.
+ */
+async function startOpenCopy(
+  main: Extract<NodeRuntime, { mode: 'local' }>,
+  port: number,
+  host: string,
+  lang: Lang,
+  say: (line: string) => void,
+): Promise<{ rt: LocalRuntime; server: RunningServer }> {
+  const copy = openCopy(main.paths.dir, main.services.clock.now());
+  const rt = await composeLocal({ dir: copy.dir, config: copy.config, lang, clock: main.services.clock });
+  const server = await listenFor(rt.services, port === 0 ? 0 : port + 1, host).catch(async (err: unknown) => {
+    await rt.close();
+    throw err;
+  });
+  const en = lang === 'en';
+  say('');
+  say(
+    en
+      ? `Open for registration (the demo's copy) — ${rt.services.competition.nameEn ?? rt.services.competition.name}`
+      : `Pendaftaran terbuka (salinan demo) — ${rt.services.competition.name}`,
+  );
+  const rows: [string, string][] = [
+    [en ? 'Registration form' : 'Formulir pendaftaran', `${server.url}/daftar`],
+    [en ? 'Dashboard' : 'Dasbor', `${server.url}/sekretariat`],
+    [en ? 'Admin token' : 'Token admin', rt.services.secrets.adminToken ?? ''],
+    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', rt.paths.workbook],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) say(`  ${`${label}:`.padEnd(width + 2)}${value}`);
+  return { rt, server };
 }
 
 async function welcomeLocal(
