@@ -1,4 +1,4 @@
-import { formatLongDate } from '../domain/dates.ts';
+import { formatLongDate, localParts } from '../domain/dates.ts';
 import type { Lang } from '../domain/i18n.ts';
 
 /** Indonesia's zones go by their local names; anything else shows its IANA name. */
@@ -27,4 +27,15 @@ export function formatLocalMoment(local: string, timeZone: string, lang: Lang): 
   const time = local.split('T')[1];
   if (!time) return date;
   return `${date} ${lang === 'id' ? 'pukul' : 'at'} ${clockText(time, lang)} ${zoneName(timeZone)}`;
+}
+
+/**
+ * An instant (ISO 8601, as juri stores it) in the competition's zone, short enough for a table column
+ * and sortable as text: "2024-11-20 09.15 WITA". Text that is not an instant is returned as it is.
+ */
+export function formatShortInstant(iso: string, timeZone: string, lang: Lang): string {
+  const instant = new Date(iso);
+  if (iso === '' || Number.isNaN(instant.getTime())) return iso;
+  const { day, time } = localParts(instant, timeZone);
+  return `${day} ${clockText(time, lang)} ${zoneName(timeZone)}`;
 }

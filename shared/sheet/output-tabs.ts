@@ -10,6 +10,7 @@ import type { SelectionVerdict } from '../domain/selection.ts';
 import { buildAnnouncement, recordAnnouncement } from '../messages/announcement-template.ts';
 import { beritaAcara, cellText } from '../messages/berita-acara.ts';
 import { issueLine } from '../messages/issues.ts';
+import { formatShortInstant } from '../messages/moments.ts';
 import { scoreDigits } from '../messages/numbers.ts';
 import { problemText } from '../messages/problems.ts';
 import { sheetIssueText } from '../messages/sheet-issues.ts';
@@ -283,8 +284,9 @@ function scoreChangesTab(
   log: { changes: readonly ScoreChange[]; total: number },
 ): OutputTab {
   const t = OUT[input.lang];
+  const zone = input.competition.timezone;
   const rows: (string | number | null)[][] = log.changes.map((c) => [
-    c.seenAt,
+    formatShortInstant(c.seenAt, zone, input.lang),
     c.cell,
     c.stage,
     c.juror,
@@ -495,7 +497,7 @@ function rejectedTab(input: OutputInput): OutputTab {
     .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0))
     .map((r) => [
       r.responseId,
-      r.receivedAt,
+      formatShortInstant(r.receivedAt, competition.timezone, lang),
       r.source,
       titleKeys.map((k) => r.answers[k]).find((v) => v !== undefined) ?? '',
       issueLine(r.reasons, lang),
