@@ -28,7 +28,7 @@ describe('times juri writes into the workbook', () => {
         {
           responseId: 'r-1',
           receivedAt: '2024-10-01T23:05:00.000Z',
-          source: 'form',
+          source: 'local',
           reasons: [],
           answers: {},
         },
