@@ -98,7 +98,12 @@ function memoryServices(
   const store = {
     listInnovations: async () => d.innovations,
     listRejections: async () => [],
-    syncRoster: async () => ({ innovations: d.innovations, rejections: [] }),
+    syncInputs: async () => ({
+      roster: { innovations: d.innovations, rejections: [] },
+      fixed: null,
+      last,
+      changes: { changes: [], total: 0 },
+    }),
     lastSync: async () => last,
     syncHead: async () => head,
     saveSync: async (_: string, sync: SyncRecord, h?: { readHash: string }) => {

@@ -102,10 +102,8 @@ async function headSync(s: Store, cid: string, next: SyncRecord, written: boolea
       });
       return;
     }
-    await s.lastSync(cid);
-    await Promise.all([s.syncRoster(cid, head?.inputsStamp ?? ''), s.latestVersion(cid)]);
-    await s.listScoreChanges(cid, 5000);
-    await s.saveSync(cid, next, { readHash: 'r' });
+    const inputs = await s.syncInputs(cid, head, 5000);
+    await s.saveSync(cid, next, { readHash: 'r', changes: [], inputs });
   });
 }
 

@@ -198,9 +198,17 @@ export interface SyncLog {
   syncHead(competition: string): Promise<SyncHead | null>;
   /**
    * Saves a full record and, unless a sync that ran later is already recorded, moves the head to it
-   * (`readHash` '' when absent) without touching `inputsStamp`. Reads the head only.
+   * (`readHash` '' when absent) without touching `inputsStamp`. `changes` are appended to the score
+   * change log under the sync's id in the same atomic write, as appendScoreChanges would (a sync
+   * appended before appends nothing again). `inputs`: what syncInputs answered this sync; the store may
+   * take the head and the change tail it read then instead of reading them again (Firestore: the save
+   * is then one commit and no read).
    */
-  saveSync(competition: string, sync: SyncRecord, head?: { readHash: string }): Promise<void>;
+  saveSync(
+    competition: string,
+    sync: SyncRecord,
+    options?: { readHash: string; changes?: ScoreChange[]; inputs?: SyncInputs },
+  ): Promise<void>;
   /** A fast-path unchanged sync: moves the head only (one write, no read, no record copied). */
   saveUnchanged(competition: string, head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
   /**
@@ -211,12 +219,28 @@ export interface SyncLog {
    */
   lastSync(competition: string): Promise<SyncRecord | null>;
   /**
-   * The innovations and rejections, as listInnovations and listRejections give them, for a sync that read
-   * `inputsStamp` from syncHead BEFORE this call. When a snapshot kept under that same stamp exists, only
-   * it is read (Firestore: a constant number of documents, whatever the number of entries); otherwise
-   * both lists are read whole and kept as the snapshot for that stamp. Call it under the sync lease.
+   * Everything a sync that parses reads after its head, at once (Firestore: one batch read of the
+   * documents the head names). `head` is what syncHead answered BEFORE this call (the store may reuse
+   * what it read with it); `tail` how many of the newest changes to answer. Call it under the sync lease.
    */
-  syncRoster(competition: string, inputsStamp: string): Promise<SyncRoster>;
+  syncInputs(competition: string, head: SyncHead | null, tail: number): Promise<SyncInputs>;
+}
+
+/** What a sync reads besides its head and the Sheet (SyncLog.syncInputs). */
+export interface SyncInputs {
+  /**
+   * The innovations and rejections, as listInnovations and listRejections give them, as of the head's
+   * `inputsStamp`. When a snapshot kept under that same stamp exists, only it is read (Firestore: a
+   * constant number of documents, whatever the number of entries); otherwise both lists are read whole
+   * and kept as the snapshot for that stamp.
+   */
+  roster: SyncRoster;
+  /** The newest fixed result version, as latestVersion answers. */
+  fixed: ResultRecord | null;
+  /** The last saved full record, as lastSync answers. */
+  last: SyncRecord | null;
+  /** The newest `tail` changes of the score change log and their total, as listScoreChanges answers. */
+  changes: { changes: ScoreChange[]; total: number };
 }
 
 /** A sync's view of the intake: every innovation, and every rejection still standing. */

@@ -8,10 +8,10 @@ import { FAIRNESS_REPORT_VERSION, fairnessReport } from '../../shared/domain/fai
 import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankByCurrentRules } from '../../shared/domain/record.ts';
-import { diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
+import { appendToTail, diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { staleFairnessNote } from '../../shared/messages/fairness-report.ts';
-import type { SyncRecord } from '../../shared/ports.ts';
+import type { SyncInputs, SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { placeNewRows } from './roster-rows.ts';
@@ -56,6 +56,9 @@ export async function runSync(
     let inputHash = '';
     let readCells: ScoreEntry[] | undefined;
     let last: SyncRecord | null | undefined;
+    let inputs: SyncInputs | undefined;
+    /** What this read changed since the last record: appended to the log with the record that saw it. */
+    let changes: ScoreChange[] = [];
     try {
       let taken = await takeWithSelection(services, signal, head?.sheetState);
       const readHashOf = async (t: typeof taken) =>
@@ -98,12 +101,10 @@ export async function runSync(
       ) {
         return await unchanged(head.inputHash);
       }
-      // The intake as of the stamp read with the head: a snapshot kept under that stamp, or listed whole.
-      const [roster, fixed, previous] = await Promise.all([
-        store.syncRoster(competition.id, head?.inputsStamp ?? ''),
-        store.latestVersion(competition.id),
-        store.lastSync(competition.id),
-      ]);
+      // The intake as of the stamp read with the head (a snapshot kept under that stamp, or listed whole),
+      // the fixed version, the last record and the change log's tail: one read on Firestore.
+      inputs = await store.syncInputs(competition.id, head, MAX_CHANGE_ROWS);
+      const { roster, fixed, last: previous } = inputs;
       let read = await parseWithSelection(services, taken, roster.innovations);
       const rejectionList = roster.rejections;
       last = previous;
@@ -123,6 +124,11 @@ export async function runSync(
       // Only the entries that passed selection are judged: the ranking, the record and its cells.
       const entries = selected.entries;
       readCells = entries;
+      changes = changesSince(last, entries, {
+        at: startedAt,
+        syncId: id,
+        afterVersion: fixed?.version ?? null,
+      });
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,
@@ -154,11 +160,7 @@ export async function runSync(
         entries,
       );
       // The newest changes, this sync's included, for the "Riwayat Nilai" tab.
-      const history = await logScoreChanges(services, last, entries, {
-        at: startedAt,
-        syncId: id,
-        afterVersion: fixed?.version ?? null,
-      });
+      const history = appendToTail(inputs.changes, changes, MAX_CHANGE_ROWS);
       const carried = !computeFairness && last?.fairness?.version === FAIRNESS_REPORT_VERSION;
       const fairness = carried
         ? last?.fairness
@@ -213,7 +215,7 @@ export async function runSync(
         ...(fairnessOf ? { fairnessOf } : {}),
       };
       // The juror tabs are not what a publish writes: the next read hashes the same unless a person typed.
-      await store.saveSync(competition.id, record, { readHash });
+      await store.saveSync(competition.id, record, { readHash, changes, inputs });
       return record;
     } catch (e) {
       // The pages, the admin API and the next setup read the last record: a failed sync must not
@@ -239,7 +241,9 @@ export async function runSync(
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),
       };
-      await store.saveSync(competition.id, failed, { readHash: '' }).catch(() => undefined);
+      await store
+        .saveSync(competition.id, failed, { readHash: '', changes, ...(inputs ? { inputs } : {}) })
+        .catch(() => undefined);
       throw e;
     }
   };
@@ -292,21 +296,17 @@ function failureMessage(e: unknown, lang: Lang): string {
 export const MAX_CHANGE_ROWS = 5000;
 
 /**
- * Compares this read with the previous sync's, appends what changed to the score change log and answers
- * the log's newest MAX_CHANGE_ROWS and its total.
- * The very first sync logs every typed cell as a first entry; a previous record from before the log
- * existed (no cells) is taken as the baseline instead, so an upgrade does not log everything at once.
+ * The cells this read changed since the previous sync's, for the score change log. The very first sync
+ * logs every typed cell as a first entry; a previous record from before the log existed (no cells) is
+ * taken as the baseline instead, so an upgrade does not log everything at once.
  */
-async function logScoreChanges(
-  services: Services,
+function changesSince(
   last: SyncRecord | null,
   entries: ScoreEntry[],
   seen: { at: string; syncId: string; afterVersion: number | null },
-): Promise<{ changes: ScoreChange[]; total: number }> {
+): ScoreChange[] {
   const before = last ? last.cells : [];
-  const changes = before ? diffCells(before, entries, seen) : [];
-  const { store, competition } = services;
-  return store.appendScoreChanges(competition.id, seen.syncId, changes, MAX_CHANGE_ROWS);
+  return before ? diffCells(before, entries, seen) : [];
 }
 
 /**

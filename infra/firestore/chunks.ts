@@ -120,6 +120,22 @@ export async function readChunks<T>(
   return joinChunks<T>(await backend.getMany([...paths]), what);
 }
 
+/**
+ * Several values' chunk documents in ONE read (a Worker may make only so many subrequests): the
+ * documents of each group of paths, in order.
+ */
+export async function readChunkGroups(
+  backend: DocumentBackend,
+  groups: readonly (readonly string[])[],
+): Promise<(Fields | null)[][]> {
+  const all = await backend.getMany(groups.flat());
+  let at = 0;
+  return groups.map((paths) => {
+    at += paths.length;
+    return all.slice(at - paths.length, at);
+  });
+}
+
 /** The value held by chunk documents already read, in either form. */
 export async function joinChunks<T>(chunks: readonly (Fields | null)[], what: string): Promise<T> {
   const texts = chunks.map((c) => c?.text);

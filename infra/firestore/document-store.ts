@@ -19,7 +19,6 @@ import {
 } from './document-backend.ts';
 import { createLifecycleDocuments } from './lifecycle-documents.ts';
 import { createRecordDocuments } from './record-documents.ts';
-import { createRosterDocuments } from './roster-documents.ts';
 import { createSyncDocuments } from './sync-documents.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
@@ -246,7 +245,17 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     throw storageUnavailable(new Error('innovation upsert did not settle'));
   }
 
-  const { stamp, ...syncLog } = createSyncDocuments(backend, path);
+  const { stamp, ...syncLog } = createSyncDocuments(backend, path, {
+    readRoster: async (competition) => {
+      const [innovations, rejections] = await Promise.all([
+        store.listInnovations(competition),
+        store.listRejections(competition),
+      ]);
+      return { innovations, rejections };
+    },
+    latestVersion: (competition) => store.latestVersion(competition),
+    listChanges: (competition, limit) => store.listScoreChanges(competition, limit),
+  });
 
   /** Leases this instance holds: holder (unique per acquisition) → its term document. */
   const held = new Map<string, string>();
@@ -255,13 +264,6 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     ...createRecordDocuments(backend, path, stamp),
     ...createLifecycleDocuments(backend, path),
     ...syncLog,
-    ...createRosterDocuments(backend, path, async (competition) => {
-      const [innovations, rejections] = await Promise.all([
-        store.listInnovations(competition),
-        store.listRejections(competition),
-      ]);
-      return { innovations, rejections };
-    }),
     async archiveRaw(competition, raw) {
       // The payload is created once (its id is its content hash); each delivery is a small record of
       // its own, so replays count without copying the body and concurrent ones never lose a count.

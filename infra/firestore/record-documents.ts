@@ -1,15 +1,8 @@
 import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
-import {
-  commitChunked,
-  deletesOf,
-  joinChunks,
-  planTextChunks,
-  readChunks,
-  strings,
-  writeChunks,
-} from './chunks.ts';
+import { createChangeTail, TAIL } from './change-tail.ts';
+import { commitChunked, deletesOf, joinChunks, readChunks, strings, writeChunks } from './chunks.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -20,9 +13,6 @@ import {
 
 type Path = (competition: string, ...parts: string[]) => string;
 
-/** As many changes as a sync writes to the "Riwayat Nilai" tab (MAX_CHANGE_ROWS). */
-const TAIL = 5000;
-
 /**
  * Result versions and the score change log on Firestore. A national record (3,500 entries, ~75,000
  * cells) is several MB: like a sync record it is gzipped into chunks, written first; the head document
@@ -32,10 +22,11 @@ export function createRecordDocuments(
   backend: DocumentBackend,
   path: Path,
   /** The sync head's stamp write: a fixed version is a sync input, changed in the version's own commit. */
-  stamp: (competition: string) => DocumentWrite,
+  stamp: (competition: string, also?: Fields) => DocumentWrite,
 ): ResultRecords & ScoreChangeLog & PublicResponses {
   const readChunkField = <T>(fields: Fields | null | undefined, what: string) =>
     readChunks<T>(backend, strings(fields?.chunks), what);
+  const tails = createChangeTail(backend, path);
 
   /** Creates the head document; when the create loses, our chunks are removed again. */
   async function createHead(
@@ -88,19 +79,15 @@ export function createRecordDocuments(
     return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
   }
 
-  /** The newest TAIL changes and the total, kept with each append: what a sync and the dashboard read. */
-  const tailPath = (competition: string) => path(competition, 'heads', 'changes');
+  const headPath = (competition: string) => path(competition, 'heads', 'sync');
 
   async function listScoreChanges(
     competition: string,
     limit?: number,
   ): Promise<{ changes: ScoreChange[]; total: number }> {
     if (limit !== undefined && limit <= TAIL) {
-      const tailDoc = await backend.get(tailPath(competition));
-      if (typeof tailDoc?.total === 'number') {
-        const changes = limit > 0 ? ((await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? []) : [];
-        return { changes: changes.slice(0, Math.max(0, limit)), total: tailDoc.total };
-      }
+      const tail = await tails.readTail(competition, await backend.get(headPath(competition)));
+      if (tail) return { changes: tail.changes.slice(0, Math.max(0, limit)), total: tail.total };
     }
     return listAll(competition, limit);
   }
@@ -114,33 +101,23 @@ export function createRecordDocuments(
     syncId: string,
     changes: ScoreChange[],
   ): Promise<{ changes: ScoreChange[]; total: number } | null> {
-    const head = path(competition, 'scoreChanges', docId(syncId));
-    const tailDoc = await backend.get(tailPath(competition));
-    const before =
-      typeof tailDoc?.total === 'number'
-        ? { changes: (await readChunkField<ScoreChange[]>(tailDoc, 'change')) ?? [], total: tailDoc.total }
-        : await listAll(competition, TAIL);
-    const tail = [...changes].reverse().concat(before.changes).slice(0, TAIL);
-    const total = before.total + changes.length;
-    const own = planTextChunks(head, changes);
-    const tailChunks = planTextChunks(tailPath(competition), tail);
-    // The tail moves in the same commit as the sync's own changes are created, so appending one sync
-    // twice counts it once. Syncs append in the order they ran (under the sync lease).
+    const head = await backend.get(headPath(competition));
+    const before = (await tails.readTail(competition, head)) ?? {
+      ...(await listAll(competition, TAIL)),
+      chunks: [],
+    };
+    const plan = tails.planAppend(competition, syncId, changes, before);
     try {
-      await commitChunked(
-        backend,
-        [own, tailChunks],
-        [
-          { op: 'create', path: head, fields: { syncId, count: changes.length, chunks: own.paths } },
-          { op: 'set', path: tailPath(competition), fields: { total, chunks: tailChunks.paths } },
-          ...deletesOf(strings(tailDoc?.chunks)),
-        ],
-      );
-      return { changes: tail, total };
+      await commitChunked(backend, plan.planned, [
+        plan.create,
+        { op: 'merge', path: headPath(competition), fields: plan.head },
+        ...plan.rest,
+      ]);
+      return plan.tail;
     } catch (error) {
       if (!(error instanceof AlreadyExists)) throw error;
       // Appended before: only chunks written ahead of the create (a commit too large for one) remain.
-      await backend.commit(deletesOf([...own.paths, ...tailChunks.paths]));
+      await backend.commit(deletesOf(plan.planned.flatMap((p) => p.paths)));
       return null;
     }
   }
@@ -153,7 +130,10 @@ export function createRecordDocuments(
       const head = versionPath(competition, record.version);
       const chunkPaths = await writeChunks(backend, head, record);
       const summary = JSON.parse(JSON.stringify(summaryOf(record))) as Fields;
-      return createHead(head, { version: record.version, summary }, chunkPaths, [stamp(competition)]);
+      // The sync head names the newest version's chunks, so a sync reads them with its other inputs.
+      return createHead(head, { version: record.version, summary }, chunkPaths, [
+        stamp(competition, { fixed: { version: record.version, chunks: chunkPaths } }),
+      ]);
     },
     async listVersions(competition) {
       const docs = await backend.query({

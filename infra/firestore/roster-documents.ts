@@ -1,37 +1,46 @@
 import type { SyncRoster } from '../../shared/ports.ts';
-import { commitChunked, deletesOf, planTextChunks, readChunks, strings } from './chunks.ts';
-import type { DocumentBackend } from './document-backend.ts';
+import { commitChunked, deletesOf, planTextChunks, strings } from './chunks.ts';
+import type { DocumentBackend, Fields } from './document-backend.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
 /**
- * `heads/roster`: the innovations and rejections a sync last read in full, as JSON text chunks like a
- * sync record, under the inputs' stamp it read before them. The stamp changes in the same commit as every
- * intake write, so an equal stamp means the snapshot is the intake as it stands: a sync then reads the
- * snapshot document and its chunks (a constant number) instead of one document per entry.
+ * The roster snapshot: the innovations and rejections a sync last read in full, as JSON text chunks like a
+ * sync record, named by the sync head's `roster` field with the inputs' stamp read before them. The stamp
+ * changes in the same commit as every intake write, so an equal stamp means the snapshot is the intake as
+ * it stands: a sync then reads its chunks (with its other inputs, in one read) instead of one document per
+ * entry.
  */
 export function createRosterDocuments(
   backend: DocumentBackend,
   path: Path,
   readAll: (competition: string) => Promise<SyncRoster>,
 ) {
+  const headPath = (competition: string) => path(competition, 'heads', 'sync');
+  const namedBy = (head: Fields | null | undefined) => {
+    const roster = head?.roster;
+    return roster && typeof roster === 'object' && !Array.isArray(roster) ? (roster as Fields) : undefined;
+  };
   return {
-    async syncRoster(competition: string, inputsStamp: string): Promise<SyncRoster> {
-      const headPath = path(competition, 'heads', 'roster');
-      const head = await backend.get(headPath);
-      const kept = strings(head?.chunks);
-      if (inputsStamp !== '' && head?.stamp === inputsStamp && kept.length > 0) {
-        const roster = await readChunks<SyncRoster>(backend, kept, 'roster');
-        if (roster) return roster;
-      }
+    /** The snapshot's chunk documents when the head names one kept under `inputsStamp`; else none. */
+    chunksFor(head: Fields | null | undefined, inputsStamp: string): string[] {
+      const named = namedBy(head);
+      return inputsStamp !== '' && named?.stamp === inputsStamp ? strings(named.chunks) : [];
+    },
+    /** Both lists read whole, kept as the snapshot for `inputsStamp` in place of the head's. */
+    async refresh(competition: string, inputsStamp: string, head: Fields | null | undefined) {
       const roster = await readAll(competition);
-      const chunks = planTextChunks(headPath, roster);
+      const chunks = planTextChunks(path(competition, 'heads', 'roster'), roster);
       await commitChunked(
         backend,
         [chunks],
         [
-          { op: 'set', path: headPath, fields: { stamp: inputsStamp, chunks: chunks.paths } },
-          ...deletesOf(kept),
+          {
+            op: 'merge',
+            path: headPath(competition),
+            fields: { roster: { stamp: inputsStamp, chunks: chunks.paths } },
+          },
+          ...deletesOf(strings(namedBy(head)?.chunks)),
         ],
       );
       return roster;

@@ -1,27 +1,67 @@
-import type { SyncHead, SyncLog, SyncRecord, SyncStatus } from '../../shared/ports.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
+import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import type {
+  SyncHead,
+  SyncInputs,
+  SyncLog,
+  SyncRecord,
+  SyncRoster,
+  SyncStatus,
+} from '../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
-import { commitChunked, deletesOf, planTextChunks, readChunks, strings } from './chunks.ts';
+import { type ChangeTail, createChangeTail, TAIL } from './change-tail.ts';
 import {
+  commitChunked,
+  deletesOf,
+  joinChunks,
+  planTextChunks,
+  readChunkGroups,
+  readChunks,
+  strings,
+} from './chunks.ts';
+import {
+  AlreadyExists,
   type DocumentBackend,
   type DocumentWrite,
   docId,
   type Fields,
   type FieldValue,
 } from './document-backend.ts';
+import { createRosterDocuments } from './roster-documents.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
+/** What syncInputs read, for the saveSync of the same sync (issue 22: a written sync saves without reads). */
+interface ReadForSync {
+  head: Fields | null;
+  tail: ChangeTail;
+  /** No fixed version was found and the head did not say so yet: the save says it. */
+  noFixed: boolean;
+}
+
 /**
  * The sync log on Firestore. `heads/sync` is the one document a sync reads first: the last sync's head,
- * the path of the last full record's chunks (so lastSync needs no query), and `inputsStamp`, which the
- * intake and result writes change in their own commits. Sync writes and stamp writes name disjoint
- * fields (a field-mask merge), so neither ever overwrites the other.
+ * and the names of every other thing a sync reads: the last full record's chunks (`recordChunks`), the
+ * roster snapshot's (`roster`), the change log's tail (`changeTail`) and the newest fixed version's
+ * (`fixed`), so a sync reads them all in ONE batch read and writes them back in ONE commit. `inputsStamp`
+ * is changed by the intake and result writes in their own commits. Every writer names only its own fields
+ * (a field-mask merge), so none overwrites another's.
  */
 export function createSyncDocuments(
   backend: DocumentBackend,
   path: Path,
-): Omit<SyncLog, 'syncRoster'> & { stamp(competition: string): DocumentWrite } {
+  deps: {
+    readRoster: (competition: string) => Promise<SyncRoster>;
+    latestVersion: (competition: string) => Promise<ResultRecord | null>;
+    listChanges: (competition: string, limit: number) => Promise<{ changes: ScoreChange[]; total: number }>;
+  },
+): SyncLog & { stamp(competition: string, also?: Fields): DocumentWrite } {
   const headPath = (competition: string) => path(competition, 'heads', 'sync');
+  const tails = createChangeTail(backend, path);
+  const rosters = createRosterDocuments(backend, path, deps.readRoster);
+  /** The head document read with each SyncHead answered, and what each syncInputs read. */
+  const headsRead = new WeakMap<SyncHead, Fields | null>();
+  const inputsRead = new WeakMap<SyncInputs, ReadForSync>();
 
   /** The records saved before the head existed: the newest sync document, found by a query. */
   async function newestSyncDoc(competition: string, field: 'order' | 'finishedAt') {
@@ -33,7 +73,7 @@ export function createSyncDocuments(
     return last;
   }
 
-  function headWrite(competition: string, head: HeadOfSync, record?: { chunks: string[] }): DocumentWrite {
+  function headWrite(competition: string, head: HeadOfSync, also: Fields = {}): DocumentWrite {
     return {
       op: 'merge',
       path: headPath(competition),
@@ -48,28 +88,93 @@ export function createSyncDocuments(
         sheetState: head.sheetState ?? null,
         requests: head.requests ?? null,
         order: syncOrder(head),
-        ...(record ? { recordId: head.id, recordChunks: record.chunks } : {}),
+        ...also,
       },
     };
   }
 
+  /** The record chunks of the newest record saved before the head named them (a query or two). */
+  async function legacyRecordChunks(competition: string): Promise<string[]> {
+    // Records saved before `order` existed are only found by finishedAt (a query skips documents
+    // without the field); every later record has it and a higher sequence.
+    const last =
+      (await newestSyncDoc(competition, 'order')) ?? (await newestSyncDoc(competition, 'finishedAt'));
+    return strings(last?.fields.chunks);
+  }
+
+  /** The last full record as lastSync answers it, from the head it was found by. */
+  function lastSyncFrom(head: Fields | null, record: SyncRecord | null): SyncRecord | null {
+    if (!record) return null;
+    return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
+  }
+
+  async function syncInputs(competition: string, syncHead: SyncHead | null, tail: number) {
+    const head = (syncHead && headsRead.get(syncHead)) ?? (await backend.get(headPath(competition)));
+    const stamp = syncHead?.inputsStamp ?? '';
+    const recordChunks = strings(head?.recordChunks);
+    const rosterChunks = rosters.chunksFor(head, stamp);
+    const tailNamed = tails.pointerOf(head);
+    const fixedNamed = isMap(head?.fixed) ? head.fixed : undefined;
+    // Everything the head names in one read; what it does not name yet (a store from before issue 22,
+    // or no snapshot for this stamp) the slower way, meanwhile.
+    const [[recordDocs = [], rosterDocs = [], tailDocs = [], fixedDocs = []], ...found] = await Promise.all([
+      readChunkGroups(backend, [
+        recordChunks,
+        rosterChunks,
+        tailNamed?.chunks ?? [],
+        strings(fixedNamed?.chunks),
+      ]),
+      recordChunks.length > 0 ? null : legacyRecordChunks(competition),
+      rosterChunks.length > 0 ? null : rosters.refresh(competition, stamp, head),
+      tailNamed ? null : tails.readTail(competition, null),
+      fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(competition),
+    ] as const);
+    const [legacyChunks, freshRoster, legacyTail, queriedFixed] = found;
+    const record =
+      recordChunks.length > 0
+        ? await joinChunks<SyncRecord>(recordDocs, 'sync')
+        : await readChunks<SyncRecord>(backend, legacyChunks ?? [], 'sync');
+    const fixed = fixedNamed ? await joinChunks<ResultRecord>(fixedDocs, 'record') : queriedFixed;
+    const changeTail: ChangeTail = tailNamed
+      ? await tails.tailFrom(tailNamed, tailDocs)
+      : (legacyTail ?? { ...(await deps.listChanges(competition, TAIL)), chunks: [] });
+    const inputs: SyncInputs = {
+      roster: freshRoster ?? (await joinChunks<SyncRoster>(rosterDocs, 'roster')),
+      fixed: fixed ?? null,
+      last: lastSyncFrom(head, record),
+      changes: { changes: changeTail.changes.slice(0, Math.max(0, tail)), total: changeTail.total },
+    };
+    inputsRead.set(inputs, { head, tail: changeTail, noFixed: !fixedNamed && !fixed });
+    return inputs;
+  }
+
   return {
-    stamp: (competition) => ({
+    stamp: (competition, also = {}) => ({
       op: 'merge',
       path: headPath(competition),
-      fields: { inputsStamp: crypto.randomUUID() },
+      fields: { inputsStamp: crypto.randomUUID(), ...also },
     }),
     async syncHead(competition) {
       const fields = await backend.get(headPath(competition));
       const inputsStamp = typeof fields?.inputsStamp === 'string' ? fields.inputsStamp : '';
-      if (fields && typeof fields.order === 'string') return { ...toHead(fields), inputsStamp };
-      const legacy = await newestSyncDoc(competition, 'order');
-      if (legacy) return { ...legacyHead(legacy.fields), inputsStamp };
-      return fields ? emptyHead(inputsStamp) : null;
+      let head: SyncHead | null;
+      if (fields && typeof fields.order === 'string') head = { ...toHead(fields), inputsStamp };
+      else {
+        const legacy = await newestSyncDoc(competition, 'order');
+        head = legacy
+          ? { ...legacyHead(legacy.fields), inputsStamp }
+          : fields
+            ? emptyHead(inputsStamp)
+            : null;
+      }
+      if (head) headsRead.set(head, fields);
+      return head;
     },
+    syncInputs,
     async saveSync(competition, sync, options) {
       const syncPath = path(competition, 'syncs', docId(sync.id));
-      const head = await backend.get(headPath(competition));
+      const read = options?.inputs ? inputsRead.get(options.inputs) : undefined;
+      const head = read ? read.head : await backend.get(headPath(competition));
       const headOrder = typeof head?.order === 'string' ? head.order : '';
       const order = syncOrder(sync);
       const moves = order >= headOrder;
@@ -81,7 +186,22 @@ export function createSyncDocuments(
           : moves && headOrder !== ''
             ? []
             : strings((await backend.get(syncPath))?.chunks);
-      // The record's chunks, the record and the head in one commit (chunks first when they need several).
+      const changes = options?.changes ?? [];
+      const log =
+        changes.length > 0
+          ? tails.planAppend(
+              competition,
+              sync.id,
+              changes,
+              read?.tail ??
+                (await tails.readTail(competition, head)) ?? {
+                  ...(await deps.listChanges(competition, TAIL)),
+                  chunks: [],
+                },
+            )
+          : undefined;
+      // The record's chunks, the record, the appended changes and the head in one commit (chunks first
+      // when they need several).
       const chunks = planTextChunks(syncPath, sync);
       const record: DocumentWrite = {
         op: 'set',
@@ -96,17 +216,34 @@ export function createSyncDocuments(
           chunks: chunks.paths,
         },
       };
-      await commitChunked(
-        backend,
-        [chunks],
-        moves
-          ? [
-              record,
-              headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), { chunks: chunks.paths }),
-              ...deletesOf(stale),
-            ]
-          : [record, ...deletesOf(stale)],
-      );
+      const save = (withLog: typeof log) => {
+        const named: Fields = {
+          ...(moves ? { recordId: sync.id, recordChunks: chunks.paths } : {}),
+          ...(read?.noFixed ? { fixedTracked: true } : {}),
+          ...withLog?.head,
+        };
+        const headWrites = moves
+          ? [headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), named)]
+          : Object.keys(named).length > 0
+            ? [{ op: 'merge' as const, path: headPath(competition), fields: named }]
+            : [];
+        return commitChunked(backend, withLog ? [chunks, ...withLog.planned] : [chunks], [
+          ...(withLog ? [withLog.create] : []),
+          record,
+          ...headWrites,
+          ...deletesOf(stale),
+          ...(withLog?.rest ?? []),
+        ]);
+      };
+      try {
+        await save(log);
+      } catch (error) {
+        if (!log || !(error instanceof AlreadyExists)) throw error;
+        // This sync's changes were appended before: save it without them (and without chunks written
+        // ahead of the create, when the commit was too large for one).
+        await backend.commit(deletesOf(log.planned.flatMap((p) => p.paths)));
+        await save(undefined);
+      }
     },
     async saveUnchanged(competition, head) {
       await backend.commit([headWrite(competition, head)]);
@@ -114,16 +251,8 @@ export function createSyncDocuments(
     async lastSync(competition) {
       const head = await backend.get(headPath(competition));
       let paths = strings(head?.recordChunks);
-      if (paths.length === 0) {
-        // Records saved before `order` existed are only found by finishedAt (a query skips documents
-        // without the field); every later record has it and a higher sequence.
-        const last =
-          (await newestSyncDoc(competition, 'order')) ?? (await newestSyncDoc(competition, 'finishedAt'));
-        paths = strings(last?.fields.chunks);
-      }
-      const record = await readChunks<SyncRecord>(backend, paths, 'sync');
-      if (!record) return null;
-      return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
+      if (paths.length === 0) paths = await legacyRecordChunks(competition);
+      return lastSyncFrom(head, await readChunks<SyncRecord>(backend, paths, 'sync'));
     },
   };
 }

@@ -12,8 +12,8 @@ import type {
   RawSubmission,
   Rejection,
   Store,
+  SyncInputs,
   SyncRecord,
-  SyncRoster,
   UpsertOutcome,
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
@@ -283,6 +283,14 @@ export function openSqliteStore(
     stmt.moveHead.run(competition, order, sync.id, JSON.stringify(headOfRecord(sync, readHash)));
   });
 
+  /** A sync's record and its changes, in one transaction. */
+  const saveLogged = db.transaction(
+    (competition: string, sync: SyncRecord, readHash: string, changes: ScoreChange[]) => {
+      appendChanges(competition, sync.id, changes);
+      saveSync(competition, sync, readHash);
+    },
+  );
+
   const upsert = db.transaction(
     (
       competition: string,
@@ -335,10 +343,30 @@ export function openSqliteStore(
     return written;
   });
 
-  const roster = db.transaction(
-    (competition: string): SyncRoster => ({
-      innovations: stmt.listInnovations.all(competition).map((r) => JSON.parse(r.data) as Innovation),
-      rejections: stmt.listRejections.all(competition).map((r) => JSON.parse(r.data) as Rejection),
+  const lastRecord = (competition: string): SyncRecord | null => {
+    const head = stmt.getHead.get(competition);
+    const row = head?.record_id
+      ? stmt.getSync.get(competition, head.record_id)
+      : stmt.lastSync.get(competition);
+    if (!row) return null;
+    const record = JSON.parse(row.data) as SyncRecord;
+    return overlayHead(record, head?.data ? (JSON.parse(head.data) as HeadOfSync) : null);
+  };
+
+  const newestVersion = (competition: string): ResultRecord | null => {
+    const row = stmt.latestVersion.get(competition);
+    return row ? (JSON.parse(row.data) as ResultRecord) : null;
+  };
+
+  const inputs = db.transaction(
+    (competition: string, tail: number): SyncInputs => ({
+      roster: {
+        innovations: stmt.listInnovations.all(competition).map((r) => JSON.parse(r.data) as Innovation),
+        rejections: stmt.listRejections.all(competition).map((r) => JSON.parse(r.data) as Rejection),
+      },
+      fixed: newestVersion(competition),
+      last: lastRecord(competition),
+      changes: listChanges(competition, tail),
     }),
   );
 
@@ -409,26 +437,18 @@ export function openSqliteStore(
         return head ? emptyHead(inputsStamp) : null;
       });
     },
-    async saveSync(competition, sync, head) {
-      guard(() => saveSync.immediate(competition, sync, head?.readHash ?? ''));
+    async saveSync(competition, sync, options) {
+      guard(() => saveLogged.immediate(competition, sync, options?.readHash ?? '', options?.changes ?? []));
     },
     async saveUnchanged(competition, head) {
       guard(() => stmt.moveHead.run(competition, syncOrder(head), null, JSON.stringify(head)));
     },
     async lastSync(competition) {
-      return guard(() => {
-        const head = stmt.getHead.get(competition);
-        const row = head?.record_id
-          ? stmt.getSync.get(competition, head.record_id)
-          : stmt.lastSync.get(competition);
-        if (!row) return null;
-        const record = JSON.parse(row.data) as SyncRecord;
-        return overlayHead(record, head?.data ? (JSON.parse(head.data) as HeadOfSync) : null);
-      });
+      return guard(() => lastRecord(competition));
     },
-    async syncRoster(competition) {
-      // Rows are cheap to read here: no snapshot is needed, and one transaction keeps both lists in step.
-      return guard(() => roster.deferred(competition));
+    async syncInputs(competition, _head, tail) {
+      // Rows are cheap to read here: no snapshot is needed, and one transaction keeps the lists in step.
+      return guard(() => inputs.deferred(competition, tail));
     },
     async acquireLease(competition, name, holder, now, until) {
       return guard(() => acquire.immediate(competition, name, holder, now, until));
@@ -457,10 +477,7 @@ export function openSqliteStore(
       });
     },
     async latestVersion(competition) {
-      return guard(() => {
-        const row = stmt.latestVersion.get(competition);
-        return row ? (JSON.parse(row.data) as ResultRecord) : null;
-      });
+      return guard(() => newestVersion(competition));
     },
     async appendScoreChanges(competition, syncId, changes, limit = 0) {
       guard(() => appendChanges.immediate(competition, syncId, changes));

@@ -82,6 +82,21 @@ export function diffCells(
   return changes.sort(compareChanges);
 }
 
+/**
+ * The log's newest `limit` changes (newest first) and its total once one sync's `changes` (in diffCells'
+ * order) are appended to a log whose newest are `tail`.
+ */
+export function appendToTail(
+  tail: { changes: readonly ScoreChange[]; total: number },
+  changes: readonly ScoreChange[],
+  limit: number,
+): { changes: ScoreChange[]; total: number } {
+  return {
+    changes: [...changes].reverse().concat(tail.changes).slice(0, Math.max(0, limit)),
+    total: tail.total + changes.length,
+  };
+}
+
 /** Oldest first; within one sync by stage, juror, innovation, criterion. */
 export function compareChanges(a: ScoreChange, b: ScoreChange): number {
   return (

@@ -19,6 +19,7 @@ describeSyncHeadContract('firestore (node client → emulator)', async () => {
     store: createDocumentStore(backend),
     close: () => db.terminate(),
     reads: backend.reads,
+    requests: backend.requests,
     dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
   };
 });

@@ -30,6 +30,7 @@ describeSyncHeadContract('firestore (REST client → bridge → emulator)', asyn
     store: createDocumentStore(backend),
     close: async () => {},
     reads: backend.reads,
+    requests: backend.requests,
     dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
   };
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyHead } from '../../infra/sync-head.ts';
 import type { Store, SyncRecord } from '../../shared/ports.ts';
 import {
   bigSync,
@@ -16,6 +17,8 @@ export interface OpenedStore {
   close(): Promise<void>;
   /** Documents read so far (Firestore adapters only: SQLite reads rows, not billed documents). */
   reads?: () => number;
+  /** Requests made so far (Firestore adapters only: a Worker's subrequests). */
+  requests?: () => number;
   /** Removes the head as a store written before it existed would lack it. */
   dropHead?: (competition: string) => Promise<void>;
 }
@@ -230,38 +233,91 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         innovations: await store.listInnovations(cid),
         rejections: await store.listRejections(cid),
       });
-      expect(await store.syncRoster(cid, '')).toEqual({ innovations: [], rejections: [] });
+      /** The roster a sync gets when it read `stamp` with its head. */
+      const rosterAt = async (stamp: string) =>
+        (await store.syncInputs(cid, { ...emptyHead(stamp) }, 0)).roster;
+      expect(await rosterAt('')).toEqual({ innovations: [], rejections: [] });
       await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
       await store.upsertInnovation(cid, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
       await store.recordRejection(cid, rejection('r3', '2024-10-01T00:00:00Z', 'x'));
       const first = (await stampOf(cid)) ?? '';
-      expect(await store.syncRoster(cid, first)).toEqual(await current());
+      expect(await rosterAt(first)).toEqual(await current());
       const before = opened.reads?.() ?? 0;
-      expect(await store.syncRoster(cid, first)).toEqual(await current());
+      expect(await rosterAt(first)).toEqual(await current());
       const listing = (opened.reads?.() ?? 0) - before;
       // An edit and a cleared rejection change the stamp: the next sync reads them.
       await store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z', 'Baru'), numberToId);
       await store.clearRejection(cid, 'r3');
       const second = (await stampOf(cid)) ?? '';
-      const roster = await store.syncRoster(cid, second);
+      const roster = await rosterAt(second);
       expect(roster).toEqual(await current());
       expect(roster.innovations.map((i) => i.title)).toEqual(['Baru', 'Judul r2']);
       expect(roster.rejections).toEqual([]);
       // A write landing after a sync read the stamp may be missed by that sync, never by the next one.
       await store.recordRejection(cid, rejection('r4', '2024-10-03T00:00:00Z', 'y'));
-      expect([roster, await current()]).toContainEqual(await store.syncRoster(cid, second));
+      expect([roster, await current()]).toContainEqual(await rosterAt(second));
       const third = (await stampOf(cid)) ?? '';
       expect(third).not.toBe(second);
-      expect((await store.syncRoster(cid, third)).rejections.map((r) => r.responseId)).toEqual(['r4']);
+      expect((await rosterAt(third)).rejections.map((r) => r.responseId)).toEqual(['r4']);
       if (opened.reads) {
-        const kept = (await stampOf(cid)) ?? '';
-        await store.syncRoster(cid, kept);
+        // A saved sync names its record, the change tail and that no version is fixed yet.
+        const inputs = await store.syncInputs(cid, await store.syncHead(cid), 0);
+        const sync = { ...smallSync('sync-000000001', '2024-11-01T00:00:00.000Z', 'written'), sequence: 1 };
+        await store.saveSync(cid, sync, { readHash: 'r', changes: [scoreChange(sync.id, 0)], inputs });
         const at = opened.reads();
-        await store.syncRoster(cid, kept);
-        // The snapshot document and its one chunk, however many entries there are (listing: 2 + 3 + 2).
-        expect(opened.reads() - at).toBe(2);
-        expect(listing).toBeGreaterThan(2);
+        await store.syncInputs(cid, await store.syncHead(cid), 0);
+        // The head, then one chunk each of the record, the snapshot and the tail, however many entries
+        // there are, against more for a store that names none of them yet.
+        expect(opened.reads() - at).toBe(4);
+        expect(listing).toBeGreaterThan(4);
       }
+    });
+
+    it('gives a sync its inputs in one read after the head, and saves it with its changes in one commit', async () => {
+      const cid = uniqueCompetition();
+      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store.saveVersion(cid, resultRecord(1));
+      await store.appendScoreChanges(cid, 'sync-000000001', [scoreChange('sync-000000001', 0)]);
+      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      const expected = async () => ({
+        roster: {
+          innovations: await store.listInnovations(cid),
+          rejections: await store.listRejections(cid),
+        },
+        fixed: await store.latestVersion(cid),
+        last: await store.lastSync(cid),
+        changes: await store.listScoreChanges(cid, 5000),
+      });
+      const want = await expected();
+      expect(await store.syncInputs(cid, await store.syncHead(cid), 5000)).toEqual(want);
+      const requests = opened.requests;
+      const cost = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
+        const at = requests?.() ?? 0;
+        const value = await work();
+        return [value, (requests?.() ?? 0) - at];
+      };
+      const [head, headCost] = await cost(() => store.syncHead(cid));
+      const [inputs, inputsCost] = await cost(() => store.syncInputs(cid, head, 5000));
+      expect(inputs).toEqual(want);
+      const change = scoreChange('sync-000000002', 1, '7');
+      const next = written('sync-000000002', 2, '2024-11-02T00:00:00.000Z');
+      const [, saveCost] = await cost(() =>
+        store.saveSync(cid, next, { readHash: 'r2', changes: [change], inputs }),
+      );
+      if (requests) expect([headCost, inputsCost, saveCost]).toEqual([1, 1, 1]);
+      expect(await store.listScoreChanges(cid, 5000)).toEqual({
+        changes: [change, ...want.changes.changes],
+        total: 2,
+      });
+      expect(await store.lastSync(cid)).toEqual(next);
+      expect(await store.syncHead(cid)).toMatchObject({ id: next.id, readHash: 'r2' });
+      // Saved again (a retry), the sync's changes count once.
+      await store.saveSync(cid, next, { readHash: 'r2', changes: [change], inputs });
+      expect((await store.listScoreChanges(cid)).total).toBe(2);
+      expect((await store.syncInputs(cid, await store.syncHead(cid), 1)).changes).toEqual({
+        changes: [change],
+        total: 2,
+      });
     });
 
     it('reads the newest score changes from the tail kept with each append', async () => {

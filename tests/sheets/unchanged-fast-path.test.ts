@@ -64,10 +64,10 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     expect((await runSync(env.services, { trigger: 'scheduled' })).status).toBe('written');
     const parsed = watched(env.services);
     expect((await runSync(parsed.services, { trigger: 'scheduled' })).status).toBe('unchanged');
-    expect(parsed.calls).toContain('syncRoster');
+    expect(parsed.calls).toContain('syncInputs');
     const fast = watched(env.services);
     expect((await runSync(fast.services, { trigger: 'scheduled' })).status).toBe('unchanged');
-    expect(fast.calls).not.toContain('syncRoster');
+    expect(fast.calls).not.toContain('syncInputs');
   });
 
   it('a new submission or a changed score is never missed by the fast path', async () => {
@@ -78,7 +78,7 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     await env.store.upsertInnovation(env.services.competition.id, submission(7), (n) => `KY-${n}`);
     const afterIntake = watched(env.services);
     await runSync(afterIntake.services, { trigger: 'scheduled' });
-    expect(afterIntake.calls).toContain('syncRoster');
+    expect(afterIntake.calls).toContain('syncInputs');
     await runSync(env.services, { trigger: 'scheduled' });
     // A juror edits one score: the bytes differ, the sync writes.
     await typeScores(env, (s, j, i, c) => (c === 0 ? 77 : scoreFor(s, j, i, c)), 'desk');
