@@ -2,8 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The end-to-end files: each runs whole demos or CLI processes, a national-scale sync, 10,000 fuzzed
- * requests, a bundle or a nested vitest. They run one at a time after the parallel group, so that they
- * neither starve the fast tests nor each other on two cores.
+ * requests, a bundle or a nested vitest. They run after the parallel group, two at a time: most of them
+ * keep one core busy, so one at a time left the second core idle for minutes, while more than two on two
+ * cores only stretches each file's hang detectors.
  */
 const HEAVY = [
   'tests/functions/local-mode.test.ts',
@@ -20,9 +21,9 @@ const HEAVY = [
 ];
 
 /**
- * One run, four groups in turn: the fast node tests in parallel, then the heavy end-to-end files, real
- * Chromium and real workerd, each of those one file at a time, since each file starts processes, a
- * browser or a Worker and this machine has two cores.
+ * One run, four groups in turn: the fast node tests in parallel, then the heavy end-to-end files two at a
+ * time, then real Chromium and real workerd one file at a time, since each of those files starts a
+ * browser or a Worker of its own and this machine has two cores.
  *
  * A timeout only catches a hang: no verdict depends on speed, so the budgets are generous enough for a
  * slow laptop on a loaded machine (load 8 and more on two cores), and a test that waits on real work
@@ -54,7 +55,7 @@ export default defineConfig({
           include: HEAVY,
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          maxWorkers: 2,
           sequence: { groupOrder: 1 },
         },
       },

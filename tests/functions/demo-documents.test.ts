@@ -62,10 +62,13 @@ const decode = (html: string) =>
 /** "90,45" (id) → "90.45": the digits, compared across outputs. */
 const digits = (text: string) => text.trim().replace(',', '.');
 
-/** A spreadsheet cell as shown: it must hold the rounded number, with a 2-decimal format. */
+/**
+ * A spreadsheet cell as shown: it must hold the rounded number, with a 2-decimal format (the workbook's
+ * carries a language tag, [$-421], so LibreOffice and Excel show it with a decimal comma).
+ */
 function shownCell(cell: ExcelJS.Cell): string {
   expect(typeof cell.value).toBe('number');
-  expect(cell.numFmt).toBe('0.00');
+  expect(cell.numFmt).toMatch(/^(\[\$-[0-9A-F]+\])?0\.00$/);
   const value = cell.value as number;
   expect(Number(value.toFixed(2))).toBe(value);
   return value.toFixed(2);
@@ -129,7 +132,8 @@ describe('one number: the demo’s scores in all seven outputs', () => {
       if (n > 1 && row.getCell(1).value)
         put(String(row.getCell(3).value), 'workbook', shownCell(row.getCell(tabFinal)));
     });
-    const baPage = decode(await (await get('/sekretariat/berita-acara/1')).text());
+    // Every cell's text is isolated in <bdi>: the row is read as plain cells.
+    const baPage = decode(await (await get('/sekretariat/berita-acara/1')).text()).replace(/<\/?bdi>/g, '');
     const baTab: string[] = [];
     book.getWorksheet('» Berita Acara')?.eachRow((row) => {
       baTab.push((row.values as unknown[]).slice(1).join('\t'));
