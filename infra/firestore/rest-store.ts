@@ -1,4 +1,4 @@
-import { firestore, type firestore_v1 } from '@googleapis/firestore';
+import type { firestore_v1 } from '@googleapis/firestore';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type { Store } from '../../shared/ports.ts';
 import {
@@ -21,78 +21,83 @@ export interface FirestoreRestOptions {
   getAccessToken: () => Promise<string>;
 }
 
-/** The store for Cloudflare Workers: Firestore's REST API through @googleapis/firestore (no gRPC in workerd). */
+/** The store for Cloudflare Workers: Firestore's REST API over `fetch` (no gRPC in workerd). */
 export function createFirestoreRestStore(opts: FirestoreRestOptions): Store {
   return createDocumentStore(restBackend(opts));
 }
 
-/** The four document operations on the REST API (exported for tests that count document reads). */
+/**
+ * The four document operations on the REST API (exported for tests that count document reads). Plain
+ * `fetch`, not a generated client: each request is a Worker subrequest, and the client's request
+ * machinery (option merges, query strings, response wrapping) cost more CPU than the request itself
+ * (docs/benchmarks.md). No retries: a Worker request has a small time budget, and a 503 makes the
+ * sender retry, which lands exactly once.
+ */
 export function restBackend(opts: FirestoreRestOptions): DocumentBackend {
-  // No client-side retries: a Worker request has a small time budget, and a 503 makes the sender retry,
-  // which lands exactly once.
-  const api = firestore({ version: 'v1', retry: false, ...(opts.rootUrl ? { rootUrl: opts.rootUrl } : {}) });
-  const documents = api.projects.databases.documents;
+  const root = opts.rootUrl ?? 'https://firestore.googleapis.com/';
   const database = `projects/${opts.projectId}/databases/${opts.databaseId ?? '(default)'}`;
   const name = (path: string) => `${database}/documents/${path}`;
   const relative = (full: string | null | undefined) => (full ?? '').slice(`${database}/documents/`.length);
-  const headers = async () => ({ Authorization: `Bearer ${await opts.getAccessToken()}` });
+
+  /** One POST to `v1/<resource>:<method>`, its JSON answer, failures classified. */
+  async function call<T>(resource: string, method: string, body: unknown): Promise<T> {
+    const token = await opts.getAccessToken();
+    let response: Response;
+    try {
+      response = await fetch(`${root}v1/${resource}:${method}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    } catch (error) {
+      // No answer at all: a network failure, worth a retry.
+      throw storageUnavailable(error);
+    }
+    const text = await response.text();
+    if (!response.ok) throw classify(response.status, text);
+    return (text === '' ? {} : JSON.parse(text)) as T;
+  }
 
   async function getMany(paths: string[]): Promise<(Fields | null)[]> {
     if (paths.length === 0) return [];
-    const res = await documents.batchGet(
-      { database, requestBody: { documents: paths.map(name) } },
-      { headers: await headers() },
-    );
+    const answer = await call<unknown>(`${database}/documents`, 'batchGet', { documents: paths.map(name) });
     const found = new Map<string, Fields>();
-    for (const item of asArray<firestore_v1.Schema$BatchGetDocumentsResponse>(res.data)) {
+    for (const item of asArray<firestore_v1.Schema$BatchGetDocumentsResponse>(answer)) {
       if (item.found?.name) found.set(relative(item.found.name), fromRestFields(item.found.fields));
     }
     return paths.map((p) => found.get(p) ?? null);
   }
 
   return {
-    get: (path) => guard(async () => (await getMany([path]))[0] ?? null),
-    getMany: (paths) => guard(() => getMany(paths)),
-    query: (query) =>
-      guard(async () => {
-        const cut = query.collection.lastIndexOf('/');
-        const parent = cut < 0 ? `${database}/documents` : name(query.collection.slice(0, cut));
-        const structuredQuery: firestore_v1.Schema$StructuredQuery = {
-          from: [{ collectionId: query.collection.slice(cut + 1) }],
-          ...(query.orderBy
-            ? {
-                orderBy: [
-                  {
-                    field: { fieldPath: query.orderBy.field },
-                    direction: query.orderBy.direction === 'desc' ? 'DESCENDING' : 'ASCENDING',
-                  },
-                ],
-              }
-            : {}),
-          ...(query.limit !== undefined ? { limit: query.limit } : {}),
-        };
-        const res = await documents.runQuery(
-          { parent, requestBody: { structuredQuery } },
-          { headers: await headers() },
-        );
-        return asArray<firestore_v1.Schema$RunQueryResponse>(res.data).flatMap((item) =>
-          item.document?.name
-            ? [
+    get: async (path) => (await getMany([path]))[0] ?? null,
+    getMany,
+    async query(query) {
+      const cut = query.collection.lastIndexOf('/');
+      const parent = cut < 0 ? `${database}/documents` : name(query.collection.slice(0, cut));
+      const structuredQuery: firestore_v1.Schema$StructuredQuery = {
+        from: [{ collectionId: query.collection.slice(cut + 1) }],
+        ...(query.orderBy
+          ? {
+              orderBy: [
                 {
-                  path: relative(item.document.name),
-                  fields: fromRestFields(item.document.fields),
+                  field: { fieldPath: query.orderBy.field },
+                  direction: query.orderBy.direction === 'desc' ? 'DESCENDING' : 'ASCENDING',
                 },
-              ]
-            : [],
-        );
-      }),
-    commit: (writes) =>
-      guard(async () => {
-        await documents.commit(
-          { database, requestBody: { writes: writes.map((w) => toRestWrite(w, name)) } },
-          { headers: await headers() },
-        );
-      }),
+              ],
+            }
+          : {}),
+        ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      };
+      const answer = await call<unknown>(parent, 'runQuery', { structuredQuery });
+      return asArray<firestore_v1.Schema$RunQueryResponse>(answer).flatMap((item) =>
+        item.document?.name
+          ? [{ path: relative(item.document.name), fields: fromRestFields(item.document.fields) }]
+          : [],
+      );
+    },
+    async commit(writes) {
+      await call(`${database}/documents`, 'commit', { writes: writes.map((w) => toRestWrite(w, name)) });
+    },
   };
 }
 
@@ -123,35 +128,33 @@ function asArray<T>(data: unknown): T[] {
   return Array.isArray(data) ? (data as T[]) : data ? [data as T] : [];
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw classify(error);
+/** An answer that is not 2xx, as Firestore REST reports it. */
+class FirestoreRestError extends Error {
+  constructor(
+    readonly status: number,
+    readonly grpcStatus: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FirestoreRestError';
   }
 }
 
-function classify(error: unknown): unknown {
-  const response =
-    typeof error === 'object' && error !== null && 'response' in error ? error.response : undefined;
-  const status =
-    typeof response === 'object' && response !== null && 'status' in response ? Number(response.status) : 0;
-  const data =
-    typeof response === 'object' && response !== null && 'data' in response ? response.data : undefined;
-  const grpcStatus = errorStatus(data);
-  // Gaxios errors carry the request config; anything else is a bug, not an outage.
-  const fromHttp = typeof error === 'object' && error !== null && 'config' in error;
-  if (!fromHttp) return error;
+function classify(status: number, text: string): Error {
+  let grpcStatus = '';
+  let message = text;
+  try {
+    const error = (JSON.parse(text) as { error?: { status?: unknown; message?: unknown } }).error;
+    grpcStatus = String(error?.status ?? '');
+    message = String(error?.message ?? text);
+  } catch {
+    // not JSON (a proxy's page): the status says enough
+  }
+  const error = new FirestoreRestError(status, grpcStatus, `Firestore ${status} ${grpcStatus}: ${message}`);
   if (status === 409 && grpcStatus !== 'ABORTED') return new AlreadyExists({ cause: error });
-  // No response at all is a network failure; 5xx, 429 and gRPC's transient statuses ask for a retry.
-  if (!response || status >= 500 || status === 429 || TRANSIENT_REST_STATUSES.has(grpcStatus)) {
+  // 5xx, 429 and gRPC's transient statuses ask for a retry.
+  if (status >= 500 || status === 429 || TRANSIENT_REST_STATUSES.has(grpcStatus)) {
     return storageUnavailable(error);
   }
   return error;
-}
-
-function errorStatus(data: unknown): string {
-  if (typeof data !== 'object' || data === null || !('error' in data)) return '';
-  const inner = data.error;
-  return typeof inner === 'object' && inner !== null && 'status' in inner ? String(inner.status) : '';
 }
