@@ -4,6 +4,7 @@ import { createApp } from '../app.ts';
 import { composeLocal, type LocalRuntime } from '../compose/local.ts';
 import { composeNode, type NodeRuntime } from '../compose/node.ts';
 import type { Services } from '../compose/services.ts';
+import { createStopping, type Stopping } from '../compose/stopping.ts';
 import { openCopy } from '../demo/open-copy.ts';
 import { runScenario } from '../demo/scenario.ts';
 import { hostsFor } from '../http/host-check.ts';
@@ -35,7 +36,9 @@ export async function serve(o: ServeOptions): Promise<void> {
   });
   // A laptop serves itself only; a server (a container, a VM) serves its network.
   const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
-  const server = await listenFor(rt.services, port, host).catch(async (err: unknown) => {
+  // Ctrl+C or SIGTERM while a sync runs: it is stopped and frees its lease before the stores close.
+  const stopping = createStopping();
+  const server = await listenFor({ ...rt.services, stopping }, port, host).catch(async (err: unknown) => {
     await rt.close();
     throw err;
   });
@@ -44,9 +47,10 @@ export async function serve(o: ServeOptions): Promise<void> {
   else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
   // The bundled demo is announced and its registration closed: an open copy beside it takes entries.
   const open =
-    rt.mode === 'local' && !o.config ? await startOpenCopy(rt, port, host, o.lang, say) : undefined;
+    rt.mode === 'local' && !o.config ? await startOpenCopy(rt, port, host, o.lang, say, stopping) : undefined;
   say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
   await untilStopped();
+  await stopping.stop();
   await server.close();
   await open?.server.close();
   // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
@@ -85,13 +89,16 @@ async function startOpenCopy(
   host: string,
   lang: Lang,
   say: (line: string) => void,
+  stopping: Stopping,
 ): Promise<{ rt: LocalRuntime; server: RunningServer }> {
   const copy = openCopy(main.paths.dir, main.services.clock.now());
   const rt = await composeLocal({ dir: copy.dir, config: copy.config, lang, clock: main.services.clock });
-  const server = await listenFor(rt.services, port === 0 ? 0 : port + 1, host).catch(async (err: unknown) => {
-    await rt.close();
-    throw err;
-  });
+  const server = await listenFor({ ...rt.services, stopping }, port === 0 ? 0 : port + 1, host).catch(
+    async (err: unknown) => {
+      await rt.close();
+      throw err;
+    },
+  );
   const en = lang === 'en';
   say('');
   say(

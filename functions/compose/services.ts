@@ -2,6 +2,7 @@ import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock, FormResponses, ScoreSheet, Store } from '../../shared/ports.ts';
+import type { Stopping } from './stopping.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
 export interface Services {
@@ -35,6 +36,8 @@ export interface Services {
   localForm?: boolean;
   /** How long the dashboard's sync button waits on the Sheet; BUTTON_SYNC_BUDGET_MS (20 s) when unset. */
   buttonSyncBudgetMs?: number;
+  /** A long-running Node process's clean stop (`juri serve`): work under a lease ends and frees it first. */
+  stopping?: Stopping;
 }
 
 /**

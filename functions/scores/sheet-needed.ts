@@ -3,14 +3,19 @@ import type { ScoreSheet } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 
 export const SYNC_LEASE = 'sync';
-/** Longer than any sync or setup takes, short enough that a crashed one frees the sheet soon. */
-export const LEASE_MS = 10 * 60_000;
+/**
+ * How long a lease lasts past its last renewal. Work renews it every RENEW_EVERY_MS while it runs, so
+ * the length bounds only how long a process that died (a crash, kill -9, a Worker cut off) keeps others
+ * waiting; a local process that died is even taken over at once (infra/local/process-identity.ts).
+ */
+export const LEASE_MS = 60_000;
+/** Three renewals per lease length: one lost to a slow store still leaves two before it could lapse. */
+export const RENEW_EVERY_MS = LEASE_MS / 3;
 /**
  * A sync's or setup's whole time with Google, every request, retry and Retry-After wait included; past
- * it the work stops. Two minutes under the lease, so the record is saved and the lease released before
- * it could expire: another instance never takes the sheet while this one still writes.
+ * it the work stops. The lease is renewed meanwhile, so this is a patience, not a bound set by the lease.
  */
-export const SHEET_WORK_BUDGET_MS = LEASE_MS - 2 * 60_000;
+export const SHEET_WORK_BUDGET_MS = 8 * 60_000;
 
 export function sheetOf(services: Services): ScoreSheet {
   if (services.sheet) return services.sheet;
@@ -28,7 +33,8 @@ export const BUSY = () =>
 
 /**
  * Runs `work` while holding the sheet lease, so syncs and setups never interleave their writes. The
- * signal handed to `work` aborts after `budgetMs` (tests shorten it): pass it to every sheet call.
+ * signal handed to `work` aborts after `budgetMs` (tests shorten it), when the lease was lost to another
+ * holder, or when the process is asked to stop (`services.stopping`): pass it to every sheet call.
  */
 export async function withSheetLease<T>(
   services: Services,
@@ -36,24 +42,67 @@ export async function withSheetLease<T>(
   work: (signal: AbortSignal) => Promise<T>,
   budgetMs = SHEET_WORK_BUDGET_MS,
 ): Promise<T> {
-  const { store, clock, competition } = services;
+  const { store, clock, competition, stopping } = services;
+  if (stopping?.signal.aborted) throw stopping.signal.reason;
   const holder = `${who}-${crypto.randomUUID()}`;
   const now = clock.now();
   const until = new Date(now.getTime() + LEASE_MS);
   if (!(await store.acquireLease(competition.id, SYNC_LEASE, holder, now, until))) throw BUSY();
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(outOfTime(budgetMs)), budgetMs);
-  try {
-    return await work(deadline.signal);
-  } finally {
-    clearTimeout(timer);
-    // The work is done (or has failed on its own); a lost release only delays the next sync until
-    // the lease expires, so it must not turn a published sync into an error.
-    await store.releaseLease(competition.id, SYNC_LEASE, holder).catch((err: unknown) => {
-      console.warn(`juri: could not release the ${SYNC_LEASE} lease (${holder}); it expires on its own`, err);
-    });
-  }
+  const ended = new AbortController();
+  const timer = setTimeout(() => ended.abort(outOfTime(budgetMs)), budgetMs);
+  const endRenewals = renewWhileRunning(services, holder, (reason) => ended.abort(reason));
+  const running = (async () => {
+    try {
+      return await work(stopping ? AbortSignal.any([ended.signal, stopping.signal]) : ended.signal);
+    } finally {
+      clearTimeout(timer);
+      // A renewal still on its way would take the lease again after the release.
+      await endRenewals();
+      // The work is done (or has failed on its own); a lost release only delays the next sync until
+      // the lease expires, so it must not turn a published sync into an error.
+      await store.releaseLease(competition.id, SYNC_LEASE, holder).catch((err: unknown) => {
+        console.warn(
+          `juri: could not release the ${SYNC_LEASE} lease (${holder}); it expires on its own`,
+          err,
+        );
+      });
+    }
+  })();
+  stopping?.waitFor(running);
+  return running;
 }
+
+/**
+ * Extends the lease every RENEW_EVERY_MS until the returned function is called (it resolves once no
+ * renewal is in flight). A renewal the store refuses means another holder took the lease (this process
+ * stalled past its expiry): `lost` stops the work before it writes over theirs. A renewal that fails
+ * is tried again at the next tick, while the lease still runs.
+ */
+function renewWhileRunning(services: Services, holder: string, lost: (reason: AppError) => void) {
+  const { store, clock, competition } = services;
+  let renewing: Promise<void> = Promise.resolve();
+  const interval = setInterval(() => {
+    renewing = renewing.then(async () => {
+      const now = clock.now();
+      const until = new Date(now.getTime() + LEASE_MS);
+      try {
+        if (!(await store.acquireLease(competition.id, SYNC_LEASE, holder, now, until))) lost(LEASE_LOST());
+      } catch (err) {
+        console.warn(`juri: could not renew the ${SYNC_LEASE} lease (${holder}); trying again`, err);
+      }
+    });
+  }, RENEW_EVERY_MS);
+  return async () => {
+    clearInterval(interval);
+    await renewing;
+  };
+}
+
+const LEASE_LOST = () =>
+  new AppError('busy', {
+    id: 'Pekerjaan ini terhenti terlalu lama sehingga kuncinya diambil alih oleh sinkronisasi lain; pekerjaan ini dihentikan. Hasil sinkronisasi lain itu yang berlaku.',
+    en: 'This work stalled for so long that another sync took over its lease, so it was stopped. The other sync’s result stands.',
+  });
 
 function outOfTime(budgetMs: number): AppError {
   // A person at the dashboard is given seconds; the cron, minutes.
@@ -66,7 +115,7 @@ function outOfTime(budgetMs: number): AppError {
   }
   const minutes = Math.max(1, Math.round(budgetMs / 60_000));
   return new AppError('sheet_unavailable', {
-    id: `Google Sheet tidak selesai menjawab dalam batas waktu ${minutes} menit, jadi pekerjaan ini dihentikan sebelum masa kuncinya habis. Hasil sebelumnya tetap berlaku; coba lagi nanti.`,
-    en: `The Google Sheet did not finish answering within the ${minutes}-minute time limit, so this work was stopped before its lease ran out. The previous result stays; try again later.`,
+    id: `Google Sheet tidak selesai menjawab dalam batas waktu ${minutes} menit, jadi pekerjaan ini dihentikan. Hasil sebelumnya tetap berlaku; coba lagi nanti.`,
+    en: `The Google Sheet did not finish answering within the ${minutes}-minute time limit, so this work was stopped. The previous result stays; try again later.`,
   });
 }

@@ -18,6 +18,7 @@ import type {
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
+import { hasEnded, ownProcess, type ProcessIdentity } from './process-identity.ts';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS raw_submissions (
@@ -83,6 +84,8 @@ const MIGRATIONS: { table: string; column: string; declaration: string; backfill
     declaration: 'INTEGER NOT NULL DEFAULT 0',
     backfill: "UPDATE syncs SET sequence = coalesce(json_extract(data, '$.sequence'), 0)",
   },
+  // JSON of a ProcessIdentity; null for leases taken before it was recorded (they wait for expiry).
+  { table: 'leases', column: 'holder_process', declaration: 'TEXT' },
 ];
 
 /** SQLite result codes that mean "the store is unavailable right now, retry later" rather than a bug. */
@@ -203,12 +206,14 @@ export function openSqliteStore(
        ORDER BY at_ms DESC, id DESC LIMIT ?`,
     ),
     clearAttempts: db.prepare('DELETE FROM attempts WHERE competition = ? AND client = ?'),
-    getLease: db.prepare<[string, string], { holder: string; until_ms: number }>(
-      'SELECT holder, until_ms FROM leases WHERE competition = ? AND name = ?',
-    ),
+    getLease: db.prepare<
+      [string, string],
+      { holder: string; until_ms: number; holder_process: string | null }
+    >('SELECT holder, until_ms, holder_process FROM leases WHERE competition = ? AND name = ?'),
     putLease: db.prepare(
-      `INSERT INTO leases (competition, name, holder, until_ms) VALUES (?, ?, ?, ?)
-       ON CONFLICT (competition, name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms`,
+      `INSERT INTO leases (competition, name, holder, until_ms, holder_process) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (competition, name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms,
+         holder_process = excluded.holder_process`,
     ),
     releaseLease: db.prepare('DELETE FROM leases WHERE competition = ? AND name = ? AND holder = ?'),
     getCursor: db.prepare<[string, string], { value: string }>(
@@ -370,11 +375,16 @@ export function openSqliteStore(
     }),
   );
 
+  // Several processes share the file: each lease names its process, so a lease whose process was killed
+  // (kill -9, a power cut) is taken over at once instead of blocking every sync until it expires.
+  const me = JSON.stringify(ownProcess());
   const acquire = db.transaction(
     (competition: string, name: string, holder: string, now: Date, until: Date): boolean => {
       const lease = stmt.getLease.get(competition, name);
-      if (lease && lease.holder !== holder && lease.until_ms > now.getTime()) return false;
-      stmt.putLease.run(competition, name, holder, until.getTime());
+      if (lease && lease.holder !== holder && lease.until_ms > now.getTime() && !holderEnded(lease)) {
+        return false;
+      }
+      stmt.putLease.run(competition, name, holder, until.getTime(), me);
       return true;
     },
   );
@@ -582,6 +592,10 @@ function migrate(db: Database.Database): void {
     }
     db.exec('CREATE INDEX IF NOT EXISTS syncs_by_sequence ON syncs (competition, sequence, finished_at)');
   }).immediate();
+}
+
+function holderEnded(lease: { holder_process: string | null }): boolean {
+  return lease.holder_process !== null && hasEnded(JSON.parse(lease.holder_process) as ProcessIdentity);
 }
 
 function guard<T>(work: () => T): T {

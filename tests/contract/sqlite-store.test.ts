@@ -1,10 +1,12 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ownProcess } from '../../infra/local/process-identity.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { AppError } from '../../shared/errors.ts';
 import { describeStoreContract } from './store-contract.ts';
@@ -103,6 +105,58 @@ describe('sqlite store on disk', () => {
     const again = await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
     expect([retried.outcome, again.outcome]).toEqual(['created', 'unchanged']);
     expect((await store.listInnovations(cid)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    store.close();
+  });
+
+  it('takes over at once a lease whose process was killed, never one whose process still runs', async () => {
+    const file = join(dir, 'killed-holder.db');
+    const cid = uniqueCompetition();
+    openSqliteStore(file).close();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./sqlite-lease-child.ts', import.meta.url).pathname, file, cid],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    expect(first.toString()).toBe('held\n');
+    const store = openSqliteStore(file);
+    const now = new Date();
+    const until = new Date(now.getTime() + 60_000);
+    // The child's lease runs for an hour: while it lives, it holds it.
+    expect(await store.acquireLease(cid, 'sync', 'after', now, until)).toBe(false);
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+    expect(await store.acquireLease(cid, 'sync', 'after', now, until)).toBe(true);
+    store.close();
+  });
+
+  it('tells a reused pid from the process that took the lease, and waits out a lease that names no process', async () => {
+    const file = join(dir, 'reused-pid.db');
+    const cid = uniqueCompetition();
+    const store = openSqliteStore(file);
+    const raw = new Database(file);
+    const now = new Date();
+    const until = new Date(now.getTime() + 60_000);
+    const holdAs = (holderProcess: string | null) =>
+      raw
+        .prepare(
+          `INSERT OR REPLACE INTO leases (competition, name, holder, until_ms, holder_process) VALUES (?, 'sync', 'earlier', ?, ?)`,
+        )
+        .run(cid, now.getTime() + 3_600_000, holderProcess);
+    // This very process, as it is: alive.
+    holdAs(JSON.stringify(ownProcess()));
+    expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(false);
+    // A lease from before processes were recorded: it waits for its expiry, as it always did.
+    holdAs(null);
+    expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(false);
+    const me = ownProcess();
+    if (me.start !== null) {
+      // The same pid, started at another time: another process that got the number after a crash.
+      holdAs(JSON.stringify({ ...me, start: String(Number(me.start) + 1) }));
+      expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(true);
+    }
+    raw.close();
     store.close();
   });
 });

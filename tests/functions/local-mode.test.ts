@@ -1,4 +1,4 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { criterionColumns, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import { JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import { budget, CLI_MS, DEMO_MS } from '../helpers/budgets.ts';
+import { type ServeChild, startServe } from '../helpers/serve-child.ts';
 import { loadNtt2024, NTT_2024_PATH } from '../helpers/services.ts';
 
 const execFileAsync = promisify(execFile);
@@ -196,35 +197,10 @@ describe('npm start (juri serve --local)', () => {
     for (const c of children.splice(0)) c.kill('SIGTERM');
   });
 
-  async function start(dir: string): Promise<{ url: string; output: () => string; stop(): Promise<void> }> {
-    const child = spawn('node', [BIN, 'serve', '--local', '--port', '0'], {
-      env: { ...process.env, JURI_DIR: dir },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    children.push(child);
-    let out = '';
-    child.stdout?.on('data', (d) => (out += String(d)));
-    child.stderr?.on('data', (d) => (out += String(d)));
-    const url = await new Promise<string>((resolve, reject) => {
-      child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-      const timer = setInterval(() => {
-        const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\/sekretariat/);
-        if (m?.[1] && out.includes('Ctrl+C')) {
-          clearInterval(timer);
-          resolve(m[1]);
-        }
-      }, 100);
-    });
-    return {
-      url,
-      output: () => out,
-      stop: () =>
-        new Promise((done) => {
-          child.removeAllListeners('exit');
-          child.once('exit', () => done());
-          child.kill('SIGTERM');
-        }),
-    };
+  async function start(dir: string): Promise<ServeChild> {
+    const served = await startServe(dir);
+    children.push(served.child);
+    return served;
   }
 
   // First start seeds the demo; then two starts and a handful of requests.
