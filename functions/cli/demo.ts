@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
+import { csvText } from '../../shared/csv.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { admitted } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -72,17 +72,17 @@ async function exportCsv(rt: LocalRuntime) {
   const innovations = last?.selection ? admitted(all, last.selection.verdicts) : all;
   writeFileSync(
     join(rt.paths.dir, 'innovations.csv'),
-    stringify(
-      innovations.map((i) => [i.id, i.title, i.agency, i.region, i.category, i.submittedAt]),
-      { header: true, columns: ['id', 'title', 'agency', 'region', 'category', 'submitted_at'] },
-    ),
+    csvText([
+      ['id', 'title', 'agency', 'region', 'category', 'submitted_at'],
+      ...innovations.map((i) => [i.id, i.title, i.agency, i.region, i.category, i.submittedAt]),
+    ]),
   );
   const entries = await readTypedScores(rt.services);
   writeFileSync(
     join(rt.paths.dir, 'scores.csv'),
-    stringify(
-      entries.map((e) => [e.stage, e.innovation, e.juror, e.criterion, e.value]),
-      { header: true, columns: ['stage', 'innovation', 'juror', 'criterion', 'value'] },
-    ),
+    csvText([
+      ['stage', 'innovation', 'juror', 'criterion', 'value'],
+      ...entries.map((e) => [e.stage, e.innovation, e.juror, e.criterion, e.value]),
+    ]),
   );
 }

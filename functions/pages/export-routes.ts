@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { type Context, Hono } from 'hono';
+import { csvText } from '../../shared/csv.ts';
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
@@ -14,7 +14,7 @@ import { requireSessionPage } from './session.ts';
 
 /**
  * The secretariat's downloads (behind the session): the rankings and the entries as .xlsx (exceljs)
- * and CSV (csv-stringify). The CSV follows the reader's language: Indonesian Excel expects ";" between
+ * and CSV. The CSV follows the reader's language: Indonesian Excel expects ";" between
  * fields and a decimal comma, English "," and a dot.
  */
 export const exportRoutes = new Hono<AppEnv>();
@@ -196,7 +196,7 @@ export function tableToCsv(table: Table, lang: Lang): string {
       return inert(v);
     }),
   );
-  return stringify([table.header, ...cells], { delimiter: lang === 'id' ? ';' : ',', bom: true });
+  return csvText([table.header, ...cells], { delimiter: lang === 'id' ? ';' : ',', bom: true });
 }
 
 async function send(c: Context<AppEnv>, table: Table, file: string, format: string) {

@@ -2,13 +2,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { DEMO_NOW, runDemo } from '../../functions/cli/demo.ts';
 import { rankCommand } from '../../functions/cli/rank.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { csvRecords } from '../helpers/csv.ts';
 import { fixedClock, NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
 
 /**
@@ -109,7 +109,7 @@ describe('one number: the demo’s scores in all seven outputs', () => {
 
     // 3. The rankings CSV (Indonesian: ";" and a decimal comma).
     const csv = (await (await get('/sekretariat/ekspor/peringkat.csv')).text()).replace(/^\uFEFF/, '');
-    const [header = [], ...rows] = parse(csv, { delimiter: ';' }) as string[][];
+    const [header = [], ...rows] = csvRecords(csv, ';');
     const finalAt = header.indexOf('Nilai akhir (0–100)');
     for (const row of rows) if (row[0]) put(row[2] ?? '', 'csv', row[finalAt] ?? '');
 

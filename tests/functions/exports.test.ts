@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
@@ -6,6 +5,7 @@ import type { Services } from '../../functions/compose/services.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { CONTACT_PHONE, seedCompetition } from '../browser/seed.ts';
+import { csvRecords } from '../helpers/csv.ts';
 import { fixedClock, secretariatCookie, testServices } from '../helpers/services.ts';
 
 const ORIGIN = 'http://localhost';
@@ -37,7 +37,7 @@ describe('the secretariat downloads', () => {
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain('koin-yanlik-ntt-2024-peringkat.csv');
     const text = await res.text();
-    const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
+    const rows = csvRecords(text, ';');
     expect(rows[0]?.slice(0, 7)).toEqual([
       'Peringkat akhir',
       'Seri',
@@ -56,7 +56,7 @@ describe('the secretariat downloads', () => {
     const en = await (
       await app.request('/sekretariat/ekspor/peringkat.csv?lang=en', { headers: { cookie } })
     ).text();
-    const enRows = parse(en, { bom: true }) as string[][];
+    const enRows = csvRecords(en);
     expect(enRows[1]).toContain('93.87');
   });
 
@@ -66,7 +66,7 @@ describe('the secretariat downloads', () => {
     const text = await (
       await app.request('/sekretariat/ekspor/peringkat.csv?kategori=prov', { headers: { cookie } })
     ).text();
-    const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
+    const rows = csvRecords(text, ';');
     const provincial = seeded.innovations.filter((i) => i.category === 'prov').map((i) => i.id);
     expect(
       rows
@@ -117,7 +117,7 @@ describe('the secretariat downloads', () => {
     );
     const cookie = await signedIn();
     const text = await (await app.request('/sekretariat/ekspor/inovasi.csv', { headers: { cookie } })).text();
-    const rows = parse(text, { delimiter: ';', bom: true }) as string[][];
+    const rows = csvRecords(text, ';');
     expect(rows[1]?.[1]).toBe('\'=HYPERLINK("http://jahat.example","klik")');
   });
 });

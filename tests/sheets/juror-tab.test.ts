@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
@@ -17,6 +16,7 @@ import {
   NAMES_ROW,
 } from '../../shared/sheet/juror-tab.ts';
 import { a1Cell, columnLetter, JUROR_HEADER_ROWS, quoteTitle } from '../../shared/sheet/layout.ts';
+import { csvRecords } from '../helpers/csv.ts';
 import {
   type SheetEnv,
   seedInnovations,
@@ -303,9 +303,7 @@ describe.skipIf(!existsSync(SOFFICE))('the juror’s total, recalculated by Libr
       { stdio: 'ignore', timeout: 120_000 },
     );
     const csv = readdirSync(out).find((f) => f.endsWith('.csv')) ?? '';
-    const rows = (
-      parse(readFileSync(join(out, csv), 'utf8'), { relaxColumnCount: true }) as string[][]
-    ).slice(JUROR_HEADER_ROWS);
+    const rows = csvRecords(readFileSync(join(out, csv), 'utf8')).slice(JUROR_HEADER_ROWS);
     const criteria = criterionColumns(columns);
     let compared = 0;
     for (const row of rows) {
