@@ -269,7 +269,10 @@ export interface ResultRecords {
    * precondition): true when written, false when another version took the number first.
    */
   saveVersion(competition: string, record: ResultRecord): Promise<boolean>;
-  /** Every version, oldest first, without the cells. */
+  /**
+   * Every version's summary, oldest first, derived from each stored (hashed) record on read: no adapter
+   * keeps a summary beside the record, so none can be edited apart from it (issue 20, 10b).
+   */
   listVersions(competition: string): Promise<ResultVersionSummary[]>;
   getVersion(competition: string, version: number): Promise<ResultRecord | null>;
   latestVersion(competition: string): Promise<ResultRecord | null>;

@@ -5,6 +5,7 @@ import { cleanText, singleLineText } from '../../shared/domain/text.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { clientAddress } from '../http/client-address.ts';
+import { recordIntact } from '../results/published.ts';
 import type { StringKey } from './strings.ts';
 
 /** A response is a few paragraphs; anything larger is refused before it is read. */
@@ -53,9 +54,12 @@ export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | 
   const message = cleanText(raw('message')).trim().slice(0, 2000);
   if (message === '') return 'respondEmpty';
   const now = clock.now();
-  const latest = (await store.listVersions(competition.id)).at(-1);
+  // The fixed record itself, checked on read (functions/results/published.ts): an edited version opens nothing.
+  const latest = await store.latestVersion(competition.id);
   const open =
-    latest?.status === 'provisional' &&
+    latest !== null &&
+    (await recordIntact(latest)) &&
+    latest.status === 'provisional' &&
     latest.provisionalUntil !== null &&
     now.getTime() < Date.parse(latest.provisionalUntil);
   if (!latest || !open) return 'respondClosed';

@@ -1,4 +1,4 @@
-import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
+import { type ResultRecord, summaryOf } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { PublicResponse, PublicResponses, ResultRecords, ScoreChangeLog } from '../../shared/ports.ts';
 import { createChangeTail, TAIL } from './change-tail.ts';
@@ -129,9 +129,8 @@ export function createRecordDocuments(
     async saveVersion(competition, record) {
       const head = versionPath(competition, record.version);
       const chunkPaths = await writeChunks(backend, head, record);
-      const summary = JSON.parse(JSON.stringify(summaryOf(record))) as Fields;
       // The sync head names the newest version's chunks, so a sync reads them with its other inputs.
-      return createHead(head, { version: record.version, summary }, chunkPaths, [
+      return createHead(head, { version: record.version }, chunkPaths, [
         stamp(competition, { fixed: { version: record.version, chunks: chunkPaths } }),
       ]);
     },
@@ -140,7 +139,10 @@ export function createRecordDocuments(
         collection: path(competition, 'results'),
         orderBy: { field: 'version', direction: 'asc' },
       });
-      return docs.map((d) => d.fields.summary as unknown as ResultVersionSummary);
+      // Derived from each hashed record, never from a field beside it that nothing checks (a head written
+      // by an earlier juri still has one; it is ignored). A competition has a handful of versions.
+      const records = await Promise.all(docs.map((d) => readChunkField<ResultRecord>(d.fields, 'record')));
+      return records.flatMap((r) => (r ? [summaryOf(r)] : []));
     },
     async getVersion(competition, version) {
       return readChunkField<ResultRecord>(await backend.get(versionPath(competition, version)), 'record');

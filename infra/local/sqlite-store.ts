@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import type { LifecycleTransition } from '../../shared/domain/lifecycle.ts';
-import { type ResultRecord, type ResultVersionSummary, summaryOf } from '../../shared/domain/record.ts';
+import { type ResultRecord, summaryOf } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type {
@@ -49,7 +49,7 @@ CREATE TABLE IF NOT EXISTS leases (
 CREATE TABLE IF NOT EXISTS cursors (
   competition TEXT NOT NULL, name TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (competition, name));
 CREATE TABLE IF NOT EXISTS result_versions (
-  competition TEXT NOT NULL, version INTEGER NOT NULL, summary TEXT NOT NULL, data TEXT NOT NULL,
+  competition TEXT NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (competition, version));
 CREATE TABLE IF NOT EXISTS score_changes (
   competition TEXT NOT NULL, sync_id TEXT NOT NULL, seq INTEGER NOT NULL, data TEXT NOT NULL,
@@ -225,10 +225,10 @@ export function openSqliteStore(
     ),
     // Create-only: a version number, once taken, is never overwritten.
     insertVersion: db.prepare(
-      'INSERT OR IGNORE INTO result_versions (competition, version, summary, data) VALUES (?, ?, ?, ?)',
+      'INSERT OR IGNORE INTO result_versions (competition, version, data) VALUES (?, ?, ?)',
     ),
-    listVersions: db.prepare<[string], { summary: string }>(
-      'SELECT summary FROM result_versions WHERE competition = ? ORDER BY version',
+    listVersions: db.prepare<[string], { data: string }>(
+      'SELECT data FROM result_versions WHERE competition = ? ORDER BY version',
     ),
     getVersion: db.prepare<[string, number], { data: string }>(
       'SELECT data FROM result_versions WHERE competition = ? AND version = ?',
@@ -337,13 +337,7 @@ export function openSqliteStore(
   );
 
   const saveVersion = db.transaction((competition: string, record: ResultRecord): boolean => {
-    const written =
-      stmt.insertVersion.run(
-        competition,
-        record.version,
-        JSON.stringify(summaryOf(record)),
-        JSON.stringify(record),
-      ).changes === 1;
+    const written = stmt.insertVersion.run(competition, record.version, JSON.stringify(record)).changes === 1;
     if (written) stamp(competition);
     return written;
   });
@@ -477,7 +471,8 @@ export function openSqliteStore(
     },
     async listVersions(competition) {
       return guard(() =>
-        stmt.listVersions.all(competition).map((r) => JSON.parse(r.summary) as ResultVersionSummary),
+        // Derived from the hashed record itself, never kept beside it: there is nothing else to edit.
+        stmt.listVersions.all(competition).map((r) => summaryOf(JSON.parse(r.data) as ResultRecord)),
       );
     },
     async getVersion(competition, version) {
@@ -583,8 +578,11 @@ function migrate(db: Database.Database): void {
       .prepare<[], { name: string }>(`PRAGMA table_info(${table})`)
       .all()
       .some((c) => c.name === column);
-  if (MIGRATIONS.every((m) => has(m.table, m.column))) return;
+  // Versions once kept their summary in a column of its own, which nothing checked (issue 20, 10b).
+  const summaryColumn = has('result_versions', 'summary');
+  if (MIGRATIONS.every((m) => has(m.table, m.column)) && !summaryColumn) return;
   db.transaction(() => {
+    if (summaryColumn) db.exec('ALTER TABLE result_versions DROP COLUMN summary');
     for (const m of MIGRATIONS) {
       if (has(m.table, m.column)) continue;
       db.exec(`ALTER TABLE ${m.table} ADD COLUMN ${m.column} ${m.declaration}`);

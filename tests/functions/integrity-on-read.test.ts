@@ -9,7 +9,12 @@ import { docId } from '../../infra/firestore/document-backend.ts';
 import { createDocumentStore } from '../../infra/firestore/document-store.ts';
 import { nodeBackend } from '../../infra/firestore/node-store.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
+import {
+  type ResultRecord,
+  type ResultVersionSummary,
+  summaryOf,
+  verificationCode,
+} from '../../shared/domain/record.ts';
 import type { Store } from '../../shared/ports.ts';
 import { seedCompetition } from '../browser/seed.ts';
 import { fixedClock, secretariatCookie, testServices } from '../helpers/services.ts';
@@ -52,6 +57,8 @@ interface Backend {
   store: Store;
   /** Rewrites stored version 1 as `edit` says, below the Store port, as a person with access would. */
   tamper(edit: (r: ResultRecord) => void): Promise<void>;
+  /** Rewrites version 1's summary where the store kept one beside the record (SQLite's column, Firestore's head). */
+  tamperSummary(summary: ResultVersionSummary): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -73,6 +80,13 @@ function sqliteBackend(): Backend {
         .prepare('UPDATE result_versions SET data = ? WHERE competition = ? AND version = 1')
         .run(JSON.stringify(record), CID);
     },
+    async tamperSummary(summary) {
+      const columns = raw.prepare<[], { name: string }>('PRAGMA table_info(result_versions)').all();
+      if (!columns.some((c) => c.name === 'summary')) return;
+      raw
+        .prepare('UPDATE result_versions SET summary = ? WHERE competition = ? AND version = 1')
+        .run(JSON.stringify(summary), CID);
+    },
     async close() {
       raw.close();
       store.close();
@@ -92,6 +106,12 @@ function firestoreBackend(): Backend {
       const head = `competitions/${docId(CID)}/results/000001`;
       const chunks = await writeChunks(backend, head, record);
       await backend.commit([{ op: 'update', path: head, fields: { chunks } }]);
+    },
+    async tamperSummary(summary) {
+      const head = `competitions/${docId(CID)}/results/000001`;
+      await backend.commit([
+        { op: 'update', path: head, fields: { summary: JSON.parse(JSON.stringify(summary)) } },
+      ]);
     },
     close: () => db.terminate(),
   };
@@ -131,6 +151,72 @@ describe.each([
       expect(dashboard).toContain('tidak lolos pemeriksaan keaslian');
     } finally {
       await backend.close();
+    }
+  });
+});
+
+describe.each([
+  ['SQLite', sqliteBackend],
+  ['the Firestore emulator', firestoreBackend],
+])("a version's summary, %s (issue 20, probe 10b)", (_name, open) => {
+  it('is derived from the hashed record: an edited summary changes nothing a reader sees', async () => {
+    const backend = open();
+    try {
+      const clock = fixedClock('2024-12-19T10:00:00+08:00');
+      const services = testServices({ store: backend.store, clock });
+      await seedCompetition(services, { interviewDone: true });
+      clock.set('2024-12-20T10:00:00+08:00');
+      const app = createApp(() => services);
+      const record = (await backend.store.getVersion(CID, 1)) as ResultRecord;
+      expect(record.status).toBe('final');
+
+      // Someone with access reopens uji publik for a year, with a reason of their own.
+      await backend.tamperSummary({
+        ...summaryOf(record),
+        status: 'provisional',
+        provisionalUntil: '2025-12-20T10:00:00.000Z',
+        reason: 'Dibuka kembali oleh orang lain',
+      });
+      expect(await backend.store.listVersions(CID)).toEqual([summaryOf(record)]);
+      const respond = await app.request(`/pengumuman/${CID}/tanggapan`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
+        body: new URLSearchParams({ message: 'Tanggapan', name: 'Warga' }).toString(),
+      });
+      expect(await respond.text()).toContain('Masa uji publik');
+      const cookie = await secretariatCookie(app);
+      const dashboard = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+      expect(dashboard).not.toContain('Dibuka kembali oleh orang lain');
+    } finally {
+      await backend.close();
+    }
+  });
+});
+
+describe('a SQLite file from an earlier juri (issue 20, probe 10b)', () => {
+  it('loses its unchecked summary column on open; the summaries come from the records', async () => {
+    const file = join(dir, `${crypto.randomUUID()}.db`);
+    const first = openSqliteStore(file);
+    await seedCompetition(testServices({ store: first, clock: fixedClock('2024-12-19T10:00:00+08:00') }), {
+      interviewDone: true,
+    });
+    const record = (await first.getVersion(CID, 1)) as ResultRecord;
+    first.close();
+    const raw = new Database(file);
+    raw.exec("ALTER TABLE result_versions ADD COLUMN summary TEXT NOT NULL DEFAULT ''");
+    const forged = { ...summaryOf(record), status: 'provisional', reason: 'Dibuka kembali' };
+    raw.prepare('UPDATE result_versions SET summary = ?').run(JSON.stringify(forged));
+    raw.close();
+
+    const store = openSqliteStore(file);
+    try {
+      expect(await store.listVersions(CID)).toEqual([summaryOf(record)]);
+      const check = new Database(file, { readonly: true });
+      const columns = check.prepare<[], { name: string }>('PRAGMA table_info(result_versions)').all();
+      check.close();
+      expect(columns.map((c) => c.name)).toEqual(['competition', 'version', 'data']);
+    } finally {
+      store.close();
     }
   });
 });
