@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
+import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
 import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
@@ -135,6 +136,7 @@ function memoryServices(
     },
     lang: 'id',
     pubsubKeys: NO_PUSH_KEYS,
+    xlsx: lazyXlsxWriter,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { sheets_v4 } from '@googleapis/sheets';
+import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
 import type { Competition } from '../shared/domain/competition.ts';
 import { type Innovation, innovationNumber } from '../shared/domain/innovation.ts';
 import type { Store } from '../shared/ports.ts';
@@ -33,6 +34,7 @@ export function localServices(
     },
     lang: 'id',
     pubsubKeys: NO_PUSH_KEYS,
+    xlsx: lazyXlsxWriter,
   };
 }
 

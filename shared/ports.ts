@@ -518,6 +518,20 @@ export interface ScoreSheet {
   requestCount(): { reads: number; writes: number };
 }
 
+/** One worksheet of a download: a header row and rows of text or numbers. */
+export interface ExportTable {
+  name: string;
+  header: string[];
+  rows: (string | number | null)[][];
+  /** 0-based columns holding scores: shown with two decimals (an official score comes rounded by the display rule). */
+  scoreColumns?: number[];
+}
+
+/** Writes the secretariat's downloads as .xlsx workbooks (a bold, frozen, filtered header; text stays text). */
+export interface XlsxWriter {
+  tablesToXlsx(tables: readonly ExportTable[]): Promise<Uint8Array<ArrayBuffer>>;
+}
+
 /** A Forms API watch (Pub/Sub only; it expires 7 days after creation or the last renewal). */
 export interface FormWatch {
   id: string;

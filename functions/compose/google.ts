@@ -1,4 +1,5 @@
 import { createRemoteJWKSet } from 'jose';
+import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
 import { createFormsResponses } from '../../infra/forms/forms-responses.ts';
 import { type GoogleApisAuth, toGoogleAuthClient } from '../../infra/google-auth/auth-client.ts';
@@ -78,7 +79,7 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
 export function googleAdapters(
   env: GoogleEnv,
   auth: GoogleApisAuth,
-): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys' | 'sheetLink'> {
+): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys' | 'sheetLink' | 'xlsx'> {
   const main = env.spreadsheetId
     ? {
         spreadsheetId: env.spreadsheetId,
@@ -88,6 +89,7 @@ export function googleAdapters(
     : undefined;
   return {
     ...(main ? { sheetLink: { url: googleSheetUrl(main.spreadsheetId) } } : {}),
+    xlsx: lazyXlsxWriter,
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     // SPREADSHEET_ID is the secretariat's spreadsheet; perJuror mode adds one per juror, made by setup.
     sheet: !main

@@ -13,6 +13,7 @@ import {
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
 import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
+import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
 import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
@@ -77,6 +78,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     secrets: localSecrets(dir),
     lang: o.lang,
     pubsubKeys: NO_PUSH_KEYS,
+    xlsx: lazyXlsxWriter,
     sheetLink: { file: paths.workbook },
     localForm: true,
   };

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import type { Clock, FormResponses, ScoreSheet, Store } from '../../shared/ports.ts';
+import type { Clock, FormResponses, ScoreSheet, Store, XlsxWriter } from '../../shared/ports.ts';
 import type { Stopping } from './stopping.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
@@ -19,6 +19,8 @@ export interface Services {
   lang: Lang;
   /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
   pubsubKeys: JWTVerifyGetKey;
+  /** Writes the secretariat's .xlsx downloads. */
+  xlsx: XlsxWriter;
   /**
    * Where a request's client address can be trusted from, for the sign-in lockout and uji publik's
    * spacing: the TCP peer on a bare Node server (the default), Cloudflare's header on Workers, the

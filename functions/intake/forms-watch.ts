@@ -1,4 +1,4 @@
-import { sortableInstant } from '../../infra/forms/sortable-instant.ts';
+import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormWatch } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';

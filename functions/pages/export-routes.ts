@@ -208,8 +208,6 @@ async function send(c: Context<AppEnv>, table: Table, file: string, format: stri
     c.header('content-type', 'text/csv; charset=utf-8');
     return c.body(tableToCsv(table, lang));
   }
-  // exceljs is large: loaded only when a workbook is asked for.
-  const { tablesToXlsx } = await import('../../infra/export/xlsx-tables.ts');
   // A score cell holds the number its digits say, shown with exactly those 2 decimals.
   const scoreColumns = table.header.flatMap((_, i) =>
     table.rows.some((row) => typeof row[i] === 'object' && row[i] !== null) ? [i] : [],
@@ -221,7 +219,7 @@ async function send(c: Context<AppEnv>, table: Table, file: string, format: stri
       return digits === null ? null : Number(digits);
     }),
   );
-  const bytes = await tablesToXlsx([{ ...table, rows, scoreColumns }]);
+  const bytes = await c.get('services').xlsx.tablesToXlsx([{ ...table, rows, scoreColumns }]);
   c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   return c.body(new Uint8Array(bytes).buffer);
 }

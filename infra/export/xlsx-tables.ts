@@ -1,14 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { ExportTable } from '../../shared/ports.ts';
 import '../jszip-utf8.ts';
-
-/** One worksheet: a header row and rows of text or numbers. */
-export interface ExportTable {
-  name: string;
-  header: string[];
-  rows: (string | number | null)[][];
-  /** 0-based columns holding scores: shown with two decimals (an official score comes rounded by the display rule). */
-  scoreColumns?: number[];
-}
 
 /** Wide enough for the longest text in the column (header included), within what a screen shows. */
 function columnWidth(table: ExportTable, column: number): number {

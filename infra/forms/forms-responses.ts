@@ -1,7 +1,7 @@
 import { forms, type forms_v1 } from '@googleapis/forms';
+import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormResponses, FormWatch, ListedResponses } from '../../shared/ports.ts';
-import { sortableInstant } from './sortable-instant.ts';
 
 export interface FormsResponsesOptions {
   auth: NonNullable<forms_v1.Options['auth']>;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { NO_PUSH_KEYS, type Secrets, type Services } from '../../functions/compose/services.ts';
+import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Clock } from '../../shared/ports.ts';
 
@@ -38,6 +39,7 @@ export function testServices(parts: Pick<Services, 'store'> & Partial<Services>)
     secrets: TEST_SECRETS,
     lang: 'id',
     pubsubKeys: NO_PUSH_KEYS,
+    xlsx: lazyXlsxWriter,
     ...parts,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sortableInstant } from '../../infra/forms/sortable-instant.ts';
+import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import {
   type FormSubmission,
   mapAnswers,

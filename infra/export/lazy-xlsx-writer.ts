@@ -1,0 +1,12 @@
+import type { XlsxWriter } from '../../shared/ports.ts';
+
+/**
+ * The .xlsx writer, loaded on the first download: exceljs is large, and most requests (every intake, every
+ * cron tick) never write a workbook.
+ */
+export const lazyXlsxWriter: XlsxWriter = {
+  async tablesToXlsx(tables) {
+    const { tablesToXlsx } = await import('./xlsx-tables.ts');
+    return tablesToXlsx(tables);
+  },
+};
