@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Attempt } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { clientAddress } from './client-address.ts';
+import { knownDevice } from './known-device.ts';
 
 /** Failures a client may make before the first lockout. */
 export const FREE_FAILURES = 5;
@@ -23,15 +24,27 @@ export function lockedUntil(attempts: readonly Attempt[]): number {
 }
 
 /**
+ * Whose failures a sign-in counts with (issue 20, 10d): there is one account, the secretariat's, so the
+ * key is (account, device) for a browser holding the device cookie a past sign-in gave it, and
+ * (account, address) for everyone else. Guessers behind the secretariat's NAT lock out the address,
+ * never the secretariat's own browser; without the token no one gets a device cookie, so guessing stays
+ * bounded per address (and per stolen device cookie, each with the same limits).
+ */
+async function lockoutKey(c: Context<AppEnv>): Promise<string> {
+  const device = await knownDevice(c);
+  return device ? `perangkat:${device}` : clientAddress(c);
+}
+
+/**
  * Checks the admin token for one sign-in (the form or the /admin bearer), at most as often as the
- * lockout allows per client. The attempt is recorded in the store before the secret is checked and
+ * lockout allows per client (`lockoutKey`). The attempt is recorded in the store before the secret is checked and
  * cleared by a success, so the count survives restarts and is shared by every instance (Workers have
  * no memory between requests), and a burst of concurrent guesses is cut off at its place in line.
  * Throws AppError('too_many_attempts') (429, Retry-After) while the client is locked out.
  */
 export async function throttledCheck(c: Context<AppEnv>, check: () => Promise<boolean>): Promise<boolean> {
   const { store, competition, clock } = c.get('services');
-  const client = clientAddress(c);
+  const client = await lockoutKey(c);
   const now = clock.now();
   const since = new Date(now.getTime() - WINDOW_MS);
   const recent = () => store.recentAttempts(competition.id, client, since, READ_LIMIT);

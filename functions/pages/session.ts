@@ -3,18 +3,11 @@ import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
+import { isHttps, rememberDevice } from '../http/known-device.ts';
 
 /** Long enough for a working session, short enough that a forgotten browser does not stay signed in. */
 export const SESSION_HOURS = 4;
 const COOKIE = 'juri_sesi';
-
-/**
- * Behind a TLS-terminating proxy (Cloud Functions, Cloud Run) the app sees http, so the
- * forwarded scheme counts too. A forged header can only make the cookie Secure, never weaker.
- */
-function isHttps(c: Context<AppEnv>): boolean {
-  return new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
-}
 
 /** The signing key is derived from the admin token: rotating the token ends every session. */
 async function sessionKey(adminToken: string): Promise<string> {
@@ -26,7 +19,10 @@ export async function checkAdminToken(c: Context<AppEnv>, given: string): Promis
   return !!expected && (await timingSafeEqualText(given, expected));
 }
 
-/** Each session has a random id recorded in the store, so that signing out can end it for good. */
+/**
+ * Each session has a random id recorded in the store, so that signing out can end it for good. The
+ * browser is remembered as the secretariat's (functions/http/known-device.ts) for later sign-ins.
+ */
 export async function startSession(c: Context<AppEnv>): Promise<void> {
   const { secrets, clock, store, competition } = c.get('services');
   if (!secrets.adminToken) return;
@@ -41,6 +37,7 @@ export async function startSession(c: Context<AppEnv>): Promise<void> {
     maxAge: SESSION_HOURS * 3600,
     ...(https ? { prefix: 'host' as const, secure: true } : {}),
   });
+  await rememberDevice(c);
 }
 
 /** Revokes the session in the store (a copied cookie stops working too) and clears the cookie. */

@@ -24,10 +24,10 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function signIn(token: string, ip = '203.0.113.9') {
+function signIn(token: string, ip = '203.0.113.9', cookie = '') {
   return app.request(`${ORIGIN}/sekretariat/masuk`, {
     method: 'POST',
-    headers: { ...FORM, origin: ORIGIN, 'cf-connecting-ip': ip },
+    headers: { ...FORM, origin: ORIGIN, 'cf-connecting-ip': ip, ...(cookie ? { cookie } : {}) },
     body: new URLSearchParams({ token }).toString(),
   });
 }
@@ -94,6 +94,39 @@ describe('guessing the admin token', () => {
     // A success clears the count.
     expect((await signIn('salah')).status).toBe(401);
     expect((await signIn(TOKEN)).status).toBe(303);
+  });
+
+  it('never locks out a browser that signed in before: guessers behind its address lock the address only', async () => {
+    // Issue 20, 10d. The secretariat signed in from this browser last week; today a guesser shares its NAT.
+    const first = await signIn(TOKEN);
+    const device =
+      first.headers
+        .getSetCookie()
+        .find((c) => c.startsWith('juri_perangkat='))
+        ?.split(';')[0] ?? '';
+    expect(device).toMatch(/^juri_perangkat=v1\./);
+    expect(first.headers.getSetCookie().join('\n')).toMatch(
+      /juri_perangkat=[^;]+; Max-Age=15552000; Path=\/; HttpOnly; SameSite=Strict/,
+    );
+    for (let i = 0; i < 5; i++) expect((await signIn('salah')).status).toBe(401);
+    // Without the device cookie the right token is still refused: a locked address tells no guess apart.
+    expect((await signIn(TOKEN)).status).toBe(429);
+    expect((await signIn(TOKEN, '203.0.113.9', device)).status).toBe(303);
+    // A made-up or tampered device cookie is no device: it counts as the address.
+    const forged = `juri_perangkat=v1.${crypto.randomUUID()}.${'0'.repeat(43)}%3D`;
+    expect((await signIn(TOKEN, '203.0.113.9', forged)).status).toBe(429);
+    expect((await signIn(TOKEN, '203.0.113.9', `${device.slice(0, -6)}AAAAAA`)).status).toBe(429);
+
+    // The device's own failures lock the device, with the same limits: a stolen cookie guesses no faster.
+    for (let i = 0; i < 5; i++) expect((await signIn('salah', '198.51.100.7', device)).status).toBe(401);
+    expect((await signIn(TOKEN, '198.51.100.7', device)).status).toBe(429);
+    // Another address without the cookie is not affected by the device's lockout.
+    expect((await signIn(TOKEN, '198.51.100.7')).status).toBe(303);
+    // A rotated token ends every device cookie: the browser counts as its address again.
+    clock.set('2024-11-01T09:00:00+08:00');
+    services = { ...services, secrets: { ...services.secrets, adminToken: 'rotated-admin-token' } };
+    for (let i = 0; i < 5; i++) expect((await signIn('salah', '192.0.2.50')).status).toBe(401);
+    expect((await signIn('rotated-admin-token', '192.0.2.50', device)).status).toBe(429);
   });
 
   it('counts wrong bearer tokens on /admin the same way', async () => {
