@@ -117,12 +117,17 @@ function privateFolder(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const entries = readdirSync(dir);
   if (!existed || entries.length === 0 || entries.some((name) => OWN_FILES.includes(name))) {
-    chmodSync(dir, 0o700);
+    tighten(dir, 0o700);
   }
   // Group and others lose their bits; the owner's stay as they are, so a workbook made read-only stays so.
   for (const name of OWN_FILES) {
-    if (entries.includes(name)) chmodSync(join(dir, name), statSync(join(dir, name)).mode & 0o700);
+    if (entries.includes(name)) tighten(join(dir, name), statSync(join(dir, name)).mode & 0o700);
   }
+}
+
+/** chmod only when the mode differs: a file its owner made immutable (chattr +i) refuses even a no-op chmod. */
+function tighten(path: string, mode: number): void {
+  if ((statSync(path).mode & 0o7777) !== mode) chmodSync(path, mode);
 }
 
 /** Generated once per folder and kept, so a restart keeps the same admin token. */

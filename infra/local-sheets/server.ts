@@ -157,6 +157,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     const started = performance.now();
     try {
       const result = await serial(() => route(books, req.method ?? 'GET', url, body));
+      await writtenThrough(books, req.method ?? 'GET', url);
       entry.ms = performance.now() - started;
       send(res, entry, 200, result);
     } catch (e) {
@@ -272,6 +273,19 @@ async function route(books: LocalBooks, method: string, url: URL, rawBody: strin
     };
   }
   throw new SheetsApiError(404, `The local Sheets server does not serve ${method} ${url.pathname}.`);
+}
+
+/**
+ * A structural write (a sync's publish swaps its tabs in with one; a setup makes the tabs) is answered
+ * once the file holds it, or with the 503 of a file that cannot be written: a sync must never say
+ * "written" while the disk refused the workbook. The change stays in memory and is tried again, by the
+ * write-behind and by the next write. Cell writes (a juror's edit) stay behind: the publish that follows
+ * them is one file write either way, so only the publish waits for it, outside the request queue.
+ */
+async function writtenThrough(books: LocalBooks, method: string, url: URL): Promise<void> {
+  const m = PATH.exec(decodeURIComponent(url.pathname));
+  if (method !== 'POST' || m?.[2] !== ':batchUpdate') return;
+  await (await books.open(m[1] ?? '')).flush();
 }
 
 function describe(book: Book) {

@@ -220,8 +220,11 @@ export async function openWorkbookFile(
     } catch (e) {
       if (book && pending.length > 0) {
         const copy = join(dirname(file), `${basename(file, '.xlsx')}.belum-tersimpan-${Date.now()}.xlsx`);
-        await replaceFile(copy, new Uint8Array(await toXlsx(book)));
-        console.warn(MESSAGES.keptAside(file, copy), e);
+        // A folder that refuses the file refuses the copy too: say what is lost instead of failing the stop.
+        await replaceFile(copy, new Uint8Array(await toXlsx(book))).then(
+          () => console.warn(MESSAGES.keptAside(file, copy), e),
+          (again: unknown) => console.warn(MESSAGES.lost(file), e, again),
+        );
       }
     } finally {
       clearTimeout(timer);
@@ -268,7 +271,7 @@ function unavailable(
   message: string,
   more: Record<string, string> = {},
 ): SheetsApiError {
-  return new SheetsApiError(503, message, {}, { reason, metadata: { file, ...more } });
+  return new SheetsApiError(503, message, {}, { reason, metadata: { file, folder: dirname(file), ...more } });
 }
 
 export type WorkbookReason =
@@ -292,6 +295,11 @@ const MESSAGES = {
   keptAside: (f: string, copy: string) =>
     `juri: perubahan terakhir tidak dapat ditulis ke ${f}; disimpan di ${copy}. / ` +
     `juri: the last changes could not be written to ${f}; they were kept in ${copy}.`,
+  lost: (f: string) =>
+    `juri: perubahan terakhir tidak dapat ditulis ke ${f} maupun ke salinan di sebelahnya; jalankan sinkronisasi ` +
+    `lagi setelah folder itu boleh ditulis (nilai yang diketik juri tetap ada di buku kerja). / juri: the last ` +
+    `changes could not be written to ${f} nor to a copy beside it; sync again once the folder may be written ` +
+    `(the scores jurors typed are still in the workbook).`,
   readOnly: (f: string) =>
     `Buku kerja ${f} dibuat hanya-baca (read-only), jadi juri tidak menulis ke sana dan tidak menggantinya; ` +
     `izinkan menulis (chmod u+w, atau hapus centang "Read-only") lalu coba lagi. / The workbook ${f} is ` +

@@ -96,6 +96,7 @@ const NEEDS_A_PERSON = new Set([
   'WORKBOOK_MISSING',
   'WORKBOOK_UNREADABLE',
   'WORKBOOK_UNWRITABLE',
+  'WORKBOOK_READ_ONLY',
 ]);
 
 interface ErrorInfoLike {
@@ -170,8 +171,29 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
         },
         options,
       );
+    case 'WORKBOOK_UNWRITABLE': {
+      // The change is kept in memory and written by the next attempt: nothing is lost, but nothing is saved.
+      const folder = info.metadata?.folder ?? '';
+      const why = info.metadata?.why ?? '';
+      return new AppError(
+        'sheet_unavailable',
+        {
+          id: `juri tidak dapat menyimpan buku kerja ${workbook} (${why}), jadi perubahan ini belum tersimpan. Folder ${folder} atau file itu tidak boleh ditulis, atau disk penuh. Izinkan menulis ke folder itu (di Linux/macOS: chmod u+w "${folder}") atau kosongkan ruang disk, lalu sinkronkan lagi; sampai saat itu perubahan ini hanya ada di memori juri dan hasil sebelumnya tetap berlaku.`,
+          en: `juri cannot save the workbook ${workbook} (${why}), so this change is not saved. The folder ${folder} or the file may not be written, or the disk is full. Allow writing to that folder (on Linux/macOS: chmod u+w "${folder}") or free some disk space, then sync again; until then this change is only in juri's memory and the previous result stays.`,
+        },
+        options,
+      );
+    }
+    case 'WORKBOOK_READ_ONLY':
+      return new AppError(
+        'sheet_unavailable',
+        {
+          id: `Buku kerja ${workbook} dibuat hanya-baca (read-only), jadi juri tidak menulis ke sana dan perubahan ini belum tersimpan. Izinkan menulis (chmod u+w, atau hapus centang "Read-only" di properti file), lalu sinkronkan lagi; sampai saat itu perubahan ini hanya ada di memori juri dan hasil sebelumnya tetap berlaku.`,
+          en: `The workbook ${workbook} is read-only, so juri does not write to it and this change is not saved. Make it writable (chmod u+w, or untick "Read-only" in the file's properties), then sync again; until then this change is only in juri's memory and the previous result stays.`,
+        },
+        options,
+      );
     case 'WORKBOOK_UNREADABLE':
-    case 'WORKBOOK_UNWRITABLE':
       return new AppError(
         'sheet_unavailable',
         {
