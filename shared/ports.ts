@@ -468,10 +468,6 @@ export interface SheetPlan {
   books?: { key: string; title: string; editors: string[] }[];
   /** perJuror mode: the jurors' spreadsheet ids, for the secretariat's spreadsheet to remember. */
   bookIds?: Record<string, string>;
-  /** Keys of every output tab the competition can have (a hidden staging tab is kept for each). */
-  outputKeys: string[];
-  /** Rows the largest output tab will need (about the number of innovations), to size the staging tabs. */
-  expectedRows: number;
   /** Secretariat emails: editors of every protected range. */
   secretariat: string[];
 }
@@ -502,15 +498,16 @@ export interface ScoreSheet {
    */
   readRanges(ranges: readonly RangeRef[], options?: SheetCallOptions): Promise<SheetRead>;
   /**
-   * Replaces the output tabs atomically: one values write into hidden staging tabs, then one structural
-   * request that swaps them in. Tabs absent from `tabs` but live before are removed.
+   * Replaces the output tabs atomically: one structural request writes the values into hidden staging
+   * tabs, a second swaps them in. Tabs absent from `tabs` but live before are removed, and no staging tab
+   * stays in the workbook.
    */
   publish(
     tabs: OutputTab[],
     publishState: string,
     options?: SheetCallOptions,
   ): Promise<{ generation: number }>;
-  /** Creates or extends the juror tabs and the staging tabs; never touches a typed score. */
+  /** Creates or extends the juror tabs (and removes staging tabs a failed publish left); never touches a typed score. */
   provision(plan: SheetPlan, options?: SheetCallOptions): Promise<ProvisionOutcome>;
   /** The spreadsheet's title: one read, for `juri doctor`. */
   describe(options?: SheetCallOptions): Promise<{ title: string }>;

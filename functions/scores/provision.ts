@@ -21,7 +21,6 @@ import {
   totalFormulaTemplate,
 } from '../../shared/sheet/juror-tab.ts';
 import { conflictNote } from '../../shared/sheet/layout.ts';
-import { outputTabKeys } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { firstStagePopulation } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
@@ -69,10 +68,7 @@ export async function provisionSheet(
       const rows = [...assignment.values()].reduce((n, r) => n + r.length, 0);
       stages.push({ stage: stage.id, innovations: population.length, rows });
     });
-    const outcome = await sheet.provision(
-      sheetPlan(services, assignments, innovations.length, opts.secretariat),
-      { signal },
-    );
+    const outcome = await sheet.provision(sheetPlan(services, assignments, opts.secretariat), { signal });
     const after = sheet.requestCount();
     return {
       ...outcome,
@@ -84,13 +80,12 @@ export async function provisionSheet(
 
 /**
  * The whole plan setup hands the sheet: every juror tab with `rows` (stage id → juror id → rows; a tab
- * missing there gets none), the guide, the books (perJuror), the staging tabs. The plan always names
+ * missing there gets none), the guide, the books (perJuror). The plan always names
  * every tab, because setup rebuilds the looks and protections of exactly the tabs it is given.
  */
 export function sheetPlan(
   services: Pick<Services, 'competition' | 'lang'>,
   rows: ReadonlyMap<string, StageAssignment>,
-  expectedRows: number,
   secretariatEmails?: string[],
 ): SheetPlan {
   const { competition, lang } = services;
@@ -114,8 +109,6 @@ export function sheetPlan(
     guide: { title: GUIDE_TITLE, rows: guideRows(competition, lang), widths: [240, 70, 90, 640] },
     locale: SHEET_LOCALE,
     timeZone: competition.timezone,
-    outputKeys: outputTabKeys(competition),
-    expectedRows,
     secretariat,
   };
 }

@@ -42,7 +42,7 @@ export async function placeNewRows(
   }
   if (placed.size === 0) return [];
   await sheetOf(services).provision(
-    sheetPlan(services, rowsOfEveryTab(services, read, first.id, assignment), read.innovations.length),
+    sheetPlan(services, rowsOfEveryTab(services, read, first.id, assignment)),
     { signal },
   );
   return [...placed].map(([innovation, jurors]) => ({ stage: first.id, innovation, jurors }));

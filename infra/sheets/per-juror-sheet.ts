@@ -124,9 +124,7 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
         const id = books[b.key];
         if (!id) continue;
         const jurorTabs = plan.jurorTabs.filter((t) => t.book === b.key);
-        outcomes.push(
-          await bookSheet(id).provision({ ...plan, jurorTabs, outputKeys: [], books: [], expectedRows: 0 }),
-        );
+        outcomes.push(await bookSheet(id).provision({ ...plan, jurorTabs, books: [] }));
       }
       return {
         tabsCreated: outcomes.flatMap((o) => o.tabsCreated),

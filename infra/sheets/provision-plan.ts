@@ -4,14 +4,7 @@ import { sameShape } from '../../shared/sheet/juror-read.ts';
 import { columnLetter, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import { HEADER_BG, INPUT_TAB_COLOR } from './colors.ts';
 import { jurorTabLooks, MARK, type PlacedTab } from './juror-tab-looks.ts';
-import {
-  addHidden,
-  FIRST_OWN_ID,
-  META_RANGE,
-  type PublishMeta,
-  parseMeta,
-  writeMeta,
-} from './publish-plan.ts';
+import { FIRST_OWN_ID, META_RANGE, type PublishMeta, parseMeta, writeMeta } from './publish-plan.ts';
 import type { SheetsCalls } from './sheets-adapter.ts';
 
 type Request = sheets_v4.Schema$Request;
@@ -20,8 +13,7 @@ type Request = sheets_v4.Schema$Request;
 const DEFAULT_TAB = 'Sheet1';
 
 /**
- * Creates or extends the juror tabs, the guide, the hidden bookkeeping tab and the staging tabs of one
- * spreadsheet. 2 reads and 3 writes whatever the size. Score and remark cells are never written: only
+ * Creates or extends the juror tabs, the guide and the hidden bookkeeping tab of one spreadsheet. 2 reads and 3 writes whatever the size. Score and remark cells are never written: only
  * headers, the text and formula cells of juri's own columns, formats, validation and protection. A juror
  * tab whose shape a person changed is left as it is and reported.
  */
@@ -195,29 +187,13 @@ export async function provisionBook(calls: SheetsCalls, plan: SheetPlan): Promis
   if (removable && strayEmpty && front.length > 0) {
     structure.push({ deleteSheet: { sheetId: removable.properties?.sheetId ?? 0 } });
   }
-  // Staging tabs big enough for the first syncs, so a sync never has to enlarge one first.
-  const staged = { rows: Math.max(1000, 2 * (plan.expectedRows + 1)), cols: 26 };
+  // A publish makes its staging tabs and removes them; any still here (a failed publish, or a workbook
+  // set up when they were kept between syncs) go now.
   const liveIds = new Set(sheets.map((s) => s.properties?.sheetId));
-  for (const key of plan.outputKeys) {
-    const have = meta.staging[key];
-    if (have && liveIds.has(have.id)) {
-      if (have.rows >= staged.rows) continue;
-      structure.push({
-        updateSheetProperties: {
-          properties: {
-            sheetId: have.id,
-            gridProperties: { rowCount: staged.rows, columnCount: Math.max(have.cols, 26) },
-          },
-          fields: 'gridProperties.rowCount,gridProperties.columnCount',
-        },
-      });
-      meta.staging[key] = { id: have.id, rows: staged.rows, cols: Math.max(have.cols, 26) };
-      continue;
-    }
-    const id = next++;
-    structure.push(addHidden(id, staged));
-    meta.staging[key] = { id, ...staged };
+  for (const staged of Object.values(meta.staging)) {
+    if (liveIds.has(staged.id)) structure.push({ deleteSheet: { sheetId: staged.id } });
   }
+  meta.staging = {};
   meta.next = next;
   structure.push(writeMeta(meta));
   await calls.batchUpdate(structure);

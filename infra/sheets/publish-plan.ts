@@ -63,51 +63,48 @@ export function sizeOf(tab: OutputTab): { rows: number; cols: number } {
   return { rows: Math.max(values, tab.header.length + 1), cols };
 }
 
-/** Staging tabs are sized with room to grow, so later syncs rarely need to enlarge them first. */
-function stagingSize(rows: number, cols: number): { rows: number; cols: number } {
-  return { rows: Math.max(1000, rows * 2), cols: Math.max(26, cols) };
-}
-
-/** Adds the staging tabs that are missing or too small (a rare extra request: setup makes them). */
-export function prepareStaging(
+/**
+ * The first of a publish's two writes: hidden staging tabs holding the new values, one per output tab,
+ * each sized to its content. Staging tabs a failed publish left behind (the bookkeeping names them) are
+ * removed first. Values go in as `userEnteredValue`s of their kind, so text stays text (never a formula),
+ * as a RAW values write would keep it. Nothing visible changes: if the swap then fails, the sheet reads as
+ * before, and the next publish removes these tabs.
+ */
+export function stageRequests(
   meta: PublishMeta,
   tabs: OutputTab[],
 ): { meta: PublishMeta; requests: Request[] } {
-  const next: PublishMeta = structuredClone(meta);
-  const requests: Request[] = [];
+  const next: PublishMeta = { ...structuredClone(meta), staging: {} };
+  const requests: Request[] = Object.values(meta.staging).map((s) => ({ deleteSheet: { sheetId: s.id } }));
   for (const tab of tabs) {
-    const need = sizeOf(tab);
-    const have = next.staging[tab.key];
-    const size = stagingSize(need.rows, need.cols);
-    if (!have) {
-      const id = next.next++;
-      requests.push(addHidden(id, size));
-      next.staging[tab.key] = { id, ...size };
-    } else if (have.rows < need.rows || have.cols < need.cols) {
-      requests.push({
-        updateSheetProperties: {
-          properties: { sheetId: have.id, gridProperties: { rowCount: size.rows, columnCount: size.cols } },
-          fields: 'gridProperties.rowCount,gridProperties.columnCount',
+    const id = next.next++;
+    const size = sizeOf(tab);
+    requests.push({
+      addSheet: {
+        properties: {
+          sheetId: id,
+          title: stagingTitle(id),
+          hidden: true,
+          gridProperties: { rowCount: size.rows, columnCount: size.cols },
         },
-      });
-      next.staging[tab.key] = { id: have.id, ...size };
-    }
+      },
+    });
+    requests.push({
+      updateCells: {
+        start: { sheetId: id, rowIndex: 0, columnIndex: 0 },
+        rows: tabValues(tab).map((row) => ({ values: row.map(cellOf) })),
+        fields: 'userEnteredValue',
+      },
+    });
+    next.staging[tab.key] = { id, ...size };
   }
-  if (requests.length > 0) requests.push(writeMeta(next));
+  requests.push(writeMeta(next));
   return { meta: next, requests };
 }
 
-export function addHidden(id: number, size: { rows: number; cols: number }): Request {
-  return {
-    addSheet: {
-      properties: {
-        sheetId: id,
-        title: stagingTitle(id),
-        hidden: true,
-        gridProperties: { rowCount: size.rows, columnCount: size.cols },
-      },
-    },
-  };
+function cellOf(value: string | number): sheets_v4.Schema$CellData {
+  if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
+  return value === '' ? {} : { userEnteredValue: { stringValue: value } };
 }
 
 export function writeMeta(meta: PublishMeta): Request {
@@ -122,14 +119,14 @@ export function writeMeta(meta: PublishMeta): Request {
 
 /**
  * The one atomic request that publishes: old live tabs go, staging tabs (already holding the new
- * values) are renamed, shown, sized and formatted, fresh hidden staging tabs are made for next time,
- * and the bookkeeping cell moves on. If it fails, nothing of it happened.
+ * values) are renamed, shown, sized and formatted, and the bookkeeping cell moves on. No staging tab is
+ * left in the workbook. If it fails, nothing of it happened.
  */
 export function swapRequests(
   meta: PublishMeta,
   tabs: OutputTab[],
 ): { meta: PublishMeta; requests: Request[] } {
-  const next: PublishMeta = { ...structuredClone(meta), gen: meta.gen + 1, live: {} };
+  const next: PublishMeta = { ...structuredClone(meta), gen: meta.gen + 1, live: {}, staging: {} };
   const requests: Request[] = Object.values(meta.live).map((sheetId) => ({ deleteSheet: { sheetId } }));
   // After the tabs people type into (juror tabs and guide), in output order.
   const first = meta.front ?? 0;
@@ -216,10 +213,6 @@ export function swapRequests(
       });
     });
     next.live[tab.key] = sheetId;
-    const id = next.next++;
-    const size = stagingSize(rows, cols);
-    requests.push(addHidden(id, size));
-    next.staging[tab.key] = { id, ...size };
   });
   requests.push(writeMeta(next));
   return { meta: next, requests };

@@ -2,18 +2,9 @@ import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { sha256Hex } from '../../shared/digest.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import type { ScoreSheet, SheetRead, SheetSnapshot } from '../../shared/ports.ts';
-import { quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
 import { provisionBook } from './provision-plan.ts';
-import {
-  META_RANGE,
-  type PublishMeta,
-  parseMeta,
-  prepareStaging,
-  stagingTitle,
-  swapRequests,
-  tabValues,
-} from './publish-plan.ts';
+import { META_RANGE, type PublishMeta, parseMeta, stageRequests, swapRequests } from './publish-plan.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 
 /** Whatever @googleapis/sheets accepts as `auth`: an OAuth2Client, GoogleAuth, an API key… */
@@ -124,16 +115,11 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     tabs: OutputTab[],
     start: PublishMeta,
   ): Promise<PublishMeta> {
-    const prepared = prepareStaging(start, tabs);
-    if (prepared.requests.length > 0) await calls.batchUpdate(prepared.requests);
-    const meta = prepared.meta;
-    await calls.writeValues(
-      tabs.map((tab) => {
-        const staging = meta.staging[tab.key];
-        return { range: `${quoteTitle(stagingTitle(staging?.id ?? 0))}!A1`, values: tabValues(tab) };
-      }),
-    );
-    const swap = swapRequests(meta, tabs);
+    // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
+    // the old tabs; no staging tab stays in the workbook between syncs.
+    const staged = stageRequests(start, tabs);
+    await calls.batchUpdate(staged.requests);
+    const swap = swapRequests(staged.meta, tabs);
     await calls.batchUpdate(swap.requests);
     return swap.meta;
   }

@@ -16,10 +16,10 @@ import { problemText } from '../messages/problems.ts';
 import { sheetIssueText } from '../messages/sheet-issues.ts';
 import type { Rejection } from '../ports.ts';
 import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
-import { commentsTab, JUROR_OUTPUT_KEYS, missingTab } from './juror-output-tabs.ts';
+import { commentsTab, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress, OUTPUT_TAB_PREFIX } from './layout.ts';
-import { SELECTION_KEY, selectionTab, type TypedDecision } from './selection-tab.ts';
+import { selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
 
@@ -52,25 +52,6 @@ export const OUTPUT_KEYS = {
 
 export function stageRankingKey(stageId: string): string {
   return `rank:${stageId}`;
-}
-
-/** Every output tab a competition can have; provisioning prepares a hidden staging tab for each. */
-export function outputTabKeys(competition: Competition): string[] {
-  return [
-    ...competition.stages.map((s) => stageRankingKey(s.id)),
-    OUTPUT_KEYS.finalRanking,
-    OUTPUT_KEYS.problems,
-    OUTPUT_KEYS.progress,
-    JUROR_OUTPUT_KEYS.missing,
-    JUROR_OUTPUT_KEYS.comments,
-    OUTPUT_KEYS.rejected,
-    ...(competition.selection ? [SELECTION_KEY] : []),
-    OUTPUT_KEYS.announcement,
-    OUTPUT_KEYS.beritaAcara,
-    OUTPUT_KEYS.scoreChanges,
-    OUTPUT_KEYS.methodTest,
-    OUTPUT_KEYS.stability,
-  ];
 }
 
 const OUT = {

@@ -22,8 +22,6 @@ describe('JURI_DIR holds contact details: only its owner may read it', () => {
       // A workbook write goes through a temporary file and a rename.
       await rt.services.sheet?.provision({
         jurorTabs: [],
-        outputKeys: [],
-        expectedRows: 0,
         secretariat: [],
         locale: 'id_ID',
         timeZone: 'Asia/Makassar',

@@ -94,7 +94,7 @@ describe('what the secretariat sees of the jurors’ work', () => {
     ]);
   });
 
-  it('colours the tabs people type into apart from juri’s, and keeps the bookkeeping hidden', async () => {
+  it('colours the tabs people type into apart from juri’s, keeps the bookkeeping hidden, and leaves no staging tab', async () => {
     const env = await startEnv();
     await seedInnovations(env, 3);
     await provisionSheet(env.services);
@@ -110,7 +110,8 @@ describe('what the secretariat sees of the jurors’ work', () => {
     expect(colour('Petunjuk')).toEqual(green);
     for (const s of sheets) {
       const title = s.properties?.title ?? '';
-      expect(Boolean(s.properties?.hidden), title).toBe(title === '_juri' || title.startsWith('_stg_'));
+      expect(Boolean(s.properties?.hidden), title).toBe(title === '_juri');
+      expect(title).not.toMatch(/^_stg_/);
     }
     expect(sheets.map((s) => s.properties?.title)).not.toContain('Sheet1');
   });

@@ -96,6 +96,9 @@ describe('the workbook after a LibreOffice save', () => {
     await env.server.flush();
     const after = await looksOf(env.file, titles);
     for (const title of titles) expect(after.get(title), title).toEqual(before.get(title));
+    // The publish removed its staging tabs: none is left in the workbook.
+    const names = (await new ExcelJS.Workbook().xlsx.readFile(env.file)).worksheets.map((w) => w.name);
+    expect(names.filter((n) => n.startsWith('_stg_'))).toEqual([]);
 
     // Shown by LibreOffice in an English session, the typed scores and the totals keep the decimal comma
     // of the spreadsheet's id_ID locale.

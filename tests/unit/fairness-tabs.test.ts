@@ -4,7 +4,7 @@ import { fairnessReport } from '../../shared/domain/fairness/report.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { FAIRNESS_TEXT, render } from '../../shared/messages/fairness.ts';
-import { buildOutputTabs, OUTPUT_KEYS, outputTabKeys } from '../../shared/sheet/output-tabs.ts';
+import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 
 function judged(competition: Competition) {
@@ -39,12 +39,6 @@ const input = (c: Competition, lang: 'id' | 'en') => {
 };
 
 describe('the fairness tabs', () => {
-  it('are output tabs: provisioning prepares a staging tab for each', () => {
-    expect(outputTabKeys(base)).toEqual(
-      expect.arrayContaining([OUTPUT_KEYS.methodTest, OUTPUT_KEYS.stability]),
-    );
-  });
-
   it('"Uji Metode" and "Stabilitas Peringkat" in Indonesian, "Method Test" and "Rank Stability" in English', () => {
     const id = buildOutputTabs(input(base, 'id'));
     const en = buildOutputTabs(input(base, 'en'));
