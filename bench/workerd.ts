@@ -56,8 +56,12 @@ async function countingProxy(
         ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
       });
       const body = await upstream.text();
-      // Conflicts (a create that lost) and absent documents are answers; anything else is worth seeing.
-      if (!upstream.ok && upstream.status !== 409 && upstream.status !== 404) {
+      // A create that lost and absent documents are answers; anything else (an abort too) is worth seeing.
+      if (
+        !upstream.ok &&
+        upstream.status !== 404 &&
+        (upstream.status !== 409 || body.includes('ABORTED'))
+      ) {
         process.stderr.write(
           `firestore ${req.method} ${req.url}: ${upstream.status} ${body.slice(0, 500)}\n`,
         );
@@ -333,12 +337,12 @@ async function cron(expect: string, retries = 3): Promise<SyncRun> {
   // whole (storage_unavailable) and the next tick does its work, as in production. Measure that tick.
   if (last.sync?.status === 'failed' && retries > 0) {
     process.stderr.write(
-      `cron: ${last.sync.id ?? ''} failed (${last.sync.failure?.code ?? '?'}), the next tick measured\n`,
+      `cron: ${last.sync.id ?? ''} failed (${last.sync.failure?.code ?? '?'}), the next tick measured ${JSON.stringify(last).slice(0, 1000)}\n`,
     );
     return cron(expect, retries - 1);
   }
   if (res.status !== 200 || last.sync?.status !== expect)
-    throw new Error(`cron: ${res.status} ${res.body} → ${JSON.stringify(last.sync)}`);
+    throw new Error(`cron: ${res.status} ${res.body} → ${JSON.stringify(last).slice(0, 1000)}`);
   return {
     cpu: res.cpu,
     worker: res.worker,

@@ -135,7 +135,9 @@ export interface InnovationStore {
   /**
    * Creates the innovation for a response id exactly once, or updates it when `submittedAt` is newer
    * (keeping the earlier version in its history). A new innovation gets the next number, gap-free.
-   * Redeliveries and concurrent duplicates return 'unchanged' or the same innovation.
+   * Redeliveries and concurrent duplicates return 'unchanged' or the same innovation. A created or
+   * updated innovation clears the response's standing rejection in the same write (as clearRejection;
+   * on Firestore one commit less per submission); 'unchanged' touches nothing.
    */
   upsertInnovation(
     competition: string,

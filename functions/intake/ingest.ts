@@ -93,7 +93,7 @@ export async function acceptLateEntry(
     },
     (n) => innovationNumber(year, n),
   );
-  await store.clearRejection(competition.id, responseId);
+  if (outcome === 'unchanged') await store.clearRejection(competition.id, responseId);
   return { outcome, innovation };
 }
 
@@ -213,7 +213,8 @@ export async function ingestArchived(
     },
     (n) => innovationNumber(year, n),
   );
-  await store.clearRejection(cid, submission.responseId);
+  // A created or updated innovation cleared the response's rejection in its own write.
+  if (outcome === 'unchanged') await store.clearRejection(cid, submission.responseId);
   return { responseId: submission.responseId, outcome, innovationId: innovation.id };
 }
 

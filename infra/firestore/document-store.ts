@@ -177,6 +177,11 @@ export function createDocumentStore(backend: DocumentBackend): Store {
     numberToId: (n: number) => string,
   ): Promise<{ outcome: UpsertOutcome; innovation: Innovation }> {
     const innovationPath = path(competition, 'innovations', docId(submission.responseId));
+    // Accepted: a standing rejection of the response goes in the same commit.
+    const cleared: DocumentWrite = {
+      op: 'delete',
+      path: path(competition, 'rejections', docId(submission.responseId)),
+    };
     const claimId = crypto.randomUUID();
     let next = 0;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -199,6 +204,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
               path: path(competition, 'numbers', String(next)),
               fields: claimFields(doc, next),
             },
+            cleared,
             stamp(competition),
           ]);
           return { outcome: 'created', innovation };
@@ -235,6 +241,7 @@ export function createDocumentStore(backend: DocumentBackend): Store {
               innovation,
             }),
           },
+          cleared,
           stamp(competition),
         ]);
         return { outcome: 'updated', innovation };

@@ -315,6 +315,7 @@ export function openSqliteStore(
           submission.submittedAt,
           JSON.stringify(innovation),
         );
+        stmt.clearRejection.run(competition, submission.responseId);
         stamp(competition);
         return { outcome: 'created', innovation };
       }
@@ -331,6 +332,7 @@ export function openSqliteStore(
         competition,
         submission.responseId,
       );
+      stmt.clearRejection.run(competition, submission.responseId);
       stamp(competition);
       return { outcome: 'updated', innovation };
     },

@@ -213,6 +213,21 @@ export function describeStoreContract(name: string, open: OpenStore) {
       expect(await store.listRejections(cid)).toEqual([replacement]);
     });
 
+    it("clears a response's rejection when its innovation is created or updated, not when unchanged", async () => {
+      const cid = uniqueCompetition();
+      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'Judul kosong'));
+      await store.recordRejection(cid, rejection('r2', '2024-10-01T00:00:00Z', 'Judul kosong'));
+      await store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId);
+      expect((await store.listRejections(cid)).map((r) => r.responseId)).toEqual(['r2']);
+      await store.recordRejection(cid, rejection('r1', '2024-10-03T00:00:00Z', 'Wilayah tidak dikenal'));
+      const again = await store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId);
+      expect(again.outcome).toBe('unchanged');
+      // Oldest received first.
+      expect((await store.listRejections(cid)).map((r) => r.responseId)).toEqual(['r2', 'r1']);
+      await store.upsertInnovation(cid, submission('r1', '2024-10-04T00:00:00Z', 'Baru'), numberToId);
+      expect((await store.listRejections(cid)).map((r) => r.responseId)).toEqual(['r2']);
+    });
+
     it('keeps a rejection whatever its question titles are called', async () => {
       const cid = uniqueCompetition();
       // Titles come from the Form (or from whoever holds the intake secret): any text, even empty.
