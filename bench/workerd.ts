@@ -57,11 +57,7 @@ async function countingProxy(
       });
       const body = await upstream.text();
       // A create that lost and absent documents are answers; anything else (an abort too) is worth seeing.
-      if (
-        !upstream.ok &&
-        upstream.status !== 404 &&
-        (upstream.status !== 409 || body.includes('ABORTED'))
-      ) {
+      if (!upstream.ok && upstream.status !== 404 && (upstream.status !== 409 || body.includes('ABORTED'))) {
         process.stderr.write(
           `firestore ${req.method} ${req.url}: ${upstream.status} ${body.slice(0, 500)}\n`,
         );
