@@ -1,4 +1,5 @@
 import { type Context, Hono } from 'hono';
+import { decision, panelChair } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -42,6 +43,11 @@ export interface FixedFacts {
   provisionalUntil: string | null;
   /** For a correction: why, and the version it replaced (readable at its own URL). */
   correction: { reason: string; previousVersion: number } | null;
+  /** The panel as the fixed record's config names it, the chair first. */
+  panel: { name: string; affiliation: string; role: 'chair' | 'member' }[];
+  /** The day the panel decided (YYYY-MM-DD) and where, as the Berita Acara says it. */
+  decidedOn: string;
+  place: string | null;
 }
 
 export type PublicAnnouncement =
@@ -97,6 +103,9 @@ export function announcementOf(record: ResultRecord, lang: Lang): Announcement {
 }
 
 function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {
+  const c = record.competition;
+  const chair = panelChair(c);
+  const { day, place } = decision(c);
   return {
     version: record.version,
     latestVersion,
@@ -109,6 +118,15 @@ function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {
       record.reason && record.previous
         ? { reason: record.reason, previousVersion: record.previous.version }
         : null,
+    panel: [...c.jurors]
+      .sort((a, b) => Number(b.id === chair?.id) - Number(a.id === chair?.id))
+      .map((j) => ({
+        name: j.name,
+        affiliation: j.affiliation,
+        role: j.id === chair?.id ? 'chair' : 'member',
+      })),
+    decidedOn: day,
+    place: place ?? null,
   };
 }
 

@@ -40,6 +40,8 @@ export function AnnouncementPage(props: {
   url: string;
   /** The CSP nonce for the "Salin teks" script. */
   nonce?: string | undefined;
+  /** The public catalogue (/inovasi/<id>) and the winners it lists (their agency consented). */
+  catalogue?: { path: string; listed: ReadonlySet<string> } | undefined;
 }) {
   const { lang, competition, announcement, url } = props;
   const t = sayer(lang);
@@ -60,6 +62,11 @@ export function AnnouncementPage(props: {
           url={url}
           site={competition.organizer}
           lang={lang}
+          image={
+            announcement.status === 'announced' && announcement.version === announcement.latestVersion
+              ? new URL(`${props.base}/kartu.svg`, url).href
+              : undefined
+          }
         />
       }
       script={
@@ -76,21 +83,26 @@ export function AnnouncementPage(props: {
               <Unbroken text={announcement.title} />
             </h1>
             <p class="date">{announcement.date}</p>
+            <p class="date">{decidedText(announcement, competition, lang)}</p>
             <FixedNote facts={announcement} lang={lang} competition={competition} base={props.base} />
             <p>{announcement.intro}</p>
           </div>
+          <h2>{t('winnersHeading', { n: announcement.entries.length })}</h2>
           <ol class="win">
             {announcement.entries.map((entry) => (
-              <Winner entry={entry} lang={lang} />
+              <Winner entry={entry} lang={lang} catalogue={props.catalogue} />
             ))}
           </ol>
           {announcement.tieNote ? <p class="tienote">{announcement.tieNote}</p> : null}
+          <Panel facts={announcement} lang={lang} />
+          <h2>{t('verifyHeading')}</h2>
           <p class="seal">
             {t('fixedVersion', { n: announcement.version })} · {t('verificationCode')}{' '}
             <b>{announcement.code}</b>
             <br />
             SHA-256 <code>{announcement.hash}</code>
           </p>
+          <p class="verify">{t('verifyExplain', { code: announcement.code, n: announcement.version })}</p>
           {competition.beritaAcara?.public ? (
             <p class="noprint">
               <a href={`${props.base}/berita-acara/${announcement.version}`}>{t('publicBeritaAcara')}</a>
@@ -129,6 +141,35 @@ export function AnnouncementPage(props: {
         </div>
       )}
     </Layout>
+  );
+}
+
+/** "Ditetapkan oleh dewan juri di Kupang, Jumat, 29 November 2024": the Berita Acara's day and place. */
+function decidedText(facts: FixedFacts, competition: Competition, lang: Lang): string {
+  const t = sayer(lang);
+  const date = formatLocalMoment(facts.decidedOn, competition.timezone, lang);
+  return facts.place ? t('decidedAt', { place: facts.place, date }) : t('decidedOn', { date });
+}
+
+/** The panel that decided, as the fixed record names it: what a journalist quotes beside the winners. */
+function Panel({ facts, lang }: { facts: FixedFacts; lang: Lang }) {
+  const t = sayer(lang);
+  return (
+    <>
+      <h2>{t('panelHeading')}</h2>
+      <ul class="panel">
+        {facts.panel.map((j) => (
+          <li>
+            <bdi>{j.name}</bdi> — {t(j.role === 'chair' ? 'panelChair' : 'panelMember')}
+            {j.affiliation ? (
+              <>
+                , <bdi>{j.affiliation}</bdi>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -190,8 +231,14 @@ function ResponseForm(props: { lang: Lang; base: string; version: number }) {
   );
 }
 
-function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
+function Winner(props: {
+  entry: AnnouncedEntry;
+  lang: Lang;
+  catalogue: { path: string; listed: ReadonlySet<string> } | undefined;
+}) {
+  const { entry, lang, catalogue } = props;
   const t = sayer(lang);
+  const title = <bdi>{entry.title}</bdi>;
   return (
     <li>
       <div
@@ -202,7 +249,11 @@ function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
         {entry.tie ? `${entry.rank}=` : entry.rank}
       </div>
       <h3>
-        <bdi>{entry.title}</bdi>
+        {catalogue?.listed.has(entry.id) ? (
+          <a href={`${catalogue.path}/${encodeURIComponent(entry.id)}`}>{title}</a>
+        ) : (
+          title
+        )}
         {entry.tie ? <span class="tie">= {t('tie')}</span> : null}
       </h3>
       <p class="meta">
@@ -211,7 +262,7 @@ function Winner({ entry, lang }: { entry: AnnouncedEntry; lang: Lang }) {
         <span class="cat">{t('categoryTag', { category: entry.category })}</span>
       </p>
       <p class="meta">
-        {t('score')} <span class="score">{entry.scoreText}</span>
+        {t('scoreOf100')} <span class="score">{entry.scoreText}</span>
       </p>
       {entry.summary ? <p class="sum">{entry.summary}</p> : null}
     </li>

@@ -23,7 +23,7 @@ export const CATALOGUE_CSS = `
 .kat li{background:#fff;border:1px solid #d5dbe1;border-radius:.5rem;padding:.75rem 1rem;margin:0 0 .5rem}
 .kat h2{font-size:1.05rem;margin:0}
 .kat p{margin:.15rem 0 0;color:#4a5560;font-size:.9375rem}
-.kat p span+span::before{content:" · "}
+.kat p>:is(span,bdi)+:is(span,bdi)::before{content:" · "}
 .sum{white-space:pre-line}
 .entry dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem .75rem}
 .entry dt{font-weight:600}

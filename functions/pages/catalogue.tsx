@@ -51,6 +51,12 @@ async function catalogueOf(
   return { open: true, listed };
 }
 
+/** The entries the catalogue may list by consent: every stored one whose agency agreed (the published record decides the rest). */
+export async function catalogued(services: Services): Promise<Set<string>> {
+  const stored = await services.store.listInnovations(services.competition.id);
+  return new Set(stored.filter(hasConsent).map((i) => i.id));
+}
+
 /** The route module needs the pages' own helpers (language cookie, absolute address): they come in. */
 export interface CatalogueDeps {
   page(

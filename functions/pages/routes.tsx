@@ -9,11 +9,12 @@ import { loadPublishedView } from '../results/published.ts';
 import { runSync } from '../scores/sync.ts';
 import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
 import { BeritaAcaraPage } from './berita-acara-page.tsx';
-import { mountCatalogue } from './catalogue.tsx';
+import { catalogued, mountCatalogue } from './catalogue.tsx';
 import { exportRoutes } from './export-routes.ts';
 import { fairnessPagesRoutes } from './fairness-page.tsx';
 import { feedbackRoutes } from './feedback.tsx';
 import { LoginPage } from './login-page.tsx';
+import { announcementCard } from './og-card.ts';
 import { receivePublicResponse, responseLimit } from './public-responses.ts';
 import { registerRoutes } from './register.tsx';
 import { absoluteUrl, dashboard, page } from './render.tsx';
@@ -75,6 +76,14 @@ async function announcementPage(
   const path = version === undefined ? base : `${base}/versi/${version}`;
   try {
     const announcement = await publicAnnouncement(services, c.req.param('competition') ?? '', lang, version);
+    // Each winner links to its catalogue page, when the catalogue lists it (its agency consented).
+    const catalogue =
+      announcement.status === 'announced'
+        ? {
+            path: `/inovasi/${encodeURIComponent(services.competition.id)}`,
+            listed: await catalogued(services),
+          }
+        : undefined;
     // page() answers ?lang=… with a Set-Cookie, which a shared cache must not hand to others.
     const setsCookie = isLang(c.req.query('lang'));
     c.header('cache-control', `${setsCookie ? 'private' : 'public'}, max-age=60`);
@@ -90,6 +99,7 @@ async function announcementPage(
         notice={notice}
         url={absoluteUrl(c, path)}
         nonce={c.get('secureHeadersNonce')}
+        catalogue={catalogue}
       />,
     );
   } catch (err) {
@@ -104,6 +114,21 @@ pagesRoutes.get('/pengumuman/:competition', (c) => announcementPage(c));
 pagesRoutes.get('/pengumuman/:competition/versi/:version', (c) =>
   announcementPage(c, versionParam(c.req.param('version'))),
 );
+
+/**
+ * The link preview's picture (og:image) at a stable address: the latest published version's Top 10,
+ * drawn at request time from the published view the page itself shows.
+ */
+pagesRoutes.get('/pengumuman/:competition/kartu.svg', async (c) => {
+  const services = c.get('services');
+  const lang = c.get('lang');
+  const announcement = await publicAnnouncement(services, c.req.param('competition'), lang);
+  c.header('content-type', 'image/svg+xml; charset=utf-8');
+  c.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+  c.header('cache-control', 'public, max-age=60');
+  c.header('vary', 'cookie');
+  return c.body(announcementCard(services.competition, announcement, lang));
+});
 
 /**
  * The public copy of a published version's Berita Acara (signature blocks, no contacts), when the config

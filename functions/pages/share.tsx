@@ -4,6 +4,7 @@ import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { AnnouncedEntry } from '../../shared/messages/announcement-template.ts';
 import { formatLocalMoment } from '../../shared/messages/moments.ts';
 import type { PublicAnnouncement } from '../announce/routes.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from './og-card.ts';
 import { cssString } from './stack-table.ts';
 import { sayer } from './strings.ts';
 
@@ -60,17 +61,27 @@ export function ShareHead(props: {
   url: string;
   site: string;
   lang: Lang;
+  /** An absolute address of the link preview's picture (the announcement's Top 10 card). */
+  image?: string | undefined;
 }) {
   return (
     <>
       <meta name="description" content={props.description} />
+      {props.image ? (
+        <>
+          <meta property="og:image" content={props.image} />
+          <meta property="og:image:type" content="image/svg+xml" />
+          <meta property="og:image:width" content={String(CARD_WIDTH)} />
+          <meta property="og:image:height" content={String(CARD_HEIGHT)} />
+        </>
+      ) : null}
       <meta property="og:type" content="website" />
       <meta property="og:title" content={props.title} />
       <meta property="og:description" content={props.description} />
       <meta property="og:url" content={props.url} />
       <meta property="og:site_name" content={props.site} />
       <meta property="og:locale" content={props.lang === 'id' ? 'id_ID' : 'en_GB'} />
-      <meta name="twitter:card" content="summary" />
+      <meta name="twitter:card" content={props.image ? 'summary_large_image' : 'summary'} />
       <link rel="canonical" href={props.url} />
     </>
   );

@@ -38,7 +38,7 @@ ol.win{list-style:none;margin:0;padding:0}
 .no{grid-row:span 3;width:3.25rem;height:3.25rem;border-radius:50%;background:#13315c;color:#fff;display:flex;align-items:center;justify-content:center;font-size:1.35rem;font-weight:700}
 .win li:nth-child(-n+3) .no{background:#f2a900;color:#1b1f24}
 .meta{margin:.15rem 0;color:#4a5560;font-size:.9375rem}
-.meta span+span::before{content:" · "}
+.meta>:is(span,bdi)+:is(span,bdi)::before{content:" · "}
 .score{font-weight:700;color:#13315c;white-space:nowrap}
 .tie{display:inline-block;margin-left:.35rem;padding:0 .4rem;border:1px solid #8a5a00;border-radius:.25rem;color:#6b4700;font-size:.8125rem;font-weight:600}
 .sum{margin:.35rem 0 0;grid-column:2}
