@@ -12,7 +12,7 @@ import type { SelectionRecord } from './domain/selection.ts';
 import type { FormSubmission, InnovationDraft } from './domain/submission.ts';
 import type { JurorComment, SheetIssue } from './sheet/juror-read.ts';
 import type { JurorProgress } from './sheet/layout.ts';
-import type { OutputTab } from './sheet/output-tabs.ts';
+import type { OutputTab } from './sheet/output-tab.ts';
 
 /** Time comes from outside so that runs are reproducible. */
 export interface Clock {

@@ -7,6 +7,7 @@ import { scoreText } from '../../shared/messages/numbers.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { readCompetition } from './io.ts';
 import { readInnovationsCsv, readScoresCsv } from './rank-csv.ts';
+import { formatRows } from './text-table.ts';
 import { whatIfJson, whatIfReport, whatIfTable } from './what-if.ts';
 
 export interface RankOptions {
@@ -111,16 +112,4 @@ function toTable(stage: StageResult, lang: Lang): string {
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-export function formatRows(rows: string[][]): string {
-  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }

@@ -10,7 +10,7 @@ import {
 } from '../../shared/messages/fairness-report.ts';
 import { formatScore } from '../../shared/messages/numbers.ts';
 import { groupTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
-import { formatRows } from './rank.ts';
+import { formatRows } from './text-table.ts';
 
 /** `juri rank --what-if`: the stage's Top N under every scoring method, from the same report the dashboard shows. */
 export function whatIfReport(

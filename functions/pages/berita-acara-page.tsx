@@ -1,6 +1,7 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { ResultRecord } from '../../shared/domain/record.ts';
-import { type BaBlock, type BaCell, beritaAcara } from '../../shared/messages/berita-acara.ts';
+import { beritaAcara } from '../../shared/messages/berita-acara.ts';
+import type { BaBlock, BaCell } from '../../shared/messages/berita-acara-blocks.ts';
 import { Layout } from './layout.tsx';
 import { cssString } from './stack-table.ts';
 import { sayer } from './strings.ts';

@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { AppError } from '../../shared/errors.ts';
 import { hyperlinkFormula } from '../../shared/sheet/juror-tab.ts';
 import { META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
-import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
+import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { HEADER_BG, OUTPUT_TAB_COLOR } from './colors.ts';
 
 type Request = sheets_v4.Schema$Request;

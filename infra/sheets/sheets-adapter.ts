@@ -2,7 +2,7 @@ import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { sha256Hex } from '../../shared/digest.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import type { ScoreSheet, SheetRead, SheetSnapshot } from '../../shared/ports.ts';
-import type { OutputTab } from '../../shared/sheet/output-tabs.ts';
+import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { provisionBook } from './provision-plan.ts';
 import { META_RANGE, type PublishMeta, parseMeta, stageRequests, swapRequests } from './publish-plan.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';

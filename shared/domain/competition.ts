@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { AGGREGATIONS } from './fairness/aggregation.ts';
-import { NORMALIZATIONS } from './fairness/normalization.ts';
+import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
 import { type Issue, issuesOf } from './issues.ts';
+import { normalizePhone } from './phone.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
 import { selectionSchema } from './selection.ts';
-import { normalizePhone } from './submission.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 import { singleLine } from './text.ts';
 import { timelineIssues } from './timeline.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Competition } from './competition.ts';
 import type { Innovation } from './innovation.ts';
 import { type Issue, issuesOf } from './issues.ts';
+import { normalizePhone } from './phone.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from './submission-fields.ts';
 import { singleLine } from './text.ts';
 
@@ -119,13 +120,6 @@ export function matchCategory(input: string, c: Competition): string | undefined
     if (normalizeText(answer) === typed) return id;
   }
   return c.categories.find((k) => normalizeText(k.id) === typed || normalizeText(k.name) === typed)?.id;
-}
-
-/** Indonesian numbers as typed ("0812-3456-7890", "+62 812…", "(0380) 821234") → +62…, or undefined. */
-export function normalizePhone(input: string): string | undefined {
-  const compact = input.replace(/[\s\-.()]/g, '');
-  const m = /^(?:\+62|62|0)(8\d{7,11}|[1-79]\d{6,10})$/.exec(compact);
-  return m ? `+62${m[1]}` : undefined;
 }
 
 function countWords(text: string): number {

@@ -1,4 +1,3 @@
-import type { Competition } from './competition.ts';
 import { zonedToInstant } from './dates.ts';
 
 /**
@@ -9,7 +8,19 @@ import { zonedToInstant } from './dates.ts';
 
 const LOCAL_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/;
 
-type TimelineInput = Pick<Competition, 'announceAt' | 'timezone' | 'intake' | 'stages'>;
+/** The intake window, local times in the competition's zone. */
+interface IntakeWindow {
+  opensAt: string;
+  closesAt: string;
+}
+
+/** What of a competition's config the timeline reads (the config imports this module's checks). */
+interface TimelineInput {
+  announceAt: string;
+  timezone: string;
+  intake?: IntakeWindow | undefined;
+  stages: readonly { deadline?: string | undefined }[];
+}
 
 /** The instant a config time stands for; `closing` makes a bare day last until midnight. */
 export function timelineInstant(local: string, timeZone: string, closing: boolean): Date {
@@ -23,7 +34,7 @@ export function timelineInstant(local: string, timeZone: string, closing: boolea
 export type IntakeState = 'open' | 'not-yet-open' | 'closed';
 
 /** Whether a submission made at `at` falls in the intake window; always open without one. */
-export function intakeState(c: Pick<Competition, 'intake' | 'timezone'>, at: Date): IntakeState {
+export function intakeState(c: Pick<TimelineInput, 'intake' | 'timezone'>, at: Date): IntakeState {
   if (!c.intake) return 'open';
   if (at.getTime() < timelineInstant(c.intake.opensAt, c.timezone, false).getTime()) return 'not-yet-open';
   if (at.getTime() >= timelineInstant(c.intake.closesAt, c.timezone, true).getTime()) return 'closed';

@@ -1,6 +1,6 @@
 import { fill, type Lang, localName } from '../domain/i18n.ts';
 import type { ResultRecord } from '../domain/record.ts';
-import type { BaBlock } from './berita-acara.ts';
+import type { BaBlock } from './berita-acara-blocks.ts';
 
 /**
  * What the Berita Acara says about the facts of issue 19: jurors who typed no score in a stage

@@ -2,7 +2,7 @@ import { finalFairnessReport } from '../domain/fairness/report.ts';
 import { isDefaultMethod, stageMethod } from '../domain/fairness/stage-scores.ts';
 import { fill, type Lang, localName } from '../domain/i18n.ts';
 import { announcedFinal, type ResultRecord } from '../domain/record.ts';
-import type { BaBlock } from './berita-acara.ts';
+import type { BaBlock } from './berita-acara-blocks.ts';
 import { formatCount } from './fairness.ts';
 import { FAIRNESS_LABELS, methodName, stabilitySummary } from './fairness-report.ts';
 

@@ -6,6 +6,7 @@ import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
+import type { BaBlock, BaCell } from './berita-acara-blocks.ts';
 import { clockText, zoneName } from './moments.ts';
 import { formatNumber, formatScore, scoreText } from './numbers.ts';
 import { terbilang } from './terbilang.ts';
@@ -14,23 +15,6 @@ import { terbilang } from './terbilang.ts';
  * The Berita Acara (official minutes of the panel's result) as a document model: the page prints it,
  * the Sheet's "Berita Acara" tab carries the same rows. Indonesian is the official text.
  */
-/**
- * A table cell: text, or a name a person typed (a title, an agency) with the words around it, so that a
- * page can isolate the name (`<bdi>`): right-to-left letters in it cannot reorder an id or a region.
- */
-export type BaCell = string | { lead?: string; name: string; tail?: string };
-
-/** A cell as plain text (the Sheet's tab): "INOV-2024-001 · Judul". */
-export function cellText(cell: BaCell): string {
-  return typeof cell === 'string' ? cell : `${cell.lead ?? ''}${cell.name}${cell.tail ?? ''}`;
-}
-
-export type BaBlock =
-  | { kind: 'heading'; text: string }
-  | { kind: 'para'; text: string; small?: boolean }
-  | { kind: 'table'; header: string[]; rows: BaCell[][]; compact?: boolean }
-  | { kind: 'signatures'; place: string; rows: { role: string; name: string; affiliation: string }[] };
-
 export interface BaDocument {
   title: string;
   /** "Nomor: 800/1/ORG/2024" from the config's pattern; null without one. */

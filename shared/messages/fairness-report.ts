@@ -12,9 +12,9 @@ import {
   interpretStability,
   interpretUnchanged,
 } from '../domain/fairness/interpretation.ts';
+import type { ScoringMethod } from '../domain/fairness/methods.ts';
 import type { EntryStability } from '../domain/fairness/rank-stability.ts';
 import { type CutoffGroup, MIN_DRAW_EFFECT, type StageFairness } from '../domain/fairness/report.ts';
-import type { ScoringMethod } from '../domain/fairness/what-if.ts';
 import { fill, type Lang } from '../domain/i18n.ts';
 import { render, renderInterpretation } from './fairness.ts';
 import { formatLocalMoment } from './moments.ts';

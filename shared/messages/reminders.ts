@@ -1,5 +1,5 @@
 import type { Competition, Juror, Stage } from '../domain/competition.ts';
-import { normalizePhone } from '../domain/submission.ts';
+import { normalizePhone } from '../domain/phone.ts';
 import { formatLocalMoment } from './moments.ts';
 
 /**

@@ -19,7 +19,7 @@ import {
   whatIfLines,
 } from '../messages/fairness-report.ts';
 import { fitTitle } from './layout.ts';
-import type { OutputTab } from './output-tabs.ts';
+import type { OutputTab } from './output-tab.ts';
 
 /** The two fairness tabs: "Uji Metode" (method test and reliability) and "Stabilitas Peringkat". */
 

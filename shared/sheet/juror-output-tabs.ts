@@ -4,7 +4,7 @@ import type { Innovation } from '../domain/innovation.ts';
 import { reminder } from '../messages/reminders.ts';
 import type { JurorComment, MissingEntry } from './juror-read.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
-import type { OutputTab } from './output-tabs.ts';
+import type { OutputTab } from './output-tab.ts';
 
 /** The output tabs about the jurors' own work: what each still has to score, and their remarks. */
 

@@ -8,7 +8,8 @@ import type { ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
 import type { SelectionVerdict } from '../domain/selection.ts';
 import { buildAnnouncement, recordAnnouncement } from '../messages/announcement-template.ts';
-import { beritaAcara, cellText } from '../messages/berita-acara.ts';
+import { beritaAcara } from '../messages/berita-acara.ts';
+import { cellText } from '../messages/berita-acara-blocks.ts';
 import { issueLine } from '../messages/issues.ts';
 import { formatShortInstant } from '../messages/moments.ts';
 import { scoreDigits } from '../messages/numbers.ts';
@@ -19,25 +20,10 @@ import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
 import { commentsTab, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress, OUTPUT_TAB_PREFIX } from './layout.ts';
+import type { OutputTab } from './output-tab.ts';
 import { selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
-
-/** A tab juri writes, as plain rows; the sheet adapter decides how it looks. */
-export interface OutputTab {
-  /** Stable across syncs and languages: 'rank:<stage>', 'rank:final', 'problems', … */
-  key: string;
-  title: string;
-  /** Header rows, frozen and bold. */
-  header: string[][];
-  rows: (string | number | null)[][];
-  /** Column widths in pixels. */
-  widths?: number[];
-  /** 0-based columns holding scores or means, shown with two decimals (an official score is written rounded). */
-  scoreColumns?: number[];
-  /** Cells that are links (`row` counts in `rows`): written as HYPERLINK formulas over their label. */
-  links?: { row: number; column: number; url: string; label: string }[];
-}
 
 export const OUTPUT_KEYS = {
   finalRanking: 'rank:final',

@@ -5,7 +5,7 @@ import type { Decision, SelectionOverride, SelectionVerdict } from '../domain/se
 import { normalizeText } from '../domain/submission.ts';
 import { outcomeText, reasonsLine } from '../messages/selection.ts';
 import { OUTPUT_TAB_PREFIX, quoteTitle } from './layout.ts';
-import type { OutputTab } from './output-tabs.ts';
+import type { OutputTab } from './output-tab.ts';
 
 /**
  * The "Seleksi" tab: juri writes one row per entry with the rules' verdict; the secretariat types a

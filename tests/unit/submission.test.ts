@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { normalizePhone } from '../../shared/domain/phone.ts';
 import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import {
   type FormSubmission,
   mapAnswers,
   matchRegion,
-  normalizePhone,
   validateSubmission,
 } from '../../shared/domain/submission.ts';
 import { issueFields } from '../../shared/messages/issues.ts';

@@ -1,8 +1,7 @@
 import { stableMean } from '../scoring.ts';
+import type { Aggregation } from './methods.ts';
 
-/** How one entry's juror totals become its score. 'mean' is the published rule. */
-export const AGGREGATIONS = ['mean', 'trimmed', 'median'] as const;
-export type Aggregation = (typeof AGGREGATIONS)[number];
+export { AGGREGATIONS, type Aggregation } from './methods.ts';
 
 /** Trimming one total off each end needs at least this many, or nothing would be left to average. */
 export const MIN_JURORS_TO_TRIM = 4;

@@ -1,9 +1,8 @@
 import { hasNoSpread, meanAndSd } from './descriptive.ts';
+import type { Normalization } from './methods.ts';
 import { entryIds, jurorIds, type StageTotals } from './stage-totals.ts';
 
-/** 'none' uses totals as typed; 'zscore' removes each juror's own leniency and spread first. */
-export const NORMALIZATIONS = ['none', 'zscore'] as const;
-export type Normalization = (typeof NORMALIZATIONS)[number];
+export { NORMALIZATIONS, type Normalization } from './methods.ts';
 
 /** Fewer scored entries than this and a juror's mean and SD are too noisy to standardize by. */
 export const MIN_ENTRIES_TO_STANDARDIZE = 3;

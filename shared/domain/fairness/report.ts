@@ -8,6 +8,7 @@ import { type IccUnavailableCode, type IntraclassCorrelations, intraclassCorrela
 import { type JurorProfile, jurorProfiles } from './juror-profiles.ts';
 import { type KendallW, type KendallWUnavailableCode, kendallW } from './kendall-w.ts';
 import { type AlphaUnavailableCode, type KrippendorffAlpha, stageAlpha } from './krippendorff-alpha.ts';
+import type { ScoringMethod } from './methods.ts';
 import {
   NORMALIZATIONS,
   type NormalizedStage,
@@ -20,7 +21,7 @@ import { compareScored, orderStage } from './score-order.ts';
 import { stageMethod } from './stage-scores.ts';
 import { completeBlock, entryIds, jurorIds, type StageTotals, type Unavailable } from './stage-totals.ts';
 import { type WeightedPart, weightedRankStability } from './weighted-stability.ts';
-import { compareOrders, SCORING_METHODS, type ScoringMethod, type WhatIf } from './what-if.ts';
+import { compareOrders, SCORING_METHODS, type WhatIf } from './what-if.ts';
 
 /**
  * Everything the fairness pages and tabs show, computed once per sync from the ranking and kept in

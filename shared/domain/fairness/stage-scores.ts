@@ -1,7 +1,7 @@
 import type { Stage } from '../competition.ts';
 import { type Aggregation, aggregate } from './aggregation.ts';
+import type { ScoringMethod } from './methods.ts';
 import { type Normalization, normalizeStage } from './normalization.ts';
-import type { ScoringMethod } from './what-if.ts';
 
 /** The stage's configured scoring method; a stage without `aggregation` uses the published rule. */
 export function stageMethod(stage: Pick<Stage, 'aggregation'>): ScoringMethod {

@@ -1,5 +1,4 @@
 import { compareIds } from '../assignment.ts';
-import type { RankedEntry } from '../ranking.ts';
 
 /**
  * One stage's juror totals (0–100): entry id → juror id → total. Each value has the shape of
@@ -23,8 +22,13 @@ export interface CompleteBlock {
   rows: number[][];
 }
 
-/** The totals of a ranked stage by entry id. Pass only the entries that should count, e.g. complete ones. */
-export function stageTotals(entries: readonly Pick<RankedEntry, 'id' | 'totals'>[]): StageTotals {
+/**
+ * The totals of a ranked stage by entry id (a `RankedEntry` fits: this module is below the ranking, which
+ * scores through it). Pass only the entries that should count, e.g. complete ones.
+ */
+export function stageTotals(
+  entries: readonly { id: string; totals: Readonly<Record<string, number>> }[],
+): StageTotals {
   return new Map(entries.map((e) => [e.id, e.totals]));
 }
 

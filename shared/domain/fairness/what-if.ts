@@ -1,12 +1,7 @@
-import { AGGREGATIONS, type Aggregation } from './aggregation.ts';
-import { NORMALIZATIONS, type Normalization, normalizeStage, type UnchangedJuror } from './normalization.ts';
+import { AGGREGATIONS, NORMALIZATIONS, type ScoringMethod } from './methods.ts';
+import { normalizeStage, type UnchangedJuror } from './normalization.ts';
 import { orderStage } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
-
-export interface ScoringMethod {
-  aggregation: Aggregation;
-  normalization: Normalization;
-}
 
 /** The published rule, against which every other method is compared. */
 export const DEFAULT_METHOD: ScoringMethod = { aggregation: 'mean', normalization: 'none' };
