@@ -30,6 +30,11 @@ export const BA_CSS = `
 .sig div{break-inside:avoid}
 .sig .line{border-bottom:1px solid #000;height:3.5rem}
 .hint{margin:0 0 1rem}
+@media screen and (max-width:40rem){
+.ba{padding:.75rem}
+.ba table{display:block;overflow-x:auto;max-width:100%}
+.sig{grid-template-columns:1fr}
+}
 @media print{
 @page{size:A4;margin:18mm 15mm}
 body{background:#fff}

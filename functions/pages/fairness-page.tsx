@@ -35,6 +35,7 @@ export function FairnessPage(props: {
       <p class="noprint">
         <a href="/sekretariat#keadilan">{t.back}</a>
       </p>
+      <h1>{t.pageTitle}</h1>
       <FairnessSection {...props} />
     </Layout>
   );

@@ -15,6 +15,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,summary:focus-visible,[
 .bar{max-width:64rem;margin:0 auto;padding:.75rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between}
 .org{margin:0;font-size:.875rem;opacity:.95}
 .lang{font-size:.875rem}
+.lang a{display:inline-flex;align-items:center;justify-content:center;min-width:2.75rem;min-height:2rem;padding:0 .5rem}
 main{max-width:64rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.25rem 0 .5rem}
 h2{font-size:1.25rem;margin:0 0 .75rem}

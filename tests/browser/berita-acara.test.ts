@@ -84,4 +84,25 @@ describe('the Berita Acara printed by Chromium', () => {
     expect(text).toContain(winner);
     expect(seeded.innovations.map((i) => i.id)).toContain(winner);
   });
+
+  it('does not scroll sideways on a 390 px phone: wide tables scroll inside themselves (issue 23)', async () => {
+    const context = await browser.newContext({ locale: 'id-ID', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/sekretariat/masuk`);
+    await page.getByLabel('Token admin').fill(TEST_SECRETS.adminToken ?? '');
+    await Promise.all([
+      page.waitForURL(`${app.url}/sekretariat`),
+      page.getByRole('button', { name: 'Masuk' }).click(),
+    ]);
+    await page.goto(`${app.url}/sekretariat/berita-acara/1`);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      window: window.innerWidth,
+      body: document.body.scrollWidth,
+    }));
+    await page.screenshot({ path: new URL('berita-acara-390.png', ARTIFACTS).pathname, fullPage: true });
+    await context.close();
+    expect(widths.page).toBeLessThanOrEqual(widths.window);
+    expect(widths.body).toBeLessThanOrEqual(widths.window);
+  });
 });

@@ -272,7 +272,12 @@ describe('secretariat dashboard in Chromium', () => {
     await signIn(page, TEST_SECRETS.adminToken ?? '');
     await page.getByRole('link', { name: /Rincian: kesepakatan juri/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/sekretariat/keadilan');
+    expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['Keadilan Penilaian']);
     expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['Keadilan Penilaian']);
+    // The language switch is a real tap target (issue 23: it was 51×16 px).
+    const english = await page.getByRole('link', { name: 'English' }).boundingBox();
+    expect(english?.width).toBeGreaterThanOrEqual(44);
+    expect(english?.height).toBeGreaterThanOrEqual(24);
     expect(await page.getByText('ICC(2,k) — rata-rata juri').count()).toBeGreaterThan(0);
     expect(await overflowsHorizontally(page)).toBe(false);
     const size = (await (await page.request.get(`${app.url}/sekretariat/keadilan`)).body()).length;
