@@ -5,7 +5,7 @@ import { columnLetter, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/lay
 import { HEADER_BG, INPUT_TAB_COLOR } from './colors.ts';
 import { jurorTabLooks, MARK, type PlacedTab } from './juror-tab-looks.ts';
 import { FIRST_OWN_ID, META_RANGE, type PublishMeta, parseMeta, writeMeta } from './publish-plan.ts';
-import type { SheetsCalls } from './sheets-adapter.ts';
+import type { SheetsCalls } from './sheets-calls.ts';
 
 type Request = sheets_v4.Schema$Request;
 

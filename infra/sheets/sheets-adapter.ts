@@ -6,6 +6,7 @@ import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { provisionBook } from './provision-plan.ts';
 import { META_RANGE, type PublishMeta, parseMeta, stageRequests, swapRequests } from './publish-plan.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
+import type { SheetsCalls } from './sheets-calls.ts';
 
 /** Whatever @googleapis/sheets accepts as `auth`: an OAuth2Client, GoogleAuth, an API key… */
 export type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
@@ -16,16 +17,6 @@ export interface SheetsScoreSheetOptions {
   /** Another Sheets endpoint, e.g. the local Sheets server's url. */
   rootUrl?: string;
   retry?: SheetsRetryOptions;
-}
-
-/** The Sheets calls the adapter makes, each retried and counted. */
-export interface SheetsCalls {
-  spreadsheetId: string;
-  get(): Promise<sheets_v4.Schema$Spreadsheet>;
-  batchGet(ranges: string[]): Promise<sheets_v4.Schema$ValueRange[]>;
-  batchGetText(ranges: string[]): Promise<string>;
-  writeValues(data: sheets_v4.Schema$ValueRange[]): Promise<void>;
-  batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]>;
 }
 
 /**

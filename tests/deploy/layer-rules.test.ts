@@ -126,10 +126,10 @@ describe('the layer rules (.dependency-cruiser.cjs) hold the architecture at eve
     expect(rulesOf(`functions/compose/${tag}-ok.ts`)).toEqual([]);
   });
 
-  it('reports a cycle (as a warning while the cycles of issue 21 are open)', () => {
+  it('refuses a cycle', () => {
     const cycle = violations.filter((v) => v.rule.name === 'no-circular' && v.from.includes(tag));
     expect(cycle.length).toBeGreaterThan(0);
-    expect(cycle.every((v) => v.rule.severity === 'warn')).toBe(true);
+    expect(cycle.every((v) => v.rule.severity === 'error')).toBe(true);
   });
 
   it('lets the layers import what they may', () => {

@@ -1,0 +1,11 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+
+/** The Sheets calls the adapter makes, each retried and counted. */
+export interface SheetsCalls {
+  spreadsheetId: string;
+  get(): Promise<sheets_v4.Schema$Spreadsheet>;
+  batchGet(ranges: string[]): Promise<sheets_v4.Schema$ValueRange[]>;
+  batchGetText(ranges: string[]): Promise<string>;
+  writeValues(data: sheets_v4.Schema$ValueRange[]): Promise<void>;
+  batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]>;
+}
