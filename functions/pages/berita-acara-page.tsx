@@ -139,7 +139,7 @@ export function BeritaAcaraPage(props: {
         <p class="hint muted">{t('publicCopy')}</p>
       ) : (
         <p class="hint noprint muted">
-          {t('printHint')} <a href="/sekretariat#penetapan">{t('backToDashboard')}</a>
+          {t('printHint')} <a href="/sekretariat/hasil#penetapan">{t('backToDashboard')}</a>
         </p>
       )}
       <article class="ba">

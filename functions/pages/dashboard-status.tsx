@@ -64,7 +64,6 @@ export function StatusSection(props: {
   const publicLine = isPublishing(phase)
     ? t(announced ? 'publicShown' : 'publicAt', { when })
     : t(announced ? 'publicWaiting' : 'publicLater', { when });
-  const sheet = links.sheet;
   return (
     <section class="card status" id="status" aria-labelledby="h-status">
       <h2 id="h-status" class="sr">
@@ -82,38 +81,48 @@ export function StatusSection(props: {
         <time datetime={announcementInstant(competition).toISOString()}>{publicLine}</time>
       </p>
       <PhaseForm competition={competition} lang={lang} lifecycle={lifecycle} />
-      <ul class="links noprint">
-        <li>
-          <a href={`/pengumuman/${encodeURIComponent(competition.id)}`}>{t('linkPublic')}</a>
-        </li>
-        <li>
-          <a href={`/inovasi/${encodeURIComponent(competition.id)}`}>{t('linkCatalogue')}</a>
-        </li>
-        <li>
-          {sheet === undefined ? (
-            t('noSheet')
-          ) : 'url' in sheet ? (
-            <a href={sheet.url} target="_blank" rel="noopener noreferrer">
-              {t('linkSheet')}
-            </a>
-          ) : (
-            <>
-              {t('sheetFile')}: <code>{sheet.file}</code>
-            </>
-          )}
-        </li>
-        {competition.feedback ? (
-          <li>
-            <a href="/sekretariat/umpan-balik">{t('feedback')}</a>
-          </li>
-        ) : null}
-        {links.localForm ? (
-          <li>
-            <a href="/daftar">{t('linkForm')}</a>
-          </li>
-        ) : null}
-      </ul>
+      <ConsoleLinks competition={competition} lang={lang} links={links} />
     </section>
+  );
+}
+
+/** Where to open things: the public page, the catalogue, the Sheet, the feedback sheets, the local form. */
+export function ConsoleLinks(props: { competition: Competition; lang: Lang; links: StatusLinks }) {
+  const { competition, lang, links } = props;
+  const t = sayer(lang);
+  const sheet = links.sheet;
+  return (
+    <ul class="links noprint">
+      <li>
+        <a href={`/pengumuman/${encodeURIComponent(competition.id)}`}>{t('linkPublic')}</a>
+      </li>
+      <li>
+        <a href={`/inovasi/${encodeURIComponent(competition.id)}`}>{t('linkCatalogue')}</a>
+      </li>
+      <li>
+        {sheet === undefined ? (
+          t('noSheet')
+        ) : 'url' in sheet ? (
+          <a href={sheet.url} target="_blank" rel="noopener noreferrer">
+            {t('linkSheet')}
+          </a>
+        ) : (
+          <>
+            {t('sheetFile')}: <code>{sheet.file}</code>
+          </>
+        )}
+      </li>
+      {competition.feedback ? (
+        <li>
+          <a href="/sekretariat/umpan-balik">{t('feedback')}</a>
+        </li>
+      ) : null}
+      {links.localForm ? (
+        <li>
+          <a href="/daftar">{t('linkForm')}</a>
+        </li>
+      ) : null}
+    </ul>
   );
 }
 
@@ -206,15 +215,29 @@ export function SyncPanel(props: { sync: SyncRecord | null; competition: Competi
         ) : (
           <p>{t('neverSynced')}</p>
         )}
-        <form method="post" action="/sekretariat/sinkron" class="noprint" data-busy="sync-busy">
-          <button type="submit">{t('syncNow')}</button>
-          <p class="muted">{t('syncHint')}</p>
-          <p id="sync-busy" class="sync-busy" aria-live="polite" hidden>
-            {t('syncRunning')}
-          </p>
-        </form>
+        <SyncForm lang={lang} hint={t('syncHint')} />
       </div>
     </section>
+  );
+}
+
+/**
+ * The sync button. A console page other than the overview names itself in `back`, and the finished sync
+ * returns there; `main` marks it as its page's main action.
+ */
+export function SyncForm(props: { lang: Lang; hint: string; back?: string; main?: boolean }) {
+  const t = sayer(props.lang);
+  return (
+    <form method="post" action="/sekretariat/sinkron" class="noprint" data-busy="sync-busy">
+      {props.back ? <input type="hidden" name="kembali" value={props.back} /> : null}
+      <button type="submit" {...(props.main ? { 'data-main-action': '' } : {})}>
+        {t('syncNow')}
+      </button>
+      <p class="muted">{props.hint}</p>
+      <p id="sync-busy" class="sync-busy" aria-live="polite" hidden>
+        {t('syncRunning')}
+      </p>
+    </form>
   );
 }
 

@@ -134,14 +134,17 @@ export function RankingSection(props: RankingProps) {
       <nav aria-label={t('filterCategory')} class="noprint">
         <ul class="cats">
           <li>
-            <a href="/sekretariat#peringkat" {...(category === undefined ? { 'aria-current': 'page' } : {})}>
+            <a
+              href="/sekretariat/hasil#peringkat"
+              {...(category === undefined ? { 'aria-current': 'page' } : {})}
+            >
               {t('allCategories')}
             </a>
           </li>
           {competition.categories.map((c) => (
             <li>
               <a
-                href={`/sekretariat?kategori=${encodeURIComponent(c.id)}#peringkat`}
+                href={`/sekretariat/hasil?kategori=${encodeURIComponent(c.id)}#peringkat`}
                 {...(category === c.id ? { 'aria-current': 'page' } : {})}
               >
                 {localName(c, lang)}

@@ -8,7 +8,9 @@ import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { readLifecycle } from '../lifecycle/lifecycle.ts';
 import { recordIntact } from '../results/published.ts';
-import { DashboardPage, type DashboardProps } from './dashboard-page.tsx';
+import { type ConsolePageId, consolePath } from './console-layout.tsx';
+import { type ConsoleData, HasilPage, PenilaianPage, RingkasanPage, SeleksiPage } from './console-pages.tsx';
+import { PengaturanPage } from './console-settings.tsx';
 import { refusedText } from './dashboard-status.tsx';
 import { say } from './strings.ts';
 
@@ -37,7 +39,7 @@ export function absoluteUrl(c: Context<AppEnv>, path: string): string {
 }
 
 /** The notice a finished (or refused) sync left in the address. */
-function syncNotice(c: Context<AppEnv>, sync: SyncRecord | null): DashboardProps['notice'] {
+function syncNotice(c: Context<AppEnv>, sync: SyncRecord | null): ConsoleData['notice'] {
   const lang = c.get('lang');
   const done = c.req.query('sinkron');
   if (done === 'written' || done === 'unchanged') {
@@ -50,10 +52,22 @@ function syncNotice(c: Context<AppEnv>, sync: SyncRecord | null): DashboardProps
   return { kind: 'err', text: `${say(lang, 'syncFailedKeep')} ${why}`.trim() };
 }
 
+const PAGES = {
+  ringkasan: RingkasanPage,
+  seleksi: SeleksiPage,
+  penilaian: PenilaianPage,
+  hasil: HasilPage,
+  pengaturan: PengaturanPage,
+} as const;
+
+/** The console pages drawn from ConsoleData (Keadilan has its own, lighter route). */
+export type DataPageId = keyof typeof PAGES & ConsolePageId;
+
 /** Reads only the store: a page view never calls Google. */
-export async function dashboard(
+export async function consolePage(
   c: Context<AppEnv>,
-  extra: Pick<DashboardProps, 'notice'>,
+  id: DataPageId,
+  extra: Pick<ConsoleData, 'notice'> = {},
   status: ContentfulStatusCode = 200,
 ) {
   const services = c.get('services');
@@ -73,9 +87,10 @@ export async function dashboard(
   const asked = c.req.query('kategori');
   const category = competition.categories.some((k) => k.id === asked) ? asked : undefined;
   const notice = extra.notice ?? syncNotice(c, sync);
+  const Page = PAGES[id];
   return page(
     c,
-    <DashboardPage
+    <Page
       competition={competition}
       lang={c.get('lang')}
       innovations={innovations}
@@ -91,8 +106,15 @@ export async function dashboard(
       links={{ ...(sheetLink ? { sheet: sheetLink } : {}), ...(localForm ? { localForm } : {}) }}
       category={category}
       nonce={c.get('secureHeadersNonce')}
-      {...(notice ? { notice } : {})}
+      notice={notice}
     />,
     status,
   );
+}
+
+/** Where a console form sends its reader back to: a page named in `kembali`, the overview otherwise. */
+export function consoleReturn(back: unknown): string {
+  return typeof back === 'string' && back in PAGES
+    ? consolePath(back as DataPageId)
+    : consolePath('ringkasan');
 }

@@ -10,7 +10,7 @@ import { movePhase } from '../lifecycle/lifecycle.ts';
 import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
 import { BeritaAcaraPage } from './berita-acara-page.tsx';
-import { dashboard, page } from './render.tsx';
+import { consolePage, type DataPageId, page } from './render.tsx';
 import { requireSession, requireSessionPage } from './session.ts';
 import { say } from './strings.ts';
 
@@ -40,8 +40,11 @@ export function tieDecisionsOf(form: Form): TieDecision[] {
   return out.sort((a, b) => a.rank - b.rank);
 }
 
-/** A POST that changes something: refused without the ticked confirmation; an expected failure shows why. */
-async function action(c: Context<AppEnv>, work: (form: Form) => Promise<string>) {
+/**
+ * A POST that changes something: refused without the ticked confirmation; an expected failure shows why,
+ * on the console page that holds the form.
+ */
+async function action(c: Context<AppEnv>, from: DataPageId, work: (form: Form) => Promise<string>) {
   const lang = c.get('lang');
   try {
     const form = await c.req.parseBody();
@@ -54,8 +57,9 @@ async function action(c: Context<AppEnv>, work: (form: Form) => Promise<string>)
     return c.redirect(await work(form), 303);
   } catch (err) {
     if (!isAppError(err)) throw err;
-    return dashboard(
+    return consolePage(
       c,
+      from,
       { notice: { kind: 'err', text: say(lang, 'actionFailed', { message: err.messageIn(lang) }) } },
       err.status,
     );
@@ -73,7 +77,7 @@ function exclusionsOf(form: Form): { id: string; reason: string }[] {
 }
 
 resultPagesRoutes.post('/sekretariat/tetapkan', requireSession(), (c) =>
-  action(c, async (form) => {
+  action(c, 'hasil', async (form) => {
     const record = await fixResult(c.get('services'), {
       reason: field(form, 'reason'),
       tieDecisions: tieDecisionsOf(form),
@@ -83,24 +87,24 @@ resultPagesRoutes.post('/sekretariat/tetapkan', requireSession(), (c) =>
         ? { acknowledgeAbsent: { by: field(form, 'absent-by'), reason: field(form, 'absent-reason') } }
         : {}),
     });
-    return `/sekretariat?tetap=${record.version}#penetapan`;
+    return `/sekretariat/hasil?tetap=${record.version}#penetapan`;
   }),
 );
 
 resultPagesRoutes.post('/sekretariat/terima-terlambat', requireSession(), (c) =>
-  action(c, async (form) => {
+  action(c, 'seleksi', async (form) => {
     const { innovation } = await acceptLateEntry(
       c.get('services'),
       field(form, 'responseId'),
       field(form, 'reason'),
       { correctionAcknowledged: field(form, 'correction') === 'yes' },
     );
-    return `/sekretariat?diterima=${encodeURIComponent(innovation.id)}#ditolak`;
+    return `/sekretariat/seleksi?diterima=${encodeURIComponent(innovation.id)}#ditolak`;
   }),
 );
 
 resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
-  action(c, async (form) => {
+  action(c, 'ringkasan', async (form) => {
     const to = parsePhaseKey(field(form, 'to'));
     if (!to) {
       throw new AppError('bad_request', { id: 'Tahap tidak dikenal.', en: 'Unknown phase.' });

@@ -45,7 +45,7 @@ function Confirm({ t, label, id = label }: { t: Say; label: string; id?: string 
   );
 }
 
-/** Penetapan hasil: the fixed versions, how the live ranking differs, and the forms that fix or correct. */
+/** Penetapan hasil: the forms that fix or correct first, then the fixed versions and how the live ranking differs. */
 export function ResultSection(
   props: Props & {
     sync: SyncRecord | null;
@@ -64,6 +64,14 @@ export function ResultSection(
   return (
     <section class="card" id="penetapan" aria-labelledby="h-penetapan">
       <h2 id="h-penetapan">{t('resultTitle')}</h2>
+      <FixForm
+        competition={competition}
+        lang={lang}
+        fixed={fixed}
+        groups={groups}
+        sync={sync}
+        innovations={innovations}
+      />
       {versions.length === 0 ? (
         <p>{t('notFixedYet')}</p>
       ) : (
@@ -102,14 +110,6 @@ export function ResultSection(
         </div>
       )}
       {fixed && live ? <Differences diffs={diffs} version={fixed.version} lang={lang} /> : null}
-      <FixForm
-        competition={competition}
-        lang={lang}
-        fixed={fixed}
-        groups={groups}
-        sync={sync}
-        innovations={innovations}
-      />
     </section>
   );
 }
@@ -149,6 +149,42 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
   );
 }
 
+/** "Title (INOV-2024-003)": how a person reads an entry; the id alone when the entry is unknown. */
+export function entryNamer(innovations: readonly Innovation[]): (id: string) => string {
+  const titles = new Map(innovations.map((i) => [i.id, i.title]));
+  return (id) => {
+    const title = titles.get(id);
+    return title ? `${title} (${id})` : id;
+  };
+}
+
+/** One tie for the panel to order: the entries by name, the order (ids) and the reasoning. */
+function TieFieldset(props: {
+  group: ReturnType<typeof tieGroups>[number];
+  t: Say;
+  named: (id: string) => string;
+}) {
+  const { group: g, t, named } = props;
+  return (
+    <fieldset>
+      <legend>
+        {t(g.atCutoff ? 'tieAtCutoff' : 'tieAmongWinners', {
+          rank: g.rank,
+          ids: g.ids.map(named).join('; '),
+        })}
+      </legend>
+      <label for={`tie-${g.rank}-order`}>{t('tieOrder')}</label>
+      <input
+        id={`tie-${g.rank}-order`}
+        name={`tie-${g.rank}-order`}
+        value={g.atCutoff ? g.ids.join(', ') : ''}
+      />
+      <label for={`tie-${g.rank}-note`}>{t('tieNote')}</label>
+      <textarea id={`tie-${g.rank}-note`} name={`tie-${g.rank}-note`} rows={2} required={g.atCutoff} />
+    </fieldset>
+  );
+}
+
 /** Entries offered for exclusion on the form; more are left out through `juri finalize --exclude`. */
 const MAX_EXCLUDABLE = 30;
 
@@ -180,6 +216,9 @@ function FixForm(props: {
     })
     .join('; ');
   const provisionalFirst = !fixed && competition.publicTest;
+  const named = entryNamer(innovations);
+  const required = groups.filter((g) => g.atCutoff);
+  const optional = groups.filter((g) => !g.atCutoff);
   return (
     <>
       <form method="post" action="/sekretariat/tetapkan" class="noprint fix">
@@ -189,21 +228,18 @@ function FixForm(props: {
             ? t('fixFromSync', { when: formatInstant(sync.finishedAt, competition.timezone, lang) })
             : t('fixNeedsSync')}
         </p>
-        {groups.map((g) => (
-          <fieldset>
-            <legend>
-              {t(g.atCutoff ? 'tieAtCutoff' : 'tieAmongWinners', { rank: g.rank, ids: g.ids.join(', ') })}
-            </legend>
-            <label for={`tie-${g.rank}-order`}>{t('tieOrder')}</label>
-            <input
-              id={`tie-${g.rank}-order`}
-              name={`tie-${g.rank}-order`}
-              value={g.atCutoff ? g.ids.join(', ') : ''}
-            />
-            <label for={`tie-${g.rank}-note`}>{t('tieNote')}</label>
-            <textarea id={`tie-${g.rank}-note`} name={`tie-${g.rank}-note`} rows={2} required={g.atCutoff} />
-          </fieldset>
+        {required.map((g) => (
+          <TieFieldset group={g} t={t} named={named} />
         ))}
+        {optional.length > 0 ? (
+          // Optional decisions fold away, so the form's button stays in view; a required one never folds.
+          <details>
+            <summary>{t('tiesOptional', { n: optional.length })}</summary>
+            {optional.map((g) => (
+              <TieFieldset group={g} t={t} named={named} />
+            ))}
+          </details>
+        ) : null}
         {open.length > 0 ? (
           <fieldset>
             <legend>{t('unscoredTitle')}</legend>
@@ -211,7 +247,7 @@ function FixForm(props: {
               <p>
                 <input type="checkbox" id={`exclude-${id}`} name={`exclude-${id}`} value="yes" />{' '}
                 <label for={`exclude-${id}`} class="inline">
-                  {t('excludeEntry', { id })}
+                  {t('excludeEntry', { id: named(id) })}
                 </label>
                 <label for={`exclude-${id}-reason`}>{t('excludeReason')}</label>
                 <input id={`exclude-${id}-reason`} name={`exclude-${id}-reason`} maxlength={2000} />
@@ -237,11 +273,13 @@ function FixForm(props: {
         {fixed ? (
           <>
             <label for="reason">{t('correctionReason')}</label>
-            <textarea id="reason" name="reason" rows={3} required maxlength={2000} />
+            <textarea id="reason" name="reason" rows={2} required maxlength={2000} />
           </>
         ) : null}
         <Confirm t={t} label="fix" />
-        <button type="submit">{fixed ? t('publishCorrection') : t('fixButton')}</button>
+        <button type="submit" data-main-action="">
+          {fixed ? t('publishCorrection') : t('fixButton')}
+        </button>
       </form>
       {fixed?.status === 'provisional' ? (
         <form method="post" action="/sekretariat/tetapkan" class="noprint fix">

@@ -17,7 +17,7 @@ import { LoginPage } from './login-page.tsx';
 import { announcementCard } from './og-card.ts';
 import { receivePublicResponse, responseLimit } from './public-responses.ts';
 import { registerRoutes } from './register.tsx';
-import { absoluteUrl, dashboard, page } from './render.tsx';
+import { absoluteUrl, consolePage, consoleReturn, type DataPageId, page } from './render.tsx';
 import { resultNotice, resultPagesRoutes } from './result-routes.tsx';
 import {
   checkAdminToken,
@@ -199,11 +199,20 @@ pagesRoutes.post('/sekretariat/keluar', async (c) => {
  */
 export const BUTTON_SYNC_BUDGET_MS = 20_000;
 
-pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
-  // A result action (fixing, a correction) redirects here with its outcome; a sync with ?sinkron=.
-  const fromAction = resultNotice(c);
-  return dashboard(c, fromAction ? { notice: { kind: 'ok', text: fromAction } } : {});
-});
+/** The console's pages; an action (fixing, a phase move, a late entry) or a sync returns with its outcome. */
+const CONSOLE_ROUTES: [string, DataPageId][] = [
+  ['/sekretariat', 'ringkasan'],
+  ['/sekretariat/seleksi', 'seleksi'],
+  ['/sekretariat/penilaian', 'penilaian'],
+  ['/sekretariat/hasil', 'hasil'],
+  ['/sekretariat/pengaturan', 'pengaturan'],
+];
+for (const [path, id] of CONSOLE_ROUTES) {
+  pagesRoutes.get(path, requireSessionPage(), async (c) => {
+    const fromAction = resultNotice(c);
+    return consolePage(c, id, fromAction ? { notice: { kind: 'ok', text: fromAction } } : {});
+  });
+}
 
 /**
  * The one route that reaches Google: the secretariat asked for it. It always answers with a redirect,
@@ -212,18 +221,19 @@ pagesRoutes.get('/sekretariat', requireSessionPage(), async (c) => {
  */
 pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
   const services = c.get('services');
+  const back = consoleReturn((await c.req.parseBody()).kembali);
   const before = (await services.store.lastSync(services.competition.id))?.id;
   try {
     const record = await runSync(services, {
       trigger: 'manual',
       budgetMs: services.buttonSyncBudgetMs ?? BUTTON_SYNC_BUDGET_MS,
     });
-    return c.redirect(`/sekretariat?sinkron=${record.status}`, 303);
+    return c.redirect(`${back}?sinkron=${record.status}`, 303);
   } catch (err) {
     const after = (await services.store.lastSync(services.competition.id).catch(() => null))?.id;
-    if (after !== undefined && after !== before) return c.redirect('/sekretariat?sinkron=gagal', 303);
+    if (after !== undefined && after !== before) return c.redirect(`${back}?sinkron=gagal`, 303);
     if (!isAppError(err)) throw err;
-    return c.redirect(`/sekretariat?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);
+    return c.redirect(`${back}?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);
   }
 });
 

@@ -1,4 +1,5 @@
 import { type Bilingual, fill, type Lang } from '../../shared/domain/i18n.ts';
+import { CONSOLE_STRINGS } from './strings-console.ts';
 import { WORKFLOW_STRINGS } from './strings-workflow.ts';
 
 /** Every word the pages show, Indonesian first. `{name}` placeholders are filled by `say`. */
@@ -218,6 +219,10 @@ const STRINGS = {
     id: 'Nilai sama di antara pemenang — peringkat {rank}: {ids} (boleh diputuskan, boleh dibiarkan).',
     en: 'Tie among the winners — rank {rank}: {ids} (may be decided, or left shared).',
   },
+  tiesOptional: {
+    id: 'Nilai sama di antara pemenang ({n}): boleh diputuskan dewan juri',
+    en: 'Ties among the winners ({n}): the panel may decide them',
+  },
   tieOrder: {
     id: 'Urutan menurut dewan juri (ID, terbaik dahulu)',
     en: 'Order decided by the panel (ids, best first)',
@@ -286,6 +291,7 @@ const STRINGS = {
   },
   backToDashboard: { id: 'Kembali ke dasbor', en: 'Back to the dashboard' },
   ...WORKFLOW_STRINGS,
+  ...CONSOLE_STRINGS,
 } satisfies Record<string, Bilingual>;
 
 export type StringKey = keyof typeof STRINGS;

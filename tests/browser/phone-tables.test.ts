@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { secretariatCookie } from '../helpers/services.ts';
-import { useSeededRig } from './seeded-rig.ts';
+import { CONSOLE_PAGES, useSeededRig } from './seeded-rig.ts';
 
 const PHONE = { width: 390, height: 844 };
 const rig = useSeededRig();
@@ -41,8 +41,7 @@ describe('tables on a phone (390 px)', () => {
     await page.context().addCookies([{ name: name ?? '', value: value ?? '', url: base }]);
     const found: Record<string, string[]> = {};
     for (const path of [
-      '/sekretariat',
-      '/sekretariat/keadilan',
+      ...CONSOLE_PAGES,
       '/sekretariat/umpan-balik',
       `/pengumuman/${cid}`,
       `/inovasi/${cid}`,

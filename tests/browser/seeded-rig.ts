@@ -48,6 +48,16 @@ export function useSeededRig(now = '2024-12-20T10:00:00+08:00'): SeededRig {
   return rig;
 }
 
+/** Every page of the secretariat's console (issue 23), in the order of its tabs. */
+export const CONSOLE_PAGES = [
+  '/sekretariat',
+  '/sekretariat/seleksi',
+  '/sekretariat/penilaian',
+  '/sekretariat/keadilan',
+  '/sekretariat/hasil',
+  '/sekretariat/pengaturan',
+];
+
 /** The page, or its main column, is wider than the window: something to scroll sideways. */
 export function overflows(page: Page): Promise<boolean> {
   return page.evaluate(() => {

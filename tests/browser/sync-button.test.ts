@@ -103,16 +103,28 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
     expect(await page.locator('.st').textContent()).toContain('peringkat terbaru sudah ditulis ke Sheet');
     expect(await page.locator('.tech').textContent()).toContain('permintaan baca');
     expect(sync?.result?.stages[0]?.ranking.filter((e) => e.status === 'complete').length).toBe(20);
-    expect(await page.locator('#bp-desk figure.bp').count()).toBe(1);
-    expect(await page.getByText('Penilaian Proposal — 20 inovasi').count()).toBe(1);
-    // The selection ran with the sync: 20 entries, all passed.
-    expect(await page.locator('#seleksi .stats dd').first().textContent()).toBe('20');
     // A reload shows the same page and does not post again.
     const count = (await store.lastSync(services.competition.id))?.sequence;
     await page.reload();
     expect((await store.lastSync(services.competition.id))?.sequence).toBe(count);
-    expect(await page.getByRole('heading', { name: 'Sel bermasalah (0)' }).count()).toBe(1);
     await page.screenshot({ path: new URL('sekretariat-sinkron.png', ARTIFACTS).pathname, fullPage: true });
+    // What the sync read, on the console page of each phase.
+    await page.goto(`${app.url}/sekretariat/penilaian`);
+    expect(await page.locator('#bp-desk figure.bp').count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Sel bermasalah (0)' }).count()).toBe(1);
+    await page.goto(`${app.url}/sekretariat/hasil`);
+    expect(await page.getByText('Penilaian Proposal — 20 inovasi').count()).toBe(1);
+    // The selection ran with the sync: 20 entries, all passed.
+    await page.goto(`${app.url}/sekretariat/seleksi`);
+    expect(await page.locator('#seleksi .stats dd').first().textContent()).toBe('20');
+  });
+
+  it('returns to the console page it was pressed on', async () => {
+    await page.goto(`${app.url}/sekretariat/penilaian`);
+    await page.getByRole('button', { name: 'Sinkronkan sekarang' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Tidak ada nilai yang berubah');
+    expect(new URL(page.url()).pathname).toBe('/sekretariat/penilaian');
+    await page.goto(`${app.url}/sekretariat`);
   });
 
   it('a second press changes nothing and writes nothing', async () => {

@@ -63,7 +63,7 @@ describe('uji publik (public test before the final result)', () => {
     // Responses are shown only to the secretariat, never on the public page.
     expect(await (await app.request(`/pengumuman/${CID}`)).text()).not.toContain(message);
     const c = await cookie();
-    const dashboard = await (await app.request('/sekretariat', { headers: { cookie: c } })).text();
+    const dashboard = await (await app.request('/sekretariat/hasil', { headers: { cookie: c } })).text();
     expect(dashboard).toContain('Tanggapan uji publik (1)');
     expect(dashboard).toContain(message);
     expect(dashboard).toContain('Kukuhkan sebagai hasil akhir');

@@ -63,7 +63,7 @@ describe('penetapan hasil (fixing the result)', () => {
 
     const fixed = await post('/sekretariat/tetapkan', { confirm: 'yes' });
     expect(fixed.status).toBe(303);
-    expect(fixed.headers.get('location')).toBe('/sekretariat?tetap=1#penetapan');
+    expect(fixed.headers.get('location')).toBe('/sekretariat/hasil?tetap=1#penetapan');
     const record = (await env.store.latestVersion(CID)) as ResultRecord;
     expect(record).toMatchObject({
       version: 1,
@@ -73,7 +73,7 @@ describe('penetapan hasil (fixing the result)', () => {
       rulesVersion: 'juri-rules/3',
     });
     expect(record.hash).toBe(createHash('sha256').update(recordHashInput(record)).digest('hex'));
-    const dashboard = await (await get('/sekretariat?tetap=1')).text();
+    const dashboard = await (await get('/sekretariat/hasil?tetap=1')).text();
     expect(dashboard).toContain('Hasil versi 1 ditetapkan');
     expect(dashboard).toContain(`/sekretariat/berita-acara/1`);
 
@@ -105,12 +105,13 @@ describe('penetapan hasil (fixing the result)', () => {
     expect((await post('/sekretariat/sinkron')).status).toBe(303);
 
     expect(await json(`/api/pengumuman/${CID}`)).toEqual(v1);
-    const dashboard = await (await get('/sekretariat')).text();
-    expect(dashboard).toContain('BERBEDA dari versi 1');
-    expect(dashboard).toContain('keluar dari jajaran pemenang');
-    expect(dashboard).toContain('perubahan nilai terjadi SETELAH hasil ditetapkan');
-    expect(dashboard).toContain('setelah penetapan versi 1');
-    expect(dashboard).toContain('class="after"');
+    const results = await (await get('/sekretariat/hasil')).text();
+    expect(results).toContain('BERBEDA dari versi 1');
+    expect(results).toContain('keluar dari jajaran pemenang');
+    const judging = await (await get('/sekretariat/penilaian')).text();
+    expect(judging).toContain('perubahan nilai terjadi SETELAH hasil ditetapkan');
+    expect(judging).toContain('setelah penetapan versi 1');
+    expect(judging).toContain('class="after"');
 
     const noReason = await post('/sekretariat/tetapkan', { confirm: 'yes' });
     expect(noReason.status).toBe(409);

@@ -63,7 +63,7 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     const { store, app, submit, login } = setup('2024-11-20T02:00:00.000Z');
     await submit('late-1', '2024-11-20T01:59:00.000Z');
     const cookie = await login();
-    const page = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+    const page = await (await app.request('/sekretariat/seleksi', { headers: { cookie } })).text();
     expect(page).toContain('Kiriman di luar jadwal pendaftaran (1)');
     expect(page).toContain('late-1');
     expect(page).toContain('pendaftaran sudah ditutup');
@@ -106,7 +106,9 @@ describe('late submissions as the secretariat reads them', () => {
     const { app, submit, login } = setup('2024-11-20T02:00:00.000Z');
     await submit('late-1', '2024-11-20T01:59:00.000Z', { 'Judul Inovasi': 'Posyandu Digital Sabu' });
     await submit('late-2', '2024-11-20T01:58:00.000Z', { 'Judul Inovasi': 'Kupang Bebas Antre' });
-    const page = await (await app.request('/sekretariat', { headers: { cookie: await login() } })).text();
+    const page = await (
+      await app.request('/sekretariat/seleksi', { headers: { cookie: await login() } })
+    ).text();
     expect(page).toContain('<h3 dir="auto">Posyandu Digital Sabu</h3>');
     expect(page).toContain('<h3 dir="auto">Kupang Bebas Antre</h3>');
     const ids = [...page.matchAll(/\bid="([^"]+)"/g)].map((m) => m[1]);
@@ -119,7 +121,9 @@ describe('what was wrong, in words', () => {
   it('names the question, never a raw key, on the late card', async () => {
     const { app, submit, login } = setup('2024-11-20T02:00:00.000Z');
     await submit('late-1', '2024-11-20T01:59:00.000Z');
-    const page = await (await app.request('/sekretariat', { headers: { cookie: await login() } })).text();
+    const page = await (
+      await app.request('/sekretariat/seleksi', { headers: { cookie: await login() } })
+    ).text();
     expect(page).toContain('pendaftaran sudah ditutup');
     expect(page).not.toContain('lastSubmittedTime:');
   });

@@ -101,7 +101,7 @@ describe('the juror tabs follow the roster', () => {
       // The dashboard says where the entry went: the tabs of the jurors it was assigned to.
       const app = createApp(() => services);
       const cookie = await secretariatCookie(app, 'http://localhost');
-      const dashboard = await (await app.request('/sekretariat', { headers: { cookie } })).text();
+      const dashboard = await (await app.request('/sekretariat/penilaian', { headers: { cookie } })).text();
       const titles = jurorTabs(competition)
         .filter((t) => t.stage.id === 'desk' && assigned.includes(t.juror.id))
         .map((t) => `&quot;${t.title}&quot;`);
