@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * The end-to-end files: each runs whole demos or CLI processes, a national-scale sync, 10,000 fuzzed
+ * The end-to-end files: each runs whole demos or CLI processes, a national-scale sync or console, 10,000 fuzzed
  * requests, a bundle or a nested vitest. They run after the parallel group, two at a time: most of them
  * keep one core busy, so one at a time left the second core idle for minutes, while more than two on two
  * cores only stretches each file's hang detectors.
@@ -11,6 +11,7 @@ const HEAVY = [
   'tests/functions/open-registration.test.ts',
   'tests/functions/fairness-demo.test.ts',
   'tests/functions/demo-documents.test.ts',
+  'tests/functions/console-national.test.ts',
   'tests/sheets/budget.test.ts',
   'tests/sheets/demo-pdf.test.ts',
   'tests/sheets/libreoffice-roundtrip.test.ts',

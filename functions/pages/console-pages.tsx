@@ -23,6 +23,8 @@ import {
   SyncForm,
   SyncPanel,
 } from './dashboard-status.tsx';
+import { EntriesSection } from './entries-section.tsx';
+import { titlesOf } from './entry-name.tsx';
 import { FairnessSummary } from './fairness-section.tsx';
 import { CommentsSection, MissingSection, SheetIssuesSection } from './juror-sections.tsx';
 import { RankingSection } from './ranking-section.tsx';
@@ -50,6 +52,8 @@ export interface ConsoleData {
   links: StatusLinks;
   /** Show only this category's rankings (?kategori=). */
   category?: string | undefined;
+  /** ?halaman=: which page of a long list (the registered entries). */
+  listPage?: string | undefined;
   /** The CSP nonce for the sync button's feedback script. */
   nonce?: string | undefined;
   notice?: { kind: 'ok' | 'err'; text: string } | undefined;
@@ -142,6 +146,13 @@ export function SeleksiPage(d: ConsoleData) {
         innovations={d.innovations}
         selection={d.sync?.selection}
       />
+      <EntriesSection
+        competition={competition}
+        lang={lang}
+        innovations={d.innovations}
+        page={d.listPage}
+        path={consolePath('seleksi')}
+      />
       <LateEntriesSection
         competition={competition}
         lang={lang}
@@ -159,6 +170,7 @@ export function PenilaianPage(d: ConsoleData) {
   const t = sayer(d.lang);
   const { competition, lang, sync } = d;
   const result = sync?.result;
+  const titles = titlesOf(d.innovations);
   return (
     <ConsoleLayout {...shell(d, 'penilaian', true)}>
       <div class="card act">
@@ -172,11 +184,21 @@ export function PenilaianPage(d: ConsoleData) {
         progress={sync?.progress}
         {...(sync?.rowsPlaced ? { placed: sync.rowsPlaced } : {})}
       />
-      <ProblemsSection competition={competition} lang={lang} problems={result?.problems ?? []} />
+      <ProblemsSection
+        competition={competition}
+        lang={lang}
+        problems={result?.problems ?? []}
+        titles={titles}
+      />
       <DistributionSection competition={competition} lang={lang} stages={result?.stages ?? []} />
       <FairnessSummary competition={competition} lang={lang} sync={sync} innovations={d.innovations} />
-      <ChangesSection competition={competition} lang={lang} changes={d.changes} />
-      <CommentsSection competition={competition} lang={lang} comments={sync?.comments ?? []} />
+      <ChangesSection competition={competition} lang={lang} changes={d.changes} titles={titles} />
+      <CommentsSection
+        competition={competition}
+        lang={lang}
+        comments={sync?.comments ?? []}
+        titles={titles}
+      />
     </ConsoleLayout>
   );
 }
@@ -201,6 +223,7 @@ export function HasilPage(d: ConsoleData) {
         result={d.sync?.result}
         innovations={d.innovations}
         category={d.category}
+        page={d.listPage}
       />
     </ConsoleLayout>
   );

@@ -9,6 +9,7 @@ import type { Rejection } from '../../shared/ports.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
 import { BoxPlots } from './charts/box-plot.tsx';
 import { hasTile, TileGrid } from './charts/tile-grid.tsx';
+import { EntryName, type Titles } from './entry-name.tsx';
 import { formatInstant } from './format.ts';
 import { allTotals, boxStats, jurorSpreads } from './stats.ts';
 import { type Say, sayer } from './strings.ts';
@@ -213,8 +214,8 @@ export function DistributionSection(props: SectionProps & { stages: readonly Sta
   );
 }
 
-export function ProblemsSection(props: SectionProps & { problems: readonly Problem[] }) {
-  const { competition, lang, problems } = props;
+export function ProblemsSection(props: SectionProps & { problems: readonly Problem[]; titles: Titles }) {
+  const { competition, lang, problems, titles } = props;
   const t = sayer(lang);
   const rows = problems.slice(0, MAX_LIST);
   const jurors = new Map(competition.jurors.map((j) => [j.id, j.name]));
@@ -246,7 +247,9 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
                   </td>
                   <td>{stageName(competition, p.stage, lang)}</td>
                   <td>{jurors.get(p.juror) ?? p.juror}</td>
-                  <td>{p.innovation}</td>
+                  <td>
+                    <EntryName id={p.innovation} titles={titles} />
+                  </td>
                   <td>
                     <code>{p.value}</code>
                   </td>

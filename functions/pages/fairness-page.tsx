@@ -22,6 +22,8 @@ export function FairnessPage(props: {
   sync: SyncRecord | null;
   innovations: readonly Innovation[];
   phase: LifecyclePhase;
+  /** ?tahap=: the stage whose report is shown. */
+  stage?: string | undefined;
 }) {
   const { competition, lang, phase } = props;
   return (
@@ -56,6 +58,7 @@ fairnessPagesRoutes.get(FAIRNESS_PATH, requireSessionPage(), async (c) => {
       sync={sync}
       innovations={innovations}
       phase={lifecycle.phase}
+      stage={c.req.query('tahap')}
     />,
   );
 });

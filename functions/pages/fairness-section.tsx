@@ -84,16 +84,23 @@ function StaleNote({ sync, competition, lang }: FairnessSectionProps) {
   return note ? <p class="muted">{note}</p> : null;
 }
 
-export function FairnessSection(props: FairnessSectionProps) {
+/**
+ * The whole report of one stage (?tahap=, the last judged stage by default) with links to the others: three
+ * stages at national scale would not fit one page.
+ */
+export function FairnessSection(props: FairnessSectionProps & { stage?: string | undefined }) {
   const { lang } = props;
   const t = FAIRNESS_LABELS[lang];
   const report = props.sync?.fairness;
+  // By default the last judged stage (its jurors, their agreement); the final ranking is a link away.
+  const judged = report?.stages.filter((s) => s.stage !== 'final') ?? [];
+  const shown = report?.stages.find((s) => s.stage === props.stage) ?? judged.at(-1) ?? report?.stages.at(-1);
   return (
     <section class="card" id="keadilan" aria-labelledby="h-keadilan">
       <h2 id="h-keadilan">{t.section}</h2>
       <p class="muted">{t.intro}</p>
       <StaleNote {...props} />
-      {report ? (
+      {report && shown ? (
         <>
           <details>
             <summary>{t.howToRead}</summary>
@@ -102,9 +109,24 @@ export function FairnessSection(props: FairnessSectionProps) {
               {fill(t.stabilityIntro, { top: 'N', resamples: formatCount(report.settings.resamples, lang) })}
             </p>
           </details>
-          {report.stages.map((stage, i) => (
-            <StageBlock {...props} stage={stage} open={i === report.stages.length - 1} t={t} />
-          ))}
+          <StageBlock {...props} stage={shown} open t={t} />
+          {report.stages.length > 1 ? (
+            <nav class="noprint" aria-label={t.otherStages}>
+              <p>
+                {t.otherStages}:{' '}
+                {report.stages
+                  .filter((s) => s !== shown)
+                  .map((s, i) => (
+                    <>
+                      {i > 0 ? ' · ' : ''}
+                      <a href={`${FAIRNESS_PATH}?tahap=${encodeURIComponent(s.stage)}`}>
+                        {stageTitle(props.competition, s.stage, lang)}
+                      </a>
+                    </>
+                  ))}
+              </p>
+            </nav>
+          ) : null}
         </>
       ) : (
         <p>{t.noReport}</p>

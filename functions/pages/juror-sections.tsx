@@ -6,6 +6,7 @@ import type { SyncRecord } from '../../shared/ports.ts';
 import type { JurorComment, SheetIssue } from '../../shared/sheet/juror-read.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import type { JurorProgress } from '../../shared/sheet/layout.ts';
+import { EntryName, type Titles } from './entry-name.tsx';
 import { StackHead } from './stack-head.tsx';
 
 /** The dashboard's sections about the jurors' own work: what is missing, their remarks, reshaped tabs. */
@@ -144,8 +145,8 @@ export function MissingSection(
 }
 
 /** What the jurors typed in their remarks column. */
-export function CommentsSection(props: Props & { comments: readonly JurorComment[] }) {
-  const { competition, lang, comments } = props;
+export function CommentsSection(props: Props & { comments: readonly JurorComment[]; titles: Titles }) {
+  const { competition, lang, comments, titles } = props;
   const t = say(lang);
   const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
   const stages = new Map(competition.stages.map((s) => [s.id, localName(s, lang)]));
@@ -165,7 +166,9 @@ export function CommentsSection(props: Props & { comments: readonly JurorComment
               {rows.map((c) => (
                 <tr>
                   <td>{stages.get(c.stage) ?? c.stage}</td>
-                  <td>{c.innovation}</td>
+                  <td>
+                    <EntryName id={c.innovation} titles={titles} />
+                  </td>
                   <td>{names.get(c.juror) ?? c.juror}</td>
                   <td dir="auto">{c.text}</td>
                 </tr>

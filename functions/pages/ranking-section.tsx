@@ -3,11 +3,12 @@ import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
+import { Pager, pageOf } from './pager.tsx';
 import { stackLabels } from './stack-table.ts';
 import { type Say, sayer } from './strings.ts';
 
-/** Tables stop here so a national-size run still fits the page budget; the Sheet and the export have the rest. */
-const MAX_ROWS = 100;
+/** Rows per page (?halaman=), so a national-size run still fits the page budget; the export has them all. */
+const ROWS_PER_PAGE = 50;
 
 export interface RankingProps {
   competition: Competition;
@@ -16,6 +17,8 @@ export interface RankingProps {
   innovations: readonly Innovation[];
   /** Category id to show only, from ?kategori=. */
   category: string | undefined;
+  /** ?halaman=, as asked. */
+  page?: string | undefined;
 }
 
 export const RANKING_CSS = `
@@ -175,7 +178,9 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
   const categoryNames = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
   const stages = weightedStages(competition);
   const all = rowsOf(result).filter((r) => category === undefined || r.category === category);
-  const rows = all.slice(0, MAX_ROWS);
+  const { page, pages, start, end } = pageOf(props.page, all.length, ROWS_PER_PAGE);
+  const rows = all.slice(start, end);
+  const filter = category ? `kategori=${encodeURIComponent(category)}&` : '';
   const top = finalTop(competition);
   const count = (ranking: readonly RankedEntry[]) =>
     ranking.filter((e) => category === undefined || e.category === category).length;
@@ -237,9 +242,13 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
           </tbody>
         </table>
       </div>
-      {rows.length < all.length ? (
-        <p class="muted">{t('truncated', { shown: rows.length, total: all.length })}</p>
-      ) : null}
+      <Pager
+        lang={lang}
+        label={t('ranking')}
+        page={page}
+        pages={pages}
+        href={(n) => `/sekretariat/hasil?${filter}halaman=${n}#peringkat`}
+      />
     </>
   );
 }

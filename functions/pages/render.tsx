@@ -105,6 +105,7 @@ export async function consolePage(
       now={clock.now()}
       links={{ ...(sheetLink ? { sheet: sheetLink } : {}), ...(localForm ? { localForm } : {}) }}
       category={category}
+      listPage={c.req.query('halaman')}
       nonce={c.get('secureHeadersNonce')}
       notice={notice}
     />,

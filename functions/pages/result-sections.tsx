@@ -16,6 +16,7 @@ import { tieGroups } from '../../shared/domain/ties.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
 import { submissionIssuesLine } from '../../shared/messages/selection.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
+import { EntryName, type Titles, titlesOf } from './entry-name.tsx';
 import { formatInstant } from './format.ts';
 import { StackHead } from './stack-head.tsx';
 import { type Say, sayer } from './strings.ts';
@@ -109,13 +110,20 @@ export function ResultSection(
           </table>
         </div>
       )}
-      {fixed && live ? <Differences diffs={diffs} version={fixed.version} lang={lang} /> : null}
+      {fixed && live ? (
+        <Differences diffs={diffs} version={fixed.version} lang={lang} titles={titlesOf(innovations)} />
+      ) : null}
     </section>
   );
 }
 
-function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; version: number; lang: Lang }) {
-  const { diffs, version, lang } = props;
+function Differences(props: {
+  diffs: ReturnType<typeof rankingDifferences>;
+  version: number;
+  lang: Lang;
+  titles: Titles;
+}) {
+  const { diffs, version, lang, titles } = props;
   const t = sayer(lang);
   if (diffs.length === 0) return <p class="notice">{t('liveSame', { n: version })}</p>;
   return (
@@ -130,7 +138,9 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
           <tbody>
             {diffs.slice(0, 40).map((d) => (
               <tr>
-                <td>{d.id}</td>
+                <td>
+                  <EntryName id={d.id} titles={titles} />
+                </td>
                 <td>
                   #{d.fixedRank ?? '–'} · {score(d.fixedScore, lang)}
                 </td>
@@ -149,30 +159,21 @@ function Differences(props: { diffs: ReturnType<typeof rankingDifferences>; vers
   );
 }
 
-/** "Title (INOV-2024-003)": how a person reads an entry; the id alone when the entry is unknown. */
-export function entryNamer(innovations: readonly Innovation[]): (id: string) => string {
-  const titles = new Map(innovations.map((i) => [i.id, i.title]));
-  return (id) => {
-    const title = titles.get(id);
-    return title ? `${title} (${id})` : id;
-  };
-}
-
 /** One tie for the panel to order: the entries by name, the order (ids) and the reasoning. */
-function TieFieldset(props: {
-  group: ReturnType<typeof tieGroups>[number];
-  t: Say;
-  named: (id: string) => string;
-}) {
-  const { group: g, t, named } = props;
+function TieFieldset(props: { group: ReturnType<typeof tieGroups>[number]; t: Say; titles: Titles }) {
+  const { group: g, t, titles } = props;
   return (
     <fieldset>
       <legend>
-        {t(g.atCutoff ? 'tieAtCutoff' : 'tieAmongWinners', {
-          rank: g.rank,
-          ids: g.ids.map(named).join('; '),
-        })}
+        {t(g.atCutoff ? 'tieAtCutoff' : 'tieAmongWinners', { rank: g.rank, ids: g.ids.join(', ') })}
       </legend>
+      <ul>
+        {g.ids.map((id) => (
+          <li>
+            <EntryName id={id} titles={titles} />
+          </li>
+        ))}
+      </ul>
       <label for={`tie-${g.rank}-order`}>{t('tieOrder')}</label>
       <input
         id={`tie-${g.rank}-order`}
@@ -216,7 +217,7 @@ function FixForm(props: {
     })
     .join('; ');
   const provisionalFirst = !fixed && competition.publicTest;
-  const named = entryNamer(innovations);
+  const titles = titlesOf(innovations);
   const required = groups.filter((g) => g.atCutoff);
   const optional = groups.filter((g) => !g.atCutoff);
   return (
@@ -229,14 +230,14 @@ function FixForm(props: {
             : t('fixNeedsSync')}
         </p>
         {required.map((g) => (
-          <TieFieldset group={g} t={t} named={named} />
+          <TieFieldset group={g} t={t} titles={titles} />
         ))}
         {optional.length > 0 ? (
           // Optional decisions fold away, so the form's button stays in view; a required one never folds.
           <details>
             <summary>{t('tiesOptional', { n: optional.length })}</summary>
             {optional.map((g) => (
-              <TieFieldset group={g} t={t} named={named} />
+              <TieFieldset group={g} t={t} titles={titles} />
             ))}
           </details>
         ) : null}
@@ -247,7 +248,7 @@ function FixForm(props: {
               <p>
                 <input type="checkbox" id={`exclude-${id}`} name={`exclude-${id}`} value="yes" />{' '}
                 <label for={`exclude-${id}`} class="inline">
-                  {t('excludeEntry', { id: named(id) })}
+                  {t('excludeEntry', { id })}: <EntryName id={id} titles={titles} />
                 </label>
                 <label for={`exclude-${id}-reason`}>{t('excludeReason')}</label>
                 <input id={`exclude-${id}-reason`} name={`exclude-${id}-reason`} maxlength={2000} />
@@ -303,9 +304,9 @@ function FixForm(props: {
 
 /** Riwayat Nilai: every change a sync saw, newest first; a change after a result was fixed stands out. */
 export function ChangesSection(
-  props: Props & { changes: { changes: readonly ScoreChange[]; total: number } },
+  props: Props & { changes: { changes: readonly ScoreChange[]; total: number }; titles: Titles },
 ) {
-  const { competition, lang, changes } = props;
+  const { competition, lang, changes, titles } = props;
   const t = sayer(lang);
   const after = changes.changes.filter((c) => c.afterVersion !== null).length;
   return (
@@ -331,7 +332,7 @@ export function ChangesSection(
                     <code>{c.cell}</code>
                   </td>
                   <td>
-                    {c.innovation} · {c.criterion}
+                    <EntryName id={c.innovation} titles={titles} /> · {c.criterion}
                   </td>
                   <td>
                     <code>{c.old === '' ? '∅' : c.old}</code>

@@ -28,6 +28,7 @@ import { formatScore } from './numbers.ts';
 export const FAIRNESS_LABELS = {
   id: {
     section: 'Keadilan Penilaian',
+    otherStages: 'Tahap lain',
     howToRead: 'Cara membaca uji metode dan stabilitas peringkat',
     sameAs: 'Sama dengan tabel {stage} di atas (peringkat akhir = tahap itu).',
     details: 'Rincian: kesepakatan juri, juri ketat/longgar, uji metode, stabilitas peringkat',
@@ -90,6 +91,7 @@ export const FAIRNESS_LABELS = {
   },
   en: {
     section: 'Fairness of the Judging',
+    otherStages: 'Other stages',
     howToRead: 'How to read the method test and the rank stability',
     sameAs: 'The same as the {stage} table above (the final ranking is that stage).',
     details: 'Details: juror agreement, harsh/lenient jurors, method test, rank stability',

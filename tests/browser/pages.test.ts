@@ -238,7 +238,12 @@ describe('secretariat dashboard in Chromium', () => {
       ['/sekretariat', ['Langkah berikutnya', 'Status kompetisi', 'Sinkronisasi terakhir', 'Ringkasan']],
       [
         '/sekretariat/seleksi',
-        ['Seleksi administrasi', 'Pendaftaran ditolak (1)', 'Pendaftaran per wilayah'],
+        [
+          'Seleksi administrasi',
+          'Pendaftaran masuk (40)',
+          'Pendaftaran ditolak (1)',
+          'Pendaftaran per wilayah',
+        ],
       ],
       [
         '/sekretariat/penilaian',
