@@ -113,6 +113,8 @@ export interface ConsoleLayoutProps {
   path?: string;
   script?: { nonce: string; code: string } | undefined;
   notice?: { kind: 'ok' | 'err'; text: string } | undefined;
+  /** The page's h1 when it says more than its tab (the fairness report's full title). */
+  heading?: string;
   children?: Child;
 }
 
@@ -122,7 +124,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
   const t = sayer(lang);
   const title = t(CONSOLE_PAGES[page].label);
   // The overview is the console's front door: its heading names the console itself.
-  const heading = page === 'ringkasan' ? t('dashboard') : title;
+  const heading = props.heading ?? (page === 'ringkasan' ? t('dashboard') : title);
   return (
     <Layout
       lang={lang}

@@ -3,6 +3,7 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { LifecyclePhase } from '../../shared/domain/lifecycle.ts';
+import { FAIRNESS_LABELS } from '../../shared/messages/fairness-report.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { readLifecycle } from '../lifecycle/lifecycle.ts';
@@ -27,7 +28,13 @@ export function FairnessPage(props: {
 }) {
   const { competition, lang, phase } = props;
   return (
-    <ConsoleLayout competition={competition} lang={lang} page="keadilan" phase={phase}>
+    <ConsoleLayout
+      competition={competition}
+      lang={lang}
+      page="keadilan"
+      phase={phase}
+      heading={FAIRNESS_LABELS[lang].section}
+    >
       <p class="noprint">
         <a class="btn" href={consolePath('hasil')} data-main-action="">
           {sayer(lang)('goResults')}
