@@ -40,7 +40,6 @@ export function FairnessPage(props: {
           {sayer(lang)('goResults')}
         </a>
       </p>
-      <h1>{t.pageTitle}</h1>
       <FairnessSection {...props} />
     </ConsoleLayout>
   );
