@@ -1,29 +1,43 @@
 import { appendToTail, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { deletesOf, joinChunks, type PlannedChunks, planTextChunks, strings } from './chunks.ts';
-import { type DocumentBackend, type DocumentWrite, docId, type Fields } from './document-backend.ts';
+import {
+  type DocumentBackend,
+  type DocumentWrite,
+  docId,
+  type Fields,
+  type FieldValue,
+} from './document-backend.ts';
 
 type Path = (competition: string, ...parts: string[]) => string;
 
 /** As many changes as a sync writes to the "Riwayat Nilai" tab (MAX_CHANGE_ROWS). */
 export const TAIL = 5000;
+/**
+ * How many syncs' own change lists the tail names before it is rewritten whole: a sync appends by naming
+ * its own list (a one-cell edit stores one change, not 5,000), and one sync in this many rewrites it.
+ */
+const RECENT = 16;
 
-/** The newest TAIL changes, their total and the chunk documents that hold them. */
-export interface ChangeTail {
-  changes: ScoreChange[];
-  total: number;
-  chunks: string[];
-}
+/** One sync's own change list (its scoreChanges document's chunks), oldest change first. */
+type RecentSync = { count: number; chunks: string[] };
 
-/** Where a tail is kept: its total and chunk names. */
+/** Where a tail is kept: its total, a base list (newest first) and the newest syncs' own lists. */
 export interface TailPointer {
   total: number;
   chunks: string[];
+  recent: RecentSync[];
+}
+
+/** The newest TAIL changes (newest first) and where they are kept. */
+export interface ChangeTail extends TailPointer {
+  changes: ScoreChange[];
 }
 
 /**
  * The score change log's tail. Its pointer is the `changeTail` field of the sync head (heads/sync), so a
  * sync learns where it is from the head it reads anyway and moves it in the commit that saves the sync;
- * before issue 22 it was the heads/changes document, read when the head names no tail.
+ * before issue 22 it was the heads/changes document, read when the head names no tail. It names a base
+ * list and the newest syncs' own lists (their scoreChanges chunks), so appending writes no copy.
  */
 export function createChangeTail(backend: DocumentBackend, path: Path) {
   const legacyPath = (competition: string) => path(competition, 'heads', 'changes');
@@ -31,21 +45,43 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
   /** The pointer a head names (or a heads/changes document is), if any. */
   function pointerOf(fields: Fields | null | undefined): TailPointer | null {
     const named = fields?.changeTail;
-    const source = named && typeof named === 'object' && !Array.isArray(named) ? (named as Fields) : fields;
-    return typeof source?.total === 'number' ? { total: source.total, chunks: strings(source.chunks) } : null;
+    const source = isMap(named) ? named : fields;
+    if (typeof source?.total !== 'number') return null;
+    const recent = Array.isArray(source.recent) ? source.recent : [];
+    return {
+      total: source.total,
+      chunks: strings(source.chunks),
+      recent: recent.flatMap((r) =>
+        isMap(r) && typeof r.count === 'number' ? [{ count: r.count, chunks: strings(r.chunks) }] : [],
+      ),
+    };
   }
 
-  /** The tail from its chunk documents, read already. */
-  async function tailFrom(pointer: TailPointer, chunks: readonly (Fields | null)[]): Promise<ChangeTail> {
-    const changes = pointer.chunks.length > 0 ? await joinChunks<ScoreChange[]>(chunks, 'change') : [];
-    return { changes, total: pointer.total, chunks: pointer.chunks };
+  /** Every chunk document a tail is read from, in the order tailFrom takes them. */
+  function pathsOf(pointer: TailPointer): string[] {
+    return [...pointer.recent.flatMap((r) => r.chunks), ...pointer.chunks];
+  }
+
+  /** The tail from its chunk documents (pathsOf), read already. */
+  async function tailFrom(pointer: TailPointer, docs: readonly (Fields | null)[]): Promise<ChangeTail> {
+    const changes: ScoreChange[] = [];
+    let at = 0;
+    for (const r of pointer.recent) {
+      const own = await joinChunks<ScoreChange[]>(docs.slice(at, at + r.chunks.length), 'change');
+      at += r.chunks.length;
+      for (let i = own.length - 1; i >= 0; i--) changes.push(own[i] as ScoreChange);
+    }
+    if (pointer.chunks.length > 0)
+      changes.push(...(await joinChunks<ScoreChange[]>(docs.slice(at), 'change')));
+    return { ...pointer, changes: changes.slice(0, TAIL) };
   }
 
   /** The tail where the sync head `head` (read already) says it is; null when nothing names one. */
   async function readTail(competition: string, head: Fields | null | undefined): Promise<ChangeTail | null> {
     const pointer = pointerOf(head) ?? pointerOf(await backend.get(legacyPath(competition)));
     if (!pointer) return null;
-    return tailFrom(pointer, pointer.chunks.length > 0 ? await backend.getMany(pointer.chunks) : []);
+    const paths = pathsOf(pointer);
+    return tailFrom(pointer, paths.length > 0 ? await backend.getMany(paths) : []);
   }
 
   /**
@@ -68,16 +104,32 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
     const own = path(competition, 'scoreChanges', docId(syncId));
     const tail = appendToTail(before, changes, TAIL);
     const ownChunks = planTextChunks(own, changes);
-    const tailChunks = planTextChunks(legacyPath(competition), tail.changes);
+    const recent = [{ count: changes.length, chunks: ownChunks.paths }, ...before.recent];
+    // Every RECENT syncs the base is rewritten with the newest TAIL; so is a tail that was listed (it was
+    // found in no document).
+    const listed = before.chunks.length === 0 && before.recent.length === 0 && before.changes.length > 0;
+    // And so is one whose own lists hold more than the tail (a first sync logs every typed cell).
+    const held = recent.reduce((n, r) => n + r.count, 0);
+    const rewrite = recent.length > RECENT || held > TAIL || listed;
+    const base = rewrite ? planTextChunks(legacyPath(competition), tail.changes) : undefined;
+    const pointer: { [key: string]: FieldValue } = base
+      ? { total: tail.total, chunks: base.paths, recent: [] }
+      : { total: tail.total, chunks: before.chunks, recent };
     return {
-      planned: [ownChunks, tailChunks],
+      planned: base ? [ownChunks, base] : [ownChunks],
       create: { op: 'create', path: own, fields: { syncId, count: changes.length, chunks: ownChunks.paths } },
-      head: { changeTail: { total: tail.total, chunks: tailChunks.paths } },
+      head: { changeTail: pointer },
       // The tail's document of before issue 22 goes (its chunks are kept under its path).
-      rest: [...deletesOf(before.chunks), { op: 'delete', path: legacyPath(competition) }],
+      rest: [...(base ? deletesOf(before.chunks) : []), { op: 'delete', path: legacyPath(competition) }],
       tail,
     };
   }
 
-  return { pointerOf, tailFrom, readTail, planAppend };
+  return { pointerOf, pathsOf, tailFrom, readTail, planAppend };
+}
+
+function isMap(value: FieldValue | undefined): value is { [key: string]: FieldValue } {
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }

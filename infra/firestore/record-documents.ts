@@ -105,6 +105,7 @@ export function createRecordDocuments(
     const before = (await tails.readTail(competition, head)) ?? {
       ...(await listAll(competition, TAIL)),
       chunks: [],
+      recent: [],
     };
     const plan = tails.planAppend(competition, syncId, changes, before);
     try {

@@ -121,7 +121,7 @@ export function createSyncDocuments(
       readChunkGroups(backend, [
         recordChunks,
         rosterChunks,
-        tailNamed?.chunks ?? [],
+        tailNamed ? tails.pathsOf(tailNamed) : [],
         strings(fixedNamed?.chunks),
       ]),
       recordChunks.length > 0 ? null : legacyRecordChunks(competition),
@@ -137,7 +137,7 @@ export function createSyncDocuments(
     const fixed = fixedNamed ? await joinChunks<ResultRecord>(fixedDocs, 'record') : queriedFixed;
     const changeTail: ChangeTail = tailNamed
       ? await tails.tailFrom(tailNamed, tailDocs)
-      : (legacyTail ?? { ...(await deps.listChanges(competition, TAIL)), chunks: [] });
+      : (legacyTail ?? { ...(await deps.listChanges(competition, TAIL)), chunks: [], recent: [] });
     const inputs: SyncInputs = {
       roster: freshRoster ?? (await joinChunks<SyncRoster>(rosterDocs, 'roster')),
       fixed: fixed ?? null,
@@ -197,6 +197,7 @@ export function createSyncDocuments(
                 (await tails.readTail(competition, head)) ?? {
                   ...(await deps.listChanges(competition, TAIL)),
                   chunks: [],
+                  recent: [],
                 },
             )
           : undefined;
