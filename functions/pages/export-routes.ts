@@ -6,6 +6,7 @@ import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
 import type { SelectionVerdict } from '../../shared/domain/selection.ts';
 import { SUBMISSION_FIELDS } from '../../shared/domain/submission-fields.ts';
+import { formatShortInstant } from '../../shared/messages/moments.ts';
 import { scoreDigits, scoreText } from '../../shared/messages/numbers.ts';
 import { FIELD_NAMES, outcomeText, reasonsLine } from '../../shared/messages/selection.ts';
 import type { AppEnv } from '../compose/services.ts';
@@ -166,7 +167,7 @@ export function entriesTable(
         i.agency,
         i.region,
         names.get(i.category) ?? i.category,
-        i.submittedAt,
+        formatShortInstant(i.submittedAt, competition.timezone, lang),
         i.version ?? 1,
         ...(verdicts
           ? [

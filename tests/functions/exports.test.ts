@@ -119,5 +119,8 @@ describe('the secretariat downloads', () => {
     const text = await (await app.request('/sekretariat/ekspor/inovasi.csv', { headers: { cookie } })).text();
     const rows = csvRecords(text, ';');
     expect(rows[1]?.[1]).toBe('\'=HYPERLINK("http://jahat.example","klik")');
+    // Times in the competition's zone (Asia/Makassar), as the secretariat reads them: not UTC.
+    const submitted = rows[0]?.indexOf('Dikirim') ?? -1;
+    expect(rows[1]?.[submitted]).toBe('2024-09-01 08.00 WITA');
   });
 });
