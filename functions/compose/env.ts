@@ -40,6 +40,8 @@ export interface GoogleEnv {
   competition: Competition;
   projectId: string;
   databaseId: string;
+  /** FIRESTORE_DEADLINE_MS: the Node client's deadline per call (infra/firestore/node-store.ts). */
+  firestoreDeadlineMs: number | undefined;
   /** Absent until the shared Sheet exists; routes that need it answer 503 and `juri doctor` says so. */
   spreadsheetId: string | undefined;
   formId: string | undefined;
@@ -105,6 +107,11 @@ export const rawEnvSchema = z.object({
   COMPETITION_JSON: text,
   SPREADSHEET_ID: text,
   FIRESTORE_DATABASE: text,
+  /** How long one Firestore call may take on Node before juri answers 503 (5,000 when unset). */
+  FIRESTORE_DEADLINE_MS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().min(100).max(600_000).optional(),
+  ),
   FORM_ID: text,
   FORMS_WATCH_TOPIC: text,
   GOOGLE_TOKEN_URL: endpoint,
@@ -257,6 +264,7 @@ function checkGoogle(
       competition,
       projectId,
       databaseId: env.FIRESTORE_DATABASE ?? '(default)',
+      firestoreDeadlineMs: env.FIRESTORE_DEADLINE_MS,
       spreadsheetId: env.SPREADSHEET_ID,
       formId: competition.form?.formId,
       formsWatchTopic: env.FORMS_WATCH_TOPIC,

@@ -51,7 +51,7 @@ export function composeGoogleNodeServices(
 ): Services {
   return {
     competition: env.competition,
-    store: createFirestoreStore(clients.firestore),
+    store: createFirestoreStore(clients.firestore, { deadlineMs: env.firestoreDeadlineMs }),
     ...googleAdapters(env, clients.auth),
     clock: deps.clock ?? systemClock,
     formsWatchTopic: env.formsWatchTopic,

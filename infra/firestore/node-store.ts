@@ -1,5 +1,5 @@
 import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
-import { storageUnavailable } from '../../shared/errors.ts';
+import { AppError, storageUnavailable } from '../../shared/errors.ts';
 import type { Store } from '../../shared/ports.ts';
 import {
   AlreadyExists,
@@ -12,13 +12,28 @@ import { createDocumentStore } from './document-store.ts';
 
 const ALREADY_EXISTS = 6;
 
+/**
+ * How long one store call may take before juri answers 503. With Firestore unreachable the client keeps
+ * retrying for about 45 s (reads) or minutes (a commit): its reads are streams it retries five times
+ * itself, with retry codes and timeouts of its own that its `clientConfig` setting does not reach, and
+ * no call takes a deadline or a signal. So the deadline is kept here, around each call.
+ */
+export const DEFAULT_FIRESTORE_DEADLINE_MS = 5000;
+
+export interface NodeStoreOptions {
+  /** FIRESTORE_DEADLINE_MS; DEFAULT_FIRESTORE_DEADLINE_MS when absent. */
+  deadlineMs?: number | undefined;
+}
+
 /** The store for Node and Cloud Functions, on the official gRPC client (ADC in production). */
-export function createFirestoreStore(db: Firestore): Store {
-  return createDocumentStore(nodeBackend(db));
+export function createFirestoreStore(db: Firestore, options: NodeStoreOptions = {}): Store {
+  return createDocumentStore(nodeBackend(db, options));
 }
 
 /** The four document operations on the gRPC client (exported for tests that count document reads). */
-export function nodeBackend(db: Firestore): DocumentBackend {
+export function nodeBackend(db: Firestore, options: NodeStoreOptions = {}): DocumentBackend {
+  const deadlineMs = options.deadlineMs ?? DEFAULT_FIRESTORE_DEADLINE_MS;
+  const guard = <T>(work: () => Promise<T>) => withinDeadline(deadlineMs, () => classified(work));
   return {
     get: (path) =>
       guard(async () => {
@@ -71,7 +86,35 @@ function convert(value: unknown): FieldValue {
   return null;
 }
 
-async function guard<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * The call, or a 503 once `deadlineMs` passed without an answer. A call given up on may still land
+ * later: every write juri makes is idempotent or guarded by a create, so the caller's retry lands once.
+ */
+async function withinDeadline<T>(deadlineMs: number, work: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(noAnswer(deadlineMs)), deadlineMs);
+  });
+  try {
+    return await Promise.race([work(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function noAnswer(deadlineMs: number): AppError {
+  const seconds = Math.round(deadlineMs / 100) / 10;
+  return new AppError(
+    'storage_unavailable',
+    {
+      id: `Firestore tidak menjawab dalam ${seconds} detik, jadi permintaan ini dihentikan. Periksa koneksi internet server dan status Firestore (juri doctor), lalu coba lagi; pengirim yang mengulang kiriman tetap tercatat sekali.`,
+      en: `Firestore did not answer within ${seconds} seconds, so this request was stopped. Check the server's connection and Firestore's status (juri doctor), then try again; a sender's retry is still recorded once.`,
+    },
+    { detail: `no answer from Firestore within FIRESTORE_DEADLINE_MS=${deadlineMs}` },
+  );
+}
+
+async function classified<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {

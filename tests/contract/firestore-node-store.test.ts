@@ -1,20 +1,25 @@
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { docId } from '../../infra/firestore/document-backend.ts';
 import { createDocumentStore } from '../../infra/firestore/document-store.ts';
-import { createFirestoreStore, nodeBackend } from '../../infra/firestore/node-store.ts';
-import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import {
+  createFirestoreStore,
+  DEFAULT_FIRESTORE_DEADLINE_MS,
+  nodeBackend,
+} from '../../infra/firestore/node-store.ts';
+import type { AppError } from '../../shared/errors.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore, startFirestoreEmulator } from '../setup/firestore-emulator.ts';
 import { countingBackend } from './counting-backend.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { describeSyncHeadContract } from './sync-head-contract.ts';
 
 describeStoreContract('firestore (node client → emulator)', async () => {
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-node-${Date.now()}`);
-  return { store: createFirestoreStore(db), close: () => db.terminate() };
+  return { store: createFirestoreStore(db, EMULATOR_DEADLINE), close: () => db.terminate() };
 });
 
 describeSyncHeadContract('firestore (node client → emulator)', async () => {
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-node-head-${Date.now()}`);
-  const backend = countingBackend(nodeBackend(db));
+  const backend = countingBackend(nodeBackend(db, EMULATOR_DEADLINE));
   return {
     store: createDocumentStore(backend),
     close: () => db.terminate(),
@@ -22,4 +27,38 @@ describeSyncHeadContract('firestore (node client → emulator)', async () => {
     requests: backend.requests,
     dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
   };
+});
+
+describe('firestore (node client) when Firestore stops answering', () => {
+  it('answers storage_unavailable at its deadline, reads and writes alike, instead of waiting out the client', async () => {
+    const emulator = await startFirestoreEmulator();
+    const db = emulatorFirestore(emulator.host, `juri-node-deadline-${Date.now()}`);
+    const store = createFirestoreStore(db);
+    await store.setCursor('c1', 'forms', 'before');
+    await emulator.stop();
+    const noAnswer = {
+      code: 'storage_unavailable',
+      status: 503,
+      detail: `no answer from Firestore within FIRESTORE_DEADLINE_MS=${DEFAULT_FIRESTORE_DEADLINE_MS}`,
+    };
+    expect(DEFAULT_FIRESTORE_DEADLINE_MS).toBe(5000);
+    await expect(store.getCursor('c1', 'forms')).rejects.toMatchObject(noAnswer);
+    await expect(store.listInnovations('c1')).rejects.toMatchObject(noAnswer);
+    const write = store.setCursor('c1', 'forms', 'after').catch((e: unknown) => e);
+    expect(await write).toMatchObject(noAnswer);
+    expect(((await write) as AppError).messageIn('id')).toContain('Firestore tidak menjawab dalam 5 detik');
+    // The client goes on retrying what was given up on, in the background: terminating it under those
+    // retries makes them throw, so it is left to the end of the run.
+  });
+
+  it('takes its deadline from FIRESTORE_DEADLINE_MS', async () => {
+    const emulator = await startFirestoreEmulator();
+    const db = emulatorFirestore(emulator.host, `juri-node-deadline-${Date.now()}`);
+    await emulator.stop();
+    const store = createFirestoreStore(db, { deadlineMs: 1500 });
+    await expect(store.getCursor('c1', 'forms')).rejects.toMatchObject({
+      code: 'storage_unavailable',
+      detail: 'no answer from Firestore within FIRESTORE_DEADLINE_MS=1500',
+    });
+  });
 });

@@ -142,6 +142,18 @@ describe('environment (functions/compose/env.ts)', () => {
   });
 });
 
+describe('FIRESTORE_DEADLINE_MS: how long the Node client waits for one Firestore call', () => {
+  it('is unset (the store keeps 5 s) unless given, and refuses what is not a whole number of milliseconds', () => {
+    const runtime = { runtime: 'node' as const, bundledCompetition: config };
+    expect(parseGoogleEnv(base, runtime).firestoreDeadlineMs).toBeUndefined();
+    expect(parseGoogleEnv({ ...base, FIRESTORE_DEADLINE_MS: '2500' }, runtime).firestoreDeadlineMs).toBe(
+      2500,
+    );
+    const bad = checkJuriEnv({ ...base, FIRESTORE_DEADLINE_MS: 'lima detik' }, runtime);
+    expect(bad.ok ? [] : bad.problems.map((p) => p.variable)).toEqual(['FIRESTORE_DEADLINE_MS']);
+  });
+});
+
 describe('TRUSTED_PROXY: where a Node server reads the client address', () => {
   it('trusts no header unless configured, and counts the proxies in front of Cloud Functions from config', () => {
     expect(parseTrustedProxy({})).toBe('socket');

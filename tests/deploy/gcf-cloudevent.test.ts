@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
 import { answerList, QUESTION_IDS } from '../intake/samples.ts';
-import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
 import {
   type LocalTokenServer,
   makeLocalServiceAccount,
@@ -59,6 +59,7 @@ beforeAll(async () => {
       INTAKE_HMAC_SECRET: 'gcf-test-intake-secret',
       ADMIN_TOKEN: 'gcf-test-admin-token',
       FIRESTORE_EMULATOR_HOST: inject('firestoreEmulatorHost'),
+      FIRESTORE_DEADLINE_MS: String(EMULATOR_DEADLINE.deadlineMs),
       // Forms API calls need a token; outside Google Cloud a key stands in for ADC.
       GOOGLE_SERVICE_ACCOUNT_JSON: account.keyFileJson,
       GOOGLE_TOKEN_URL: tokens.url,
@@ -95,7 +96,7 @@ describe('Cloud Functions CloudEvent entry (Forms watch via Pub/Sub)', () => {
     const res = await publish('RESPONSES');
     expect(res.status, fn.output()).toBeLessThan(300);
     const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
-    const innovations = await createFirestoreStore(db).listInnovations(CID);
+    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE).listInnovations(CID);
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['ce-resp-1']);
     expect(forms.state.requests.every((r) => r.authorization?.startsWith('Bearer local-access-'))).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
-import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
 import { signedFormSubmission } from '../workers/helpers/signed-intake.ts';
 import { buildOnce, type RunningFunction, removeBuild, startFunction } from './functions-framework.ts';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
       ADMIN_TOKEN: 'gcf-test-admin-token',
       // @google-cloud/firestore goes to the emulator instead of using ADC.
       FIRESTORE_EMULATOR_HOST: inject('firestoreEmulatorHost'),
+      FIRESTORE_DEADLINE_MS: String(EMULATOR_DEADLINE.deadlineMs),
     },
   });
 });
@@ -57,7 +58,7 @@ describe('Cloud Functions HTTP entry (Functions Framework serving the Hono app)'
     expect(await again.json()).toMatchObject({ outcome: 'unchanged' });
 
     const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
-    const innovations = await createFirestoreStore(db).listInnovations(CID);
+    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE).listInnovations(CID);
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['gcf-resp-1']);
   });

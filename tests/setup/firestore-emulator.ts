@@ -44,6 +44,13 @@ function freePort(): Promise<number> {
 }
 
 /**
+ * The Node store's deadline per call in tests against the emulator: on a loaded machine the pure-JS
+ * emulator can take seconds to answer, and no verdict may depend on speed. The production deadline
+ * (5 s) has its own test, against an emulator that was stopped.
+ */
+export const EMULATOR_DEADLINE = { deadlineMs: 120_000 };
+
+/**
  * The real @google-cloud/firestore client pointed at the emulator. Explicit (unused) credentials
  * keep the auth library from probing for a cloud metadata server, which is not on loopback.
  */

@@ -10,7 +10,7 @@ import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Store } from '../../shared/ports.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import { loadNtt2024, secretariatCookie } from '../helpers/services.ts';
-import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
 import { type SheetEnv, scoreFor, sheetEnvsClosedAfterEach, submission, typeScores } from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();
@@ -32,7 +32,7 @@ function withStore(env: SheetEnv, backend: 'sqlite' | 'firestore'): Services {
   if (backend === 'sqlite') return env.services;
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-roster-${Date.now()}`);
   onTestFinished(() => db.terminate());
-  const store: Store = createFirestoreStore(db);
+  const store: Store = createFirestoreStore(db, EMULATOR_DEADLINE);
   return { ...env.services, store };
 }
 

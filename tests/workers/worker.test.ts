@@ -9,7 +9,7 @@ import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/loca
 import type { Store } from '../../shared/ports.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
 import { envelope, formResponse, ITEMS } from '../intake/samples.ts';
-import { emulatorFirestore } from '../setup/firestore-emulator.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
 import { startLocalJwksServer } from './helpers/local-jwks-server.ts';
 import {
   type LocalTokenServer,
@@ -52,7 +52,7 @@ beforeAll(async () => {
   forms = await startFormsStub({ formId: FORM_ID, items: ITEMS, responses: [] });
   pushKeys = await startLocalJwksServer();
   db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
-  store = createFirestoreStore(db);
+  store = createFirestoreStore(db, EMULATOR_DEADLINE);
 
   // The secrets a deployer sets with `wrangler secret put`, plus the test endpoints; the bundled
   // competition config comes from wrangler.toml's [alias], as in production.
