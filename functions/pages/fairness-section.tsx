@@ -52,7 +52,8 @@ export function FairnessSummary(props: FairnessSectionProps) {
   const { competition, lang } = props;
   const t = FAIRNESS_LABELS[lang];
   const report = props.sync?.fairness;
-  const jurors = report ? summaryJurors(report.stages, lang) : null;
+  const names = new Map(props.competition.jurors.map((j) => [j.id, j.name]));
+  const jurors = report ? summaryJurors(report.stages, lang, (id) => names.get(id) ?? id) : null;
   return (
     <section class="card" id="keadilan" aria-labelledby="h-keadilan">
       <h2 id="h-keadilan">{t.section}</h2>
@@ -142,8 +143,9 @@ function StageBlock(
   const method = stage.method ? methodName(stage.method, lang) : t.differs;
   const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
   const reliability = reliabilityLines(stage, lang);
-  const jurors = jurorLines(stage, lang, (id) => id);
-  const draws = drawLines(stage, lang, (id) => id);
+  const named = (id: string) => names.get(id) ?? id;
+  const jurors = jurorLines(stage, lang, named);
+  const draws = drawLines(stage, lang, named);
   const disagreement = disagreementLines(stage, lang);
   return (
     <details open={props.open} id={`keadilan-${stage.stage}`}>
@@ -194,9 +196,7 @@ function StageBlock(
                 <tbody>
                   {jurors.map((j) => (
                     <tr>
-                      <td>
-                        {j.juror} · {names.get(j.juror) ?? ''}
-                      </td>
+                      <td>{named(j.juror)}</td>
                       <td class="n">{signed(j.leniency, lang)}</td>
                       <td class="n">{j.consistency === null ? '–' : formatScore(j.consistency, lang)}</td>
                       <td>

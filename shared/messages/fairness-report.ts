@@ -336,7 +336,7 @@ export function drawLines(stage: StageFairness, lang: Lang, name: JurorName): st
       {
         id: d.id,
         points: Math.abs(d.shift),
-        jurors: d.jurors.join(', '),
+        jurors: d.jurors.map(name).join(', '),
         absent: d.absent.length > 0 ? `; ${without} ${d.absent.map(name).join(', ')}` : '',
       },
       lang,
@@ -363,11 +363,15 @@ export function summaryLine(stage: StageFairness, lang: Lang): string {
   return parts.join('; ');
 }
 
-/** Jurors whose leniency band is harsh or lenient in any stage, by id. */
-export function summaryJurors(stages: readonly StageFairness[], lang: Lang): string | null {
-  const bands = stages.flatMap((s) => jurorLines(s, lang, (id) => id));
+/** Jurors whose leniency band is harsh or lenient in any stage, by name (by id when no name is given). */
+export function summaryJurors(
+  stages: readonly StageFairness[],
+  lang: Lang,
+  name: JurorName = (id) => id,
+): string | null {
+  const bands = stages.flatMap((s) => jurorLines(s, lang, name));
   const of = (band: JurorLine['band']) => [
-    ...new Set(bands.filter((b) => b.band === band).map((b) => b.juror)),
+    ...new Set(bands.filter((b) => b.band === band).map((b) => name(b.juror))),
   ];
   const harsh = of('harsh');
   const lenient = of('lenient');
