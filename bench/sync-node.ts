@@ -36,10 +36,10 @@ let force = false;
 // A store whose last record looks stale while `force` is on, so the next sync writes.
 const store = new Proxy(sqlite, {
   get(target, key, receiver) {
-    if (key === 'lastSync' && force) {
-      return async (id: string) => {
-        const last = await target.lastSync(id);
-        return last ? { ...last, inputHash: 'stale' } : last;
+    if (key === 'syncInputs' && force) {
+      return async (...args: Parameters<Store['syncInputs']>) => {
+        const inputs = await target.syncInputs(...args);
+        return inputs.last ? { ...inputs, last: { ...inputs.last, inputHash: 'stale' } } : inputs;
       };
     }
     return Reflect.get(target, key, receiver);
