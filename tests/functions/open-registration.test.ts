@@ -100,7 +100,8 @@ describe('npm start: registration is open on first start', () => {
     ).adminToken;
     const login = await form(first.open, '/sekretariat/masuk', { token });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-    const dashboard = async () => (await fetch(`${first.open}/sekretariat`, { headers: { cookie } })).text();
+    const dashboard = async (page = '') =>
+      (await fetch(`${first.open}/sekretariat${page}`, { headers: { cookie } })).text();
     expect(await dashboard()).toContain('<dt>Inovasi terdaftar</dt><dd>1</dd>');
 
     const admin = (path: string) =>
@@ -112,7 +113,8 @@ describe('npm start: registration is open on first start', () => {
     expect((await admin('/admin/sheet/setup')).status).toBe(200);
     expect((await admin('/admin/sync')).status).toBe(200);
     // The dashboard's selection lists it by title.
-    expect(await dashboard()).toContain(ANSWERS['Judul Inovasi']);
+    // The console lists the entries by title on its Pendaftaran & Seleksi page (issue 23).
+    expect(await dashboard('/seleksi')).toContain(ANSWERS['Judul Inovasi']);
     expect((await phase('judging:desk', 'Penilaian dimulai')).status).toBe(303);
     expect((await admin('/admin/sheet/setup')).status).toBe(200);
     // Stopping writes the workbook out (it is written behind the answers).
