@@ -32,7 +32,8 @@ let cookie = '';
 beforeAll(async () => {
   await seedCompetition(services, { interviewDone: true, count: ENTRIES });
   cookie = await secretariatCookie(app, ORIGIN);
-}, 300_000);
+  // A hang detector, not a speed check: the file takes about 55 s on an idle 2-core machine, 320 s at load 13.
+}, 600_000);
 
 afterAll(() => store.close());
 
