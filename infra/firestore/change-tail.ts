@@ -6,9 +6,8 @@ import {
   docId,
   type Fields,
   type FieldValue,
+  type Path,
 } from './document-backend.ts';
-
-type Path = (competition: string, ...parts: string[]) => string;
 
 /** As many changes as a sync writes to the "Riwayat Nilai" tab (MAX_CHANGE_ROWS). */
 export const TAIL = 5000;

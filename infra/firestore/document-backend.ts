@@ -77,3 +77,6 @@ export function docId(name: string): string {
     .replace(/^_/, '%5F')
     .replace(/%/g, '~');
 }
+
+/** A document's path under one competition: `path(competition, 'heads', 'sync')`. */
+export type Path = (competition: string, ...parts: string[]) => string;

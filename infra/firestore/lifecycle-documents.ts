@@ -1,8 +1,6 @@
 import type { LifecycleTransition } from '../../shared/domain/lifecycle.ts';
 import type { LifecycleLog } from '../../shared/ports.ts';
-import { AlreadyExists, type DocumentBackend, type Fields } from './document-backend.ts';
-
-type Path = (competition: string, ...parts: string[]) => string;
+import { AlreadyExists, type DocumentBackend, type Fields, type Path } from './document-backend.ts';
 
 /**
  * The lifecycle log on Firestore: `lifecycle/{seq, zero-padded}`, one small document per transition,

@@ -9,9 +9,8 @@ import {
   type DocumentWrite,
   docId,
   type Fields,
+  type Path,
 } from './document-backend.ts';
-
-type Path = (competition: string, ...parts: string[]) => string;
 
 /**
  * Result versions and the score change log on Firestore. A national record (3,500 entries, ~75,000

@@ -1,8 +1,6 @@
 import type { SyncRoster } from '../../shared/ports.ts';
 import { commitChunked, deletesOf, planTextChunks, strings } from './chunks.ts';
-import type { DocumentBackend, Fields } from './document-backend.ts';
-
-type Path = (competition: string, ...parts: string[]) => string;
+import type { DocumentBackend, Fields, Path } from './document-backend.ts';
 
 /**
  * The roster snapshot: the innovations and rejections a sync last read in full, as JSON text chunks like a

@@ -26,10 +26,9 @@ import {
   docId,
   type Fields,
   type FieldValue,
+  type Path,
 } from './document-backend.ts';
 import { createRosterDocuments } from './roster-documents.ts';
-
-type Path = (competition: string, ...parts: string[]) => string;
 
 /** What syncInputs read, for the saveSync of the same sync (issue 22: a written sync saves without reads). */
 interface ReadForSync {
