@@ -38,16 +38,20 @@ export async function serve(o: ServeOptions): Promise<void> {
   const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
   // Ctrl+C or SIGTERM while a sync runs: it is stopped and frees its lease before the stores close.
   const stopping = createStopping();
-  const server = await listenFor({ ...rt.services, stopping }, port, host).catch(async (err: unknown) => {
-    await rt.close();
-    throw err;
-  });
+  const { server, amend } = await listenFor({ ...rt.services, stopping }, port, host).catch(
+    async (err: unknown) => {
+      await rt.close();
+      throw err;
+    },
+  );
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
   else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
   // The bundled demo is announced and its registration closed: an open copy beside it takes entries.
   const open =
     rt.mode === 'local' && !o.config ? await startOpenCopy(rt, port, host, o.lang, say, stopping) : undefined;
+  // The demo's own form is closed: it sends a visitor on to the copy's, at the address that server serves.
+  if (open) amend({ openForm: `${open.server.url}/daftar` });
   say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
   await untilStopped();
   await stopping.stop();
@@ -59,8 +63,15 @@ export async function serve(o: ServeOptions): Promise<void> {
   await rt.close();
 }
 
-/** The app over `services`, answering only to the names it is reached by once the port is known. */
-async function listenFor(base: Services, port: number, host: string): Promise<RunningServer> {
+/**
+ * The app over `services`, answering only to the names it is reached by once the port is known;
+ * `amend` adds what is learnt later (another server's address).
+ */
+async function listenFor(
+  base: Services,
+  port: number,
+  host: string,
+): Promise<{ server: RunningServer; amend: (more: Partial<Services>) => void }> {
   // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
   let services: Services = { ...base, allowedHosts: [] };
   const server = await listen(createApp(() => services).fetch, port, host).catch((err: unknown) => {
@@ -76,7 +87,12 @@ async function listenFor(base: Services, port: number, host: string): Promise<Ru
   const listening = { hostname: host, port: Number(new URL(server.url).port) };
   const allowedHosts = hostsFor(listening, process.env.JURI_HOSTS);
   services = allowedHosts ? { ...base, allowedHosts } : base;
-  return server;
+  return {
+    server,
+    amend: (more) => {
+      services = { ...services, ...more };
+    },
+  };
 }
 
 /**
@@ -93,7 +109,7 @@ async function startOpenCopy(
 ): Promise<{ rt: LocalRuntime; server: RunningServer }> {
   const copy = openCopy(main.paths.dir, main.services.clock.now());
   const rt = await composeLocal({ dir: copy.dir, config: copy.config, lang, clock: main.services.clock });
-  const server = await listenFor({ ...rt.services, stopping }, port === 0 ? 0 : port + 1, host).catch(
+  const { server } = await listenFor({ ...rt.services, stopping }, port === 0 ? 0 : port + 1, host).catch(
     async (err: unknown) => {
       await rt.close();
       throw err;

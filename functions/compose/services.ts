@@ -36,6 +36,11 @@ export interface Services {
   allowedHosts?: string[];
   /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
   localForm?: boolean;
+  /**
+   * The bundled demo's open copy (functions/cli/serve.ts): its form's address as that server serves it,
+   * offered by this form while its own registration is closed.
+   */
+  openForm?: string;
   /** How long the dashboard's sync button waits on the Sheet; BUTTON_SYNC_BUDGET_MS (20 s) when unset. */
   buttonSyncBudgetMs?: number;
   /** A long-running Node process's clean stop (`juri serve`): work under a lease ends and frees it first. */

@@ -17,6 +17,5 @@ export function workflowCss(competition: Competition, lang: Lang): string {
     selectionCss(lang),
     stackLabels('t-prog', [t('stage'), t('juror'), t('scored'), '%', null]),
     stackLabels('t-prob', [t('cell'), t('stage'), t('juror'), t('innovation'), t('value'), t('reason')]),
-    stackLabels('t-rej', [t('responseId'), t('receivedAt'), t('reason')]),
   ].join('');
 }

@@ -3,6 +3,7 @@ import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { Problem } from '../../shared/domain/problems.ts';
 import type { StageResult } from '../../shared/domain/ranking.ts';
+import { mapAnswers } from '../../shared/domain/submission.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { submissionIssuesLine } from '../../shared/messages/selection.ts';
 import type { Rejection } from '../../shared/ports.ts';
@@ -265,11 +266,15 @@ export function ProblemsSection(props: SectionProps & { problems: readonly Probl
   );
 }
 
-/** Reasons only: the answers a rejected respondent typed (contact details included) stay out of the page. */
+/**
+ * Submissions the intake refused for their answers, as cards: the entry's title, agency and region as
+ * typed (never its contacts), what was wrong in words, and what to do. A valid one that only came late
+ * has its own card with the accept form (LateEntriesSection) and is not listed again.
+ */
 export function RejectionsSection(props: SectionProps & { rejections: readonly Rejection[] }) {
-  const { competition, lang, rejections } = props;
+  const { competition, lang } = props;
   const t = sayer(lang);
-  const rows = rejections.slice(0, MAX_LIST);
+  const rejections = props.rejections.filter((r) => !r.submission);
   return (
     <section class="card" id="ditolak" aria-labelledby="h-ditolak">
       <h2 id="h-ditolak">
@@ -278,30 +283,41 @@ export function RejectionsSection(props: SectionProps & { rejections: readonly R
       {rejections.length === 0 ? (
         <p>{t('noRejections')}</p>
       ) : (
-        <section class="scroll" aria-labelledby="h-ditolak" tabindex={0}>
-          <table class="wide stk t-rej">
-            <thead>
-              <tr>
-                <th scope="col">{t('responseId')}</th>
-                <th scope="col">{t('receivedAt')}</th>
-                <th scope="col">{t('reason')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr>
-                  <td>
-                    <code>{r.responseId}</code>
-                  </td>
-                  <td>{formatInstant(r.receivedAt, competition.timezone, lang)}</td>
-                  <td>{submissionIssuesLine(r.reasons, lang)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <>
+          <p class="muted">{t('rejectionsAction')}</p>
+          {rejections.slice(0, MAX_LIST).map((r) => (
+            <RejectionCard competition={competition} lang={lang} rejection={r} />
+          ))}
+        </>
       )}
-      <Truncated shown={rows.length} total={rejections.length} t={t} />
+      <Truncated shown={Math.min(rejections.length, MAX_LIST)} total={rejections.length} t={t} />
     </section>
+  );
+}
+
+function RejectionCard(props: SectionProps & { rejection: Rejection }) {
+  const { competition, lang, rejection: r } = props;
+  const t = sayer(lang);
+  const typed = mapAnswers(
+    competition.form,
+    Object.entries(r.answers).map(([title, value]) => ({ title, values: [value] })),
+  );
+  const place = [typed.agency, typed.region].filter((v): v is string => v !== undefined);
+  return (
+    <article class="fix">
+      <h3 dir="auto">{typed.title ?? t('rejectionUntitled')}</h3>
+      <p>
+        {place.map((v) => (
+          <>
+            <bdi>{v}</bdi> ·{' '}
+          </>
+        ))}
+        {t('receivedAt')} {formatInstant(r.receivedAt, competition.timezone, lang)} ·{' '}
+        <code>{r.responseId}</code>
+      </p>
+      <p>
+        <b>{t('rejectionWrong')}</b> {submissionIssuesLine(r.reasons, lang)}
+      </p>
+    </article>
   );
 }

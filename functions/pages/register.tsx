@@ -154,6 +154,8 @@ export function RegisterPage(props: {
   accepted?: string | undefined;
   /** Whether the intake window takes a registration now; a closed form shows no fields at all. */
   window: IntakeState;
+  /** Where a form that takes registrations now is served (the demo's open copy), when there is one. */
+  openForm?: string | undefined;
 }) {
   const { competition, lang } = props;
   const t = sayer(lang);
@@ -173,16 +175,21 @@ export function RegisterPage(props: {
     >
       <div class="card daftar">
         <h1>{t('registerTitle')}</h1>
-        <p class="muted">{t('registerIntro')}</p>
-        {props.accepted ? (
-          <p class="notice" role="status">
-            {t('registerAccepted', { id: props.accepted })}
-          </p>
-        ) : null}
         {props.window !== 'open' ? (
-          <WindowNotice competition={competition} lang={lang} window={props.window} />
+          <WindowNotice
+            competition={competition}
+            lang={lang}
+            window={props.window}
+            openForm={props.openForm}
+          />
         ) : (
           <>
+            <p class="muted">{t('registerIntro')}</p>
+            {props.accepted ? (
+              <p class="notice" role="status">
+                {t('registerAccepted', { id: props.accepted })}
+              </p>
+            ) : null}
             {props.reasons.length > 0 ? (
               <div class="notice err" role="alert" id="kesalahan" tabindex={-1}>
                 <p>
@@ -208,7 +215,12 @@ export function RegisterPage(props: {
   );
 }
 
-function WindowNotice(props: { competition: Competition; lang: Lang; window: IntakeState }) {
+function WindowNotice(props: {
+  competition: Competition;
+  lang: Lang;
+  window: IntakeState;
+  openForm: string | undefined;
+}) {
   const { competition, lang } = props;
   const t = sayer(lang);
   const intake = competition.intake;
@@ -226,6 +238,11 @@ function WindowNotice(props: { competition: Competition; lang: Lang; window: Int
   return (
     <div class="notice" role="status">
       <p>{t(closed ? 'registerClosed' : 'registerNotYet', { when })}</p>
+      {props.openForm ? (
+        <p>
+          {t('registerOpenCopy')} <a href={props.openForm}>{props.openForm}</a>
+        </p>
+      ) : null}
       {closed ? <p class="muted">{t('registerClosedHint')}</p> : null}
     </div>
   );
@@ -272,6 +289,7 @@ registerRoutes.get('/', (c) => {
       reasons={[]}
       accepted={accepted && /^[A-Z0-9-]{1,40}$/.test(accepted) ? accepted : undefined}
       window={intakeState(c.get('services').competition, c.get('services').clock.now())}
+      openForm={c.get('services').openForm}
     />,
   );
 });
@@ -314,6 +332,7 @@ registerRoutes.post('/', sameOrigin(), limit, async (c) => {
       values={values}
       reasons={result.reasons ?? []}
       window={intakeState(services.competition, services.clock.now())}
+      openForm={services.openForm}
     />,
     422,
   );

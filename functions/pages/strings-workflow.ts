@@ -188,6 +188,10 @@ export const WORKFLOW_STRINGS = {
     id: 'Pendaftaran baru dibuka pada {when}.',
     en: 'Registration opens on {when}.',
   },
+  registerOpenCopy: {
+    id: 'Untuk mencoba pendaftaran, pakai formulir salinan demo yang sedang dibuka:',
+    en: 'To try a registration, use the form of the demo’s copy, which is open now:',
+  },
   registerClosedHint: {
     id: 'Sekretariat dapat menerima kiriman yang terlambat di dasbor, dengan alasan tertulis.',
     en: 'The secretariat may accept a late submission on the dashboard, with a written reason.',

@@ -163,7 +163,12 @@ const STRINGS = {
   reason: { id: 'Alasan', en: 'Reason' },
   noProblems: { id: 'Tidak ada sel bermasalah.', en: 'No problem cells.' },
   noRejections: { id: 'Tidak ada pendaftaran yang ditolak.', en: 'No rejected submissions.' },
-  responseId: { id: 'ID respons', en: 'Response id' },
+  rejectionsAction: {
+    id: 'Minta pengirim memperbaiki jawaban yang disebut pada kartunya lalu mengirim ulang lewat Formulir (tautan ubah jawaban ada di email konfirmasinya); kiriman yang sudah benar langsung diterima.',
+    en: 'Ask the sender to fix the answers named on its card and send the Form again (the link to edit the answers is in their confirmation email); a correct submission is accepted at once.',
+  },
+  rejectionUntitled: { id: '(tanpa judul)', en: '(no title)' },
+  rejectionWrong: { id: 'Yang salah:', en: 'What is wrong:' },
   receivedAt: { id: 'Diterima', en: 'Received' },
   actionFailed: { id: 'Tidak dilakukan: {message}', en: 'Not done: {message}' },
   fixedDone: {

@@ -88,6 +88,8 @@ describe('npm start: registration is open on first start', () => {
     // The 2024 demo keeps its history: its form says it is closed, before any field.
     const closed = await (await fetch(`${first.demo}/daftar`)).text();
     expect(closed).not.toContain('name="Judul Inovasi"');
+    // …and sends the visitor on to the open copy's form, at the address that server serves.
+    expect(closed).toContain(`href="${first.open}/daftar"`);
     // The open copy asks the questions, and takes the entry.
     expect(await (await fetch(`${first.open}/daftar`)).text()).toContain('name="Judul Inovasi"');
     const posted = await form(first.open, '/daftar', ANSWERS);

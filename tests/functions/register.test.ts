@@ -112,6 +112,20 @@ describe('GET /daftar when the window is not open, and its answers', () => {
     expect(body).not.toContain('name="Judul Inovasi"');
   });
 
+  it('offers the open copy’s form, before anything else on the page, where the server runs one', async () => {
+    services = testServices({
+      store,
+      clock: fixedClock('2024-12-01T10:00:00+08:00'),
+      localForm: true,
+      openForm: 'http://127.0.0.1:8788/daftar',
+    });
+    const body = await (await createApp(() => services).request('/daftar')).text();
+    const main = body.slice(body.indexOf('<h1'));
+    expect(main).toMatch(/^<h1>[^<]*<\/h1><div class="notice" role="status"><p>Pendaftaran sudah ditutup/);
+    expect(main).toContain('href="http://127.0.0.1:8788/daftar"');
+    expect(main).not.toContain('<input');
+  });
+
   it('says when it opens before the window', async () => {
     const body = await (await at('2024-08-01T10:00:00+08:00').request('/daftar')).text();
     expect(body).toContain('Pendaftaran baru dibuka pada');
