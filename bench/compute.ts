@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
+import { storeAdapter, unscopedStore } from '../infra/store-adapter.ts';
 import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
-import type { ScoreSheet, SheetSnapshot, Store, SyncHead, SyncRecord } from '../shared/ports.ts';
+import type { CompetitionStores, ScoreSheet, SheetSnapshot, SyncHead, SyncRecord } from '../shared/ports.ts';
 import { buildOutputTabs } from '../shared/sheet/output-tabs.ts';
 import { type Dataset, datasetFor, SCALES, type Scale } from './generate.ts';
 import { measure, round, type Sample } from './stats.ts';
@@ -96,34 +97,39 @@ function memoryServices(
     },
     requestCount: () => ({ ...counts }),
   };
-  const store = {
-    listInnovations: async () => d.innovations,
-    listRejections: async () => [],
-    syncInputs: async () => ({
-      roster: { innovations: d.innovations, rejections: [] },
-      fixed: null,
-      last,
-      changes: { changes: [], total: 0 },
-    }),
-    lastSync: async () => last,
-    syncHead: async () => head,
-    saveSync: async (_: string, sync: SyncRecord, h?: { readHash: string }) => {
-      if (!keep) return;
-      last = sync;
-      head = { ...sync, sequence: sync.sequence ?? 0, readHash: h?.readHash ?? '', inputsStamp: '' };
+  const stores = {
+    innovations: { listInnovations: async () => d.innovations },
+    archive: { listRejections: async () => [] },
+    syncLog: {
+      syncInputs: async () => ({
+        roster: { innovations: d.innovations, rejections: [] },
+        fixed: null,
+        last,
+        changes: { changes: [], total: 0 },
+      }),
+      lastSync: async () => last,
+      syncHead: async () => head,
+      saveSync: async (sync: SyncRecord, h?: { readHash: string }) => {
+        if (!keep) return;
+        last = sync;
+        head = { ...sync, sequence: sync.sequence ?? 0, readHash: h?.readHash ?? '', inputsStamp: '' };
+      },
+      saveUnchanged: async (h: Omit<SyncHead, 'inputsStamp'>) => {
+        if (keep) head = { ...h, inputsStamp: '' };
+      },
     },
-    saveUnchanged: async (_: string, h: Omit<SyncHead, 'inputsStamp'>) => {
-      if (keep) head = { ...h, inputsStamp: '' };
+    records: { latestVersion: async () => null },
+    changeLog: {
+      listScoreChanges: async () => ({ changes: [], total: 0 }),
+      appendScoreChanges: async () => ({ changes: [], total: 0 }),
     },
-    latestVersion: async () => null,
-    listScoreChanges: async () => ({ changes: [], total: 0 }),
-    appendScoreChanges: async () => ({ changes: [], total: 0 }),
-    acquireLease: async () => true,
-    releaseLease: async () => undefined,
-  } as unknown as Store;
+    leases: { acquireLease: async () => true, releaseLease: async () => undefined },
+  } as unknown as CompetitionStores;
+  const store = unscopedStore(storeAdapter(() => stores));
   return {
     competition: d.competition,
     store,
+    stores,
     sheet,
     forms: undefined,
     formsWatchTopic: undefined,

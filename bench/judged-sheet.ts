@@ -17,6 +17,7 @@ export function localServices(
   return {
     competition,
     store,
+    stores: store.competition(competition.id),
     sheet: createSheetsScoreSheet({
       spreadsheetId: server.spreadsheetId,
       auth: oauth(token),

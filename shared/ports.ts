@@ -130,7 +130,7 @@ export interface SyncRecord {
   fairnessOf?: { sync: string; at: string; inputHash: string };
 }
 
-/** Innovations, keyed by Form response id, each numbered once. Scoped to one competition id. */
+/** Innovations, keyed by Form response id, each numbered once. Scoped to one competition. */
 export interface InnovationStore {
   /**
    * Creates the innovation for a response id exactly once, or updates it when `submittedAt` is newer
@@ -140,13 +140,12 @@ export interface InnovationStore {
    * on Firestore one commit less per submission); 'unchanged' touches nothing.
    */
   upsertInnovation(
-    competition: string,
     submission: AcceptedSubmission,
     numberToId: (n: number) => string,
   ): Promise<{ outcome: UpsertOutcome; innovation: Innovation }>;
-  listInnovations(competition: string): Promise<Innovation[]>;
+  listInnovations(): Promise<Innovation[]>;
   /** Earlier versions of one innovation, oldest first: what an edit of the Form response replaced. */
-  innovationHistory(competition: string, responseId: string): Promise<Innovation[]>;
+  innovationHistory(responseId: string): Promise<Innovation[]>;
 }
 
 /** Every payload as it arrived, and the ones that could not be accepted. */
@@ -155,14 +154,14 @@ export interface SubmissionArchive {
    * Archives a payload before validation. Must succeed before anything else is done with it. The first
    * delivery of an id is kept; later ones only count (and move lastReceivedAt), concurrency included.
    */
-  archiveRaw(competition: string, raw: RawSubmission): Promise<void>;
+  archiveRaw(raw: RawSubmission): Promise<void>;
   /** Every archived payload, first received first: for the audit trail and the tests. */
-  listRaw(competition: string): Promise<ArchivedPayload[]>;
+  listRaw(): Promise<ArchivedPayload[]>;
   /** Keeps a rejected submission with its reasons; a later rejection of the same response replaces it. */
-  recordRejection(competition: string, rejection: Rejection): Promise<void>;
-  listRejections(competition: string): Promise<Rejection[]>;
+  recordRejection(rejection: Rejection): Promise<void>;
+  listRejections(): Promise<Rejection[]>;
   /** Clears a rejection once the same response is accepted. */
-  clearRejection(competition: string, responseId: string): Promise<void>;
+  clearRejection(responseId: string): Promise<void>;
 }
 
 /**
@@ -197,7 +196,7 @@ export interface SyncLog {
    * Null while nothing was stored for the competition (no sync, no input). One document read on
    * Firestore; a store written before the head existed costs one query more until its next saveSync.
    */
-  syncHead(competition: string): Promise<SyncHead | null>;
+  syncHead(): Promise<SyncHead | null>;
   /**
    * Saves a full record and, unless a sync that ran later is already recorded, moves the head to it
    * (`readHash` '' when absent) without touching `inputsStamp`. `changes` are appended to the score
@@ -207,25 +206,24 @@ export interface SyncLog {
    * is then one commit and no read).
    */
   saveSync(
-    competition: string,
     sync: SyncRecord,
     options?: { readHash: string; changes?: ScoreChange[]; inputs?: SyncInputs },
   ): Promise<void>;
   /** A fast-path unchanged sync: moves the head only (one write, no read, no record copied). */
-  saveUnchanged(competition: string, head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
+  saveUnchanged(head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
   /**
    * The last saved full record (the highest sequence, a record without one counting as 0; among equal
    * sequences the latest finishedAt, then the greatest id), with `id`, `sequence`, `status`, `startedAt`,
    * `finishedAt` and `requests` taken from the head when saveUnchanged moved it past that record (its
    * `message` and `failure` then dropped: they were that record's).
    */
-  lastSync(competition: string): Promise<SyncRecord | null>;
+  lastSync(): Promise<SyncRecord | null>;
   /**
    * Everything a sync that parses reads after its head, at once (Firestore: one batch read of the
    * documents the head names). `head` is what syncHead answered BEFORE this call (the store may reuse
    * what it read with it); `tail` how many of the newest changes to answer. Call it under the sync lease.
    */
-  syncInputs(competition: string, head: SyncHead | null, tail: number): Promise<SyncInputs>;
+  syncInputs(head: SyncHead | null, tail: number): Promise<SyncInputs>;
 }
 
 /** What a sync reads besides its head and the Sheet (SyncLog.syncInputs). */
@@ -254,14 +252,14 @@ export interface SyncRoster {
 /** Mutual exclusion across instances (a cron and a button press), with expiry so a crash frees it. */
 export interface Leases {
   /** Takes the named lease until `until` unless someone else holds an unexpired one. */
-  acquireLease(competition: string, name: string, holder: string, now: Date, until: Date): Promise<boolean>;
-  releaseLease(competition: string, name: string, holder: string): Promise<void>;
+  acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  releaseLease(name: string, holder: string): Promise<void>;
 }
 
 /** Named positions in an outside feed, e.g. the Forms API's last listed response. */
 export interface Cursors {
-  getCursor(competition: string, name: string): Promise<string | null>;
-  setCursor(competition: string, name: string, value: string): Promise<void>;
+  getCursor(name: string): Promise<string | null>;
+  setCursor(name: string, value: string): Promise<void>;
 }
 
 /** Fixed result versions (penetapan, ralat): each number is written once and never overwritten. */
@@ -270,32 +268,31 @@ export interface ResultRecords {
    * Stores `record` under its version number unless that number exists already (a create-only
    * precondition): true when written, false when another version took the number first.
    */
-  saveVersion(competition: string, record: ResultRecord): Promise<boolean>;
+  saveVersion(record: ResultRecord): Promise<boolean>;
   /**
    * Every version's summary, oldest first, derived from each stored (hashed) record on read: no adapter
    * keeps a summary beside the record, so none can be edited apart from it (issue 20, 10b).
    */
-  listVersions(competition: string): Promise<ResultVersionSummary[]>;
-  getVersion(competition: string, version: number): Promise<ResultRecord | null>;
-  latestVersion(competition: string): Promise<ResultRecord | null>;
+  listVersions(): Promise<ResultVersionSummary[]>;
+  getVersion(version: number): Promise<ResultRecord | null>;
+  latestVersion(): Promise<ResultRecord | null>;
 }
 
 /** The score change log (Riwayat Nilai): appended by each sync, never edited. */
 export interface ScoreChangeLog {
   /**
    * Appends one sync's changes (the sync id groups them; appending the same sync again is harmless) and
-   * answers what listScoreChanges(competition, limit) answers after it (no change when `limit` is
+   * answers what listScoreChanges(limit) answers after it (no change when `limit` is
    * absent, and the total): the sync publishes that tail, and Firestore has it at hand, so the tail is
    * read once per sync, not twice.
    */
   appendScoreChanges(
-    competition: string,
     syncId: string,
     changes: ScoreChange[],
     limit?: number,
   ): Promise<{ changes: ScoreChange[]; total: number }>;
   /** Newest first, at most `limit` (all when absent), plus how many there are in all. */
-  listScoreChanges(competition: string, limit?: number): Promise<{ changes: ScoreChange[]; total: number }>;
+  listScoreChanges(limit?: number): Promise<{ changes: ScoreChange[]; total: number }>;
 }
 
 /** What the public sent during a public test (uji publik); only the secretariat reads it. */
@@ -310,17 +307,17 @@ export interface PublicResponse {
 }
 
 export interface PublicResponses {
-  savePublicResponse(competition: string, response: PublicResponse): Promise<void>;
+  savePublicResponse(response: PublicResponse): Promise<void>;
   /** Oldest first. */
-  listPublicResponses(competition: string): Promise<PublicResponse[]>;
+  listPublicResponses(): Promise<PublicResponse[]>;
 }
 
 /** Secretariat sessions: a cookie names one, and the store can end it (sign-out) before it expires. */
 export interface Sessions {
-  createSession(competition: string, id: string, expiresAt: Date): Promise<void>;
+  createSession(id: string, expiresAt: Date): Promise<void>;
   /** True while the session exists, is not revoked, and `now` is before its expiry. */
-  sessionActive(competition: string, id: string, now: Date): Promise<boolean>;
-  revokeSession(competition: string, id: string): Promise<void>;
+  sessionActive(id: string, now: Date): Promise<boolean>;
+  revokeSession(id: string): Promise<void>;
 }
 
 /**
@@ -330,10 +327,10 @@ export interface Sessions {
  */
 export interface SignInAttempts {
   /** `id` is random: with `at` it orders attempts made in the same millisecond. */
-  addAttempt(competition: string, client: string, attempt: Attempt): Promise<void>;
+  addAttempt(client: string, attempt: Attempt): Promise<void>;
   /** The client's attempts at or after `since`, newest first (then greatest id), at most `limit`. */
-  recentAttempts(competition: string, client: string, since: Date, limit: number): Promise<Attempt[]>;
-  clearAttempts(competition: string, client: string): Promise<void>;
+  recentAttempts(client: string, since: Date, limit: number): Promise<Attempt[]>;
+  clearAttempts(client: string): Promise<void>;
 }
 
 export interface Attempt {
@@ -351,23 +348,58 @@ export interface LifecycleLog {
    * precondition): true when written, false when another transition took the number first (the caller
    * reads the log again and decides anew).
    */
-  appendTransition(competition: string, transition: LifecycleTransition): Promise<boolean>;
+  appendTransition(transition: LifecycleTransition): Promise<boolean>;
   /** Every transition, oldest (seq 1) first; empty while the competition never moved. */
-  listTransitions(competition: string): Promise<LifecycleTransition[]>;
+  listTransitions(): Promise<LifecycleTransition[]>;
 }
 
-/** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port above. */
-export type Store = InnovationStore &
-  SubmissionArchive &
-  SyncLog &
-  Leases &
-  Cursors &
-  ResultRecords &
-  ScoreChangeLog &
-  PublicResponses &
-  Sessions &
-  SignInAttempts &
-  LifecycleLog;
+/**
+ * One competition's data, port by port: the competition id is bound once, inside the adapter, so no
+ * method takes it and no caller can mix two competitions' data.
+ */
+export interface CompetitionStores {
+  innovations: InnovationStore;
+  archive: SubmissionArchive;
+  syncLog: SyncLog;
+  leases: Leases;
+  cursors: Cursors;
+  records: ResultRecords;
+  changeLog: ScoreChangeLog;
+  publicResponses: PublicResponses;
+  sessions: Sessions;
+  signIn: SignInAttempts;
+  lifecycle: LifecycleLog;
+}
+
+/** What one store adapter (SQLite, Firestore over gRPC or REST) provides: every port, per competition. */
+export interface StoreAdapter {
+  /** The same object for the same id, for as long as the adapter lives. */
+  competition(id: string): CompetitionStores;
+}
+
+/** The ports' methods with the competition as their first argument again: only for Store below. */
+type Unscoped<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (competition: string, ...args: A) => R : never;
+};
+
+/**
+ * @deprecated The one big store of before the focused ports (each method taking the competition), while
+ * its callers move to CompetitionStores.
+ */
+export type Store = StoreAdapter &
+  Unscoped<
+    InnovationStore &
+      SubmissionArchive &
+      SyncLog &
+      Leases &
+      Cursors &
+      ResultRecords &
+      ScoreChangeLog &
+      PublicResponses &
+      Sessions &
+      SignInAttempts &
+      LifecycleLog
+  >;
 
 /** One A1 range to read; `book` names the juror whose own spreadsheet holds it (perJuror mode). */
 export interface RangeRef {

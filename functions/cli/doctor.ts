@@ -86,7 +86,7 @@ export async function runDoctor(
   const { services, close } = composeForDoctor(g, deps);
   try {
     checks.push(await sheetCheck(g, services.sheet, say));
-    const firestore = await firestoreCheck(g, services.store, say);
+    const firestore = await firestoreCheck(g, services.stores.syncLog, say);
     checks.push(firestore);
     if (firestore.ok)
       checks.push(await freePlanCheck(g, services, say), ...(await recordChecks(services, lang)));
@@ -278,7 +278,7 @@ async function firestoreCheck(
   say: (t: Bilingual) => string,
 ): Promise<DoctorCheck> {
   try {
-    await store.lastSync(g.competition.id);
+    await store.lastSync();
     return {
       name: 'firestore',
       ok: true,

@@ -49,9 +49,11 @@ export function composeGoogleNodeServices(
   clients: NodeGoogleClients,
   deps: { clock?: Clock } = {},
 ): Services {
+  const store = createFirestoreStore(clients.firestore, { deadlineMs: env.firestoreDeadlineMs });
   return {
     competition: env.competition,
-    store: createFirestoreStore(clients.firestore, { deadlineMs: env.firestoreDeadlineMs }),
+    store,
+    stores: store.competition(env.competition.id),
     ...googleAdapters(env, clients.auth),
     clock: deps.clock ?? systemClock,
     formsWatchTopic: env.formsWatchTopic,

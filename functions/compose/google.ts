@@ -56,14 +56,16 @@ export function googleTokenSource(env: GoogleEnv, deps: GoogleComposeDeps = {}):
 export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = {}): Services {
   const tokens = googleTokenSource(env, deps);
   const auth = toGoogleAuthClient(tokens);
+  const store = createFirestoreRestStore({
+    projectId: env.projectId,
+    databaseId: env.databaseId,
+    ...(env.endpoints.firestoreRootUrl ? { rootUrl: env.endpoints.firestoreRootUrl } : {}),
+    getAccessToken: () => tokens.getAccessToken(),
+  });
   return {
     competition: env.competition,
-    store: createFirestoreRestStore({
-      projectId: env.projectId,
-      databaseId: env.databaseId,
-      ...(env.endpoints.firestoreRootUrl ? { rootUrl: env.endpoints.firestoreRootUrl } : {}),
-      getAccessToken: () => tokens.getAccessToken(),
-    }),
+    store,
+    stores: store.competition(env.competition.id),
     ...googleAdapters(env, auth),
     clock: deps.clock ?? systemClock,
     formsWatchTopic: env.formsWatchTopic,

@@ -71,6 +71,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   const services: Services = {
     competition,
     store,
+    stores: store.competition(competition.id),
     sheet,
     forms: undefined,
     formsWatchTopic: undefined,

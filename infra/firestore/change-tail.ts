@@ -1,12 +1,12 @@
 import { appendToTail, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import { deletesOf, joinChunks, type PlannedChunks, planTextChunks, strings } from './chunks.ts';
 import {
+  type At,
   type DocumentBackend,
   type DocumentWrite,
   docId,
   type Fields,
   type FieldValue,
-  type Path,
 } from './document-backend.ts';
 
 /** As many changes as a sync writes to the "Riwayat Nilai" tab (MAX_CHANGE_ROWS). */
@@ -38,8 +38,8 @@ export interface ChangeTail extends TailPointer {
  * before issue 22 it was the heads/changes document, read when the head names no tail. It names a base
  * list and the newest syncs' own lists (their scoreChanges chunks), so appending writes no copy.
  */
-export function createChangeTail(backend: DocumentBackend, path: Path) {
-  const legacyPath = (competition: string) => path(competition, 'heads', 'changes');
+export function createChangeTail(backend: DocumentBackend, at: At) {
+  const legacyPath = () => at('heads', 'changes');
 
   /** The pointer a head names (or a heads/changes document is), if any. */
   function pointerOf(fields: Fields | null | undefined): TailPointer | null {
@@ -76,8 +76,8 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
   }
 
   /** The tail where the sync head `head` (read already) says it is; null when nothing names one. */
-  async function readTail(competition: string, head: Fields | null | undefined): Promise<ChangeTail | null> {
-    const pointer = pointerOf(head) ?? pointerOf(await backend.get(legacyPath(competition)));
+  async function readTail(head: Fields | null | undefined): Promise<ChangeTail | null> {
+    const pointer = pointerOf(head) ?? pointerOf(await backend.get(legacyPath()));
     if (!pointer) return null;
     const paths = pathsOf(pointer);
     return tailFrom(pointer, paths.length > 0 ? await backend.getMany(paths) : []);
@@ -89,7 +89,6 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
    * merge into the sync head (the caller's head write carries them: one write per document).
    */
   function planAppend(
-    competition: string,
     syncId: string,
     changes: ScoreChange[],
     before: ChangeTail,
@@ -100,7 +99,7 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
     rest: DocumentWrite[];
     tail: { changes: ScoreChange[]; total: number };
   } {
-    const own = path(competition, 'scoreChanges', docId(syncId));
+    const own = at('scoreChanges', docId(syncId));
     const tail = appendToTail(before, changes, TAIL);
     const ownChunks = planTextChunks(own, changes);
     const recent = [{ count: changes.length, chunks: ownChunks.paths }, ...before.recent];
@@ -110,7 +109,7 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
     // And so is one whose own lists hold more than the tail (a first sync logs every typed cell).
     const held = recent.reduce((n, r) => n + r.count, 0);
     const rewrite = recent.length > RECENT || held > TAIL || listed;
-    const base = rewrite ? planTextChunks(legacyPath(competition), tail.changes) : undefined;
+    const base = rewrite ? planTextChunks(legacyPath(), tail.changes) : undefined;
     const pointer: { [key: string]: FieldValue } = base
       ? { total: tail.total, chunks: base.paths, recent: [] }
       : { total: tail.total, chunks: before.chunks, recent };
@@ -119,7 +118,7 @@ export function createChangeTail(backend: DocumentBackend, path: Path) {
       create: { op: 'create', path: own, fields: { syncId, count: changes.length, chunks: ownChunks.paths } },
       head: { changeTail: pointer },
       // The tail's document of before issue 22 goes (its chunks are kept under its path).
-      rest: [...(base ? deletesOf(before.chunks) : []), { op: 'delete', path: legacyPath(competition) }],
+      rest: [...(base ? deletesOf(before.chunks) : []), { op: 'delete', path: legacyPath() }],
       tail,
     };
   }

@@ -47,6 +47,11 @@ export interface DocumentBackend {
   commit(writes: DocumentWrite[]): Promise<void>;
 }
 
+/** Plain data → document fields; undefined properties are dropped as JSON would drop them. */
+export function toFields(value: object): Fields {
+  return JSON.parse(JSON.stringify(value)) as Fields;
+}
+
 /** A `create` precondition failed: the document already exists. */
 export class AlreadyExists extends Error {
   constructor(options?: { cause?: unknown }) {
@@ -78,5 +83,10 @@ export function docId(name: string): string {
     .replace(/%/g, '~');
 }
 
-/** A document's path under one competition: `path(competition, 'heads', 'sync')`. */
-export type Path = (competition: string, ...parts: string[]) => string;
+/** A document's path under the one competition a port is bound to: `at('heads', 'sync')`. */
+export type At = (...parts: string[]) => string;
+
+/** The path maker for one competition's documents: competitions/{id}/… */
+export function competitionPath(competition: string): At {
+  return (...parts) => ['competitions', docId(competition), ...parts].join('/');
+}

@@ -1,19 +1,20 @@
 import type { LifecycleTransition } from '../../shared/domain/lifecycle.ts';
 import type { LifecycleLog } from '../../shared/ports.ts';
-import { AlreadyExists, type DocumentBackend, type Fields, type Path } from './document-backend.ts';
+import { AlreadyExists, type Fields } from './document-backend.ts';
+import type { DocumentScope } from './document-scope.ts';
 
 /**
  * The lifecycle log on Firestore: `lifecycle/{seq, zero-padded}`, one small document per transition,
  * *created* (never set), so that of two concurrent moves from the same phase exactly one lands.
  */
-export function createLifecycleDocuments(backend: DocumentBackend, path: Path): LifecycleLog {
+export function createLifecycleDocuments({ backend, at }: DocumentScope): LifecycleLog {
   return {
-    async appendTransition(competition, transition) {
+    async appendTransition(transition) {
       try {
         await backend.commit([
           {
             op: 'create',
-            path: path(competition, 'lifecycle', String(transition.seq).padStart(6, '0')),
+            path: at('lifecycle', String(transition.seq).padStart(6, '0')),
             fields: JSON.parse(JSON.stringify(transition)) as Fields,
           },
         ]);
@@ -23,9 +24,9 @@ export function createLifecycleDocuments(backend: DocumentBackend, path: Path): 
         throw error;
       }
     },
-    async listTransitions(competition) {
+    async listTransitions() {
       const docs = await backend.query({
-        collection: path(competition, 'lifecycle'),
+        collection: at('lifecycle'),
         orderBy: { field: 'seq', direction: 'asc' },
       });
       return docs.map((d) => d.fields as unknown as LifecycleTransition);

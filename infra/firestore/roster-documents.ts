@@ -1,6 +1,6 @@
 import type { SyncRoster } from '../../shared/ports.ts';
 import { commitChunked, deletesOf, planTextChunks, strings } from './chunks.ts';
-import type { DocumentBackend, Fields, Path } from './document-backend.ts';
+import type { At, DocumentBackend, Fields } from './document-backend.ts';
 
 /**
  * The roster snapshot: the innovations and rejections a sync last read in full, as JSON text chunks like a
@@ -9,12 +9,8 @@ import type { DocumentBackend, Fields, Path } from './document-backend.ts';
  * it stands: a sync then reads its chunks (with its other inputs, in one read) instead of one document per
  * entry.
  */
-export function createRosterDocuments(
-  backend: DocumentBackend,
-  path: Path,
-  readAll: (competition: string) => Promise<SyncRoster>,
-) {
-  const headPath = (competition: string) => path(competition, 'heads', 'sync');
+export function createRosterDocuments(backend: DocumentBackend, at: At, readAll: () => Promise<SyncRoster>) {
+  const headPath = () => at('heads', 'sync');
   const namedBy = (head: Fields | null | undefined) => {
     const roster = head?.roster;
     return roster && typeof roster === 'object' && !Array.isArray(roster) ? (roster as Fields) : undefined;
@@ -26,16 +22,16 @@ export function createRosterDocuments(
       return inputsStamp !== '' && named?.stamp === inputsStamp ? strings(named.chunks) : [];
     },
     /** Both lists read whole, kept as the snapshot for `inputsStamp` in place of the head's. */
-    async refresh(competition: string, inputsStamp: string, head: Fields | null | undefined) {
-      const roster = await readAll(competition);
-      const chunks = planTextChunks(path(competition, 'heads', 'roster'), roster);
+    async refresh(inputsStamp: string, head: Fields | null | undefined) {
+      const roster = await readAll();
+      const chunks = planTextChunks(at('heads', 'roster'), roster);
       await commitChunked(
         backend,
         [chunks],
         [
           {
             op: 'merge',
-            path: headPath(competition),
+            path: headPath(),
             fields: { roster: { stamp: inputsStamp, chunks: chunks.paths } },
           },
           ...deletesOf(strings(namedBy(head)?.chunks)),

@@ -21,13 +21,12 @@ import {
 } from './chunks.ts';
 import {
   AlreadyExists,
-  type DocumentBackend,
   type DocumentWrite,
   docId,
   type Fields,
   type FieldValue,
-  type Path,
 } from './document-backend.ts';
+import type { DocumentScope } from './document-scope.ts';
 import { createRosterDocuments } from './roster-documents.ts';
 
 /** What syncInputs read, for the saveSync of the same sync (issue 22: a written sync saves without reads). */
@@ -47,35 +46,34 @@ interface ReadForSync {
  * (a field-mask merge), so none overwrites another's.
  */
 export function createSyncDocuments(
-  backend: DocumentBackend,
-  path: Path,
+  { backend, at }: DocumentScope,
   deps: {
-    readRoster: (competition: string) => Promise<SyncRoster>;
-    latestVersion: (competition: string) => Promise<ResultRecord | null>;
-    listChanges: (competition: string, limit: number) => Promise<{ changes: ScoreChange[]; total: number }>;
+    readRoster: () => Promise<SyncRoster>;
+    latestVersion: () => Promise<ResultRecord | null>;
+    listChanges: (limit: number) => Promise<{ changes: ScoreChange[]; total: number }>;
   },
-): SyncLog & { stamp(competition: string, also?: Fields): DocumentWrite } {
-  const headPath = (competition: string) => path(competition, 'heads', 'sync');
-  const tails = createChangeTail(backend, path);
-  const rosters = createRosterDocuments(backend, path, deps.readRoster);
+): SyncLog {
+  const headPath = () => at('heads', 'sync');
+  const tails = createChangeTail(backend, at);
+  const rosters = createRosterDocuments(backend, at, deps.readRoster);
   /** The head document read with each SyncHead answered, and what each syncInputs read. */
   const headsRead = new WeakMap<SyncHead, Fields | null>();
   const inputsRead = new WeakMap<SyncInputs, ReadForSync>();
 
   /** The records saved before the head existed: the newest sync document, found by a query. */
-  async function newestSyncDoc(competition: string, field: 'order' | 'finishedAt') {
+  async function newestSyncDoc(field: 'order' | 'finishedAt') {
     const [last] = await backend.query({
-      collection: path(competition, 'syncs'),
+      collection: at('syncs'),
       orderBy: { field, direction: 'desc' },
       limit: 1,
     });
     return last;
   }
 
-  function headWrite(competition: string, head: HeadOfSync, also: Fields = {}): DocumentWrite {
+  function headWrite(head: HeadOfSync, also: Fields = {}): DocumentWrite {
     return {
       op: 'merge',
-      path: headPath(competition),
+      path: headPath(),
       fields: {
         id: head.id,
         sequence: head.sequence,
@@ -93,11 +91,10 @@ export function createSyncDocuments(
   }
 
   /** The record chunks of the newest record saved before the head named them (a query or two). */
-  async function legacyRecordChunks(competition: string): Promise<string[]> {
+  async function legacyRecordChunks(): Promise<string[]> {
     // Records saved before `order` existed are only found by finishedAt (a query skips documents
     // without the field); every later record has it and a higher sequence.
-    const last =
-      (await newestSyncDoc(competition, 'order')) ?? (await newestSyncDoc(competition, 'finishedAt'));
+    const last = (await newestSyncDoc('order')) ?? (await newestSyncDoc('finishedAt'));
     return strings(last?.fields.chunks);
   }
 
@@ -107,8 +104,8 @@ export function createSyncDocuments(
     return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
   }
 
-  async function syncInputs(competition: string, syncHead: SyncHead | null, tail: number) {
-    const head = (syncHead && headsRead.get(syncHead)) ?? (await backend.get(headPath(competition)));
+  async function syncInputs(syncHead: SyncHead | null, tail: number) {
+    const head = (syncHead && headsRead.get(syncHead)) ?? (await backend.get(headPath()));
     const stamp = syncHead?.inputsStamp ?? '';
     const recordChunks = strings(head?.recordChunks);
     const rosterChunks = rosters.chunksFor(head, stamp);
@@ -123,10 +120,10 @@ export function createSyncDocuments(
         tailNamed ? tails.pathsOf(tailNamed) : [],
         strings(fixedNamed?.chunks),
       ]),
-      recordChunks.length > 0 ? null : legacyRecordChunks(competition),
-      rosterChunks.length > 0 ? null : rosters.refresh(competition, stamp, head),
-      tailNamed ? null : tails.readTail(competition, null),
-      fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(competition),
+      recordChunks.length > 0 ? null : legacyRecordChunks(),
+      rosterChunks.length > 0 ? null : rosters.refresh(stamp, head),
+      tailNamed ? null : tails.readTail(null),
+      fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(),
     ] as const);
     const [legacyChunks, freshRoster, legacyTail, queriedFixed] = found;
     const record =
@@ -136,7 +133,7 @@ export function createSyncDocuments(
     const fixed = fixedNamed ? await joinChunks<ResultRecord>(fixedDocs, 'record') : queriedFixed;
     const changeTail: ChangeTail = tailNamed
       ? await tails.tailFrom(tailNamed, tailDocs)
-      : (legacyTail ?? { ...(await deps.listChanges(competition, TAIL)), chunks: [], recent: [] });
+      : (legacyTail ?? { ...(await deps.listChanges(TAIL)), chunks: [], recent: [] });
     const inputs: SyncInputs = {
       roster: freshRoster ?? (await joinChunks<SyncRoster>(rosterDocs, 'roster')),
       fixed: fixed ?? null,
@@ -148,18 +145,13 @@ export function createSyncDocuments(
   }
 
   return {
-    stamp: (competition, also = {}) => ({
-      op: 'merge',
-      path: headPath(competition),
-      fields: { inputsStamp: crypto.randomUUID(), ...also },
-    }),
-    async syncHead(competition) {
-      const fields = await backend.get(headPath(competition));
+    async syncHead() {
+      const fields = await backend.get(headPath());
       const inputsStamp = typeof fields?.inputsStamp === 'string' ? fields.inputsStamp : '';
       let head: SyncHead | null;
       if (fields && typeof fields.order === 'string') head = { ...toHead(fields), inputsStamp };
       else {
-        const legacy = await newestSyncDoc(competition, 'order');
+        const legacy = await newestSyncDoc('order');
         head = legacy
           ? { ...legacyHead(legacy.fields), inputsStamp }
           : fields
@@ -170,10 +162,10 @@ export function createSyncDocuments(
       return head;
     },
     syncInputs,
-    async saveSync(competition, sync, options) {
-      const syncPath = path(competition, 'syncs', docId(sync.id));
+    async saveSync(sync, options) {
+      const syncPath = at('syncs', docId(sync.id));
       const read = options?.inputs ? inputsRead.get(options.inputs) : undefined;
-      const head = read ? read.head : await backend.get(headPath(competition));
+      const head = read ? read.head : await backend.get(headPath());
       const headOrder = typeof head?.order === 'string' ? head.order : '';
       const order = syncOrder(sync);
       const moves = order >= headOrder;
@@ -189,12 +181,11 @@ export function createSyncDocuments(
       const log =
         changes.length > 0
           ? tails.planAppend(
-              competition,
               sync.id,
               changes,
               read?.tail ??
-                (await tails.readTail(competition, head)) ?? {
-                  ...(await deps.listChanges(competition, TAIL)),
+                (await tails.readTail(head)) ?? {
+                  ...(await deps.listChanges(TAIL)),
                   chunks: [],
                   recent: [],
                 },
@@ -223,9 +214,9 @@ export function createSyncDocuments(
           ...withLog?.head,
         };
         const headWrites = moves
-          ? [headWrite(competition, headOfRecord(sync, options?.readHash ?? ''), named)]
+          ? [headWrite(headOfRecord(sync, options?.readHash ?? ''), named)]
           : Object.keys(named).length > 0
-            ? [{ op: 'merge' as const, path: headPath(competition), fields: named }]
+            ? [{ op: 'merge' as const, path: headPath(), fields: named }]
             : [];
         return commitChunked(backend, withLog ? [chunks, ...withLog.planned] : [chunks], [
           ...(withLog ? [withLog.create] : []),
@@ -245,13 +236,13 @@ export function createSyncDocuments(
         await save(undefined);
       }
     },
-    async saveUnchanged(competition, head) {
-      await backend.commit([headWrite(competition, head)]);
+    async saveUnchanged(head) {
+      await backend.commit([headWrite(head)]);
     },
-    async lastSync(competition) {
-      const head = await backend.get(headPath(competition));
+    async lastSync() {
+      const head = await backend.get(headPath());
       let paths = strings(head?.recordChunks);
-      if (paths.length === 0) paths = await legacyRecordChunks(competition);
+      if (paths.length === 0) paths = await legacyRecordChunks();
       return lastSyncFrom(head, await readChunks<SyncRecord>(backend, paths, 'sync'));
     },
   };

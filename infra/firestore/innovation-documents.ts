@@ -1,0 +1,291 @@
+import pRetry from 'p-retry';
+import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
+import { storageUnavailable } from '../../shared/errors.ts';
+import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
+import { innovationRecord } from '../innovation-record.ts';
+import { AlreadyExists, type DocumentWrite, docId, type Fields, toFields } from './document-backend.ts';
+import type { DocumentScope } from './document-scope.ts';
+
+/** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
+const MAX_ATTEMPTS = 200;
+/** A repair takes milliseconds; a repairer that died frees the response for another after this. */
+const REPAIR_LEASE_MS = 60_000;
+
+interface InnovationDoc {
+  number: number;
+  version: number;
+  submittedAt: string;
+  claimId: string;
+  innovation: Innovation;
+}
+
+type Upserted = { outcome: UpsertOutcome; innovation: Innovation };
+
+/** What numbering an innovation needs: its documents, the leases a repair runs under, the id format. */
+interface Numbering extends DocumentScope {
+  leases: Leases;
+  numberToId: (n: number) => string;
+}
+
+/**
+ * Innovations on Firestore. Exactly-once and gap-free numbering rest on `create` preconditions in one
+ * commit (`innovations/{response}` and `numbers/{n}`), not on transactions; infra/firestore/README.md
+ * explains why that holds on production Firestore and what the emulator lacks.
+ */
+export function createInnovationDocuments(scope: DocumentScope, leases: Leases): InnovationStore {
+  const { backend, at } = scope;
+  return {
+    upsertInnovation: (submission, numberToId) => upsert({ ...scope, leases, numberToId }, submission),
+    async listInnovations() {
+      const docs = await backend.query({
+        collection: at('innovations'),
+        orderBy: { field: 'number', direction: 'asc' },
+      });
+      return docs.map((d) => toInnovationDoc(d.fields).innovation);
+    },
+    async innovationHistory(responseId) {
+      const docs = await backend.query({
+        collection: at('innovations', docId(responseId), 'history'),
+        orderBy: { field: 'version', direction: 'asc' },
+      });
+      return docs.map((d) => d.fields.innovation as unknown as Innovation);
+    },
+  };
+}
+
+async function upsert(n: Numbering, submission: AcceptedSubmission): Promise<Upserted> {
+  const claimId = crypto.randomUUID();
+  let next = 0;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const existing = await settledInnovation(n, submission.responseId);
+    if (!existing) {
+      next = Math.max(next + 1, (await highestNumber(n)) + 1);
+      const created = await tryCreate(n, submission, next, claimId);
+      if (created) return created;
+      continue;
+    }
+    if (!isEdit(submission.submittedAt, existing.submittedAt)) {
+      return { outcome: 'unchanged', innovation: existing.innovation };
+    }
+    const updated = await tryUpdate(n, submission, existing);
+    if (updated) return updated;
+  }
+  throw storageUnavailable(new Error('innovation upsert did not settle'));
+}
+
+/** Accepted: a standing rejection of the response goes in the same commit. */
+function clearedRejection({ at }: DocumentScope, responseId: string): DocumentWrite {
+  return { op: 'delete', path: at('rejections', docId(responseId)) };
+}
+
+/** The innovation and its number, created in one commit; null when either was taken meanwhile. */
+async function tryCreate(
+  n: Numbering,
+  submission: AcceptedSubmission,
+  number: number,
+  claimId: string,
+): Promise<Upserted | null> {
+  const innovation = innovationRecord(submission, n.numberToId(number), 1);
+  const doc: InnovationDoc = { number, version: 1, submittedAt: submission.submittedAt, claimId, innovation };
+  try {
+    await n.backend.commit([
+      {
+        op: 'create',
+        path: n.at('innovations', docId(submission.responseId)),
+        fields: innovationFields(doc),
+      },
+      { op: 'create', path: n.at('numbers', String(number)), fields: claimFields(doc, number) },
+      clearedRejection(n, submission.responseId),
+      n.stamp(),
+    ]);
+    return { outcome: 'created', innovation };
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+    const landed = await readInnovation(n, submission.responseId);
+    if (landed?.claimId === claimId && !(await ownsNumber(n, landed))) {
+      const repaired = await repair(n, submission.responseId);
+      if (repaired) return { outcome: 'created', innovation: repaired };
+    }
+    return null;
+  }
+}
+
+/** The edit, with the replaced version kept in history; null when another edit took that version. */
+async function tryUpdate(
+  n: Numbering,
+  submission: AcceptedSubmission,
+  existing: InnovationDoc,
+): Promise<Upserted | null> {
+  const innovationPath = n.at('innovations', docId(submission.responseId));
+  const version = existing.version + 1;
+  const innovation = innovationRecord(submission, existing.innovation.id, version);
+  try {
+    // history/{version} can be created once: it serialises concurrent edits of one innovation.
+    await n.backend.commit([
+      {
+        op: 'create',
+        path: `${innovationPath}/history/${String(existing.version).padStart(6, '0')}`,
+        fields: { version: existing.version, innovation: toFields(existing.innovation) },
+      },
+      {
+        op: 'set',
+        path: innovationPath,
+        fields: innovationFields({ ...existing, version, submittedAt: submission.submittedAt, innovation }),
+      },
+      clearedRejection(n, submission.responseId),
+      n.stamp(),
+    ]);
+    return { outcome: 'updated', innovation };
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+    return null;
+  }
+}
+
+async function readInnovation(
+  { backend, at }: DocumentScope,
+  responseId: string,
+): Promise<InnovationDoc | null> {
+  const fields = await backend.get(at('innovations', docId(responseId)));
+  return fields ? toInnovationDoc(fields) : null;
+}
+
+async function highestNumber({ backend, at }: DocumentScope): Promise<number> {
+  const [top] = await backend.query({
+    collection: at('numbers'),
+    orderBy: { field: 'n', direction: 'desc' },
+    limit: 1,
+  });
+  return typeof top?.fields.n === 'number' ? top.fields.n : 0;
+}
+
+/** Whether numbers/{n} belongs to this innovation: always true on production Firestore (atomic commits). */
+async function ownsNumber({ backend, at }: DocumentScope, doc: InnovationDoc): Promise<boolean> {
+  const claim = await backend.get(at('numbers', String(doc.number)));
+  return claim?.claimId === doc.claimId;
+}
+
+/**
+ * The emulator applies a commit's writes one by one and keeps the ones before a failed precondition, so an
+ * innovation can land while its number was taken. It is then given a number of its own, under a lease per
+ * response so that one repair runs at a time: by the writer that made it, or, when that writer died half-way
+ * (its connection cut), by a later delivery of the same response. A repair that stopped after claiming a
+ * number is finished with that number, so no number is ever claimed twice. Null: another repair is running.
+ */
+async function repair(n: Numbering, responseId: string): Promise<Innovation | null> {
+  const lease = `repair:${responseId}`;
+  const holder = crypto.randomUUID();
+  const now = new Date();
+  if (!(await n.leases.acquireLease(lease, holder, now, new Date(now.getTime() + REPAIR_LEASE_MS)))) {
+    return null;
+  }
+  try {
+    const doc = await readInnovation(n, responseId);
+    if (!doc) return null;
+    if (await ownsNumber(n, doc)) return doc.innovation;
+    const claimed = await claimedBefore(n, doc);
+    if (claimed !== null) return pointAt(n, doc, claimed);
+    return claimNext(n, doc);
+  } finally {
+    await n.leases.releaseLease(lease, holder).catch(() => undefined);
+  }
+}
+
+/** A number an interrupted repair already claimed for this innovation (by its claimId). */
+async function claimedBefore({ backend, at }: DocumentScope, doc: InnovationDoc): Promise<number | null> {
+  const claims = await backend.query({
+    collection: at('numbers'),
+    orderBy: { field: 'n', direction: 'desc' },
+  });
+  const mine = claims.find((c) => c.fields.claimId === doc.claimId && c.fields.n !== doc.number);
+  return typeof mine?.fields.n === 'number' ? mine.fields.n : null;
+}
+
+async function claimNext(n: Numbering, doc: InnovationDoc): Promise<Innovation> {
+  let next = (await highestNumber(n)) + 1;
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    try {
+      await n.backend.commit([
+        { op: 'create', path: n.at('numbers', String(next)), fields: claimFields(doc, next) },
+      ]);
+      return pointAt(n, doc, next);
+    } catch (error) {
+      if (!(error instanceof AlreadyExists)) throw error;
+      next = Math.max(next + 1, (await highestNumber(n)) + 1);
+    }
+  }
+  throw storageUnavailable(new Error('number repair did not settle'));
+}
+
+async function pointAt(n: Numbering, doc: InnovationDoc, number: number): Promise<Innovation> {
+  const innovation = { ...doc.innovation, id: n.numberToId(number) };
+  await n.backend.commit([
+    {
+      op: 'update',
+      path: n.at('innovations', docId(doc.innovation.responseId ?? '')),
+      fields: { number, innovation: toFields(innovation) },
+    },
+    n.stamp(),
+  ]);
+  return innovation;
+}
+
+/**
+ * Reads the innovation once its number is confirmed: another writer may be finishing it on the emulator.
+ * When it stays unsettled (that writer is gone), this delivery repairs it.
+ */
+async function settledInnovation(n: Numbering, responseId: string): Promise<InnovationDoc | null> {
+  const settled = () =>
+    pRetry(
+      async () => {
+        const doc = await readInnovation(n, responseId);
+        if (doc && !(await ownsNumber(n, doc))) throw new NotSettled();
+        return doc;
+      },
+      {
+        retries: 15,
+        minTimeout: 10,
+        maxTimeout: 1000,
+        shouldRetry: ({ error }) => error instanceof NotSettled,
+      },
+    );
+  try {
+    return await settled();
+  } catch (error) {
+    if (!(error instanceof NotSettled)) throw error;
+    if (!(await repair(n, responseId))) throw storageUnavailable(error);
+    return readInnovation(n, responseId);
+  }
+}
+
+function innovationFields(doc: InnovationDoc): Fields {
+  return {
+    responseId: doc.innovation.responseId ?? '',
+    number: doc.number,
+    version: doc.version,
+    submittedAt: doc.submittedAt,
+    claimId: doc.claimId,
+    innovation: toFields(doc.innovation),
+  };
+}
+
+function toInnovationDoc(fields: Fields): InnovationDoc {
+  return {
+    number: Number(fields.number),
+    version: Number(fields.version),
+    submittedAt: String(fields.submittedAt),
+    claimId: String(fields.claimId),
+    innovation: fields.innovation as unknown as Innovation,
+  };
+}
+
+function claimFields(doc: InnovationDoc, n: number): Fields {
+  return { n, responseId: doc.innovation.responseId ?? '', claimId: doc.claimId };
+}
+
+class NotSettled extends Error {
+  constructor() {
+    super('innovation number not settled yet');
+    this.name = 'NotSettled';
+  }
+}
