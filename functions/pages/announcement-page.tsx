@@ -260,6 +260,7 @@ function Winner(props: {
         <bdi>{entry.agency}</bdi>
         <span>{entry.region}</span>
         <span class="cat">{t('categoryTag', { category: entry.category })}</span>
+        {entry.quota ? <span class="quota">{entry.quota}</span> : null}
       </p>
       <p class="meta">
         {t('scoreOf100')} <span class="score">{entry.scoreText}</span>

@@ -30,11 +30,16 @@ export function judgingIsComplete(result: CompetitionResult): boolean {
   return result.stages.every(done) && done(result.final);
 }
 
-/** The entries the announcement names: ranked within the top places, with a score. */
-export function announcedEntries(final: StageResult, top: number): Winner[] {
+/**
+ * The entries the announcement names: ranked within the top places, with a score; or, under
+ * representation rules (representation.ts), exactly the `selected` ones, in ranking order.
+ */
+export function announcedEntries(final: StageResult, top: number, selected?: ReadonlySet<string>): Winner[] {
   const winners: Winner[] = [];
+  const wins = (e: StageResult['ranking'][number]) =>
+    selected ? selected.has(e.id) : (e.rank ?? top + 1) <= top;
   for (const e of final.ranking) {
-    if (e.rank === null || e.rank > top || e.score === null) continue;
+    if (e.rank === null || !wins(e) || e.score === null) continue;
     winners.push({
       rank: e.rank,
       id: e.id,

@@ -3,6 +3,7 @@ import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { normalizePhone } from './phone.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
+import { quotasOf, representationRulesSchema } from './representation.ts';
 import { selectionSchema } from './selection.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 import { singleLine } from './text.ts';
@@ -149,6 +150,8 @@ export const competitionSchema = z
       weights: z.record(z.string(), z.number().min(0)),
       /** How many winners the announcement names; the last stage's advance.top when absent. */
       top: z.number().int().min(1).optional(),
+      /** Representation rules on who wins (docs/representation.md); absent: the top places win. */
+      rules: representationRulesSchema.optional(),
     }),
     form: formMappingSchema.optional(),
     sheet: sheetSchema.default({ mode: 'shared' }),
@@ -220,7 +223,46 @@ function checkCompetition(c: CheckedCompetition, ctx: z.RefinementCtx): void {
     if (!stageIds.includes(sid)) issue(['final', 'weights', sid], 'unknownStage', { value: sid });
   }
   if (weighted.length === 0 || weighted.every(([, w]) => w === 0)) issue(['final', 'weights'], 'zeroWeights');
+  checkRepresentationRules(c, issue);
   for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
+}
+
+/** Representation rules name known regions, categories and groups, and can all be met within the top places. */
+function checkRepresentationRules(
+  c: CheckedCompetition,
+  issue: (path: (string | number)[], key: string, args?: Record<string, string>) => void,
+): void {
+  const rules = c.final.rules;
+  if (!rules) return;
+  const at = ['final', 'rules'];
+  const categoryIds = c.categories.map((k) => k.id);
+  const groups = rules.groups ?? {};
+  for (const [name, regions] of Object.entries(groups)) {
+    regions.forEach((r, i) => {
+      if (!c.regions.includes(r)) issue([...at, 'groups', name, i], 'unknownRegion', { value: r });
+    });
+  }
+  const perCategory = rules.minPerCategory;
+  if (typeof perCategory === 'object') {
+    for (const k of Object.keys(perCategory)) {
+      if (!categoryIds.includes(k)) issue([...at, 'minPerCategory', k], 'unknownCategoryId', { value: k });
+    }
+  }
+  for (const g of Object.keys(rules.minPerGroup ?? {})) {
+    if (!Object.hasOwn(groups, g)) issue([...at, 'minPerGroup', g], 'unknownRegionGroup', { value: g });
+  }
+  const top = finalTop(c);
+  const sum = quotasOf(rules, categoryIds).reduce((n, q) => n + q.min, 0);
+  if (sum > top) issue(at, 'quotasAboveTop', { sum: String(sum), top: String(top) });
+  const max = rules.maxPerRegion;
+  if (max === undefined) return;
+  if (max * c.regions.length < top)
+    issue([...at, 'maxPerRegion'], 'maxPerRegionBelowTop', { n: String(c.regions.length), top: String(top) });
+  for (const [g, min] of Object.entries(rules.minPerGroup ?? {})) {
+    const room = max * new Set(groups[g] ?? []).size;
+    if (Object.hasOwn(groups, g) && min > room)
+      issue([...at, 'minPerGroup', g], 'groupMinAboveMax', { room: String(room) });
+  }
 }
 
 export type Competition = z.output<typeof competitionSchema>;

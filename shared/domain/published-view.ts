@@ -2,7 +2,7 @@ import { isAnnounced } from './announcement.ts';
 import { type Competition, finalTop } from './competition.ts';
 import { type CriterionMeans, criterionMeans } from './feedback.ts';
 import { isPublishing, type LifecyclePhase } from './lifecycle.ts';
-import { announcedFinal, type RecordInnovation, type ResultRecord } from './record.ts';
+import { announcedFinal, type RecordInnovation, type ResultRecord, selectedIds } from './record.ts';
 
 /**
  * What the public may see, drawn from ONE place: the latest fixed result version, the lifecycle phase
@@ -55,12 +55,16 @@ export function publishedView(input: PublishedViewInput): PublishedView {
   return { status: 'published', record: shown.record, latestVersion: latest.record.version };
 }
 
-/** The winners' places as published (ties decided): the catalogue's "Top N — peringkat r" badges. */
+/**
+ * The winners' places as published (ties decided; under representation rules, the winners they chose):
+ * the catalogue's "Top N — peringkat r" badges.
+ */
 export function publishedRanks(record: ResultRecord): Map<string, number> {
   const top = finalTop(record.competition);
+  const selected = selectedIds(record);
   return new Map(
     announcedFinal(record).ranking.flatMap((e) =>
-      e.rank !== null && e.rank <= top ? [[e.id, e.rank] as const] : [],
+      e.rank !== null && (selected ? selected.has(e.id) : e.rank <= top) ? [[e.id, e.rank] as const] : [],
     ),
   );
 }

@@ -7,6 +7,7 @@ import { DISPLAY_RULE, type DisplayRule, withDisplay } from './display-score.ts'
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition, type StageResult } from './ranking.ts';
+import { applyRepresentation, type RepresentationOutcome } from './representation.ts';
 import { decidedRanking, type TieDecision } from './ties.ts';
 
 /**
@@ -42,6 +43,8 @@ export const RULES = {
   'juri-rules/2': (c, i, s) => rankCompetition(c, i, s),
   // As /2, and a stage with `jurorsPerInnovation` counts only the assigned jurors' cells (`not-assigned`).
   'juri-rules/3': (c, i, s) => rankCompetition(c, i, s, { enforceAssignment: true }),
+  // As /3 for every ranking; then `final.rules` (representation rules) choose the winners: `representation`.
+  'juri-rules/4': (c, i, s) => rankCompetition(c, i, s, { enforceAssignment: true }),
 } as const satisfies Record<
   string,
   (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
@@ -50,8 +53,23 @@ export type RulesVersion = keyof typeof RULES;
 /** The version of a competition scored by the plain mean everywhere: every record until stage aggregation existed. */
 export const RULES_VERSION: RulesVersion = 'juri-rules/1';
 
-/** The rules every record fixed now is ranked with; /1 and /2 stay for the records fixed under them. */
+/**
+ * The rules every record fixed now is ranked with; /1 and /2 stay for the records fixed under them. A
+ * competition with representation rules (`final.rules`) is fixed under `juri-rules/4`, which adds them:
+ * without them the two are the same, and a record keeps naming /3 (its bytes do not move).
+ */
 export const CURRENT_RULES_VERSION: RulesVersion = 'juri-rules/3';
+export const REPRESENTATION_RULES_VERSION: RulesVersion = 'juri-rules/4';
+
+/** The version a record of this config is fixed under now. */
+export function currentRulesVersion(c: Pick<Competition, 'final'>): RulesVersion {
+  return c.final.rules ? REPRESENTATION_RULES_VERSION : CURRENT_RULES_VERSION;
+}
+
+/** Whether a rules version chooses the winners by the config's representation rules. */
+export function appliesRepresentation(rules: RulesVersion): boolean {
+  return rules === REPRESENTATION_RULES_VERSION;
+}
 
 /** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
 export const rankByCurrentRules = RULES[CURRENT_RULES_VERSION];
@@ -148,6 +166,11 @@ interface RecordBodyBase {
   absentJurors?: AbsentJuror[];
   /** Who acknowledged `absentJurors` when the result was fixed, and the reason as typed. */
   absenceAcknowledged?: { by: string; reason: string };
+  /**
+   * Under `juri-rules/4`: how the representation rules (`competition.final.rules`) chose the winners from
+   * the final ranking, ties decided: who won (and through which minimum), who was skipped and why.
+   */
+  representation?: RepresentationOutcome;
 }
 
 /** A record fixed before the record held facts only: read and verified, never written any more. */
@@ -261,12 +284,15 @@ export function buildRecordBody(input: RecordInput): FactRecordBody {
     .map(cellOf)
     .sort(compareCells);
   const competition = recordCompetition(input.competition);
-  const result = rankRecord(CURRENT_RULES_VERSION, competition, innovations, cells);
+  const rulesVersion = currentRulesVersion(competition);
+  const result = rankRecord(rulesVersion, competition, innovations, cells);
   const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   const absent = absentJurors(input.competition, result, judged, cells);
+  const facts = { rulesVersion, competition, innovations, result, tieDecisions };
+  const representation = representationOf(facts);
   return {
     format: RECORD_FORMAT,
-    rulesVersion: CURRENT_RULES_VERSION,
+    rulesVersion,
     competitionId: input.competition.id,
     version: input.version,
     status: input.status,
@@ -283,7 +309,8 @@ export function buildRecordBody(input: RecordInput): FactRecordBody {
     tieDecisions,
     display: DISPLAY_RULE,
     textTemplate: TEXT_TEMPLATE,
-    announced: announcedFacts({ competition, innovations, result, tieDecisions }),
+    announced: announcedFacts(facts),
+    ...(representation ? { representation } : {}),
     ...(excluded.length > 0 ? { excluded } : {}),
     ...(absent.length > 0 ? { absentJurors: absent } : {}),
     ...(absent.length > 0 && input.absenceAcknowledged
@@ -297,14 +324,52 @@ function cellOf(c: RecordCell): RecordCell {
   return { stage, juror, innovation, criterion, value, ...(c.cell ? { cell: c.cell } : {}) };
 }
 
+type WinnerFacts = Pick<
+  ResultRecordBody,
+  'rulesVersion' | 'competition' | 'innovations' | 'result' | 'tieDecisions'
+>;
+
+/**
+ * How the representation rules choose the winners from the final ranking, ties decided: under a rules
+ * version that applies them and a config that has them; undefined otherwise (the top places win).
+ */
+export function representationOf(record: WinnerFacts): RepresentationOutcome | undefined {
+  const rules = record.competition.final.rules;
+  if (!rules || !appliesRepresentation(record.rulesVersion)) return undefined;
+  const top = finalTop(record.competition);
+  const final = decidedRanking(record.result.final, top, record.tieDecisions);
+  const categories = record.competition.categories.map((k) => k.id);
+  return applyRepresentation(final, top, record.innovations, rules, categories);
+}
+
+/** The representation rules on a live ranking, before anything is fixed: what fixing it now would record. */
+export function liveRepresentation(
+  competition: Competition,
+  innovations: readonly RecordInnovation[],
+  result: CompetitionResult,
+): RepresentationOutcome | undefined {
+  const rulesVersion = currentRulesVersion(competition);
+  return representationOf({
+    rulesVersion,
+    competition,
+    innovations: [...innovations],
+    result,
+    tieDecisions: [],
+  });
+}
+
+/** The ids of the winners when the representation rules chose them; undefined when the top places win. */
+export function selectedIds(record: WinnerFacts): ReadonlySet<string> | undefined {
+  const outcome = representationOf(record);
+  return outcome && new Set(outcome.selected.map((s) => s.id));
+}
+
 /** The winners the announcement names, from the ranking the rules computed and the panel's decisions. */
-export function announcedFacts(
-  record: Pick<ResultRecordBody, 'competition' | 'innovations' | 'result' | 'tieDecisions'>,
-): AnnouncedFact[] {
+export function announcedFacts(record: WinnerFacts): AnnouncedFact[] {
   const byId = new Map(record.innovations.map((i) => [i.id, i]));
   const top = finalTop(record.competition);
   const final = decidedRanking(record.result.final, top, record.tieDecisions);
-  return announcedEntries(final, top).map((e) => {
+  return announcedEntries(final, top, selectedIds(record)).map((e) => {
     const innovation = byId.get(e.id);
     return {
       rank: e.rank,
@@ -364,9 +429,13 @@ export function shownResult(
   return withDisplay(record.competition, record.result, record.cells);
 }
 
-/** The published final ranking of a record: computed, then ties decided by the panel, scores as printed. */
-export function announcedFinal(
-  record: Pick<ResultRecordBody, 'competition' | 'result' | 'tieDecisions' | 'cells'>,
-): StageResult {
-  return decidedRanking(shownResult(record).final, finalTop(record.competition), record.tieDecisions);
+/**
+ * The published final ranking of a record: computed, then ties decided by the panel, scores as printed;
+ * under representation rules `advances` marks the winners they chose.
+ */
+export function announcedFinal(record: WinnerFacts & Pick<ResultRecordBody, 'cells'>): StageResult {
+  const final = decidedRanking(shownResult(record).final, finalTop(record.competition), record.tieDecisions);
+  const selected = selectedIds(record);
+  if (!selected) return final;
+  return { ...final, ranking: final.ranking.map((e) => ({ ...e, advances: selected.has(e.id) })) };
 }

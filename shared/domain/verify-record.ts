@@ -9,6 +9,7 @@ import {
 } from './competition.ts';
 import { DISPLAY_RULE } from './display-score.ts';
 import { issuesOf } from './issues.ts';
+import { cmp } from './problems.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
 import {
   type AnnouncedFact,
@@ -22,10 +23,12 @@ import {
   type ResultRecord,
   rankRecord,
   recordHash,
+  representationOf,
   rulesConfig,
   sameOutcome,
   verificationCode,
 } from './record.ts';
+import type { RepresentationOutcome } from './representation.ts';
 import { checkTieDecisions, type TieDecisionProblem } from './ties.ts';
 
 /** What `juri verify` finds, as codes with values; shared/messages/record.ts says them in words. */
@@ -76,6 +79,11 @@ export type Finding =
   | { code: 'correction-unexplained'; version: number }
   /** The stored `absentJurors` are not the jurors the cells show typed nothing (juri-rules/3 on). */
   | { code: 'absence-differs'; version: number }
+  /**
+   * The stored `representation` (juri-rules/4) is not what the representation rules give from the
+   * ranking and the tie decisions: `innovations` names each entry whose fact differs.
+   */
+  | { code: 'representation-differs'; version: number; innovations: string[] }
   /** An excluded entry that is still ranked, or left out without a reason; an acknowledgement without one. */
   | { code: 'reason-missing'; version: number; subject: string }
   /** The last version's hash is not the one published (`juri verify --expect`). */
@@ -140,6 +148,13 @@ const commonShape = {
   excluded: z.array(z.looseObject({ id: z.string(), reason: z.string() })).optional(),
   absentJurors: z.array(z.looseObject({ stage: z.string(), juror: z.string() })).optional(),
   absenceAcknowledged: z.looseObject({ by: z.string(), reason: z.string() }).optional(),
+  representation: z
+    .looseObject({
+      selected: z.array(z.unknown()),
+      skipped: z.array(z.unknown()),
+      unmet: z.array(z.unknown()),
+    })
+    .optional(),
   hash: z.string(),
 };
 const recordShape = z.discriminatedUnion('format', [
@@ -269,9 +284,29 @@ function recheckRanking(record: ResultRecord, legacyText: LegacyAnnouncementText
     findings.push({ code: 'display-unknown', version, display: canonicalJson(record.display) });
   }
   findings.push(
+    ...compareRepresentation(
+      version,
+      record.representation,
+      representationOf({ ...checked, result: computed }),
+    ),
     ...compareAnnounced(version, record.announced, announcedFacts({ ...checked, result: computed })),
   );
   return findings;
+}
+
+/** The stored representation facts against the recomputed ones, naming each entry whose fact differs. */
+function compareRepresentation(
+  version: number,
+  stored: RepresentationOutcome | undefined,
+  computed: RepresentationOutcome | undefined,
+): Finding[] {
+  if (canonicalJson(stored ?? null) === canonicalJson(computed ?? null)) return [];
+  const facts = (o: RepresentationOutcome | undefined) =>
+    new Map([...(o?.selected ?? []), ...(o?.skipped ?? [])].map((f) => [f.id, canonicalJson(f)]));
+  const was = facts(stored);
+  const now = facts(computed);
+  const ids = [...new Set([...was.keys(), ...now.keys()])].filter((id) => was.get(id) !== now.get(id));
+  return [{ code: 'representation-differs', version, innovations: ids.sort(cmp) }];
 }
 
 /**

@@ -8,10 +8,13 @@ import {
   announcedFinal,
   type LegacyRecordBody,
   type ResultRecordBody,
+  representationOf,
   TEXT_TEMPLATE,
 } from '../domain/record.ts';
+import type { RepresentationOutcome } from '../domain/representation.ts';
 import { decidedRanking } from '../domain/ties.ts';
 import { scoreText } from './numbers.ts';
+import { throughQuotaText } from './representation.ts';
 
 /** A winner as the announcement shows them: the record's facts, worded for one language. */
 export interface AnnouncedEntry {
@@ -26,6 +29,8 @@ export interface AnnouncedEntry {
   scoreText: string;
   tie: boolean;
   summary: string;
+  /** "masuk melalui kuota 3T": a winner the representation rules let in through a minimum. */
+  quota?: string;
 }
 
 export interface Announcement {
@@ -89,6 +94,8 @@ export interface RenderOptions {
   template?: string;
   /** How a winner's score is printed; the display rule's formatter by default. */
   scoreText?: ScoreText;
+  /** How the representation rules chose the winners (record.ts `representationOf`); absent: the top places. */
+  representation?: RepresentationOutcome | undefined;
 }
 
 /** The announcement of a final ranking (ties decided or not), worded by a template. */
@@ -104,9 +111,14 @@ export function buildAnnouncement(
   const top = finalTop(competition);
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const categories = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
-  const entries: AnnouncedEntry[] = announcedEntries(final, top).map((w) => {
+  const chosen = options.representation?.selected;
+  const quotas = new Map(chosen?.flatMap((s) => (s.quota ? [[s.id, s.quota] as const] : [])));
+  const selected = chosen && new Set(chosen.map((s) => s.id));
+  const entries: AnnouncedEntry[] = announcedEntries(final, top, selected).map((w) => {
     const innovation = byId.get(w.id);
+    const quota = quotas.get(w.id);
     return {
+      ...(quota ? { quota: throughQuotaText(quota, competition, lang) } : {}),
       ...w,
       title: innovation?.title ?? w.id,
       agency: innovation?.agency ?? '',
@@ -145,6 +157,7 @@ export function recordAnnouncement(
   return buildAnnouncement(record.competition, announcedFinal(record), record.innovations, lang, {
     ...options,
     template,
+    representation: representationOf(record),
   });
 }
 

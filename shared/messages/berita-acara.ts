@@ -1,7 +1,13 @@
 import { type Competition, decision, documentNumber, finalTop, panelChair } from '../domain/competition.ts';
 import { formatLongDate, localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
-import { announcedFinal, type ResultRecord, shownResult, verificationCode } from '../domain/record.ts';
+import {
+  announcedFinal,
+  type ResultRecord,
+  representationOf,
+  shownResult,
+  verificationCode,
+} from '../domain/record.ts';
 import { hasConflict } from '../domain/scoring.ts';
 import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
@@ -9,6 +15,7 @@ import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import type { BaBlock, BaCell } from './berita-acara-blocks.ts';
 import { clockText, zoneName } from './moments.ts';
 import { formatNumber, formatScore, scoreText } from './numbers.ts';
+import { representationNotes, representationParagraphs } from './representation.ts';
 import { terbilang } from './terbilang.ts';
 
 /**
@@ -372,10 +379,15 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const shown = shownResult(record);
   const stageScores = new Map(shown.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e]))]));
   const final = announcedFinal(record);
+  const representation = representationOf(record);
+  const ruled = representation ? representationNotes(representation, c, lang) : new Map<string, string>();
   const rows = final.ranking.map((e) => {
     const i = byId.get(e.id);
+    // Under representation rules the winners are the ones they chose, whatever their rank.
+    const wins = e.advances && e.rank !== null && (representation !== undefined || e.rank <= top);
     const notes = [
-      e.advances && e.rank !== null && e.rank <= top ? w.winner : '',
+      wins ? w.winner : '',
+      ruled.get(e.id) ?? '',
       e.tie ? w.tieNote : '',
       decided.has(e.id) ? w.decided : '',
     ].filter(Boolean);
@@ -417,6 +429,9 @@ function rankingBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
       rows,
       compact: true,
     },
+    ...representationParagraphs(representation, c, record.innovations, lang).map(
+      (text): BaBlock => ({ kind: 'para', text }),
+    ),
     { kind: 'heading', text: w.s6 },
     ...tieLines,
     ...(late.length > 0

@@ -48,6 +48,22 @@ const MESSAGES = {
     id: 'tahap yang bukan terakhir harus menentukan siapa yang lolos (advance)',
     en: 'every stage but the last must say who advances (advance)',
   },
+  unknownRegionGroup: {
+    id: 'kelompok wilayah "{value}" tidak ada dalam final.rules.groups',
+    en: 'region group "{value}" is not in final.rules.groups',
+  },
+  quotasAboveTop: {
+    id: 'jumlah kuota minimum ({sum}) melebihi jumlah pemenang ({top}): aturan ini tidak mungkin dipenuhi',
+    en: 'the minimums add up to {sum}, more than the {top} winners: the rules cannot all be met',
+  },
+  maxPerRegionBelowTop: {
+    id: 'dengan {n} wilayah, batas per wilayah ini tidak cukup untuk mengisi {top} tempat pemenang',
+    en: 'with {n} regions, this limit per region cannot fill the {top} winning places',
+  },
+  groupMinAboveMax: {
+    id: 'lebih besar dari yang diizinkan batas per wilayah untuk kelompok ini ({room})',
+    en: 'is more than the limit per region allows for this group ({room})',
+  },
   timelineOrder: {
     id: '{before} harus lebih awal dari {after} (waktu setempat pada zona waktu kompetisi)',
     en: "{before} must come before {after} (local time in the competition's time zone)",

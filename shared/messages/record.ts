@@ -132,6 +132,12 @@ export function findingText(f: Finding, lang: Lang): string {
       return en
         ? `${v}: the jurors recorded as absent are not the ones the typed cells show gave no score.`
         : `${v}: juri yang dicatat tidak hadir tidak sama dengan yang menurut sel yang diketik tidak memberi nilai.`;
+    case 'representation-differs': {
+      const who = f.innovations.join(', ');
+      return en
+        ? `${v}: the winners chosen by the representation rules differ from the stored ones${who ? ` (${who})` : ''}.`
+        : `${v}: pemenang menurut aturan keterwakilan berbeda dari yang tersimpan${who ? ` (${who})` : ''}.`;
+    }
     case 'reason-missing':
       return en
         ? `${v}: ${f.subject} is left out of the result (or acknowledged) without a written reason, or is still ranked.`

@@ -4,7 +4,7 @@ import type { FairnessReport } from '../domain/fairness/report.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
-import type { ResultRecord } from '../domain/record.ts';
+import { liveRepresentation, type ResultRecord } from '../domain/record.ts';
 import type { ScoreChange } from '../domain/score-changes.ts';
 import type { SelectionVerdict } from '../domain/selection.ts';
 import { buildAnnouncement, recordAnnouncement } from '../messages/announcement-template.ts';
@@ -14,6 +14,7 @@ import { issueLine } from '../messages/issues.ts';
 import { formatShortInstant } from '../messages/moments.ts';
 import { scoreDigits } from '../messages/numbers.ts';
 import { problemText } from '../messages/problems.ts';
+import { representationNotes } from '../messages/representation.ts';
 import { sheetIssueText } from '../messages/sheet-issues.ts';
 import type { Rejection } from '../ports.ts';
 import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
@@ -57,6 +58,7 @@ const OUT = {
     category: 'Kategori',
     score: 'Nilai (0–100)',
     finalScore: 'Nilai Akhir (0–100)',
+    representation: 'Aturan keterwakilan',
     jurors: 'Jumlah Juri',
     status: 'Status',
     complete: 'Lengkap',
@@ -107,6 +109,7 @@ const OUT = {
     category: 'Category',
     score: 'Score (0–100)',
     finalScore: 'Final score (0–100)',
+    representation: 'Representation rules',
     jurors: 'Jurors',
     status: 'Status',
     complete: 'Complete',
@@ -367,13 +370,23 @@ function finalRankingTab(input: OutputInput): OutputTab {
     const stage = competition.stages.find((s) => s.id === sid);
     return `${stage ? localName(stage, lang) : sid} (${t.weight} ${w})`;
   });
-  const header = [...rankingInfoHeader(t), t.finalScore, ...stageHeaders, t.status];
+  // With representation rules, a last column says who got in through a minimum and who was skipped.
+  const outcome = liveRepresentation(competition, input.innovations, result);
+  const notes = outcome && representationNotes(outcome, competition, lang);
+  const header = [
+    ...rankingInfoHeader(t),
+    t.finalScore,
+    ...stageHeaders,
+    t.status,
+    ...(notes ? [t.representation] : []),
+  ];
   const rows = result.final.ranking.map((e) => {
     const row: Cell[] = [e.rank, e.tie ? '=' : ''];
     pushInnovationCells(row, info, e.id);
     row.push(scoreCell(e));
     for (const [sid] of weighted) row.push(stageScores.get(sid)?.get(e.id) ?? null);
     row.push(e.status === 'complete' ? t.complete : t.incomplete);
+    if (notes) row.push(notes.get(e.id) ?? '');
     return row;
   });
   return {
@@ -381,7 +394,7 @@ function finalRankingTab(input: OutputInput): OutputTab {
     title: rankingTitle(lang, t.final),
     header: [header],
     rows,
-    widths: [80, 50, ...INFO_WIDTHS, 130, ...stageHeaders.map(() => 170), 120],
+    widths: [80, 50, ...INFO_WIDTHS, 130, ...stageHeaders.map(() => 170), 120, ...(notes ? [420] : [])],
     scoreColumns: [7, ...stageHeaders.map((_, i) => 8 + i)],
   };
 }
