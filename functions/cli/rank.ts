@@ -1,10 +1,13 @@
+import { finalTop } from '../../shared/domain/competition.ts';
 import { withDisplay } from '../../shared/domain/display-score.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { resultFor, type StageResult } from '../../shared/domain/ranking.ts';
-import { rankByCurrentRules } from '../../shared/domain/record.ts';
+import { liveRepresentation, rankByCurrentRules } from '../../shared/domain/record.ts';
+import type { RepresentationOutcome } from '../../shared/domain/representation.ts';
 import { AppError } from '../../shared/errors.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
 import { problemText } from '../../shared/messages/problems.ts';
+import { representationNotes, withAndWithoutLines } from '../../shared/messages/representation.ts';
 import { readCompetition } from './io.ts';
 import { readInnovationsCsv, readScoresCsv } from './rank-csv.ts';
 import { formatRows } from './text-table.ts';
@@ -25,11 +28,8 @@ export interface RankOptions {
 export function rankCommand(o: RankOptions): string {
   const competition = readCompetition(o.config);
   const scores = readScoresCsv(o.scores);
-  const result = withDisplay(
-    competition,
-    rankByCurrentRules(competition, readInnovationsCsv(o.innovations), scores),
-    scores,
-  );
+  const innovations = readInnovationsCsv(o.innovations);
+  const result = withDisplay(competition, rankByCurrentRules(competition, innovations, scores), scores);
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
@@ -38,15 +38,36 @@ export function rankCommand(o: RankOptions): string {
       en: `No stage "${o.stage}". Choose one of: ${known}`,
     });
   }
+  // The representation rules (final.rules) choose the winners of the final ranking.
+  const outcome = stage.stage === 'final' ? liveRepresentation(competition, innovations, result) : undefined;
   if (o.whatIf) {
     const report = whatIfReport(competition, result, stage.stage);
     if (report) {
-      return o.json
-        ? `${JSON.stringify(whatIfJson(report), null, 2)}\n`
-        : whatIfTable(competition, report, o.lang);
+      const top = finalTop(competition);
+      const byRank = stage.ranking.filter((e) => e.rank !== null && e.rank <= top).map((e) => e.id);
+      if (o.json) {
+        const json = whatIfJson(report);
+        const rules = outcome && { without: byRank, with: outcome.selected.map((s) => s.id), outcome };
+        return `${JSON.stringify(rules ? { ...json, representation: rules } : json, null, 2)}\n`;
+      }
+      const table = whatIfTable(competition, report, o.lang);
+      if (!outcome) return table;
+      return `${table}\n${withAndWithoutLines(outcome, byRank, top, competition, o.lang).join('\n')}\n`;
     }
   }
-  return o.json ? `${JSON.stringify(toJson(stage, o.lang), null, 2)}\n` : toTable(stage, o.lang);
+  const ruled = outcome ? chosenBy(stage, outcome) : stage;
+  if (o.json) {
+    const json = toJson(ruled, o.lang);
+    return `${JSON.stringify(outcome ? { ...json, representation: outcome } : json, null, 2)}\n`;
+  }
+  const notes = outcome ? representationNotes(outcome, competition, o.lang) : undefined;
+  return toTable(ruled, o.lang, notes);
+}
+
+/** The final ranking with `advances` marking the winners the representation rules chose. */
+function chosenBy(stage: StageResult, outcome: RepresentationOutcome): StageResult {
+  const chosen = new Set(outcome.selected.map((s) => s.id));
+  return { ...stage, ranking: stage.ranking.map((e) => ({ ...e, advances: chosen.has(e.id) })) };
 }
 
 /** Exactly the documented shape: nothing more, nothing less. */
@@ -73,11 +94,12 @@ export function toJson(stage: StageResult, lang: Lang) {
   };
 }
 
-function toTable(stage: StageResult, lang: Lang): string {
+function toTable(stage: StageResult, lang: Lang, notes?: ReadonlyMap<string, string>): string {
   const h =
     lang === 'en'
       ? ['Rank', 'ID', 'Score', 'Jurors', 'Status', 'Advances']
       : ['Peringkat', 'ID', 'Nilai', 'Juri', 'Status', 'Lolos'];
+  if (notes) h.push(lang === 'en' ? 'Representation rules' : 'Aturan keterwakilan');
   const yes = lang === 'en' ? 'yes' : 'ya';
   const rows = stage.ranking.map((e) => [
     e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
@@ -92,6 +114,7 @@ function toTable(stage: StageResult, lang: Lang): string {
         ? 'incomplete'
         : 'belum lengkap',
     e.advances ? yes : '',
+    ...(notes ? [notes.get(e.id) ?? ''] : []),
   ]);
   const lines = [formatRows([h, ...rows])];
   lines.push('', `${lang === 'en' ? 'Stage' : 'Tahap'}: ${stage.stage}`);

@@ -3,7 +3,7 @@ import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { normalizePhone } from './phone.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
-import { quotasOf, representationRulesSchema } from './representation.ts';
+import { quotasOf, representationRulesSchema } from './representation-rules.ts';
 import { selectionSchema } from './selection.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
 import { singleLine } from './text.ts';

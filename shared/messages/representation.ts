@@ -1,6 +1,7 @@
 import { fill, type Lang, localName } from '../domain/i18n.ts';
 import type { RecordInnovation } from '../domain/record.ts';
-import type { Quota, RepresentationOutcome, SkippedFact, UnmetFact } from '../domain/representation.ts';
+import type { RepresentationOutcome, SkippedFact, UnmetFact } from '../domain/representation.ts';
+import type { Quota } from '../domain/representation-rules.ts';
 
 /**
  * The words for the representation rules' facts (shared/domain/representation.ts): the winners that
@@ -26,6 +27,8 @@ const W = {
     paraQuota:
       '{title} ({id}), peringkat {rank}, masuk daftar pemenang melalui {quota}; tempat itu semula milik {outTitle} ({out}), peringkat {outRank}.',
     paraUnmet: '{unmet}.',
+    without: 'Top {top} tanpa aturan keterwakilan: {ids}',
+    with: 'Top {top} dengan aturan keterwakilan: {ids}',
   },
   en: {
     categoryQuota: 'the {name} category quota',
@@ -45,6 +48,8 @@ const W = {
     paraQuota:
       '{title} ({id}), rank {rank}, is among the winners through {quota}; the place was that of {outTitle} ({out}), rank {outRank}.',
     paraUnmet: '{unmet}.',
+    without: 'Top {top} without the representation rules: {ids}',
+    with: 'Top {top} with the representation rules: {ids}',
   },
 } as const;
 
@@ -166,4 +171,25 @@ export function representationParagraphs(
 /** The Berita Acara section's heading. */
 export function representationTitle(lang: Lang): string {
   return W[lang].title;
+}
+
+/**
+ * The what-if's two lines: the Top N by rank alone, and the winners the rules choose (each marked with
+ * the quota it got in through), then why each entry of the first list is not in the second.
+ */
+export function withAndWithoutLines(
+  outcome: RepresentationOutcome,
+  byRank: readonly string[],
+  top: number,
+  c: Named,
+  lang: Lang,
+): string[] {
+  const w = W[lang];
+  const chosen = outcome.selected.map((s) => (s.quota ? `${s.id} (${quotaName(s.quota, c, lang)})` : s.id));
+  return [
+    fill(w.without, { top, ids: byRank.join(', ') }),
+    fill(w.with, { top, ids: chosen.join(', ') }),
+    ...outcome.skipped.map((s) => `  ${s.id}: ${skippedText(s, c, lang)}`),
+    ...outcome.unmet.map((u) => `  ${unmetText(u, c, lang)}`),
+  ];
 }

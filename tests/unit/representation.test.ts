@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseCompetition } from '../../shared/domain/competition.ts';
 import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
 import { announcedFacts, type ResultRecord, sealRecord } from '../../shared/domain/record.ts';
-import {
-  applyRepresentation,
-  type RepresentationRules,
-  type RepresentedEntry,
-} from '../../shared/domain/representation.ts';
+import { applyRepresentation, type RepresentedEntry } from '../../shared/domain/representation.ts';
+import type { RepresentationRules } from '../../shared/domain/representation-rules.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
 import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
