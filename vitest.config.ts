@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+import { slowFirst } from './tests/setup/slow-first-sequencer.ts';
+
 /**
  * The end-to-end files: each runs whole demos or CLI processes, a national-scale sync or console, 10,000 fuzzed
- * requests, a bundle or a nested vitest. They run after the parallel group, two at a time: most of them
- * keep one core busy, so one at a time left the second core idle for minutes, while more than two on two
- * cores only stretches each file's hang detectors.
+ * requests, a bundle or a nested vitest. They keep a fresh module graph each (`isolate`) and longer hang
+ * detectors, and share the two workers with the fast files, slowest first (below).
  */
 const HEAVY = [
   'tests/functions/local-mode.test.ts',
@@ -21,10 +22,29 @@ const HEAVY = [
   'tests/setup/closing-line-reporter.test.ts',
 ];
 
+/** The slowest files of an idle run on 2 cores, slowest first (the closing line prints them). */
+const SLOWEST = [
+  'tests/sheets/budget.test.ts',
+  'tests/functions/console-national.test.ts',
+  'tests/functions/local-mode.test.ts',
+  'tests/security/fuzz-intake.test.ts',
+  'tests/contract/firestore-node-store.test.ts',
+  'tests/functions/result-record.test.ts',
+  'tests/security/firestore-outage.test.ts',
+  'tests/sheets/libreoffice-roundtrip.test.ts',
+  'tests/sheets/demo-pdf.test.ts',
+  'tests/contract/firestore-rest-store.test.ts',
+  'tests/functions/demo-documents.test.ts',
+];
+
 /**
- * One run, four groups in turn: the fast node tests in parallel, then the heavy end-to-end files two at a
- * time, then real Chromium and real workerd one file at a time, since each of those files starts a
- * browser or a Worker of its own and this machine has two cores.
+ * One run, three groups in turn: the node and end-to-end files together on two workers, then real Chromium
+ * and real workerd one file at a time, since each of those files starts a browser or a Worker of its own
+ * and this machine has two cores.
+ *
+ * The fast files share one module graph per worker (`isolate: false`): importing hono, zod and the Google
+ * clients again for each of ~90 files cost more CPU than their tests, and nothing in juri keeps
+ * module-level state (a rule of the architecture), so a file cannot see another's.
  *
  * A timeout only catches a hang: no verdict depends on speed, so the budgets are generous enough for a
  * slow laptop on a loaded machine (load 8 and more on two cores), and a test that waits on real work
@@ -37,6 +57,7 @@ export default defineConfig({
     env: { METADATA_SERVER_DETECTION: 'none' },
     reporters: ['default', './tests/setup/closing-line-reporter.ts'],
     passWithNoTests: false,
+    sequence: { sequencer: slowFirst(SLOWEST) },
     projects: [
       {
         extends: true,
@@ -46,6 +67,8 @@ export default defineConfig({
           exclude: ['tests/browser/**', 'tests/workers/**', 'node_modules/**', ...HEAVY],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          maxWorkers: 2,
+          isolate: false,
           sequence: { groupOrder: 0 },
         },
       },
@@ -57,7 +80,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
       {
