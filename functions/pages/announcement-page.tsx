@@ -270,7 +270,8 @@ function Winner(props: {
   );
 }
 
-export function NotFoundPage(props: { lang: Lang; path: string; org: string }) {
+/** `detail`: what is missing, when the route knows ("Versi 9 tidak ada (versi terakhir: 2)."). */
+export function NotFoundPage(props: { lang: Lang; path: string; org: string; detail?: string }) {
   const t = sayer(props.lang);
   return (
     <Layout
@@ -283,6 +284,7 @@ export function NotFoundPage(props: { lang: Lang; path: string; org: string }) {
     >
       <div class="wait">
         <h1>{t('notFound')}</h1>
+        {props.detail ? <p>{props.detail}</p> : null}
         <p>{t('notFoundText')}</p>
         <p>
           <a href="/">{t('notFoundHome')}</a>

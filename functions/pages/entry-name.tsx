@@ -18,3 +18,20 @@ export function EntryName({ id, titles }: { id: string; titles: Titles }) {
     <>{id}</>
   );
 }
+
+/*
+ * A sentence from shared/messages names its entries by id; the page needs each title in its own <bdi>,
+ * so the sentence carries a marked id (entryMark) and EntrySentence draws each mark as an EntryName.
+ * The marks are private-use characters, which no entry id or message holds.
+ */
+const MARK = /\uE000([^\uE001]*)\uE001/;
+
+/** An entry's id, marked for EntrySentence. */
+export const entryMark = (id: string): string => `\uE000${id}\uE001`;
+
+/** A sentence whose marked ids (entryMark) become "Title (INOV-2024-003)", each title isolated. */
+export function EntrySentence({ text, titles }: { text: string; titles: Titles }) {
+  // split() with a capturing group gives text, id, text, id, …: the odd places are ids.
+  const parts = text.split(MARK);
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <EntryName id={part} titles={titles} /> : part))}</>;
+}

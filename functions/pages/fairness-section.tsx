@@ -12,6 +12,7 @@ import {
   methodName,
   methodShort,
   reliabilityLines,
+  type StatLine,
   stabilitySentence,
   stabilitySummary,
   staleFairnessNote,
@@ -22,6 +23,7 @@ import {
 import { formatScore } from '../../shared/messages/numbers.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import { groupTitle, stageTitle, whatIfMark } from '../../shared/sheet/fairness-tabs.ts';
+import { EntryName, EntrySentence, entryMark, titlesOf } from './entry-name.tsx';
 import { StackHead } from './stack-head.tsx';
 
 /**
@@ -60,11 +62,19 @@ export function FairnessSummary(props: FairnessSectionProps) {
       <StaleNote {...props} />
       {report ? (
         <ul>
-          {report.stages.map((stage) => (
-            <li>
-              {stageTitle(competition, stage.stage, lang)}: {summaryLine(stage, lang)}
-            </li>
-          ))}
+          {report.stages.map((stage) => {
+            const agreement = reliabilityLines(stage, lang).lines.find((l) => l.label === t.alphaRow);
+            return (
+              <li>
+                {stageTitle(competition, stage.stage, lang)}: {summaryLine(stage, lang)}
+                {agreement && agreement.value !== null ? (
+                  <>
+                    ; <StatName line={agreement} lower /> {agreement.shown}
+                  </>
+                ) : null}
+              </li>
+            );
+          })}
           {jurors ? <li>{jurors}</li> : null}
         </ul>
       ) : (
@@ -75,6 +85,12 @@ export function FairnessSummary(props: FairnessSectionProps) {
       </p>
     </section>
   );
+}
+
+/** A statistic in plain words, its symbol in the tooltip (mid-sentence: `lower`). */
+function StatName({ line, lower = false }: { line: StatLine; lower?: boolean }) {
+  const name = lower ? line.name.charAt(0).toLowerCase() + line.name.slice(1) : line.name;
+  return <abbr title={line.label}>{name}</abbr>;
 }
 
 /** Says when the report describes an earlier sync (a scheduled sync carried it forward). */
@@ -145,7 +161,8 @@ function StageBlock(
   const reliability = reliabilityLines(stage, lang);
   const named = (id: string) => names.get(id) ?? id;
   const jurors = jurorLines(stage, lang, named);
-  const draws = drawLines(stage, lang, named);
+  const titles = titlesOf(props.innovations);
+  const draws = drawLines(stage, lang, named, entryMark);
   const disagreement = disagreementLines(stage, lang);
   return (
     <details open={props.open} id={`keadilan-${stage.stage}`}>
@@ -170,7 +187,11 @@ function StageBlock(
                 <tbody>
                   {reliability.lines.map((l) => (
                     <tr>
-                      <td>{l.label}</td>
+                      <td>
+                        <StatName line={l} />
+                        <br />
+                        <small>{l.meaning}</small>
+                      </td>
                       <td class="n">{l.shown}</td>
                       <td>{l.sentence}</td>
                     </tr>
@@ -218,7 +239,9 @@ function StageBlock(
               <h3>{t.draws}</h3>
               <ul>
                 {draws.map((line) => (
-                  <li>{line}</li>
+                  <li>
+                    <EntrySentence text={line} titles={titles} />
+                  </li>
                 ))}
               </ul>
             </>
@@ -231,7 +254,10 @@ function StageBlock(
                 <ul>
                   {disagreement.flagged.slice(0, MAX_ITEMS).map((f) => (
                     <li>
-                      <b>{f.id}</b> {f.sentence}
+                      <b>
+                        <EntryName id={f.id} titles={titles} />
+                      </b>{' '}
+                      {f.sentence}
                     </li>
                   ))}
                 </ul>
@@ -251,7 +277,7 @@ function GroupBlock(
   props: FairnessSectionProps & { stage: StageFairness; group: CutoffGroup; t: FairnessLabels },
 ) {
   const { competition, lang, stage, group, t } = props;
-  const titles = new Map(props.innovations.map((i) => [i.id, i.title]));
+  const titles = titlesOf(props.innovations);
   const name = groupTitle(competition, stage, group, lang);
   const changed = group.whatIf.rows.filter((r) =>
     r.cells.some((c) => c.change === 'enters' || c.change === 'leaves'),
@@ -264,8 +290,10 @@ function GroupBlock(
         {fill(t.whatIf, { top: group.top })} — {name}
       </h3>
       <ul>
-        {whatIfLines(group, stage.method, lang).map((line) => (
-          <li>{line}</li>
+        {whatIfLines(group, stage.method, lang, entryMark).map((line) => (
+          <li>
+            <EntrySentence text={line} titles={titles} />
+          </li>
         ))}
       </ul>
       {changed.length > 0 ? (

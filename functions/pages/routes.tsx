@@ -52,6 +52,28 @@ const pageHeaders = secureHeaders({
   referrerPolicy: 'same-origin',
   xFrameOptions: 'DENY',
 });
+/** A person's browser asks for HTML; a program (the API, intake, /admin, curl) keeps the JSON error shape. */
+function wantsPage(c: Context<AppEnv>): boolean {
+  return !/^\/(api|intake|admin)(\/|$)/.test(c.req.path) && !!c.req.header('accept')?.includes('text/html');
+}
+
+/**
+ * A page that finds nothing to show (an unknown version, entry or sheet) throws not_found: a person gets
+ * the page in their language, with what is missing and a way back, not the JSON a program reads.
+ */
+pagesRoutes.use('*', async (c, next) => {
+  await next();
+  const err = c.error;
+  if (!isAppError(err) || err.code !== 'not_found' || !wantsPage(c)) return;
+  const lang = c.get('lang');
+  const org = c.get('services').competition.organizer;
+  c.header('cache-control', 'no-store');
+  c.res = await page(
+    c,
+    <NotFoundPage lang={lang} path={c.req.path} org={org} detail={err.messageIn(lang)} />,
+    404,
+  );
+});
 pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
@@ -244,8 +266,7 @@ pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
  */
 pagesRoutes.get('*', pageHeaders, async (c, next) => {
   const path = c.req.path;
-  const program = /^\/(api|intake|admin)(\/|$)/.test(path);
-  if (program || !c.req.header('accept')?.includes('text/html')) return next();
+  if (!wantsPage(c)) return next();
   c.header('cache-control', 'no-store');
   const org = c.get('services').competition.organizer;
   return page(c, <NotFoundPage lang={c.get('lang')} path={path} org={org} />, 404);

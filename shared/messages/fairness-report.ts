@@ -35,7 +35,6 @@ export const FAIRNESS_LABELS = {
     summaryNear: '{near} inovasi dekat batas {top} besar',
     summaryChanges: 'cara hitung lain mengganti paling banyak {changes} inovasi',
     summaryNoChanges: 'cara hitung lain tidak mengganti satu inovasi pun',
-    summaryAlpha: 'α Krippendorff {alpha}',
     summaryJurors: 'Juri ketat: {harsh}. Juri longgar: {lenient}.',
     intro:
       'Angka-angka ini tidak mengubah peringkat: mereka menjelaskan seberapa sepakat para juri, siapa juri yang ketat atau longgar, apakah cara menghitung nilai mengubah siapa yang lolos, dan seberapa mantap peringkat itu.',
@@ -88,6 +87,20 @@ export const FAIRNESS_LABELS = {
     alphaRow: 'α Krippendorff (interval)',
     wRow: 'W Kendall (koreksi nilai sama)',
     pRow: 'nilai p (χ²)',
+    iccName: 'Konsistensi nilai satu juri',
+    iccMeaning:
+      'Seberapa mirip nilai para juri untuk inovasi yang sama; 1 = sama persis, 0 = tidak mirip sama sekali.',
+    icckName: 'Keandalan nilai rata-rata juri',
+    icckMeaning:
+      'Seberapa andal rata-rata semua juri membedakan inovasi yang lebih baik dari yang kurang; 1 = sepenuhnya andal.',
+    alphaName: 'Kesepakatan juri',
+    alphaMeaning:
+      'Seberapa sepakat para juri, juga bila tidak semua juri menilai semua inovasi; 1 = sepakat penuh, 0 = seperti kebetulan.',
+    wName: 'Kesamaan urutan',
+    wMeaning: 'Seberapa sama urutan inovasi menurut masing-masing juri; 1 = urutannya sama persis.',
+    pName: 'Peluang kebetulan',
+    pMeaning:
+      'Peluang urutan semirip ini muncul bila para juri menilai secara acak; makin kecil makin meyakinkan.',
   },
   en: {
     section: 'Fairness of the Judging',
@@ -98,7 +111,6 @@ export const FAIRNESS_LABELS = {
     summaryNear: '{near} innovations near the Top {top} cut-off',
     summaryChanges: 'other scoring rules change at most {changes}',
     summaryNoChanges: 'no other scoring rule changes anyone',
-    summaryAlpha: 'Krippendorff’s α {alpha}',
     summaryJurors: 'Harsh jurors: {harsh}. Lenient jurors: {lenient}.',
     intro:
       'These figures do not change the ranking: they show how far the jurors agree, which jurors mark harshly or generously, whether the way scores are computed changes who advances, and how firm the ranking is.',
@@ -151,6 +163,20 @@ export const FAIRNESS_LABELS = {
     alphaRow: 'Krippendorff’s α (interval)',
     wRow: 'Kendall’s W (tie-corrected)',
     pRow: 'p-value (χ²)',
+    iccName: 'Consistency of one juror',
+    iccMeaning:
+      'How alike the jurors’ scores are for the same innovation; 1 = identical, 0 = not alike at all.',
+    icckName: 'Reliability of the jurors’ mean',
+    icckMeaning:
+      'How reliably the mean of all jurors tells the better innovations from the weaker; 1 = fully reliable.',
+    alphaName: 'Agreement among jurors',
+    alphaMeaning:
+      'How far the jurors agree, also when not every juror scored every innovation; 1 = full agreement, 0 = as by chance.',
+    wName: 'Likeness of the orderings',
+    wMeaning: 'How alike the jurors’ orderings of the innovations are; 1 = the same order.',
+    pName: 'Chance of a coincidence',
+    pMeaning:
+      'How likely orderings this alike would be if the jurors scored at random; the smaller, the more convincing.',
   },
 } as const;
 
@@ -177,8 +203,15 @@ export function methodShort(method: ScoringMethod, lang: Lang): string {
 /** Juror id → what a reader calls them. */
 export type JurorName = (id: string) => string;
 
+/** Entry id → what a reader calls it (its title with the id). */
+export type EntryName = (id: string) => string;
+
 export interface StatLine {
+  /** The statistic's symbol and variant ("ICC(2,1) — satu juri"): the Sheet's label, the page's tooltip. */
   label: string;
+  /** The statistic in plain words, and one line of what it measures. */
+  name: string;
+  meaning: string;
   value: number | null;
   /** The value as the language writes it: 0,82; a p-value below 0,001 as "< 0,001". */
   shown: string;
@@ -191,6 +224,15 @@ function shown(value: number | null, lang: Lang, p = false): string {
   return value < 0.001 ? `< ${formatScore(0.001, lang, 3)}` : formatScore(value, lang, 3);
 }
 
+/** The agreement statistics a stage reports. */
+export type Statistic = 'icc' | 'icck' | 'alpha' | 'w' | 'p';
+
+/** A statistic's symbol (for a tooltip), its name in plain words and what it measures, in one line. */
+export function statWords(stat: Statistic, lang: Lang): Pick<StatLine, 'label' | 'name' | 'meaning'> {
+  const t = FAIRNESS_LABELS[lang];
+  return { label: t[`${stat}Row`], name: t[`${stat}Name`], meaning: t[`${stat}Meaning`] };
+}
+
 /** ICC(2,1), ICC(2,k), α, W and its p-value, each with its sentence; plus which entries ICC/W used. */
 export function reliabilityLines(
   stage: StageFairness,
@@ -198,36 +240,35 @@ export function reliabilityLines(
 ): { lines: StatLine[]; note: string | null } {
   const r = stage.reliability;
   if (!r) return { lines: [], note: null };
-  const line = (label: string, value: number | null, sentence: string): StatLine => ({
-    label,
+  const line = (stat: Statistic, value: number | null, sentence: string): StatLine => ({
+    ...statWords(stat, lang),
     value,
     shown: shown(value, lang),
     sentence,
   });
-  const t = FAIRNESS_LABELS[lang];
   const icc = r.icc;
   const w = r.kendallW;
   const lines: StatLine[] = [
-    line(t.iccRow, icc.kind === 'icc' ? icc.icc21 : null, renderInterpretation(interpretIcc(icc), lang)),
+    line('icc', icc.kind === 'icc' ? icc.icc21 : null, renderInterpretation(interpretIcc(icc), lang)),
   ];
   const iccK = interpretIccK(icc);
   if (icc.kind === 'icc' && iccK) {
-    lines.push(line(t.icckRow, icc.icc2k, renderInterpretation(iccK, lang)));
+    lines.push(line('icck', icc.icc2k, renderInterpretation(iccK, lang)));
   }
   lines.push(
     line(
-      t.alphaRow,
+      'alpha',
       r.alpha.kind === 'alpha' ? r.alpha.alpha : null,
       renderInterpretation(interpretAlpha(r.alpha), lang),
     ),
   );
   lines.push(
-    line(t.wRow, w.kind === 'kendall-w' ? w.w : null, renderInterpretation(interpretKendallW(w), lang)),
+    line('w', w.kind === 'kendall-w' ? w.w : null, renderInterpretation(interpretKendallW(w), lang)),
   );
   const p = interpretKendallP(w);
   if (w.kind === 'kendall-w' && p)
     lines.push({
-      ...line(t.pRow, w.pValue, renderInterpretation(p, lang)),
+      ...line('p', w.pValue, renderInterpretation(p, lang)),
       shown: shown(w.pValue, lang, true),
     });
   const block = interpretBlock(r.block);
@@ -302,7 +343,12 @@ export function jurorLines(stage: StageFairness, lang: Lang, name: JurorName): J
 }
 
 /** One sentence per method other than the one in force: the same Top N, or who enters and leaves. */
-export function whatIfLines(group: CutoffGroup, published: ScoringMethod | null, lang: Lang): string[] {
+export function whatIfLines(
+  group: CutoffGroup,
+  published: ScoringMethod | null,
+  lang: Lang,
+  entry: EntryName = (id) => id,
+): string[] {
   return group.whatIf.columns
     .filter(
       (c) =>
@@ -316,7 +362,12 @@ export function whatIfLines(group: CutoffGroup, published: ScoringMethod | null,
         return render('whatif-same', { method, top: group.top }, lang);
       return render(
         'whatif-changed',
-        { method, count: c.enters.length, enters: c.enters.join(', '), leaves: c.leaves.join(', ') },
+        {
+          method,
+          count: c.enters.length,
+          enters: c.enters.map(entry).join(', '),
+          leaves: c.leaves.map(entry).join(', '),
+        },
         lang,
       );
     });
@@ -326,7 +377,12 @@ export function whatIfLines(group: CutoffGroup, published: ScoringMethod | null,
  * Who drew the harsh or the lenient juror: one sentence per entry whose panel moved its score,
  * naming the jurors who scored it and, when only one or two did not (a conflict), those.
  */
-export function drawLines(stage: StageFairness, lang: Lang, name: JurorName): string[] {
+export function drawLines(
+  stage: StageFairness,
+  lang: Lang,
+  name: JurorName,
+  entry: EntryName = (id) => id,
+): string[] {
   if (stage.stage === 'final') return [];
   if (stage.draws.length === 0) return [render('draw-none', { points: MIN_DRAW_EFFECT }, lang)];
   const without = lang === 'en' ? 'not by' : 'tanpa';
@@ -334,7 +390,7 @@ export function drawLines(stage: StageFairness, lang: Lang, name: JurorName): st
     render(
       d.shift > 0 ? 'draw-up' : 'draw-down',
       {
-        id: d.id,
+        id: entry(d.id),
         points: Math.abs(d.shift),
         jurors: d.jurors.map(name).join(', '),
         absent: d.absent.length > 0 ? `; ${without} ${d.absent.map(name).join(', ')}` : '',
@@ -344,10 +400,9 @@ export function drawLines(stage: StageFairness, lang: Lang, name: JurorName): st
   );
 }
 
-/** The dashboard's line for one stage: entries near the cut-off, what other rules change, α. */
+/** The dashboard's line for one stage: entries near the cut-off, what other rules change (α follows it). */
 export function summaryLine(stage: StageFairness, lang: Lang): string {
   const t = FAIRNESS_LABELS[lang];
-  const alpha = stage.reliability?.alpha;
   const near = stage.groups.reduce(
     (n, g) => n + (g.stability?.entries.filter((e) => e.nearCutoff).length ?? 0),
     0,
@@ -358,7 +413,6 @@ export function summaryLine(stage: StageFairness, lang: Lang): string {
       ? [fill(t.summaryNear, { near, top: stage.groups[0]?.top ?? 0 })]
       : []),
     changes > 0 ? fill(t.summaryChanges, { changes }) : t.summaryNoChanges,
-    ...(alpha?.kind === 'alpha' ? [fill(t.summaryAlpha, { alpha: formatScore(alpha.alpha, lang) })] : []),
   ];
   return parts.join('; ');
 }

@@ -132,6 +132,44 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
     expect(en).not.toContain('juri lain');
   });
 
+  it('names each statistic in words with a line of what it means, the symbol in a tooltip (issue 23)', async () => {
+    const id = await text('/sekretariat/keadilan');
+    const table = id.slice(
+      id.indexOf('<table class="wide stk t-rel">'),
+      id.indexOf('</table>', id.indexOf('t-rel')),
+    );
+    for (const [symbol, words, meaning] of [
+      ['ICC(2,1) — satu juri', 'Konsistensi nilai satu juri', 'Seberapa mirip nilai para juri'],
+      ['ICC(2,k) — rata-rata juri', 'Keandalan nilai rata-rata juri', 'Seberapa andal rata-rata'],
+      ['α Krippendorff (interval)', 'Kesepakatan juri', 'juga bila tidak semua juri'],
+      ['W Kendall (koreksi nilai sama)', 'Kesamaan urutan', 'urutan inovasi menurut'],
+      ['nilai p (χ²)', 'Peluang kebetulan', 'makin kecil'],
+    ]) {
+      expect(table).toContain(`<abbr title="${symbol}">${words}</abbr>`);
+      expect(table).toContain(meaning);
+    }
+    const en = await text('/sekretariat/keadilan?lang=en');
+    expect(en).toContain('<abbr title="Krippendorff’s α (interval)">Agreement among jurors</abbr>');
+    // The judging page's card says the agreement in words too, the symbol in its tooltip.
+    const card = await text('/sekretariat/penilaian');
+    expect(card).toContain('<abbr title="α Krippendorff (interval)">kesepakatan juri</abbr>');
+  });
+
+  it('names the entries in the fairness lists by title with their ids', async () => {
+    const id = await text('/sekretariat/keadilan');
+    const lists = [...id.matchAll(/<li>([^<]*(?:<[^/][^>]*>[^<]*<\/[^>]+>[^<]*)*)<\/li>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    const withIds = lists.filter((l) => /INOV-2024-\d{3}/.test(l));
+    expect(withIds.length).toBeGreaterThan(3);
+    for (const line of withIds) {
+      for (const m of line.matchAll(/INOV-2024-\d{3}/g)) {
+        expect(line.slice(0, m.index), line).toMatch(/\($/);
+      }
+    }
+    expect(id).toContain('<bdi>Jemput Bola Akta Kelahiran di Puskesmas</bdi> (INOV-2024-007): nilainya');
+  });
+
   it('needs a session', async () => {
     const res = await app.request(`${ORIGIN}/sekretariat/keadilan`);
     expect(res.status).toBe(303);

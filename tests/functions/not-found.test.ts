@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import { testServices } from '../helpers/services.ts';
+import { secretariatCookie, testServices } from '../helpers/services.ts';
 
 const HTML = { accept: 'text/html,application/xhtml+xml' };
 
@@ -23,6 +23,23 @@ describe('an address nobody serves', () => {
       expect(body).toContain('Halaman tidak ditemukan');
       expect(body).toContain('href="/"');
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    });
+  }
+
+  for (const path of [
+    '/sekretariat/berita-acara/99',
+    '/sekretariat/rekaman/99',
+    '/sekretariat/umpan-balik/TIDAK-ADA',
+  ]) {
+    it(`gives the signed-in secretariat a page, saying what is missing: ${path}`, async () => {
+      const cookie = await secretariatCookie(app);
+      const res = await app.request(path, { headers: { ...HTML, cookie } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      const body = await res.text();
+      expect(body).toContain('Halaman tidak ditemukan');
+      // What is missing, in words, above the general line and the way back.
+      expect(body).toMatch(/<h1>Halaman tidak ditemukan<\/h1><p>(Versi|Lembar|Belum ada hasil)[^<]+<\/p><p>/);
     });
   }
 
