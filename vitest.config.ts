@@ -18,6 +18,7 @@ const HEAVY = [
   'tests/sheets/libreoffice-roundtrip.test.ts',
   'tests/security/fuzz-intake.test.ts',
   'tests/security/firestore-outage.test.ts',
+  'tests/security/body-limit-serve.test.ts',
   'tests/deploy/bundle-budget.test.ts',
   'tests/setup/closing-line-reporter.test.ts',
 ];

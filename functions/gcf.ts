@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import type { CloudEvent } from '@google-cloud/functions-framework';
-import { getRequestListener } from '@hono/node-server';
 import { AppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
 import { composeNode } from './compose/node.ts';
 import type { Services } from './compose/services.ts';
-import { closingAfterRefusedBody } from './http/node-server.ts';
+import { nodeListener } from './http/node-server.ts';
 import { receiveFormsPush } from './intake/forms-watch.ts';
 import { isJob, runJob } from './jobs.ts';
 
@@ -19,7 +19,7 @@ export interface PubsubEventData {
 
 export interface GcfEntry {
   /** The whole Hono app (same routes as the Worker), as a Node request listener. */
-  http: ReturnType<typeof getRequestListener>;
+  http: RequestListener;
   /** The Forms API watch's Pub/Sub topic, delivered by Eventarc: no OIDC check needed in code. */
   formsPubsub: (event: CloudEvent<PubsubEventData>) => Promise<void>;
   /** Cloud Scheduler → Pub/Sub → this: message attribute `job` = 'sync' | 'renew-watches'. */
@@ -62,7 +62,7 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
   const app = createApp(load);
 
   return {
-    http: getRequestListener(closingAfterRefusedBody(app.fetch)),
+    http: nodeListener(app.fetch),
     formsPubsub: async (event) => {
       // Not a Forms notification: archived for the record, nothing to redeliver.
       await receiveFormsPush(await load(), JSON.stringify(event.data ?? {}));

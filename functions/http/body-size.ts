@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
 import type { AppEnv } from '../compose/services.ts';
 
-/** hono/body-limit answering juri's 413 (the Node server then closes the connection: node-server.ts). */
+/** hono/body-limit answering juri's 413 (on Node, once the unread rest of the body is discarded: node-server.ts). */
 export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   const size = maxBytes >= 1024 * 1024 ? `${maxBytes / 1024 / 1024} MB` : `${maxBytes / 1024} KB`;
   return bodyLimit({
