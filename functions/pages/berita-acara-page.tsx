@@ -83,11 +83,18 @@ function Block({ block }: { block: BaBlock }) {
           <tbody>
             {block.rows.map((r) => (
               <tr>
-                {r.map((cell) => (
-                  <td>
-                    <Cell cell={cell} />
-                  </td>
-                ))}
+                {r.map((cell, i) =>
+                  // Without a header row, a table is label and value: the label names its row.
+                  !hasHeader && i === 0 ? (
+                    <th scope="row">
+                      <Cell cell={cell} />
+                    </th>
+                  ) : (
+                    <td>
+                      <Cell cell={cell} />
+                    </td>
+                  ),
+                )}
               </tr>
             ))}
           </tbody>

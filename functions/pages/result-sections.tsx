@@ -1,6 +1,5 @@
 import { absentJurors } from '../../shared/domain/absence.ts';
 import { type Competition, finalTop } from '../../shared/domain/competition.ts';
-import { localParts } from '../../shared/domain/dates.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import {
@@ -13,7 +12,8 @@ import { rankingDifferences, type ShownScore } from '../../shared/domain/record-
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { tieGroups } from '../../shared/domain/ties.ts';
-import { scoreText } from '../../shared/messages/numbers.ts';
+import { formatShortInstant } from '../../shared/messages/moments.ts';
+import { formatNumber, scoreText } from '../../shared/messages/numbers.ts';
 import { submissionIssuesLine } from '../../shared/messages/selection.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { EntryName, type Titles, titlesOf } from './entry-name.tsx';
@@ -27,9 +27,16 @@ interface Props {
 }
 
 /** "2024-12-20 10.00": a long table of changes has no room for weekday names. */
-function shortInstant(iso: string, timeZone: string, lang: Lang): string {
-  const { day, time } = localParts(new Date(iso), timeZone);
-  return `${day} ${lang === 'id' ? time.replace(':', '.') : time}`;
+/** "'Benediktus Tefa – Wawancara'!J25" → "Benediktus Tefa – Wawancara, sel J25": the juror's tab, then the cell. */
+function cellPlace(a1: string, t: Say): string {
+  const m = /^'?(.*?)'?!([A-Z]+\d+)$/.exec(a1);
+  return m?.[1] && m[2] ? `${m[1].replace(/''/g, "'")}, ${t('cellAt')} ${m[2]}` : a1;
+}
+
+/** What a juror typed, as the reader writes it: a number with the language's decimal sign, nothing as words. */
+function typedValue(value: string, t: Say, lang: Lang): string {
+  if (value === '') return t('emptyCell');
+  return /^-?\d+(\.\d+)?$/.test(value) ? formatNumber(Number(value), lang) : value;
 }
 
 const score = (v: ShownScore | null, lang: Lang) => (v === null ? '–' : scoreText(v, lang));
@@ -327,19 +334,13 @@ export function ChangesSection(
             <tbody>
               {changes.changes.map((c) => (
                 <tr class={c.afterVersion !== null ? 'after' : undefined}>
-                  <td>{shortInstant(c.seenAt, competition.timezone, lang)}</td>
-                  <td>
-                    <code>{c.cell}</code>
-                  </td>
+                  <td>{formatShortInstant(c.seenAt, competition.timezone, lang)}</td>
+                  <td>{cellPlace(c.cell, t)}</td>
                   <td>
                     <EntryName id={c.innovation} titles={titles} /> · {c.criterion}
                   </td>
-                  <td>
-                    <code>{c.old === '' ? '∅' : c.old}</code>
-                  </td>
-                  <td>
-                    <code>{c.new === '' ? '∅' : c.new}</code>
-                  </td>
+                  <td>{typedValue(c.old, t, lang)}</td>
+                  <td>{typedValue(c.new, t, lang)}</td>
                   <td>{c.afterVersion !== null ? t('afterFixFlag', { n: c.afterVersion }) : ''}</td>
                 </tr>
               ))}

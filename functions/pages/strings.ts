@@ -158,6 +158,8 @@ const STRINGS = {
   },
   noRanking: { id: 'Belum ada peringkat: belum ada sinkronisasi.', en: 'No ranking yet: no sync has run.' },
   cell: { id: 'Sel', en: 'Cell' },
+  cellAt: { id: 'sel', en: 'cell' },
+  emptyCell: { id: 'kosong', en: 'empty' },
   innovation: { id: 'Inovasi', en: 'Innovation' },
   value: { id: 'Isi', en: 'Value' },
   reason: { id: 'Alasan', en: 'Reason' },

@@ -6,7 +6,10 @@ import { CONSOLE_PAGES, useSeededRig } from './seeded-rig.ts';
 const PHONE = { width: 390, height: 844 };
 const rig = useSeededRig();
 
-/** Every non-empty cell of every stacking table that shows no column name before it on a phone. */
+/**
+ * Every non-empty cell of every stacking table that shows no column name before it on a phone, and
+ * every other table whose header row is missing or hidden.
+ */
 async function unnamedCells(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
@@ -22,6 +25,21 @@ async function unnamedCells(page: Page): Promise<string[]> {
             out.push(`${table.className} › ${headers[i]}`);
           }
         });
+      }
+    }
+    // A table that stays a table keeps its header row in sight (no stacking, no hidden thead).
+    for (const table of document.querySelectorAll<HTMLTableElement>('table:not(.stk)')) {
+      if (!table.tBodies[0]?.rows.length) continue;
+      const headers = [...table.querySelectorAll<HTMLElement>('thead th')];
+      const name = table.className || table.closest('[id]')?.id || 'table';
+      // A label-and-value table names each row instead (th scope="row").
+      const rowNamed = [...table.tBodies[0].rows].every((r) => r.cells[0]?.matches('th[scope="row"]'));
+      if (headers.length === 0 && !rowNamed) out.push(`${name} › no column or row names`);
+      for (const th of headers) {
+        const box = th.getBoundingClientRect();
+        if (box.width < 2 || box.height < 2 || getComputedStyle(th).visibility === 'hidden') {
+          out.push(`${name} › ${th.textContent?.trim()} hidden`);
+        }
       }
     }
     return [...new Set(out)];
@@ -42,12 +60,17 @@ describe('tables on a phone (390 px)', () => {
     const found: Record<string, string[]> = {};
     for (const path of [
       ...CONSOLE_PAGES,
+      '/sekretariat/seleksi?halaman=2',
+      '/sekretariat/keadilan?tahap=final',
+      '/sekretariat/berita-acara/1',
       '/sekretariat/umpan-balik',
       `/pengumuman/${cid}`,
+      `/pengumuman/${cid}/versi/1`,
       `/inovasi/${cid}`,
+      `/inovasi/${cid}/${rig.seeded.innovations[0]?.id}`,
     ]) {
       await page.goto(`${base}${path}`);
-      const tables = await page.locator('table.stk').count();
+      const tables = await page.locator('table').count();
       const unnamed = await unnamedCells(page);
       if (tables > 0) found[path] = unnamed;
     }

@@ -170,6 +170,20 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
     expect(id).toContain('<bdi>Jemput Bola Akta Kelahiran di Puskesmas</bdi> (INOV-2024-007): nilainya');
   });
 
+  it('keeps the score log in words: the juror’s tab and cell, "kosong", a decimal comma, local time (issue 23)', async () => {
+    const body = await text('/sekretariat/penilaian');
+    const log = body.slice(body.indexOf('id="riwayat"'));
+    const table = log.slice(0, log.indexOf('</table>'));
+    expect(table).toContain('<td>Benediktus Tefa – Wawancara, sel J25</td>');
+    expect(table).toContain('<td>kosong</td>');
+    expect(table).toMatch(/<td>7,5<\/td>/);
+    expect(table).toMatch(/<td>\d{4}-\d\d-\d\d \d\d\.\d\d WITA<\/td>/);
+    expect(table).not.toMatch(/∅|!J25|<td><code>7\.5/);
+    const en = await text('/sekretariat/penilaian?lang=en');
+    expect(en).toContain('Benediktus Tefa – Wawancara, cell J25');
+    expect(en).toContain('<td>empty</td>');
+  });
+
   it('needs a session', async () => {
     const res = await app.request(`${ORIGIN}/sekretariat/keadilan`);
     expect(res.status).toBe(303);
