@@ -54,6 +54,11 @@ export const stageSchema = z.object({
     .object({
       method: z.enum(AGGREGATIONS).default('mean'),
       normalize: z.enum(NORMALIZATIONS).default('none'),
+      /**
+       * z-scoring standardizes only a juror with at least this many scored entries in the stage; the
+       * others keep their raw totals, and the report says so. Default 8 (juri-rules/4; 3 before).
+       */
+      minEntries: z.number().int().min(2).max(1000).optional(),
     })
     .optional(),
 });

@@ -1,6 +1,7 @@
 import { assignStage } from './assignment.ts';
 import { readScore, type ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type Juror, type Stage } from './competition.ts';
+import { standardizeMinimum } from './fairness/normalization.ts';
 import { withStageScores } from './fairness/stage-scores.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
@@ -79,6 +80,11 @@ export interface RankOptions {
    * (`assignStage` over the stage's population); the others are reported as `not-assigned`.
    */
   enforceAssignment?: boolean;
+  /**
+   * z-scoring standardizes a juror only from the stage's `aggregation.minEntries` scored entries
+   * (default 8, `standardizeMinimum`); without it, from 3 (juri-rules/1–3).
+   */
+  configuredZscoreMinimum?: boolean;
 }
 
 /** Ranks every stage in order, then the final weighted ranking, by the published rules. */
@@ -93,7 +99,8 @@ export function rankCompetition(
   let population: Innovation[] = [...innovations];
   for (const stage of competition.stages) {
     const assigned = options.enforceAssignment ? assignedPairs(competition, stage, population) : null;
-    const result = rankStage(competition, stage, population, known, scores, assigned);
+    const minEntries = options.configuredZscoreMinimum ? standardizeMinimum(stage) : undefined;
+    const result = rankStage(competition, stage, population, known, scores, assigned, minEntries);
     stages.push(result);
     const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
     population = population.filter((i) => advanced.has(i.id));
@@ -114,6 +121,7 @@ function rankStage(
   known: ReadonlyMap<string, Innovation>,
   scores: readonly ScoreEntry[],
   assigned: ReadonlySet<string> | null,
+  minEntries: number | undefined,
 ): StageResult {
   const problems: Problem[] = [];
   const inStage = new Map<string, number>();
@@ -230,7 +238,7 @@ function rankStage(
 
   return {
     stage: stage.id,
-    ranking: order(withStageScores(stage, candidates), stage.advance),
+    ranking: order(withStageScores(stage, candidates, minEntries), stage.advance),
     problems: problems.sort(compareProblems),
   };
 }

@@ -43,8 +43,10 @@ export const RULES = {
   'juri-rules/2': (c, i, s) => rankCompetition(c, i, s),
   // As /2, and a stage with `jurorsPerInnovation` counts only the assigned jurors' cells (`not-assigned`).
   'juri-rules/3': (c, i, s) => rankCompetition(c, i, s, { enforceAssignment: true }),
-  // As /3 for every ranking; then `final.rules` (representation rules) choose the winners: `representation`.
-  'juri-rules/4': (c, i, s) => rankCompetition(c, i, s, { enforceAssignment: true }),
+  // As /3, z-scoring a juror only from the stage's `aggregation.minEntries` entries (default 8, was 3);
+  // then `final.rules` (representation rules) choose the winners: `representation`.
+  'juri-rules/4': (c, i, s) =>
+    rankCompetition(c, i, s, { enforceAssignment: true, configuredZscoreMinimum: true }),
 } as const satisfies Record<
   string,
   (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
@@ -55,15 +57,17 @@ export const RULES_VERSION: RulesVersion = 'juri-rules/1';
 
 /**
  * The rules every record fixed now is ranked with; /1 and /2 stay for the records fixed under them. A
- * competition with representation rules (`final.rules`) is fixed under `juri-rules/4`, which adds them:
- * without them the two are the same, and a record keeps naming /3 (its bytes do not move).
+ * competition with representation rules (`final.rules`) or a z-scored stage is fixed under
+ * `juri-rules/4`, which adds the rules and the z-score minimum: without either the two are the same, and
+ * a record keeps naming /3 (its bytes do not move).
  */
 export const CURRENT_RULES_VERSION: RulesVersion = 'juri-rules/3';
 export const REPRESENTATION_RULES_VERSION: RulesVersion = 'juri-rules/4';
 
 /** The version a record of this config is fixed under now. */
-export function currentRulesVersion(c: Pick<Competition, 'final'>): RulesVersion {
-  return c.final.rules ? REPRESENTATION_RULES_VERSION : CURRENT_RULES_VERSION;
+export function currentRulesVersion(c: Pick<Competition, 'final' | 'stages'>): RulesVersion {
+  const zscored = c.stages.some((s) => s.aggregation?.normalize === 'zscore');
+  return c.final.rules || zscored ? REPRESENTATION_RULES_VERSION : CURRENT_RULES_VERSION;
 }
 
 /** Whether a rules version chooses the winners by the config's representation rules. */
@@ -72,7 +76,11 @@ export function appliesRepresentation(rules: RulesVersion): boolean {
 }
 
 /** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
-export const rankByCurrentRules = RULES[CURRENT_RULES_VERSION];
+export const rankByCurrentRules = (
+  c: Competition,
+  i: readonly Innovation[],
+  s: readonly ScoreEntry[],
+): CompetitionResult => RULES[currentRulesVersion(c)](c, i, s);
 
 /** The rules of a record's ranking applied to its copy of the config (which has no contact data). */
 export function rankRecord(

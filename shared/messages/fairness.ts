@@ -201,8 +201,8 @@ export const FAIRNESS_TEXT = {
     en: 'Juror {juror} scores in line with the other jurors (average gap {points} points)',
   },
   'zscore-too-few-entries': {
-    id: 'Nilai juri {juror} tidak distandarkan: baru menilai {entries} inovasi (perlu sedikitnya 3)',
-    en: 'Juror {juror}’s totals are not standardized: only {entries} innovations scored (at least 3 needed)',
+    id: 'Nilai juri {juror} tidak distandarkan: baru menilai {entries} inovasi (perlu sedikitnya {min}); nilai mentahnya dipakai',
+    en: 'Juror {juror}’s totals are not standardized: only {entries} innovations scored (at least {min} needed); the raw totals count',
   },
   'zscore-no-spread': {
     id: 'Nilai juri {juror} tidak distandarkan: semua nilainya sama',

@@ -79,7 +79,7 @@ describe('z-score normalization', () => {
       C: { j1: 40, j2: 70 },
     });
     const { totals, unchanged } = normalizeStage(s, 'zscore');
-    expect(unchanged).toEqual([{ juror: 'j3', reason: 'too-few-entries', entries: 2 }]);
+    expect(unchanged).toEqual([{ juror: 'j3', reason: 'too-few-entries', entries: 2, min: 3 }]);
     expect(totals.get('A')?.j3).toBe(10);
     expect(totals.get('B')?.j3).toBe(95);
     expect(totals.get('A')?.j1).not.toBe(60);

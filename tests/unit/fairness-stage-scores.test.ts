@@ -171,16 +171,37 @@ describe('fixed results and the rules version', () => {
   };
 
   // Since juri-rules/3 (assignment enforced) every new record names /3; /1 and /2 stay for old records.
-  it('a record is fixed under juri-rules/3 whatever the aggregation, and a configured aggregation verifies', async () => {
+  // Issue 24 (deliberate change): a z-scored stage is fixed under /4, which z-scores a juror only from
+  // the stage's `minEntries` scored entries (default 8; /1–/3 used 3).
+  it('a record is fixed under juri-rules/3, or /4 when a stage is z-scored, and a configured aggregation verifies', async () => {
     expect((await record(smallCompetition())).rulesVersion).toBe('juri-rules/3');
-    const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
-    expect(z.rulesVersion).toBe('juri-rules/3');
+    const trimmed = await record(withMethod(smallCompetition(), { method: 'trimmed', normalize: 'none' }));
+    expect(trimmed.rulesVersion).toBe('juri-rules/3');
+    const z = await record(
+      withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore', minEntries: 3 }),
+    );
+    expect(z.rulesVersion).toBe('juri-rules/4');
     expect(z.result.stages[0]?.ranking[0]?.id).toBe('I-1');
     expect((await verifyRecords([z], digest, CHECK)).ok).toBe(true);
   });
 
-  it('juri-rules/1 means the plain mean: re-checked under /1, a z-scored result is refuted', async () => {
+  it('juri-rules/4 z-scores no juror with fewer than 8 entries by default: each keeps the raw totals', async () => {
+    const raw = await record(smallCompetition());
     const z = await record(withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore' }));
+    expect(z.rulesVersion).toBe('juri-rules/4');
+    const order = (r: typeof z) => r.result.stages[0]?.ranking.map((e) => [e.id, e.score]);
+    expect(order(z)).toEqual(order(raw));
+    // The same cells under /3 (minimum 3) are z-scored: the record names its rules, and they decide.
+    const asThree = { ...z, rulesVersion: 'juri-rules/3' } as ResultRecord;
+    const resealed = { ...asThree, hash: await digest(recordHashInput(asThree)) };
+    expect((await verifyRecords([resealed], digest, CHECK)).ok).toBe(false);
+    expect((await verifyRecords([z], digest, CHECK)).ok).toBe(true);
+  });
+
+  it('juri-rules/1 means the plain mean: re-checked under /1, a z-scored result is refuted', async () => {
+    const z = await record(
+      withMethod(smallCompetition(), { method: 'mean', normalize: 'zscore', minEntries: 3 }),
+    );
     const asOne = { ...z, rulesVersion: 'juri-rules/1' } as ResultRecord;
     const resealed = { ...asOne, hash: await digest(recordHashInput(asOne)) };
     const report = await verifyRecords([resealed], digest, CHECK);

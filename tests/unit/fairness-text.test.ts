@@ -138,6 +138,16 @@ describe('plain-words sentences', () => {
     );
     expect(
       renderInterpretation(interpretUnchanged({ juror: 'J-7', reason: 'too-few-entries', entries: 2 }), 'id'),
-    ).toBe('Nilai juri J-7 tidak distandarkan: baru menilai 2 inovasi (perlu sedikitnya 3)');
+    ).toBe(
+      'Nilai juri J-7 tidak distandarkan: baru menilai 2 inovasi (perlu sedikitnya 3); nilai mentahnya dipakai',
+    );
+    expect(
+      renderInterpretation(
+        interpretUnchanged({ juror: 'J-7', reason: 'too-few-entries', entries: 5, min: 8 }),
+        'en',
+      ),
+    ).toBe(
+      'Juror J-7’s totals are not standardized: only 5 innovations scored (at least 8 needed); the raw totals count',
+    );
   });
 });

@@ -3,7 +3,7 @@ import type { IccUnavailableCode } from './icc.ts';
 import type { JurorProfile } from './juror-profiles.ts';
 import type { KendallWUnavailableCode } from './kendall-w.ts';
 import type { AlphaUnavailableCode } from './krippendorff-alpha.ts';
-import type { UnchangedJuror } from './normalization.ts';
+import { MIN_ENTRIES_TO_STANDARDIZE, type UnchangedJuror } from './normalization.ts';
 import { DEFAULT_NEAR_CUTOFF, type EntryStability } from './rank-stability.ts';
 import type { Unavailable } from './stage-totals.ts';
 
@@ -210,6 +210,10 @@ export function interpretLeniency(
 export function interpretUnchanged(unchanged: UnchangedJuror): Interpretation {
   return {
     code: `zscore-${unchanged.reason}`,
-    params: { juror: unchanged.juror, entries: unchanged.entries },
+    params: {
+      juror: unchanged.juror,
+      entries: unchanged.entries,
+      min: unchanged.min ?? MIN_ENTRIES_TO_STANDARDIZE,
+    },
   };
 }

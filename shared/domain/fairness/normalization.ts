@@ -4,8 +4,21 @@ import { entryIds, jurorIds, type StageTotals } from './stage-totals.ts';
 
 export { NORMALIZATIONS, type Normalization } from './methods.ts';
 
-/** Fewer scored entries than this and a juror's mean and SD are too noisy to standardize by. */
+/** Fewer scored entries than this and a juror's mean and SD are too noisy to standardize by (juri-rules/1–3). */
 export const MIN_ENTRIES_TO_STANDARDIZE = 3;
+
+/**
+ * The minimum from juri-rules/4 on, when the stage sets no `aggregation.minEntries`: practice and the
+ * literature say never to z-score a juror who scored fewer than about 8–10 entries.
+ */
+export const DEFAULT_MIN_ENTRIES_TO_STANDARDIZE = 8;
+
+/** A stage's minimum of scored entries for z-scoring a juror, by the current rules. */
+export function standardizeMinimum(stage: {
+  aggregation?: { minEntries?: number | undefined } | undefined;
+}): number {
+  return stage.aggregation?.minEntries ?? DEFAULT_MIN_ENTRIES_TO_STANDARDIZE;
+}
 
 export type UnchangedReason = 'too-few-entries' | 'no-spread';
 
@@ -15,6 +28,8 @@ export interface UnchangedJuror {
   reason: UnchangedReason;
   /** How many entries the juror scored in the stage. */
   entries: number;
+  /** The minimum of scored entries the juror fell short of (`too-few-entries`). */
+  min?: number;
 }
 
 export interface NormalizedStage {
@@ -31,7 +46,8 @@ export interface NormalizedStage {
  * pooled mean + pooled SD × z, where the pooled mean and SD (n − 1) are those of every total in the
  * stage. A harsh juror's 60 and a lenient juror's 85 for their own middle entry become the same.
  *
- * Rule for jurors who cannot be standardized: a juror with fewer than 3 scored entries, or whose
+ * Rule for jurors who cannot be standardized: a juror with fewer than `minEntries` scored entries
+ * (3 under juri-rules/1–3; the stage's `aggregation.minEntries`, default 8, from /4), or whose
  * totals are all equal (SD 0), keeps their totals exactly as typed and is listed in `unchanged`.
  * Why: with one or two entries the juror's mean and SD are mostly noise — z-scoring one entry
  * always gives 0 and two entries always ±0.71, erasing what the juror said — and with no spread
@@ -41,7 +57,11 @@ export interface NormalizedStage {
  * Mapped totals are not clamped to 0–100: clamping would create ties and break the invariance
  * that makes z-scoring worth doing (shifting one juror's totals never changes the ranking).
  */
-export function normalizeStage(stage: StageTotals, method: Normalization): NormalizedStage {
+export function normalizeStage(
+  stage: StageTotals,
+  method: Normalization,
+  minEntries = MIN_ENTRIES_TO_STANDARDIZE,
+): NormalizedStage {
   if (method === 'none') return { totals: stage, unchanged: [] };
   const entries = entryIds(stage);
   const byJuror = new Map<string, number[]>(jurorIds(stage).map((j) => [j, []]));
@@ -57,8 +77,8 @@ export function normalizeStage(stage: StageTotals, method: Normalization): Norma
   const scale = new Map<string, { mean: number; sd: number }>();
   for (const [juror, totals] of byJuror) {
     const own = meanAndSd(totals);
-    if (totals.length < MIN_ENTRIES_TO_STANDARDIZE || !own) {
-      unchanged.push({ juror, reason: 'too-few-entries', entries: totals.length });
+    if (totals.length < minEntries || !own) {
+      unchanged.push({ juror, reason: 'too-few-entries', entries: totals.length, min: minEntries });
     } else if (hasNoSpread(totals) || own.sd === 0) {
       unchanged.push({ juror, reason: 'no-spread', entries: totals.length });
     } else {

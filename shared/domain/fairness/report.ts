@@ -13,6 +13,7 @@ import {
   NORMALIZATIONS,
   type NormalizedStage,
   normalizeStage,
+  standardizeMinimum,
   type UnchangedJuror,
 } from './normalization.ts';
 import { jurorLevels, panelEffect } from './panel-effect.ts';
@@ -132,7 +133,7 @@ export function fairnessReport(
   const settings = { ...fairnessSettings(competition), ...overrides };
   const prepared = competition.stages.map((stage) => {
     const ranking = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
-    return { stage, ...prepare(ranking) };
+    return { stage, ...prepare(ranking, standardizeMinimum(stage)) };
   });
   const stages = prepared.map((p, i) => stageFairness(competition, p, settings, i));
   stages.push(finalFairness(competition, result, prepared, stages, settings));
@@ -146,12 +147,12 @@ interface Prepared {
   complete: RankedEntry[];
 }
 
-function prepare(ranking: readonly RankedEntry[]): Omit<Prepared, 'stage'> {
+function prepare(ranking: readonly RankedEntry[], minEntries: number): Omit<Prepared, 'stage'> {
   const all = new Map(
     ranking.filter((e) => Object.keys(e.totals).length > 0).map((e) => [e.id, e.totals] as const),
   );
   return {
-    normalized: new Map(NORMALIZATIONS.map((n) => [n, normalizeStage(all, n)])),
+    normalized: new Map(NORMALIZATIONS.map((n) => [n, normalizeStage(all, n, minEntries)])),
     complete: ranking.filter((e) => e.status === 'complete'),
   };
 }
@@ -251,7 +252,7 @@ export function finalFairnessReport(
   const settings = { ...fairnessSettings(competition), ...overrides };
   const prepared = competition.stages.map((stage) => {
     const ranking = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
-    return { stage, ...prepare(ranking) };
+    return { stage, ...prepare(ranking, standardizeMinimum(stage)) };
   });
   return finalFairness(competition, result, prepared, [], settings);
 }

@@ -22,12 +22,13 @@ export function isDefaultMethod(method: ScoringMethod): boolean {
  */
 export function withStageScores<
   C extends { id: string; score: number | null; totals: Record<string, number> },
->(stage: Pick<Stage, 'aggregation'>, candidates: readonly C[]): readonly C[] {
+>(stage: Pick<Stage, 'aggregation'>, candidates: readonly C[], minEntries?: number): readonly C[] {
   const method = stageMethod(stage);
   if (isDefaultMethod(method)) return candidates;
   const mapped = normalizeStage(
     new Map(candidates.map((c) => [c.id, c.totals])),
     method.normalization,
+    minEntries,
   ).totals;
   return candidates.map((c) => ({
     ...c,
