@@ -4,8 +4,10 @@ import { basename, dirname, join } from 'node:path';
 import { replaceFile } from './atomic-file.ts';
 import { SheetsApiError } from './errors.ts';
 import { type Book, emptyBook } from './model.ts';
-import { readBook, toXlsx } from './xlsx.ts';
+import { toXlsx } from './xlsx.ts';
 import { type Unreadable, UnreadableWorkbook } from './xlsx-package.ts';
+import { workbookReader } from './xlsx-parts.ts';
+import type { Deflated } from './zip-entries.ts';
 
 /**
  * A write: from the current workbook, a new one (a draft, see draft.ts: the current one is never
@@ -65,6 +67,10 @@ export async function openWorkbookFile(
   let failure: unknown;
   // Re-reads and file replacements, one at a time.
   let disk: Promise<unknown> = Promise.resolve();
+  // Knows which tabs the file last held, so that a person's save is read by its changed tabs only.
+  const reader = workbookReader(spreadsheetId, opts.title);
+  // The parts of the last write, deflated: the next write deflates only the parts that changed.
+  let lastParts: Map<string, Deflated> | undefined;
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = disk.then(work, work);
     disk = run.catch(() => undefined);
@@ -72,7 +78,7 @@ export async function openWorkbookFile(
   };
 
   if (opts.create && !(await exists(file))) {
-    await replaceFile(file, new Uint8Array(await toXlsx(emptyBook(spreadsheetId, opts.title))));
+    await replaceFile(file, (await toXlsx(emptyBook(spreadsheetId, opts.title))).bytes);
   }
 
   async function current(): Promise<Book> {
@@ -96,7 +102,7 @@ export async function openWorkbookFile(
   async function reload(info: Stats): Promise<Book> {
     let fresh: Book;
     try {
-      fresh = await readBook(await readFile(file), spreadsheetId, opts.title);
+      fresh = await reader.read(await readFile(file));
     } catch (e) {
       // The person reading the message can act on the kind of damage; a parser's own words they cannot.
       console.warn(`juri: ${file} could not be read`, e);
@@ -170,7 +176,7 @@ export async function openWorkbookFile(
         const at = epoch;
         dirtySince = undefined;
         // Serialised outside the lock: reads go on meanwhile (the snapshot is never mutated).
-        const bytes = new Uint8Array(await toXlsx(snapshot));
+        const { bytes, parts } = await toXlsx(snapshot, lastParts);
         const written = await exclusive(async () => {
           if (at !== epoch) return false;
           const info = await stat(file).catch(() => null);
@@ -188,6 +194,8 @@ export async function openWorkbookFile(
             throw unavailable('WORKBOOK_READ_ONLY', file, MESSAGES.readOnly(file));
           try {
             await replaceFile(file, bytes);
+            reader.wrote(bytes, snapshot);
+            lastParts = parts;
           } catch (e) {
             const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : String(e));
             throw unavailable('WORKBOOK_UNWRITABLE', file, MESSAGES.unwritable(file, code), { why: code });
@@ -221,7 +229,7 @@ export async function openWorkbookFile(
       if (book && pending.length > 0) {
         const copy = join(dirname(file), `${basename(file, '.xlsx')}.belum-tersimpan-${Date.now()}.xlsx`);
         // A folder that refuses the file refuses the copy too: say what is lost instead of failing the stop.
-        await replaceFile(copy, new Uint8Array(await toXlsx(book))).then(
+        await replaceFile(copy, (await toXlsx(book)).bytes).then(
           () => console.warn(MESSAGES.keptAside(file, copy), e),
           (again: unknown) => console.warn(MESSAGES.lost(file), e, again),
         );

@@ -19,6 +19,7 @@ import {
   type Validation,
 } from './model.ts';
 import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
+import { type Deflated, deflatedZip } from './zip-entries.ts';
 
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';
@@ -57,8 +58,34 @@ interface BookExtras {
   nextProtectedRangeId: number;
 }
 
+/**
+ * What one worksheet part says, in the model's terms. The tab's id, grid size, protections and rules
+ * come from the hidden API tab when the workbook is assembled (assembleBook).
+ */
+export interface TabContent {
+  title: string;
+  hidden: boolean;
+  tabColorStyle?: JsonObject;
+  /** The tab's own frozen pane; absent when the file shows none (the API tab's figures then stand). */
+  frozen?: { rows: number; columns: number };
+  columnWidths: Record<string, number>;
+  rows: (CellData | null)[][];
+  /**
+   * Rows taken over from a workbook in memory, already recalculated (and shared with that workbook:
+   * never mutated); rows just read are recalculated when assembled.
+   */
+  settled?: boolean;
+}
+
+/** One row of the hidden API tab: a tab's title (empty for the workbook) and its extras as JSON. */
+export interface ApiRow {
+  key: string;
+  json: string;
+}
+
+/** The whole .xlsx read through exceljs: always right, and slow (seconds at national scale). */
 export async function readBook(
-  buffer: ArrayBuffer | Buffer,
+  buffer: ArrayBuffer | Buffer | Uint8Array,
   spreadsheetId: string,
   title: string,
 ): Promise<Book> {
@@ -69,38 +96,71 @@ export async function readBook(
   } catch (cause) {
     throw new UnreadableWorkbook('damaged', { cause });
   }
+  const api: ApiRow[] = [];
+  wb.getWorksheet(API_TAB)?.eachRow((row) => {
+    api.push({ key: String(row.getCell(1).value ?? ''), json: String(row.getCell(2).value ?? '') });
+  });
+  const tabs = wb.worksheets.filter((ws) => ws.name !== API_TAB).map(tabOfWorksheet);
+  return assembleBook(tabs, api, spreadsheetId, title);
+}
+
+function tabOfWorksheet(ws: ExcelJS.Worksheet): TabContent {
+  const view = ws.views?.[0];
+  const tabArgb = ws.properties.tabColor?.argb;
+  const tab: TabContent = {
+    title: ws.name,
+    hidden: ws.state !== 'visible',
+    ...(tabArgb ? { tabColorStyle: { rgbColor: hexToColor(tabArgb.slice(-6)) } } : {}),
+    ...(view?.state === 'frozen' ? { frozen: { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 } } : {}),
+    columnWidths: {},
+    rows: [],
+  };
+  ws.columns?.forEach((col, i) => {
+    if (col.width && col.width > 0) tab.columnWidths[String(i)] = Math.round(col.width * PX_PER_CHAR);
+  });
+  const cells = { rows: tab.rows } as Sheet;
+  // Empty cells too: a shaded input cell nobody typed into yet holds only its format.
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const data = cellFromExcel(cell);
+      if (data) setCell(cells, rowNumber - 1, colNumber - 1, data);
+    });
+  });
+  return tab;
+}
+
+/** The workbook from its tabs and the hidden API tab's rows, as either reader found them. */
+export function assembleBook(
+  tabs: readonly TabContent[],
+  api: readonly ApiRow[],
+  spreadsheetId: string,
+  title: string,
+): Book {
   const book = emptyBook(spreadsheetId, title);
   book.sheets = [];
   const extras = new Map<string, SheetExtras>();
-  const api = wb.getWorksheet(API_TAB);
-  api?.eachRow((row) => {
-    const key = String(row.getCell(1).value ?? '');
-    const json = String(row.getCell(2).value ?? '');
-    if (!json) return;
+  for (const { key, json } of api) {
+    if (!json) continue;
     if (key === '') Object.assign(book, JSON.parse(json) as BookExtras, { spreadsheetId });
     else extras.set(key, JSON.parse(json) as SheetExtras);
-  });
-  for (const ws of wb.worksheets) {
-    if (ws.name === API_TAB) continue;
-    const known = extras.get(ws.name);
+  }
+  for (const tab of tabs) {
+    const known = extras.get(tab.title);
     const sheetId =
       known && !book.sheets.some((s) => s.properties.sheetId === known.sheetId)
         ? known.sheetId
         : book.nextSheetId++;
-    const view = ws.views?.[0];
-    const frozen = view?.state === 'frozen';
-    const tabArgb = ws.properties.tabColor?.argb;
     const sheet = newSheet({
       sheetId,
-      title: ws.name,
+      title: tab.title,
       index: book.sheets.length,
-      hidden: ws.state !== 'visible',
-      ...(tabArgb ? { tabColorStyle: { rgbColor: hexToColor(tabArgb.slice(-6)) } } : {}),
+      hidden: tab.hidden,
+      ...(tab.tabColorStyle ? { tabColorStyle: tab.tabColorStyle } : {}),
       gridProperties: {
         rowCount: known?.rowCount ?? DEFAULT_ROWS,
         columnCount: known?.columnCount ?? DEFAULT_COLUMNS,
-        frozenRowCount: frozen ? (view.ySplit ?? 0) : (known?.frozenRowCount ?? 0),
-        frozenColumnCount: frozen ? (view.xSplit ?? 0) : (known?.frozenColumnCount ?? 0),
+        frozenRowCount: tab.frozen ? tab.frozen.rows : (known?.frozenRowCount ?? 0),
+        frozenColumnCount: tab.frozen ? tab.frozen.columns : (known?.frozenColumnCount ?? 0),
       },
     });
     sheet.protectedRanges = (known?.protectedRanges ?? []).map((p) => ({
@@ -108,18 +168,10 @@ export async function readBook(
       range: { ...p.range, sheetId },
     }));
     sheet.validations = (known?.validations ?? []).map((v) => ({ ...v, range: { ...v.range, sheetId } }));
-    ws.columns?.forEach((col, i) => {
-      if (col.width && col.width > 0) sheet.columnWidths[String(i)] = Math.round(col.width * PX_PER_CHAR);
-    });
-    // Empty cells too: a shaded input cell nobody typed into yet holds only its format.
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        const data = cellFromExcel(cell);
-        if (data) setCell(sheet, rowNumber - 1, colNumber - 1, data);
-      });
-    });
+    sheet.columnWidths = tab.columnWidths;
+    sheet.rows = tab.rows;
     // A person (or a program) may have changed a cell without recalculating what depends on it.
-    recalculate(sheet);
+    if (!tab.settled) recalculate(sheet);
     // A person may have typed below or right of the grid juri knew about.
     const used = usedExtent(sheet);
     sheet.properties.gridProperties.rowCount = Math.max(sheet.properties.gridProperties.rowCount, used.rows);
@@ -134,7 +186,32 @@ export async function readBook(
   return book;
 }
 
-function cellFromExcel(cell: ExcelJS.Cell): CellData | null {
+/** What a tab's part says, taken back from a tab in memory (its part did not change since). */
+export function tabOfSheet(sheet: Sheet): TabContent {
+  const g = sheet.properties.gridProperties;
+  const tabColorStyle = (sheet.properties.tabColorStyle ??
+    (sheet.properties.tabColor ? { rgbColor: sheet.properties.tabColor } : undefined)) as
+    | JsonObject
+    | undefined;
+  return {
+    title: sheet.properties.title,
+    hidden: Boolean(sheet.properties.hidden),
+    ...(tabColorStyle ? { tabColorStyle } : {}),
+    ...((g.frozenRowCount ?? 0) > 0 || (g.frozenColumnCount ?? 0) > 0
+      ? { frozen: { rows: g.frozenRowCount ?? 0, columns: g.frozenColumnCount ?? 0 } }
+      : {}),
+    columnWidths: sheet.columnWidths,
+    rows: sheet.rows,
+    settled: true,
+  };
+}
+
+/** The parts of an exceljs cell juri reads: the fast reader (xlsx-parts.ts) hands over the same. */
+export type ExcelCell = Pick<ExcelJS.Cell, 'value' | 'font' | 'fill' | 'numFmt' | 'alignment'> & {
+  note?: ExcelJS.Cell['note'] | undefined;
+};
+
+export function cellFromExcel(cell: ExcelCell): CellData | null {
   const out: CellData = {};
   const v = cell.value;
   if (typeof v === 'string') out.userEnteredValue = { stringValue: v };
@@ -182,7 +259,15 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string {
   return (note?.texts ?? []).map((t) => t.text).join('');
 }
 
-export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
+/**
+ * The workbook as an .xlsx. exceljs lays out the parts, stored; they are deflated natively, and a part
+ * that did not change since `previous` (the parts of the last write) keeps its deflated bytes. Returns
+ * the file and its parts, to pass as `previous` next time.
+ */
+export async function toXlsx(
+  unchecked: Book,
+  previous?: ReadonlyMap<string, Deflated>,
+): Promise<{ bytes: Uint8Array; parts: Map<string, Deflated> }> {
   // The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable.
   const book = cleanDeep(unchecked) as Book;
   const wb = new ExcelJS.Workbook();
@@ -238,7 +323,12 @@ export async function toXlsx(unchecked: Book): Promise<ArrayBuffer> {
     };
     api.addRow([sheet.properties.title, JSON.stringify(extras)]);
   }
-  return wb.xlsx.writeBuffer() as Promise<ArrayBuffer>;
+  // Stored: JSZip deflates in JavaScript, several times slower than zlib.
+  const stored = await wb.xlsx.writeBuffer({
+    zip: { compression: 'STORE' },
+  } as Partial<ExcelJS.XlsxWriteOptions>);
+  const { zip, deflated } = deflatedZip(new Uint8Array(stored), previous);
+  return { bytes: new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), parts: deflated };
 }
 
 function writeExcelCell(target: ExcelJS.Cell, cell: CellData, language: string): void {
@@ -322,7 +412,7 @@ function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
   });
 }
 
-function hexToColor(hex: string): JsonObject {
+export function hexToColor(hex: string): JsonObject {
   const n = Number.parseInt(hex, 16);
   return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
 }

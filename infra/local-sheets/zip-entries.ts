@@ -1,0 +1,131 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
+/**
+ * The entries of a zip (an .xlsx) from its central directory, without unpacking any: each entry's
+ * CRC-32 says whether a part changed since the workbook was last read or written, and only the parts
+ * that changed are then inflated, natively (JSZip inflates in JavaScript, several times slower).
+ * Zip64 and multi-disk archives are refused: an .xlsx never needs them, and the caller then reads the
+ * workbook the slow, general way.
+ */
+export interface ZipEntry {
+  crc: number;
+  method: number;
+  compressedSize: number;
+  localHeaderOffset: number;
+}
+
+export class UnsupportedZip extends Error {}
+
+const END_OF_DIRECTORY = 0x06054b50;
+const DIRECTORY_ENTRY = 0x02014b50;
+const LOCAL_HEADER = 0x04034b50;
+const STORED = 0;
+const DEFLATED = 8;
+
+export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = endOfDirectory(view);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  if (count === 0xffff || at === 0xffffffff) throw new UnsupportedZip('zip64');
+  const entries = new Map<string, ZipEntry>();
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY)
+      throw new UnsupportedZip('central directory');
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    entries.set(name, {
+      method: view.getUint16(at + 10, true),
+      crc: view.getUint32(at + 16, true),
+      compressedSize: view.getUint32(at + 20, true),
+      localHeaderOffset: view.getUint32(at + 42, true),
+    });
+    at += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+/** An entry's content, inflated. */
+export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Buffer {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = entry.localHeaderOffset;
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER)
+    throw new UnsupportedZip('local header');
+  const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.method === STORED) return Buffer.from(data);
+  if (entry.method === DEFLATED) return inflateRawSync(data);
+  throw new UnsupportedZip(`compression method ${entry.method}`);
+}
+
+/** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB. */
+function endOfDirectory(view: DataView): number {
+  for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === END_OF_DIRECTORY) return at;
+  }
+  throw new UnsupportedZip('no end of central directory');
+}
+
+/** An entry's deflated bytes, kept to be written again as they are while its content stays the same. */
+export interface Deflated {
+  crc: number;
+  size: number;
+  data: Buffer;
+}
+
+/**
+ * The zip of `stored` (a zip whose entries are stored, not deflated, as exceljs writes it when asked)
+ * with every entry deflated natively: an entry whose CRC and size match one in `previous` (the last
+ * zip written) keeps its deflated bytes, so a write deflates the parts that changed only. Returns the
+ * zip and its entries' deflated bytes, to pass as `previous` next time.
+ */
+export function deflatedZip(
+  stored: Uint8Array,
+  previous: ReadonlyMap<string, Deflated> = new Map(),
+): { zip: Buffer; deflated: Map<string, Deflated> } {
+  const deflated = new Map<string, Deflated>();
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  const encoder = new TextEncoder();
+  let offset = 0;
+  for (const [name, entry] of zipEntries(stored)) {
+    const content = entryBytes(stored, entry);
+    const known = previous.get(name);
+    const kept =
+      known && known.crc === entry.crc && known.size === content.length
+        ? known
+        : { crc: entry.crc, size: content.length, data: deflateRawSync(content) };
+    deflated.set(name, kept);
+    const nameBytes = encoder.encode(name);
+    // Version 2.0, UTF-8 names (bit 11), deflated, no time (a part's date says nothing to anyone).
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(DEFLATED, 8);
+    header.writeUInt32LE(0x00210000, 10);
+    header.writeUInt32LE(kept.crc, 14);
+    header.writeUInt32LE(kept.data.length, 18);
+    header.writeUInt32LE(kept.size, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(DIRECTORY_ENTRY, 0);
+    central.writeUInt16LE(20, 4);
+    header.copy(central, 6, 4, 30);
+    central.writeUInt32LE(offset, 42);
+    locals.push(header, Buffer.from(nameBytes), kept.data);
+    directory.push(central, Buffer.from(nameBytes));
+    offset += 30 + nameBytes.length + kept.data.length;
+  }
+  const directorySize = directory.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(END_OF_DIRECTORY, 0);
+  end.writeUInt16LE(deflated.size, 8);
+  end.writeUInt16LE(deflated.size, 10);
+  end.writeUInt32LE(directorySize, 12);
+  end.writeUInt32LE(offset, 16);
+  return { zip: Buffer.concat([...locals, ...directory, end]), deflated };
+}
