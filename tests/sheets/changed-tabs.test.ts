@@ -116,8 +116,14 @@ describe('reading a saved workbook by its changed tabs', () => {
   it('deflates again only the parts a write changed', async () => {
     const book = sampleBook();
     const first = await toXlsx(book);
-    setCell(book.sheets[1] as Book['sheets'][number], 5, 1, { userEnteredValue: { numberValue: 8 } });
-    const second = await toXlsx(book, first.parts);
+    // As the server changes a tab (draft.ts): its rows copied, every other tab's shared as they are.
+    const other = { ...(book.sheets[1] as Book['sheets'][number]) };
+    other.rows = structuredClone(other.rows);
+    setCell(other, 5, 1, { userEnteredValue: { numberValue: 8 } });
+    const second = await toXlsx(
+      { ...book, sheets: [book.sheets[0], other, book.sheets[2]] as Book['sheets'] },
+      first.parts,
+    );
     const kept = [...second.parts].filter(([name, part]) => first.parts.get(name) === part).map(([n]) => n);
     expect(kept).toContain('xl/styles.xml');
     expect(kept).toContain('xl/sharedStrings.xml');
