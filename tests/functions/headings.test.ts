@@ -46,8 +46,20 @@ function outlineFaults(levels: number[]): string[] {
   return faults;
 }
 
-describe('headings in order on every page (issue 23)', () => {
-  it('one h1, then no level skipped, on the console, the public pages, Berita Acara and the 404', async () => {
+/** Ids used twice, and form controls no label names (by for= or aria-label). */
+function controlFaults(html: string): string[] {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+  const faults = ids.filter((id, i) => ids.indexOf(id) !== i).map((id) => `id ${id} twice`);
+  for (const [tag] of html.matchAll(/<(input|textarea|select)\b[^>]*>/g)) {
+    if (/type="(hidden|submit)"/.test(tag) || /aria-label="/.test(tag)) continue;
+    const id = /\sid="([^"]+)"/.exec(tag)?.[1];
+    if (!id || !html.includes(`for="${id}"`)) faults.push(`unlabelled ${tag}`);
+  }
+  return faults;
+}
+
+describe('headings in order and labelled controls on every page (issue 23)', () => {
+  it('one h1, then no level skipped, ids used once, every control labelled: on the console, the public pages, Berita Acara and the 404', async () => {
     const pages = [
       '/sekretariat',
       '/sekretariat/seleksi',
@@ -73,8 +85,8 @@ describe('headings in order on every page (issue 23)', () => {
     for (const path of pages) {
       const res = await app.request(path, { headers: { ...HTML, cookie } });
       expect([200, 404], path).toContain(res.status);
-      const levels = headings(await res.text());
-      faults[path] = outlineFaults(levels);
+      const html = await res.text();
+      faults[path] = [...outlineFaults(headings(html)), ...controlFaults(html)];
     }
     expect(faults).toEqual(Object.fromEntries(pages.map((p) => [p, []])));
   }, 300_000);
