@@ -2,7 +2,9 @@ import { type Competition, finalTop } from '../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../../shared/domain/ranking.ts';
+import { liveRepresentation } from '../../shared/domain/record.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
+import { representationNotes } from '../../shared/messages/representation.ts';
 import { Pager, pageOf } from './pager.tsx';
 import { stackLabels } from './stack-table.ts';
 import { type Say, sayer } from './strings.ts';
@@ -182,6 +184,10 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
   const rows = all.slice(start, end);
   const filter = category ? `kategori=${encodeURIComponent(category)}&` : '';
   const top = finalTop(competition);
+  // With representation rules (final.rules) they choose the Top N: say who got in through a quota, who was skipped.
+  const outcome = liveRepresentation(competition, props.innovations, result);
+  const chosen = outcome && new Set(outcome.selected.map((s) => s.id));
+  const ruled = outcome ? representationNotes(outcome, competition, lang) : undefined;
   const count = (ranking: readonly RankedEntry[]) =>
     ranking.filter((e) => category === undefined || e.category === category).length;
   const sizes = [
@@ -213,7 +219,9 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
           <tbody>
             {rows.map((row) => {
               const innovation = byId.get(row.id);
-              const e = row.furthest;
+              const furthest = row.furthest;
+              const e = chosen && row.isFinal ? { ...furthest, advances: chosen.has(row.id) } : furthest;
+              const note = row.isFinal ? ruled?.get(row.id) : undefined;
               return (
                 <tr>
                   <td>{row.isFinal ? rankText(e) : '–'}</td>
@@ -235,6 +243,7 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
                       top={row.isFinal ? top : null}
                       byCategory={category !== undefined}
                     />
+                    {note ? <small>{note}</small> : null}
                   </td>
                 </tr>
               );

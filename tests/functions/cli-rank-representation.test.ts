@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankCommand } from '../../functions/cli/rank.ts';
-import { smallCompetition } from '../unit/fixtures.ts';
+import { RankingSection } from '../../functions/pages/ranking-section.tsx';
+import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { innovation, smallCompetition } from '../unit/fixtures.ts';
 
 /** The small competition: I-1 (kabkota) is first, I-2 (prov) second; one winner; at least one prov. */
 function files(rules?: unknown) {
@@ -37,6 +39,42 @@ function files(rules?: unknown) {
 
 const rank = (rules: unknown, extra: { json?: boolean; whatIf?: boolean } = {}) =>
   rankCommand({ ...files(rules), stage: 'final', json: false, lang: 'id', ...extra });
+
+describe('the console ranking with representation rules', () => {
+  it('flags the winners the rules choose and says why', () => {
+    const competition = smallCompetition();
+    const ruled = {
+      ...competition,
+      final: { ...competition.final, top: 1, rules: { minPerCategory: { prov: 1 } } },
+    };
+    const innovations = [innovation('I-1', 'Sikka', 'kabkota'), innovation('I-2', 'Belu', 'prov')];
+    const scored = (i: string, n: number) => [
+      ...['j1', 'j2'].flatMap((j) =>
+        ['a', 'b'].map((c) => ({
+          stage: 'desk',
+          innovation: i,
+          juror: j,
+          criterion: c,
+          value: String(90 - n * 10),
+        })),
+      ),
+      ...['j1', 'j2'].map((j) => ({
+        stage: 'interview',
+        innovation: i,
+        juror: j,
+        criterion: 'x',
+        value: String(9 - n),
+      })),
+    ];
+    const result = rankCompetition(ruled, innovations, [...scored('I-1', 0), ...scored('I-2', 1)]);
+    const html = String(
+      RankingSection({ competition: ruled, lang: 'id', result, innovations, category: undefined }),
+    );
+    expect(html).toContain('dilewati: tempatnya diberikan kepada I-2 melalui kuota kategori Provinsi');
+    expect(html).toContain('masuk melalui kuota kategori Provinsi');
+    expect(html.match(/Top 1</g)?.length).toBe(1);
+  });
+});
 
 describe('juri rank with representation rules', () => {
   it('marks the winner the rules choose, and says why the first-ranked is not one', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCompetition } from '../../shared/domain/competition.ts';
 import type { RankedEntry, StageResult } from '../../shared/domain/ranking.ts';
-import { announcedFacts, type ResultRecord, sealRecord } from '../../shared/domain/record.ts';
+import { announcedFacts, type ResultRecord, rankRecord, sealRecord } from '../../shared/domain/record.ts';
 import { applyRepresentation, type RepresentedEntry } from '../../shared/domain/representation.ts';
 import type { RepresentationRules } from '../../shared/domain/representation-rules.ts';
 import { verifyRecords } from '../../shared/domain/verify-record.ts';
@@ -9,6 +9,7 @@ import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messag
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 import { findingText } from '../../shared/messages/record.ts';
+import { buildOutputTabs, OUTPUT_KEYS } from '../../shared/sheet/output-tabs.ts';
 import { firstFinalVersion, innovation, sha256, smallCompetition } from './fixtures.ts';
 
 /** A final ranking of these ids in this order, ranks 1, 2, 3, …. */
@@ -223,6 +224,34 @@ describe('representation rules in the record', () => {
     expect(paragraphs).toContain(
       'Inovasi I-2 (I-2), peringkat 2, masuk daftar pemenang melalui kuota kategori Provinsi; tempat itu semula milik Inovasi I-1 (I-1), peringkat 1.',
     );
+  });
+
+  it('the final ranking tab of the workbook says who got in through a quota and who was skipped', () => {
+    const c = competition({ minPerCategory: { prov: 1 } });
+    const result = rankRecord('juri-rules/4', c, innovations, cells);
+    const tabs = buildOutputTabs({
+      competition: c,
+      innovations,
+      result,
+      progress: [],
+      rejections: [],
+      lang: 'id',
+    });
+    const tab = tabs.find((t) => t.key === OUTPUT_KEYS.finalRanking);
+    expect(tab?.header[0]?.at(-1)).toBe('Aturan keterwakilan');
+    expect(tab?.rows.map((r) => [r[2], r.at(-1)])).toEqual([
+      ['I-1', 'dilewati: tempatnya diberikan kepada I-2 melalui kuota kategori Provinsi'],
+      ['I-2', 'masuk melalui kuota kategori Provinsi'],
+    ]);
+    const plain = buildOutputTabs({
+      competition: competition(),
+      innovations,
+      result,
+      progress: [],
+      rejections: [],
+      lang: 'id',
+    }).find((t) => t.key === OUTPUT_KEYS.finalRanking);
+    expect(plain?.header[0]).not.toContain('Aturan keterwakilan');
   });
 
   it('refutes a record whose stored outcome was changed, naming the entries', async () => {
