@@ -75,6 +75,14 @@ export function nodeListener(fetch: Fetch): RequestListener {
   return getRequestListener(afterUnreadBody(fetch), UNREAD_BODY_LEFT_TO_US);
 }
 
+/**
+ * How long an idle kept-alive connection stays open. Node's 5 s default races clients that keep a
+ * connection for about as long (undici, behind Node's fetch, keeps one for 4 s): on a busy machine the
+ * server closed a connection just as the client sent its next request on it, and the demo's own intake
+ * submissions failed with ECONNRESET. A longer server side leaves the closing to the client.
+ */
+const IDLE_KEEP_ALIVE_MS = 65_000;
+
 /** Serves a fetch handler on Node; resolves once the port is open, rejects when it cannot be. */
 export function listen(fetch: Fetch, port: number, hostname = '127.0.0.1'): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
@@ -91,6 +99,11 @@ export function listen(fetch: Fetch, port: number, hostname = '127.0.0.1'): Prom
           }),
       });
     });
+    if ('keepAliveTimeout' in server) {
+      server.keepAliveTimeout = IDLE_KEEP_ALIVE_MS;
+      // Node wants the headers timeout above the keep-alive one, or it cuts a reused connection short.
+      server.headersTimeout = IDLE_KEEP_ALIVE_MS + 1_000;
+    }
     server.once('error', reject);
   });
 }

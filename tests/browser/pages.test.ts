@@ -297,7 +297,9 @@ describe('secretariat dashboard in Chromium', () => {
     const english = await page.getByRole('link', { name: 'English' }).boundingBox();
     expect(english?.width).toBeGreaterThanOrEqual(44);
     expect(english?.height).toBeGreaterThanOrEqual(24);
-    expect(await page.getByText('ICC(2,k) — rata-rata juri').count()).toBeGreaterThan(0);
+    // Issue 23: the statistic in plain words, its symbol in the tooltip.
+    const iccK = page.locator('abbr[title="ICC(2,k) — rata-rata juri"]').first();
+    expect(await iccK.textContent()).toBe('Keandalan nilai rata-rata juri');
     expect(await overflowsHorizontally(page)).toBe(false);
     const size = (await (await page.request.get(`${app.url}/sekretariat/keadilan`)).body()).length;
     expect(size).toBeLessThan(BUDGET);
