@@ -17,6 +17,7 @@ import {
   RejectionsSection,
 } from './dashboard-sections.tsx';
 import {
+  SheetSetupForm,
   type StatusLinks,
   StatusSection,
   SYNC_FEEDBACK_SCRIPT,
@@ -139,6 +140,7 @@ export function SeleksiPage(d: ConsoleData) {
     <ConsoleLayout {...shell(d, 'seleksi', true)}>
       <div class="card act">
         <SyncForm lang={lang} hint={t('syncReads_seleksi')} back="seleksi" main />
+        <SheetSetupForm lang={lang} back="seleksi" />
       </div>
       <SelectionSection
         competition={competition}
@@ -175,6 +177,7 @@ export function PenilaianPage(d: ConsoleData) {
     <ConsoleLayout {...shell(d, 'penilaian', true)}>
       <div class="card act">
         <SyncForm lang={lang} hint={t('syncReads_penilaian')} back="penilaian" main />
+        <SheetSetupForm lang={lang} back="penilaian" />
       </div>
       <SheetIssuesSection competition={competition} lang={lang} issues={sync?.sheetIssues ?? []} />
       <ProgressSection competition={competition} lang={lang} progress={sync?.progress ?? []} />

@@ -241,5 +241,21 @@ export function SyncForm(props: { lang: Lang; hint: string; back?: string; main?
   );
 }
 
+/**
+ * Sets up the Seleksi tab and the juror tabs for the entries so far. Safe to repeat (it never touches a
+ * typed score or decision), so it asks for no confirmation box.
+ */
+export function SheetSetupForm(props: { lang: Lang; back: 'seleksi' | 'penilaian' }) {
+  const t = sayer(props.lang);
+  return (
+    <form method="post" action="/sekretariat/siapkan-tab" class="noprint" id="siapkan-tab">
+      <input type="hidden" name="kembali" value={props.back} />
+      <input type="hidden" name="confirm" value="yes" />
+      <button type="submit">{t('setUpTabs')}</button>
+      <p class="muted">{t('setUpTabsHint')}</p>
+    </form>
+  );
+}
+
 /** Progressive enhancement, run under the page's CSP nonce: the sync button says it is working. */
 export const SYNC_FEEDBACK_SCRIPT = `for(const f of document.querySelectorAll('form[data-busy]'))f.addEventListener('submit',()=>{const b=f.querySelector('button');if(b)b.disabled=true;const s=document.getElementById(f.dataset.busy);if(s)s.hidden=false});`;

@@ -9,6 +9,7 @@ import { acceptLateEntry } from '../intake/ingest.ts';
 import { movePhase } from '../lifecycle/lifecycle.ts';
 import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
+import { provisionSheet } from '../scores/provision.ts';
 import { BeritaAcaraPage } from './berita-acara-page.tsx';
 import { consolePage, type DataPageId, page } from './render.tsx';
 import { requireSession, requireSessionPage } from './session.ts';
@@ -103,6 +104,17 @@ resultPagesRoutes.post('/sekretariat/terima-terlambat', requireSession(), (c) =>
   }),
 );
 
+/** The Seleksi tab and the juror tabs; idempotent, so it serves again after new or late entries. */
+resultPagesRoutes.post('/sekretariat/siapkan-tab', requireSession(), (c) =>
+  action(c, 'penilaian', async (form) => {
+    const report = await provisionSheet(c.get('services'));
+    const first = report.stages[0]?.innovations ?? 0;
+    const rows = report.stages.reduce((sum, stage) => sum + stage.rows, 0);
+    const back = field(form, 'kembali') === 'seleksi' ? 'seleksi' : 'penilaian';
+    return `/sekretariat/${back}?tabsiap=${first}-${rows}#siapkan-tab`;
+  }),
+);
+
 resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
   action(c, 'ringkasan', async (form) => {
     const to = parsePhaseKey(field(form, 'to'));
@@ -140,6 +152,8 @@ export function resultNotice(c: Context<AppEnv>): string | undefined {
   if (fixed) return say(lang, 'fixedDone', { n: fixed });
   const late = c.req.query('diterima');
   if (late) return say(lang, 'lateDone', { id: late });
+  const tabs = /^(\d+)-(\d+)$/.exec(c.req.query('tabsiap') ?? '');
+  if (tabs) return say(lang, 'tabsReady', { innovations: tabs[1] ?? '', rows: tabs[2] ?? '' });
   const phase = parsePhaseKey(c.req.query('tahap') ?? '');
   if (phase) {
     return say(lang, 'phaseMoved', { phase: phaseName(phase, c.get('services').competition, lang) });

@@ -48,6 +48,15 @@ export const CONSOLE_STRINGS = {
     id: 'Sinkron membaca nilai yang diketik juri di Sheet.',
     en: 'A sync reads the scores the jurors typed on the Sheet.',
   },
+  setUpTabs: { id: 'Siapkan tab juri', en: 'Set up the juror tabs' },
+  setUpTabsHint: {
+    id: 'Menaruh inovasi yang lolos seleksi di tab setiap juri, sesuai pembagian. Nilai yang sudah diketik tidak berubah, jadi aman diulang setelah ada pendaftar baru.',
+    en: 'Puts the innovations that passed the selection on each juror’s tab, as assigned. Scores already typed stay as they are, so it is safe to run again after new entries.',
+  },
+  tabsReady: {
+    id: 'Tab juri siap: {innovations} inovasi, {rows} baris di tab para juri.',
+    en: 'The juror tabs are ready: {innovations} innovations, {rows} rows across the jurors’ tabs.',
+  },
   entriesTitle: { id: 'Pendaftaran masuk', en: 'Entries received' },
   noEntries: { id: 'Belum ada pendaftaran.', en: 'No entries yet.' },
   submittedCol: { id: 'Dikirim', en: 'Submitted' },

@@ -106,19 +106,33 @@ describe('npm start: registration is open on first start', () => {
       (await fetch(`${first.open}/sekretariat${page}`, { headers: { cookie } })).text();
     expect(await dashboard()).toContain('<dt>Inovasi terdaftar</dt><dd>1</dd>');
 
-    const admin = (path: string) =>
-      fetch(`${first.open}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
-    // Registration closed by the secretariat: selection, the Sheet set up and synced.
+    // Registration closed by the secretariat: selection, the Sheet set up and synced, all by the console's
+    // own buttons (the setup button is on the Seleksi and Penilaian pages).
     const phase = (to: string, reason: string) =>
       form(first.open, '/sekretariat/tahap', { to, reason, confirm: 'yes' }, cookie);
+    const setUpTabs = async (back: string, innovations: number) => {
+      const done = await form(
+        first.open,
+        '/sekretariat/siapkan-tab',
+        { kembali: back, confirm: 'yes' },
+        cookie,
+      );
+      expect(done.status).toBe(303);
+      const notice = await fetch(new URL(done.headers.get('location') ?? '', first.open), {
+        headers: { cookie },
+      });
+      expect(await notice.text()).toContain(`Tab juri siap: ${innovations} inovasi`);
+    };
     expect((await phase('selection', 'Pendaftaran ditutup')).status).toBe(303);
-    expect((await admin('/admin/sheet/setup')).status).toBe(200);
-    expect((await admin('/admin/sync')).status).toBe(200);
+    expect(await dashboard('/seleksi')).toContain('action="/sekretariat/siapkan-tab"');
+    await setUpTabs('seleksi', 1);
+    const synced = await form(first.open, '/sekretariat/sinkron', { kembali: 'seleksi' }, cookie);
+    expect(synced.headers.get('location')).toMatch(/sinkron=written/);
     // The dashboard's selection lists it by title.
     // The console lists the entries by title on its Pendaftaran & Seleksi page (issue 23).
     expect(await dashboard('/seleksi')).toContain(ANSWERS['Judul Inovasi']);
     expect((await phase('judging:desk', 'Penilaian dimulai')).status).toBe(303);
-    expect((await admin('/admin/sheet/setup')).status).toBe(200);
+    await setUpTabs('penilaian', 1);
     // Stopping writes the workbook out (it is written behind the answers).
     await first.stop();
     const workbook = join(dir, 'terbuka', 'juri.xlsx');
