@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import { trimTrailingSlash } from 'hono/trailing-slash';
 import { AppError } from '../shared/errors.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { announceRoutes } from './announce/routes.ts';
@@ -23,6 +24,8 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
     c.res.headers.set('x-content-type-options', 'nosniff');
   });
   app.use(requestId({ headerName: 'x-request-id' }));
+  // "/sekretariat/" typed by hand finds nothing: send it on to the page without the slash.
+  app.use(trimTrailingSlash());
   app.use(language());
   app.onError((err, c) => errorResponse(c, err));
   app.notFound((c) =>

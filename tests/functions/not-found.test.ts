@@ -43,6 +43,12 @@ describe('an address nobody serves', () => {
     });
   }
 
+  it('sends an address typed with a trailing slash to the page without it', async () => {
+    const res = await app.request('/sekretariat/', { headers: HTML });
+    expect(res.status).toBe(301);
+    expect(new URL(res.headers.get('location') ?? '').pathname).toBe('/sekretariat');
+  });
+
   it('speaks English when the reader chose it', async () => {
     const res = await app.request('/salah-ketik?lang=en', { headers: HTML });
     expect(res.status).toBe(404);
