@@ -232,6 +232,9 @@ function StageBlock(
                   ))}
                 </tbody>
               </table>
+              <p class="muted">
+                <abbr title={t.consistencySymbol}>{t.consistency}</abbr>: {t.consistencyMeaning}
+              </p>
             </div>
           ) : null}
           {draws.length > 0 ? (

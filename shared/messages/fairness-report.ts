@@ -66,7 +66,10 @@ export const FAIRNESS_LABELS = {
     juror: 'Juri',
     entries: 'Inovasi dinilai',
     leniency: 'Selisih dari juri lain (poin)',
-    consistency: 'Kesejalanan (r)',
+    consistency: 'Kesejalanan',
+    consistencySymbol: 'r, korelasi Pearson',
+    consistencyMeaning:
+      'seberapa searah nilai juri itu dengan nilai juri lain untuk inovasi yang sama: 1 = sepenuhnya searah, 0 = tidak berkaitan, di bawah 0 = berlawanan.',
     spread: 'Selisih (poin)',
     statistic: 'Statistik',
     value: 'Nilai',
@@ -142,7 +145,10 @@ export const FAIRNESS_LABELS = {
     juror: 'Juror',
     entries: 'Innovations scored',
     leniency: 'Gap to the other jurors (points)',
-    consistency: 'Consistency (r)',
+    consistency: 'Consistency',
+    consistencySymbol: 'r, Pearson correlation',
+    consistencyMeaning:
+      'how far the juror’s scores move with the other jurors’ scores for the same innovations: 1 = fully together, 0 = unrelated, below 0 = opposite.',
     spread: 'Spread (points)',
     statistic: 'Statistic',
     value: 'Value',
