@@ -47,8 +47,8 @@ export async function runDemo(o: DemoOptions): Promise<void> {
 
 /** The announcement as fixed (version 1), rendered from the record's facts. */
 async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
-  const { competition, store } = rt.services;
-  const record = await store.latestVersion(competition.id);
+  const { stores } = rt.services;
+  const record = await stores.records.latestVersion();
   if (!record) {
     throw new AppError('internal', {
       id: 'Demo selesai tanpa hasil yang ditetapkan.',
@@ -64,11 +64,8 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
  * passed the administrative selection (the ones the ranking had), and every typed score.
  */
 async function exportCsv(rt: LocalRuntime) {
-  const { competition, store } = rt.services;
-  const [all, last] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.lastSync(competition.id),
-  ]);
+  const { stores } = rt.services;
+  const [all, last] = await Promise.all([stores.innovations.listInnovations(), stores.syncLog.lastSync()]);
   const innovations = last?.selection ? admitted(all, last.selection.verdicts) : all;
   writeFileSync(
     join(rt.paths.dir, 'innovations.csv'),

@@ -116,14 +116,14 @@ function composeForDoctor(g: GoogleEnv, deps: DoctorDeps): { services: Services;
  * a version edited in the store is an alarm here, as on the dashboard. Reads only.
  */
 export async function recordChecks(services: Services, lang: Lang): Promise<DoctorCheck[]> {
-  const { competition, store } = services;
+  const { competition, stores } = services;
   const [{ log, phase }, versions] = await Promise.all([
     readLifecycle(services),
-    store.listVersions(competition.id),
+    stores.records.listVersions(),
   ]);
   const failing: number[] = [];
   for (const v of versions) {
-    const record = await store.getVersion(competition.id, v.version);
+    const record = await stores.records.getVersion(v.version);
     if (!record || !(await recordIntact(record))) failing.push(v.version);
   }
   const en = lang === 'en';
@@ -319,8 +319,8 @@ async function freePlanCheck(
   say: (t: Bilingual) => string,
 ): Promise<DoctorCheck> {
   const [innovations, last] = await Promise.all([
-    services.store.listInnovations(g.competition.id),
-    services.store.lastSync(g.competition.id),
+    services.stores.innovations.listInnovations(),
+    services.stores.syncLog.lastSync(),
   ]);
   const fit = freePlanFit(g.competition, innovations.length, last?.cells?.length ?? 0);
   return {

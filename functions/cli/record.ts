@@ -91,7 +91,7 @@ export async function exportRecordCommand(
   }
   const { services, close } = await composeNode({ env: process.env, ...o });
   try {
-    const file = await exportRecord(services.store, services.competition, version, {
+    const file = await exportRecord(services.stores.records, services.competition, version, {
       withContacts: o.withContacts,
     });
     const last = file.records.at(-1);

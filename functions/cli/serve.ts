@@ -139,9 +139,9 @@ async function welcomeLocal(
   lang: Lang,
   say: (line: string) => void,
 ) {
-  const { competition, store, secrets } = rt.services;
+  const { competition, stores, secrets } = rt.services;
   const en = lang === 'en';
-  if ((await store.listInnovations(competition.id)).length === 0) {
+  if ((await stores.innovations.listInnovations()).length === 0) {
     say(en ? 'First start: seeding the 2024 demo…' : 'Mulai pertama: mengisi data demo 2024…');
     await runScenario(rt, server.url, say);
   }

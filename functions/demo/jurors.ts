@@ -109,11 +109,11 @@ export async function typeDemoScores(
   rt: LocalRuntime,
   stageId: string,
 ): Promise<{ rows: number; refused: string | null }> {
-  const { competition, store } = rt.services;
+  const { competition, stores } = rt.services;
   const quality = new Map(DEMO_INNOVATIONS.map((d) => [d.title, d.quality]));
   const rand = seededRandom(stageId === 'desk' ? 2024 : 1220);
   const target = { rootUrl: rt.sheetsUrl, spreadsheetOf: rt.spreadsheetOf, auth: rt.sheetsAuth };
-  const innovations = await store.listInnovations(competition.id);
+  const innovations = await stores.innovations.listInnovations();
   const rows = await typeScores(target, competition, innovations, stageId, (tab, innovation, t, r) => {
     const q = quality.get(innovation.title) ?? 70;
     const scores = tab.stage.criteria.map((c) => typedScore(q, tab.juror.id, c.min, c.max, rand));

@@ -150,9 +150,7 @@ async function provisionAndSay(services: Services, log: (line: string) => void):
 /** Syncs, then the full record: an unchanged sync's own record carries no selection. */
 async function syncedRecord(services: Services): Promise<SyncRecord> {
   const sync = await runSync(services, { trigger: 'cli' });
-  return sync.status === 'unchanged'
-    ? ((await services.store.lastSync(services.competition.id)) ?? sync)
-    : sync;
+  return sync.status === 'unchanged' ? ((await services.stores.syncLog.lastSync()) ?? sync) : sync;
 }
 
 function selectionLine(sync: SyncRecord, en: boolean): string {

@@ -43,16 +43,16 @@ async function lockoutKey(c: Context<AppEnv>): Promise<string> {
  * Throws AppError('too_many_attempts') (429, Retry-After) while the client is locked out.
  */
 export async function throttledCheck(c: Context<AppEnv>, check: () => Promise<boolean>): Promise<boolean> {
-  const { store, competition, clock } = c.get('services');
+  const { stores, clock } = c.get('services');
   const client = await lockoutKey(c);
   const now = clock.now();
   const since = new Date(now.getTime() - WINDOW_MS);
-  const recent = () => store.recentAttempts(competition.id, client, since, READ_LIMIT);
+  const recent = () => stores.signIn.recentAttempts(client, since, READ_LIMIT);
 
   // Locked already: refused without being recorded, so a locked-out guesser cannot grow the store.
   refuseUntil(lockedUntil(await recent()), now);
   const mine: Attempt = { id: crypto.randomUUID(), at: now };
-  await store.addAttempt(competition.id, client, mine);
+  await stores.signIn.addAttempt(client, mine);
   // Judged by the attempts recorded before this one, concurrent ones included.
   const after = await recent();
   const place = after.findIndex((a) => a.id === mine.id);
@@ -60,7 +60,7 @@ export async function throttledCheck(c: Context<AppEnv>, check: () => Promise<bo
   refuseUntil(lockedUntil(after.slice(place + 1)), now);
 
   if (!(await check())) return false;
-  await store.clearAttempts(competition.id, client);
+  await stores.signIn.clearAttempts(client);
   return true;
 }
 

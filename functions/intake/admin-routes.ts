@@ -5,18 +5,18 @@ import type { AppEnv } from '../compose/services.ts';
 export const intakeAdminRoutes = new Hono<AppEnv>();
 
 intakeAdminRoutes.get('/rejections', async (c) => {
-  const { competition, store } = c.get('services');
-  return c.json({ competition: competition.id, rejections: await store.listRejections(competition.id) });
+  const { competition, stores } = c.get('services');
+  return c.json({ competition: competition.id, rejections: await stores.archive.listRejections() });
 });
 
 intakeAdminRoutes.get('/innovations', async (c) => {
-  const { competition, store } = c.get('services');
-  return c.json({ competition: competition.id, innovations: await store.listInnovations(competition.id) });
+  const { competition, stores } = c.get('services');
+  return c.json({ competition: competition.id, innovations: await stores.innovations.listInnovations() });
 });
 
 /** The versions an edit of the Form response replaced, oldest first. */
 intakeAdminRoutes.get('/innovations/:responseId/history', async (c) => {
-  const { competition, store } = c.get('services');
+  const { stores } = c.get('services');
   const responseId = c.req.param('responseId');
-  return c.json({ responseId, history: await store.innovationHistory(competition.id, responseId) });
+  return c.json({ responseId, history: await stores.innovations.innovationHistory(responseId) });
 });

@@ -70,10 +70,9 @@ export async function handleFormsNotification(
     });
   }
 
-  const cid = services.competition.id;
   const [cursor, seenText] = await Promise.all([
-    services.store.getCursor(cid, cursorName(formId)),
-    services.store.getCursor(cid, seenName(formId)),
+    services.stores.cursors.getCursor(cursorName(formId)),
+    services.stores.cursors.getCursor(seenName(formId)),
   ]);
   const seen = readSeen(seenText);
   const listed = await forms.listSince(formId, cursor === null ? null : overlapStart(cursor));
@@ -100,14 +99,16 @@ export async function handleFormsNotification(
       const tiesNext = queue[i + 1]?.at === at;
       if (at !== '' && !tiesNext && (newest === null || at > newest)) {
         // Concurrent deliveries may race here; a cursor that moves back only causes a harmless re-list.
-        await services.store.setCursor(cid, cursorName(formId), at);
+        await services.stores.cursors.setCursor(cursorName(formId), at);
         newest = at;
       }
     }
   } finally {
     // Only saves work: what is not recorded here is listed and stored again, and lands once all the same.
     if (stored.size !== seen.size) {
-      await services.store.setCursor(cid, seenName(formId), writeSeen(stored, newest)).catch(() => undefined);
+      await services.stores.cursors
+        .setCursor(seenName(formId), writeSeen(stored, newest))
+        .catch(() => undefined);
     }
   }
   if (end < queue.length) {

@@ -52,7 +52,7 @@ export async function acceptLateEntry(
   reason: string,
   options: { correctionAcknowledged?: boolean } = {},
 ) {
-  const { competition, store, clock } = services;
+  const { competition, stores, clock } = services;
   const why = reason.trim();
   if (why === '') {
     throw new AppError('bad_request', {
@@ -62,14 +62,14 @@ export async function acceptLateEntry(
   }
   // After fixing, the entry joins the live ranking only: the fixed version and every public surface stay
   // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.
-  const latest = (await store.listVersions(competition.id)).at(-1);
+  const latest = (await stores.records.listVersions()).at(-1);
   if (lateEntryNeedsCorrection({ latest: latest ?? null }) && !options.correctionAcknowledged) {
     throw new AppError('conflict', {
       id: `Hasil versi ${latest?.version} sudah ditetapkan. Menerima pendaftaran ini berarti ralat (versi baru dengan alasan) diperlukan agar ia ikut dinilai dalam hasil resmi; sampai ralat ditetapkan, hasil resmi dan semua halaman publik tidak berubah. Centang "ralat diperlukan" untuk melanjutkan.`,
       en: `Result version ${latest?.version} is fixed. Accepting this entry means a correction (a new version with a reason) is needed for it to count in the official result; until one is fixed, the official result and every public page stay unchanged. Tick "a correction is needed" to go on.`,
     });
   }
-  const rejection = (await store.listRejections(competition.id)).find((r) => r.responseId === responseId);
+  const rejection = (await stores.archive.listRejections()).find((r) => r.responseId === responseId);
   const submission = rejection?.submission;
   const checked = submission ? validateSubmission(competition, submission) : null;
   if (!rejection || !submission || !checked?.ok) {
@@ -79,8 +79,7 @@ export async function acceptLateEntry(
     });
   }
   const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
-  const { outcome, innovation } = await store.upsertInnovation(
-    competition.id,
+  const { outcome, innovation } = await stores.innovations.upsertInnovation(
     {
       responseId,
       submittedAt: submission.lastSubmittedTime,
@@ -93,7 +92,7 @@ export async function acceptLateEntry(
     },
     (n) => innovationNumber(year, n),
   );
-  if (outcome === 'unchanged') await store.clearRejection(competition.id, responseId);
+  if (outcome === 'unchanged') await stores.archive.clearRejection(responseId);
   return { outcome, innovation };
 }
 
@@ -117,7 +116,7 @@ export async function archivePayload(
     ...(responseId ? { responseId } : {}),
     ...(text === null ? { body: toBase64(bytes), encoding: 'base64' as const } : { body: text }),
   };
-  await services.store.archiveRaw(services.competition.id, raw);
+  await services.stores.archive.archiveRaw(raw);
   return raw;
 }
 
@@ -148,12 +147,11 @@ export async function ingestArchived(
   raw: RawSubmission,
   parsed: ParsedPayload,
 ): Promise<IngestResult> {
-  const { competition, store } = services;
-  const cid = competition.id;
+  const { competition, stores } = services;
 
   if (!parsed.ok) {
     if (parsed.responseId) {
-      await store.recordRejection(cid, {
+      await stores.archive.recordRejection({
         responseId: parsed.responseId,
         receivedAt: raw.receivedAt,
         source: raw.source,
@@ -171,14 +169,14 @@ export async function ingestArchived(
   if (window) {
     // The Apps Script retrying a late entry the secretariat has accepted since: the same submission is
     // in already, so the retry changes nothing and leaves no rejection row behind (idempotent).
-    const accepted = (await store.listInnovations(cid)).find(
+    const accepted = (await stores.innovations.listInnovations()).find(
       (i) => i.responseId === submission.responseId && i.submittedAt === submission.lastSubmittedTime,
     );
     if (accepted)
       return { responseId: submission.responseId, outcome: 'unchanged', innovationId: accepted.id };
     // Outside the window nothing is accepted, valid or not; a valid one is kept whole so that the
     // secretariat can accept it later by an explicit override (acceptLateEntry).
-    await store.recordRejection(cid, {
+    await stores.archive.recordRejection({
       responseId: submission.responseId,
       receivedAt: raw.receivedAt,
       source: raw.source,
@@ -190,7 +188,7 @@ export async function ingestArchived(
     return { responseId: submission.responseId, outcome: 'rejected', reasons: [window], outsideWindow: true };
   }
   if (!checked.ok) {
-    await store.recordRejection(cid, {
+    await stores.archive.recordRejection({
       responseId: submission.responseId,
       receivedAt: raw.receivedAt,
       source: raw.source,
@@ -202,8 +200,7 @@ export async function ingestArchived(
   }
 
   const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
-  const { outcome, innovation } = await store.upsertInnovation(
-    cid,
+  const { outcome, innovation } = await stores.innovations.upsertInnovation(
     {
       responseId: submission.responseId,
       submittedAt: submission.lastSubmittedTime,
@@ -214,7 +211,7 @@ export async function ingestArchived(
     (n) => innovationNumber(year, n),
   );
   // A created or updated innovation cleared the response's rejection in its own write.
-  if (outcome === 'unchanged') await store.clearRejection(cid, submission.responseId);
+  if (outcome === 'unchanged') await stores.archive.clearRejection(submission.responseId);
   return { responseId: submission.responseId, outcome, innovationId: innovation.id };
 }
 

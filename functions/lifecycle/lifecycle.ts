@@ -22,17 +22,17 @@ export interface LifecycleState {
 }
 
 /** The log and the phase it puts the competition in: what every surface asks. */
-export async function readLifecycle({ store, competition }: Services): Promise<LifecycleState> {
-  const log = await store.listTransitions(competition.id);
+export async function readLifecycle({ stores }: Services): Promise<LifecycleState> {
+  const log = await stores.lifecycle.listTransitions();
   return { log, phase: currentPhase(log) };
 }
 
 /** The guards' facts: the config, the latest fixed version and (for a move into fixing) the last sync. */
 export async function lifecycleFacts(services: Services, needsJudging: boolean): Promise<LifecycleFacts> {
-  const { store, competition } = services;
+  const { stores, competition } = services;
   const [versions, sync] = await Promise.all([
-    store.listVersions(competition.id),
-    needsJudging ? store.lastSync(competition.id) : null,
+    stores.records.listVersions(),
+    needsJudging ? stores.syncLog.lastSync() : null,
   ]);
   const latest = versions.at(-1);
   return {
@@ -73,7 +73,7 @@ export async function movePhase(
     reason: reason.trim().slice(0, 2000),
     ...published,
   };
-  if (!(await services.store.appendTransition(services.competition.id, transition))) throw movedMeanwhile();
+  if (!(await services.stores.lifecycle.appendTransition(transition))) throw movedMeanwhile();
   return transition;
 }
 
@@ -99,7 +99,7 @@ export async function followFixing(services: Services, record: ResultRecord): Pr
         reason: `fix:v${record.version}`,
         ...(isPublishing(to) ? { version: record.version } : {}),
       };
-      if (!(await services.store.appendTransition(services.competition.id, transition))) {
+      if (!(await services.stores.lifecycle.appendTransition(transition))) {
         lost = true;
         break;
       }

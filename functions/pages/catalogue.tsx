@@ -27,7 +27,7 @@ async function catalogueOf(
   competitionId: string,
   lang: Lang,
 ): Promise<{ open: false } | { open: true; listed: Listed[] }> {
-  const { competition, store } = services;
+  const { competition, stores } = services;
   if (competitionId !== competition.id) {
     throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
   }
@@ -36,7 +36,7 @@ async function catalogueOf(
   const entries = publishedEntries(view.record);
   const ranks = publishedRanks(view.record);
   const names = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
-  const listed = (await store.listInnovations(competition.id))
+  const listed = (await stores.innovations.listInnovations())
     .flatMap((stored) => {
       const fixed = entries.get(stored.id);
       return fixed && hasConsent(stored) ? [{ ...stored, ...fixed }] : [];
@@ -53,7 +53,7 @@ async function catalogueOf(
 
 /** The entries the catalogue may list by consent: every stored one whose agency agreed (the published record decides the rest). */
 export async function catalogued(services: Services): Promise<Set<string>> {
-  const stored = await services.store.listInnovations(services.competition.id);
+  const stored = await services.stores.innovations.listInnovations();
   return new Set(stored.filter(hasConsent).map((i) => i.id));
 }
 

@@ -233,10 +233,10 @@ for (const format of FORMATS) {
 }
 
 async function rankings(c: Context<AppEnv>, format: string) {
-  const { competition, store } = c.get('services');
+  const { competition, stores } = c.get('services');
   const [innovations, sync] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.lastSync(competition.id),
+    stores.innovations.listInnovations(),
+    stores.syncLog.lastSync(),
   ]);
   const asked = c.req.query('kategori');
   const category = competition.categories.some((k) => k.id === asked) ? asked : undefined;
@@ -245,10 +245,10 @@ async function rankings(c: Context<AppEnv>, format: string) {
 }
 
 async function entries(c: Context<AppEnv>, format: string) {
-  const { competition, store } = c.get('services');
+  const { competition, stores } = c.get('services');
   const [innovations, sync] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.lastSync(competition.id),
+    stores.innovations.listInnovations(),
+    stores.syncLog.lastSync(),
   ]);
   const verdicts = competition.selection ? (sync?.selection?.verdicts ?? []) : undefined;
   return send(c, entriesTable(competition, innovations, verdicts, c.get('lang')), 'inovasi', format);

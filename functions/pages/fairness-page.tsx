@@ -49,10 +49,10 @@ export const fairnessPagesRoutes = new Hono<AppEnv>();
 
 fairnessPagesRoutes.get(FAIRNESS_PATH, requireSessionPage(), async (c) => {
   const services = c.get('services');
-  const { competition, store } = services;
+  const { competition, stores } = services;
   const [innovations, sync, lifecycle] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.lastSync(competition.id),
+    stores.innovations.listInnovations(),
+    stores.syncLog.lastSync(),
     readLifecycle(services),
   ]);
   c.header('cache-control', 'no-store');

@@ -251,18 +251,18 @@ export function FeedbackSheet(props: {
 }
 
 feedbackRoutes.get('/:id', async (c) => {
-  const { competition, store } = c.get('services');
+  const { competition, stores } = c.get('services');
   const state = await readiness(c);
   if (!state.ready) notFound();
   const { result } = state.record;
   const id = c.req.param('id');
   const fixed = publishedEntries(state.record).get(id) ?? notFound();
-  const stored = (await store.listInnovations(competition.id)).find((i) => i.id === id) ?? notFound();
+  const stored = (await stores.innovations.listInnovations()).find((i) => i.id === id) ?? notFound();
   const stages = feedbackFor(competition, result, state.means, id);
   if (stages.length === 0) notFound();
   const final = result.final.ranking.find((e) => e.id === id);
   // The jurors' remarks are not part of the record: they come from the last sync.
-  const comments = (await store.lastSync(competition.id))?.comments ?? [];
+  const comments = (await stores.syncLog.lastSync())?.comments ?? [];
   return page(
     c,
     <FeedbackSheet

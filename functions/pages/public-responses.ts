@@ -43,7 +43,7 @@ export function contactKey(contact: string): string {
  * lease held by someone else and is refused. One response per e-mail or phone per version.
  */
 export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | Extract<StringKey, Refusal>> {
-  const { competition, store, clock } = c.get('services');
+  const { competition, stores, clock } = c.get('services');
   if (c.req.param('competition') !== competition.id) {
     throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
   }
@@ -55,7 +55,7 @@ export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | 
   if (message === '') return 'respondEmpty';
   const now = clock.now();
   // The fixed record itself, checked on read (functions/results/published.ts): an edited version opens nothing.
-  const latest = await store.latestVersion(competition.id);
+  const latest = await stores.records.latestVersion();
   const open =
     latest !== null &&
     (await recordIntact(latest)) &&
@@ -65,9 +65,8 @@ export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | 
   if (!latest || !open) return 'respondClosed';
   const lease = `tanggapan:${(await sha256Hex(`juri/tanggapan/${clientAddress(c)}`)).slice(0, 32)}`;
   const until = new Date(now.getTime() + SPACING_MINUTES * 60_000);
-  if (!(await store.acquireLease(competition.id, lease, crypto.randomUUID(), now, until)))
-    return 'respondTooSoon';
-  const responses = await store.listPublicResponses(competition.id);
+  if (!(await stores.leases.acquireLease(lease, crypto.randomUUID(), now, until))) return 'respondTooSoon';
+  const responses = await stores.publicResponses.listPublicResponses();
   const hourAgo = now.getTime() - 60 * 60_000;
   if (
     responses.length >= MAX_RESPONSES ||
@@ -81,7 +80,7 @@ export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | 
     responses.some((r) => r.version === latest.version && contactKey(r.contact) === sender)
   )
     return 'respondDuplicate';
-  await store.savePublicResponse(competition.id, {
+  await stores.publicResponses.savePublicResponse({
     id: crypto.randomUUID(),
     receivedAt: now.toISOString(),
     version: latest.version,

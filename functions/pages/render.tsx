@@ -71,15 +71,15 @@ export async function consolePage(
   status: ContentfulStatusCode = 200,
 ) {
   const services = c.get('services');
-  const { competition, store, clock, sheetLink, localForm } = services;
+  const { competition, stores, clock, sheetLink, localForm } = services;
   const [innovations, rejections, sync, versions, fixed, changes, responses, lifecycle] = await Promise.all([
-    store.listInnovations(competition.id),
-    store.listRejections(competition.id),
-    store.lastSync(competition.id),
-    store.listVersions(competition.id),
-    store.latestVersion(competition.id),
-    store.listScoreChanges(competition.id, DASHBOARD_CHANGES),
-    store.listPublicResponses(competition.id),
+    stores.innovations.listInnovations(),
+    stores.archive.listRejections(),
+    stores.syncLog.lastSync(),
+    stores.records.listVersions(),
+    stores.records.latestVersion(),
+    stores.changeLog.listScoreChanges(DASHBOARD_CHANGES),
+    stores.publicResponses.listPublicResponses(),
     readLifecycle(services),
   ]);
   const tampered = fixed && !(await recordIntact(fixed)) ? fixed.version : null;

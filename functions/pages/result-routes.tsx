@@ -127,8 +127,8 @@ resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
 );
 
 resultPagesRoutes.get('/sekretariat/berita-acara/:version', requireSessionPage(), async (c) => {
-  const { competition, store } = c.get('services');
-  const record = await store.getVersion(competition.id, versionParam(c.req.param('version')));
+  const { stores } = c.get('services');
+  const record = await stores.records.getVersion(versionParam(c.req.param('version')));
   if (!record)
     throw new AppError('not_found', { id: 'Versi hasil tidak ditemukan.', en: 'Result version not found.' });
   c.header('cache-control', 'no-store');
@@ -137,9 +137,9 @@ resultPagesRoutes.get('/sekretariat/berita-acara/:version', requireSessionPage()
 
 /** The record of a version and every version before it, as `juri export-record` writes it. */
 resultPagesRoutes.get('/sekretariat/rekaman/:version', requireSessionPage(), async (c) => {
-  const { competition, store } = c.get('services');
+  const { competition, stores } = c.get('services');
   const version = versionParam(c.req.param('version'));
-  const file = await exportRecord(store, competition, version);
+  const file = await exportRecord(stores.records, competition, version);
   c.header('cache-control', 'no-store');
   c.header('content-disposition', `attachment; filename="juri-rekaman-${competition.id}-v${version}.json"`);
   return c.body(JSON.stringify(file, null, 1), 200, { 'content-type': 'application/json; charset=utf-8' });

@@ -244,7 +244,7 @@ for (const [path, id] of CONSOLE_ROUTES) {
 pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
   const services = c.get('services');
   const back = consoleReturn((await c.req.parseBody()).kembali);
-  const before = (await services.store.lastSync(services.competition.id))?.id;
+  const before = (await services.stores.syncLog.lastSync())?.id;
   try {
     const record = await runSync(services, {
       trigger: 'manual',
@@ -252,7 +252,7 @@ pagesRoutes.post('/sekretariat/sinkron', requireSession(), async (c) => {
     });
     return c.redirect(`${back}?sinkron=${record.status}`, 303);
   } catch (err) {
-    const after = (await services.store.lastSync(services.competition.id).catch(() => null))?.id;
+    const after = (await services.stores.syncLog.lastSync().catch(() => null))?.id;
     if (after !== undefined && after !== before) return c.redirect(`${back}?sinkron=gagal`, 303);
     if (!isAppError(err)) throw err;
     return c.redirect(`${back}?sinkron=gagal&kode=${encodeURIComponent(err.code)}`, 303);

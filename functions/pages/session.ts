@@ -24,11 +24,11 @@ export async function checkAdminToken(c: Context<AppEnv>, given: string): Promis
  * browser is remembered as the secretariat's (functions/http/known-device.ts) for later sign-ins.
  */
 export async function startSession(c: Context<AppEnv>): Promise<void> {
-  const { secrets, clock, store, competition } = c.get('services');
+  const { secrets, clock, stores } = c.get('services');
   if (!secrets.adminToken) return;
   const id = crypto.randomUUID();
   const expires = clock.now().getTime() + SESSION_HOURS * 3_600_000;
-  await store.createSession(competition.id, id, new Date(expires));
+  await stores.sessions.createSession(id, new Date(expires));
   const https = isHttps(c);
   await setSignedCookie(c, COOKIE, `v2.${id}.${expires}`, await sessionKey(secrets.adminToken), {
     httpOnly: true,
@@ -44,8 +44,8 @@ export async function startSession(c: Context<AppEnv>): Promise<void> {
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const session = await readSession(c);
   if (session) {
-    const { store, competition } = c.get('services');
-    await store.revokeSession(competition.id, session.id);
+    const { stores } = c.get('services');
+    await stores.sessions.revokeSession(session.id);
   }
   deleteCookie(c, COOKIE, { path: '/', ...(isHttps(c) ? { prefix: 'host' as const, secure: true } : {}) });
 }
@@ -65,8 +65,8 @@ async function readSession(c: Context<AppEnv>): Promise<{ id: string } | null> {
 export async function hasSession(c: Context<AppEnv>): Promise<boolean> {
   const session = await readSession(c);
   if (!session) return false;
-  const { store, competition, clock } = c.get('services');
-  return store.sessionActive(competition.id, session.id, clock.now());
+  const { stores, clock } = c.get('services');
+  return stores.sessions.sessionActive(session.id, clock.now());
 }
 
 /** GET pages: without a session, go to the sign-in form. */

@@ -7,8 +7,8 @@ import type { AppEnv } from '../compose/services.ts';
 export const rankingsRoutes = new Hono<AppEnv>();
 
 rankingsRoutes.get('/rankings/:stage', async (c) => {
-  const { store, competition } = c.get('services');
-  const sync = await store.lastSync(competition.id);
+  const { stores } = c.get('services');
+  const sync = await stores.syncLog.lastSync();
   if (!sync?.result) {
     throw new AppError('not_found', {
       id: 'Belum ada sinkronisasi nilai. Jalankan "Sinkronkan sekarang" dahulu.',

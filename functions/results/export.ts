@@ -1,7 +1,7 @@
 import type { Competition } from '../../shared/domain/competition.ts';
 import { EXPORT_FORMAT, LEGACY_RECORD_FORMAT, type ResultRecord } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { ResultRecords } from '../../shared/ports.ts';
 
 /** People's contacts, beside the records (never inside one, never hashed): only when asked for. */
 export interface ExportContacts {
@@ -29,12 +29,12 @@ export interface ExportOptions {
  * verify, so it is refused rather than exported with them.
  */
 export async function exportRecord(
-  store: Store,
+  records: ResultRecords,
   competition: Competition,
   version?: number,
   options: ExportOptions = {},
 ): Promise<RecordExport> {
-  const latest = (await store.listVersions(competition.id)).at(-1)?.version ?? 0;
+  const latest = (await records.listVersions()).at(-1)?.version ?? 0;
   const upTo = version ?? latest;
   if (upTo < 1 || upTo > latest) {
     throw new AppError('not_found', {
@@ -45,26 +45,27 @@ export async function exportRecord(
       en: latest === 0 ? 'No result has been fixed yet.' : `There is no version ${upTo} (latest: ${latest}).`,
     });
   }
-  const records: ResultRecord[] = [];
+  const chain: ResultRecord[] = [];
   for (let v = 1; v <= upTo; v++) {
-    const record = await store.getVersion(competition.id, v);
+    const record = await records.getVersion(v);
     if (!record) {
       throw new AppError('storage_unavailable', {
         id: `Versi ${v} tidak terbaca dari penyimpanan.`,
         en: `Version ${v} could not be read from the store.`,
       });
     }
-    records.push(record);
+    chain.push(record);
   }
-  if (options.withContacts) return { format: EXPORT_FORMAT, records, contacts: contactsOf(competition) };
-  const legacy = records.find((r) => r.format === LEGACY_RECORD_FORMAT);
+  if (options.withContacts)
+    return { format: EXPORT_FORMAT, records: chain, contacts: contactsOf(competition) };
+  const legacy = chain.find((r) => r.format === LEGACY_RECORD_FORMAT);
   if (legacy) {
     throw new AppError('conflict', {
       id: `Versi ${legacy.version} ditetapkan dengan format lama (${LEGACY_RECORD_FORMAT}) yang menyertakan e-mail dan telepon juri di dalam isi yang di-hash; tanpa itu hash-nya tidak bisa diperiksa. Ekspor dengan kontak: juri export-record --with-contacts (berkas hanya terbaca pemiliknya).`,
       en: `Version ${legacy.version} was fixed in the old format (${LEGACY_RECORD_FORMAT}), which hashed the jurors' e-mails and phones with the rest; without them its hash cannot be checked. Export with contacts: juri export-record --with-contacts (a file only its owner reads).`,
     });
   }
-  return { format: EXPORT_FORMAT, records };
+  return { format: EXPORT_FORMAT, records: chain };
 }
 
 function contactsOf(competition: Competition): ExportContacts {

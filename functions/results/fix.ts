@@ -39,11 +39,11 @@ const MAX_REASON = 2000;
  * press "Sinkronkan sekarang" first so that the last sync holds the Sheet as it is now.
  */
 export async function fixResult(services: Services, request: FixRequest): Promise<ResultRecord> {
-  const { competition, store, clock } = services;
+  const { competition, stores, clock } = services;
   const [sync, innovations, latest] = await Promise.all([
-    store.lastSync(competition.id),
-    store.listInnovations(competition.id),
-    store.latestVersion(competition.id),
+    stores.syncLog.lastSync(),
+    stores.innovations.listInnovations(),
+    stores.records.latestVersion(),
   ]);
   if (!sync?.cells || sync.status === 'failed') {
     throw refuse(
@@ -126,7 +126,7 @@ export async function fixResult(services: Services, request: FixRequest): Promis
   }
   if (latest) checkSuccession(latest, body, confirm);
   const record = await sealRecord(body, sha256Hex);
-  if (!(await store.saveVersion(competition.id, record))) {
+  if (!(await stores.records.saveVersion(record))) {
     throw refuse(
       `Versi ${record.version} baru saja ditetapkan dari tempat lain. Muat ulang dasbor dan periksa.`,
       `Version ${record.version} was just fixed elsewhere. Reload the dashboard and check.`,

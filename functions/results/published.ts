@@ -22,16 +22,13 @@ async function read(record: ResultRecord): Promise<ReadVersion> {
  * when the version asked for does not exist (and there is something to show).
  */
 export async function loadPublishedView(services: Services, version?: number): Promise<PublishedView | null> {
-  const { competition, store, clock } = services;
-  const [{ phase }, latest] = await Promise.all([
-    readLifecycle(services),
-    store.latestVersion(competition.id),
-  ]);
+  const { competition, stores, clock } = services;
+  const [{ phase }, latest] = await Promise.all([readLifecycle(services), stores.records.latestVersion()]);
   const base = { competition, now: clock.now(), phase, latest: latest ? await read(latest) : null };
   const view = publishedView(base);
   // An earlier version is looked for only once there is something to show: nothing leaks before that.
   if (view.status === 'embargoed' || view.status === 'pending') return view;
   if (version === undefined || version === latest?.version) return view;
-  const asked = await store.getVersion(competition.id, version);
+  const asked = await stores.records.getVersion(version);
   return asked ? publishedView({ ...base, asked: await read(asked) }) : null;
 }

@@ -47,11 +47,11 @@ export async function provisionSheet(
 ): Promise<ProvisionReport> {
   const sheet = sheetOf(services);
   return withSheetLease(services, 'setup', async (signal) => {
-    const { store, competition } = services;
+    const { stores, competition } = services;
     const before = sheet.requestCount();
     const [innovations, last] = await Promise.all([
-      store.listInnovations(competition.id),
-      store.lastSync(competition.id),
+      stores.innovations.listInnovations(),
+      stores.syncLog.lastSync(),
     ]);
     const stages: ProvisionReport['stages'] = [];
     // Only entries that passed the administrative selection (when there is one) reach the first stage.

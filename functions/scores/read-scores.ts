@@ -71,7 +71,7 @@ export async function parseJurorTabs(
   const { competition } = services;
   const { tabs, extra } = taken;
   const snapshot = taken.read.snapshot();
-  const listed = known ?? (await services.store.listInnovations(competition.id));
+  const listed = known ?? (await services.stores.innovations.listInnovations());
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
   const entries: ScoreEntry[] = [];

@@ -11,14 +11,14 @@ scoresRoutes.post('/sync', async (c) => {
   const services = c.get('services');
   const record = await runSync(services, { trigger: 'manual' });
   // An unchanged sync reads no more than it needs, so its record has no progress: the last full one has.
-  const progress = record.progress ?? (await services.store.lastSync(services.competition.id))?.progress;
+  const progress = record.progress ?? (await services.stores.syncLog.lastSync())?.progress;
   return c.json(summary({ ...record, ...(progress ? { progress } : {}) }));
 });
 
 /** The last sync as the dashboard sees it (a scheduled one included): what it did, and when. */
 scoresRoutes.get('/sync', async (c) => {
-  const { store, competition } = c.get('services');
-  const last = await store.lastSync(competition.id);
+  const { stores } = c.get('services');
+  const last = await stores.syncLog.lastSync();
   return c.json({ sync: last ? summary(last) : null });
 });
 

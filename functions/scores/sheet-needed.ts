@@ -42,12 +42,12 @@ export async function withSheetLease<T>(
   work: (signal: AbortSignal) => Promise<T>,
   budgetMs = SHEET_WORK_BUDGET_MS,
 ): Promise<T> {
-  const { store, clock, competition, stopping } = services;
+  const { stores, clock, stopping } = services;
   if (stopping?.signal.aborted) throw stopping.signal.reason;
   const holder = `${who}-${crypto.randomUUID()}`;
   const now = clock.now();
   const until = new Date(now.getTime() + LEASE_MS);
-  if (!(await store.acquireLease(competition.id, SYNC_LEASE, holder, now, until))) throw BUSY();
+  if (!(await stores.leases.acquireLease(SYNC_LEASE, holder, now, until))) throw BUSY();
   const ended = new AbortController();
   const timer = setTimeout(() => ended.abort(outOfTime(budgetMs)), budgetMs);
   const endRenewals = renewWhileRunning(services, holder, (reason) => ended.abort(reason));
@@ -60,7 +60,7 @@ export async function withSheetLease<T>(
       await endRenewals();
       // The work is done (or has failed on its own); a lost release only delays the next sync until
       // the lease expires, so it must not turn a published sync into an error.
-      await store.releaseLease(competition.id, SYNC_LEASE, holder).catch((err: unknown) => {
+      await stores.leases.releaseLease(SYNC_LEASE, holder).catch((err: unknown) => {
         console.warn(
           `juri: could not release the ${SYNC_LEASE} lease (${holder}); it expires on its own`,
           err,
@@ -79,14 +79,14 @@ export async function withSheetLease<T>(
  * is tried again at the next tick, while the lease still runs.
  */
 function renewWhileRunning(services: Services, holder: string, lost: (reason: AppError) => void) {
-  const { store, clock, competition } = services;
+  const { stores, clock } = services;
   let renewing: Promise<void> = Promise.resolve();
   const interval = setInterval(() => {
     renewing = renewing.then(async () => {
       const now = clock.now();
       const until = new Date(now.getTime() + LEASE_MS);
       try {
-        if (!(await store.acquireLease(competition.id, SYNC_LEASE, holder, now, until))) lost(LEASE_LOST());
+        if (!(await stores.leases.acquireLease(SYNC_LEASE, holder, now, until))) lost(LEASE_LOST());
       } catch (err) {
         console.warn(`juri: could not renew the ${SYNC_LEASE} lease (${holder}); trying again`, err);
       }

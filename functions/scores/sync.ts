@@ -43,8 +43,8 @@ export async function runSync(
   const computeFairness = opts.fairness ?? opts.trigger !== 'scheduled';
   const sheet = sheetOf(services);
   const work = async (signal: AbortSignal): Promise<SyncRecord> => {
-    const { store, competition, clock, lang } = services;
-    const head = await store.syncHead(competition.id);
+    const { stores, competition, clock, lang } = services;
+    const head = await stores.syncLog.syncHead();
     const sequence = (head?.sequence ?? 0) + 1;
     const id = `sync-${String(sequence).padStart(9, '0')}`;
     const startedAt = clock.now().toISOString();
@@ -83,7 +83,7 @@ export async function runSync(
           inputHash: hash,
           requests: spent(),
         };
-        await store.saveUnchanged(competition.id, {
+        await stores.syncLog.saveUnchanged({
           ...record,
           readHash,
           ...(head?.sheetState ? { sheetState: head.sheetState } : {}),
@@ -103,7 +103,7 @@ export async function runSync(
       }
       // The intake as of the stamp read with the head (a snapshot kept under that stamp, or listed whole),
       // the fixed version, the last record and the change log's tail: one read on Firestore.
-      inputs = await store.syncInputs(competition.id, head, MAX_CHANGE_ROWS);
+      inputs = await stores.syncLog.syncInputs(head, MAX_CHANGE_ROWS);
       const { roster, fixed, last: previous } = inputs;
       let read = await parseWithSelection(services, taken, roster.innovations);
       const rejectionList = roster.rejections;
@@ -215,12 +215,12 @@ export async function runSync(
         ...(fairnessOf ? { fairnessOf } : {}),
       };
       // The juror tabs are not what a publish writes: the next read hashes the same unless a person typed.
-      await store.saveSync(competition.id, record, { readHash, changes, inputs });
+      await stores.syncLog.saveSync(record, { readHash, changes, inputs });
       return record;
     } catch (e) {
       // The pages, the admin API and the next setup read the last record: a failed sync must not
       // take the published rankings away, so it carries the previous result forward.
-      last ??= await store.lastSync(competition.id).catch(() => null);
+      last ??= await stores.syncLog.lastSync().catch(() => null);
       const failed: SyncRecord = {
         id,
         sequence,
@@ -241,8 +241,8 @@ export async function runSync(
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),
       };
-      await store
-        .saveSync(competition.id, failed, { readHash: '', changes, ...(inputs ? { inputs } : {}) })
+      await stores.syncLog
+        .saveSync(failed, { readHash: '', changes, ...(inputs ? { inputs } : {}) })
         .catch(() => undefined);
       throw e;
     }

@@ -5,6 +5,7 @@ import { signBody } from '../../functions/intake/signature.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { RawSubmission, Store } from '../../shared/ports.ts';
 import { TEST_SECRETS, testServices } from '../helpers/services.ts';
+import { withPorts } from '../helpers/stores.ts';
 
 /** The instant the test clock shows; signatures and tokens are made around it. */
 export const NOW = new Date('2024-11-01T00:00:00.000Z');
@@ -14,13 +15,16 @@ export const FORM_ID = '1FAIpQLSe-koin-yanlik-ntt-2024';
 /** A pass-through store that remembers what was archived (the port has no read for the archive). */
 export function observed(store: Store): Store & { archived: RawSubmission[] } {
   const archived: RawSubmission[] = [];
-  return Object.assign(Object.create(store) as Store, {
-    archived,
-    async archiveRaw(competition: string, raw: RawSubmission) {
-      await store.archiveRaw(competition, raw);
-      archived.push(raw);
+  const watched = withPorts(store, ({ archive }) => ({
+    archive: {
+      ...archive,
+      async archiveRaw(raw) {
+        await archive.archiveRaw(raw);
+        archived.push(raw);
+      },
     },
-  });
+  }));
+  return Object.assign(watched, { archived });
 }
 
 export function memoryStore() {

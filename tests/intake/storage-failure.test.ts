@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import type { RawSubmission, Store } from '../../shared/ports.ts';
+import type { Store } from '../../shared/ports.ts';
+import { withPorts } from '../helpers/stores.ts';
 import { formSubmitEvent, loadCodeGs } from './apps-script-runtime.ts';
 import { appWith, FORM_ID, NOW, observed, servicesWith } from './harness.ts';
 import { NTT_2024_ANSWERS } from './samples.ts';
@@ -92,12 +93,15 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     const db = lockableStore();
     let lockAfterArchive = true;
     // Another writer grabs the lock right after the archive succeeded (the window a crash or outage hits).
-    const store: Store = Object.assign(Object.create(db.store) as Store, {
-      async archiveRaw(competition: string, raw: RawSubmission) {
-        await db.store.archiveRaw(competition, raw);
-        if (lockAfterArchive) db.lock();
+    const store: Store = withPorts(db.store, ({ archive }) => ({
+      archive: {
+        ...archive,
+        async archiveRaw(raw) {
+          await archive.archiveRaw(raw);
+          if (lockAfterArchive) db.lock();
+        },
       },
-    });
+    }));
     const app = appWith(servicesWith(store));
     const request = signedRequest('resp-lock-2');
 

@@ -27,7 +27,7 @@ describe('a cron sync and a manual sync that start at the same moment', () => {
   it.each(stores)('run one at a time on %s: one syncs, the other is told busy', async (_, storeFor) => {
     const env = await startEnv();
     const store = storeFor(env.store);
-    const services = { ...env.services, store };
+    const services = { ...env.services, store, stores: store.competition(env.services.competition.id) };
     for (let n = 1; n <= 12; n++) {
       await store.upsertInnovation(services.competition.id, submission(n), (k) => innovationNumber(2024, k));
     }

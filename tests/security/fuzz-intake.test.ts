@@ -7,6 +7,7 @@ import { validateSubmission } from '../../shared/domain/submission.ts';
 import { singleLineText } from '../../shared/domain/text.ts';
 import type { RawSubmission, Rejection, Store } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
+import { withPorts } from '../helpers/stores.ts';
 import { appWith, servicesWith, signedHeaders } from '../intake/harness.ts';
 import { QUESTION_IDS } from '../intake/samples.ts';
 import { formPayload, junk, keyish } from './arbitraries.ts';
@@ -19,16 +20,19 @@ afterAll(() => sqlite.close());
 
 /** The store, watched: what the last request archived and rejected. */
 const last: { raw?: RawSubmission; rejection?: Rejection } = {};
-const store: Store = Object.assign(Object.create(sqlite) as Store, {
-  async archiveRaw(competition: string, raw: RawSubmission) {
-    await sqlite.archiveRaw(competition, raw);
-    last.raw = raw;
+const store: Store = withPorts(sqlite, ({ archive }) => ({
+  archive: {
+    ...archive,
+    async archiveRaw(raw) {
+      await archive.archiveRaw(raw);
+      last.raw = raw;
+    },
+    async recordRejection(rejection) {
+      await archive.recordRejection(rejection);
+      last.rejection = rejection;
+    },
   },
-  async recordRejection(competition: string, rejection: Rejection) {
-    await sqlite.recordRejection(competition, rejection);
-    last.rejection = rejection;
-  },
-});
+}));
 const forget = () => {
   delete last.raw;
   delete last.rejection;

@@ -33,7 +33,7 @@ function withStore(env: SheetEnv, backend: 'sqlite' | 'firestore'): Services {
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-roster-${Date.now()}`);
   onTestFinished(() => db.terminate());
   const store: Store = createFirestoreStore(db, EMULATOR_DEADLINE);
-  return { ...env.services, store };
+  return { ...env.services, store, stores: store.competition(env.services.competition.id) };
 }
 
 async function seed(services: Services, from: number, to: number, region?: string) {

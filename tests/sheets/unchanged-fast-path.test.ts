@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Services } from '../../functions/compose/services.ts';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { CompetitionStores } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import {
   scoreFor,
@@ -18,17 +18,21 @@ const startEnv = sheetEnvsClosedAfterEach();
 /** The store calls a sync makes, by name, so a test can see what it read. */
 function watched(services: Services): { services: Services; calls: string[] } {
   const calls: string[] = [];
-  const store = new Proxy(services.store, {
-    get(target, name, receiver) {
-      const value = Reflect.get(target, name, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]) => {
-        calls.push(String(name));
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  }) as Store;
-  return { services: { ...services, store }, calls };
+  const recorded = (port: object) =>
+    new Proxy(port, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          calls.push(String(name));
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  const stores = Object.fromEntries(
+    Object.entries(services.stores).map(([name, port]) => [name, recorded(port)]),
+  ) as unknown as CompetitionStores;
+  return { services: { ...services, stores }, calls };
 }
 
 async function judged(opts: { selection?: boolean } = {}) {

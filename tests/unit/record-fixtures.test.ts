@@ -10,7 +10,7 @@ import {
   recordAnnouncement,
 } from '../../shared/messages/announcement-template.ts';
 import { findingText } from '../../shared/messages/record.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { ResultRecords } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import { sha256 as digest } from './fixtures.ts';
 
@@ -181,8 +181,8 @@ describe('exports without personal data', () => {
   const storeOf = (records: ResultRecord[]) =>
     ({
       listVersions: async () => records.map((r) => ({ version: r.version })),
-      getVersion: async (_: string, v: number) => records[v - 1] ?? null,
-    }) as unknown as Store;
+      getVersion: async (v: number) => records[v - 1] ?? null,
+    }) as unknown as ResultRecords;
 
   it('writes no e-mail or phone by default; contacts only beside the records when asked for', async () => {
     const competition = loadNtt2024();
