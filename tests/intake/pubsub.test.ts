@@ -8,7 +8,7 @@ import type { Services } from '../../functions/compose/services.ts';
 import { renewWatches } from '../../functions/intake/forms-watch.ts';
 import { createFormsResponses } from '../../infra/forms/forms-responses.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import type { RawSubmission } from '../../shared/ports.ts';
+import { withPorts } from '../helpers/stores.ts';
 import { startFormsStub } from './forms-stub.ts';
 import {
   appWith,
@@ -272,12 +272,17 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     try {
       let archives = 0;
       // Another writer takes the lock once the second listed response has been archived.
-      const store = Object.assign(observed(sqlite), {
-        async archiveRaw(competition: string, raw: RawSubmission) {
-          await sqlite.archiveRaw(competition, raw);
-          if (++archives === 3) other.exec('BEGIN EXCLUSIVE');
-        },
-      });
+      const store = observed(
+        withPorts(sqlite, ({ archive }) => ({
+          archive: {
+            ...archive,
+            async archiveRaw(raw) {
+              await archive.archiveRaw(raw);
+              if (++archives === 3) other.exec('BEGIN EXCLUSIVE');
+            },
+          },
+        })),
+      );
       const { push } = await setup(
         [
           formResponse(FORM_ID, 'resp-1', '2024-10-30T09:00:00Z'),
