@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { seedCompetition } from '../browser/seed.ts';
+import { NATIONAL_MS } from '../helpers/budgets.ts';
 import { fixedClock, secretariatCookie, testServices } from '../helpers/services.ts';
 
 /**
@@ -33,12 +34,12 @@ beforeAll(async () => {
   await seedCompetition(services, { interviewDone: true, count: ENTRIES });
   cookie = await secretariatCookie(app, ORIGIN);
   // A hang detector, not a speed check: the file takes about 55 s on an idle 2-core machine, 320 s at load 13.
-}, 600_000);
+}, NATIONAL_MS);
 
 afterAll(() => store.close());
 
 // Hang detectors too: one test renders ten pages of 3,500 entries, 121-170 s each at load 19 on 2 cores.
-describe(`the console with ${ENTRIES} entries`, { timeout: 600_000 }, () => {
+describe(`the console with ${ENTRIES} entries`, { timeout: NATIONAL_MS }, () => {
   it('keeps every page within 40 KB', async () => {
     const sizes: Record<string, number> = {};
     for (const path of PAGES) {

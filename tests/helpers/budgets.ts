@@ -15,3 +15,9 @@ export const CLI_MS = 30_000;
 export function budget(...parts: number[]): number {
   return parts.reduce((sum, part) => sum + part, 0);
 }
+
+/**
+ * One national-scale test (3,500 entries, 60 jurors): about 50 s idle on 2 cores, 260-320 s at load 13
+ * and 633 s at load 15 (where a 10-minute detector fired). A hang detector, so sized far above that.
+ */
+export const NATIONAL_MS = 1_800_000;

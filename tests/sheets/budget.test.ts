@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
+import { NATIONAL_MS } from '../helpers/budgets.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import {
   requestsSince,
@@ -50,14 +51,18 @@ describe('request budget per sync', () => {
     expect(desk?.values[0]?.[0]).toBe('Peringkat');
   });
 
-  it('60 jurors × 3,500 innovations (3 per entry): the same count', async () => {
-    const { env, counts } = await budgetFor(scaledCompetition(60, 3), 3500);
-    expect(counts).toEqual(EXPECTED);
-    const tabs = visible((await env.server.snapshot()) ?? []);
-    expect(tabs.find((t) => t.title === '» Peringkat Penilaian Proposal')?.values.length).toBe(3501);
-    const progress = tabs.find((t) => t.title === '» Progres Juri');
-    // 60 desk tabs + 5 interview tabs; each desk juror holds ~175 rows, all scored.
-    expect(progress?.values.length).toBe(66);
-    // A hang detector, not a speed check: about 50 s on an idle 2-core machine, 260 s at load 13.
-  }, 600_000);
+  it(
+    '60 jurors × 3,500 innovations (3 per entry): the same count',
+    async () => {
+      const { env, counts } = await budgetFor(scaledCompetition(60, 3), 3500);
+      expect(counts).toEqual(EXPECTED);
+      const tabs = visible((await env.server.snapshot()) ?? []);
+      expect(tabs.find((t) => t.title === '» Peringkat Penilaian Proposal')?.values.length).toBe(3501);
+      const progress = tabs.find((t) => t.title === '» Progres Juri');
+      // 60 desk tabs + 5 interview tabs; each desk juror holds ~175 rows, all scored.
+      expect(progress?.values.length).toBe(66);
+      // A hang detector, not a speed check: about 50 s on an idle 2-core machine, 260 s at load 13.
+    },
+    NATIONAL_MS,
+  );
 });
