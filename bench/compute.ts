@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
-import { storeAdapter, unscopedStore } from '../infra/store-adapter.ts';
 import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
@@ -125,10 +124,8 @@ function memoryServices(
     },
     leases: { acquireLease: async () => true, releaseLease: async () => undefined },
   } as unknown as CompetitionStores;
-  const store = unscopedStore(storeAdapter(() => stores));
   return {
     competition: d.competition,
-    store,
     stores,
     sheet,
     forms: undefined,

@@ -2,7 +2,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
 import type { Competition } from '../shared/domain/competition.ts';
 import { type Innovation, innovationNumber } from '../shared/domain/innovation.ts';
-import type { Store } from '../shared/ports.ts';
+import type { StoreAdapter } from '../shared/ports.ts';
 import type { Typist } from './generate.ts';
 import { oauth, typeScores } from './sheet-typing.ts';
 import { createSheetsScoreSheet, NO_PUSH_KEYS, provisionSheet, runSync, type Services } from './targets.ts';
@@ -10,13 +10,12 @@ import { createSheetsScoreSheet, NO_PUSH_KEYS, provisionSheet, runSync, type Ser
 /** The services a local-mode sync runs on: this store, and the Sheets adapter on the local server. */
 export function localServices(
   competition: Competition,
-  store: Store,
+  store: StoreAdapter,
   server: { url: string; spreadsheetId: string },
   token: string,
 ): Services {
   return {
     competition,
-    store,
     stores: store.competition(competition.id),
     sheet: createSheetsScoreSheet({
       spreadsheetId: server.spreadsheetId,
@@ -45,10 +44,9 @@ export async function judgeBothStages(
   innovations: readonly Innovation[],
   sheets: { client: sheets_v4.Sheets; spreadsheetId: string; type: Typist },
 ): Promise<void> {
-  const { competition, store } = services;
+  const { competition, stores } = services;
   for (const [k, i] of innovations.entries()) {
-    await store.upsertInnovation(
-      competition.id,
+    await stores.innovations.upsertInnovation(
       {
         responseId: i.responseId ?? `resp-${k}`,
         submittedAt: i.submittedAt,

@@ -128,7 +128,9 @@ try {
   const numbers = listed.innovations.map((i) => Number(i.id.split('-').at(-1)));
   const gapFree = numbers.every((n, k) => n === k + 1);
   const archive = openSqliteStore(ready.database);
-  const archived = (await archive.listRaw(CID)).filter((r) => r.responseId?.startsWith('soak-'));
+  const archived = (await archive.competition(CID).archive.listRaw()).filter((r) =>
+    r.responseId?.startsWith('soak-'),
+  );
   archive.close();
   const lost = SUBMISSIONS - unique;
   const duplicated = ids.length - unique;

@@ -1,6 +1,6 @@
 import { createDocumentStore } from '../infra/firestore/document-store.ts';
 import { nodeBackend } from '../infra/firestore/node-store.ts';
-import type { Store, SyncRecord } from '../shared/ports.ts';
+import type { StoreAdapter, SyncRecord } from '../shared/ports.ts';
 import { countingBackend } from '../tests/contract/counting-backend.ts';
 import {
   bigSync,
@@ -39,13 +39,12 @@ async function seed(cid: string, entries: number): Promise<SyncRecord> {
     await backend.commit(writes);
   }
   // The stamp as intake leaves it (the seeding above bypassed intake).
-  await store.recordRejection(cid, rejection('late-1', '2024-10-02T00:00:00Z', 'x'));
-  await store.recordRejection(cid, rejection('late-2', '2024-10-02T00:00:00Z', 'y'));
-  await store.saveVersion(cid, resultRecord(1, entries * 21));
+  await store.competition(cid).archive.recordRejection(rejection('late-1', '2024-10-02T00:00:00Z', 'x'));
+  await store.competition(cid).archive.recordRejection(rejection('late-2', '2024-10-02T00:00:00Z', 'y'));
+  await store.competition(cid).records.saveVersion(resultRecord(1, entries * 21));
   for (let s = 1; s <= 30; s++) {
     const id = `sync-${String(s).padStart(9, '0')}`;
-    await store.appendScoreChanges(
-      cid,
+    await store.competition(cid).changeLog.appendScoreChanges(
       id,
       Array.from({ length: 40 }, (_, i) => scoreChange(id, i)),
     );
@@ -69,28 +68,34 @@ async function cost(work: () => Promise<unknown>): Promise<number> {
 
 const lease = async (cid: string, work: () => Promise<unknown>) => {
   const now = new Date();
-  await store.acquireLease(cid, 'sync', 'bench', now, new Date(now.getTime() + 60_000));
+  await store.competition(cid).leases.acquireLease('sync', 'bench', now, new Date(now.getTime() + 60_000));
   await work();
-  await store.releaseLease(cid, 'sync', 'bench');
+  await store.competition(cid).leases.releaseLease('sync', 'bench');
 };
 
 /** The store calls of today's sync (functions/scores/sync.ts): every list read whole. */
-async function listingSync(s: Store, cid: string, next: SyncRecord, written: boolean) {
+async function listingSync(store: StoreAdapter, cid: string, next: SyncRecord, written: boolean) {
+  const s = store.competition(cid);
   await lease(cid, async () => {
-    await s.lastSync(cid);
-    await Promise.all([s.listInnovations(cid), s.listRejections(cid), s.latestVersion(cid)]);
+    await s.syncLog.lastSync();
+    await Promise.all([
+      s.innovations.listInnovations(),
+      s.archive.listRejections(),
+      s.records.latestVersion(),
+    ]);
     // Unlimited: the per-sync documents, as today's listScoreChanges(…, 5000) reads them at this size.
-    if (written) await s.listScoreChanges(cid);
-    await s.saveSync(cid, next);
+    if (written) await s.changeLog.listScoreChanges();
+    await s.syncLog.saveSync(next);
   });
 }
 
 /** The same sync on the head: the fast path for unchanged, the snapshot and the tail for written. */
-async function headSync(s: Store, cid: string, next: SyncRecord, written: boolean) {
+async function headSync(store: StoreAdapter, cid: string, next: SyncRecord, written: boolean) {
+  const s = store.competition(cid).syncLog;
   await lease(cid, async () => {
-    const head = await s.syncHead(cid);
+    const head = await s.syncHead();
     if (!written) {
-      await s.saveUnchanged(cid, {
+      await s.saveUnchanged({
         id: next.id,
         sequence: next.sequence ?? 0,
         status: 'unchanged',
@@ -102,8 +107,8 @@ async function headSync(s: Store, cid: string, next: SyncRecord, written: boolea
       });
       return;
     }
-    const inputs = await s.syncInputs(cid, head, 5000);
-    await s.saveSync(cid, next, { readHash: 'r', changes: [], inputs });
+    const inputs = await s.syncInputs(head, 5000);
+    await s.saveSync(next, { readHash: 'r', changes: [], inputs });
   });
 }
 
@@ -111,7 +116,7 @@ const out: Record<string, Record<string, number>> = {};
 for (const entries of [80, 3500]) {
   const cid = `reads-${entries}-${process.pid}`;
   const last = await seed(cid, entries);
-  await store.saveSync(cid, last, { readHash: 'r' });
+  await store.competition(cid).syncLog.saveSync(last, { readHash: 'r' });
   // One sync of each kind first, so the snapshot and the head exist as they would after the first sync.
   await headSync(store, cid, { ...last, id: 'sync-000000031', sequence: 31 }, true);
   const at = (n: number) => ({ ...last, id: `sync-${String(n).padStart(9, '0')}`, sequence: n });

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storeAdapter, unscopedStore } from '../infra/store-adapter.ts';
+import { storeAdapter } from '../infra/store-adapter.ts';
 import type { SyncLog, SyncRecord } from '../shared/ports.ts';
 import { jurorReadRange } from '../shared/sheet/juror-read.ts';
 import { jurorTabs } from '../shared/sheet/juror-tab.ts';
@@ -35,19 +35,17 @@ const sqlite = openSqliteStore(':memory:');
 
 let force = false;
 // A store whose last record looks stale while `force` is on, so the next sync writes.
-const store = unscopedStore(
-  storeAdapter((id) => {
-    const real = sqlite.competition(id);
-    const syncLog: SyncLog = {
-      ...real.syncLog,
-      async syncInputs(head, tail) {
-        const inputs = await real.syncLog.syncInputs(head, tail);
-        return force && inputs.last ? { ...inputs, last: { ...inputs.last, inputHash: 'stale' } } : inputs;
-      },
-    };
-    return { ...real, syncLog };
-  }),
-);
+const store = storeAdapter((id) => {
+  const real = sqlite.competition(id);
+  const syncLog: SyncLog = {
+    ...real.syncLog,
+    async syncInputs(head, tail) {
+      const inputs = await real.syncLog.syncInputs(head, tail);
+      return force && inputs.last ? { ...inputs, last: { ...inputs.last, inputHash: 'stale' } } : inputs;
+    },
+  };
+  return { ...real, syncLog };
+});
 
 const services = localServices(competition, store, host, TOKEN);
 

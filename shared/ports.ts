@@ -377,30 +377,6 @@ export interface StoreAdapter {
   competition(id: string): CompetitionStores;
 }
 
-/** The ports' methods with the competition as their first argument again: only for Store below. */
-type Unscoped<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (competition: string, ...args: A) => R : never;
-};
-
-/**
- * @deprecated The one big store of before the focused ports (each method taking the competition), while
- * its callers move to CompetitionStores.
- */
-export type Store = StoreAdapter &
-  Unscoped<
-    InnovationStore &
-      SubmissionArchive &
-      SyncLog &
-      Leases &
-      Cursors &
-      ResultRecords &
-      ScoreChangeLog &
-      PublicResponses &
-      Sessions &
-      SignInAttempts &
-      LifecycleLog
-  >;
-
 /** One A1 range to read; `book` names the juror whose own spreadsheet holds it (perJuror mode). */
 export interface RangeRef {
   range: string;

@@ -52,7 +52,6 @@ export function composeGoogleNodeServices(
   const store = createFirestoreStore(clients.firestore, { deadlineMs: env.firestoreDeadlineMs });
   return {
     competition: env.competition,
-    store,
     stores: store.competition(env.competition.id),
     ...googleAdapters(env, clients.auth),
     clock: deps.clock ?? systemClock,

@@ -64,7 +64,6 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
   });
   return {
     competition: env.competition,
-    store,
     stores: store.competition(env.competition.id),
     ...googleAdapters(env, auth),
     clock: deps.clock ?? systemClock,

@@ -70,7 +70,6 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     : createSheetsScoreSheet(main);
   const services: Services = {
     competition,
-    store,
     stores: store.competition(competition.id),
     sheet,
     forms: undefined,

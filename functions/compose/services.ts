@@ -1,21 +1,12 @@
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import type {
-  Clock,
-  CompetitionStores,
-  FormResponses,
-  ScoreSheet,
-  Store,
-  XlsxWriter,
-} from '../../shared/ports.ts';
+import type { Clock, CompetitionStores, FormResponses, ScoreSheet, XlsxWriter } from '../../shared/ports.ts';
 import type { Stopping } from './stopping.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
 export interface Services {
   competition: Competition;
-  /** @deprecated The one-object store, while callers move to `stores`. */
-  store: Store;
   /** The competition's data, port by port (its id bound once, by the composition root). */
   stores: CompetitionStores;
   /** Absent until a sheet is configured; routes that need it answer 503. */

@@ -1,5 +1,5 @@
-import type { CompetitionStores, Store } from '../../shared/ports.ts';
-import { storeAdapter, unscopedStore } from '../store-adapter.ts';
+import type { CompetitionStores, StoreAdapter } from '../../shared/ports.ts';
+import { storeAdapter } from '../store-adapter.ts';
 import { createAttemptDocuments } from './attempt-documents.ts';
 import { createChangeDocuments } from './change-documents.ts';
 import { createCursorDocuments } from './cursor-documents.ts';
@@ -18,8 +18,8 @@ import { createSyncDocuments } from './sync-documents.ts';
  * The store on Firestore documents, shared by the Node (gRPC) and the Workers (REST) adapters: each
  * competition's documents under competitions/{id}/, each port bound to one competition.
  */
-export function createDocumentStore(backend: DocumentBackend): Store {
-  return unscopedStore(storeAdapter((competition) => competitionDocuments(backend, competition)));
+export function createDocumentStore(backend: DocumentBackend): StoreAdapter {
+  return storeAdapter((competition) => competitionDocuments(backend, competition));
 }
 
 function competitionDocuments(backend: DocumentBackend, competition: string): CompetitionStores {

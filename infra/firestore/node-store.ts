@@ -1,6 +1,6 @@
 import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
 import { AppError, storageUnavailable } from '../../shared/errors.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -26,7 +26,7 @@ export interface NodeStoreOptions {
 }
 
 /** The store for Node and Cloud Functions, on the official gRPC client (ADC in production). */
-export function createFirestoreStore(db: Firestore, options: NodeStoreOptions = {}): Store {
+export function createFirestoreStore(db: Firestore, options: NodeStoreOptions = {}): StoreAdapter {
   return createDocumentStore(nodeBackend(db, options));
 }
 

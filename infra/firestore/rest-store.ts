@@ -1,6 +1,6 @@
 import type { firestore_v1 } from '@googleapis/firestore';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import {
   AlreadyExists,
   type DocumentBackend,
@@ -22,7 +22,7 @@ export interface FirestoreRestOptions {
 }
 
 /** The store for Cloudflare Workers: Firestore's REST API over `fetch` (no gRPC in workerd). */
-export function createFirestoreRestStore(opts: FirestoreRestOptions): Store {
+export function createFirestoreRestStore(opts: FirestoreRestOptions): StoreAdapter {
   return createDocumentStore(restBackend(opts));
 }
 

@@ -1,5 +1,5 @@
-import type { CompetitionStores, Store } from '../../shared/ports.ts';
-import { storeAdapter, unscopedStore } from '../store-adapter.ts';
+import type { CompetitionStores, StoreAdapter } from '../../shared/ports.ts';
+import { storeAdapter } from '../store-adapter.ts';
 import { sqliteArchive } from './sqlite/archive.ts';
 import { sqliteChangeLog } from './sqlite/change-log.ts';
 import { sqliteCursors } from './sqlite/cursors.ts';
@@ -21,11 +21,11 @@ import { sqliteSyncLog } from './sqlite/sync-log.ts';
 export function openSqliteStore(
   file: string,
   options: { busyTimeoutMs?: number } = {},
-): Store & { close(): void } {
+): StoreAdapter & { close(): void } {
   const db = openDatabase(file, options);
   const s = prepareStatements(db);
   const adapter = storeAdapter((competition) => sqliteStores({ db, s, competition }));
-  return { ...unscopedStore(adapter), close: () => db.close() };
+  return { competition: adapter.competition, close: () => db.close() };
 }
 
 function sqliteStores(scope: SqliteScope): CompetitionStores {

@@ -182,11 +182,11 @@ function progressOf(
 }
 
 async function plant(services: Services, count: number, label: (text: string) => string = (t) => t) {
-  const { competition, store } = services;
+  const { competition, stores } = services;
   const innovations: Innovation[] = [];
   const quality = new Map<string, Seed>();
   for (const seed of seeds(count, label)) {
-    const { innovation } = await store.upsertInnovation(competition.id, seed.submission, (n) =>
+    const { innovation } = await stores.innovations.upsertInnovation(seed.submission, (n) =>
       innovationNumber(competition.year ?? 2024, n),
     );
     innovations.push(innovation);
@@ -219,7 +219,7 @@ export async function seedCompetition(
   services: Services,
   opts: { interviewDone: boolean; count?: number; fix?: boolean; label?: (text: string) => string },
 ): Promise<Seeded> {
-  const { competition, store, clock } = services;
+  const { competition, stores, clock } = services;
   const { innovations, quality } = await plant(services, opts.count ?? 40, opts.label);
   const [desk, interview] = competition.stages;
   if (!desk || !interview) throw new Error('the NTT config has two stages');
@@ -268,10 +268,10 @@ export async function seedCompetition(
     criterionMeans: criterionMeans(competition, result, scores),
     fairness: fairnessReport(competition, result),
   };
-  await store.saveSync(competition.id, sync);
+  await stores.syncLog.saveSync(sync);
   // Complete judging is fixed as version 1, as the secretariat would before the announcement.
   const record = (opts.fix ?? opts.interviewDone) ? await fixResult(services, {}) : null;
-  await store.recordRejection(competition.id, {
+  await stores.archive.recordRejection({
     responseId: 'resp-rejected-1',
     receivedAt: now,
     source: 'local',

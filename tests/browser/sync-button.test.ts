@@ -31,7 +31,7 @@ let oauth: InstanceType<typeof googleAuth.OAuth2>;
 /** What jurors do in Google Sheets: type scores (with a decimal comma) into their desk-review tabs. */
 async function jurorsType(): Promise<number> {
   const target = { rootUrl: sheetsServer.url, spreadsheetOf: () => sheetsServer.spreadsheetId, auth: oauth };
-  const innovations = await services.store.listInnovations(services.competition.id);
+  const innovations = await services.stores.innovations.listInnovations();
   return typeScores(target, services.competition, innovations, 'desk', (tab, innovation, t) => {
     const n = Number(innovation.id.slice(-3));
     return { scores: tab.stage.criteria.map((_, c) => `${50 + ((n * 7 + c * 3 + t * 5) % 45)},5`) };
@@ -97,16 +97,16 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
       .poll(() => page.getByRole('status').textContent())
       .toContain('Berhasil. Nilai dari Sheet sudah dibaca');
     expect(new URL(page.url()).search).toBe('?sinkron=written');
-    const sync = await store.lastSync(services.competition.id);
+    const sync = await store.competition(services.competition.id).syncLog.lastSync();
     expect(sync?.status).toBe('written');
     expect(sheetsServer.log.length).toBeGreaterThan(before);
     expect(await page.locator('.st').textContent()).toContain('peringkat terbaru sudah ditulis ke Sheet');
     expect(await page.locator('.tech').textContent()).toContain('permintaan baca');
     expect(sync?.result?.stages[0]?.ranking.filter((e) => e.status === 'complete').length).toBe(20);
     // A reload shows the same page and does not post again.
-    const count = (await store.lastSync(services.competition.id))?.sequence;
+    const count = (await store.competition(services.competition.id).syncLog.lastSync())?.sequence;
     await page.reload();
-    expect((await store.lastSync(services.competition.id))?.sequence).toBe(count);
+    expect((await store.competition(services.competition.id).syncLog.lastSync())?.sequence).toBe(count);
     await page.screenshot({ path: new URL('sekretariat-sinkron.png', ARTIFACTS).pathname, fullPage: true });
     // What the sync read, on the console page of each phase.
     await page.goto(`${app.url}/sekretariat/penilaian`);
@@ -135,7 +135,7 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
   });
 
   it('refuses the same POST from another origin on the same site, even with the session cookie', async () => {
-    const last = (await store.lastSync(services.competition.id))?.id;
+    const last = (await store.competition(services.competition.id).syncLog.lastSync())?.id;
     const evil: Server = createServer((_, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('connection', 'close');
@@ -157,7 +157,7 @@ describe('"Sinkronkan sekarang" in Chromium, against the local Sheets server', (
         evilPage.getByRole('button', { name: 'Klaim hadiah' }).click(),
       ]);
       expect(response.status()).toBe(403);
-      expect((await store.lastSync(services.competition.id))?.id).toBe(last);
+      expect((await store.competition(services.competition.id).syncLog.lastSync())?.id).toBe(last);
       // Not closed here: closing a page whose refused POST is still rendering can stall Chromium;
       // the context closes it with everything else after the suite.
     } finally {

@@ -34,7 +34,7 @@ describe('firestore (node client) when Firestore stops answering', () => {
     const emulator = await startFirestoreEmulator();
     const db = emulatorFirestore(emulator.host, `juri-node-deadline-${Date.now()}`);
     const store = createFirestoreStore(db);
-    await store.setCursor('c1', 'forms', 'before');
+    await store.competition('c1').cursors.setCursor('forms', 'before');
     await emulator.stop();
     const noAnswer = {
       code: 'storage_unavailable',
@@ -42,9 +42,12 @@ describe('firestore (node client) when Firestore stops answering', () => {
       detail: `no answer from Firestore within FIRESTORE_DEADLINE_MS=${DEFAULT_FIRESTORE_DEADLINE_MS}`,
     };
     expect(DEFAULT_FIRESTORE_DEADLINE_MS).toBe(5000);
-    await expect(store.getCursor('c1', 'forms')).rejects.toMatchObject(noAnswer);
-    await expect(store.listInnovations('c1')).rejects.toMatchObject(noAnswer);
-    const write = store.setCursor('c1', 'forms', 'after').catch((e: unknown) => e);
+    await expect(store.competition('c1').cursors.getCursor('forms')).rejects.toMatchObject(noAnswer);
+    await expect(store.competition('c1').innovations.listInnovations()).rejects.toMatchObject(noAnswer);
+    const write = store
+      .competition('c1')
+      .cursors.setCursor('forms', 'after')
+      .catch((e: unknown) => e);
     expect(await write).toMatchObject(noAnswer);
     expect(((await write) as AppError).messageIn('id')).toContain('Firestore tidak menjawab dalam 5 detik');
     // The client goes on retrying what was given up on, in the background: terminating it under those
@@ -56,7 +59,7 @@ describe('firestore (node client) when Firestore stops answering', () => {
     const db = emulatorFirestore(emulator.host, `juri-node-deadline-${Date.now()}`);
     await emulator.stop();
     const store = createFirestoreStore(db, { deadlineMs: 1500 });
-    await expect(store.getCursor('c1', 'forms')).rejects.toMatchObject({
+    await expect(store.competition('c1').cursors.getCursor('forms')).rejects.toMatchObject({
       code: 'storage_unavailable',
       detail: 'no answer from Firestore within FIRESTORE_DEADLINE_MS=1500',
     });

@@ -56,7 +56,9 @@ describe('firestore REST adapter outages', () => {
       rootUrl: `http://127.0.0.1:${port}/`,
       getAccessToken: async () => 't',
     });
-    await expect(store.upsertInnovation('c', submission, (n) => `N-${n}`)).rejects.toMatchObject({
+    await expect(
+      store.competition('c').innovations.upsertInnovation(submission, (n) => `N-${n}`),
+    ).rejects.toMatchObject({
       code: 'storage_unavailable',
       status: 503,
     });
@@ -73,7 +75,7 @@ describe('firestore REST adapter outages', () => {
       rootUrl: `http://127.0.0.1:${port}/`,
       getAccessToken: async () => 't',
     });
-    await expect(store.getCursor('c', 'forms')).rejects.toBeInstanceOf(AppError);
+    await expect(store.competition('c').cursors.getCursor('forms')).rejects.toBeInstanceOf(AppError);
   });
 
   it('gives every name a distinct, URL-safe document id', () => {

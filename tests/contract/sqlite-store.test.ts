@@ -48,14 +48,20 @@ describe('sqlite store on disk', () => {
     const file = join(dir, 'restart.db');
     const cid = uniqueCompetition();
     const first = openSqliteStore(file);
-    await first.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
-    await first.setCursor(cid, 'forms', 'c1');
+    await first
+      .competition(cid)
+      .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    await first.competition(cid).cursors.setCursor('forms', 'c1');
     first.close();
 
     const second = openSqliteStore(file);
-    expect((await second.listInnovations(cid)).map((i) => i.id)).toEqual(['INOV-2024-001']);
-    expect(await second.getCursor(cid, 'forms')).toBe('c1');
-    const next = await second.upsertInnovation(cid, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+    expect((await second.competition(cid).innovations.listInnovations()).map((i) => i.id)).toEqual([
+      'INOV-2024-001',
+    ]);
+    expect(await second.competition(cid).cursors.getCursor('forms')).toBe('c1');
+    const next = await second
+      .competition(cid)
+      .innovations.upsertInnovation(submission('r2', '2024-10-01T00:00:00Z'), numberToId);
     expect(next.innovation.id).toBe('INOV-2024-002');
     second.close();
   });
@@ -84,7 +90,7 @@ describe('sqlite store on disk', () => {
     for (const r of all) expect(r.number).toBe(numberOf.get(r.id));
 
     const store = openSqliteStore(file);
-    const listed = await store.listInnovations(cid);
+    const listed = await store.competition(cid).innovations.listInnovations();
     expect(listed.map((i) => i.id)).toEqual(Array.from({ length: 60 }, (_, i) => numberToId(i + 1)));
     store.close();
   });
@@ -95,16 +101,24 @@ describe('sqlite store on disk', () => {
     const store = openSqliteStore(file, { busyTimeoutMs: 0 });
     const blocker = new Database(file);
     blocker.exec('BEGIN EXCLUSIVE');
-    const attempt = store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    const attempt = store
+      .competition(cid)
+      .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
     await expect(attempt).rejects.toBeInstanceOf(AppError);
     await expect(attempt).rejects.toMatchObject({ code: 'storage_unavailable', status: 503 });
     blocker.exec('ROLLBACK');
     blocker.close();
 
-    const retried = await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
-    const again = await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    const retried = await store
+      .competition(cid)
+      .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+    const again = await store
+      .competition(cid)
+      .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
     expect([retried.outcome, again.outcome]).toEqual(['created', 'unchanged']);
-    expect((await store.listInnovations(cid)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    expect((await store.competition(cid).innovations.listInnovations()).map((i) => i.id)).toEqual([
+      'INOV-2024-001',
+    ]);
     store.close();
   });
 
@@ -123,11 +137,11 @@ describe('sqlite store on disk', () => {
     const now = new Date();
     const until = new Date(now.getTime() + 60_000);
     // The child's lease runs for an hour: while it lives, it holds it.
-    expect(await store.acquireLease(cid, 'sync', 'after', now, until)).toBe(false);
+    expect(await store.competition(cid).leases.acquireLease('sync', 'after', now, until)).toBe(false);
     const exited = once(child, 'exit');
     child.kill('SIGKILL');
     await exited;
-    expect(await store.acquireLease(cid, 'sync', 'after', now, until)).toBe(true);
+    expect(await store.competition(cid).leases.acquireLease('sync', 'after', now, until)).toBe(true);
     store.close();
   });
 
@@ -146,15 +160,15 @@ describe('sqlite store on disk', () => {
         .run(cid, now.getTime() + 3_600_000, holderProcess);
     // This very process, as it is: alive.
     holdAs(JSON.stringify(ownProcess()));
-    expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(false);
+    expect(await store.competition(cid).leases.acquireLease('sync', 'next', now, until)).toBe(false);
     // A lease from before processes were recorded: it waits for its expiry, as it always did.
     holdAs(null);
-    expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(false);
+    expect(await store.competition(cid).leases.acquireLease('sync', 'next', now, until)).toBe(false);
     const me = ownProcess();
     if (me.start !== null) {
       // The same pid, started at another time: another process that got the number after a crash.
       holdAs(JSON.stringify({ ...me, start: String(Number(me.start) + 1) }));
-      expect(await store.acquireLease(cid, 'sync', 'next', now, until)).toBe(true);
+      expect(await store.competition(cid).leases.acquireLease('sync', 'next', now, until)).toBe(true);
     }
     raw.close();
     store.close();

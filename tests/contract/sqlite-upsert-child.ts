@@ -7,11 +7,9 @@ if (!file || !competition) throw new Error('usage: sqlite-upsert-child.ts <file>
 const store = openSqliteStore(file, { busyTimeoutMs: 30_000 });
 const results: { id: string; outcome: string; number: string }[] = [];
 for (const id of responseIds) {
-  const { outcome, innovation } = await store.upsertInnovation(
-    competition,
-    submission(id, '2024-10-05T02:00:00Z'),
-    numberToId,
-  );
+  const { outcome, innovation } = await store
+    .competition(competition)
+    .innovations.upsertInnovation(submission(id, '2024-10-05T02:00:00Z'), numberToId);
   results.push({ id, outcome, number: innovation.id });
 }
 store.close();

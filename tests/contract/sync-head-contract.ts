@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyHead } from '../../infra/sync-head.ts';
-import type { Store, SyncRecord } from '../../shared/ports.ts';
+import type { StoreAdapter, SyncRecord } from '../../shared/ports.ts';
 import {
   bigSync,
   numberToId,
@@ -13,7 +13,7 @@ import {
 } from './store-fixtures.ts';
 
 export interface OpenedStore {
-  store: Store;
+  store: StoreAdapter;
   close(): Promise<void>;
   /** Documents read so far (Firestore adapters only: SQLite reads rows, not billed documents). */
   reads?: () => number;
@@ -29,12 +29,12 @@ const written = (id: string, sequence: number, finishedAt: string): SyncRecord =
   inputHash: `sha256-input-${id}`,
 });
 
-/** The sync head every Store adapter keeps: one small read decides a sync is "unchanged". */
+/** The sync head every StoreAdapter adapter keeps: one small read decides a sync is "unchanged". */
 export function describeSyncHeadContract(name: string, open: () => Promise<OpenedStore>) {
   describe(`Sync head contract: ${name}`, () => {
     let opened: OpenedStore;
-    let store: Store;
-    const stampOf = async (cid: string) => (await store.syncHead(cid))?.inputsStamp;
+    let store: StoreAdapter;
+    const stampOf = async (cid: string) => (await store.competition(cid).syncLog.syncHead())?.inputsStamp;
 
     beforeAll(async () => {
       opened = await open();
@@ -44,9 +44,9 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
 
     it('is null before anything is stored, and a bare stamp before the first sync', async () => {
       const cid = uniqueCompetition();
-      expect(await store.syncHead(cid)).toBeNull();
-      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'x'));
-      const head = await store.syncHead(cid);
+      expect(await store.competition(cid).syncLog.syncHead()).toBeNull();
+      await store.competition(cid).archive.recordRejection(rejection('r1', '2024-10-01T00:00:00Z', 'x'));
+      const head = await store.competition(cid).syncLog.syncHead();
       expect(head).toEqual({
         id: '',
         sequence: 0,
@@ -57,7 +57,7 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         inputHash: '',
         inputsStamp: expect.stringMatching(/.+/),
       });
-      expect(await store.lastSync(cid)).toBeNull();
+      expect(await store.competition(cid).syncLog.lastSync()).toBeNull();
     });
 
     it('changes the stamp with every stored innovation, rejection or fixed version, and only then', async () => {
@@ -71,32 +71,49 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         seen.push(after);
       };
       await changes(
-        () => store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId),
+        () =>
+          store
+            .competition(cid)
+            .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId),
         true,
       );
       await changes(
-        () => store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId),
+        () =>
+          store
+            .competition(cid)
+            .innovations.upsertInnovation(submission('r1', '2024-10-02T00:00:00Z'), numberToId),
         true,
       );
       await changes(
-        () => store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z'), numberToId),
+        () =>
+          store
+            .competition(cid)
+            .innovations.upsertInnovation(submission('r1', '2024-10-02T00:00:00Z'), numberToId),
         false,
       );
-      await changes(() => store.recordRejection(cid, rejection('r2', '2024-10-01T00:00:00Z', 'x')), true);
-      await changes(() => store.clearRejection(cid, 'r2'), true);
-      await changes(() => store.saveVersion(cid, resultRecord(1)), true);
-      await changes(() => store.saveVersion(cid, { ...resultRecord(1), hash: 'rival' }), false);
-      await changes(() => store.setCursor(cid, 'forms', 'x'), false);
+      await changes(
+        () => store.competition(cid).archive.recordRejection(rejection('r2', '2024-10-01T00:00:00Z', 'x')),
+        true,
+      );
+      await changes(() => store.competition(cid).archive.clearRejection('r2'), true);
+      await changes(() => store.competition(cid).records.saveVersion(resultRecord(1)), true);
+      await changes(
+        () => store.competition(cid).records.saveVersion({ ...resultRecord(1), hash: 'rival' }),
+        false,
+      );
+      await changes(() => store.competition(cid).cursors.setCursor('forms', 'x'), false);
       expect(new Set(seen).size).toBe(seen.length - 3);
     });
 
     it('round-trips saveSync into the head, keeping the stamp an input write set', async () => {
       const cid = uniqueCompetition();
-      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store
+        .competition(cid)
+        .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
       const stamp = await stampOf(cid);
       const sync = written('sync-000000001', 1, '2024-11-01T00:00:00.000Z');
-      await store.saveSync(cid, sync, { readHash: 'read-1' });
-      expect(await store.syncHead(cid)).toEqual({
+      await store.competition(cid).syncLog.saveSync(sync, { readHash: 'read-1' });
+      expect(await store.competition(cid).syncLog.syncHead()).toEqual({
         id: sync.id,
         sequence: 1,
         status: 'written',
@@ -108,14 +125,14 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         requests: sync.requests,
         inputsStamp: stamp,
       });
-      expect(await store.lastSync(cid)).toEqual(sync);
+      expect(await store.competition(cid).syncLog.lastSync()).toEqual(sync);
       // Without a fast-path key the head says so, and a failed sync without sheetState drops it.
       const failed: SyncRecord = {
         ...smallSync('sync-000000002', '2024-11-02T00:00:00.000Z', 'failed'),
         sequence: 2,
       };
-      await store.saveSync(cid, failed);
-      const head = await store.syncHead(cid);
+      await store.competition(cid).syncLog.saveSync(failed);
+      const head = await store.competition(cid).syncLog.syncHead();
       expect(head).toMatchObject({ id: failed.id, status: 'failed', readHash: '', inputsStamp: stamp });
       expect(head?.sheetState).toBeUndefined();
     });
@@ -123,7 +140,7 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
     it('moves the head on saveUnchanged, and lastSync shows that sync with the last full result', async () => {
       const cid = uniqueCompetition();
       const sync = { ...written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), message: 'Selesai' };
-      await store.saveSync(cid, sync, { readHash: 'read-1' });
+      await store.competition(cid).syncLog.saveSync(sync, { readHash: 'read-1' });
       const stamp = await stampOf(cid);
       const unchanged = {
         id: 'sync-000000002',
@@ -136,10 +153,10 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         sheetState: sync.sheetState ?? {},
         requests: { reads: 1, writes: 0 },
       };
-      await store.saveUnchanged(cid, unchanged);
-      expect(await store.syncHead(cid)).toEqual({ ...unchanged, inputsStamp: stamp });
+      await store.competition(cid).syncLog.saveUnchanged(unchanged);
+      expect(await store.competition(cid).syncLog.syncHead()).toEqual({ ...unchanged, inputsStamp: stamp });
       const { message: _message, ...withoutMessage } = sync;
-      expect(await store.lastSync(cid)).toEqual({
+      expect(await store.competition(cid).syncLog.lastSync()).toEqual({
         ...withoutMessage,
         id: unchanged.id,
         sequence: 2,
@@ -150,34 +167,49 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       });
       // The next full record is the last one again, whole.
       const next = written('sync-000000003', 3, '2024-11-01T00:30:00.000Z');
-      await store.saveSync(cid, next, { readHash: 'read-3' });
-      expect(await store.lastSync(cid)).toEqual(next);
-      expect(await store.syncHead(cid)).toMatchObject({ id: next.id, sequence: 3, readHash: 'read-3' });
+      await store.competition(cid).syncLog.saveSync(next, { readHash: 'read-3' });
+      expect(await store.competition(cid).syncLog.lastSync()).toEqual(next);
+      expect(await store.competition(cid).syncLog.syncHead()).toMatchObject({
+        id: next.id,
+        sequence: 3,
+        readHash: 'read-3',
+      });
     });
 
     it('keeps the head on the sync that ran last when an earlier one is saved after it', async () => {
       const cid = uniqueCompetition();
-      await store.saveSync(cid, written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'), { readHash: 'b' });
-      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-03T00:00:00.000Z'), { readHash: 'a' });
-      expect(await store.syncHead(cid)).toMatchObject({ id: 'sync-000000002', readHash: 'b' });
-      expect((await store.lastSync(cid))?.id).toBe('sync-000000002');
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'), { readHash: 'b' });
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000001', 1, '2024-11-03T00:00:00.000Z'), { readHash: 'a' });
+      expect(await store.competition(cid).syncLog.syncHead()).toMatchObject({
+        id: 'sync-000000002',
+        readHash: 'b',
+      });
+      expect((await store.competition(cid).syncLog.lastSync())?.id).toBe('sync-000000002');
     });
 
     it('loses no stamp written while a sync saves', async () => {
       const cid = uniqueCompetition();
-      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
       for (let i = 0; i < 3; i++) {
         const before = await stampOf(cid);
         await Promise.all([
-          store.saveSync(cid, written(`sync-00000000${2 * i + 2}`, 2 * i + 2, '2024-11-02T00:00:00.000Z'), {
-            readHash: 'r',
-          }),
-          store.recordRejection(cid, rejection(`r${i}`, '2024-11-02T00:00:00Z', 'x')),
+          store
+            .competition(cid)
+            .syncLog.saveSync(written(`sync-00000000${2 * i + 2}`, 2 * i + 2, '2024-11-02T00:00:00.000Z'), {
+              readHash: 'r',
+            }),
+          store.competition(cid).archive.recordRejection(rejection(`r${i}`, '2024-11-02T00:00:00Z', 'x')),
         ]);
         const mid = await stampOf(cid);
         expect(mid).not.toBe(before);
         await Promise.all([
-          store.saveUnchanged(cid, {
+          store.competition(cid).syncLog.saveUnchanged({
             id: `sync-00000000${2 * i + 3}`,
             sequence: 2 * i + 3,
             status: 'unchanged',
@@ -186,9 +218,9 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
             readHash: 'r',
             inputHash: 'h',
           }),
-          store.clearRejection(cid, `r${i}`),
+          store.competition(cid).archive.clearRejection(`r${i}`),
         ]);
-        const head = await store.syncHead(cid);
+        const head = await store.competition(cid).syncLog.syncHead();
         expect(head?.inputsStamp).not.toBe(mid);
         expect(head?.sequence).toBe(2 * i + 3);
       }
@@ -198,17 +230,19 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       const reads = opened.reads;
       if (!reads) return ctx.skip('SQLite reads rows, not billed documents');
       const cid = uniqueCompetition();
-      await store.recordRejection(cid, rejection('r1', '2024-10-01T00:00:00Z', 'x'));
-      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      await store.competition(cid).archive.recordRejection(rejection('r1', '2024-10-01T00:00:00Z', 'x'));
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
       const cost = async (work: () => Promise<unknown>) => {
         const before = reads();
         await work();
         return reads() - before;
       };
-      expect(await cost(() => store.syncHead(cid))).toBe(1);
+      expect(await cost(() => store.competition(cid).syncLog.syncHead())).toBe(1);
       expect(
         await cost(() =>
-          store.saveUnchanged(cid, {
+          store.competition(cid).syncLog.saveUnchanged({
             id: 'sync-000000002',
             sequence: 2,
             status: 'unchanged',
@@ -220,52 +254,64 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         ),
       ).toBe(0);
       expect(
-        await cost(() => store.saveSync(cid, written('sync-000000003', 3, '2024-11-03T00:00:00.000Z'))),
+        await cost(() =>
+          store.competition(cid).syncLog.saveSync(written('sync-000000003', 3, '2024-11-03T00:00:00.000Z')),
+        ),
       ).toBe(1);
       // The head names the record's chunks: no query. A national record is plain JSON (no gzip since
       // issue 22), about 1.8 MB: the head and two chunks.
-      expect(await cost(() => store.lastSync(cid))).toBeLessThanOrEqual(3);
+      expect(await cost(() => store.competition(cid).syncLog.lastSync())).toBeLessThanOrEqual(3);
     });
 
     it('gives a sync the intake as it stands, from a snapshot while the stamp stands', async () => {
       const cid = uniqueCompetition();
       const current = async () => ({
-        innovations: await store.listInnovations(cid),
-        rejections: await store.listRejections(cid),
+        innovations: await store.competition(cid).innovations.listInnovations(),
+        rejections: await store.competition(cid).archive.listRejections(),
       });
       /** The roster a sync gets when it read `stamp` with its head. */
       const rosterAt = async (stamp: string) =>
-        (await store.syncInputs(cid, { ...emptyHead(stamp) }, 0)).roster;
+        (await store.competition(cid).syncLog.syncInputs({ ...emptyHead(stamp) }, 0)).roster;
       expect(await rosterAt('')).toEqual({ innovations: [], rejections: [] });
-      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
-      await store.upsertInnovation(cid, submission('r2', '2024-10-01T00:00:00Z'), numberToId);
-      await store.recordRejection(cid, rejection('r3', '2024-10-01T00:00:00Z', 'x'));
+      await store
+        .competition(cid)
+        .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store
+        .competition(cid)
+        .innovations.upsertInnovation(submission('r2', '2024-10-01T00:00:00Z'), numberToId);
+      await store.competition(cid).archive.recordRejection(rejection('r3', '2024-10-01T00:00:00Z', 'x'));
       const first = (await stampOf(cid)) ?? '';
       expect(await rosterAt(first)).toEqual(await current());
       const before = opened.reads?.() ?? 0;
       expect(await rosterAt(first)).toEqual(await current());
       const listing = (opened.reads?.() ?? 0) - before;
       // An edit and a cleared rejection change the stamp: the next sync reads them.
-      await store.upsertInnovation(cid, submission('r1', '2024-10-02T00:00:00Z', 'Baru'), numberToId);
-      await store.clearRejection(cid, 'r3');
+      await store
+        .competition(cid)
+        .innovations.upsertInnovation(submission('r1', '2024-10-02T00:00:00Z', 'Baru'), numberToId);
+      await store.competition(cid).archive.clearRejection('r3');
       const second = (await stampOf(cid)) ?? '';
       const roster = await rosterAt(second);
       expect(roster).toEqual(await current());
       expect(roster.innovations.map((i) => i.title)).toEqual(['Baru', 'Judul r2']);
       expect(roster.rejections).toEqual([]);
       // A write landing after a sync read the stamp may be missed by that sync, never by the next one.
-      await store.recordRejection(cid, rejection('r4', '2024-10-03T00:00:00Z', 'y'));
+      await store.competition(cid).archive.recordRejection(rejection('r4', '2024-10-03T00:00:00Z', 'y'));
       expect([roster, await current()]).toContainEqual(await rosterAt(second));
       const third = (await stampOf(cid)) ?? '';
       expect(third).not.toBe(second);
       expect((await rosterAt(third)).rejections.map((r) => r.responseId)).toEqual(['r4']);
       if (opened.reads) {
         // A saved sync names its record, the change tail and that no version is fixed yet.
-        const inputs = await store.syncInputs(cid, await store.syncHead(cid), 0);
+        const inputs = await store
+          .competition(cid)
+          .syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 0);
         const sync = { ...smallSync('sync-000000001', '2024-11-01T00:00:00.000Z', 'written'), sequence: 1 };
-        await store.saveSync(cid, sync, { readHash: 'r', changes: [scoreChange(sync.id, 0)], inputs });
+        await store
+          .competition(cid)
+          .syncLog.saveSync(sync, { readHash: 'r', changes: [scoreChange(sync.id, 0)], inputs });
         const at = opened.reads();
-        await store.syncInputs(cid, await store.syncHead(cid), 0);
+        await store.competition(cid).syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 0);
         // The head, then one chunk each of the record, the snapshot and the tail, however many entries
         // there are, against more for a store that names none of them yet.
         expect(opened.reads() - at).toBe(4);
@@ -275,46 +321,59 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
 
     it('gives a sync its inputs in one read after the head, and saves it with its changes in one commit', async () => {
       const cid = uniqueCompetition();
-      await store.upsertInnovation(cid, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
-      await store.saveVersion(cid, resultRecord(1));
-      await store.appendScoreChanges(cid, 'sync-000000001', [scoreChange('sync-000000001', 0)]);
-      await store.saveSync(cid, written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
+      await store
+        .competition(cid)
+        .innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await store.competition(cid).records.saveVersion(resultRecord(1));
+      await store
+        .competition(cid)
+        .changeLog.appendScoreChanges('sync-000000001', [scoreChange('sync-000000001', 0)]);
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), { readHash: 'r' });
       const expected = async () => ({
         roster: {
-          innovations: await store.listInnovations(cid),
-          rejections: await store.listRejections(cid),
+          innovations: await store.competition(cid).innovations.listInnovations(),
+          rejections: await store.competition(cid).archive.listRejections(),
         },
-        fixed: await store.latestVersion(cid),
-        last: await store.lastSync(cid),
-        changes: await store.listScoreChanges(cid, 5000),
+        fixed: await store.competition(cid).records.latestVersion(),
+        last: await store.competition(cid).syncLog.lastSync(),
+        changes: await store.competition(cid).changeLog.listScoreChanges(5000),
       });
       const want = await expected();
-      expect(await store.syncInputs(cid, await store.syncHead(cid), 5000)).toEqual(want);
+      expect(
+        await store
+          .competition(cid)
+          .syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 5000),
+      ).toEqual(want);
       const requests = opened.requests;
       const cost = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
         const at = requests?.() ?? 0;
         const value = await work();
         return [value, (requests?.() ?? 0) - at];
       };
-      const [head, headCost] = await cost(() => store.syncHead(cid));
-      const [inputs, inputsCost] = await cost(() => store.syncInputs(cid, head, 5000));
+      const [head, headCost] = await cost(() => store.competition(cid).syncLog.syncHead());
+      const [inputs, inputsCost] = await cost(() => store.competition(cid).syncLog.syncInputs(head, 5000));
       expect(inputs).toEqual(want);
       const change = scoreChange('sync-000000002', 1, '7');
       const next = written('sync-000000002', 2, '2024-11-02T00:00:00.000Z');
       const [, saveCost] = await cost(() =>
-        store.saveSync(cid, next, { readHash: 'r2', changes: [change], inputs }),
+        store.competition(cid).syncLog.saveSync(next, { readHash: 'r2', changes: [change], inputs }),
       );
       if (requests) expect([headCost, inputsCost, saveCost]).toEqual([1, 1, 1]);
-      expect(await store.listScoreChanges(cid, 5000)).toEqual({
+      expect(await store.competition(cid).changeLog.listScoreChanges(5000)).toEqual({
         changes: [change, ...want.changes.changes],
         total: 2,
       });
-      expect(await store.lastSync(cid)).toEqual(next);
-      expect(await store.syncHead(cid)).toMatchObject({ id: next.id, readHash: 'r2' });
+      expect(await store.competition(cid).syncLog.lastSync()).toEqual(next);
+      expect(await store.competition(cid).syncLog.syncHead()).toMatchObject({ id: next.id, readHash: 'r2' });
       // Saved again (a retry), the sync's changes count once.
-      await store.saveSync(cid, next, { readHash: 'r2', changes: [change], inputs });
-      expect((await store.listScoreChanges(cid)).total).toBe(2);
-      expect((await store.syncInputs(cid, await store.syncHead(cid), 1)).changes).toEqual({
+      await store.competition(cid).syncLog.saveSync(next, { readHash: 'r2', changes: [change], inputs });
+      expect((await store.competition(cid).changeLog.listScoreChanges()).total).toBe(2);
+      expect(
+        (await store.competition(cid).syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 1))
+          .changes,
+      ).toEqual({
         changes: [change],
         total: 2,
       });
@@ -324,24 +383,26 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       const cid = uniqueCompetition();
       const ids = Array.from({ length: 20 }, (_, i) => `sync-${String(i + 1).padStart(9, '0')}`);
       for (const [n, id] of ids.entries()) {
-        await store.appendScoreChanges(
-          cid,
+        await store.competition(cid).changeLog.appendScoreChanges(
           id,
           Array.from({ length: 3 }, (_, i) => scoreChange(id, 3 * n + i)),
         );
       }
-      await store.appendScoreChanges(cid, ids[11] ?? '', [scoreChange('x', 99)]);
-      const all = await store.listScoreChanges(cid);
+      await store.competition(cid).changeLog.appendScoreChanges(ids[11] ?? '', [scoreChange('x', 99)]);
+      const all = await store.competition(cid).changeLog.listScoreChanges();
       // 20 syncs: the tail is rewritten whole once on the way (after 16 named lists).
       expect(all.total).toBe(60);
       const at = opened.reads?.() ?? 0;
       const asked = opened.requests?.() ?? 0;
-      expect(await store.listScoreChanges(cid, 5000)).toEqual(all);
+      expect(await store.competition(cid).changeLog.listScoreChanges(5000)).toEqual(all);
       // The head, then in ONE request the newest syncs' own lists (at most 16 of them) and a base list:
       // appending stores no copy of the tail (issue 22), reading stays one request.
       if (opened.requests) expect(opened.requests() - asked).toBe(2);
       if (opened.reads) expect(opened.reads() - at).toBeLessThanOrEqual(1 + 16 + 1);
-      expect(await store.listScoreChanges(cid, 4)).toEqual({ changes: all.changes.slice(0, 4), total: 60 });
+      expect(await store.competition(cid).changeLog.listScoreChanges(4)).toEqual({
+        changes: all.changes.slice(0, 4),
+        total: 60,
+      });
     });
 
     it('finds the newest record of a store written before the head existed', async (ctx) => {
@@ -349,19 +410,24 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       if (!dropHead) return ctx.skip('this adapter cannot drop its head');
       const cid = uniqueCompetition();
       const sync = written('sync-000000004', 4, '2024-11-01T00:00:00.000Z');
-      await store.saveSync(cid, sync, { readHash: 'r' });
+      await store.competition(cid).syncLog.saveSync(sync, { readHash: 'r' });
       await dropHead(cid);
-      expect(await store.syncHead(cid)).toMatchObject({
+      expect(await store.competition(cid).syncLog.syncHead()).toMatchObject({
         id: sync.id,
         sequence: 4,
         readHash: '',
         inputHash: sync.inputHash,
         inputsStamp: '',
       });
-      expect(await store.lastSync(cid)).toEqual(sync);
-      await store.saveSync(cid, written('sync-000000005', 5, '2024-11-02T00:00:00.000Z'), { readHash: 'r5' });
-      expect(await store.syncHead(cid)).toMatchObject({ id: 'sync-000000005', readHash: 'r5' });
-      expect((await store.lastSync(cid))?.id).toBe('sync-000000005');
+      expect(await store.competition(cid).syncLog.lastSync()).toEqual(sync);
+      await store
+        .competition(cid)
+        .syncLog.saveSync(written('sync-000000005', 5, '2024-11-02T00:00:00.000Z'), { readHash: 'r5' });
+      expect(await store.competition(cid).syncLog.syncHead()).toMatchObject({
+        id: 'sync-000000005',
+        readHash: 'r5',
+      });
+      expect((await store.competition(cid).syncLog.lastSync())?.id).toBe('sync-000000005');
     });
   });
 }

@@ -96,7 +96,9 @@ describe('Cloud Functions CloudEvent entry (Forms watch via Pub/Sub)', () => {
     const res = await publish('RESPONSES');
     expect(res.status, fn.output()).toBeLessThan(300);
     const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
-    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE).listInnovations(CID);
+    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE)
+      .competition(CID)
+      .innovations.listInnovations();
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['ce-resp-1']);
     expect(forms.state.requests.every((r) => r.authorization?.startsWith('Bearer local-access-'))).toBe(true);

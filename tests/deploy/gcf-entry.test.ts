@@ -58,7 +58,9 @@ describe('Cloud Functions HTTP entry (Functions Framework serving the Hono app)'
     expect(await again.json()).toMatchObject({ outcome: 'unchanged' });
 
     const db = emulatorFirestore(inject('firestoreEmulatorHost'), PROJECT);
-    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE).listInnovations(CID);
+    const innovations = await createFirestoreStore(db, EMULATOR_DEADLINE)
+      .competition(CID)
+      .innovations.listInnovations();
     await db.terminate();
     expect(innovations.map((i) => i.responseId)).toEqual(['gcf-resp-1']);
   });

@@ -27,10 +27,10 @@ const PROBES: Record<string, string> = {
   [`shared/domain/fairness/${tag}-sdk.ts`]: "import { Hono } from 'hono';\nexport const probe = Hono;\n",
   // The hole issue 20 found: ports, sheet and messages from one folder down gave no error.
   [`shared/domain/fairness/${tag}-outer.ts`]: [
-    "import type { Store } from '../../ports.ts';",
+    "import type { StoreAdapter } from '../../ports.ts';",
     "import { JUROR_HEADER_ROWS } from '../../sheet/layout.ts';",
     "import { issueLine } from '../../messages/issues.ts';",
-    'export const probe: [Store | undefined, number, unknown] = [undefined, JUROR_HEADER_ROWS, issueLine];',
+    'export const probe: [StoreAdapter | undefined, number, unknown] = [undefined, JUROR_HEADER_ROWS, issueLine];',
     '',
   ].join('\n'),
   [`shared/domain/${tag}-infra.ts`]:

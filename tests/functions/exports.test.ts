@@ -99,8 +99,7 @@ describe('the secretariat downloads', () => {
   });
 
   it('never lets a cell run as a formula in Excel', async () => {
-    await store.upsertInnovation(
-      services.competition.id,
+    await store.competition(services.competition.id).innovations.upsertInnovation(
       {
         responseId: 'resp-formula',
         submittedAt: '2024-09-01T00:00:00Z',

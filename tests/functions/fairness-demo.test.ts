@@ -63,7 +63,7 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
   });
 
   it('names j2 harsh and j5 lenient, and shows INOV-2024-007 gained by not drawing j2 (a conflict of region)', async () => {
-    const sync = await store.lastSync(CID);
+    const sync = await store.competition(CID).syncLog.lastSync();
     const report = sync?.fairness;
     expect(report?.stages.map((s) => s.stage)).toEqual(['desk', 'interview', 'final']);
     for (const stage of report?.stages.slice(0, 2) ?? []) {
@@ -223,14 +223,14 @@ describe('the demo’s harsh juror, seen by the fairness report', () => {
   });
 
   it('a sync with nothing new keeps the report as it was, without running the bootstrap again', async () => {
-    const before = await store.lastSync(CID);
+    const before = await store.competition(CID).syncLog.lastSync();
     const fixed = new Date(DEMO_NOW);
     const rt = await composeLocal({ dir, lang: 'id', clock: { now: () => fixed } });
     try {
       const again = await runSync(rt.services, { trigger: 'cli' });
       expect(again.status).toBe('unchanged');
       // Nothing is copied: the pages read the last full record, whose report is the one computed before.
-      expect((await rt.services.store.lastSync(CID))?.fairness).toEqual(before?.fairness);
+      expect((await rt.services.stores.syncLog.lastSync())?.fairness).toEqual(before?.fairness);
       expect(again.requests).toEqual({ reads: 1, writes: 0 });
     } finally {
       await rt.close();

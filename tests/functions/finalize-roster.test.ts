@@ -30,10 +30,10 @@ const cell = (stage: string, innovation: string, juror: string, criterion: strin
 async function judgedWithoutJ3(late: string[] = []) {
   const competition = smallCompetition();
   const store = openSqliteStore(':memory:');
+  const stores = store.competition(competition.id);
   const ids = ['I-1', 'I-2', 'I-3', ...late];
   for (const [k, id] of ids.entries()) {
-    await store.upsertInnovation(
-      competition.id,
+    await stores.innovations.upsertInnovation(
       {
         responseId: `resp-${k}`,
         submittedAt: `2024-09-01T00:00:0${k}Z`,
@@ -53,7 +53,7 @@ async function judgedWithoutJ3(late: string[] = []) {
     // The top two advance: I-1 and I-2.
     cells.push(cell('interview', 'I-1', juror, 'x', '9'), cell('interview', 'I-2', juror, 'x', '7'));
   }
-  await store.saveSync(competition.id, {
+  await stores.syncLog.saveSync({
     id: 'sync-000000001',
     sequence: 1,
     startedAt: '2024-12-19T01:00:00.000Z',
@@ -153,8 +153,8 @@ describe('juri verify checks the facts of issue 19', () => {
 describe('finalize with a selection: an entry accepted after the last sync', () => {
   it('is not silently left out: refused until synced, or excluded with a reason', async () => {
     const services = await judgedWithoutJ3(['I-9']);
-    const { store, competition } = services;
-    const last = await store.lastSync(competition.id);
+    const { stores } = services;
+    const last = await stores.syncLog.lastSync();
     if (!last) throw new Error('no sync');
     // The last sync applied a selection that passed I-1..I-3: I-9 came in after it.
     const verdicts = ['I-1', 'I-2', 'I-3'].map((id) => ({
@@ -163,7 +163,7 @@ describe('finalize with a selection: an entry accepted after the last sync', () 
       reasons: [],
       outcome: 'pass' as const,
     }));
-    await store.saveSync(competition.id, { ...last, selection: { verdicts, log: [] } });
+    await stores.syncLog.saveSync({ ...last, selection: { verdicts, log: [] } });
     const ack = { by: 'Maria Ina', reason: 'J3 sakit' };
     expect(await refusal(fixResult(services, { acknowledgeAbsent: ack }))).toContain(
       'diterima setelah sinkronisasi terakhir dan belum melewati seleksi: I-9',

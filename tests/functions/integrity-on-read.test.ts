@@ -15,7 +15,7 @@ import {
   summaryOf,
   verificationCode,
 } from '../../shared/domain/record.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import { seedCompetition } from '../browser/seed.ts';
 import { fixedClock, secretariatCookie, testServices } from '../helpers/services.ts';
 import { emulatorFirestore } from '../setup/firestore-emulator.ts';
@@ -54,8 +54,8 @@ const TAMPERINGS: { name: string; edit(r: ResultRecord): void; shows: (r: Result
 ];
 
 interface Backend {
-  store: Store;
-  /** Rewrites stored version 1 as `edit` says, below the Store port, as a person with access would. */
+  store: StoreAdapter;
+  /** Rewrites stored version 1 as `edit` says, below the StoreAdapter port, as a person with access would. */
   tamper(edit: (r: ResultRecord) => void): Promise<void>;
   /** Rewrites version 1's summary where the store kept one beside the record (SQLite's column, Firestore's head). */
   tamperSummary(summary: ResultVersionSummary): Promise<void>;
@@ -101,7 +101,7 @@ function firestoreBackend(): Backend {
   return {
     store,
     async tamper(edit) {
-      const record = (await store.getVersion(CID, 1)) as ResultRecord;
+      const record = (await store.competition(CID).records.getVersion(1)) as ResultRecord;
       edit(record);
       const head = `competitions/${docId(CID)}/results/000001`;
       const chunks = await writeChunks(backend, head, record);
@@ -131,7 +131,7 @@ describe.each([
       const app = createApp(() => services);
       const before = await (await app.request(`/api/pengumuman/${CID}`)).json();
       expect(before.status).toBe('announced');
-      const record = (await backend.store.getVersion(CID, 1)) as ResultRecord;
+      const record = (await backend.store.competition(CID).records.getVersion(1)) as ResultRecord;
 
       await backend.tamper(t.edit);
       const json = await (await app.request(`/api/pengumuman/${CID}`)).json();
@@ -167,7 +167,7 @@ describe.each([
       await seedCompetition(services, { interviewDone: true });
       clock.set('2024-12-20T10:00:00+08:00');
       const app = createApp(() => services);
-      const record = (await backend.store.getVersion(CID, 1)) as ResultRecord;
+      const record = (await backend.store.competition(CID).records.getVersion(1)) as ResultRecord;
       expect(record.status).toBe('final');
 
       // Someone with access reopens uji publik for a year, with a reason of their own.
@@ -177,7 +177,7 @@ describe.each([
         provisionalUntil: '2025-12-20T10:00:00.000Z',
         reason: 'Dibuka kembali oleh orang lain',
       });
-      expect(await backend.store.listVersions(CID)).toEqual([summaryOf(record)]);
+      expect(await backend.store.competition(CID).records.listVersions()).toEqual([summaryOf(record)]);
       const respond = await app.request(`/pengumuman/${CID}/tanggapan`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost' },
@@ -200,7 +200,7 @@ describe('a SQLite file from an earlier juri (issue 20, probe 10b)', () => {
     await seedCompetition(testServices({ store: first, clock: fixedClock('2024-12-19T10:00:00+08:00') }), {
       interviewDone: true,
     });
-    const record = (await first.getVersion(CID, 1)) as ResultRecord;
+    const record = (await first.competition(CID).records.getVersion(1)) as ResultRecord;
     first.close();
     const raw = new Database(file);
     raw.exec("ALTER TABLE result_versions ADD COLUMN summary TEXT NOT NULL DEFAULT ''");
@@ -210,7 +210,7 @@ describe('a SQLite file from an earlier juri (issue 20, probe 10b)', () => {
 
     const store = openSqliteStore(file);
     try {
-      expect(await store.listVersions(CID)).toEqual([summaryOf(record)]);
+      expect(await store.competition(CID).records.listVersions()).toEqual([summaryOf(record)]);
       const check = new Database(file, { readonly: true });
       const columns = check.prepare<[], { name: string }>('PRAGMA table_info(result_versions)').all();
       check.close();

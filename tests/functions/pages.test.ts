@@ -298,7 +298,7 @@ describe('secretariat dashboard', () => {
     const res = await post(cookieOf(await login()));
     expect(res.status).toBe(409);
     expect(await res.text()).toContain('Penilaian belum selesai');
-    expect(await store.latestVersion(CID)).toBeNull();
+    expect(await store.competition(CID).records.latestVersion()).toBeNull();
   });
 
   it('lists per juror what is left to score, with reminders ready to send, and the jurors’ remarks', async () => {
@@ -328,7 +328,9 @@ describe('secretariat dashboard', () => {
       subject: 'Signifikansi',
       cell: "'Fransiska Wula – Proposal'!3:3",
     };
-    await store.saveSync(CID, { ...seeded.sync, id: 'seed-later', finishedAt: AFTER, sheetIssues: [issue] });
+    await store
+      .competition(CID)
+      .syncLog.saveSync({ ...seeded.sync, id: 'seed-later', finishedAt: AFTER, sheetIssues: [issue] });
     const cookie = cookieOf(await login());
     const body = await (await app.request('/sekretariat/penilaian', { headers: { cookie } })).text();
     expect(body).toContain('Tab juri yang diubah susunannya (1)');
@@ -396,7 +398,7 @@ describe('secretariat dashboard', () => {
       });
     const anonymous = await post();
     expect(anonymous.status).toBe(401);
-    expect(await store.lastSync(CID)).toBeNull();
+    expect(await store.competition(CID).syncLog.lastSync()).toBeNull();
     const cookie = cookieOf(await login());
     const res = await post(cookie);
     // Post, then redirect: a reload of the page that follows never posts again.
@@ -426,7 +428,7 @@ describe('secretariat dashboard', () => {
       syncId: 'sync-000000009',
       afterVersion: 1,
     }));
-    await store.appendScoreChanges(CID, 'sync-000000009', changes);
+    await store.competition(CID).changeLog.appendScoreChanges('sync-000000009', changes);
     const cookie = cookieOf(await login());
     const pages = await consolePages(cookie);
     expect(pages['/sekretariat/hasil']).toContain('Penilaian Proposal — 80 inovasi');

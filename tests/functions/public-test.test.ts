@@ -74,7 +74,7 @@ describe('uji publik (public test before the final result)', () => {
       body: new URLSearchParams({ mode: 'confirm', confirm: 'yes' }).toString(),
     });
     expect(confirmed.status).toBe(303);
-    const final = await store.latestVersion(CID);
+    const final = await store.competition(CID).records.latestVersion();
     expect(final).toMatchObject({ version: 2, status: 'final', confirms: 1, reason: null });
     expect(final?.previous).toEqual({ version: 1, hash: record?.hash });
     const after = await (await app.request(`/pengumuman/${CID}`)).text();
@@ -131,13 +131,13 @@ describe('uji publik (public test before the final result)', () => {
       ).toBe(true);
       const mail = await sendAs(from('192.0.2.13'), { contact: 'warga@contoh.id', message: 'd' });
       expect(await mail.text()).toContain('sudah diterima untuk hasil ini');
-      expect(await store.listPublicResponses(CID)).toHaveLength(2);
+      expect(await store.competition(CID).publicResponses.listPublicResponses()).toHaveLength(2);
     });
 
     it('caps the responses from everyone in an hour, then takes them again', async () => {
-      const version = (await store.latestVersion(CID))?.version ?? 0;
+      const version = (await store.competition(CID).records.latestVersion())?.version ?? 0;
       for (let n = 0; n < 300; n += 1) {
-        await store.savePublicResponse(CID, {
+        await store.competition(CID).publicResponses.savePublicResponse({
           id: `r${n}`,
           receivedAt: clock.now().toISOString(),
           version,

@@ -40,7 +40,7 @@ describe('the walk: every public surface stays on the fixed version', () => {
     expect((await post('/sekretariat/tetapkan', { confirm: 'yes' })).status).toBe(303);
     clock.set(AFTER);
     const fixed = await (await app.request(`/api/pengumuman/${CID}`)).json();
-    const ids = (await env.store.listInnovations(CID)).map((i) => i.id);
+    const ids = (await env.store.competition(CID).innovations.listInnovations()).map((i) => i.id);
     const before = await walk(app, ids);
     expect(before[`/api/pengumuman/${CID}`]).toContain('"status":"announced"');
 
@@ -57,14 +57,18 @@ describe('the walk: every public surface stays on the fixed version', () => {
     expect(asked.status).toBe(409);
     expect(await asked.text()).toContain('ralat');
     expect((await post('/sekretariat/terima-terlambat', { ...late, correction: 'yes' })).status).toBe(303);
-    expect((await env.store.listInnovations(CID)).map((i) => i.responseId)).toContain('late-walk');
+    expect(
+      (await env.store.competition(CID).innovations.listInnovations()).map((i) => i.responseId),
+    ).toContain('late-walk');
     expect((await runSync(services, { trigger: 'cli' })).status).not.toBe('failed');
 
     expect(await walk(app, ids)).toEqual(before);
 
     // The correction is fixed: the public surfaces change.
     const reason = 'Nilai wawancara diperbaiki juri; pendaftaran terlambat diterima.';
-    const lateId = (await env.store.listInnovations(CID)).find((i) => i.responseId === 'late-walk')?.id;
+    const lateId = (await env.store.competition(CID).innovations.listInnovations()).find(
+      (i) => i.responseId === 'late-walk',
+    )?.id;
     const correction = await post('/sekretariat/tetapkan', {
       confirm: 'yes',
       reason,

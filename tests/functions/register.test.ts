@@ -47,7 +47,7 @@ describe('GET /daftar, the local stand-in for the Google Form', () => {
     const google = app(false);
     expect((await google.request('/daftar')).status).toBe(404);
     expect((await post(google, ANSWERS)).status).toBe(404);
-    expect(await store.listInnovations(CID)).toEqual([]);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
   });
 
   it('asks the Form’s questions, with the regions and categories to choose from', async () => {
@@ -63,7 +63,7 @@ describe('GET /daftar, the local stand-in for the Google Form', () => {
     const res = await post(local, ANSWERS);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/daftar?diterima=INOV-2024-001');
-    const [innovation] = await store.listInnovations(CID);
+    const [innovation] = await store.competition(CID).innovations.listInnovations();
     expect(innovation).toMatchObject({
       title: 'Lumbung Pangan Desa Tangguh',
       region: 'Sikka',
@@ -88,14 +88,14 @@ describe('GET /daftar, the local stand-in for the Google Form', () => {
     expect(body).toContain('alamat email tidak valid');
     expect(body).toContain('value="bukan-email"');
     expect(body).toContain('aria-invalid="true"');
-    expect(await store.listInnovations(CID)).toEqual([]);
-    expect((await store.listRejections(CID)).map((r) => r.source)).toEqual(['local']);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
+    expect((await store.competition(CID).archive.listRejections()).map((r) => r.source)).toEqual(['local']);
   });
 
   it('refuses a form posted from another site', async () => {
     const res = await post(app(true), ANSWERS, 'https://jahat.example');
     expect(res.status).toBe(403);
-    expect(await store.listInnovations(CID)).toEqual([]);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
   });
 });
 
@@ -140,7 +140,7 @@ describe('GET /daftar when the window is not open, and its answers', () => {
     );
     const consent = /value="(Ya, saya setuju[^"]*)"/.exec(body)?.[1] ?? '';
     await post(a, { ...ANSWERS, 'Persetujuan Publikasi di Katalog Inovasi': consent });
-    const [entry] = await store.listInnovations(CID);
+    const [entry] = await store.competition(CID).innovations.listInnovations();
     expect(entry?.details?.consent).toBe(consent);
   });
 

@@ -59,12 +59,12 @@ describe('penetapan hasil (fixing the result)', () => {
     const refused = await post('/sekretariat/tetapkan');
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain('Centang kotak konfirmasi');
-    expect(await env.store.latestVersion(CID)).toBeNull();
+    expect(await env.store.competition(CID).records.latestVersion()).toBeNull();
 
     const fixed = await post('/sekretariat/tetapkan', { confirm: 'yes' });
     expect(fixed.status).toBe(303);
     expect(fixed.headers.get('location')).toBe('/sekretariat/hasil?tetap=1#penetapan');
-    const record = (await env.store.latestVersion(CID)) as ResultRecord;
+    const record = (await env.store.competition(CID).records.latestVersion()) as ResultRecord;
     expect(record).toMatchObject({
       version: 1,
       status: 'final',
@@ -124,7 +124,10 @@ describe('penetapan hasil (fixing the result)', () => {
     const v2 = await json(`/api/pengumuman/${CID}`);
     expect(v2).toMatchObject({ version: 2, latestVersion: 2, correction: { reason, previousVersion: 1 } });
     expect(v2.entries.map((e: { id: string }) => e.id)).not.toContain(first.id);
-    const [one, two] = [await env.store.getVersion(CID, 1), await env.store.getVersion(CID, 2)];
+    const [one, two] = [
+      await env.store.competition(CID).records.getVersion(1),
+      await env.store.competition(CID).records.getVersion(2),
+    ];
     expect(two?.previous).toEqual({ version: 1, hash: one?.hash });
 
     const page = await (await get(`/pengumuman/${CID}`, false)).text();
@@ -174,18 +177,21 @@ describe('penetapan hasil (fixing the result)', () => {
     await post('/sekretariat/tetapkan', { confirm: 'yes' });
     clock.set(AFTER);
     const fixed = await json(`/api/pengumuman/${CID}`);
-    const winner = (await env.store.listInnovations(CID)).find((i) => i.id === fixed.entries[0].id);
+    const winner = (await env.store.competition(CID).innovations.listInnovations()).find(
+      (i) => i.id === fixed.entries[0].id,
+    );
     if (!winner?.responseId) throw new Error('no winner');
-    await env.store.upsertInnovation(
-      CID,
+    await env.store.competition(CID).innovations.upsertInnovation(
       {
         ...submission(Number(winner.responseId.slice(-5)), { title: 'Judul yang diubah setelah penetapan' }),
         submittedAt: '2024-12-20T01:00:00.000Z',
       },
       (n) => innovationNumber(2024, n),
     );
-    await env.store.upsertInnovation(CID, submission(99), (n) => innovationNumber(2024, n));
-    const titles = (await env.store.listInnovations(CID)).map((i) => i.title);
+    await env.store
+      .competition(CID)
+      .innovations.upsertInnovation(submission(99), (n) => innovationNumber(2024, n));
+    const titles = (await env.store.competition(CID).innovations.listInnovations()).map((i) => i.title);
     expect(titles).toContain('Judul yang diubah setelah penetapan');
     expect(titles).toHaveLength(25);
     expect((await post('/sekretariat/sinkron')).status).toBe(303);
@@ -194,14 +200,14 @@ describe('penetapan hasil (fixing the result)', () => {
 
   it('refuses while a tie at the last winning place is undecided, and fixes once the panel’s decision is recorded', async () => {
     const { post, get, services, env } = await judged();
-    const live = (await env.store.lastSync(CID))?.result?.final;
+    const live = (await env.store.competition(CID).syncLog.lastSync())?.result?.final;
     // Two finalists get the same top marks from everyone; the winners' list is then cut between them.
     const [a, b] = live?.ranking ?? [];
     if (!a || !b) throw new Error('no final ranking');
     const top = (stage: string) => (stage === 'desk' ? 95 : 10);
     await typeScores(env, (s, j, i, c) => (i === a.id || i === b.id ? top(s) : scoreFor(s, j, i, c)));
     await runSync(services, { trigger: 'cli' });
-    const ranking = (await env.store.lastSync(CID))?.result?.final.ranking ?? [];
+    const ranking = (await env.store.competition(CID).syncLog.lastSync())?.result?.final.ranking ?? [];
     const tied = ranking.filter((e) => e.rank === 1);
     expect(tied.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
     const rank = 1;
@@ -220,7 +226,7 @@ describe('penetapan hasil (fixing the result)', () => {
       [`tie-${rank}-note`]: note,
     });
     expect(ok.status).toBe(303);
-    const record = await env.store.latestVersion(CID);
+    const record = await env.store.competition(CID).records.latestVersion();
     expect(record?.tieDecisions).toEqual([{ rank, order: [b.id, a.id], note }]);
     expect(record && recordAnnouncement(record, 'id').text).not.toContain('(=)');
     const minutes = await (await get('/sekretariat/berita-acara/1')).text();
@@ -231,7 +237,7 @@ describe('penetapan hasil (fixing the result)', () => {
   it('prints a Berita Acara with the competition, stages, rubric, panel, conflicts, ranking, hash and signatures', async () => {
     const { post, get, env } = await judged();
     await post('/sekretariat/tetapkan', { confirm: 'yes' });
-    const record = (await env.store.latestVersion(CID)) as ResultRecord;
+    const record = (await env.store.competition(CID).records.latestVersion()) as ResultRecord;
     const res = await get('/sekretariat/berita-acara/1');
     expect(res.status).toBe(200);
     const page = await res.text();

@@ -18,7 +18,7 @@ describe('a failed sync', () => {
       await typeScores(env, scoreFor, stage.id);
       await runSync(services, { trigger: 'cli' });
     }
-    const good = await store.lastSync(services.competition.id);
+    const good = await store.competition(services.competition.id).syncLog.lastSync();
     expect(good?.status).toBe('written');
     await fixResult(services, {});
     const announced = { ...services, clock: fixedClock('2024-12-20T10:00:00+08:00') };
@@ -31,7 +31,7 @@ describe('a failed sync', () => {
     });
 
     // …and is recorded as failed, with its reason, while the last good result stays readable.
-    const failed = await store.lastSync(services.competition.id);
+    const failed = await store.competition(services.competition.id).syncLog.lastSync();
     expect(failed?.status).toBe('failed');
     expect(failed?.message).toMatch(/Sheet|Google/);
     expect(failed?.result).toEqual(good?.result);
@@ -59,7 +59,7 @@ describe('a failed sync', () => {
     // …is picked up by the cron for the secretariat's tabs and the change log…
     const cron = await scheduledSync(ceremony);
     expect(cron?.status).toBe('written');
-    const log = await env.store.listScoreChanges(judging.competition.id);
+    const log = await env.store.competition(judging.competition.id).changeLog.listScoreChanges();
     const late = log.changes.filter((c) => c.syncId === cron?.id);
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((c) => c.afterVersion === fixed.version && c.old !== '' && c.new === '1')).toBe(true);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { NO_PUSH_KEYS, type Secrets, type Services } from '../../functions/compose/services.ts';
 import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
-import type { Clock, Store } from '../../shared/ports.ts';
+import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 
 export const NTT_2024_PATH = new URL(
   '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json',
@@ -29,11 +29,11 @@ export const TEST_SECRETS: Secrets = {
 };
 
 /** Services for app.request(...) tests; pass the adapters the test is about. */
-export function testServices(parts: { store: Store } & Partial<Omit<Services, 'store'>>): Services {
+export function testServices({ store, ...parts }: { store: StoreAdapter } & Partial<Services>): Services {
   const competition = parts.competition ?? loadNtt2024();
   return {
     competition,
-    stores: parts.store.competition(competition.id),
+    stores: store.competition(competition.id),
     sheet: undefined,
     forms: undefined,
     formsWatchTopic: undefined,

@@ -1,18 +1,16 @@
-import { storeAdapter, unscopedStore } from '../../infra/store-adapter.ts';
-import type { CompetitionStores, Store } from '../../shared/ports.ts';
+import { storeAdapter } from '../../infra/store-adapter.ts';
+import type { CompetitionStores, StoreAdapter } from '../../shared/ports.ts';
 
 /**
  * The store with some ports replaced for every competition (a test watching or failing a call):
  * `override` gets the competition's real ports and answers the ones to use instead.
  */
 export function withPorts(
-  store: Store,
+  store: StoreAdapter,
   override: (real: CompetitionStores) => Partial<CompetitionStores>,
-): Store {
-  return unscopedStore(
-    storeAdapter((id) => {
-      const real = store.competition(id);
-      return { ...real, ...override(real) };
-    }),
-  );
+): StoreAdapter {
+  return storeAdapter((id) => {
+    const real = store.competition(id);
+    return { ...real, ...override(real) };
+  });
 }

@@ -55,7 +55,7 @@ describe('POST /intake/form (Apps Script push)', () => {
       outcome: 'created',
       innovationId: 'INOV-2024-001',
     });
-    const [innovation] = await store.listInnovations('koin-yanlik-ntt-2024');
+    const [innovation] = await store.competition('koin-yanlik-ntt-2024').innovations.listInnovations();
     expect(innovation).toMatchObject({
       id: 'INOV-2024-001',
       responseId: '2_ABaOnudkn7Z',
@@ -80,7 +80,7 @@ describe('POST /intake/form (Apps Script push)', () => {
 
     expect(sequential).toEqual([201, 200, 200]);
     expect(concurrent.map((r) => r.status).sort()).toEqual([200, 200, 201]);
-    const innovations = await store.listInnovations('koin-yanlik-ntt-2024');
+    const innovations = await store.competition('koin-yanlik-ntt-2024').innovations.listInnovations();
     expect(innovations.map((i) => [i.responseId, i.id]).sort()).toEqual([
       ['resp-A', 'INOV-2024-001'],
       ['resp-B', 'INOV-2024-002'],
@@ -105,9 +105,9 @@ describe('POST /intake/form (Apps Script push)', () => {
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ outcome: 'updated', innovationId: 'INOV-2024-001' });
-    const [now] = await store.listInnovations('koin-yanlik-ntt-2024');
+    const [now] = await store.competition('koin-yanlik-ntt-2024').innovations.listInnovations();
     expect(now?.title).toBe('SIGAP Kupang v2');
-    const history = await store.innovationHistory('koin-yanlik-ntt-2024', 'resp-E');
+    const history = await store.competition('koin-yanlik-ntt-2024').innovations.innovationHistory('resp-E');
     expect(history.map((h) => h.title)).toEqual([NTT_2024_ANSWERS['Judul Inovasi']]);
   });
 
@@ -137,8 +137,8 @@ describe('POST /intake/form (Apps Script push)', () => {
       expect(res.status).toBe(401);
       expect((await res.json()).error.code).toBe('unauthorized');
       expect(store.archived).toEqual([]);
-      expect(await store.listInnovations('koin-yanlik-ntt-2024')).toEqual([]);
-      expect(await store.listRejections('koin-yanlik-ntt-2024')).toEqual([]);
+      expect(await store.competition('koin-yanlik-ntt-2024').innovations.listInnovations()).toEqual([]);
+      expect(await store.competition('koin-yanlik-ntt-2024').archive.listRejections()).toEqual([]);
     });
 
     it('a body changed after signing', async () => {
@@ -181,7 +181,7 @@ describe('POST /intake/form (Apps Script push)', () => {
     ]);
     expect(body.error.message).toContain('title: wajib diisi');
     expect(store.archived).toHaveLength(1);
-    expect(await store.listInnovations('koin-yanlik-ntt-2024')).toEqual([]);
+    expect(await store.competition('koin-yanlik-ntt-2024').innovations.listInnovations()).toEqual([]);
 
     expect((await app.request('/admin/rejections')).status).toBe(401);
     const listed = await app.request('/admin/rejections', {
@@ -200,7 +200,7 @@ describe('POST /intake/form (Apps Script push)', () => {
 
     // Fixed and sent again: accepted, and the rejection is cleared.
     expect((await post(app, codeGsRequest('resp-bad'))).status).toBe(201);
-    expect(await store.listRejections('koin-yanlik-ntt-2024')).toEqual([]);
+    expect(await store.competition('koin-yanlik-ntt-2024').archive.listRejections()).toEqual([]);
   });
 
   it('answers 422 in English when asked', async () => {
@@ -225,9 +225,9 @@ describe('POST /intake/form (Apps Script push)', () => {
     const fields = (await res.json()).error.fields.map((f: { field: string }) => f.field);
     expect(fields).toEqual(['timestamp', 'answers']);
     expect(store.archived.map((r) => r.body)).toEqual([body]);
-    expect((await store.listRejections('koin-yanlik-ntt-2024')).map((r) => r.responseId)).toEqual([
-      'resp-shape',
-    ]);
+    expect(
+      (await store.competition('koin-yanlik-ntt-2024').archive.listRejections()).map((r) => r.responseId),
+    ).toEqual(['resp-shape']);
 
     const notJson = 'responseId=1';
     const res2 = await app.request('/intake/form', {

@@ -3,7 +3,7 @@ import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
 import { signBody } from '../../functions/intake/signature.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import type { RawSubmission, Store } from '../../shared/ports.ts';
+import type { RawSubmission, StoreAdapter } from '../../shared/ports.ts';
 import { TEST_SECRETS, testServices } from '../helpers/services.ts';
 import { withPorts } from '../helpers/stores.ts';
 
@@ -13,7 +13,7 @@ export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 export const FORM_ID = '1FAIpQLSe-koin-yanlik-ntt-2024';
 
 /** A pass-through store that remembers what was archived (the port has no read for the archive). */
-export function observed(store: Store): Store & { archived: RawSubmission[] } {
+export function observed(store: StoreAdapter): StoreAdapter & { archived: RawSubmission[] } {
   const archived: RawSubmission[] = [];
   const watched = withPorts(store, ({ archive }) => ({
     archive: {
@@ -31,7 +31,7 @@ export function memoryStore() {
   return observed(openSqliteStore(':memory:'));
 }
 
-export function servicesWith(store: Store, parts: Partial<Services> = {}): Services {
+export function servicesWith(store: StoreAdapter, parts: Partial<Services> = {}): Services {
   const base = testServices({ store });
   const competition = { ...base.competition, form: { ...base.competition.form, formId: FORM_ID } };
   return testServices({

@@ -34,8 +34,8 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     expect(body).toMatchObject({ responseId: 'late-1', outcome: 'rejected' });
     expect(body.message).toContain('pendaftaran sudah ditutup pada 2024-11-15 WITA');
     expect(store.archived.map((r) => r.responseId)).toEqual(['late-1']);
-    expect(await store.listInnovations(CID)).toEqual([]);
-    const [rejection] = await store.listRejections(CID);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
+    const [rejection] = await store.competition(CID).archive.listRejections();
     expect(rejection?.reasons.map((r) => r.code)).toEqual(['intakeClosed']);
     expect(rejection?.submission?.responseId).toBe('late-1');
   });
@@ -47,7 +47,9 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     expect((await (await submit('too-late', '2024-11-15T16:00:00.000Z')).json()).outcome).toBe('rejected');
     const early = await (await submit('too-early', '2024-08-31T15:59:00.000Z')).json();
     expect(early.message).toContain('pendaftaran belum dibuka');
-    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(['in-time']);
+    expect((await store.competition(CID).innovations.listInnovations()).map((i) => i.responseId)).toEqual([
+      'in-time',
+    ]);
   });
 
   it('keeps an accepted entry as it was when its Form response is edited after closing', async () => {
@@ -55,7 +57,7 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     await submit('r1', '2024-10-01T00:00:00.000Z', { 'Judul Inovasi': 'Judul Asli' });
     const edit = await submit('r1', '2024-11-20T01:00:00.000Z', { 'Judul Inovasi': 'Judul Diubah' });
     expect((await edit.json()).outcome).toBe('rejected');
-    const [innovation] = await store.listInnovations(CID);
+    const [innovation] = await store.competition(CID).innovations.listInnovations();
     expect(innovation?.title).toBe('Judul Asli');
   });
 
@@ -77,10 +79,10 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
     const noReason = await accept({ confirm: 'yes', reason: '  ' });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain('Alasan penerimaan pendaftaran terlambat wajib diisi');
-    expect(await store.listInnovations(CID)).toEqual([]);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
     const ok = await accept({ confirm: 'yes', reason: 'Gangguan jaringan di Kabupaten Alor, surat Bupati' });
     expect(ok.status).toBe(303);
-    const [innovation] = await store.listInnovations(CID);
+    const [innovation] = await store.competition(CID).innovations.listInnovations();
     expect(innovation).toMatchObject({
       id: 'INOV-2024-001',
       lateAccepted: {
@@ -88,7 +90,7 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
         reason: 'Gangguan jaringan di Kabupaten Alor, surat Bupati',
       },
     });
-    expect(await store.listRejections(CID)).toEqual([]);
+    expect(await store.competition(CID).archive.listRejections()).toEqual([]);
 
     // The Apps Script retries the same submission (its first answer was lost): one entry, no new rejection.
     for (let retry = 0; retry < 2; retry += 1) {
@@ -96,8 +98,8 @@ describe('the intake window (intake.opensAt / intake.closesAt)', () => {
       expect(again.status).toBe(200);
       expect(await again.json()).toMatchObject({ outcome: 'unchanged', innovationId: 'INOV-2024-001' });
     }
-    expect(await store.listRejections(CID)).toEqual([]);
-    expect(await store.listInnovations(CID)).toHaveLength(1);
+    expect(await store.competition(CID).archive.listRejections()).toEqual([]);
+    expect(await store.competition(CID).innovations.listInnovations()).toHaveLength(1);
   });
 });
 

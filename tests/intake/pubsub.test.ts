@@ -88,12 +88,14 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(lists.map((r) => r.query)).toEqual([{}, { pageToken: '2' }]);
     expect(stub.state.requests.every((r) => r.authorization === 'Bearer test-access-token')).toBe(true);
 
-    const innovations = await store.listInnovations(CID);
+    const innovations = await store.competition(CID).innovations.listInnovations();
     expect(innovations.map((i) => [i.responseId, i.region, i.category])).toEqual([
       ['resp-1', 'Kupang', 'kabkota'],
       ['resp-2', 'Kupang', 'kabkota'],
     ]);
-    expect((await store.listRejections(CID)).map((r) => r.responseId)).toEqual(['resp-bad']);
+    expect((await store.competition(CID).archive.listRejections()).map((r) => r.responseId)).toEqual([
+      'resp-bad',
+    ]);
     // The envelope, then each listed response exactly as Google sent it.
     expect(store.archived.map((r) => [r.source, r.responseId ?? null])).toEqual([
       ['forms-api', null],
@@ -102,7 +104,9 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       ['forms-api', 'resp-bad'],
     ]);
     expect(JSON.parse(store.archived[1]?.body ?? '')).toMatchObject({ responseId: 'resp-1' });
-    expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe('2024-10-31T11:00:00.123456789Z');
+    expect(await store.competition(CID).cursors.getCursor(`forms-responses:${FORM_ID}`)).toBe(
+      '2024-10-31T11:00:00.123456789Z',
+    );
 
     // The next notification lists from ten minutes before the cursor (a response may be listed late)
     // and takes only what it has not stored yet.
@@ -122,11 +126,13 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       formResponse(FORM_ID, 'resp-2', '2024-10-31T10:00:00Z'),
     ]);
     for (let i = 0; i < 3; i++) expect((await push()).status).toBe(200);
-    await store.setCursor(CID, `forms-responses:${FORM_ID}`, '2024-01-01T00:00:00.000000000Z');
+    await store
+      .competition(CID)
+      .cursors.setCursor(`forms-responses:${FORM_ID}`, '2024-01-01T00:00:00.000000000Z');
     const concurrent = await Promise.all([0, 1, 2].map(() => push()));
     expect(concurrent.map((r) => r.status)).toEqual([200, 200, 200]);
 
-    const innovations = await store.listInnovations(CID);
+    const innovations = await store.competition(CID).innovations.listInnovations();
     expect(innovations.map((i) => [i.responseId, i.id, i.version])).toEqual([
       ['resp-1', 'INOV-2024-001', 1],
       ['resp-2', 'INOV-2024-002', 1],
@@ -143,8 +149,10 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(body.results).toEqual([
       { responseId: 'resp-1', outcome: 'updated', innovationId: 'INOV-2024-001' },
     ]);
-    expect((await store.innovationHistory(CID, 'resp-1')).map((h) => h.version)).toEqual([1]);
-    expect((await store.listInnovations(CID))[0]).toMatchObject({
+    expect(
+      (await store.competition(CID).innovations.innovationHistory('resp-1')).map((h) => h.version),
+    ).toEqual([1]);
+    expect((await store.competition(CID).innovations.listInnovations())[0]).toMatchObject({
       title: 'SIGAP Kupang (revisi)',
       version: 2,
     });
@@ -166,7 +174,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       const res = await push(envelope(FORM_ID), await makeToken());
       expect(res.status).toBe(401);
       expect(store.archived).toEqual([]);
-      expect(await store.listInnovations(CID)).toEqual([]);
+      expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
       expect(stub.state.requests).toEqual([]);
     });
 
@@ -183,7 +191,7 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(await (await push(envelope('another-form'))).json()).toEqual({ ignored: 'formId another-form' });
     expect(await (await push(envelope(FORM_ID, 'SCHEMA'))).json()).toEqual({ ignored: 'eventType SCHEMA' });
     expect(stub.state.requests).toEqual([]);
-    expect(await store.listInnovations(CID)).toEqual([]);
+    expect(await store.competition(CID).innovations.listInnovations()).toEqual([]);
   });
 
   it('answers 400 to a body that is not a push envelope, after archiving it', async () => {
@@ -199,10 +207,12 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     const res = await push();
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('upstream_unavailable');
-    expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBeNull();
+    expect(await store.competition(CID).cursors.getCursor(`forms-responses:${FORM_ID}`)).toBeNull();
     stub.state.failStatus = null;
     expect((await push()).status).toBe(200);
-    expect((await store.listInnovations(CID)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    expect((await store.competition(CID).innovations.listInnovations()).map((i) => i.id)).toEqual([
+      'INOV-2024-001',
+    ]);
   });
 
   it('stores at most 8 responses per delivery, oldest first, and answers busy until the rest are in', async () => {
@@ -218,11 +228,13 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     expect(first.status).toBe(409);
     expect((await first.json()).error.code).toBe('busy');
     const cursorKey = `forms-responses:${FORM_ID}`;
-    expect(await store.getCursor(CID, cursorKey)).toBe('2024-10-18T09:00:00.000000000Z');
-    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(
+    expect(await store.competition(CID).cursors.getCursor(cursorKey)).toBe('2024-10-18T09:00:00.000000000Z');
+    expect((await store.competition(CID).innovations.listInnovations()).map((i) => i.responseId)).toEqual(
       [1, 2, 3, 4, 5, 6, 7].map((n) => `resp-${n}`),
     );
-    expect((await store.listRejections(CID)).map((r) => r.responseId)).toEqual(['resp-8']);
+    expect((await store.competition(CID).archive.listRejections()).map((r) => r.responseId)).toEqual([
+      'resp-8',
+    ]);
 
     const second = await push();
     expect(second.status).toBe(200);
@@ -241,13 +253,15 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     const archivedIds = store.archived.flatMap((r) => (r.responseId ? [r.responseId] : []));
     expect(archivedIds).toHaveLength(11);
     expect(new Set(archivedIds).size).toBe(11);
-    const innovations = await store.listInnovations(CID);
+    const innovations = await store.competition(CID).innovations.listInnovations();
     expect(innovations.map((i) => [i.responseId, i.version])).toEqual(
       [1, 2, 3, 4, 5, 6, 7, 9, 10, 11].map((n) => [`resp-${n}`, 1]),
     );
-    expect((await store.listRejections(CID)).map((r) => r.responseId)).toEqual(['resp-8']);
+    expect((await store.competition(CID).archive.listRejections()).map((r) => r.responseId)).toEqual([
+      'resp-8',
+    ]);
     expect((await push()).status).toBe(200);
-    expect(await store.listInnovations(CID)).toHaveLength(10);
+    expect(await store.competition(CID).innovations.listInnovations()).toHaveLength(10);
   });
 
   it('never splits responses submitted at the same instant across deliveries', async () => {
@@ -256,10 +270,12 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       times.map((d, i) => formResponse(FORM_ID, `resp-${i + 1}`, `2024-10-${d}T09:00:00Z`)),
     );
     expect((await push()).status).toBe(409);
-    expect(await store.listInnovations(CID)).toHaveLength(7);
-    expect(await store.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe('2024-10-07T09:00:00.000000000Z');
+    expect(await store.competition(CID).innovations.listInnovations()).toHaveLength(7);
+    expect(await store.competition(CID).cursors.getCursor(`forms-responses:${FORM_ID}`)).toBe(
+      '2024-10-07T09:00:00.000000000Z',
+    );
     expect((await push()).status).toBe(200);
-    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(
+    expect((await store.competition(CID).innovations.listInnovations()).map((i) => i.responseId)).toEqual(
       times.map((_, i) => `resp-${i + 1}`),
     );
   });
@@ -295,13 +311,15 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
       expect(failed.status).toBe(503);
       expect((await failed.json()).error.code).toBe('storage_unavailable');
       other.exec('COMMIT');
-      expect(await sqlite.getCursor(CID, `forms-responses:${FORM_ID}`)).toBe(
+      expect(await sqlite.competition(CID).cursors.getCursor(`forms-responses:${FORM_ID}`)).toBe(
         '2024-10-30T09:00:00.000000000Z',
       );
-      expect((await sqlite.listInnovations(CID)).map((i) => i.responseId)).toEqual(['resp-1']);
+      expect((await sqlite.competition(CID).innovations.listInnovations()).map((i) => i.responseId)).toEqual([
+        'resp-1',
+      ]);
 
       expect((await push()).status).toBe(200);
-      const innovations = await sqlite.listInnovations(CID);
+      const innovations = await sqlite.competition(CID).innovations.listInnovations();
       expect(innovations.map((i) => [i.responseId, i.id])).toEqual([
         ['resp-1', 'INOV-2024-001'],
         ['resp-2', 'INOV-2024-002'],

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import { withPorts } from '../helpers/stores.ts';
 import { formSubmitEvent, loadCodeGs } from './apps-script-runtime.ts';
 import { appWith, FORM_ID, NOW, observed, servicesWith } from './harness.ts';
@@ -86,14 +86,16 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
 
     const retried = await app.request('/intake/form', request());
     expect(retried.status).toBe(201);
-    expect((await db.store.listInnovations(CID)).map((i) => i.id)).toEqual(['INOV-2024-001']);
+    expect((await db.store.competition(CID).innovations.listInnovations()).map((i) => i.id)).toEqual([
+      'INOV-2024-001',
+    ]);
   });
 
   it('when the store fails after archiving, while writing the innovation', async () => {
     const db = lockableStore();
     let lockAfterArchive = true;
     // Another writer grabs the lock right after the archive succeeded (the window a crash or outage hits).
-    const store: Store = withPorts(db.store, ({ archive }) => ({
+    const store: StoreAdapter = withPorts(db.store, ({ archive }) => ({
       archive: {
         ...archive,
         async archiveRaw(raw) {
@@ -110,17 +112,17 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     db.unlock();
     lockAfterArchive = false;
     expect(db.archivedRows()).toBe(1);
-    expect(await db.store.listInnovations(CID)).toEqual([]);
+    expect(await db.store.competition(CID).innovations.listInnovations()).toEqual([]);
 
     const retries = await Promise.all([0, 1, 2].map(() => app.request('/intake/form', request())));
     expect(retries.map((r) => r.status).sort()).toEqual([200, 200, 201]);
-    const innovations = await db.store.listInnovations(CID);
+    const innovations = await db.store.competition(CID).innovations.listInnovations();
     expect(innovations.map((i) => [i.responseId, i.id, i.version])).toEqual([
       ['resp-lock-2', 'INOV-2024-001', 1],
     ]);
     // Four deliveries of the same bytes: one archived copy that counts them.
     expect(db.archivedRows()).toBe(1);
-    expect((await db.store.listRaw(CID))[0]?.deliveries).toBe(4);
+    expect((await db.store.competition(CID).archive.listRaw())[0]?.deliveries).toBe(4);
   });
 
   it('numbers stay gap-free after a failed attempt', async () => {
@@ -132,7 +134,10 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     db.unlock();
     expect((await app.request('/intake/form', signedRequest('resp-c')())).status).toBe(201);
     expect((await app.request('/intake/form', signedRequest('resp-b')())).status).toBe(201);
-    const ids = (await db.store.listInnovations(CID)).map((i) => [i.responseId, i.id]);
+    const ids = (await db.store.competition(CID).innovations.listInnovations()).map((i) => [
+      i.responseId,
+      i.id,
+    ]);
     expect(ids.sort()).toEqual([
       ['resp-a', 'INOV-2024-001'],
       ['resp-b', 'INOV-2024-003'],

@@ -76,7 +76,7 @@ describe('at intake', () => {
       }),
     );
     expect(res.status).toBe(201);
-    const [stored] = await store.listInnovations(CID);
+    const [stored] = await store.competition(CID).innovations.listInnovations();
     expect(stored?.responseId).toBe('resp-bidi');
     expect(stored?.title).toBe('SIGAP Kupang');
     expect(stored?.agency).toBe('Dinas Dukcapil Kupang');

@@ -29,7 +29,9 @@ describe('an oversize body sent to juri serve', () => {
     dir = mkdtempSync(join(tmpdir(), 'juri-body-limit-'));
     const seed = openSqliteStore(join(dir, 'juri.db'));
     for (let n = 1; n <= 3; n++)
-      await seed.upsertInnovation(CID, submission(n), (k) => innovationNumber(2024, k));
+      await seed
+        .competition(CID)
+        .innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
     seed.close();
     served = await startServe(dir);
   }, budget(CLI_MS));

@@ -4,13 +4,13 @@ import { provisionSheet } from '../../functions/scores/provision.ts';
 import { scheduledSync } from '../../functions/scores/sync.ts';
 import { createFirestoreRestStore } from '../../infra/firestore/rest-store.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import { scoreFor, sheetEnvsClosedAfterEach, submission, typeScores } from '../sheets/helpers.ts';
 import { ADMIN } from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();
 
-const stores: [string, (sqlite: Store) => Store][] = [
+const stores: [string, (sqlite: StoreAdapter) => StoreAdapter][] = [
   ['SQLite', (sqlite) => sqlite],
   [
     'Firestore (REST, emulator)',
@@ -27,9 +27,11 @@ describe('a cron sync and a manual sync that start at the same moment', () => {
   it.each(stores)('run one at a time on %s: one syncs, the other is told busy', async (_, storeFor) => {
     const env = await startEnv();
     const store = storeFor(env.store);
-    const services = { ...env.services, store, stores: store.competition(env.services.competition.id) };
+    const services = { ...env.services, stores: store.competition(env.services.competition.id) };
     for (let n = 1; n <= 12; n++) {
-      await store.upsertInnovation(services.competition.id, submission(n), (k) => innovationNumber(2024, k));
+      await store
+        .competition(services.competition.id)
+        .innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
     }
     await provisionSheet(services);
     await typeScores(env, scoreFor, 'desk');
@@ -47,7 +49,7 @@ describe('a cron sync and a manual sync that start at the same moment', () => {
       expect(cron?.status).toBe('written');
     }
     // One record, the first of the sequence: nothing ran twice.
-    expect((await store.lastSync(services.competition.id))?.sequence).toBe(1);
+    expect((await store.competition(services.competition.id).syncLog.lastSync())?.sequence).toBe(1);
     // And the sheet is free again for the next one.
     expect((await app.request('/admin/sync', { method: 'POST', headers: ADMIN })).status).toBe(200);
   });

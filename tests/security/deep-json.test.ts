@@ -28,7 +28,7 @@ describe('JSON nested past any real payload', () => {
       expect(res.status, await res.clone().text()).toBe(422);
       expect(await res.text()).toContain('bersarang terlalu dalam');
     }
-    const rejections = await store.listRejections(CID);
+    const rejections = await store.competition(CID).archive.listRejections();
     expect(rejections.map((r) => r.responseId).sort()).toEqual(['deep-200000', 'deep-5000']);
     expect(rejections[0]?.reasons).toEqual([
       { path: '(root)', code: 'tooDeep', params: { maximum: MAX_JSON_DEPTH } },

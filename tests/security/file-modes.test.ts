@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { composeLocal } from '../../functions/compose/local.ts';
 import { numberToId, submission } from '../contract/store-fixtures.ts';
-import { CID } from './helpers.ts';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -18,7 +17,10 @@ describe('JURI_DIR holds contact details: only its owner may read it', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'juri-modes-')), 'data');
     const rt = await composeLocal({ dir, lang: 'id' });
     try {
-      await rt.services.store.upsertInnovation(CID, submission('r1', '2024-10-01T00:00:00Z'), numberToId);
+      await rt.services.stores.innovations.upsertInnovation(
+        submission('r1', '2024-10-01T00:00:00Z'),
+        numberToId,
+      );
       // A workbook write goes through a temporary file and a rename.
       await rt.services.sheet?.provision({
         jurorTabs: [],

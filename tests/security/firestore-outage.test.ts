@@ -144,14 +144,14 @@ describe('Firestore stops in the middle of an intake burst', () => {
       await Promise.all(senders);
 
       expect(unavailable).toBeGreaterThan(0);
-      const innovations = await store.listInnovations(CID);
+      const innovations = await store.competition(CID).innovations.listInnovations();
       expect(innovations).toHaveLength(N);
       expect(new Set(innovations.map((i) => i.responseId)).size).toBe(N);
       expect(innovations.map((i) => i.id)).toEqual(
         Array.from({ length: N }, (_, k) => `INOV-2024-${String(k + 1).padStart(3, '0')}`),
       );
       expect(innovations.every((i) => i.version === 1)).toBe(true);
-      const archived = await store.listRaw(CID);
+      const archived = await store.competition(CID).archive.listRaw();
       expect(archived).toHaveLength(N);
       expect(archived.reduce((n, a) => n + a.deliveries, 0)).toBeGreaterThanOrEqual(N);
 

@@ -48,8 +48,11 @@ describe('the Forms API cursor', () => {
 
     // Nothing new: the overlap lists both again, and both are recognised.
     expect((await push()).results).toEqual([]);
-    expect((await store.listInnovations(CID)).map((i) => i.responseId)).toEqual(['resp-2', 'resp-1']);
-    const responses = (await store.listRaw(CID)).filter((r) => r.responseId);
+    expect((await store.competition(CID).innovations.listInnovations()).map((i) => i.responseId)).toEqual([
+      'resp-2',
+      'resp-1',
+    ]);
+    const responses = (await store.competition(CID).archive.listRaw()).filter((r) => r.responseId);
     expect(responses.map((r) => [r.responseId, r.deliveries]).sort()).toEqual([
       ['resp-1', 1],
       ['resp-2', 1],
@@ -66,6 +69,6 @@ describe('the Forms API cursor', () => {
     expect((await push()).results).toEqual([
       { responseId: 'resp-1', outcome: 'updated', innovationId: 'INOV-2024-001' },
     ]);
-    expect((await store.listInnovations(CID))[0]?.title).toBe('SIGAP (revisi)');
+    expect((await store.competition(CID).innovations.listInnovations())[0]?.title).toBe('SIGAP (revisi)');
   });
 });

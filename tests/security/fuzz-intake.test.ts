@@ -5,7 +5,7 @@ import { parseFormsApiResponse, parseJson } from '../../functions/intake/payload
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { singleLineText } from '../../shared/domain/text.ts';
-import type { RawSubmission, Rejection, Store } from '../../shared/ports.ts';
+import type { RawSubmission, Rejection, StoreAdapter } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import { withPorts } from '../helpers/stores.ts';
 import { appWith, servicesWith, signedHeaders } from '../intake/harness.ts';
@@ -20,7 +20,7 @@ afterAll(() => sqlite.close());
 
 /** The store, watched: what the last request archived and rejected. */
 const last: { raw?: RawSubmission; rejection?: Rejection } = {};
-const store: Store = withPorts(sqlite, ({ archive }) => ({
+const store: StoreAdapter = withPorts(sqlite, ({ archive }) => ({
   archive: {
     ...archive,
     async archiveRaw(raw) {

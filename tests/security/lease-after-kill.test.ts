@@ -37,7 +37,9 @@ describe.skipIf(process.platform === 'win32')(
         dir = mkdtempSync(join(tmpdir(), 'juri-lease-'));
         const seed = openSqliteStore(join(dir, 'juri.db'));
         for (let n = 1; n <= 5; n++)
-          await seed.upsertInnovation(CID, submission(n), (k) => innovationNumber(2024, k));
+          await seed
+            .competition(CID)
+            .innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
         seed.close();
         const first = await serve(dir);
         expect((await admin(first, '/admin/sheet/setup')).status).toBe(200);
@@ -104,7 +106,7 @@ describe.skipIf(process.platform === 'win32')(
       await stuck;
       hold.restore();
       const db = openSqliteStore(join(dir, 'juri.db'));
-      const last = await db.lastSync(CID);
+      const last = await db.competition(CID).syncLog.lastSync();
       db.close();
       expect(last?.status).toBe('failed');
       expect(last?.message).toContain('juri sedang dihentikan');

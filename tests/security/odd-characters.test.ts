@@ -31,7 +31,7 @@ describe('one odd character in a Form answer', () => {
       appsScriptBody('resp-odd', { 'Judul Inovasi': title, 'Nama Narahubung': `Maria${ODD}` }),
     );
     expect(res.status).toBe(201);
-    const [stored] = await env.store.listInnovations(CID);
+    const [stored] = await env.store.competition(CID).innovations.listInnovations();
     expect(stored?.title).toBe('SIGAP Kupang');
 
     const admin = (path: string) => app.request(path, { method: 'POST', headers: ADMIN });

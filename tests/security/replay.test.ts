@@ -17,11 +17,11 @@ describe('a signed request replayed within the signature window', () => {
     expect(statuses[0]).toBe(201);
     expect(statuses.slice(1).every((s) => s === 200)).toBe(true);
 
-    const archived = await store.listRaw(CID);
+    const archived = await store.competition(CID).archive.listRaw();
     expect(archived).toHaveLength(1);
     expect(archived[0]).toMatchObject({ responseId: 'resp-big', deliveries: 30, body });
     expect(archived.reduce((bytes, a) => bytes + a.body.length, 0)).toBeLessThan(1.1 * body.length);
-    expect(await store.listInnovations(CID)).toHaveLength(1);
+    expect(await store.competition(CID).innovations.listInnovations()).toHaveLength(1);
     store.close();
   });
 });

@@ -58,7 +58,7 @@ describe('sign-out', () => {
       headers: { ...FORM, origin: ORIGIN, cookie },
     });
     expect(sync.status).toBe(401);
-    expect(await store.lastSync(CID)).toBeNull();
+    expect(await store.competition(CID).syncLog.lastSync()).toBeNull();
   });
 
   it('leaves other sessions open, and rotating the admin token ends them all', async () => {

@@ -48,7 +48,7 @@ describe('the intake signature covers the bytes as received', () => {
     async (_, bytes) => {
       const { store, res } = post(bytes, sign(bytes));
       expect((await res).status).not.toBe(401);
-      const [archived] = await store.listRaw(CID);
+      const [archived] = await store.competition(CID).archive.listRaw();
       const kept =
         archived?.encoding === 'base64'
           ? Buffer.from(archived.body, 'base64')
@@ -61,6 +61,6 @@ describe('the intake signature covers the bytes as received', () => {
     const decoded = utf8.encode(new TextDecoder().decode(bytes));
     const { store, res } = post(bytes, sign(decoded));
     expect((await res).status).toBe(401);
-    expect(await store.listRaw(CID)).toEqual([]);
+    expect(await store.competition(CID).archive.listRaw()).toEqual([]);
   });
 });

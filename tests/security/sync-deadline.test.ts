@@ -45,7 +45,9 @@ describe('the sheet lease: short, renewed while the work runs, freed on a clean 
     };
     const otherTakes = () => {
       const now = clock.now();
-      return store.acquireLease(cid, SYNC_LEASE, 'other', now, new Date(now.getTime() + LEASE_MS));
+      return store
+        .competition(cid)
+        .leases.acquireLease(SYNC_LEASE, 'other', now, new Date(now.getTime() + LEASE_MS));
     };
     return { store, cid, stopping, running, pass, otherTakes, finish: () => finish(), signal: () => seen };
   }
@@ -74,7 +76,9 @@ describe('the sheet lease: short, renewed while the work runs, freed on a clean 
     // The process stalls past the lease (no renewal ran), another sync takes the sheet, then it wakes.
     const stalled = new Date(Date.parse('2024-11-01T08:00:00Z') + 2 * LEASE_MS);
     const later = new Date(stalled.getTime() + LEASE_MS);
-    expect(await rig.store.acquireLease(rig.cid, SYNC_LEASE, 'other', stalled, later)).toBe(true);
+    expect(
+      await rig.store.competition(rig.cid).leases.acquireLease(SYNC_LEASE, 'other', stalled, later),
+    ).toBe(true);
     await rig.pass(RENEW_EVERY_MS);
     await expect(rig.running).rejects.toMatchObject({ code: 'busy' });
     expect(rig.signal()?.aborted).toBe(true);
@@ -109,7 +113,7 @@ describe('one sync’s time with Google is capped', () => {
     await expect(runSync(patient, { trigger: 'cli', budgetMs: 300 })).rejects.toMatchObject({
       code: 'sheet_unavailable',
     });
-    const failed = await env.store.lastSync(env.services.competition.id);
+    const failed = await env.store.competition(env.services.competition.id).syncLog.lastSync();
     expect(failed?.status).toBe('failed');
     expect(failed?.message).toContain('batas waktu');
     expect(failed?.message).not.toMatch(/AbortError|TimeoutError|signal/);

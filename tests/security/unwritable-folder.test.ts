@@ -77,7 +77,7 @@ describe('a sync whose workbook cannot be written', () => {
     expect(body.error.message).toContain(`tidak dapat menyimpan buku kerja ${env.file}`);
     expect(body.error.message).toContain(`Folder ${dirname(env.file)}`);
     expect(body.error.message).toMatch(/\((EACCES|EPERM)\)/);
-    const failed = await env.store.lastSync(CID);
+    const failed = await env.store.competition(CID).syncLog.lastSync();
     expect(failed?.status).toBe('failed');
     expect(failed?.message).toContain('belum tersimpan');
     // The dashboard says so, in the same words.
@@ -117,7 +117,9 @@ describe('a sync whose workbook cannot be written', () => {
       const dir = mkdtempSync(join(tmpdir(), 'juri-unwritable-'));
       const seed = openSqliteStore(join(dir, 'juri.db'));
       for (let n = 1; n <= 5; n++)
-        await seed.upsertInnovation(CID, submission(n), (k) => innovationNumber(2024, k));
+        await seed
+          .competition(CID)
+          .innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
       seed.close();
       const cli = (...args: string[]) =>
         promisify(execFile)('node', [BIN, ...args, '--local', '--dir', dir], { timeout: CLI_MS }).then(

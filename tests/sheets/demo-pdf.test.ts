@@ -26,9 +26,9 @@ describe('the demo workbook, opened as a person would', () => {
         proposalUrl: `https://drive.example.org/p-${n}.pdf`,
         videoUrl: `https://video.example.org/${n}`,
       };
-      await env.store.upsertInnovation(env.services.competition.id, submission(n, { details }), (k) =>
-        innovationNumber(2024, k),
-      );
+      await env.store
+        .competition(env.services.competition.id)
+        .innovations.upsertInnovation(submission(n, { details }), (k) => innovationNumber(2024, k));
     }
     await provisionSheet(env.services);
     await typeScores(env, scoreFor, 'desk');

@@ -85,7 +85,7 @@ describe('the sync button fails fast, in one language, with one next step', () =
     expect(alert).toContain('coba lagi beberapa menit lagi');
     // The production backoff (0.5, 1, 2, 4, 8 s…) would make 6 attempts; the 2.5 s budget allows fewer.
     expect(env.server.faults.injected()).toBeLessThan(6);
-    const record = await env.store.lastSync(env.services.competition.id);
+    const record = await env.store.competition(env.services.competition.id).syncLog.lastSync();
     expect(record?.status).toBe('failed');
     expect(record?.failure?.detail).toContain('HTTP 503');
   });

@@ -63,7 +63,7 @@ describe('sync under injected faults', () => {
     const error = await runSync(env.services, { trigger: 'cli' }).catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe('quota_exhausted');
     expect(isAppError(error) && error.messageIn('id')).toMatch(/Kuota Google Sheets API habis/);
-    const last = await env.store.lastSync(env.services.competition.id);
+    const last = await env.store.competition(env.services.competition.id).syncLog.lastSync();
     expect(last?.status).toBe('failed');
     expect(last?.message).toMatch(/Kuota/);
     // 429s were answered with Retry-After and retried: 7 attempts (1 + 6 retries).

@@ -15,7 +15,7 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
-import type { AcceptedSubmission, ScoreSheet, Store } from '../../shared/ports.ts';
+import type { AcceptedSubmission, ScoreSheet, StoreAdapter } from '../../shared/ports.ts';
 import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
 import { jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
 import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
@@ -30,7 +30,7 @@ export interface SheetEnv {
   file: string;
   server: LocalSheetsServer;
   sheet: ScoreSheet;
-  store: Store & { close(): void };
+  store: StoreAdapter & { close(): void };
   services: Services;
   /** A separate client standing in for people typing into the sheet. */
   client: sheets_v4.Sheets;
@@ -122,9 +122,9 @@ export function submission(
 
 export async function seedInnovations(env: SheetEnv, count: number, from = 1): Promise<void> {
   for (let n = from; n < from + count; n++) {
-    await env.store.upsertInnovation(env.services.competition.id, submission(n), (k) =>
-      innovationNumber(2024, k),
-    );
+    await env.store
+      .competition(env.services.competition.id)
+      .innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
   }
 }
 

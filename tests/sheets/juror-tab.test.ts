@@ -37,9 +37,9 @@ async function seedWithLinks(env: SheetEnv, count: number): Promise<void> {
         ? 'https://drive.example.org/a"),IMPORTXML("http://x","//a'
         : `https://drive.example.org/p-${n}.pdf`;
     const details = { proposalUrl, videoUrl: `https://video.example.org/v-${n}` };
-    await env.store.upsertInnovation(env.services.competition.id, submission(n, { details }), (k) =>
-      innovationNumber(2024, k),
-    );
+    await env.store
+      .competition(env.services.competition.id)
+      .innovations.upsertInnovation(submission(n, { details }), (k) => innovationNumber(2024, k));
   }
 }
 

@@ -7,7 +7,7 @@ import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { assignStage } from '../../shared/domain/assignment.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
 import { loadNtt2024, secretariatCookie } from '../helpers/services.ts';
 import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
@@ -32,16 +32,14 @@ function withStore(env: SheetEnv, backend: 'sqlite' | 'firestore'): Services {
   if (backend === 'sqlite') return env.services;
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-roster-${Date.now()}`);
   onTestFinished(() => db.terminate());
-  const store: Store = createFirestoreStore(db, EMULATOR_DEADLINE);
-  return { ...env.services, store, stores: store.competition(env.services.competition.id) };
+  const store: StoreAdapter = createFirestoreStore(db, EMULATOR_DEADLINE);
+  return { ...env.services, stores: store.competition(env.services.competition.id) };
 }
 
 async function seed(services: Services, from: number, to: number, region?: string) {
   for (let n = from; n <= to; n++) {
-    await services.store.upsertInnovation(
-      services.competition.id,
-      submission(n, region ? { region } : {}),
-      (k) => innovationNumber(2024, k),
+    await services.stores.innovations.upsertInnovation(submission(n, region ? { region } : {}), (k) =>
+      innovationNumber(2024, k),
     );
   }
 }
@@ -76,7 +74,7 @@ describe('the juror tabs follow the roster', () => {
 
       // A late entry from Kota Kupang, j1's region: j1 must not get it.
       await seed(services, 7, 7, 'Kota Kupang');
-      const innovations = await services.store.listInnovations(competition.id);
+      const innovations = await services.stores.innovations.listInnovations();
       const desk = competition.stages[0];
       if (!desk) throw new Error('no desk stage');
       const assigned = [...assignStage(competition, desk, innovations)]

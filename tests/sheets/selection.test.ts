@@ -17,9 +17,9 @@ async function seeded(): Promise<SheetEnv> {
       ...(n === 2 ? { details: { startYear: '2023' } } : { details: { startYear: '2021' } }),
       ...(n === 3 ? { title: 'Posyandu Prima Cegah Stunting Berbasis Desa' } : {}),
     };
-    await env.store.upsertInnovation(env.services.competition.id, submission(n, fields), (k) =>
-      innovationNumber(2024, k),
-    );
+    await env.store
+      .competition(env.services.competition.id)
+      .innovations.upsertInnovation(submission(n, fields), (k) => innovationNumber(2024, k));
   }
   return env;
 }
@@ -120,14 +120,14 @@ describe('administrative selection through the Sheet', () => {
     const third = await runSync(env.services, { trigger: 'cli' });
     expect(third.status).toBe('unchanged');
     // An unchanged sync copies nothing: the last full record, as the pages read it, keeps the log.
-    expect((await env.store.lastSync(cid))?.selection?.log).toHaveLength(2);
+    expect((await env.store.competition(cid).syncLog.lastSync())?.selection?.log).toHaveLength(2);
 
     // Setup afterwards finds the entry let through in the first stage's juror tabs already.
     await provisionSheet(env.services);
     expect((await tabOf(env, deskTab?.title ?? ''))?.values.slice(3).map((r) => r[0])).toContain(
       'INOV-2024-003',
     );
-    expect(await env.store.lastSync(cid)).toMatchObject({ status: 'unchanged' });
+    expect(await env.store.competition(cid).syncLog.lastSync()).toMatchObject({ status: 'unchanged' });
   });
 
   it('leaves out scores typed for an entry that did not pass, and survives the tab being deleted', async () => {

@@ -23,9 +23,9 @@ const INJECTION = '=IMPORTXML("http://x","//a")';
 describe('the shared sheet', () => {
   it('shows a submission titled like a formula as text, in juror tabs, rankings and the file', async () => {
     const env = await startEnv();
-    await env.store.upsertInnovation(env.services.competition.id, submission(1, { title: INJECTION }), (k) =>
-      innovationNumber(2024, k),
-    );
+    await env.store
+      .competition(env.services.competition.id)
+      .innovations.upsertInnovation(submission(1, { title: INJECTION }), (k) => innovationNumber(2024, k));
     await seedInnovations(env, 5, 2);
     await provisionSheet(env.services);
     await typeScores(env, scoreFor, 'desk');

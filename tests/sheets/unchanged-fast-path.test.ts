@@ -57,7 +57,7 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     // The lease, the head, the one write that moves it: nothing listed, no record read or copied.
     expect(fast.calls.sort()).toEqual(['acquireLease', 'releaseLease', 'saveUnchanged', 'syncHead']);
     // The dashboard still finds the last result, with the unchanged sync's time and status.
-    const last = await env.store.lastSync(env.services.competition.id);
+    const last = await env.store.competition(env.services.competition.id).syncLog.lastSync();
     expect(last?.id).toBe(record.id);
     expect(last?.status).toBe('unchanged');
     expect(last?.result?.stages.length).toBeGreaterThan(0);
@@ -79,7 +79,9 @@ describe('an unchanged sync is settled from the head and the read’s hash', () 
     await runSync(env.services, { trigger: 'scheduled' });
     await runSync(env.services, { trigger: 'scheduled' });
     // A new innovation arrives (intake): the store's stamp moves, so the same sheet bytes no longer settle it.
-    await env.store.upsertInnovation(env.services.competition.id, submission(7), (n) => `KY-${n}`);
+    await env.store
+      .competition(env.services.competition.id)
+      .innovations.upsertInnovation(submission(7), (n) => `KY-${n}`);
     const afterIntake = watched(env.services);
     await runSync(afterIntake.services, { trigger: 'scheduled' });
     expect(afterIntake.calls).toContain('syncInputs');

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { unstable_readConfig, unstable_startWorker } from 'wrangler';
 import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/index.ts';
-import type { Store } from '../../shared/ports.ts';
+import type { StoreAdapter } from '../../shared/ports.ts';
 import { startFormsStub } from '../intake/forms-stub.ts';
 import { envelope, formResponse, ITEMS } from '../intake/samples.ts';
 import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
@@ -34,7 +34,7 @@ let tokens: LocalTokenServer;
 let sheet: LocalSheetsServer;
 let forms: Awaited<ReturnType<typeof startFormsStub>>;
 let pushKeys: Awaited<ReturnType<typeof startLocalJwksServer>>;
-let store: Store;
+let store: StoreAdapter;
 let db: Firestore;
 
 const text = (value: string) => ({ type: 'plain_text' as const, value });
@@ -139,7 +139,7 @@ describe('the Worker in workerd (offline)', () => {
     await submit('resp-w-2', { 'Judul Inovasi': 'Posyandu Digital Belu', 'Kabupaten/Kota': 'Belu' });
     await submit('resp-w-3', { 'Judul Inovasi': 'Sumba Sehat', 'Kabupaten/Kota': 'Sumba Timur' });
 
-    const innovations = await store.listInnovations(CID);
+    const innovations = await store.competition(CID).innovations.listInnovations();
     expect(innovations.map((i) => i.responseId).sort()).toEqual(['resp-w-1', 'resp-w-2', 'resp-w-3']);
     expect(new Set(innovations.map((i) => i.id)).size).toBe(3);
     // Every call went through one RS256 assertion, exchanged once and cached in the isolate.
@@ -154,7 +154,9 @@ describe('the Worker in workerd (offline)', () => {
     });
     const res = await call('/intake/form', { method: 'POST', headers, body });
     expect(res).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
-    expect((await store.listInnovations(CID)).some((i) => i.responseId === 'forged')).toBe(false);
+    expect(
+      (await store.competition(CID).innovations.listInnovations()).some((i) => i.responseId === 'forged'),
+    ).toBe(false);
   });
 
   it('takes a Forms API watch notification: verifies the push token, lists the response, stores it once', async () => {
@@ -172,7 +174,9 @@ describe('the Worker in workerd (offline)', () => {
     const first = await push();
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     await push();
-    const stored = (await store.listInnovations(CID)).filter((i) => i.responseId === 'resp-pubsub-1');
+    const stored = (await store.competition(CID).innovations.listInnovations()).filter(
+      (i) => i.responseId === 'resp-pubsub-1',
+    );
     expect(stored).toHaveLength(1);
   });
 
@@ -185,13 +189,13 @@ describe('the Worker in workerd (offline)', () => {
     expect(tabs.some((t) => t.startsWith('» Peringkat'))).toBe(true);
     // The juror tabs come first, with the guide, before juri's outputs.
     expect(tabs[0]).toBe('Yohanes Bria – Proposal');
-    expect((await store.lastSync(CID))?.status).toBe('written');
+    expect((await store.competition(CID).syncLog.lastSync())?.status).toBe('written');
   });
 
   it('runs the score-sync cron: nothing changed, so no Sheet writes', async () => {
     const writesBefore = sheet.log.filter((l) => l.kind === 'write').length;
     expect(await cron('*/15 * * * *')).toBe(200);
-    expect((await store.lastSync(CID))?.status).toBe('unchanged');
+    expect((await store.competition(CID).syncLog.lastSync())?.status).toBe('unchanged');
     expect(sheet.log.filter((l) => l.kind === 'write').length).toBe(writesBefore);
   });
 
