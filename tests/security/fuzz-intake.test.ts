@@ -14,6 +14,8 @@ import { formPayload, junk, keyish } from './arbitraries.ts';
 
 /** 10,000 cases per property on every run; the seed is printed on failure, so a failure can be replayed. */
 const RUNS = 10_000;
+/** A hang detector for 10,000 signed requests: about 25 s idle on 2 cores, 240 s and more at load 17. */
+const FUZZ_MS = 1_800_000;
 
 const sqlite = openSqliteStore(':memory:');
 afterAll(() => sqlite.close());
@@ -58,52 +60,58 @@ function notPolluted(): void {
 }
 
 describe('fuzzing POST /intake/form', () => {
-  it(`never answers 5xx, archives every payload, gives every rejection a reason (${RUNS} cases)`, async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          { weight: 9, arbitrary: formPayload.map((p) => JSON.stringify(p) ?? 'null') },
-          { weight: 1, arbitrary: fc.string() },
+  it(
+    `never answers 5xx, archives every payload, gives every rejection a reason (${RUNS} cases)`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 9, arbitrary: formPayload.map((p) => JSON.stringify(p) ?? 'null') },
+            { weight: 1, arbitrary: fc.string() },
+          ),
+          async (body) => {
+            forget();
+            const res = await app.request('/intake/form', {
+              method: 'POST',
+              headers: await signedHeaders(body),
+              body,
+            });
+            expect(res.status).toBeLessThan(500);
+            statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+            notPolluted();
+            const bytes = Buffer.from(body, 'utf8');
+            if (res.status === 413) {
+              expect(bytes.length).toBeGreaterThan(1024 * 1024);
+              return;
+            }
+            // Archived before anything read it, named by its bytes.
+            expect(last.raw?.id).toBe(`sha256-${createHash('sha256').update(bytes).digest('hex')}`);
+            if (res.status < 300) return;
+            const answer = (await res.json()) as {
+              error: { code: string; message: string; fields?: unknown[] };
+            };
+            expect(res.status).toBe(422);
+            expect(answer.error.code).toBe('validation_failed');
+            expect(answer.error.message).not.toBe('');
+            expect(answer.error.fields?.length).toBeGreaterThan(0);
+            const responseId = (parseJson(body) as { responseId?: unknown } | null | undefined)?.responseId;
+            // Kept under the id as cleaned into one line (shared/domain/text.ts: no invisible characters).
+            if (typeof responseId === 'string' && singleLineText(responseId) !== '') {
+              expect(last.rejection?.responseId).toBe(singleLineText(responseId));
+              expect(last.rejection?.rawId).toBe(last.raw?.id);
+              expect(last.rejection?.reasons.length).toBeGreaterThan(0);
+            }
+          },
         ),
-        async (body) => {
-          forget();
-          const res = await app.request('/intake/form', {
-            method: 'POST',
-            headers: await signedHeaders(body),
-            body,
-          });
-          expect(res.status).toBeLessThan(500);
-          statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-          notPolluted();
-          const bytes = Buffer.from(body, 'utf8');
-          if (res.status === 413) {
-            expect(bytes.length).toBeGreaterThan(1024 * 1024);
-            return;
-          }
-          // Archived before anything read it, named by its bytes.
-          expect(last.raw?.id).toBe(`sha256-${createHash('sha256').update(bytes).digest('hex')}`);
-          if (res.status < 300) return;
-          const answer = (await res.json()) as {
-            error: { code: string; message: string; fields?: unknown[] };
-          };
-          expect(res.status).toBe(422);
-          expect(answer.error.code).toBe('validation_failed');
-          expect(answer.error.message).not.toBe('');
-          expect(answer.error.fields?.length).toBeGreaterThan(0);
-          const responseId = (parseJson(body) as { responseId?: unknown } | null | undefined)?.responseId;
-          // Kept under the id as cleaned into one line (shared/domain/text.ts: no invisible characters).
-          if (typeof responseId === 'string' && singleLineText(responseId) !== '') {
-            expect(last.rejection?.responseId).toBe(singleLineText(responseId));
-            expect(last.rejection?.rawId).toBe(last.raw?.id);
-            expect(last.rejection?.reasons.length).toBeGreaterThan(0);
-          }
-        },
-      ),
-      { numRuns: RUNS, interruptAfterTimeLimit: 240_000, markInterruptAsFailure: true },
-    );
-    expect(statuses.get(201)).toBeGreaterThan(RUNS / 10);
-    expect(statuses.get(422)).toBeGreaterThan(RUNS / 10);
-  }, 300_000);
+        // Every case runs, however slow the machine: a time limit here made the verdict depend on speed
+        // (9,665 of 10,000 at load 17 counted as a failure).
+        { numRuns: RUNS },
+      );
+      expect(statuses.get(201)).toBeGreaterThan(RUNS / 10);
+      expect(statuses.get(422)).toBeGreaterThan(RUNS / 10);
+    },
+    FUZZ_MS,
+  );
 
   it(`reads any Forms API response into a submission or reasons, never throwing (${RUNS} cases)`, () => {
     const competition = loadNtt2024();

@@ -89,13 +89,10 @@ describe('fuzzing sheet text', () => {
         sameGrid('read from the file by exceljs', fromFile, expected);
       }),
       // No shrinking: a batch takes a second, and sameGrid already names the text that differs.
-      {
-        numRuns: RUNS / 1000,
-        endOnFailure: true,
-        interruptAfterTimeLimit: 240_000,
-        markInterruptAsFailure: true,
-      },
+      // Every batch runs, however slow the machine: no time limit decides the verdict.
+      { numRuns: RUNS / 1000, endOnFailure: true },
     );
     expect(batch).toBeGreaterThanOrEqual(RUNS / 1000);
-  }, 300_000);
+    // A hang detector: ten batches of a second each when idle.
+  }, 1_800_000);
 });
