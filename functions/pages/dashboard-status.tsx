@@ -250,7 +250,6 @@ export function SheetSetupForm(props: { lang: Lang; back: 'seleksi' | 'penilaian
   return (
     <form method="post" action="/sekretariat/siapkan-tab" class="noprint" id="siapkan-tab">
       <input type="hidden" name="kembali" value={props.back} />
-      <input type="hidden" name="confirm" value="yes" />
       <button type="submit">{t('setUpTabs')}</button>
       <p class="muted">{t('setUpTabsHint')}</p>
     </form>

@@ -42,14 +42,19 @@ export function tieDecisionsOf(form: Form): TieDecision[] {
 }
 
 /**
- * A POST that changes something: refused without the ticked confirmation; an expected failure shows why,
- * on the console page that holds the form.
+ * A POST that changes something: refused without the ticked confirmation, unless it is safe to repeat
+ * (`repeatable`); an expected failure shows why, on the console page that holds the form.
  */
-async function action(c: Context<AppEnv>, from: DataPageId, work: (form: Form) => Promise<string>) {
+async function action(
+  c: Context<AppEnv>,
+  from: DataPageId,
+  work: (form: Form) => Promise<string>,
+  { repeatable = false } = {},
+) {
   const lang = c.get('lang');
   try {
     const form = await c.req.parseBody();
-    if (field(form, 'confirm') !== 'yes') {
+    if (!repeatable && field(form, 'confirm') !== 'yes') {
       throw new AppError('bad_request', {
         id: 'Centang kotak konfirmasi untuk melanjutkan.',
         en: 'Tick the confirmation box to go on.',
@@ -106,13 +111,18 @@ resultPagesRoutes.post('/sekretariat/terima-terlambat', requireSession(), (c) =>
 
 /** The Seleksi tab and the juror tabs; idempotent, so it serves again after new or late entries. */
 resultPagesRoutes.post('/sekretariat/siapkan-tab', requireSession(), (c) =>
-  action(c, 'penilaian', async (form) => {
-    const report = await provisionSheet(c.get('services'));
-    const first = report.stages[0]?.innovations ?? 0;
-    const rows = report.stages.reduce((sum, stage) => sum + stage.rows, 0);
-    const back = field(form, 'kembali') === 'seleksi' ? 'seleksi' : 'penilaian';
-    return `/sekretariat/${back}?tabsiap=${first}-${rows}#siapkan-tab`;
-  }),
+  action(
+    c,
+    'penilaian',
+    async (form) => {
+      const report = await provisionSheet(c.get('services'));
+      const first = report.stages[0]?.innovations ?? 0;
+      const rows = report.stages.reduce((sum, stage) => sum + stage.rows, 0);
+      const back = field(form, 'kembali') === 'seleksi' ? 'seleksi' : 'penilaian';
+      return `/sekretariat/${back}?tabsiap=${first}-${rows}#siapkan-tab`;
+    },
+    { repeatable: true },
+  ),
 );
 
 resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>

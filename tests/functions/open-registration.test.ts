@@ -111,12 +111,7 @@ describe('npm start: registration is open on first start', () => {
     const phase = (to: string, reason: string) =>
       form(first.open, '/sekretariat/tahap', { to, reason, confirm: 'yes' }, cookie);
     const setUpTabs = async (back: string, innovations: number) => {
-      const done = await form(
-        first.open,
-        '/sekretariat/siapkan-tab',
-        { kembali: back, confirm: 'yes' },
-        cookie,
-      );
+      const done = await form(first.open, '/sekretariat/siapkan-tab', { kembali: back }, cookie);
       expect(done.status).toBe(303);
       const notice = await fetch(new URL(done.headers.get('location') ?? '', first.open), {
         headers: { cookie },
