@@ -19,7 +19,7 @@ export { sha256Hex } from '../shared/digest.ts';
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The competition config every scale starts from (its stages, criteria and Form mapping). */
-export const BASE_CONFIG_PATH = at('../infra/deploy/competitions/koin-yanlik-ntt-2024.json');
+export const BASE_CONFIG_PATH = at('../infra/competitions/koin-yanlik-ntt-2024.json');
 /** The Worker as `wrangler deploy` builds it. */
 export const WRANGLER_TOML_PATH = at('../wrangler.toml');
 /** The `juri` command (runs the esbuild bundle in dist/; `npm run build` first). */

@@ -10,8 +10,8 @@ import { language, services } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { allowedHostsOnly } from './http/host-check.ts';
 import { intakeRoutes } from './intake/routes.ts';
+import { sameOrigin } from './pages/console/session.ts';
 import { pagesRoutes } from './pages/routes.tsx';
-import { sameOrigin } from './pages/session.ts';
 
 const PAGE_BODY_BYTES = 64 * 1024;
 

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
 import { composeNode } from '../compose/node.ts';
 import { movePhase, readLifecycle } from '../lifecycle/lifecycle.ts';
-import { formatInstant } from '../pages/format.ts';
+import { formatInstant } from '../pages/ui/format.ts';
 import type { StoreCommandOptions } from './record.ts';
 
 /**

@@ -12,7 +12,7 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
-import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
+import ntt2024 from '../../infra/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ntt2024 from '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
+import ntt2024 from '../../infra/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import type { Competition } from '../../shared/domain/competition.ts';
 import { readCompetition } from '../cli/io.ts';
 

@@ -7,18 +7,10 @@ import type { AppEnv } from '../compose/services.ts';
 import { throttledCheck } from '../http/sign-in-throttle.ts';
 import { loadPublishedView } from '../results/published.ts';
 import { runSync } from '../scores/sync.ts';
-import { AnnouncementPage, NotFoundPage } from './announcement-page.tsx';
-import { BeritaAcaraPage } from './berita-acara-page.tsx';
-import { catalogued, mountCatalogue } from './catalogue.tsx';
-import { exportRoutes } from './export-routes.ts';
-import { fairnessPagesRoutes } from './fairness-page.tsx';
-import { feedbackRoutes } from './feedback.tsx';
-import { LoginPage } from './login-page.tsx';
-import { announcementCard } from './og-card.ts';
-import { receivePublicResponse, responseLimit } from './public-responses.ts';
-import { registerRoutes } from './register.tsx';
-import { absoluteUrl, consolePage, consoleReturn, type DataPageId, page } from './render.tsx';
-import { resultNotice, resultPagesRoutes } from './result-routes.tsx';
+import { catalogued, mountCatalogue } from './catalogue/catalogue.tsx';
+import { consolePage, consoleReturn, type DataPageId } from './console/console-render.tsx';
+import { LoginPage } from './console/login-page.tsx';
+import { resultNotice, resultPagesRoutes } from './console/result-routes.tsx';
 import {
   checkAdminToken,
   endSession,
@@ -26,8 +18,17 @@ import {
   requireSession,
   requireSessionPage,
   startSession,
-} from './session.ts';
-import { say } from './strings.ts';
+} from './console/session.ts';
+import { AnnouncementPage, NotFoundPage } from './public/announcement-page.tsx';
+import { announcementCard } from './public/og-card.ts';
+import { receivePublicResponse, responseLimit } from './public/public-responses.ts';
+import { registerRoutes } from './public/register.tsx';
+import { BeritaAcaraPage } from './record/berita-acara-page.tsx';
+import { entrantFeedbackRoutes } from './record/entrant-feedback-page.tsx';
+import { exportRoutes } from './record/export-routes.ts';
+import { fairnessPagesRoutes } from './record/fairness-page.tsx';
+import { absoluteUrl, page } from './ui/render.tsx';
+import { say } from './ui/strings.ts';
 
 /**
  * Server-rendered pages for people: the public announcement and the secretariat's dashboard. Every
@@ -78,7 +79,7 @@ pagesRoutes.use('/pengumuman/*', pageHeaders);
 pagesRoutes.use('/sekretariat', pageHeaders);
 pagesRoutes.use('/sekretariat/*', pageHeaders);
 pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
-pagesRoutes.route('/sekretariat/umpan-balik', feedbackRoutes);
+pagesRoutes.route('/sekretariat/umpan-balik', entrantFeedbackRoutes);
 pagesRoutes.use('/inovasi/*', pageHeaders);
 pagesRoutes.use('/daftar', pageHeaders);
 pagesRoutes.route('/daftar', registerRoutes);

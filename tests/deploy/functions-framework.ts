@@ -18,7 +18,7 @@ export async function buildOnce(name: string): Promise<string> {
   mkdirSync(outDir, { recursive: true });
   return buildGcfSource({
     outDir,
-    competitionFile: join(ROOT, 'infra/deploy/competitions/koin-yanlik-ntt-2024.json'),
+    competitionFile: join(ROOT, 'infra/competitions/koin-yanlik-ntt-2024.json'),
   });
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { rankCommand } from '../../functions/cli/rank.ts';
-import { RankingSection } from '../../functions/pages/ranking-section.tsx';
+import { RankingSection } from '../../functions/pages/console/ranking-section.tsx';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { innovation, smallCompetition } from '../unit/fixtures.ts';
 

@@ -4,10 +4,7 @@ import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
 import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 
-export const NTT_2024_PATH = new URL(
-  '../../infra/deploy/competitions/koin-yanlik-ntt-2024.json',
-  import.meta.url,
-);
+export const NTT_2024_PATH = new URL('../../infra/competitions/koin-yanlik-ntt-2024.json', import.meta.url);
 
 export function loadNtt2024(): Competition {
   const parsed = parseCompetition(JSON.parse(readFileSync(NTT_2024_PATH, 'utf8')));

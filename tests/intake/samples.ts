@@ -1,5 +1,5 @@
 import type { forms_v1 } from '@googleapis/forms';
-/** Answers to the NTT 2024 Form, keyed by the question titles in infra/deploy/competitions/koin-yanlik-ntt-2024.json. */
+/** Answers to the NTT 2024 Form, keyed by the question titles in infra/competitions/koin-yanlik-ntt-2024.json. */
 export const NTT_2024_ANSWERS: Record<string, string> = {
   'Judul Inovasi': 'SIGAP Kupang: Layanan Adminduk Jemput Bola',
   'Nama Perangkat Daerah / BUMD': 'Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kupang',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { shadeRanges, TILES } from '../../functions/pages/charts/tile-grid.tsx';
-import { cssString, stackLabels } from '../../functions/pages/stack-table.ts';
+import { shadeRanges, TILES } from '../../functions/pages/ui/charts/tile-grid.tsx';
+import { cssString, stackLabels } from '../../functions/pages/ui/stack-table.ts';
 import { DEFAULT_REGIONS } from '../../shared/domain/regions.ts';
 
 /** Positions differing in at least two characters, counted from the left. */

@@ -58,7 +58,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       out: { type: 'string', default: 'dist/gcf' },
-      competition: { type: 'string', default: 'infra/deploy/competitions/koin-yanlik-ntt-2024.json' },
+      competition: { type: 'string', default: 'infra/competitions/koin-yanlik-ntt-2024.json' },
     },
   });
   const out = await buildGcfSource({ outDir: values.out, competitionFile: values.competition });

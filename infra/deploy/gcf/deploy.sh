@@ -12,7 +12,7 @@ set -euo pipefail
 
 : "${PROJECT:?set PROJECT to the Google Cloud project id}"
 REGION="${REGION:-asia-southeast2}"            # Jakarta
-COMPETITION="${1:-infra/deploy/competitions/koin-yanlik-ntt-2024.json}"
+COMPETITION="${1:-infra/competitions/koin-yanlik-ntt-2024.json}"
 RUNTIME_SA="${RUNTIME_SA:-juri-runtime@${PROJECT}.iam.gserviceaccount.com}"
 FORMS_TOPIC="${FORMS_TOPIC:-juri-forms}"
 JOBS_TOPIC="${JOBS_TOPIC:-juri-jobs}"
