@@ -2,19 +2,24 @@ import { sha256Hex } from '../../shared/digest.ts';
 import type { AbsentJuror } from '../../shared/domain/absence.ts';
 import { judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { finalTop } from '../../shared/domain/competition.ts';
+import type { Innovation } from '../../shared/domain/innovation.ts';
 import {
-  buildRecordBody,
+  type RankedFacts,
   type RecordExclusion,
   type RecordStatus,
   type ResultRecord,
   type ResultRecordBody,
+  rankForRecord,
+  recordBodyOf,
   sameOutcome,
   sealRecord,
+  type VersionFacts,
 } from '../../shared/domain/record.ts';
 import { admitted } from '../../shared/domain/selection.ts';
 import { checkTieDecisions, type TieDecision } from '../../shared/domain/ties.ts';
 import { AppError } from '../../shared/errors.ts';
 import { tieProblemText } from '../../shared/messages/record.ts';
+import type { SyncRecord } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import { followFixing } from '../lifecycle/lifecycle.ts';
 
@@ -33,18 +38,65 @@ export interface FixRequest {
 
 const MAX_REASON = 2000;
 
+/** What the store holds when fixing starts: the last sync, the innovations and the latest version. */
+interface FixingState {
+  sync: SyncRecord | null;
+  innovations: Innovation[];
+  latest: ResultRecord | null;
+}
+
+/** A request that passed the checks made before ranking, with what it fixes. */
+interface CheckedRequest {
+  sync: SyncRecord & { cells: NonNullable<SyncRecord['cells']> };
+  /** The entries this version judges (the selection's admitted ones, and any accepted since). */
+  judged: Innovation[];
+  exclusions: RecordExclusion[];
+  reason: string;
+  confirm: boolean;
+  acknowledgement: { by: string; reason: string } | undefined;
+}
+
 /**
  * Penetapan hasil: freezes the last sync's typed cells, the innovations, the config and the computed
  * rankings into the next result version, hashed and chained to the one before. Reads only the store:
- * press "Sinkronkan sekarang" first so that the last sync holds the Sheet as it is now.
+ * press "Sinkronkan sekarang" first so that the last sync holds the Sheet as it is now. Every
+ * precondition is checked before the record is built: the request's against the store, then the ranking's.
  */
 export async function fixResult(services: Services, request: FixRequest): Promise<ResultRecord> {
-  const { competition, stores, clock } = services;
+  const { competition, stores } = services;
+  const state = await readFixingState(services);
+  const checked = checkRequest(state, request);
+  const ranked = rankForRecord({
+    competition,
+    innovations: checked.judged,
+    cells: checked.sync.cells,
+    excluded: checked.exclusions,
+  });
+  checkRanking(competition, ranked, checked, request.tieDecisions ?? []);
+  const body = recordBodyOf(ranked, versionFacts(services, state.latest, checked, request));
+  if (state.latest) checkSuccession(state.latest, body, checked.confirm);
+  const record = await sealRecord(body, sha256Hex);
+  if (!(await stores.records.saveVersion(record))) throw takenElsewhere(record.version);
+  await followFixing(services, record);
+  return record;
+}
+
+async function readFixingState({ stores }: Services): Promise<FixingState> {
   const [sync, innovations, latest] = await Promise.all([
     stores.syncLog.lastSync(),
     stores.innovations.listInnovations(),
     stores.records.latestVersion(),
   ]);
+  return { sync, innovations, latest };
+}
+
+/**
+ * Before anything is ranked, each refused with its own message: a successful sync exists, the reason
+ * fits, a confirmation has a provisional version to confirm, each exclusion names a known entry with a
+ * reason, every entry accepted since the last sync is synced or left out, and an acknowledgement of
+ * absent jurors says who and why.
+ */
+function checkRequest({ sync, innovations, latest }: FixingState, request: FixRequest): CheckedRequest {
   if (!sync?.cells || sync.status === 'failed') {
     throw refuse(
       'Belum ada sinkronisasi nilai yang berhasil. Tekan "Sinkronkan sekarang" dahulu, lalu tetapkan hasil.',
@@ -65,16 +117,19 @@ export async function fixResult(services: Services, request: FixRequest): Promis
       'There is no provisional result to confirm.',
     );
   }
-  const now = clock.now();
-  const status: RecordStatus =
-    confirm || (latest && latest.status === 'final') || !competition.publicTest ? 'final' : 'provisional';
-  const days = competition.publicTest?.days ?? 0;
   // With a selection, only the entries that passed it were judged (functions/scores/sync.ts).
   const judged = sync.selection ? admitted(innovations, sync.selection.verdicts) : innovations;
   // Accepted since the last sync: no selection verdict yet, so neither judged nor knowingly left out.
   const seen = new Set(sync.selection?.verdicts.map((v) => v.id) ?? innovations.map((i) => i.id));
   const unseen = innovations.filter((i) => !seen.has(i.id));
   const exclusions = checkExclusions(request.exclusions ?? [], [...judged, ...unseen]);
+  checkNoneWaiting(unseen, exclusions);
+  const acknowledgement = request.acknowledgeAbsent && checkAcknowledgement(request.acknowledgeAbsent);
+  return { sync: { ...sync, cells: sync.cells }, judged, exclusions, reason, confirm, acknowledgement };
+}
+
+/** Entries accepted since the last sync are synced first, or left out by the panel with a reason. */
+function checkNoneWaiting(unseen: readonly Innovation[], exclusions: readonly RecordExclusion[]) {
   const left = new Set(exclusions.map((x) => x.id));
   const waiting = unseen.filter((i) => !left.has(i.id)).map((i) => i.id);
   if (waiting.length > 0) {
@@ -83,10 +138,55 @@ export async function fixResult(services: Services, request: FixRequest): Promis
       `These innovations were accepted after the last sync and have not been through the selection: ${waiting.join(', ')}. Sync first, or the panel leaves them out of the result with a written reason.`,
     );
   }
-  const body = buildRecordBody({
-    competition,
-    innovations: judged,
-    cells: sync.cells,
+}
+
+/** The ranking's preconditions: judging complete, absent jurors acknowledged, ties at the cut-off decided. */
+function checkRanking(
+  competition: Services['competition'],
+  ranked: RankedFacts,
+  checked: CheckedRequest,
+  tieDecisions: readonly TieDecision[],
+) {
+  if (!judgingIsComplete(ranked.result)) {
+    const open = unscoredEntries(ranked.result);
+    throw refuse(
+      `Penilaian belum selesai: setiap inovasi di setiap tahap dan peringkat akhir harus lengkap sebelum hasil ditetapkan. Belum lengkap: ${open}. Lengkapi nilainya (sinkronkan dahulu), atau dewan juri mengeluarkan inovasi itu dari hasil dengan alasan tertulis.`,
+      `Judging is not complete: every innovation of every stage and of the final ranking must be complete first. Not complete: ${open}. Complete its scores (sync first), or the panel leaves the innovation out of the result with a written reason.`,
+    );
+  }
+  const absent = ranked.absentJurors;
+  if (absent.length > 0 && !checked.acknowledgement) {
+    const names = absent.map((a) => absentName(competition, a)).join('; ');
+    throw refuse(
+      `Peringatan: juri berikut tidak memberi nilai sama sekali pada tahap itu (tidak hadir): ${names}. Hasil hanya bisa ditetapkan setelah sekretariat menyatakan mengetahuinya, dengan nama dan alasan; juri itu dicatat tidak hadir dalam berita acara.`,
+      `Warning: these jurors typed no score at all in that stage (absent): ${names}. The result can be fixed only once the secretariat acknowledges it, with a name and a reason; the minutes record the juror as absent.`,
+    );
+  }
+  const tieProblems = checkTieDecisions(ranked.result.final, finalTop(competition), tieDecisions);
+  if (tieProblems.length > 0) {
+    throw refuse(
+      `Hasil belum bisa ditetapkan: ${tieProblems.map((p) => tieProblemText(p, 'id')).join(' ')}`,
+      `The result cannot be fixed yet: ${tieProblems.map((p) => tieProblemText(p, 'en')).join(' ')}`,
+    );
+  }
+}
+
+/**
+ * The version's own facts: the next number, chained to the latest; final when confirmed, after a final
+ * one or without a public test, else provisional until the public test's days have passed.
+ */
+function versionFacts(
+  { competition, clock }: Services,
+  latest: ResultRecord | null,
+  checked: CheckedRequest,
+  request: FixRequest,
+): VersionFacts {
+  const now = clock.now();
+  const { confirm, sync, reason } = checked;
+  const status: RecordStatus =
+    confirm || (latest && latest.status === 'final') || !competition.publicTest ? 'final' : 'provisional';
+  const days = competition.publicTest?.days ?? 0;
+  return {
     version: (latest?.version ?? 0) + 1,
     status,
     fixedAt: now.toISOString(),
@@ -97,43 +197,8 @@ export async function fixResult(services: Services, request: FixRequest): Promis
       status === 'provisional' ? new Date(now.getTime() + days * 86_400_000).toISOString() : null,
     sourceSync: { id: sync.id, finishedAt: sync.finishedAt },
     tieDecisions: request.tieDecisions ?? [],
-    excluded: exclusions,
-    ...(request.acknowledgeAbsent
-      ? { absenceAcknowledged: checkAcknowledgement(request.acknowledgeAbsent) }
-      : {}),
-  });
-  if (!judgingIsComplete(body.result)) {
-    const open = unscoredEntries(body.result);
-    throw refuse(
-      `Penilaian belum selesai: setiap inovasi di setiap tahap dan peringkat akhir harus lengkap sebelum hasil ditetapkan. Belum lengkap: ${open}. Lengkapi nilainya (sinkronkan dahulu), atau dewan juri mengeluarkan inovasi itu dari hasil dengan alasan tertulis.`,
-      `Judging is not complete: every innovation of every stage and of the final ranking must be complete first. Not complete: ${open}. Complete its scores (sync first), or the panel leaves the innovation out of the result with a written reason.`,
-    );
-  }
-  const absent = body.absentJurors ?? [];
-  if (absent.length > 0 && !body.absenceAcknowledged) {
-    const names = absent.map((a) => absentName(competition, a)).join('; ');
-    throw refuse(
-      `Peringatan: juri berikut tidak memberi nilai sama sekali pada tahap itu (tidak hadir): ${names}. Hasil hanya bisa ditetapkan setelah sekretariat menyatakan mengetahuinya, dengan nama dan alasan; juri itu dicatat tidak hadir dalam berita acara.`,
-      `Warning: these jurors typed no score at all in that stage (absent): ${names}. The result can be fixed only once the secretariat acknowledges it, with a name and a reason; the minutes record the juror as absent.`,
-    );
-  }
-  const tieProblems = checkTieDecisions(body.result.final, finalTop(competition), body.tieDecisions);
-  if (tieProblems.length > 0) {
-    throw refuse(
-      `Hasil belum bisa ditetapkan: ${tieProblems.map((p) => tieProblemText(p, 'id')).join(' ')}`,
-      `The result cannot be fixed yet: ${tieProblems.map((p) => tieProblemText(p, 'en')).join(' ')}`,
-    );
-  }
-  if (latest) checkSuccession(latest, body, confirm);
-  const record = await sealRecord(body, sha256Hex);
-  if (!(await stores.records.saveVersion(record))) {
-    throw refuse(
-      `Versi ${record.version} baru saja ditetapkan dari tempat lain. Muat ulang dasbor dan periksa.`,
-      `Version ${record.version} was just fixed elsewhere. Reload the dashboard and check.`,
-    );
-  }
-  await followFixing(services, record);
-  return record;
+    ...(checked.acknowledgement ? { absenceAcknowledged: checked.acknowledgement } : {}),
+  };
 }
 
 /** Each exclusion names an entry of this result once, with a reason. */
@@ -202,6 +267,13 @@ function checkSuccession(latest: ResultRecord, next: ResultRecordBody, confirm: 
       `The result differs from version ${latest.version}. A correction needs a written reason.`,
     );
   }
+}
+
+function takenElsewhere(version: number): AppError {
+  return refuse(
+    `Versi ${version} baru saja ditetapkan dari tempat lain. Muat ulang dasbor dan periksa.`,
+    `Version ${version} was just fixed elsewhere. Reload the dashboard and check.`,
+  );
 }
 
 function refuse(id: string, en: string): AppError {

@@ -279,8 +279,28 @@ export function compareCells(a: RecordCell, b: RecordCell): number {
   );
 }
 
-/** Ranks the cells by the current rules and freezes the facts into a record body (not hashed yet). */
-export function buildRecordBody(input: RecordInput): FactRecordBody {
+/** What fixing ranks and checks before it builds anything: the kept entries, their cells and rankings. */
+export interface RankedFacts {
+  rulesVersion: RulesVersion;
+  /** The config without personal contact data. */
+  competition: RecordCompetition;
+  innovations: RecordInnovation[];
+  cells: RecordCell[];
+  result: CompetitionResult;
+  /** Entries the panel leaves out, by id. */
+  excluded: RecordExclusion[];
+  /** Panel jurors who typed nothing in a stage they had entries in. */
+  absentJurors: AbsentJuror[];
+}
+
+/** The facts the rankings are computed from. */
+export type RankingInput = Pick<RecordInput, 'competition' | 'innovations' | 'cells' | 'excluded'>;
+
+/** What a version says about itself: its number, status, time, chain, reason and the panel's decisions. */
+export type VersionFacts = Omit<RecordInput, keyof RankingInput>;
+
+/** Ranks the entries the panel keeps by the current rules version, leaving out the excluded ones. */
+export function rankForRecord(input: RankingInput): RankedFacts {
   const excluded = [...(input.excluded ?? [])]
     .map((x) => ({ id: x.id, reason: x.reason }))
     .sort((a, b) => cmp(a.id, b.id));
@@ -294,22 +314,28 @@ export function buildRecordBody(input: RecordInput): FactRecordBody {
   const competition = recordCompetition(input.competition);
   const rulesVersion = currentRulesVersion(competition);
   const result = rankRecord(rulesVersion, competition, innovations, cells);
-  const tieDecisions = input.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   const absent = absentJurors(input.competition, result, judged, cells);
+  return { rulesVersion, competition, innovations, cells, result, excluded, absentJurors: absent };
+}
+
+/** Freezes the ranked facts and the version's own facts into a record body (not hashed yet). */
+export function recordBodyOf(ranked: RankedFacts, version: VersionFacts): FactRecordBody {
+  const { rulesVersion, competition, innovations, cells, result, excluded, absentJurors: absent } = ranked;
+  const tieDecisions = version.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   const facts = { rulesVersion, competition, innovations, result, tieDecisions };
   const representation = representationOf(facts);
   return {
     format: RECORD_FORMAT,
     rulesVersion,
-    competitionId: input.competition.id,
-    version: input.version,
-    status: input.status,
-    fixedAt: input.fixedAt,
-    previous: input.previous,
-    reason: input.reason,
-    confirms: input.confirms,
-    provisionalUntil: input.provisionalUntil,
-    sourceSync: input.sourceSync,
+    competitionId: competition.id,
+    version: version.version,
+    status: version.status,
+    fixedAt: version.fixedAt,
+    previous: version.previous,
+    reason: version.reason,
+    confirms: version.confirms,
+    provisionalUntil: version.provisionalUntil,
+    sourceSync: version.sourceSync,
     competition,
     innovations,
     cells,
@@ -321,10 +347,15 @@ export function buildRecordBody(input: RecordInput): FactRecordBody {
     ...(representation ? { representation } : {}),
     ...(excluded.length > 0 ? { excluded } : {}),
     ...(absent.length > 0 ? { absentJurors: absent } : {}),
-    ...(absent.length > 0 && input.absenceAcknowledged
-      ? { absenceAcknowledged: { ...input.absenceAcknowledged } }
+    ...(absent.length > 0 && version.absenceAcknowledged
+      ? { absenceAcknowledged: { ...version.absenceAcknowledged } }
       : {}),
   };
+}
+
+/** Ranks the cells by the current rules and freezes the facts into a record body (not hashed yet). */
+export function buildRecordBody(input: RecordInput): FactRecordBody {
+  return recordBodyOf(rankForRecord(input), input);
 }
 
 function cellOf(c: RecordCell): RecordCell {
