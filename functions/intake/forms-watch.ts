@@ -2,7 +2,7 @@ import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormWatch } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
-import { archivePayload, type IngestResult, ingestArchived } from './ingest.ts';
+import { archivePayload, type IngestResult, ingestSubmission } from './ingest.ts';
 import {
   type PubsubEnvelope,
   parseFormsApiResponse,
@@ -90,9 +90,11 @@ export async function handleFormsNotification(
   try {
     for (const [i, { response, at }] of queue.slice(0, end).entries()) {
       const responseId = peekResponseId(response);
-      const raw = await archivePayload(services, 'forms-api', JSON.stringify(response), responseId);
+      const delivery = { source: 'forms-api' as const, body: JSON.stringify(response), json: response };
       results.push(
-        await ingestArchived(services, raw, parseFormsApiResponse(response, listed.questionTitles)),
+        await ingestSubmission(services, delivery, (json) =>
+          parseFormsApiResponse(json, listed.questionTitles),
+        ),
       );
       stored.set(seenKey(responseId, at), at);
       // The cursor may only pass a time once all its responses are stored.

@@ -2,15 +2,25 @@ import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
-import { lateEntryNeedsCorrection } from '../../shared/domain/lifecycle.ts';
-import { answersByTitle, validateSubmission } from '../../shared/domain/submission.ts';
+import {
+  answersByTitle,
+  type FormSubmission,
+  type InnovationDraft,
+  validateSubmission,
+} from '../../shared/domain/submission.ts';
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import { zoneName } from '../../shared/messages/moments.ts';
-import type { IntakeSource, RawSubmission, UpsertOutcome } from '../../shared/ports.ts';
+import type {
+  AcceptedSubmission,
+  IntakeSource,
+  RawSubmission,
+  Rejection,
+  UpsertOutcome,
+} from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
-import type { ParsedPayload } from './payloads.ts';
+import { type ParsedPayload, peekResponseId } from './payloads.ts';
 
 export interface IngestResult {
   responseId: string | undefined;
@@ -21,6 +31,28 @@ export interface IngestResult {
   reasons?: Issue[];
   /** Rejected because intake is not open (yet, or any more): answered 200 so that no one retries. */
   outsideWindow?: boolean;
+}
+
+/** One delivery of a Form response: its bytes as they came, and the JSON read from them (if any). */
+export interface Delivery {
+  source: IntakeSource;
+  body: string | Uint8Array<ArrayBuffer>;
+  json: unknown;
+}
+
+/**
+ * Every submission, however it arrives (Apps Script, the Forms API, the local form), once through each
+ * step: archive the raw payload → parse and validate it, touching no store → store the verdict (a
+ * rejection with its reasons, or the innovation keyed by response id and numbered).
+ */
+export async function ingestSubmission(
+  services: Services,
+  delivery: Delivery,
+  read: (json: unknown) => ParsedPayload,
+): Promise<IngestResult> {
+  const raw = await archivePayload(services, delivery.source, delivery.body, peekResponseId(delivery.json));
+  const verdict = judgeSubmission(services.competition, read(delivery.json));
+  return storeVerdict(services, raw, verdict);
 }
 
 /** The intake window's verdict for a submission made at `at`, as an issue, or null when open. */
@@ -40,60 +72,6 @@ function windowIssue(competition: Services['competition'], at: Date): Issue | nu
     code: 'intakeNotOpen',
     params: { opensAt: `${competition.intake.opensAt.replace('T', ' ')} ${zone}` },
   };
-}
-
-/**
- * The secretariat's explicit override for a submission that came outside the intake window: it is
- * accepted as it was sent, and the innovation carries who-knows-why (`lateAccepted`) for the record.
- */
-export async function acceptLateEntry(
-  services: Services,
-  responseId: string,
-  reason: string,
-  options: { correctionAcknowledged?: boolean } = {},
-) {
-  const { competition, stores, clock } = services;
-  const why = reason.trim();
-  if (why === '') {
-    throw new AppError('bad_request', {
-      id: 'Alasan penerimaan pendaftaran terlambat wajib diisi.',
-      en: 'A reason for accepting the late entry is required.',
-    });
-  }
-  // After fixing, the entry joins the live ranking only: the fixed version and every public surface stay
-  // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.
-  const latest = (await stores.records.listVersions()).at(-1);
-  if (lateEntryNeedsCorrection({ latest: latest ?? null }) && !options.correctionAcknowledged) {
-    throw new AppError('conflict', {
-      id: `Hasil versi ${latest?.version} sudah ditetapkan. Menerima pendaftaran ini berarti ralat (versi baru dengan alasan) diperlukan agar ia ikut dinilai dalam hasil resmi; sampai ralat ditetapkan, hasil resmi dan semua halaman publik tidak berubah. Centang "ralat diperlukan" untuk melanjutkan.`,
-      en: `Result version ${latest?.version} is fixed. Accepting this entry means a correction (a new version with a reason) is needed for it to count in the official result; until one is fixed, the official result and every public page stay unchanged. Tick "a correction is needed" to go on.`,
-    });
-  }
-  const rejection = (await stores.archive.listRejections()).find((r) => r.responseId === responseId);
-  const submission = rejection?.submission;
-  const checked = submission ? validateSubmission(competition, submission) : null;
-  if (!rejection || !submission || !checked?.ok) {
-    throw new AppError('not_found', {
-      id: `Tidak ada kiriman terlambat yang sah dengan ID respons ${responseId}.`,
-      en: `No valid late submission with response id ${responseId}.`,
-    });
-  }
-  const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
-  const { outcome, innovation } = await stores.innovations.upsertInnovation(
-    {
-      responseId,
-      submittedAt: submission.lastSubmittedTime,
-      source: rejection.source,
-      rawId: rejection.rawId,
-      innovation: {
-        ...checked.innovation,
-        lateAccepted: { at: clock.now().toISOString(), reason: why.slice(0, 2000) },
-      },
-    },
-    (n) => innovationNumber(year, n),
-  );
-  if (outcome === 'unchanged') await stores.archive.clearRejection(responseId);
-  return { outcome, innovation };
 }
 
 /**
@@ -137,82 +115,106 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** What a submission comes to before anything is stored: its shape, the intake window and the rules. */
+type Verdict =
+  | { kind: 'accepted'; submission: FormSubmission; innovation: InnovationDraft }
+  | { kind: 'late'; submission: FormSubmission; window: Issue; kept: KeptRejection }
+  | { kind: 'rejected'; responseId: string | undefined; reasons: Issue[]; kept: KeptRejection | null };
+
+/** A rejection as stored, but for the facts of its delivery (when, from where, which archived payload). */
+type KeptRejection = Omit<Rejection, 'receivedAt' | 'source' | 'rawId'>;
+
 /**
- * Validates an archived payload and stores the outcome: a rejection with its reasons, or the innovation
- * keyed by response id (the store makes redeliveries and concurrent duplicates land once). Validated
- * once: the reasons are codes, stored and returned alike, and rendered in each reader's language.
+ * Parses and validates a payload, once, without touching the store. Outside the intake window nothing is
+ * accepted, valid or not; a valid one is kept whole so that the secretariat can accept it later by an
+ * explicit override (acceptLateEntry). The reasons are codes, stored and returned alike.
  */
-export async function ingestArchived(
-  services: Services,
-  raw: RawSubmission,
-  parsed: ParsedPayload,
-): Promise<IngestResult> {
-  const { competition, stores } = services;
-
+function judgeSubmission(competition: Services['competition'], parsed: ParsedPayload): Verdict {
   if (!parsed.ok) {
-    if (parsed.responseId) {
-      await stores.archive.recordRejection({
-        responseId: parsed.responseId,
-        receivedAt: raw.receivedAt,
-        source: raw.source,
-        rawId: raw.id,
-        reasons: parsed.reasons,
-        answers: {},
-      });
-    }
-    return { responseId: parsed.responseId, outcome: 'rejected', reasons: parsed.reasons };
+    const { responseId, reasons } = parsed;
+    return {
+      kind: 'rejected',
+      responseId,
+      reasons,
+      kept: responseId ? { responseId, reasons, answers: {} } : null,
+    };
   }
-
-  const submission = parsed.submission;
+  const { submission } = parsed;
+  const { responseId } = submission;
   const checked = validateSubmission(competition, submission);
   const window = windowIssue(competition, new Date(submission.lastSubmittedTime));
   if (window) {
-    // The Apps Script retrying a late entry the secretariat has accepted since: the same submission is
-    // in already, so the retry changes nothing and leaves no rejection row behind (idempotent).
-    const accepted = (await stores.innovations.listInnovations()).find(
-      (i) => i.responseId === submission.responseId && i.submittedAt === submission.lastSubmittedTime,
-    );
-    if (accepted)
-      return { responseId: submission.responseId, outcome: 'unchanged', innovationId: accepted.id };
-    // Outside the window nothing is accepted, valid or not; a valid one is kept whole so that the
-    // secretariat can accept it later by an explicit override (acceptLateEntry).
-    await stores.archive.recordRejection({
-      responseId: submission.responseId,
-      receivedAt: raw.receivedAt,
-      source: raw.source,
-      rawId: raw.id,
-      reasons: [window, ...(checked.ok ? [] : checked.reasons)],
-      answers: answersByTitle(submission.answers),
-      ...(checked.ok ? { submission } : {}),
-    });
-    return { responseId: submission.responseId, outcome: 'rejected', reasons: [window], outsideWindow: true };
+    const reasons = [window, ...(checked.ok ? [] : checked.reasons)];
+    const answers = answersByTitle(submission.answers);
+    const kept = { responseId, reasons, answers, ...(checked.ok ? { submission } : {}) };
+    return { kind: 'late', submission, window, kept };
   }
   if (!checked.ok) {
-    await stores.archive.recordRejection({
-      responseId: submission.responseId,
-      receivedAt: raw.receivedAt,
-      source: raw.source,
-      rawId: raw.id,
-      reasons: checked.reasons,
-      answers: answersByTitle(submission.answers),
-    });
-    return { responseId: submission.responseId, outcome: 'rejected', reasons: checked.reasons };
+    const kept = { responseId, reasons: checked.reasons, answers: answersByTitle(submission.answers) };
+    return { kind: 'rejected', responseId, reasons: checked.reasons, kept };
   }
+  return { kind: 'accepted', submission, innovation: checked.innovation };
+}
 
-  const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
-  const { outcome, innovation } = await stores.innovations.upsertInnovation(
-    {
+/** Stores what the verdict says: the innovation keyed by response id, or the rejection with its reasons. */
+async function storeVerdict(services: Services, raw: RawSubmission, verdict: Verdict): Promise<IngestResult> {
+  if (verdict.kind === 'accepted') {
+    const { submission } = verdict;
+    const { outcome, innovation } = await storeInnovation(services, {
       responseId: submission.responseId,
       submittedAt: submission.lastSubmittedTime,
       source: raw.source,
       rawId: raw.id,
-      innovation: checked.innovation,
-    },
-    (n) => innovationNumber(year, n),
+      innovation: verdict.innovation,
+    });
+    return { responseId: submission.responseId, outcome, innovationId: innovation.id };
+  }
+  if (verdict.kind === 'late') return storeLate(services, raw, verdict);
+  if (verdict.kept) await services.stores.archive.recordRejection(rejectionOf(raw, verdict.kept));
+  return { responseId: verdict.responseId, outcome: 'rejected', reasons: verdict.reasons };
+}
+
+/**
+ * A late submission is kept as a rejection, unless it is the Apps Script retrying a late entry the
+ * secretariat has accepted since: that one is in already, so the retry changes nothing and leaves no
+ * rejection row behind (idempotent).
+ */
+async function storeLate(
+  { stores }: Services,
+  raw: RawSubmission,
+  verdict: Extract<Verdict, { kind: 'late' }>,
+): Promise<IngestResult> {
+  const { responseId, lastSubmittedTime } = verdict.submission;
+  const accepted = (await stores.innovations.listInnovations()).find(
+    (i) => i.responseId === responseId && i.submittedAt === lastSubmittedTime,
   );
-  // A created or updated innovation cleared the response's rejection in its own write.
-  if (outcome === 'unchanged') await stores.archive.clearRejection(submission.responseId);
-  return { responseId: submission.responseId, outcome, innovationId: innovation.id };
+  if (accepted) return { responseId, outcome: 'unchanged', innovationId: accepted.id };
+  await stores.archive.recordRejection(rejectionOf(raw, verdict.kept));
+  return { responseId, outcome: 'rejected', reasons: [verdict.window], outsideWindow: true };
+}
+
+function rejectionOf(raw: RawSubmission, kept: KeptRejection): Rejection {
+  return {
+    responseId: kept.responseId,
+    receivedAt: raw.receivedAt,
+    source: raw.source,
+    rawId: raw.id,
+    reasons: kept.reasons,
+    answers: kept.answers,
+    ...(kept.submission ? { submission: kept.submission } : {}),
+  };
+}
+
+/**
+ * Upserts the innovation by response id, numbered gap-free (the store makes redeliveries and concurrent
+ * duplicates land once). A created or updated innovation clears the response's rejection in its own
+ * write; an unchanged one clears it here.
+ */
+export async function storeInnovation({ competition, stores }: Services, accepted: AcceptedSubmission) {
+  const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
+  const stored = await stores.innovations.upsertInnovation(accepted, (n) => innovationNumber(year, n));
+  if (stored.outcome === 'unchanged') await stores.archive.clearRejection(accepted.responseId);
+  return stored;
 }
 
 /** A rejected submission answers 422 and names its fields, in the reader's language. */

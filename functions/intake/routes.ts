@@ -4,8 +4,8 @@ import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { limitBody } from '../http/body-size.ts';
 import { receiveFormsPush } from './forms-watch.ts';
-import { archivePayload, ingestArchived, rejectionError } from './ingest.ts';
-import { parseAppsScriptPayload, parseJson, peekResponseId } from './payloads.ts';
+import { ingestSubmission, rejectionError } from './ingest.ts';
+import { parseAppsScriptPayload, parseJson } from './payloads.ts';
 import { verifyPushToken } from './push-token.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature.ts';
 
@@ -31,8 +31,11 @@ intakeRoutes.post('/intake/form', limit, async (c) => {
   );
   // Read leniently (a bad byte becomes U+FFFD, a byte-order mark is skipped); the archive keeps the bytes.
   const json = parseJson(new TextDecoder().decode(bytes));
-  const raw = await archivePayload(services, 'apps-script', bytes, peekResponseId(json));
-  const result = await ingestArchived(services, raw, parseAppsScriptPayload(json));
+  const result = await ingestSubmission(
+    services,
+    { source: 'apps-script', body: bytes, json },
+    parseAppsScriptPayload,
+  );
   if (result.outsideWindow) {
     // 200, not an error: the Apps Script must not retry it, and the secretariat sees it as a rejection.
     return c.json(

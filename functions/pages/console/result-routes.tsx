@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../../../shared/errors.ts';
 import { phaseName } from '../../../shared/messages/lifecycle.ts';
 import { versionParam } from '../../announce/routes.ts';
 import type { AppEnv } from '../../compose/services.ts';
-import { acceptLateEntry } from '../../intake/ingest.ts';
+import { acceptLateEntry } from '../../intake/late-entry.ts';
 import { movePhase } from '../../lifecycle/lifecycle.ts';
 import { exportRecord } from '../../results/export.ts';
 import { fixResult } from '../../results/fix.ts';

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { issueText } from '../../../shared/messages/issues.ts';
 import { FIELD_NAMES } from '../../../shared/messages/selection.ts';
 import type { AppEnv } from '../../compose/services.ts';
-import { archivePayload, ingestArchived } from '../../intake/ingest.ts';
+import { ingestSubmission } from '../../intake/ingest.ts';
 import { parseAppsScriptPayload } from '../../intake/payloads.ts';
 import { sameOrigin } from '../console/session.ts';
 import { formatInstant } from '../ui/format.ts';
@@ -319,8 +319,8 @@ registerRoutes.post('/', sameOrigin(), limit, async (c) => {
     timestamp: services.clock.now().toISOString(),
     answers: Object.entries(values).map(([title, v]) => ({ title, values: [v] })),
   });
-  const raw = await archivePayload(services, 'local', body, responseId);
-  const result = await ingestArchived(services, raw, parseAppsScriptPayload(JSON.parse(body)));
+  const delivery = { source: 'local' as const, body, json: JSON.parse(body) };
+  const result = await ingestSubmission(services, delivery, parseAppsScriptPayload);
   if (result.outcome !== 'rejected' && result.innovationId) {
     return c.redirect(`/daftar?diterima=${encodeURIComponent(result.innovationId)}`, 303);
   }

@@ -1,0 +1,53 @@
+import { lateEntryNeedsCorrection } from '../../shared/domain/lifecycle.ts';
+import { validateSubmission } from '../../shared/domain/submission.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Services } from '../compose/services.ts';
+import { storeInnovation } from './ingest.ts';
+
+/**
+ * The secretariat's explicit override for a submission that came outside the intake window: it is
+ * accepted as it was sent, and the innovation carries who-knows-why (`lateAccepted`) for the record.
+ */
+export async function acceptLateEntry(
+  services: Services,
+  responseId: string,
+  reason: string,
+  options: { correctionAcknowledged?: boolean } = {},
+) {
+  const { competition, stores, clock } = services;
+  const why = reason.trim();
+  if (why === '') {
+    throw new AppError('bad_request', {
+      id: 'Alasan penerimaan pendaftaran terlambat wajib diisi.',
+      en: 'A reason for accepting the late entry is required.',
+    });
+  }
+  // After fixing, the entry joins the live ranking only: the fixed version and every public surface stay
+  // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.
+  const latest = (await stores.records.listVersions()).at(-1);
+  if (lateEntryNeedsCorrection({ latest: latest ?? null }) && !options.correctionAcknowledged) {
+    throw new AppError('conflict', {
+      id: `Hasil versi ${latest?.version} sudah ditetapkan. Menerima pendaftaran ini berarti ralat (versi baru dengan alasan) diperlukan agar ia ikut dinilai dalam hasil resmi; sampai ralat ditetapkan, hasil resmi dan semua halaman publik tidak berubah. Centang "ralat diperlukan" untuk melanjutkan.`,
+      en: `Result version ${latest?.version} is fixed. Accepting this entry means a correction (a new version with a reason) is needed for it to count in the official result; until one is fixed, the official result and every public page stay unchanged. Tick "a correction is needed" to go on.`,
+    });
+  }
+  const rejection = (await stores.archive.listRejections()).find((r) => r.responseId === responseId);
+  const submission = rejection?.submission;
+  const checked = submission ? validateSubmission(competition, submission) : null;
+  if (!rejection || !submission || !checked?.ok) {
+    throw new AppError('not_found', {
+      id: `Tidak ada kiriman terlambat yang sah dengan ID respons ${responseId}.`,
+      en: `No valid late submission with response id ${responseId}.`,
+    });
+  }
+  return storeInnovation(services, {
+    responseId,
+    submittedAt: submission.lastSubmittedTime,
+    source: rejection.source,
+    rawId: rejection.rawId,
+    innovation: {
+      ...checked.innovation,
+      lateAccepted: { at: clock.now().toISOString(), reason: why.slice(0, 2000) },
+    },
+  });
+}
