@@ -255,8 +255,18 @@ function scoreChangesTab(
 ): OutputTab {
   const t = OUT[input.lang];
   const zone = input.competition.timezone;
+  // A sync's changes share one instant (the first sync logs thousands at once): each is formatted once.
+  const seen = new Map<string, string>();
+  const seenAt = (iso: string) => {
+    let text = seen.get(iso);
+    if (text === undefined) {
+      text = formatShortInstant(iso, zone, input.lang);
+      seen.set(iso, text);
+    }
+    return text;
+  };
   const rows: (string | number | null)[][] = log.changes.map((c) => [
-    formatShortInstant(c.seenAt, zone, input.lang),
+    seenAt(c.seenAt),
     c.cell,
     c.stage,
     c.juror,
