@@ -2,8 +2,11 @@ import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { RankedEntry } from '../../shared/domain/ranking.ts';
 import { LEGACY_RECORD_FORMAT, type ResultRecord, RULES_VERSION } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
-import type { AcceptedSubmission, Rejection, SyncRecord } from '../../shared/ports.ts';
+import type { AcceptedSubmission, CompetitionStores, Rejection, SyncRecord } from '../../shared/ports.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
+
+/** A competition's ports as one port's contract sees them: only those it exercises. */
+export type PortsOf<K extends keyof CompetitionStores> = (competition: string) => Pick<CompetitionStores, K>;
 
 export const numberToId = (n: number) => innovationNumber(2024, n);
 
