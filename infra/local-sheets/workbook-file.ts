@@ -7,7 +7,7 @@ import { type Book, emptyBook } from './model.ts';
 import { toXlsx } from './xlsx.ts';
 import { type Unreadable, UnreadableWorkbook } from './xlsx-package.ts';
 import { workbookReader } from './xlsx-parts.ts';
-import type { Deflated } from './zip-entries.ts';
+import type { XlsxMemory } from './xlsx-writer.ts';
 
 /**
  * A write: from the current workbook, a new one (a draft, see draft.ts: the current one is never
@@ -69,8 +69,8 @@ export async function openWorkbookFile(
   let disk: Promise<unknown> = Promise.resolve();
   // Knows which tabs the file last held, so that a person's save is read by its changed tabs only.
   const reader = workbookReader(spreadsheetId, opts.title);
-  // The parts of the last write, deflated: the next write deflates only the parts that changed.
-  let lastParts: Map<string, Deflated> | undefined;
+  // What the last write made: the next write makes again only the parts of tabs that changed.
+  let lastParts: XlsxMemory | undefined;
   const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
     const run = disk.then(work, work);
     disk = run.catch(() => undefined);

@@ -4,6 +4,7 @@ import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { columnIndex } from './a1.ts';
 import { type Book, type CellData, type Sheet, setCell } from './model.ts';
+import { sameAsRead } from './read-back.ts';
 import {
   API_TAB,
   type ApiRow,
@@ -144,6 +145,8 @@ function readChanged(
     const content = tabOfPart(text(bytes, layout, tab.part), { shared, styles, notes }, tab);
     parsed += 1;
     if (tab.title === API_TAB) api = apiRows(content);
+    else if (kept && sameAsRead(content.rows, kept.sheet.rows))
+      tabs.push({ ...content, rows: kept.sheet.rows, settled: true });
     else tabs.push(content);
   }
   return { book: assembleBook(tabs, api, spreadsheetId, title), parsed };

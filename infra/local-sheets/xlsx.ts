@@ -1,8 +1,5 @@
 import ExcelJS from 'exceljs';
-// exceljs writes through JSZip: see the file for the emoji it would otherwise lose.
-import '../jszip-utf8.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
-import { columnLetter } from '../../shared/sheet/layout.ts';
 import { recalculate } from './formulas.ts';
 import {
   type Book,
@@ -19,14 +16,10 @@ import {
   type Validation,
 } from './model.ts';
 import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
-import { type Deflated, deflatedZip } from './zip-entries.ts';
+import { PX_PER_CHAR, type TabToWrite, writeXlsx, type XlsxMemory } from './xlsx-writer.ts';
 
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';
-const PX_PER_CHAR = 7;
-/** Google's width for a column nobody sized, and the height of one line of 10–11 pt text (points). */
-const DEFAULT_COLUMN_PX = 100;
-const LINE_PT = 15;
 /**
  * A .xlsx has no spreadsheet locale: LibreOffice and Excel show a number in the reader's own. A number
  * format tagged with a language ([$-421]: Indonesian) is shown in that language's instead, with a
@@ -260,47 +253,15 @@ function noteText(note: ExcelJS.Cell['note'] | undefined): string {
 }
 
 /**
- * The workbook as an .xlsx. exceljs lays out the parts, stored; they are deflated natively, and a part
- * that did not change since `previous` (the parts of the last write) keeps its deflated bytes. Returns
- * the file and its parts, to pass as `previous` next time.
+ * The workbook as an .xlsx (xlsx-writer.ts): a tab whose rows did not change since `previous` (what
+ * the last write returned) keeps its deflated part. Returns the file and what the next write is given.
  */
 export async function toXlsx(
   unchecked: Book,
-  previous?: ReadonlyMap<string, Deflated>,
-): Promise<{ bytes: Uint8Array; parts: Map<string, Deflated> }> {
+  previous?: XlsxMemory,
+): Promise<{ bytes: Uint8Array; parts: XlsxMemory }> {
   const book = cleanBook(unchecked);
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'juri';
   const language = LANGUAGE_OF_LOCALE[book.locale] ?? '';
-  for (const sheet of book.sheets) {
-    // One tab at a time, letting requests in between: the local server writes in the background.
-    await new Promise((resolve) => setImmediate(resolve));
-    const p = sheet.properties;
-    const g = p.gridProperties;
-    const frozen = (g.frozenRowCount ?? 0) > 0 || (g.frozenColumnCount ?? 0) > 0;
-    const ws = wb.addWorksheet(p.title, {
-      state: p.hidden ? 'hidden' : 'visible',
-      views: frozen
-        ? [{ state: 'frozen', xSplit: g.frozenColumnCount ?? 0, ySplit: g.frozenRowCount ?? 0 }]
-        : [],
-      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
-    });
-    const tab = (p.tabColorStyle?.rgbColor ?? p.tabColor) as
-      | { red?: number; green?: number; blue?: number }
-      | undefined;
-    if (tab) ws.properties.tabColor = { argb: `FF${colorToHex(tab)}` };
-    for (const [c, px] of Object.entries(sheet.columnWidths))
-      ws.getColumn(Number(c) + 1).width = px / PX_PER_CHAR;
-    sheet.rows.forEach((cells, r) => {
-      cells?.forEach((cell, c) => {
-        if (cell) writeExcelCell(ws.getCell(r + 1, c + 1), cell, language);
-      });
-      const lines = wrappedLines(sheet, cells ?? []);
-      if (lines > 1) ws.getRow(r + 1).height = lines * LINE_PT;
-    });
-    for (const v of sheet.validations) addValidation(ws, v);
-  }
-  const api = wb.addWorksheet(API_TAB, { state: 'veryHidden' });
   const bookExtras: BookExtras = {
     spreadsheetId: book.spreadsheetId,
     title: book.title,
@@ -309,7 +270,12 @@ export async function toXlsx(
     nextSheetId: book.nextSheetId,
     nextProtectedRangeId: book.nextProtectedRangeId,
   };
-  api.addRow(['', JSON.stringify(bookExtras)]);
+  const api = newSheet({ sheetId: -1, title: API_TAB });
+  const apiRow = (key: string, json: string) => [
+    { userEnteredValue: { stringValue: key } },
+    { userEnteredValue: { stringValue: json } },
+  ];
+  api.rows = [apiRow('', JSON.stringify(bookExtras))];
   for (const sheet of book.sheets) {
     const extras: SheetExtras = {
       sheetId: sheet.properties.sheetId,
@@ -320,14 +286,17 @@ export async function toXlsx(
       protectedRanges: sheet.protectedRanges,
       validations: sheet.validations,
     };
-    api.addRow([sheet.properties.title, JSON.stringify(extras)]);
+    api.rows.push(apiRow(sheet.properties.title, JSON.stringify(extras)));
   }
-  // Stored: JSZip deflates in JavaScript, several times slower than zlib.
-  const stored = await wb.xlsx.writeBuffer({
-    zip: { compression: 'STORE' },
-  } as Partial<ExcelJS.XlsxWriteOptions>);
-  const { zip, deflated } = deflatedZip(new Uint8Array(stored), previous);
-  return { bytes: new Uint8Array(zip.buffer, zip.byteOffset, zip.byteLength), parts: deflated };
+  const tabs: TabToWrite[] = [
+    ...book.sheets.map((sheet) => ({
+      sheet,
+      state: sheet.properties.hidden ? ('hidden' as const) : ('visible' as const),
+    })),
+    { sheet: api, state: 'veryHidden', plain: true },
+  ];
+  const { bytes, memory } = writeXlsx(tabs, language, 'juri', previous);
+  return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), parts: memory };
 }
 
 /**
@@ -350,96 +319,7 @@ function cleanBook(book: Book): Book {
   return { ...(cleanDeep({ ...book, sheets: [] }) as Book), sheets };
 }
 
-function writeExcelCell(target: ExcelJS.Cell, cell: CellData, language: string): void {
-  const v = cell.userEnteredValue;
-  // A string stays a string cell even when it starts with "=": exceljs only writes formulas given as objects.
-  if (v?.formulaValue !== undefined) {
-    const result = cell.effectiveValue?.numberValue ?? cell.effectiveValue?.stringValue;
-    target.value =
-      result === undefined
-        ? { formula: v.formulaValue.slice(1) }
-        : { formula: v.formulaValue.slice(1), result };
-  } else if (v?.stringValue !== undefined) target.value = v.stringValue;
-  else if (v?.numberValue !== undefined) target.value = v.numberValue;
-  else if (v?.boolValue !== undefined) target.value = v.boolValue;
-  if (cell.note) target.note = cell.note;
-  const f = cell.userEnteredFormat;
-  const pattern = (f?.numberFormat as { pattern?: string } | undefined)?.pattern;
-  // A number, or a cell a person will type a number into (the shaded input cells carry a format).
-  if (language && (pattern || f || v?.numberValue !== undefined || v?.formulaValue !== undefined))
-    target.numFmt = `${language}${pattern ?? 'General'}`;
-  else if (pattern) target.numFmt = pattern;
-  if (!f) return;
-  const text = f.textFormat as { bold?: boolean; italic?: boolean } | undefined;
-  if (text?.bold || text?.italic) target.font = { bold: Boolean(text.bold), italic: Boolean(text.italic) };
-  const bg = f.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
-  if (bg) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${colorToHex(bg)}` } };
-  const wrap = f.wrapStrategy === 'WRAP';
-  const horizontal =
-    typeof f.horizontalAlignment === 'string' ? f.horizontalAlignment.toLowerCase() : undefined;
-  const vertical = typeof f.verticalAlignment === 'string' ? f.verticalAlignment.toLowerCase() : undefined;
-  if (wrap || horizontal || vertical) {
-    target.alignment = {
-      ...(wrap ? { wrapText: true } : {}),
-      ...(horizontal ? { horizontal: horizontal as 'left' } : {}),
-      ...(vertical ? { vertical: (vertical === 'middle' ? 'middle' : vertical) as 'top' } : {}),
-    };
-  }
-}
-
-/**
- * The lines the tallest wrapped cell of a row needs. Google grows such a row by itself; LibreOffice and
- * Excel keep the height the file gives, and a wrapped header then runs over the rows above and below it.
- */
-function wrappedLines(sheet: Sheet, cells: (CellData | null)[]): number {
-  let most = 1;
-  cells.forEach((cell, c) => {
-    const text = cell?.userEnteredValue?.stringValue;
-    if (!text || cell?.userEnteredFormat?.wrapStrategy !== 'WRAP') return;
-    const perLine = Math.max(
-      1,
-      Math.floor(((sheet.columnWidths[String(c)] ?? DEFAULT_COLUMN_PX) - 8) / PX_PER_CHAR),
-    );
-    const lines = text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
-    most = Math.max(most, lines);
-  });
-  return most;
-}
-
-function addValidation(ws: ExcelJS.Worksheet, v: Validation): void {
-  const condition = v.rule.condition as
-    | { type?: string; values?: { userEnteredValue?: string }[] }
-    | undefined;
-  if (condition?.type !== 'NUMBER_BETWEEN') return;
-  const [min, max] = (condition.values ?? []).map((x) => Number(x.userEnteredValue));
-  const r = v.range;
-  const address = `${columnLetter(r.startColumnIndex ?? 0)}${(r.startRowIndex ?? 0) + 1}:${columnLetter(
-    (r.endColumnIndex ?? 1) - 1,
-  )}${r.endRowIndex ?? DEFAULT_ROWS}`;
-  const message = typeof v.rule.inputMessage === 'string' ? v.rule.inputMessage : '';
-  const dv = ws as unknown as { dataValidations: { add(address: string, rule: object): void } };
-  dv.dataValidations.add(address, {
-    type: 'decimal',
-    operator: 'between',
-    allowBlank: true,
-    formulae: [min ?? 0, max ?? 0],
-    showErrorMessage: true,
-    errorStyle: v.rule.strict === true ? 'stop' : 'warning',
-    error: message,
-    showInputMessage: message !== '',
-    prompt: message,
-  });
-}
-
 export function hexToColor(hex: string): JsonObject {
   const n = Number.parseInt(hex, 16);
   return { red: ((n >> 16) & 255) / 255, green: ((n >> 8) & 255) / 255, blue: (n & 255) / 255 };
-}
-
-function colorToHex(c: { red?: number; green?: number; blue?: number }): string {
-  const part = (x: number | undefined) =>
-    Math.round((x ?? 0) * 255)
-      .toString(16)
-      .padStart(2, '0');
-  return `${part(c.red)}${part(c.green)}${part(c.blue)}`.toUpperCase();
 }

@@ -1,4 +1,4 @@
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /**
  * The entries of a zip (an .xlsx) from its central directory, without unpacking any: each entry's
@@ -76,30 +76,20 @@ export interface Deflated {
   data: Buffer;
 }
 
-/**
- * The zip of `stored` (a zip whose entries are stored, not deflated, as exceljs writes it when asked)
- * with every entry deflated natively: an entry whose CRC and size match one in `previous` (the last
- * zip written) keeps its deflated bytes, so a write deflates the parts that changed only. Returns the
- * zip and its entries' deflated bytes, to pass as `previous` next time.
- */
-export function deflatedZip(
-  stored: Uint8Array,
-  previous: ReadonlyMap<string, Deflated> = new Map(),
-): { zip: Buffer; deflated: Map<string, Deflated> } {
-  const deflated = new Map<string, Deflated>();
+/** A part's content deflated natively, with its CRC-32 and size for the zip's headers. */
+export function deflatedPart(content: string | Uint8Array): Deflated {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  return { crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes) };
+}
+
+/** The zip of `parts` (name → deflated content), in their order. */
+export function zipOf(parts: Iterable<readonly [string, Deflated]>): Buffer {
   const locals: Buffer[] = [];
   const directory: Buffer[] = [];
-  const encoder = new TextEncoder();
   let offset = 0;
-  for (const [name, entry] of zipEntries(stored)) {
-    const content = entryBytes(stored, entry);
-    const known = previous.get(name);
-    const kept =
-      known && known.crc === entry.crc && known.size === content.length
-        ? known
-        : { crc: entry.crc, size: content.length, data: deflateRawSync(content) };
-    deflated.set(name, kept);
-    const nameBytes = encoder.encode(name);
+  let count = 0;
+  for (const [name, part] of parts) {
+    const nameBytes = Buffer.from(name, 'utf8');
     // Version 2.0, UTF-8 names (bit 11), deflated, no time (a part's date says nothing to anyone).
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
@@ -107,25 +97,26 @@ export function deflatedZip(
     header.writeUInt16LE(0x0800, 6);
     header.writeUInt16LE(DEFLATED, 8);
     header.writeUInt32LE(0x00210000, 10);
-    header.writeUInt32LE(kept.crc, 14);
-    header.writeUInt32LE(kept.data.length, 18);
-    header.writeUInt32LE(kept.size, 22);
+    header.writeUInt32LE(part.crc, 14);
+    header.writeUInt32LE(part.data.length, 18);
+    header.writeUInt32LE(part.size, 22);
     header.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(DIRECTORY_ENTRY, 0);
     central.writeUInt16LE(20, 4);
     header.copy(central, 6, 4, 30);
     central.writeUInt32LE(offset, 42);
-    locals.push(header, Buffer.from(nameBytes), kept.data);
-    directory.push(central, Buffer.from(nameBytes));
-    offset += 30 + nameBytes.length + kept.data.length;
+    locals.push(header, nameBytes, part.data);
+    directory.push(central, nameBytes);
+    offset += 30 + nameBytes.length + part.data.length;
+    count += 1;
   }
   const directorySize = directory.reduce((n, b) => n + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(deflated.size, 8);
-  end.writeUInt16LE(deflated.size, 10);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
   end.writeUInt32LE(directorySize, 12);
   end.writeUInt32LE(offset, 16);
-  return { zip: Buffer.concat([...locals, ...directory, end]), deflated };
+  return Buffer.concat([...locals, ...directory, end]);
 }

@@ -1,0 +1,59 @@
+import type { CellData, ExtendedValue, JsonObject } from './model.ts';
+import { colorToHex } from './xlsx-writer.ts';
+
+/**
+ * Whether the rows read from a tab's part say what the rows in memory would say once written and read
+ * again: the .xlsx keeps only part of a cell's format (bold, a solid fill of 8-bit colour, the number
+ * pattern, wrapping) and none of a formula's result that the reader does not recalculate anyway. A save
+ * by LibreOffice or exceljs rewrites every tab's part; a tab whose cells it left as they were is then
+ * taken over from memory, already recalculated (recalculating every formula of every tab was most of a
+ * save's re-read at national scale), and its rows stay the very rows the next write already knows.
+ */
+export function sameAsRead(read: (CellData | null)[][], memory: (CellData | null)[][]): boolean {
+  const rows = Math.max(read.length, memory.length);
+  for (let r = 0; r < rows; r++) {
+    const a = read[r] ?? [];
+    const b = memory[r] ?? [];
+    const columns = Math.max(a.length, b.length);
+    for (let c = 0; c < columns; c++) if (!sameCell(a[c] ?? null, b[c] ?? null)) return false;
+  }
+  return true;
+}
+
+function sameCell(read: CellData | null, memory: CellData | null): boolean {
+  if (!sameValue(read?.userEnteredValue, memory?.userEnteredValue)) return false;
+  if ((read?.note || undefined) !== (memory?.note || undefined)) return false;
+  const seen = read?.userEnteredFormat;
+  const kept = memory?.userEnteredFormat;
+  if (bold(seen) !== bold(kept) || wrapped(seen) !== wrapped(kept)) return false;
+  return pattern(seen) === pattern(kept) && fill(seen) === fill(kept);
+}
+
+function sameValue(a: ExtendedValue | undefined, b: ExtendedValue | undefined): boolean {
+  return (
+    a?.formulaValue === b?.formulaValue &&
+    a?.stringValue === b?.stringValue &&
+    a?.numberValue === b?.numberValue &&
+    a?.boolValue === b?.boolValue
+  );
+}
+
+function bold(format: JsonObject | undefined): boolean {
+  return (format?.textFormat as { bold?: boolean } | undefined)?.bold === true;
+}
+
+function wrapped(format: JsonObject | undefined): boolean {
+  return format?.wrapStrategy === 'WRAP';
+}
+
+/** The pattern a read gives back: "General" (what an unformatted number is written with) is none. */
+function pattern(format: JsonObject | undefined): string | undefined {
+  const p = (format?.numberFormat as { pattern?: string } | undefined)?.pattern;
+  return p && p.toLowerCase() !== 'general' ? p : undefined;
+}
+
+/** Colours as the file holds them: 8 bits a channel. */
+function fill(format: JsonObject | undefined): string | undefined {
+  const bg = format?.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
+  return bg ? colorToHex(bg) : undefined;
+}
