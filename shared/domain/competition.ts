@@ -171,6 +171,8 @@ export const competitionSchema = z
         disagreementPoints: z.number().min(0).max(100).optional(),
         /** Bootstrap resamples for rank stability; 0 switches the bootstrap off. */
         bootstrapResamples: z.number().int().min(0).max(100_000).optional(),
+        /** ICC is withheld, with the reason, when fewer entries than this were scored by every juror (default 10). */
+        iccMinEntries: z.number().int().min(2).max(10_000).optional(),
         /** Seed of the bootstrap, so every report replays exactly. */
         seed: z.number().int().min(0).max(4_294_967_295).optional(),
       })

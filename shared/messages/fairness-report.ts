@@ -1,10 +1,12 @@
 import { localParts } from '../domain/dates.ts';
+import { DEFAULT_ICC_MIN_ENTRIES, type Interval, icc2Interval } from '../domain/fairness/icc.ts';
 import {
   interpretAlpha,
   interpretBlock,
   interpretConsistency,
   interpretIcc,
   interpretIccK,
+  interpretInterval,
   interpretKendallP,
   interpretKendallW,
   interpretLeniency,
@@ -254,12 +256,23 @@ export function reliabilityLines(
   });
   const icc = r.icc;
   const w = r.kendallW;
+  const withheld = { entries: r.block.entries, min: r.iccMinEntries ?? DEFAULT_ICC_MIN_ENTRIES };
+  const interval = icc.kind === 'icc' ? icc2Interval(icc) : null;
+  // The 95 % interval follows the coefficient's sentence, in the page and the tab alike.
+  const withInterval = (sentence: string, bounds: Interval | undefined) => {
+    const said = bounds ? interpretInterval(bounds) : null;
+    return said ? `${sentence}; ${renderInterpretation(said, lang)}` : sentence;
+  };
   const lines: StatLine[] = [
-    line('icc', icc.kind === 'icc' ? icc.icc21 : null, renderInterpretation(interpretIcc(icc), lang)),
+    line(
+      'icc',
+      icc.kind === 'icc' ? icc.icc21 : null,
+      withInterval(renderInterpretation(interpretIcc(icc, withheld), lang), interval?.single),
+    ),
   ];
   const iccK = interpretIccK(icc);
   if (icc.kind === 'icc' && iccK) {
-    lines.push(line('icck', icc.icc2k, renderInterpretation(iccK, lang)));
+    lines.push(line('icck', icc.icc2k, withInterval(renderInterpretation(iccK, lang), interval?.average)));
   }
   lines.push(
     line(

@@ -48,6 +48,14 @@ export const FAIRNESS_TEXT = {
     id: 'ICC tidak dihitung: perlu sedikitnya 2 juri dan 2 inovasi',
     en: 'ICC not computed: at least 2 jurors and 2 innovations are needed',
   },
+  'icc-too-few-entries': {
+    id: 'ICC tidak dilaporkan: baru {entries} inovasi yang dinilai semua juri (perlu sedikitnya {min}); dengan sesedikit itu selang kepercayaannya mencakup hampir seluruh rentang 0–1 (lihat α Krippendorff)',
+    en: 'ICC not reported: only {entries} innovations were scored by every juror (at least {min} needed); with so few, its confidence interval spans most of 0–1 (see Krippendorff’s α)',
+  },
+  'icc-interval': {
+    id: 'selang kepercayaan {level}%: {low} s.d. {high}',
+    en: '{level}% confidence interval: {low} to {high}',
+  },
   'icc-no-variance': {
     id: 'ICC tidak dihitung: semua nilai sama',
     en: 'ICC not computed: every total is the same',

@@ -6,7 +6,7 @@ import {
   regularizedGammaP,
   regularizedGammaQ,
 } from '../../shared/domain/fairness/chi-square.ts';
-import { intraclassCorrelations } from '../../shared/domain/fairness/icc.ts';
+import { icc2Interval, intraclassCorrelations } from '../../shared/domain/fairness/icc.ts';
 import { kendallW } from '../../shared/domain/fairness/kendall-w.ts';
 import { krippendorffAlpha } from '../../shared/domain/fairness/krippendorff-alpha.ts';
 
@@ -35,6 +35,18 @@ describe('ICC: Shrout & Fleiss (1979), Table 2 (6 targets × 4 judges)', () => {
     expect(r.icc2k?.toFixed(2)).toBe('0.62');
     expect(r.icc3k?.toFixed(2)).toBe('0.91');
     expect({ n: r.n, k: r.k }).toEqual({ n: 6, k: 4 });
+  });
+
+  it('gives the 95 % confidence intervals of ICC(2,1) and ICC(2,k) that R’s psych::ICC prints', () => {
+    // psych::ICC on Table 2 (D. Wollschläger, RExRepos, "Inter-rater-reliability and
+    // Intra-class-correlation", interRaterICC.md): ICC2 0.29 [0.019, 0.76], ICC2k 0.62 [0.071, 0.93].
+    const r = intraclassCorrelations(table2);
+    if (r.kind !== 'icc') throw new Error(r.code);
+    const ci = icc2Interval(r);
+    expect(ci?.single.low?.toFixed(3)).toBe('0.019');
+    expect(ci?.single.high?.toFixed(2)).toBe('0.76');
+    expect(ci?.average.low?.toFixed(3)).toBe('0.071');
+    expect(ci?.average.high?.toFixed(2)).toBe('0.93');
   });
 
   it('reproduces the ANOVA mean squares (BMS 11.24, WMS 6.26, JMS 32.49, EMS 1.02)', () => {

@@ -61,6 +61,7 @@ describe('the fairness report', () => {
       resamples: 2000,
       seed: 20241220,
       coverage: 0.9,
+      iccMinEntries: 10,
     });
     expect(fairnessReport(competition, result)).toEqual(report);
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
@@ -149,7 +150,8 @@ describe('reliability on the complete-case block', () => {
   });
 
   it('uses the entries every juror scored, and says how many', () => {
-    const r = reliability(gappy);
+    // A minimum of 3 block entries here: the default (10) would withhold ICC (below).
+    const r = reliability(gappy, 3);
     expect(r.block).toEqual({ entries: 3, jurors: 3, of: 4 });
     expect(r.icc).toEqual(
       intraclassCorrelations([
@@ -161,6 +163,15 @@ describe('reliability on the complete-case block', () => {
     expect(r.kendallW.kind).toBe('kendall-w');
     // α takes every entry, gaps and all.
     expect(r.alpha).toMatchObject({ kind: 'alpha', units: 4, values: 11 });
+  });
+
+  it('withholds ICC below the minimum of block entries, and keeps W and α', () => {
+    const r = reliability(gappy);
+    expect(r.icc).toEqual({ kind: 'unavailable', code: 'too-few-entries' });
+    expect(r.iccMinEntries).toBe(10);
+    expect(r.kendallW.kind).toBe('kendall-w');
+    expect(r.alpha.kind).toBe('alpha');
+    expect(reliability(gappy, 4).icc).toEqual({ kind: 'unavailable', code: 'too-few-entries' });
   });
 
   it('reports incomplete-block when fewer than half the entries remain', () => {

@@ -5,6 +5,7 @@ import {
   iccBand,
   interpretAlpha,
   interpretIcc,
+  interpretInterval,
   interpretKendallW,
   interpretLeniency,
   interpretSpread,
@@ -87,6 +88,17 @@ describe('plain-words sentences', () => {
     expect(interpretKendallW({ kind: 'unavailable', code: 'no-variance' }).code).toBe(
       'kendall-w-no-variance',
     );
+  });
+
+  it('says why ICC is withheld below the minimum, and writes its 95 % interval', () => {
+    const withheld = interpretIcc({ kind: 'unavailable', code: 'too-few-entries' }, { entries: 6, min: 10 });
+    expect(renderInterpretation(withheld, 'id')).toBe(
+      'ICC tidak dilaporkan: baru 6 inovasi yang dinilai semua juri (perlu sedikitnya 10); dengan sesedikit itu selang kepercayaannya mencakup hampir seluruh rentang 0–1 (lihat α Krippendorff)',
+    );
+    const interval = interpretInterval({ low: 0.0188, high: 0.761 });
+    expect(interval && renderInterpretation(interval, 'id')).toBe('selang kepercayaan 95%: 0,02 s.d. 0,76');
+    expect(interval && renderInterpretation(interval, 'en')).toBe('95% confidence interval: 0.02 to 0.76');
+    expect(interpretInterval({ low: null, high: 0.5 })).toBeNull();
   });
 
   it('shows probabilities as whole percentages and places as whole numbers', () => {

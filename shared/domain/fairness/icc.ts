@@ -1,3 +1,4 @@
+import { fQuantile } from './f-distribution.ts';
 import { completeBlock, type StageTotals, type Unavailable } from './stage-totals.ts';
 
 /**
@@ -23,7 +24,14 @@ export interface IntraclassCorrelations {
   meanSquares: { between: number; within: number; jurors: number; residual: number };
 }
 
-export type IccUnavailableCode = 'incomplete-block' | 'too-small';
+/**
+ * 'too-few-entries': the block has fewer entries than the competition's minimum (`fairness.iccMinEntries`,
+ * default 10); with so few, the interval spans most of 0–1 and the point value says little.
+ */
+export type IccUnavailableCode = 'incomplete-block' | 'too-small' | 'too-few-entries';
+
+/** Below this many entries in the block, ICC is withheld (the report says why). */
+export const DEFAULT_ICC_MIN_ENTRIES = 10;
 
 /** ICCs of rows[entry][juror]; at least 2 entries and 2 jurors, every row as long as the first. */
 export function intraclassCorrelations(
@@ -93,4 +101,43 @@ export function stageIcc(stage: StageTotals): IntraclassCorrelations | Unavailab
 
 function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
+}
+
+/** A confidence interval; either bound may be null when the data cannot give it (e.g. no residual variance). */
+export interface Interval {
+  low: number | null;
+  high: number | null;
+}
+
+/** The confidence level juri reports: 95 %, two-sided. */
+export const ICC_CONFIDENCE = 0.95;
+
+/**
+ * The confidence interval of ICC(2,1) and of ICC(2,k) (two-way random, absolute agreement), the
+ * standard F-based approximation of Shrout & Fleiss (1979, case 2) and McGraw & Wong (1996, ICC(A,1)),
+ * with Satterthwaite's degrees of freedom v; the ICC(2,k) bounds are the ICC(2,1)
+ * bounds stepped up by Spearman–Brown to k jurors, as R's psych::ICC does. Computed from the mean
+ * squares the report keeps, so a report stored before the interval existed gets it too. Null when
+ * ICC(2,1) is not defined.
+ */
+export function icc2Interval(
+  icc: Pick<IntraclassCorrelations, 'n' | 'k' | 'icc21' | 'meanSquares'>,
+  confidence = ICC_CONFIDENCE,
+): { single: Interval; average: Interval } | null {
+  const { n, k, icc21: r } = icc;
+  if (r === null) return null;
+  const { between: bms, jurors: jms, residual: ems } = icc.meanSquares;
+  const q = 1 - (1 - confidence) / 2;
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  const fj = jms / ems;
+  const a = n * (1 + (k - 1) * r) - k * r;
+  const v = ((k - 1) * (n - 1) * (k * r * fj + a) ** 2) / ((n - 1) * k ** 2 * r ** 2 * fj ** 2 + a ** 2);
+  if (!(v > 0) || !Number.isFinite(v)) return null;
+  const fLow = fQuantile(q, n - 1, v);
+  const fHigh = fQuantile(q, v, n - 1);
+  const spread = k * jms + (k * n - k - n) * ems;
+  const low = finite((n * (bms - fLow * ems)) / (fLow * spread + n * bms));
+  const high = finite((n * (fHigh * bms - ems)) / (spread + n * fHigh * bms));
+  const stepUp = (x: number | null) => (x === null ? null : finite((k * x) / (1 + (k - 1) * x)));
+  return { single: { low, high }, average: { low: stepUp(low), high: stepUp(high) } };
 }

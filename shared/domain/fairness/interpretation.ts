@@ -1,11 +1,20 @@
 import type { EntrySpread } from './disagreement.ts';
-import type { IccUnavailableCode } from './icc.ts';
+import { DEFAULT_ICC_MIN_ENTRIES, ICC_CONFIDENCE, type IccUnavailableCode, type Interval } from './icc.ts';
 import type { JurorProfile } from './juror-profiles.ts';
 import type { KendallWUnavailableCode } from './kendall-w.ts';
 import type { AlphaUnavailableCode } from './krippendorff-alpha.ts';
 import { MIN_ENTRIES_TO_STANDARDIZE, type UnchangedJuror } from './normalization.ts';
 import { DEFAULT_NEAR_CUTOFF, type EntryStability } from './rank-stability.ts';
 import type { Unavailable } from './stage-totals.ts';
+
+/** A statistic's confidence interval, e.g. ICC's 95 %: said after its sentence. */
+export function interpretInterval(interval: Interval, confidence = ICC_CONFIDENCE): Interpretation | null {
+  if (interval.low === null || interval.high === null) return null;
+  return {
+    code: 'icc-interval',
+    params: { low: interval.low, high: interval.high, level: Math.round(confidence * 100) },
+  };
+}
 
 /** Koo & Li (2016): below 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, above 0.9 excellent. */
 export type IccBand = 'poor' | 'moderate' | 'good' | 'excellent';
@@ -27,6 +36,7 @@ export type FairnessCode =
   | 'reliability-block'
   | `icc-${IccUnavailableCode}`
   | 'icc-no-variance'
+  | 'icc-interval'
   | `alpha-${AlphaBand}`
   | `alpha-${AlphaUnavailableCode}`
   | `kendall-w-${ConcordanceBand}`
@@ -148,11 +158,16 @@ export function interpretConsistency(profile: JurorProfile): Interpretation {
   };
 }
 
-/** ICC(2,1) in plain words (the single-juror, absolute-agreement coefficient), or why it is missing. */
+/**
+ * ICC(2,1) in plain words (the single-juror, absolute-agreement coefficient), or why it is missing;
+ * `withheld` gives a 'too-few-entries' sentence its numbers (the block's entries and the minimum).
+ */
 export function interpretIcc(
   result: { kind: 'icc'; icc21: number | null } | Unavailable<IccUnavailableCode>,
+  withheld: { entries: number; min: number } = { entries: 0, min: DEFAULT_ICC_MIN_ENTRIES },
 ): Interpretation {
-  if (result.kind === 'unavailable') return { code: `icc-${result.code}`, params: {} };
+  if (result.kind === 'unavailable')
+    return { code: `icc-${result.code}`, params: result.code === 'too-few-entries' ? { ...withheld } : {} };
   if (result.icc21 === null) return { code: 'icc-no-variance', params: {} };
   return { code: `icc-${iccBand(result.icc21)}`, params: { value: result.icc21 } };
 }

@@ -4,7 +4,12 @@ import { type Competition, type CompetitionFacts, finalTop, type Stage } from '.
 import type { CompetitionResult, RankedEntry } from '../ranking.ts';
 import { aggregate } from './aggregation.ts';
 import { DEFAULT_DISAGREEMENT_THRESHOLD, type EntrySpread, entrySpreads } from './disagreement.ts';
-import { type IccUnavailableCode, type IntraclassCorrelations, intraclassCorrelations } from './icc.ts';
+import {
+  DEFAULT_ICC_MIN_ENTRIES,
+  type IccUnavailableCode,
+  type IntraclassCorrelations,
+  intraclassCorrelations,
+} from './icc.ts';
 import { type JurorProfile, jurorProfiles } from './juror-profiles.ts';
 import { type KendallW, type KendallWUnavailableCode, kendallW } from './kendall-w.ts';
 import { type AlphaUnavailableCode, type KrippendorffAlpha, stageAlpha } from './krippendorff-alpha.ts';
@@ -41,6 +46,8 @@ export interface FairnessSettings {
   resamples: number;
   seed: number;
   coverage: number;
+  /** ICC is withheld below this many entries in the complete block. */
+  iccMinEntries: number;
 }
 
 export function fairnessSettings(competition: Pick<Competition, 'fairness'>): FairnessSettings {
@@ -49,6 +56,7 @@ export function fairnessSettings(competition: Pick<Competition, 'fairness'>): Fa
     resamples: competition.fairness?.bootstrapResamples ?? DEFAULT_RESAMPLES,
     seed: competition.fairness?.seed ?? DEFAULT_SEED,
     coverage: DEFAULT_COVERAGE,
+    iccMinEntries: competition.fairness?.iccMinEntries ?? DEFAULT_ICC_MIN_ENTRIES,
   };
 }
 
@@ -65,6 +73,8 @@ export interface CutoffGroup {
 export interface Reliability {
   /** The complete-case block ICC and W use: entries scored by every juror, out of `of`. */
   block: { entries: number; jurors: number; of: number };
+  /** Below this many block entries ICC is withheld ('too-few-entries'); absent in reports stored before it. */
+  iccMinEntries?: number;
   icc: IntraclassCorrelations | Unavailable<IccUnavailableCode>;
   kendallW: KendallW | Unavailable<KendallWUnavailableCode>;
   alpha: KrippendorffAlpha | Unavailable<AlphaUnavailableCode>;
@@ -208,7 +218,7 @@ function stageFairness(
     entries: p.complete.length,
     groups,
     unchanged: p.normalized.get('zscore')?.unchanged ?? [],
-    reliability: reliability(raw),
+    reliability: reliability(raw, settings.iccMinEntries),
     jurors: jurorProfiles(raw),
     disagreement: {
       threshold: settings.disagreementPoints,
@@ -262,9 +272,10 @@ export function finalFairnessReport(
  * With conflicts of interest (a juror never scores their own region) the NTT design has a few
  * holes; dropping those entries keeps the two-way model exact. When fewer than half the entries
  * remain (3-of-60 panels) the block does not represent the stage and both are 'incomplete-block';
- * Krippendorff's α, which takes gaps as they are, uses every entry.
+ * Krippendorff's α, which takes gaps as they are, uses every entry. A block of fewer than `iccMinEntries`
+ * entries gives no ICC ('too-few-entries'): its 95 % interval would span most of the scale.
  */
-export function reliability(stage: StageTotals): Reliability {
+export function reliability(stage: StageTotals, iccMinEntries = DEFAULT_ICC_MIN_ENTRIES): Reliability {
   const jurors = jurorIds(stage);
   const ids = entryIds(stage).filter((id) => jurors.every((j) => stage.get(id)?.[j] !== undefined));
   const block =
@@ -274,7 +285,12 @@ export function reliability(stage: StageTotals): Reliability {
   const missing = { kind: 'unavailable', code: 'incomplete-block' } as const;
   return {
     block: { entries: block ? ids.length : 0, jurors: jurors.length, of: stage.size },
-    icc: block ? intraclassCorrelations(block.rows) : missing,
+    iccMinEntries,
+    icc: !block
+      ? missing
+      : ids.length < iccMinEntries
+        ? { kind: 'unavailable', code: 'too-few-entries' }
+        : intraclassCorrelations(block.rows),
     kendallW: block ? kendallW(block.rows) : missing,
     alpha: stageAlpha(stage, 'interval'),
   };
