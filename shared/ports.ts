@@ -440,8 +440,11 @@ export interface JurorTabSpec {
   /** Notes on header cells: a criterion's description on its name. */
   headerNotes: { row: number; column: number; note: string }[];
   rows: JurorRowSpec[];
-  /** 0-based score columns with their scale and the message shown on typing, for strict validation. */
-  scoreColumns: { index: number; min: number; max: number; message: string }[];
+  /**
+   * 0-based score columns with their scale and the message shown on typing, for strict validation;
+   * `choices`: the words a field verification's answer may be (a list, not a number range).
+   */
+  scoreColumns: { index: number; min: number; max: number; message: string; choices?: string[] }[];
   /** The columns the juror types in (scores, remarks): shaded. */
   inputColumns: number[];
   /** Columns only the secretariat may edit besides the header: the keys and links, the juror's total. */

@@ -1,5 +1,6 @@
 import { assignStage, type StageAssignment } from '../../shared/domain/assignment.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
+import { isFieldStage } from '../../shared/domain/field.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { formatNumber } from '../../shared/messages/numbers.ts';
@@ -121,6 +122,7 @@ const WIDTHS: Record<JurorColumn['kind'], number> = {
   link: 90,
   criterion: 130,
   total: 110,
+  photos: 220,
   comment: 260,
   note: 240,
 };
@@ -132,6 +134,13 @@ function scaleMessage(min: number, max: number, lang: Lang): string {
     : `Angka ${a}–${b}; desimal pakai koma (8,5).`;
 }
 
+/** The answers a field verifier picks from (the reader also takes the English ones). */
+const ANSWER_CHOICES = ['ya', 'sebagian', 'tidak'] as const;
+
+function answerMessage(lang: Lang): string {
+  return lang === 'en' ? 'ya (yes), sebagian (partly) or tidak (no).' : 'ya, sebagian, atau tidak.';
+}
+
 export function jurorTabSpec(
   competition: Competition,
   tab: JurorTab,
@@ -139,6 +148,7 @@ export function jurorTabSpec(
   lang: Lang,
 ): JurorTabSpec {
   const columns = jurorColumns(competition, tab.stage);
+  const field = isFieldStage(tab.stage);
   const at = (kind: JurorColumn['kind']) => columns.findIndex((c) => c.kind === kind);
   const lastLink = columns.reduce((last, c, i) => (c.kind === 'link' ? i : last), at('region'));
   return {
@@ -161,11 +171,16 @@ export function jurorTabSpec(
     scoreColumns: criterionColumns(columns).map((index) => {
       const column = columns[index];
       const c = column?.kind === 'criterion' ? column.criterion : { min: 0, max: 0 };
+      if (field)
+        return { index, min: c.min, max: c.max, message: answerMessage(lang), choices: [...ANSWER_CHOICES] };
       return { index, min: c.min, max: c.max, message: scaleMessage(c.min, c.max, lang) };
     }),
-    inputColumns: [...criterionColumns(columns), at('comment')],
-    lockedColumns: [...Array.from({ length: lastLink + 1 }, (_, i) => i), at('total')],
-    rowFormulas: [{ column: at('total'), template: totalFormulaTemplate(columns), numberFormat: '0.00' }],
+    inputColumns: [...criterionColumns(columns), ...(field ? [at('photos')] : []), at('comment')],
+    lockedColumns: [...Array.from({ length: lastLink + 1 }, (_, i) => i), ...(field ? [] : [at('total')])],
+    // A field verification's answers are words: no total to compute on the sheet.
+    rowFormulas: field
+      ? []
+      : [{ column: at('total'), template: totalFormulaTemplate(columns), numberFormat: '0.00' }],
     noteColumn: at('note'),
     editors: [tab.juror.email],
     widths: columns.map((c) => WIDTHS[c.kind]),

@@ -110,6 +110,20 @@ export function jurorTabLooks(tab: PlacedTab, editors: (extra: string[]) => { us
     );
   }
   for (const sc of spec.scoreColumns) {
+    if (sc.choices) {
+      looks.push({
+        setDataValidation: {
+          range: range(sheetId, h, rowCount, sc.index, sc.index + 1),
+          rule: {
+            condition: { type: 'ONE_OF_LIST', values: sc.choices.map((c) => ({ userEnteredValue: c })) },
+            inputMessage: sc.message,
+            showCustomUi: true,
+            strict: true,
+          },
+        },
+      });
+      continue;
+    }
     looks.push({
       setDataValidation: {
         range: range(sheetId, h, rowCount, sc.index, sc.index + 1),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
+import { FIELD_EXTRAS, FIELD_SCALE } from './field-answers.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { normalizePhone } from './phone.ts';
 import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
@@ -30,7 +31,7 @@ export const criterionSchema = z.object({
   descriptionEn: z.string().optional(),
 });
 
-export const stageSchema = z.object({
+const stageObject = z.object({
   id,
   name: singleLine().min(1),
   nameEn: singleLine().min(1).optional(),
@@ -61,7 +62,27 @@ export const stageSchema = z.object({
       minEntries: z.number().int().min(2).max(1000).optional(),
     })
     .optional(),
+  /**
+   * "field": a field verification (docs/field.md), its criteria the proposal's claims answered yes /
+   * partly / no. Absent = a scoring stage; the key stays out of the parsed config then.
+   */
+  kind: z.literal('field').optional(),
+  /** A field stage as a pass/fail gate: a verified entry scoring below `passMark` (0–100) does not go on. */
+  gate: z.object({ passMark: z.number().min(0).max(100) }).optional(),
 });
+
+/** A field stage's criteria read on the answers' 0–2 scale: the config need not (and may not) set another. */
+function withFieldScale(input: unknown): unknown {
+  if (!isObject(input) || input.kind !== 'field' || !Array.isArray(input.criteria)) return input;
+  const criteria = input.criteria.map((c: unknown) => (isObject(c) ? { ...FIELD_SCALE, ...c } : c));
+  return { ...input, criteria };
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export const stageSchema = z.preprocess(withFieldScale, stageObject);
 
 export const jurorSchema = z.object({
   id,
@@ -215,8 +236,12 @@ function checkCompetition(c: CheckedCompetition, ctx: z.RefinementCtx): void {
     if (s.minJurors > panel) issue(['stages', si, 'minJurors'], 'panelTooSmall', { n: String(panel) });
     if (s.jurorsPerInnovation !== undefined && s.jurorsPerInnovation < s.minJurors)
       issue(['stages', si, 'jurorsPerInnovation'], 'perInnovationBelowMin');
-    if (si < c.stages.length - 1 && !s.advance) issue(['stages', si, 'advance'], 'advanceNeeded');
+    const field = s.kind === 'field';
+    if (si < c.stages.length - 1 && !s.advance && !field) issue(['stages', si, 'advance'], 'advanceNeeded');
+    if (field) checkFieldStage(s, (path, key) => issue(['stages', si, ...path], key));
+    else if (s.gate) issue(['stages', si, 'gate'], 'gateNeedsField');
   });
+  if (c.stages.every((s) => s.kind === 'field')) issue(['stages'], 'scoringStageNeeded');
   const categoryIds = new Set(c.categories.map((k) => k.id));
   c.selection?.categories?.forEach((k, i) => {
     if (!categoryIds.has(k)) issue(['selection', 'categories', i], 'unknownCategoryId', { value: k });
@@ -232,6 +257,18 @@ function checkCompetition(c: CheckedCompetition, ctx: z.RefinementCtx): void {
   if (weighted.length === 0 || weighted.every(([, w]) => w === 0)) issue(['final', 'weights'], 'zeroWeights');
   checkRepresentationRules(c, issue);
   for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
+}
+
+/** A field stage: its claims on the answers' scale, none named like the note or photo columns, no advance cut. */
+function checkFieldStage(
+  s: CheckedCompetition['stages'][number],
+  issue: (path: (string | number)[], key: string) => void,
+) {
+  s.criteria.forEach((cr, ci) => {
+    if (cr.min !== FIELD_SCALE.min || cr.max !== FIELD_SCALE.max) issue(['criteria', ci], 'fieldScale');
+    if (FIELD_EXTRAS.includes(cr.id)) issue(['criteria', ci, 'id'], 'fieldReservedId');
+  });
+  if (s.advance) issue(['advance'], 'fieldAdvance');
 }
 
 /** Representation rules name known regions, categories and groups, and can all be met within the top places. */
@@ -361,5 +398,10 @@ export function documentNumber(
 }
 
 export function finalTop(c: Pick<Competition, 'final' | 'stages'>): number {
-  return c.final.top ?? c.stages.at(-1)?.advance?.top ?? 10;
+  return c.final.top ?? lastScoringStage(c)?.advance?.top ?? 10;
+}
+
+/** The last stage jurors score (not a field verification): the final ranking's entries and tie-breaks come from it. */
+export function lastScoringStage<S extends Pick<Stage, 'kind'>>(c: { stages: readonly S[] }): S | undefined {
+  return c.stages.findLast((s) => s.kind !== 'field');
 }

@@ -3,6 +3,8 @@ import { readScore } from './cells.ts';
 import type { Competition, Criterion, Stage } from './competition.ts';
 import { MIN_JURORS_TO_TRIM } from './fairness/aggregation.ts';
 import { stageMethod } from './fairness/stage-scores.ts';
+import { isFieldStage } from './field.ts';
+import { readAnswerScore } from './field-answers.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
 
 /**
@@ -176,6 +178,8 @@ function exactStage(stage: Stage, result: StageResult, cells: readonly ScoreEntr
   let decimals = 0;
   // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
   for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
+  // A field answer counts as its point on the 0–2 scale, a whole number.
+  const field = isFieldStage(stage);
   for (const cell of cells) {
     const k = at.get(cell.criterion);
     const scale = k === undefined ? undefined : criteria[k];
@@ -191,8 +195,9 @@ function exactStage(stage: Stage, result: StageResult, cells: readonly ScoreEntr
       byJuror.set(cell.juror, row);
     }
     if (k === undefined || row[k] !== undefined) continue;
-    if (typeof readScore(cell.value, scale.min, scale.max) !== 'number') continue;
-    row[k] = cell.value;
+    const read = field ? readAnswerScore(cell.value) : readScore(cell.value, scale.min, scale.max);
+    if (typeof read !== 'number') continue;
+    row[k] = field ? String(read) : cell.value;
     decimals = Math.max(decimals, fractionDigits(cell.value));
   }
   const scale = stageScale(criteria, decimals);

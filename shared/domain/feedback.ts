@@ -1,5 +1,7 @@
 import { readScore, type ScoreEntry } from './cells.ts';
 import type { Competition } from './competition.ts';
+import { isFieldStage } from './field.ts';
+import { readAnswerScore } from './field-answers.ts';
 import type { CompetitionResult } from './ranking.ts';
 
 /**
@@ -32,7 +34,11 @@ export function criterionMeans(
     for (const e of byStage.get(stage.id) ?? []) {
       const criterion = criteria.get(e.criterion);
       if (!criterion || !counted.get(e.innovation)?.has(e.juror)) continue;
-      const value = readScore(e.value, criterion.min, criterion.max);
+      const value = (isFieldStage(stage) ? readAnswerScore : readScore)(
+        e.value,
+        criterion.min,
+        criterion.max,
+      );
       if (typeof value !== 'number') continue;
       let byCriterion = cells.get(e.innovation);
       if (!byCriterion) {

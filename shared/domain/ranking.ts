@@ -1,8 +1,10 @@
 import { assignStage } from './assignment.ts';
 import { readScore, type ScoreEntry } from './cells.ts';
-import { type Competition, finalTop, type Juror, type Stage } from './competition.ts';
+import { type Competition, finalTop, type Juror, lastScoringStage, type Stage } from './competition.ts';
 import { standardizeMinimum } from './fairness/normalization.ts';
 import { withStageScores } from './fairness/stage-scores.ts';
+import { failedGates, gated, isFieldExtra, isFieldStage } from './field.ts';
+import { readAnswerScore } from './field-answers.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
 import {
@@ -100,7 +102,9 @@ export function rankCompetition(
   for (const stage of competition.stages) {
     const assigned = options.enforceAssignment ? assignedPairs(competition, stage, population) : null;
     const minEntries = options.configuredZscoreMinimum ? standardizeMinimum(stage) : undefined;
-    const result = rankStage(competition, stage, population, known, scores, assigned, minEntries);
+    const ranked = rankStage(competition, stage, population, known, scores, assigned, minEntries);
+    // A field verification passes its entries on, but for those its gate turned away.
+    const result = isFieldStage(stage) ? gated(stage, ranked) : ranked;
     stages.push(result);
     const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
     population = population.filter((i) => advanced.has(i.id));
@@ -131,6 +135,8 @@ function rankStage(
   const criteria = stage.criteria;
   const criterionAt = new Map(criteria.map((c, k) => [c.id, k]));
   const cells = new StageCells(inStage.size, criteria.length);
+  // A field verification's cells are answers (ya / sebagian / tidak) on a 0–2 scale.
+  const readCellScore = isFieldStage(stage) ? readAnswerScore : readScore;
 
   // A tab's cells come row by row: the entry and juror of the last cell are looked up once per row.
   let lastInnovation: string | undefined;
@@ -161,6 +167,7 @@ function rankStage(
       unassigned = assigned !== null && !assigned.has(pairKey(entry.juror, entry.innovation));
     }
     const criterion = criterionAt.get(entry.criterion);
+    if (criterion === undefined && isFieldExtra(stage, entry.criterion)) continue;
     const blocker: ProblemCode | null = !innovation
       ? 'unknown-innovation'
       : entryAt === undefined
@@ -179,7 +186,7 @@ function rankStage(
       problems.push(problem(entry, blocker ?? 'unknown-criterion'));
       continue;
     }
-    const read = readScore(entry.value, scale.min, scale.max);
+    const read = readCellScore(entry.value, scale.min, scale.max);
     if (typeof read !== 'number' && read !== 'empty') {
       problems.push(problem(entry, read, { min: scale.min, max: scale.max }));
     }
@@ -269,13 +276,22 @@ function rankFinal(
   stages: readonly StageResult[],
   innovations: readonly Innovation[],
 ): Omit<StageResult, 'problems'> {
-  const last = stages.at(-1);
+  // The last stage jurors score names the final's entries (those that reached a field verification
+  // after it); a field gate may still turn one away, and until every gate has verified an entry, the
+  // entry is not complete.
+  const lastStage = lastScoringStage(competition);
+  const last = stages.find((s) => s.stage === lastStage?.id);
+  const reached = last === stages.at(-1) ? null : new Set(stages.at(-1)?.ranking.map((e) => e.id));
+  const gates = competition.stages.filter((s) => s.gate).map((s) => s.id);
+  const failed = failedGates(competition.stages, stages);
   const weights = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
   const byStage = new Map(stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e]))]));
   const categories = new Map(innovations.map((i) => [i.id, i.category]));
-  const candidates: Candidate[] = (last?.ranking ?? []).map((lastEntry) => {
+  const entries = (last?.ranking ?? []).filter((e) => !failed.has(e.id) && (reached?.has(e.id) ?? true));
+  const candidates: Candidate[] = entries.map((lastEntry) => {
     const parts = weights.map(([sid, w]) => ({ w, entry: byStage.get(sid)?.get(lastEntry.id) }));
-    const complete = parts.every((p) => p.entry?.status === 'complete' && p.entry.score !== null);
+    const verified = gates.every((g) => byStage.get(g)?.get(lastEntry.id)?.status === 'complete');
+    const complete = verified && parts.every((p) => p.entry?.status === 'complete' && p.entry.score !== null);
     const sumW = parts.reduce((s, p) => s + p.w, 0);
     const score = complete ? parts.reduce((s, p) => s + p.w * (p.entry?.score ?? 0), 0) / sumW : null;
     return {

@@ -4,6 +4,7 @@ import { canonicalJson, jcs } from './canonical-json.ts';
 import type { ScoreEntry } from './cells.ts';
 import { type Competition, finalTop, type RecordCompetition, recordCompetition } from './competition.ts';
 import { DISPLAY_RULE, type DisplayRule, withDisplay } from './display-score.ts';
+import { type FieldFact, fieldFacts } from './field.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition, type StageResult } from './ranking.ts';
@@ -47,6 +48,10 @@ export const RULES = {
   // then `final.rules` (representation rules) choose the winners: `representation`.
   'juri-rules/4': (c, i, s) =>
     rankCompetition(c, i, s, { enforceAssignment: true, configuredZscoreMinimum: true }),
+  // As /4, with field verification stages (`kind: "field"`, docs/field.md): answers on a 0–2 scale, a
+  // gate that turns an entry away, the final's entries from the last scoring stage; the record keeps `field`.
+  'juri-rules/5': (c, i, s) =>
+    rankCompetition(c, i, s, { enforceAssignment: true, configuredZscoreMinimum: true }),
 } as const satisfies Record<
   string,
   (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
@@ -63,16 +68,32 @@ export const RULES_VERSION: RulesVersion = 'juri-rules/1';
  */
 export const CURRENT_RULES_VERSION: RulesVersion = 'juri-rules/3';
 export const REPRESENTATION_RULES_VERSION: RulesVersion = 'juri-rules/4';
+/** A competition with a field verification stage is fixed under /5; without one, nothing moves. */
+export const FIELD_RULES_VERSION: RulesVersion = 'juri-rules/5';
 
 /** The version a record of this config is fixed under now. */
 export function currentRulesVersion(c: Pick<Competition, 'final' | 'stages'>): RulesVersion {
+  if (c.stages.some((s) => s.kind === 'field')) return FIELD_RULES_VERSION;
   const zscored = c.stages.some((s) => s.aggregation?.normalize === 'zscore');
   return c.final.rules || zscored ? REPRESENTATION_RULES_VERSION : CURRENT_RULES_VERSION;
 }
 
 /** Whether a rules version chooses the winners by the config's representation rules. */
 export function appliesRepresentation(rules: RulesVersion): boolean {
-  return rules === REPRESENTATION_RULES_VERSION;
+  return rules === REPRESENTATION_RULES_VERSION || rules === FIELD_RULES_VERSION;
+}
+
+/** Whether a rules version records each field verification's result and reasons (`field`). */
+export function recordsFieldFacts(rules: RulesVersion): boolean {
+  return rules === FIELD_RULES_VERSION;
+}
+
+/** The field facts a record of these rules keeps; undefined for older rules (no key in the record). */
+export function fieldFactsOf(
+  record: Pick<ResultRecordBody, 'rulesVersion' | 'competition' | 'result' | 'cells'>,
+): FieldFact[] | undefined {
+  if (!recordsFieldFacts(record.rulesVersion)) return undefined;
+  return fieldFacts(record.competition.stages, record.result, record.cells);
 }
 
 /** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
@@ -179,6 +200,12 @@ interface RecordBodyBase {
    * the final ranking, ties decided: who won (and through which minimum), who was skipped and why.
    */
   representation?: RepresentationOutcome;
+  /**
+   * Under `juri-rules/5`: each field verification's result per entry (scored, passed, failed or
+   * incomplete) and its reasons, the claims found unmet or partly met. The answers, notes and photo
+   * links themselves are cells.
+   */
+  field?: FieldFact[];
 }
 
 /** A record fixed before the record held facts only: read and verified, never written any more. */
@@ -324,6 +351,7 @@ export function recordBodyOf(ranked: RankedFacts, version: VersionFacts): FactRe
   const tieDecisions = version.tieDecisions.map((d) => ({ rank: d.rank, order: [...d.order], note: d.note }));
   const facts = { rulesVersion, competition, innovations, result, tieDecisions };
   const representation = representationOf(facts);
+  const field = fieldFactsOf({ rulesVersion, competition, result, cells });
   return {
     format: RECORD_FORMAT,
     rulesVersion,
@@ -345,6 +373,7 @@ export function recordBodyOf(ranked: RankedFacts, version: VersionFacts): FactRe
     textTemplate: TEXT_TEMPLATE,
     announced: announcedFacts(facts),
     ...(representation ? { representation } : {}),
+    ...(field ? { field } : {}),
     ...(excluded.length > 0 ? { excluded } : {}),
     ...(absent.length > 0 ? { absentJurors: absent } : {}),
     ...(absent.length > 0 && version.absenceAcknowledged

@@ -8,6 +8,7 @@ import {
   recordCompetitionSchema,
 } from './competition.ts';
 import { DISPLAY_RULE } from './display-score.ts';
+import type { FieldFact } from './field.ts';
 import { issuesOf } from './issues.ts';
 import { cmp } from './problems.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
@@ -16,6 +17,7 @@ import {
   announcedFacts,
   type Digest,
   EXPORT_FORMAT,
+  fieldFactsOf,
   isRulesVersion,
   LEGACY_RECORD_FORMAT,
   type LegacyRecordBody,
@@ -84,6 +86,8 @@ export type Finding =
    * ranking and the tie decisions: `innovations` names each entry whose fact differs.
    */
   | { code: 'representation-differs'; version: number; innovations: string[] }
+  /** The stored `field` facts (juri-rules/5) are not what the cells and the ranking give: the entries named. */
+  | { code: 'field-differs'; version: number; innovations: string[] }
   /** An excluded entry that is still ranked, or left out without a reason; an acknowledgement without one. */
   | { code: 'reason-missing'; version: number; subject: string }
   /** The last version's hash is not the one published (`juri verify --expect`). */
@@ -155,6 +159,7 @@ const commonShape = {
       unmet: z.array(z.unknown()),
     })
     .optional(),
+  field: z.array(z.looseObject({ stage: z.string(), id: z.string() })).optional(),
   hash: z.string(),
 };
 const recordShape = z.discriminatedUnion('format', [
@@ -290,8 +295,29 @@ function recheckRanking(record: ResultRecord, legacyText: LegacyAnnouncementText
       representationOf({ ...checked, result: computed }),
     ),
     ...compareAnnounced(version, record.announced, announcedFacts({ ...checked, result: computed })),
+    ...compareField(
+      version,
+      record.field,
+      fieldFactsOf({ ...checked, rulesVersion: rules, result: computed }),
+    ),
   );
   return findings;
+}
+
+/** The stored field facts against the recomputed ones, naming each entry whose fact differs. */
+function compareField(
+  version: number,
+  stored: readonly FieldFact[] | undefined,
+  computed: readonly FieldFact[] | undefined,
+): Finding[] {
+  if (canonicalJson(stored ?? null) === canonicalJson(computed ?? null)) return [];
+  const facts = (fs: readonly FieldFact[] | undefined) =>
+    new Map((fs ?? []).map((f) => [`${f.stage}|${f.id}`, canonicalJson(f)]));
+  const was = facts(stored);
+  const now = facts(computed);
+  const keys = [...new Set([...was.keys(), ...now.keys()])].filter((k) => was.get(k) !== now.get(k));
+  const ids = [...new Set(keys.map((k) => k.slice(k.indexOf('|') + 1)))];
+  return [{ code: 'field-differs', version, innovations: ids.sort(cmp) }];
 }
 
 /** The stored representation facts against the recomputed ones, naming each entry whose fact differs. */

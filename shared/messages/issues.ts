@@ -35,6 +35,26 @@ const MESSAGES = {
     id: 'kategori "{value}" tidak ada dalam daftar kategori',
     en: 'category "{value}" is not in the list of categories',
   },
+  gateNeedsField: {
+    id: 'gerbang lulus/tidak (gate) hanya untuk tahap verifikasi lapangan (kind: "field")',
+    en: 'a pass/fail gate is only for a field verification stage (kind: "field")',
+  },
+  scoringStageNeeded: {
+    id: 'setidaknya satu tahap harus tahap penilaian (bukan verifikasi lapangan)',
+    en: 'at least one stage must be a scoring stage (not a field verification)',
+  },
+  fieldScale: {
+    id: 'kriteria verifikasi lapangan dijawab ya / sebagian / tidak: jangan tetapkan min dan max',
+    en: 'field verification criteria are answered yes / partly / no: do not set min and max',
+  },
+  fieldReservedId: {
+    id: 'id "catatan" dan "foto" dipakai untuk kolom catatan dan foto verifikator',
+    en: 'the ids "catatan" and "foto" are the verifier\'s note and photo columns',
+  },
+  fieldAdvance: {
+    id: 'tahap verifikasi lapangan tidak memotong peringkat (advance); pakai gate untuk lulus/tidak',
+    en: 'a field verification stage has no cut (advance); use gate for pass/fail',
+  },
   unknownStage: { id: 'tahap "{value}" tidak ada', en: 'stage "{value}" does not exist' },
   panelTooSmall: {
     id: 'lebih besar dari jumlah juri pada panel ({n})',

@@ -138,6 +138,12 @@ export function findingText(f: Finding, lang: Lang): string {
         ? `${v}: the winners chosen by the representation rules differ from the stored ones${who ? ` (${who})` : ''}.`
         : `${v}: pemenang menurut aturan keterwakilan berbeda dari yang tersimpan${who ? ` (${who})` : ''}.`;
     }
+    case 'field-differs': {
+      const who = f.innovations.join(', ');
+      return en
+        ? `${v}: the field verification results differ from what the stored answers give (${who}).`
+        : `${v}: hasil verifikasi lapangan berbeda dari yang diberikan jawaban tersimpan (${who}).`;
+    }
     case 'reason-missing':
       return en
         ? `${v}: ${f.subject} is left out of the result (or acknowledged) without a written reason, or is still ranked.`

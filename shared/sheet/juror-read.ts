@@ -1,5 +1,7 @@
 import { readScore, type ScoreEntry } from '../domain/cells.ts';
 import type { Criterion } from '../domain/competition.ts';
+import { isFieldStage } from '../domain/field.ts';
+import { FIELD_NOTE, FIELD_PHOTOS, readAnswerScore } from '../domain/field-answers.ts';
 import { normalizeText } from '../domain/submission.ts';
 import { fixedColumnNames, type JurorColumn, type JurorTab, NAMES_ROW } from './juror-tab.ts';
 import { a1Cell, columnLetter, JUROR_HEADER_ROWS, type JurorProgress, quoteTitle } from './layout.ts';
@@ -85,7 +87,15 @@ function findColumns(keys: readonly string[], names: Set<string>): number[] {
  * reported. `expected` is the tab's layout as setup wrote it; moved columns are reported, not misread.
  */
 export type LocatedColumns =
-  | { ok: true; headerRow: number; idColumn: number; commentColumn: number | undefined; criteria: number[] }
+  | {
+      ok: true;
+      headerRow: number;
+      idColumn: number;
+      commentColumn: number | undefined;
+      /** A field verification's photo links. */
+      photosColumn: number | undefined;
+      criteria: number[];
+    }
   | { ok: false; headerRow: number; missing: Criterion[]; twice: Criterion[] };
 
 /**
@@ -114,6 +124,9 @@ export function locateColumns(tab: JurorTab, values: readonly (readonly string[]
     headerRow,
     idColumn: findColumns(names, idNames)[0] ?? 0,
     commentColumn: findColumns(names, new Set(fixedColumnNames('comment').map(key)))[0],
+    photosColumn: isFieldStage(tab.stage)
+      ? findColumns(names, new Set(fixedColumnNames('photos').map(key)))[0]
+      : undefined,
     criteria: found.map((f) => f[0] ?? -1),
   };
 }
@@ -148,7 +161,10 @@ export function parseJurorTab(
     for (const c of located.twice) issue('column-twice', { subject: c.name, cell: row });
     return empty();
   }
-  const { headerRow, idColumn, commentColumn, criteria: columns } = located;
+  const { headerRow, idColumn, commentColumn, photosColumn, criteria: columns } = located;
+  // A field verification's answers are words; its note and photo links are kept as cells too.
+  const field = isFieldStage(tab.stage);
+  const readCellScore = field ? readAnswerScore : readScore;
   const headerCell = (column: number) => a1Cell(tab.title, column, headerRow);
   if (headerRow !== NAMES_ROW) issue('header-moved', { cell: headerCell(idColumn) });
   const expectedAt = (id: string) =>
@@ -189,7 +205,7 @@ export function parseJurorTab(
     for (let ci = 0; ci < criteria.length; ci++) {
       const criterion = criteria[ci] as Criterion;
       const value = row[columns[ci] ?? -1] ?? '';
-      const read = readScore(value, criterion.min, criterion.max);
+      const read = readCellScore(value, criterion.min, criterion.max);
       if (typeof read !== 'number') {
         unscored ??= [];
         unscored.push(criterion.id);
@@ -203,6 +219,15 @@ export function parseJurorTab(
         value,
         cell: `${cellPrefix[ci]}${rowNumber}`,
       });
+    }
+    if (field) {
+      const photos = photosColumn === undefined ? '' : (row[photosColumn] ?? '').trim();
+      const extra = (criterion: string, value: string, column: number | undefined) => {
+        if (value !== '' && column !== undefined)
+          entries.push({ stage, innovation, juror, criterion, value, cell: a1Cell(tab.title, column, r) });
+      };
+      extra(FIELD_NOTE, comment, commentColumn);
+      extra(FIELD_PHOTOS, photos, photosColumn);
     }
     if (comment !== '' && commentColumn !== undefined)
       comments.push({ stage, juror, innovation, text: comment, cell: a1Cell(tab.title, commentColumn, r) });

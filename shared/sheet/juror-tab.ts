@@ -1,4 +1,5 @@
 import type { Competition, Criterion, Juror, Stage } from '../domain/competition.ts';
+import { isFieldStage } from '../domain/field.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import { panelOf } from '../domain/scoring.ts';
@@ -18,7 +19,7 @@ import { columnLetter, fitTitle, MAX_TITLE_LENGTH } from './layout.ts';
 export const NAMES_ROW = 2;
 
 export type JurorColumn =
-  | { kind: 'id' | 'title' | 'agency' | 'region' | 'total' | 'comment' | 'note' }
+  | { kind: 'id' | 'title' | 'agency' | 'region' | 'total' | 'comment' | 'note' | 'photos' }
   | { kind: 'link'; field: SubmissionField; label: string }
   | { kind: 'criterion'; criterion: Criterion };
 
@@ -40,6 +41,10 @@ const WORDS = {
     note: 'Keterangan',
     weight: 'Bobot',
     scale: 'Skala',
+    photos: 'Tautan Foto',
+    answers: 'ya / sebagian / tidak',
+    fieldInstruction:
+      'Untuk tiap klaim proposal, ketik di sel kuning: ya, sebagian, atau tidak, sesuai yang Anda lihat di lapangan. Tulis catatan Anda dan tempel tautan foto (pisahkan dengan spasi).',
   },
   en: {
     juror: 'Juror',
@@ -58,11 +63,15 @@ const WORDS = {
     note: 'Note',
     weight: 'Weight',
     scale: 'Scale',
+    photos: 'Photo links',
+    answers: 'yes / partly / no',
+    fieldInstruction:
+      'For each claim of the proposal, type in the yellow cell: ya (yes), sebagian (partly) or tidak (no), as you found it in the field. Write your note and paste photo links (separated by spaces).',
   },
 } as const;
 
 /** Both languages' names of a fixed column: a tab set up in one language is still read in the other. */
-export function fixedColumnNames(kind: 'id' | 'total' | 'comment' | 'note'): string[] {
+export function fixedColumnNames(kind: 'id' | 'total' | 'comment' | 'note' | 'photos'): string[] {
   return [WORDS.id[kind], WORDS.en[kind]];
 }
 
@@ -78,7 +87,12 @@ export function linkFields(competition: Competition): { field: SubmissionField; 
     .map((field) => ({ field, label: LINK_LABELS[field] ?? field.replace(/Url$/, '') }));
 }
 
+/**
+ * A field verification's tab has the same shape with answers for scores, no total (answers are words),
+ * and a column of photo links before the remarks, which hold the verifier's note.
+ */
 export function jurorColumns(competition: Competition, stage: Stage): JurorColumn[] {
+  const field = isFieldStage(stage);
   return [
     { kind: 'id' },
     { kind: 'title' },
@@ -86,7 +100,7 @@ export function jurorColumns(competition: Competition, stage: Stage): JurorColum
     { kind: 'region' },
     ...linkFields(competition).map((l) => ({ kind: 'link' as const, ...l })),
     ...stage.criteria.map((criterion) => ({ kind: 'criterion' as const, criterion })),
-    { kind: 'total' },
+    field ? { kind: 'photos' } : { kind: 'total' },
     { kind: 'comment' },
     { kind: 'note' },
   ];
@@ -209,12 +223,20 @@ export function jurorTabHeader(competition: Competition, stage: Stage, juror: Ju
         c.kind === 'criterion' ? value(c.criterion) : i === firstCriterion - 1 ? label : '',
       ),
     );
+  const field = isFieldStage(stage);
   return [
     row([w.juror, `${juror.name} (${juror.id})`, w.stage, localName(stage, lang)]),
-    row([w.deadline, deadlineText(competition, stage, lang), w.howTo, w.instruction]),
+    row([
+      w.deadline,
+      deadlineText(competition, stage, lang),
+      w.howTo,
+      field ? w.fieldInstruction : w.instruction,
+    ]),
     row(columns.map((c) => columnName(c, lang))),
     labelled(w.weight, (c) => formatNumber(c.weight, lang)),
-    labelled(w.scale, (c) => `${formatNumber(c.min, lang)}–${formatNumber(c.max, lang)}`),
+    labelled(w.scale, (c) =>
+      field ? w.answers : `${formatNumber(c.min, lang)}–${formatNumber(c.max, lang)}`,
+    ),
   ];
 }
 
