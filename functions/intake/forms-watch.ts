@@ -1,9 +1,10 @@
 import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { FormWatch } from '../../shared/ports.ts';
+import type { FormResponses, FormWatch } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import { archivePayload, type IngestResult, ingestSubmission } from './ingest.ts';
 import {
+  type ParsedPayload,
   type PubsubEnvelope,
   parseFormsApiResponse,
   parseJson,
@@ -58,44 +59,92 @@ export async function handleFormsNotification(
   services: Services,
   envelope: PubsubEnvelope,
 ): Promise<PubsubOutcome> {
-  const { formId, eventType } = envelope.message.attributes;
-  const watched = services.competition.form?.formId;
-  if (eventType !== 'RESPONSES') return { ignored: `eventType ${eventType ?? '(none)'}` };
-  if (!formId || !watched || formId !== watched) return { ignored: `formId ${formId ?? '(none)'}` };
-  const forms = services.forms;
-  if (!forms) {
-    throw new AppError('upstream_unavailable', {
-      id: 'Google Forms API belum dikonfigurasi.',
-      en: 'The Google Forms API is not configured.',
-    });
-  }
-
-  const [cursor, seenText] = await Promise.all([
-    services.stores.cursors.getCursor(cursorName(formId)),
-    services.stores.cursors.getCursor(seenName(formId)),
-  ]);
-  const seen = readSeen(seenText);
-  const listed = await forms.listSince(formId, cursor === null ? null : overlapStart(cursor));
-  const queue = listed.responses
-    .map((response) => ({ response, at: submittedAt(response) }))
-    .filter(({ response, at }) => !seen.has(seenKey(peekResponseId(response), at)))
-    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const watched = watchedForm(services, envelope);
+  if ('ignored' in watched) return watched;
+  const { formId } = watched;
+  const forms = formsApi(services);
+  const position = await readPosition(services, formId);
+  const since = position.cursor === null ? null : overlapStart(position.cursor);
+  const listed = await forms.listSince(formId, since);
+  const queue = unseenOldestFirst(listed.responses, position.seen);
   const end = batchEnd(
     queue.map((q) => q.at),
     MAX_PER_DELIVERY,
   );
+  const read = (json: unknown) => parseFormsApiResponse(json, listed.questionTitles);
+  const { results, cursor } = await ingestQueued(services, formId, position, queue, end, read);
+  if (end < queue.length) {
+    throw new AppError('busy', {
+      id: 'Masih ada respons Form yang belum diproses; Pub/Sub akan mengirim ulang.',
+      en: 'More Form responses are waiting; Pub/Sub will deliver again.',
+    });
+  }
+  return { formId, cursor, results };
+}
+
+/** The competition's own Form and a RESPONSES event, or why the notification is ignored. */
+function watchedForm(services: Services, envelope: PubsubEnvelope): { formId: string } | { ignored: string } {
+  const { formId, eventType } = envelope.message.attributes;
+  const watched = services.competition.form?.formId;
+  if (eventType !== 'RESPONSES') return { ignored: `eventType ${eventType ?? '(none)'}` };
+  if (!formId || !watched || formId !== watched) return { ignored: `formId ${formId ?? '(none)'}` };
+  return { formId };
+}
+
+function formsApi(services: Services): FormResponses {
+  if (services.forms) return services.forms;
+  throw new AppError('upstream_unavailable', {
+    id: 'Google Forms API belum dikonfigurasi.',
+    en: 'The Google Forms API is not configured.',
+  });
+}
+
+/** How far the listing got: the cursor, and the responses stored from within the overlap behind it. */
+interface Position {
+  cursor: string | null;
+  seen: Map<string, string>;
+}
+
+async function readPosition({ stores }: Services, formId: string): Promise<Position> {
+  const [cursor, seenText] = await Promise.all([
+    stores.cursors.getCursor(cursorName(formId)),
+    stores.cursors.getCursor(seenName(formId)),
+  ]);
+  return { cursor, seen: readSeen(seenText) };
+}
+
+interface Queued {
+  response: unknown;
+  at: string;
+}
+
+function unseenOldestFirst(responses: readonly unknown[], seen: ReadonlyMap<string, string>): Queued[] {
+  return responses
+    .map((response) => ({ response, at: submittedAt(response) }))
+    .filter(({ response, at }) => !seen.has(seenKey(peekResponseId(response), at)))
+    .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/**
+ * Ingests the first `end` queued responses in order, moving the cursor past a time once all its
+ * responses are stored, and saves what was stored from within the overlap whatever happens.
+ */
+async function ingestQueued(
+  services: Services,
+  formId: string,
+  position: Position,
+  queue: readonly Queued[],
+  end: number,
+  read: (json: unknown) => ParsedPayload,
+): Promise<{ results: IngestResult[]; cursor: string | null }> {
   const results: IngestResult[] = [];
-  let newest = cursor;
-  const stored = new Map(seen);
+  let newest = position.cursor;
+  const stored = new Map(position.seen);
   try {
     for (const [i, { response, at }] of queue.slice(0, end).entries()) {
       const responseId = peekResponseId(response);
       const delivery = { source: 'forms-api' as const, body: JSON.stringify(response), json: response };
-      results.push(
-        await ingestSubmission(services, delivery, (json) =>
-          parseFormsApiResponse(json, listed.questionTitles),
-        ),
-      );
+      results.push(await ingestSubmission(services, delivery, read));
       stored.set(seenKey(responseId, at), at);
       // The cursor may only pass a time once all its responses are stored.
       const tiesNext = queue[i + 1]?.at === at;
@@ -107,19 +156,13 @@ export async function handleFormsNotification(
     }
   } finally {
     // Only saves work: what is not recorded here is listed and stored again, and lands once all the same.
-    if (stored.size !== seen.size) {
+    if (stored.size !== position.seen.size) {
       await services.stores.cursors
         .setCursor(seenName(formId), writeSeen(stored, newest))
         .catch(() => undefined);
     }
   }
-  if (end < queue.length) {
-    throw new AppError('busy', {
-      id: 'Masih ada respons Form yang belum diproses; Pub/Sub akan mengirim ulang.',
-      en: 'More Form responses are waiting; Pub/Sub will deliver again.',
-    });
-  }
-  return { formId, cursor: newest, results };
+  return { results, cursor: newest };
 }
 
 function overlapStart(cursor: string): string {

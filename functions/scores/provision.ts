@@ -48,27 +48,8 @@ export async function provisionSheet(
 ): Promise<ProvisionReport> {
   const sheet = sheetOf(services);
   return withSheetLease(services, 'setup', async (signal) => {
-    const { stores, competition } = services;
     const before = sheet.requestCount();
-    const [innovations, last] = await Promise.all([
-      stores.innovations.listInnovations(),
-      stores.syncLog.lastSync(),
-    ]);
-    const stages: ProvisionReport['stages'] = [];
-    // Only entries that passed the administrative selection (when there is one) reach the first stage.
-    let population: Innovation[] = firstStagePopulation(competition, innovations, last);
-    const assignments = new Map<string, StageAssignment>();
-    competition.stages.forEach((stage, k) => {
-      if (k > 0) {
-        const previous = last?.result?.stages.find((s) => s.stage === competition.stages[k - 1]?.id);
-        const advanced = new Set(previous?.ranking.filter((e) => e.advances).map((e) => e.id) ?? []);
-        population = innovations.filter((i) => advanced.has(i.id));
-      }
-      const assignment = assignStage(competition, stage, population);
-      assignments.set(stage.id, assignment);
-      const rows = [...assignment.values()].reduce((n, r) => n + r.length, 0);
-      stages.push({ stage: stage.id, innovations: population.length, rows });
-    });
+    const { assignments, stages } = await assignStages(services);
     const outcome = await sheet.provision(sheetPlan(services, assignments, opts.secretariat), { signal });
     const after = sheet.requestCount();
     return {
@@ -77,6 +58,32 @@ export async function provisionSheet(
       requests: { reads: after.reads - before.reads, writes: after.writes - before.writes },
     };
   });
+}
+
+/**
+ * Who scores what, per stage: the first stage's population (only entries that passed the administrative
+ * selection, when there is one), each later stage's the entries that advanced in the last sync.
+ */
+async function assignStages({ stores, competition }: Services) {
+  const [innovations, last] = await Promise.all([
+    stores.innovations.listInnovations(),
+    stores.syncLog.lastSync(),
+  ]);
+  const stages: ProvisionReport['stages'] = [];
+  let population: Innovation[] = firstStagePopulation(competition, innovations, last);
+  const assignments = new Map<string, StageAssignment>();
+  competition.stages.forEach((stage, k) => {
+    if (k > 0) {
+      const previous = last?.result?.stages.find((s) => s.stage === competition.stages[k - 1]?.id);
+      const advanced = new Set(previous?.ranking.filter((e) => e.advances).map((e) => e.id) ?? []);
+      population = innovations.filter((i) => advanced.has(i.id));
+    }
+    const assignment = assignStage(competition, stage, population);
+    assignments.set(stage.id, assignment);
+    const rows = [...assignment.values()].reduce((n, r) => n + r.length, 0);
+    stages.push({ stage: stage.id, innovations: population.length, rows });
+  });
+  return { assignments, stages };
 }
 
 /**
