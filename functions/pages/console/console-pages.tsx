@@ -82,9 +82,9 @@ function NextStep({ d }: { d: ConsoleData }) {
     <section class="card" id="langkah" aria-labelledby="h-langkah">
       <h2 id="h-langkah">{t('nextStep')}</h2>
       <div class="act">
-        <p>{t(`next_${code}` as StringKey)}</p>
+        <p>{t(`next_${code}` as Extract<StringKey, `next_${string}`>)}</p>
         <a class="btn" href={consolePath(target)} data-main-action="">
-          {t(`go_${target}` as StringKey)}
+          {t(`go_${target}` as Extract<StringKey, `go_${string}`>)}
         </a>
       </div>
     </section>

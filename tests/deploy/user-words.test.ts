@@ -1,0 +1,184 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Finding, findAllUserWords, findUserWords, WORDS_HOME } from '../helpers/user-words.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+/**
+ * Files whose words are not words of juri's, so they stay where they are, each for its reason.
+ * - The demo's data: what the fictional entrants, jurors and secretariat type (titles, remarks, a name),
+ *   the same whatever the reader's language.
+ * - Place names: NTT's regencies and cities are proper names, in every language.
+ * - The local Sheets server imitates the Google Sheets API, errors included: its texts are Google's own
+ *   (English only), which the Sheets adapter and its tests read as the real API's.
+ */
+const NOT_JURIS_WORDS = new Set([
+  'functions/demo/innovations.ts',
+  'functions/demo/jurors.ts',
+  'functions/demo/secretariat.ts',
+  'shared/domain/regions.ts',
+  'infra/local-sheets/a1.ts',
+  'infra/local-sheets/server.ts',
+  'infra/local-sheets/structure.ts',
+  'infra/local-sheets/values.ts',
+]);
+
+/**
+ * Files that still write words for a person outside shared/messages/ (issue 21's migration, not done yet).
+ * The list only shrinks: a file that is clean must leave it, and no file may join it.
+ */
+const NOT_YET_MIGRATED = new Set([
+  'functions/announce/routes.ts',
+  'functions/app.ts',
+  'functions/cli/demo.ts',
+  'functions/cli/doctor.ts',
+  'functions/cli/free-plan.ts',
+  'functions/cli/io.ts',
+  'functions/cli/phase.ts',
+  'functions/cli/rank-csv.ts',
+  'functions/cli/rank.ts',
+  'functions/cli/record.ts',
+  'functions/cli/serve.ts',
+  'functions/cli/sheet.ts',
+  'functions/compose/env-hints.ts',
+  'functions/compose/env.ts',
+  'functions/compose/google.ts',
+  'functions/compose/local.ts',
+  'functions/compose/stopping.ts',
+  'functions/demo/open-copy.ts',
+  'functions/demo/scenario.ts',
+  'functions/gcf.ts',
+  'functions/http/body-size.ts',
+  'functions/http/errors.ts',
+  'functions/http/host-check.ts',
+  'functions/http/sign-in-throttle.ts',
+  'functions/intake/forms-watch.ts',
+  'functions/intake/ingest.ts',
+  'functions/intake/push-token.ts',
+  'functions/intake/routes.ts',
+  'functions/intake/signature.ts',
+  'functions/jobs.ts',
+  'functions/lifecycle/lifecycle.ts',
+  'functions/node.ts',
+  'functions/pages/catalogue/catalogue-pages.tsx',
+  'functions/pages/catalogue/catalogue.tsx',
+  'functions/pages/console/console-settings.tsx',
+  'functions/pages/console/dashboard-status.tsx',
+  'functions/pages/console/juror-sections.tsx',
+  'functions/pages/console/result-routes.tsx',
+  'functions/pages/console/session.ts',
+  'functions/pages/public/public-responses.ts',
+  'functions/pages/public/register.tsx',
+  'functions/pages/public/share.tsx',
+  'functions/pages/record/entrant-feedback-page.tsx',
+  'functions/pages/record/export-routes.ts',
+  'functions/rankings/routes.ts',
+  'functions/results/export.ts',
+  'functions/results/fix.ts',
+  'functions/scores/provision.ts',
+  'functions/scores/selection.ts',
+  'functions/scores/sheet-needed.ts',
+  'functions/scores/sync-words.ts',
+  'functions/scores/sync.ts',
+  'infra/deploy/gcf/build.ts',
+  'infra/firestore/chunks.ts',
+  'infra/firestore/document-backend.ts',
+  'infra/firestore/innovation-documents.ts',
+  'infra/firestore/node-store.ts',
+  'infra/forms/forms-responses.ts',
+  'infra/google-auth/service-account-token-source.ts',
+  'infra/local-sheets/books.ts',
+  'infra/local-sheets/workbook-file.ts',
+  'infra/local-sheets/xlsx-package.ts',
+  'infra/local-sheets/xlsx-parts.ts',
+  'infra/local-sheets/zip-entries.ts',
+  'infra/sheets/drive-share.ts',
+  'infra/sheets/per-juror-sheet.ts',
+  'infra/sheets/publish-plan.ts',
+  'infra/sheets/retry.ts',
+  'shared/domain/canonical-json.ts',
+  'shared/domain/competition.ts',
+  'shared/domain/fairness/rank-stability.ts',
+  'shared/domain/text.ts',
+  'shared/errors.ts',
+  'shared/sheet/guide-tab.ts',
+  'shared/sheet/juror-output-tabs.ts',
+  'shared/sheet/juror-tab.ts',
+  'shared/sheet/layout.ts',
+  'shared/sheet/output-tabs.ts',
+  'shared/sheet/selection-tab.ts',
+]);
+
+const where = (found: readonly Finding[]) => found.map((f) => `${f.file}:${f.line}: ${f.text}`).join('\n');
+
+describe('words for a person live in shared/messages/ (the lint of issue 21)', () => {
+  const byFile = findAllUserWords(ROOT);
+
+  it('finds none in a file outside the lists', () => {
+    const strays = [...byFile]
+      .filter(([file]) => !NOT_JURIS_WORDS.has(file) && !NOT_YET_MIGRATED.has(file))
+      .flatMap(([, found]) => found);
+    expect(where(strays), `Move these words into ${WORDS_HOME}catalogue/ (id and en)`).toBe('');
+  });
+
+  it('keeps the not-yet-migrated list honest: a clean file leaves it', () => {
+    const clean = [...NOT_YET_MIGRATED].filter((file) => !byFile.has(file));
+    expect(clean, 'These files are clean now: remove them from NOT_YET_MIGRATED').toEqual([]);
+    const left = [...NOT_YET_MIGRATED].map((file) => `${file} (${byFile.get(file)?.length ?? 0})`);
+    console.info(`words not yet in the catalogue, ${left.length} files:\n  ${left.join('\n  ')}`);
+  });
+});
+
+describe('the lint catches a probe and lets code through', () => {
+  const tag = `words-probe-${process.pid}`;
+  const PROBES: Record<string, string> = {
+    [`functions/pages/${tag}.tsx`]: 'export const probe = () => <p>Hasil sudah ditetapkan</p>;\n',
+    [`shared/domain/${tag}.ts`]: "export const probe = 'The result is fixed.';\n",
+    [`infra/local/${tag}.ts`]: 'export const probe = (n: number) => `${n} inovasi belum dinilai`;\n',
+    [`functions/pages/${tag}-label.tsx`]: 'export const probe = () => <input aria-label="Nama juri" />;\n',
+    [`functions/pages/${tag}-heading.tsx`]: 'export const probe = () => <h2>Peringkat</h2>;\n',
+    [`shared/messages/${tag}.ts`]: "export const probe = 'Hasil sudah ditetapkan.';\n",
+    [`functions/pages/${tag}-code.tsx`]: [
+      "import { z } from 'zod';",
+      "const css = '.card{margin:0 0 1rem}';",
+      "const sql = 'SELECT id FROM innovations WHERE competition = ?';",
+      "const key = 'sync.failed';",
+      "const header = { 'Content-Type': 'text/html' };",
+      "const pem = '-----BEGIN PRIVATE KEY-----';",
+      'export const probe = () => <a class="btn primary wide" href="/sekretariat/hasil" data-testid="fix it">',
+      '  {css}{sql}{key}{header}{pem}{z}',
+      '</a>;',
+      '',
+    ].join('\n'),
+  };
+
+  beforeAll(() => {
+    for (const [path, source] of Object.entries(PROBES)) {
+      mkdirSync(dirname(join(ROOT, path)), { recursive: true });
+      writeFileSync(join(ROOT, path), source);
+    }
+  });
+  afterAll(() => {
+    for (const path of Object.keys(PROBES)) rmSync(join(ROOT, path));
+  });
+
+  const flagged = () => [...findAllUserWords(ROOT).keys()].filter((file) => file.includes(tag)).sort();
+
+  it('fails on a sentence, a label and a heading written outside shared/messages/, and on nothing else', () => {
+    expect(flagged()).toEqual(
+      [
+        `functions/pages/${tag}.tsx`,
+        `functions/pages/${tag}-heading.tsx`,
+        `functions/pages/${tag}-label.tsx`,
+        `infra/local/${tag}.ts`,
+        `shared/domain/${tag}.ts`,
+      ].sort(),
+    );
+  });
+
+  it('names the line and the words', () => {
+    const found = findUserWords('x.ts', "const a = 1;\nexport const probe = 'Tab juri siap.';\n");
+    expect(found).toEqual([{ file: 'x.ts', line: 2, text: 'Tab juri siap.' }]);
+  });
+});
