@@ -135,7 +135,7 @@ describe('the lint catches a probe and lets code through', () => {
   const PROBES: Record<string, string> = {
     [`functions/pages/${tag}.tsx`]: 'export const probe = () => <p>Hasil sudah ditetapkan</p>;\n',
     [`shared/domain/${tag}.ts`]: "export const probe = 'The result is fixed.';\n",
-    [`infra/local/${tag}.ts`]: 'export const probe = (n: number) => `${n} inovasi belum dinilai`;\n',
+    [`infra/local/${tag}.ts`]: 'export const probe = (n: number) => `$' + '{n} inovasi belum dinilai`;\n',
     [`functions/pages/${tag}-label.tsx`]: 'export const probe = () => <input aria-label="Nama juri" />;\n',
     [`functions/pages/${tag}-heading.tsx`]: 'export const probe = () => <h2>Peringkat</h2>;\n',
     [`shared/messages/${tag}.ts`]: "export const probe = 'Hasil sudah ditetapkan.';\n",
