@@ -55,6 +55,7 @@ const NOT_YET_MIGRATED = new Set([
   'functions/http/sign-in-throttle.ts',
   'functions/intake/forms-watch.ts',
   'functions/intake/ingest.ts',
+  'functions/intake/late-entry.ts',
   'functions/intake/push-token.ts',
   'functions/intake/routes.ts',
   'functions/intake/signature.ts',

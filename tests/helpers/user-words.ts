@@ -13,7 +13,7 @@ import ts from 'typescript';
  * - a module path, a literal type, an object key: code;
  * - an attribute no one reads (class, id, href, …, data-*): CSS classes, test ids and URL paths;
  * - CSS (a rule block `x{a:b}` or a declaration `a: b;`), SQL (its upper-case keywords), upper case only
- *   (a PEM marker, a constant), HTML markup (the text between tags still counts);
+ *   (a PEM marker, a constant), XML (a workbook part); in HTML the text between tags still counts;
  * - one token without a space: log event keys ('sync.failed'), HTTP header names, codes, identifiers.
  */
 export const SCANNED = ['functions', 'infra', 'shared'] as const;
@@ -31,7 +31,8 @@ const TWO_WORDS = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
 const A_WORD = /^\p{L}[\p{Ll}]+[.:!?]?$/u;
 const CSS = /\{[^{}]*[\w-]\s*:[^{}]*\}|^\s*[\w-]+\s*:\s*[^;]+;/;
 const SQL = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|VALUES)\b/;
-const MARKUP = /<\/?[a-z!][^>]*>/gi;
+const MARKUP = /<[/!?]?[a-z][^>]*(>|$)/gi;
+const XML = /<\?xml|xmlns|<\/?[a-z]+:[a-z]/i;
 
 /** Attributes whose value no one reads on the page. */
 const UNSEEN_ATTRIBUTES = new Set([
@@ -72,12 +73,12 @@ const UNSEEN_ATTRIBUTES = new Set([
 
 /** CSS, SQL, or upper case only (a PEM marker 'PRIVATE KEY', a constant): not a sentence. */
 function isCode(text: string): boolean {
-  return CSS.test(text) || SQL.test(text) || !/\p{Ll}/u.test(text);
+  return CSS.test(text) || SQL.test(text) || XML.test(text) || !/\p{Ll}/u.test(text);
 }
 
 function readsLikeWords(text: string, loneWordToo: boolean): boolean {
+  if (isCode(text)) return false;
   const bare = text.replace(MARKUP, ' ').trim();
-  if (isCode(bare)) return false;
   return TWO_WORDS.test(bare) || (loneWordToo && A_WORD.test(bare));
 }
 
