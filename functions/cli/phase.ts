@@ -1,9 +1,9 @@
 import { parsePhaseKey } from '../../shared/domain/lifecycle.ts';
 import { AppError } from '../../shared/errors.ts';
 import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
+import { formatInstant } from '../../shared/messages/moments.ts';
 import { composeNode } from '../compose/node.ts';
 import { movePhase, readLifecycle } from '../lifecycle/lifecycle.ts';
-import { formatInstant } from '../pages/ui/format.ts';
 import type { StoreCommandOptions } from './record.ts';
 
 /**

@@ -1,14 +1,3 @@
-import type { Lang } from './i18n.ts';
-
-const LONG = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
-const LONG_DATE = { id: new Intl.DateTimeFormat('id-ID', LONG), en: new Intl.DateTimeFormat('en-GB', LONG) };
-
-/** "2024-12-20" → "Jumat, 20 Desember 2024" (or "Friday, 20 December 2024"). */
-export function formatLongDate(isoDay: string, lang: Lang): string {
-  const [y, m, d] = isoDay.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return LONG_DATE[lang].format(new Date(Date.UTC(y, m - 1, d)));
-}
-
 /** A wall-clock time in a time zone ("2024-12-20" or "2024-12-20T19:00") as an instant. */
 export function zonedToInstant(local: string, timeZone: string): Date {
   const [day, time = '00:00'] = local.split('T') as [string, string?];

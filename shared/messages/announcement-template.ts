@@ -1,6 +1,5 @@
 import { announcedEntries, type Winner } from '../domain/announcement.ts';
 import { type Competition, finalTop, type RecordCompetition } from '../domain/competition.ts';
-import { formatLongDate } from '../domain/dates.ts';
 import { type Bilingual, fill, type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, StageResult } from '../domain/ranking.ts';
@@ -13,6 +12,7 @@ import {
 } from '../domain/record.ts';
 import type { RepresentationOutcome } from '../domain/representation.ts';
 import { decidedRanking } from '../domain/ties.ts';
+import { formatLongDate } from './moments.ts';
 import { scoreText } from './numbers.ts';
 import { throughQuotaText } from './representation.ts';
 

@@ -1,5 +1,5 @@
 import { type Competition, decision, documentNumber, finalTop, panelChair } from '../domain/competition.ts';
-import { formatLongDate, localParts } from '../domain/dates.ts';
+import { localParts } from '../domain/dates.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import {
   announcedFinal,
@@ -13,7 +13,7 @@ import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import type { BaBlock, BaCell } from './berita-acara-blocks.ts';
-import { clockText, zoneName } from './moments.ts';
+import { clockText, formatLongDate, zoneName } from './moments.ts';
 import { formatNumber, formatScore, scoreText } from './numbers.ts';
 import { representationNotes, representationParagraphs } from './representation.ts';
 import { terbilang } from './terbilang.ts';

@@ -1,5 +1,14 @@
-import { formatLongDate, localParts } from '../domain/dates.ts';
+import { localParts } from '../domain/dates.ts';
 import type { Lang } from '../domain/i18n.ts';
+
+const LONG = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+const LONG_DATE = { id: new Intl.DateTimeFormat('id-ID', LONG), en: new Intl.DateTimeFormat('en-GB', LONG) };
+
+/** "2024-12-20" → "Jumat, 20 Desember 2024" (or "Friday, 20 December 2024"). */
+export function formatLongDate(isoDay: string, lang: Lang): string {
+  const [y, m, d] = isoDay.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return LONG_DATE[lang].format(new Date(Date.UTC(y, m - 1, d)));
+}
 
 /** Indonesia's zones go by their local names; anything else shows its IANA name. */
 const ZONE_NAMES: Record<string, string> = {
@@ -38,4 +47,12 @@ export function formatShortInstant(iso: string, timeZone: string, lang: Lang): s
   if (iso === '' || Number.isNaN(instant.getTime())) return iso;
   const { day, time } = localParts(instant, timeZone);
   return `${day} ${clockText(time, lang)} ${zoneName(timeZone)}`;
+}
+
+/** An instant (ISO 8601) in the competition's zone → "Jumat, 20 Desember 2024 09.00 WITA". */
+export function formatInstant(iso: string, timeZone: string, lang: Lang): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const { day, time } = localParts(instant, timeZone);
+  return `${formatLongDate(day, lang)} ${clockText(time, lang)} ${zoneName(timeZone)}`;
 }

@@ -34,3 +34,10 @@ export function formatScore(value: number, lang: Lang, decimals = 2): string {
 export function formatNumber(value: number, lang: Lang): string {
   return localDecimal(String(value), lang);
 }
+
+/** 12.345 → "12,3" (id) / "12.3" (en); a sign is added when asked. */
+export function formatMeasure(value: number, lang: Lang, decimals = 1, signed = false): string {
+  const text = Math.abs(value).toFixed(decimals);
+  const sign = value < 0 && Number(text) !== 0 ? '−' : signed && Number(text) !== 0 ? '+' : '';
+  return `${sign}${formatScore(Math.abs(value), lang, decimals)}`;
+}

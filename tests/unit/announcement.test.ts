@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { announcementInstant, isAnnounced } from '../../shared/domain/announcement.ts';
 import { readCell } from '../../shared/domain/cells.ts';
-import { formatLongDate } from '../../shared/domain/dates.ts';
 import type { StageResult } from '../../shared/domain/ranking.ts';
 import { buildAnnouncement } from '../../shared/messages/announcement-template.ts';
+import { formatLongDate } from '../../shared/messages/moments.ts';
 import { loadNtt2024 } from '../helpers/services.ts';
 import { innovation } from './fixtures.ts';
 

@@ -1,6 +1,5 @@
 import { verificationCode } from '../../../shared/domain/record.ts';
-import { zoneName } from '../../../shared/messages/moments.ts';
-import { formatInstant } from '../ui/format.ts';
+import { formatInstant, zoneName } from '../../../shared/messages/moments.ts';
 import { sayer } from '../ui/strings.ts';
 import { ConsoleLayout } from './console-layout.tsx';
 import type { ConsoleData } from './console-pages.tsx';

@@ -4,6 +4,7 @@ import type { Innovation } from '../../../shared/domain/innovation.ts';
 import type { Problem } from '../../../shared/domain/problems.ts';
 import type { StageResult } from '../../../shared/domain/ranking.ts';
 import { mapAnswers } from '../../../shared/domain/submission.ts';
+import { formatInstant } from '../../../shared/messages/moments.ts';
 import { problemText } from '../../../shared/messages/problems.ts';
 import { submissionIssuesLine } from '../../../shared/messages/selection.ts';
 import type { Rejection } from '../../../shared/ports.ts';
@@ -11,7 +12,6 @@ import type { JurorProgress } from '../../../shared/sheet/layout.ts';
 import { BoxPlots } from '../ui/charts/box-plot.tsx';
 import { hasTile, TileGrid } from '../ui/charts/tile-grid.tsx';
 import { EntryName, type Titles } from '../ui/entry-name.tsx';
-import { formatInstant } from '../ui/format.ts';
 import { allTotals, boxStats, jurorSpreads } from '../ui/stats.ts';
 import { type Say, sayer } from '../ui/strings.ts';
 

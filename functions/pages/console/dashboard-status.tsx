@@ -3,10 +3,9 @@ import type { Competition } from '../../../shared/domain/competition.ts';
 import type { Lang } from '../../../shared/domain/i18n.ts';
 import { isPublishing, type LifecyclePhase, nextPhases, phaseKey } from '../../../shared/domain/lifecycle.ts';
 import { phaseName, transitionReason } from '../../../shared/messages/lifecycle.ts';
-import { formatLocalMoment } from '../../../shared/messages/moments.ts';
+import { formatInstant, formatLocalMoment } from '../../../shared/messages/moments.ts';
 import type { SyncRecord } from '../../../shared/ports.ts';
 import type { LifecycleState } from '../../lifecycle/lifecycle.ts';
-import { formatInstant } from '../ui/format.ts';
 import { sayer } from '../ui/strings.ts';
 
 /** Where to open things from the status line. */

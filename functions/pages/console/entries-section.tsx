@@ -1,7 +1,7 @@
 import type { Competition } from '../../../shared/domain/competition.ts';
 import type { Lang } from '../../../shared/domain/i18n.ts';
 import type { Innovation } from '../../../shared/domain/innovation.ts';
-import { formatInstant } from '../ui/format.ts';
+import { formatInstant } from '../../../shared/messages/moments.ts';
 import { Pager, pageOf } from '../ui/pager.tsx';
 import { StackHead } from '../ui/stack-head.tsx';
 import { sayer } from '../ui/strings.ts';

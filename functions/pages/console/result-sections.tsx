@@ -12,12 +12,11 @@ import { rankingDifferences, type ShownScore } from '../../../shared/domain/reco
 import type { ScoreChange } from '../../../shared/domain/score-changes.ts';
 import { validateSubmission } from '../../../shared/domain/submission.ts';
 import { tieGroups } from '../../../shared/domain/ties.ts';
-import { formatShortInstant } from '../../../shared/messages/moments.ts';
+import { formatInstant, formatShortInstant } from '../../../shared/messages/moments.ts';
 import { formatNumber, scoreText } from '../../../shared/messages/numbers.ts';
 import { submissionIssuesLine } from '../../../shared/messages/selection.ts';
 import type { PublicResponse, Rejection, SyncRecord } from '../../../shared/ports.ts';
 import { EntryName, type Titles, titlesOf } from '../ui/entry-name.tsx';
-import { formatInstant } from '../ui/format.ts';
 import { StackHead } from '../ui/stack-head.tsx';
 import { type Say, sayer } from '../ui/strings.ts';
 

@@ -2,8 +2,8 @@ import type { Competition } from '../../../shared/domain/competition.ts';
 import type { Lang } from '../../../shared/domain/i18n.ts';
 import type { Innovation } from '../../../shared/domain/innovation.ts';
 import { type SelectionRecord, selectionCounts } from '../../../shared/domain/selection.ts';
+import { formatInstant } from '../../../shared/messages/moments.ts';
 import { outcomeText, reasonsLine } from '../../../shared/messages/selection.ts';
-import { formatInstant } from '../ui/format.ts';
 import { stackLabels } from '../ui/stack-table.ts';
 import { sayer } from '../ui/strings.ts';
 

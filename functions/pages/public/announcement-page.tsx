@@ -1,9 +1,8 @@
 import { type Competition, decision } from '../../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { AnnouncedEntry } from '../../../shared/messages/announcement-template.ts';
-import { formatLocalMoment } from '../../../shared/messages/moments.ts';
+import { formatInstant, formatLocalMoment } from '../../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../../announce/routes.ts';
-import { formatInstant } from '../ui/format.ts';
 import { Layout } from '../ui/layout.tsx';
 import { sayer } from '../ui/strings.ts';
 import { ANNOUNCE_CSS } from '../ui/styles.ts';

@@ -1,8 +1,7 @@
 import { type Competition, decision } from '../../../shared/domain/competition.ts';
-import { formatLongDate } from '../../../shared/domain/dates.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { AnnouncedEntry } from '../../../shared/messages/announcement-template.ts';
-import { formatLocalMoment } from '../../../shared/messages/moments.ts';
+import { formatLocalMoment, formatLongDate } from '../../../shared/messages/moments.ts';
 import type { PublicAnnouncement } from '../../announce/routes.ts';
 import { cssString } from '../ui/stack-table.ts';
 import { sayer } from '../ui/strings.ts';

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../../shared/domain/i18n.ts';
-import { formatMeasure } from '../format.ts';
+import { formatMeasure } from '../../../../shared/messages/numbers.ts';
 import { type JurorSpread, LENIENCY_THRESHOLD } from '../stats.ts';
 import { say } from '../strings.ts';
 
