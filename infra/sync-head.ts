@@ -1,3 +1,4 @@
+import type { TabStates } from '../shared/domain/tab-digests.ts';
 import type { SyncHead, SyncRecord } from '../shared/ports.ts';
 
 /** What a sync head says about its sync: everything but the inputs' stamp. */
@@ -8,7 +9,7 @@ export function syncOrder(sync: { sequence?: number; finishedAt: string; id: str
   return `${String(sync.sequence ?? 0).padStart(12, '0')}|${sync.finishedAt}|${sync.id}`;
 }
 
-export function headOfRecord(sync: SyncRecord, readHash: string): HeadOfSync {
+export function headOfRecord(sync: SyncRecord, readHash: string, tabs?: TabStates): HeadOfSync {
   return {
     id: sync.id,
     sequence: sync.sequence ?? 0,
@@ -19,6 +20,7 @@ export function headOfRecord(sync: SyncRecord, readHash: string): HeadOfSync {
     inputHash: sync.inputHash,
     ...(sync.sheetState ? { sheetState: sync.sheetState } : {}),
     requests: sync.requests,
+    ...(tabs ? { tabs } : {}),
   };
 }
 

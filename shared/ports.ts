@@ -9,6 +9,7 @@ import type { CompetitionResult } from './domain/ranking.ts';
 import type { ResultRecord, ResultVersionSummary } from './domain/record.ts';
 import type { ScoreChange } from './domain/score-changes.ts';
 import type { SelectionRecord } from './domain/selection.ts';
+import type { TabStates } from './domain/tab-digests.ts';
 import type { FormSubmission, InnovationDraft } from './domain/submission.ts';
 import type { JurorComment, SheetIssue } from './sheet/juror-read.ts';
 import type { JurorProgress } from './sheet/layout.ts';
@@ -183,6 +184,11 @@ export interface SyncHead {
   sheetState?: SyncRecord['sheetState'];
   requests?: SyncRecord['requests'];
   /**
+   * Per juror tab (`stage|juror`), the digests of its read and of its typed cells that the last full
+   * record was saved with (saveSync's `tabs`); absent when it was saved without them.
+   */
+  tabs?: TabStates;
+  /**
    * Changes (a new random value) whenever an innovation, a rejection or a fixed result version is stored or
    * cleared: a sync's other inputs. '' before anything was stored. Hash the value syncHead returned
    * BEFORE reading those inputs: a write landing meanwhile then changes the stamp the next sync sees.
@@ -203,11 +209,13 @@ export interface SyncLog {
    * change log under the sync's id in the same atomic write, as appendScoreChanges would (a sync
    * appended before appends nothing again). `inputs`: what syncInputs answered this sync; the store may
    * take the head and the change tail it read then instead of reading them again (Firestore: the save
-   * is then one commit and no read).
+   * is then one commit and no read). `tabs`: the digests of each juror tab's read and cells, which the
+   * head then carries; a tab whose cells digest is the head's keeps its stored cells (Firestore writes
+   * the cells of the other tabs only).
    */
   saveSync(
     sync: SyncRecord,
-    options?: { readHash: string; changes?: ScoreChange[]; inputs?: SyncInputs },
+    options?: { readHash: string; changes?: ScoreChange[]; inputs?: SyncInputs; tabs?: TabStates },
   ): Promise<void>;
   /** A fast-path unchanged sync: moves the head only (one write, no read, no record copied). */
   saveUnchanged(head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
@@ -221,9 +229,11 @@ export interface SyncLog {
   /**
    * Everything a sync that parses reads after its head, at once (Firestore: one batch read of the
    * documents the head names). `head` is what syncHead answered BEFORE this call (the store may reuse
-   * what it read with it); `tail` how many of the newest changes to answer. Call it under the sync lease.
+   * what it read with it); `tail` how many of the newest changes to answer. `tabs`: the juror tabs whose
+   * cells the sync needs (by tabKey); `last.cells` then holds only theirs, in their order (Firestore
+   * reads no other tab's cells). Call it under the sync lease.
    */
-  syncInputs(head: SyncHead | null, tail: number): Promise<SyncInputs>;
+  syncInputs(head: SyncHead | null, tail: number, tabs?: ReadonlySet<string>): Promise<SyncInputs>;
 }
 
 /** What a sync reads besides its head and the Sheet (SyncLog.syncInputs). */

@@ -9,13 +9,26 @@ import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { appendToTail, diffCells, type ScoreChange } from '../../shared/domain/score-changes.ts';
+import {
+  cellDigests,
+  cellsOfTabs,
+  changedTabs,
+  readDigest,
+  type TabStates,
+  tabKey,
+} from '../../shared/domain/tab-digests.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { staleFairnessNote } from '../../shared/messages/fairness-report.ts';
-import type { SyncInputs, SyncRecord } from '../../shared/ports.ts';
+import type { SyncHead, SyncInputs, SyncRecord } from '../../shared/ports.ts';
 import { buildOutputTabs } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { placeNewRows } from './roster-rows.ts';
-import { applySelection, parseWithSelection, takeWithSelection } from './selection.ts';
+import {
+  applySelection,
+  parseWithSelection,
+  type TakenWithSelection,
+  takeWithSelection,
+} from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
 
 /** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
@@ -59,6 +72,10 @@ export async function runSync(
     let inputs: SyncInputs | undefined;
     /** What this read changed since the last record: appended to the log with the record that saw it. */
     let changes: ScoreChange[] = [];
+    /** The digests of each juror tab's read and cells, saved with the record. */
+    let tabs: TabStates | undefined;
+    /** `last` holds the cells of the moved tabs only. */
+    let cellsPartial = false;
     try {
       let taken = await takeWithSelection(services, signal, head?.sheetState);
       const readHashOf = async (t: typeof taken) =>
@@ -87,6 +104,7 @@ export async function runSync(
           ...record,
           readHash,
           ...(head?.sheetState ? { sheetState: head.sheetState } : {}),
+          ...(head?.tabs ? { tabs: head.tabs } : {}),
         });
         return record;
       };
@@ -102,8 +120,14 @@ export async function runSync(
         return await unchanged(head.inputHash);
       }
       // The intake as of the stamp read with the head (a snapshot kept under that stamp, or listed whole),
-      // the fixed version, the last record and the change log's tail: one read on Firestore.
-      inputs = await stores.syncLog.syncInputs(head, MAX_CHANGE_ROWS);
+      // the fixed version, the last record (with the cells of the tabs whose read moved) and the change
+      // log's tail: one read on Firestore.
+      const readContext = [await configKey(competition), LAYOUT_VERSION, lang, head?.inputsStamp ?? ''].join(
+        '|',
+      );
+      const moved = movedTabs(head, taken, readContext);
+      inputs = await stores.syncLog.syncInputs(head, MAX_CHANGE_ROWS, moved);
+      cellsPartial = moved !== undefined;
       const { roster, fixed, last: previous } = inputs;
       let read = await parseWithSelection(services, taken, roster.innovations);
       const rejectionList = roster.rejections;
@@ -124,11 +148,18 @@ export async function runSync(
       // Only the entries that passed selection are judged: the ranking, the record and its cells.
       const entries = selected.entries;
       readCells = entries;
-      changes = changesSince(last, entries, {
-        at: startedAt,
-        syncId: id,
-        afterVersion: fixed?.version ?? null,
-      });
+      const digests = cellDigests(entries);
+      tabs = tabStates(readDigests(taken, readContext), digests);
+      changes = await changesSince(
+        services,
+        { last, tabs: head?.tabs, moved },
+        { entries, digests },
+        {
+          at: startedAt,
+          syncId: id,
+          afterVersion: fixed?.version ?? null,
+        },
+      );
       inputHash = await sha256Hex(
         canonicalJson({
           layout: LAYOUT_VERSION,
@@ -215,12 +246,14 @@ export async function runSync(
         ...(fairnessOf ? { fairnessOf } : {}),
       };
       // The juror tabs are not what a publish writes: the next read hashes the same unless a person typed.
-      await stores.syncLog.saveSync(record, { readHash, changes, inputs });
+      await stores.syncLog.saveSync(record, { readHash, changes, inputs, ...(tabs ? { tabs } : {}) });
       return record;
     } catch (e) {
       // The pages, the admin API and the next setup read the last record: a failed sync must not
       // take the published rankings away, so it carries the previous result forward.
-      last ??= await stores.syncLog.lastSync().catch(() => null);
+      // The record syncInputs answered holds only the moved tabs' cells: the whole one is read again.
+      if (last === undefined || (cellsPartial && !readCells))
+        last = await stores.syncLog.lastSync().catch(() => null);
       const failed: SyncRecord = {
         id,
         sequence,
@@ -242,7 +275,7 @@ export async function runSync(
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),
       };
       await stores.syncLog
-        .saveSync(failed, { readHash: '', changes, ...(inputs ? { inputs } : {}) })
+        .saveSync(failed, { readHash: '', changes, ...(inputs ? { inputs } : {}), ...(tabs ? { tabs } : {}) })
         .catch(() => undefined);
       throw e;
     }
@@ -298,15 +331,65 @@ export const MAX_CHANGE_ROWS = 5000;
 /**
  * The cells this read changed since the previous sync's, for the score change log. The very first sync
  * logs every typed cell as a first entry; a previous record from before the log existed (no cells) is
- * taken as the baseline instead, so an upgrade does not log everything at once.
+ * taken as the baseline instead, so an upgrade does not log everything at once. Only the tabs whose
+ * cells digest moved are compared; `last` holds the cells of the `moved` tabs (all when undefined), and
+ * when a tab's cells changed although its read did not (the intake or the selection changed what it
+ * holds), the whole last record is read again.
  */
-function changesSince(
-  last: SyncRecord | null,
-  entries: ScoreEntry[],
+async function changesSince(
+  services: Services,
+  was: { last: SyncRecord | null; tabs: TabStates | undefined; moved: ReadonlySet<string> | undefined },
+  { entries, digests }: { entries: ScoreEntry[]; digests: ReadonlyMap<string, string> },
   seen: { at: string; syncId: string; afterVersion: number | null },
-): ScoreChange[] {
-  const before = last ? last.cells : [];
-  return before ? diffCells(before, entries, seen) : [];
+): Promise<ScoreChange[]> {
+  const { last, moved } = was;
+  if (!last) return diffCells([], entries, seen);
+  const changed = last.cells && was.tabs ? changedTabs(was.tabs, digests) : null;
+  if (!changed) {
+    const before = moved ? (await services.stores.syncLog.lastSync())?.cells : last.cells;
+    return before ? diffCells(before, entries, seen) : [];
+  }
+  const complete = !moved || [...changed].every((tab) => moved.has(tab));
+  const before = complete ? last.cells : (await services.stores.syncLog.lastSync())?.cells;
+  return diffCells(cellsOfTabs(before ?? [], changed), cellsOfTabs(entries, changed), seen);
+}
+
+/** The digest of each juror tab's read (by tabKey), once per read. */
+const readDigestsOf = new WeakMap<TakenWithSelection, Map<string, string>>();
+function readDigests(read: TakenWithSelection, context: string): Map<string, string> {
+  let digests = readDigestsOf.get(read);
+  if (!digests) {
+    const values = read.taken.read.snapshot().ranges;
+    digests = new Map(
+      read.taken.tabs.map((tab, i) => [
+        tabKey({ stage: tab.stage.id, juror: tab.juror.id }),
+        readDigest(context, values[i]?.values ?? []),
+      ]),
+    );
+    readDigestsOf.set(read, digests);
+  }
+  return digests;
+}
+
+/**
+ * The juror tabs whose read moved since the head's record was saved, or undefined when every tab's
+ * cells are wanted (no per-tab state saved yet).
+ */
+function movedTabs(
+  head: SyncHead | null,
+  read: TakenWithSelection,
+  context: string,
+): ReadonlySet<string> | undefined {
+  const saved = head?.tabs;
+  if (!saved) return undefined;
+  const moved = new Set<string>();
+  for (const [key, digest] of readDigests(read, context)) if (saved[key]?.read !== digest) moved.add(key);
+  return moved;
+}
+
+/** What the record is saved with per juror tab: the digests of its read and of its typed cells. */
+function tabStates(reads: ReadonlyMap<string, string>, cells: ReadonlyMap<string, string>): TabStates {
+  return Object.fromEntries([...reads].map(([key, read]) => [key, { read, cells: cells.get(key) ?? '' }]));
 }
 
 /**

@@ -1,5 +1,7 @@
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { ResultRecord } from '../../shared/domain/record.ts';
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
+import { cellsOfTabs } from '../../shared/domain/tab-digests.ts';
 import type {
   SyncHead,
   SyncInputs,
@@ -9,6 +11,15 @@ import type {
   SyncStatus,
 } from '../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../sync-head.ts';
+import {
+  type CellTab,
+  cellTabFields,
+  cellTabsOf,
+  joinCellTabs,
+  planCellTabs,
+  tabStatesOf,
+  wantedTabs,
+} from './cell-tab-documents.ts';
 import { type ChangeTail, createChangeTail, TAIL } from './change-tail.ts';
 import {
   commitChunked,
@@ -98,33 +109,55 @@ export function createSyncDocuments(
     return strings(last?.fields.chunks);
   }
 
-  /** The last full record as lastSync answers it, from the head it was found by. */
-  function lastSyncFrom(head: Fields | null, record: SyncRecord | null): SyncRecord | null {
+  /**
+   * The last full record as lastSync answers it, from the head it was found by: its cells are those of
+   * `tabs` (the head's cell tabs read) unless the record holds its own (saved before them), then only
+   * those of `wanted`.
+   */
+  function lastSyncFrom(
+    head: Fields | null,
+    record: SyncRecord | null,
+    cells: { tabs: ScoreEntry[] | null; wanted: ReadonlySet<string> | undefined },
+  ): SyncRecord | null {
     if (!record) return null;
-    return overlayHead(record, head && typeof head.order === 'string' ? toHead(head) : null);
+    const own = record.cells;
+    const withCells: SyncRecord = own
+      ? { ...record, cells: cells.wanted ? cellsOfTabs(own, cells.wanted) : own }
+      : cells.tabs
+        ? { ...record, cells: cells.tabs }
+        : record;
+    return overlayHead(withCells, head && typeof head.order === 'string' ? toHead(head) : null);
   }
 
-  async function syncInputs(syncHead: SyncHead | null, tail: number) {
+  /** The head's cell tabs, when they hold the cells of the record the head names. */
+  function namedCellTabs(head: Fields | null): CellTab[] | null {
+    return strings(head?.recordChunks).length > 0 ? cellTabsOf(head) : null;
+  }
+
+  async function syncInputs(syncHead: SyncHead | null, tail: number, wanted?: ReadonlySet<string>) {
     const head = (syncHead && headsRead.get(syncHead)) ?? (await backend.get(headPath()));
     const stamp = syncHead?.inputsStamp ?? '';
     const recordChunks = strings(head?.recordChunks);
     const rosterChunks = rosters.chunksFor(head, stamp);
     const tailNamed = tails.pointerOf(head);
     const fixedNamed = isMap(head?.fixed) ? head.fixed : undefined;
+    const cellTabs = wantedTabs(namedCellTabs(head) ?? [], wanted);
     // Everything the head names in one read; what it does not name yet (a store from before issue 22,
     // or no snapshot for this stamp) the slower way, meanwhile.
-    const [[recordDocs = [], rosterDocs = [], tailDocs = [], fixedDocs = []], ...found] = await Promise.all([
-      readChunkGroups(backend, [
-        recordChunks,
-        rosterChunks,
-        tailNamed ? tails.pathsOf(tailNamed) : [],
-        strings(fixedNamed?.chunks),
-      ]),
-      recordChunks.length > 0 ? null : legacyRecordChunks(),
-      rosterChunks.length > 0 ? null : rosters.refresh(stamp, head),
-      tailNamed ? null : tails.readTail(null),
-      fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(),
-    ] as const);
+    const [[recordDocs = [], rosterDocs = [], tailDocs = [], fixedDocs = [], ...cellDocs], ...found] =
+      await Promise.all([
+        readChunkGroups(backend, [
+          recordChunks,
+          rosterChunks,
+          tailNamed ? tails.pathsOf(tailNamed) : [],
+          strings(fixedNamed?.chunks),
+          ...cellTabs.map((t) => t.chunks),
+        ]),
+        recordChunks.length > 0 ? null : legacyRecordChunks(),
+        rosterChunks.length > 0 ? null : rosters.refresh(stamp, head),
+        tailNamed ? null : tails.readTail(null),
+        fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(),
+      ] as const);
     const [legacyChunks, freshRoster, legacyTail, queriedFixed] = found;
     const record =
       recordChunks.length > 0
@@ -137,7 +170,10 @@ export function createSyncDocuments(
     const inputs: SyncInputs = {
       roster: freshRoster ?? (await joinChunks<SyncRoster>(rosterDocs, 'roster')),
       fixed: fixed ?? null,
-      last: lastSyncFrom(head, record),
+      last: lastSyncFrom(head, record, {
+        tabs: namedCellTabs(head) ? await joinCellTabs(cellDocs) : null,
+        wanted,
+      }),
       changes: { changes: changeTail.changes.slice(0, Math.max(0, tail)), total: changeTail.total },
     };
     inputsRead.set(inputs, { head, tail: changeTail, noFixed: !fixedNamed && !fixed });
@@ -191,9 +227,13 @@ export function createSyncDocuments(
                 },
             )
           : undefined;
+      // The head's record keeps its cells per tab, only the moved tabs' written again.
+      const cellTabs =
+        moves && sync.cells ? planCellTabs(at, sync.cells, options?.tabs, cellTabsOf(head) ?? []) : null;
+      const { cells: _cells, ...withoutCells } = sync;
       // The record's chunks, the record, the appended changes and the head in one commit (chunks first
       // when they need several).
-      const chunks = planTextChunks(syncPath, sync);
+      const chunks = planTextChunks(syncPath, cellTabs ? withoutCells : sync);
       const record: DocumentWrite = {
         op: 'set',
         path: syncPath,
@@ -209,7 +249,13 @@ export function createSyncDocuments(
       };
       const save = (withLog: typeof log) => {
         const named: Fields = {
-          ...(moves ? { recordId: sync.id, recordChunks: chunks.paths } : {}),
+          ...(moves
+            ? {
+                recordId: sync.id,
+                recordChunks: chunks.paths,
+                cellTabs: cellTabs ? cellTabFields(cellTabs.tabs) : null,
+              }
+            : {}),
           ...(read?.noFixed ? { fixedTracked: true } : {}),
           ...withLog?.head,
         };
@@ -218,11 +264,12 @@ export function createSyncDocuments(
           : Object.keys(named).length > 0
             ? [{ op: 'merge' as const, path: headPath(), fields: named }]
             : [];
-        return commitChunked(backend, withLog ? [chunks, ...withLog.planned] : [chunks], [
+        const planned = [chunks, ...(cellTabs?.planned ?? []), ...(withLog?.planned ?? [])];
+        return commitChunked(backend, planned, [
           ...(withLog ? [withLog.create] : []),
           record,
           ...headWrites,
-          ...deletesOf(stale),
+          ...deletesOf([...stale, ...(cellTabs?.stale ?? [])]),
           ...(withLog?.rest ?? []),
         ]);
       };
@@ -241,15 +288,28 @@ export function createSyncDocuments(
     },
     async lastSync() {
       const head = await backend.get(headPath());
-      let paths = strings(head?.recordChunks);
-      if (paths.length === 0) paths = await legacyRecordChunks();
-      return lastSyncFrom(head, await readChunks<SyncRecord>(backend, paths, 'sync'));
+      const named = strings(head?.recordChunks);
+      const cellTabs = namedCellTabs(head);
+      if (named.length === 0) {
+        const record = await readChunks<SyncRecord>(backend, await legacyRecordChunks(), 'sync');
+        return lastSyncFrom(head, record, { tabs: null, wanted: undefined });
+      }
+      const [recordDocs = [], ...cellDocs] = await readChunkGroups(backend, [
+        named,
+        ...wantedTabs(cellTabs ?? [], undefined).map((t) => t.chunks),
+      ]);
+      const record = await joinChunks<SyncRecord>(recordDocs, 'sync');
+      return lastSyncFrom(head, record, {
+        tabs: cellTabs ? await joinCellTabs(cellDocs) : null,
+        wanted: undefined,
+      });
     },
   };
 }
 
 function toHead(fields: Fields): HeadOfSync {
   const sheetState = fields.sheetState;
+  const cellTabs = cellTabsOf(fields);
   const requests = fields.requests;
   return {
     id: String(fields.id ?? ''),
@@ -261,6 +321,7 @@ function toHead(fields: Fields): HeadOfSync {
     inputHash: String(fields.inputHash ?? ''),
     ...(isMap(sheetState) ? { sheetState: sheetState as Record<string, number> } : {}),
     ...(isMap(requests) ? { requests: requests as unknown as SyncRecord['requests'] } : {}),
+    ...(cellTabs ? { tabs: tabStatesOf(cellTabs) } : {}),
   };
 }
 

@@ -405,6 +405,71 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       });
     });
 
+    it('keeps a record’s cells per juror tab: a sync reads and rewrites only the tabs that moved', async () => {
+      const cid = uniqueCompetition();
+      const log = () => store.competition(cid).syncLog;
+      const cell = (juror: string, i: number, value: string) => ({
+        stage: 'desk',
+        juror,
+        innovation: numberToId(i + 1),
+        criterion: 'latar',
+        value,
+        cell: `'Desk – ${juror}'!E${i + 4}`,
+      });
+      const cellsWith = (j2: string) => [
+        ...[0, 1, 2].map((i) => cell('j1', i, '8')),
+        cell('j2', 0, j2),
+        cell('j2', 1, '7,5'),
+        cell('j3', 0, '6'),
+      ];
+      const tabs = (j2: string) => ({
+        'desk|j1': { read: 'r1', cells: 'c1' },
+        'desk|j2': { read: `r2-${j2}`, cells: `c2-${j2}` },
+        'desk|j3': { read: 'r3', cells: 'c3' },
+        'desk|j4': { read: 'r4', cells: '' },
+      });
+      // Saved without digests (as before them), then with them.
+      const zeroth = { ...written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), cells: cellsWith('4') };
+      await log().saveSync(zeroth, { readHash: 'z' });
+      expect(await log().lastSync()).toEqual(zeroth);
+      const first = { ...written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'), cells: cellsWith('5') };
+      await log().saveSync(first, { readHash: 'a', tabs: tabs('5') });
+      expect((await log().syncHead())?.tabs).toEqual(tabs('5'));
+      expect(await log().lastSync()).toEqual(first);
+      const readsOf = async (wanted?: ReadonlySet<string>) => {
+        const head = await log().syncHead();
+        const at = opened.reads?.() ?? 0;
+        const inputs = await log().syncInputs(head, 0, wanted);
+        return { inputs, reads: (opened.reads?.() ?? 0) - at };
+      };
+      const all = await readsOf();
+      expect(all.inputs.last).toEqual(first);
+      const one = await readsOf(new Set(['desk|j2']));
+      expect(one.inputs.last?.cells).toEqual(first.cells.filter((c) => c.juror === 'j2'));
+      expect({ ...one.inputs.last, cells: first.cells }).toEqual(first);
+      // Firestore reads the chunks of the wanted tab only.
+      if (opened.reads) expect(all.reads - one.reads).toBe(2);
+      const second = { ...written('sync-000000003', 3, '2024-11-03T00:00:00.000Z'), cells: cellsWith('9') };
+      await log().saveSync(second, { readHash: 'b', tabs: tabs('9'), inputs: one.inputs });
+      expect(await log().lastSync()).toEqual(second);
+      expect((await log().syncHead())?.tabs).toEqual(tabs('9'));
+      // An unchanged sync moves the head and keeps the digests.
+      const { tabs: kept } = (await log().syncHead()) ?? {};
+      await log().saveUnchanged({
+        id: 'sync-000000004',
+        sequence: 4,
+        status: 'unchanged',
+        startedAt: '2024-11-04T00:00:00.000Z',
+        finishedAt: '2024-11-04T00:00:00.000Z',
+        readHash: 'b',
+        inputHash: second.inputHash,
+        requests: { reads: 1, writes: 0 },
+        ...(kept ? { tabs: kept } : {}),
+      });
+      expect((await log().syncHead())?.tabs).toEqual(tabs('9'));
+      expect((await log().lastSync())?.cells).toEqual(second.cells);
+    });
+
     it('finds the newest record of a store written before the head existed', async (ctx) => {
       const dropHead = opened.dropHead;
       if (!dropHead) return ctx.skip('this adapter cannot drop its head');

@@ -1,3 +1,4 @@
+import { cellsOfTabs, type TabStates } from '../../../shared/domain/tab-digests.ts';
 import type { SyncInputs, SyncLog, SyncRecord } from '../../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../../sync-head.ts';
 import { readRejections } from './archive.ts';
@@ -11,25 +12,30 @@ import type { SqliteScope } from './statements.ts';
 export function sqliteSyncLog(scope: SqliteScope): SyncLog {
   const { db, s, competition } = scope;
   const appendChanges = changeAppender(scope);
-  const saveSync = db.transaction((sync: SyncRecord, readHash: string) => {
+  const saveSync = db.transaction((sync: SyncRecord, readHash: string, tabs?: TabStates) => {
     s.syncLog.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, JSON.stringify(sync));
     const order = syncOrder(sync);
     const head = s.syncLog.getHead.get(competition);
     if (head?.sync_order && order < head.sync_order) return;
-    s.syncLog.moveHead.run(competition, order, sync.id, JSON.stringify(headOfRecord(sync, readHash)));
+    s.syncLog.moveHead.run(competition, order, sync.id, JSON.stringify(headOfRecord(sync, readHash, tabs)));
   });
   /** A sync's record and its changes, in one transaction. */
   const saveLogged = db.transaction(
-    (sync: SyncRecord, readHash: string, changes: Parameters<typeof appendChanges>[1]) => {
+    (
+      sync: SyncRecord,
+      readHash: string,
+      changes: Parameters<typeof appendChanges>[1],
+      tabs: TabStates | undefined,
+    ) => {
       appendChanges(sync.id, changes);
-      saveSync(sync, readHash);
+      saveSync(sync, readHash, tabs);
     },
   );
   const inputs = db.transaction(
-    (tail: number): SyncInputs => ({
+    (tail: number, tabs: ReadonlySet<string> | undefined): SyncInputs => ({
       roster: { innovations: readInnovations(scope), rejections: readRejections(scope) },
       fixed: newestVersion(scope),
-      last: lastRecord(scope),
+      last: withCellsOf(lastRecord(scope), tabs),
       changes: listChanges(scope, tail),
     }),
   );
@@ -46,7 +52,7 @@ export function sqliteSyncLog(scope: SqliteScope): SyncLog {
       });
     },
     async saveSync(sync, options) {
-      guard(() => saveLogged.immediate(sync, options?.readHash ?? '', options?.changes ?? []));
+      guard(() => saveLogged.immediate(sync, options?.readHash ?? '', options?.changes ?? [], options?.tabs));
     },
     async saveUnchanged(head) {
       guard(() => s.syncLog.moveHead.run(competition, syncOrder(head), null, JSON.stringify(head)));
@@ -54,11 +60,17 @@ export function sqliteSyncLog(scope: SqliteScope): SyncLog {
     async lastSync() {
       return guard(() => lastRecord(scope));
     },
-    async syncInputs(_head, tail) {
+    async syncInputs(_head, tail, tabs) {
       // Rows are cheap to read here: no snapshot is needed, and one transaction keeps the lists in step.
-      return guard(() => inputs.deferred(tail));
+      return guard(() => inputs.deferred(tail, tabs));
     },
   };
+}
+
+/** The record with the cells of `tabs` only (all of them when absent), as syncInputs answers it. */
+function withCellsOf(record: SyncRecord | null, tabs: ReadonlySet<string> | undefined): SyncRecord | null {
+  if (!record?.cells || !tabs) return record;
+  return { ...record, cells: cellsOfTabs(record.cells, tabs) };
 }
 
 function lastRecord({ s, competition }: SqliteScope): SyncRecord | null {

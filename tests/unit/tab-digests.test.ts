@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import { cellDigests, changedTabs, readDigest, TextDigest } from '../../shared/domain/tab-digests.ts';
+
+const cell = (juror: string, innovation: string, value: string): ScoreEntry => ({
+  stage: 'desk',
+  juror,
+  innovation,
+  criterion: 'latar',
+  value,
+  cell: `'Desk – ${juror}'!E4`,
+});
+
+describe('per-tab digests (what a sync compares to work on the moved tabs only)', () => {
+  it('tells apart texts that only their boundaries separate', () => {
+    const of = (...parts: string[]) => parts.reduce((d, p) => d.add(p), new TextDigest()).hex();
+    expect(of('ab', 'c')).not.toBe(of('a', 'bc'));
+    expect(of('8,5')).not.toBe(of('8.5'));
+    expect(of('x', 'y')).toBe(of('x', 'y'));
+    expect(of('x')).toMatch(/^[0-9a-f]{28}$/);
+  });
+
+  it('digests each tab’s read under its context, rows and cells kept apart', () => {
+    expect(readDigest('c', [['a', 'b']])).not.toBe(readDigest('c', [['a'], ['b']]));
+    expect(readDigest('c', [['a', 'b']])).not.toBe(readDigest('other config', [['a', 'b']]));
+    expect(readDigest('c', [['a', 'b']])).toBe(readDigest('c', [['a', 'b']]));
+  });
+
+  it('names the tabs whose cells moved, appeared or were all cleared', () => {
+    const before = cellDigests([cell('j1', 'A', '8'), cell('j2', 'A', '7'), cell('j3', 'A', '6')]);
+    const saved = Object.fromEntries([...before].map(([key, cells]) => [key, { read: '', cells }]));
+    const now = cellDigests([cell('j1', 'A', '8'), cell('j2', 'A', '7,5'), cell('j4', 'A', '9')]);
+    expect(changedTabs(saved, now)).toEqual(new Set(['desk|j2', 'desk|j3', 'desk|j4']));
+    expect(changedTabs(undefined, now)).toBeNull();
+    expect(changedTabs({ 'desk|j5': { read: 'r', cells: '' } }, new Map())).toEqual(new Set());
+  });
+});
