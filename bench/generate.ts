@@ -4,8 +4,9 @@ import { type Competition, parseCompetition } from '../shared/domain/competition
 import { type Innovation, innovationNumber } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
 import { NTT_REGIONS, PROVINCE_REGION } from '../shared/domain/regions.ts';
+import { entriesOf } from '../shared/domain/typed-cells.ts';
 import { seededRandom } from '../shared/seeded-random.ts';
-import { jurorReadRange, parseJurorTab } from '../shared/sheet/juror-read.ts';
+import { jurorReadRange, parseJurorTab, SheetColumns } from '../shared/sheet/juror-read.ts';
 import { entryCells, jurorColumns, jurorTabHeader, jurorTabs } from '../shared/sheet/juror-tab.ts';
 import { conflictNote } from '../shared/sheet/layout.ts';
 
@@ -199,7 +200,9 @@ export function datasetFor(base: unknown, scale: Scale, seed = SEED): Dataset {
       });
       const tabValues = [...header, ...rows];
       values.set(tab.title, tabValues);
-      entries.push(...parseJurorTab(tab, tabValues, () => false, columns).entries);
+      const into = new SheetColumns(stage, tabValues.length);
+      parseJurorTab(tab, tabValues, () => false, columns, into);
+      for (const entry of entriesOf({ stages: [into.columns], stray: [] })) entries.push(entry);
     }
     const ranked = rankCompetition(
       { ...competition, stages: competition.stages.slice(0, competition.stages.indexOf(stage) + 1) },

@@ -102,7 +102,7 @@ export interface Results {
 
 const COMPUTE_STEPS = [
   'read: parse + map the batchGet body',
-  'parseJurorTab over every tab (readJurorTabs)',
+  'parseJurorTabs over every tab (of a read taken)',
   'rankCompetition',
   'buildOutputTabs (render)',
 ];
@@ -231,7 +231,7 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
       const sum = computeSum(c);
       const pb = b ? computeSum(b) : undefined;
       add(
-        `| **parse → rank → render** (read, parseJurorTab, rankCompetition, render) | ${fmt(sum.ms, 2)} | | ${fmt(sum.ratio)} | |${b ? ` ${fmt(pb?.ms, 2)} | ${fmt(pb?.ratio)} |` : ''}`,
+        `| **parse → rank → render** (read, parseJurorTabs, rankCompetition, render) | ${fmt(sum.ms, 2)} | | ${fmt(sum.ratio)} | |${b ? ` ${fmt(pb?.ms, 2)} | ${fmt(pb?.ratio)} |` : ''}`,
         '',
       );
     }
@@ -411,13 +411,18 @@ const workerCells = (x: WorkerOnly) => {
   return `${or(x.workerMs, 1)} | ${or(x.workerAboveEmptyMs, 1)} | ${or(x.firestoreRequests, 0)}`;
 };
 
+/** A step's name in runs before it was renamed: a "before" file is summed by it. */
+const EARLIER_NAMES: Record<string, string> = {
+  // It then included the adapter's digest of the read (sha256 of the body), now a step of its own.
+  'parseJurorTabs over every tab (of a read taken)': 'parseJurorTab over every tab (readJurorTabs)',
+};
+
 /** CPU ms of the parse → rank → render steps, and their ratio to the floor. */
 function computeSum(c: Compute, steps = COMPUTE_STEPS) {
   const floor = c.steps.find((s) => s.name.startsWith('floor'))?.cpuMs ?? Number.NaN;
-  const ms = steps.reduce(
-    (sum, name) => sum + (c.steps.find((s) => s.name === name)?.cpuMs ?? Number.NaN),
-    0,
-  );
+  const cpuOf = (name: string) =>
+    c.steps.find((s) => s.name === name || s.name === EARLIER_NAMES[name])?.cpuMs ?? Number.NaN;
+  const ms = steps.reduce((sum, name) => sum + cpuOf(name), 0);
   return { ms, ratio: ms / floor };
 }
 
@@ -485,6 +490,14 @@ function targets(r: Results): Target[] {
       measured: `${fmt(sum.ms)} ms CPU = ${fmt(sum.ratio)}× (floor ${fmt(nationalCompute.steps[0]?.cpuMs, 2)} ms)`,
       met: sum.ratio <= 3,
     });
+    const read = nationalCompute.steps.find((s) => s.name.startsWith('readJurorTabs'));
+    if (read) {
+      out.push({
+        target: 'national readJurorTabs ≤ 2× floor',
+        measured: `${fmt(read.cpuMs)} ms CPU = ${fmt(read.ratio)}×, of which the parse alone ${fmt(computeSum(nationalCompute, [COMPUTE_STEPS[1] ?? '']).ratio)}× (the rest: sha256 of the raw read)`,
+        met: read.ratio <= 2,
+      });
+    }
     const worst = scaling(r.compute ?? []).sort((a, b) => b.exponent - a.exponent)[0];
     if (worst) {
       out.push({

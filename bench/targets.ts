@@ -8,7 +8,7 @@ export { parseGoogleEnv } from '../functions/compose/env.ts';
 export { NO_PUSH_KEYS, type Services } from '../functions/compose/services.ts';
 export { signBody } from '../functions/intake/signature.ts';
 export { provisionSheet } from '../functions/scores/provision.ts';
-export { readJurorTabs } from '../functions/scores/read-scores.ts';
+export { parseJurorTabs, readJurorTabs, takeJurorTabs } from '../functions/scores/read-scores.ts';
 export { runSync } from '../functions/scores/sync.ts';
 export { packJson } from '../infra/firestore/sync-payload.ts';
 export { openSqliteStore } from '../infra/local/sqlite-store.ts';

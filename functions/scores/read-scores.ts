@@ -2,12 +2,14 @@ import { compareIds } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
+import { entriesOf, type TypedCells } from '../../shared/domain/typed-cells.ts';
 import type { SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import {
   type JurorComment,
   jurorReadRange,
   type MissingEntry,
   parseJurorTab,
+  SheetColumns,
   type SheetIssue,
 } from '../../shared/sheet/juror-read.ts';
 import { type JurorTab, jurorColumns, jurorTabs } from '../../shared/sheet/juror-tab.ts';
@@ -19,7 +21,10 @@ export interface JurorTabsRead {
   /** The innovations the cells were parsed against, in id order. */
   innovations: Innovation[];
   snapshot: SheetSnapshot;
-  entries: ScoreEntry[];
+  /** The typed cells in columns, as the ranking takes them. */
+  cells: TypedCells;
+  /** The same cells as objects (made on first use, once): for the record, which stores them so. */
+  readonly entries: ScoreEntry[];
   progress: JurorProgress[];
   comments: JurorComment[];
   /** Tabs whose shape a person changed: reported, and never misread. */
@@ -74,21 +79,39 @@ export async function parseJurorTabs(
   const listed = known ?? (await services.stores.innovations.listInnovations());
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
   const byId = new Map(innovations.map((i) => [i.id, i]));
-  const entries: ScoreEntry[] = [];
   const comments: JurorComment[] = [];
   const issues: SheetIssue[] = [];
   const missing = new Map<string, MissingEntry[]>();
   const rowIds = new Map<string, ReadonlySet<string>>();
   const layouts = new Map(competition.stages.map((s) => [s.id, jurorColumns(competition, s)]));
+  const valuesOf = (i: number) => snapshot.ranges[i]?.values ?? [];
+  // Each stage's columns, with room for every row of its tabs.
+  const rowsOf = new Map<string, number>();
+  tabs.forEach((tab, i) => {
+    rowsOf.set(tab.stage.id, (rowsOf.get(tab.stage.id) ?? 0) + valuesOf(i).length);
+  });
+  const columns = new Map<string, SheetColumns>();
+  const columnsOf = (tab: JurorTab) => {
+    let into = columns.get(tab.stage.id);
+    if (!into) {
+      into = new SheetColumns(tab.stage, rowsOf.get(tab.stage.id) ?? 0);
+      columns.set(tab.stage.id, into);
+    }
+    return into;
+  };
   const progress = tabs.map((tab, i) => {
     const conflicted = (id: string) => {
       const innovation = byId.get(id);
       return innovation ? hasConflict(tab.juror, innovation) : false;
     };
-    const values = snapshot.ranges[i]?.values ?? [];
-    const parsed = parseJurorTab(tab, values, conflicted, layouts.get(tab.stage.id) ?? []);
+    const parsed = parseJurorTab(
+      tab,
+      valuesOf(i),
+      conflicted,
+      layouts.get(tab.stage.id) ?? [],
+      columnsOf(tab),
+    );
     // One at a time: a spread passes a whole tab's cells as arguments.
-    for (let k = 0; k < parsed.entries.length; k++) entries.push(parsed.entries[k] as ScoreEntry);
     for (let k = 0; k < parsed.comments.length; k++) comments.push(parsed.comments[k] as JurorComment);
     for (let k = 0; k < parsed.issues.length; k++) issues.push(parsed.issues[k] as SheetIssue);
     missing.set(`${tab.stage.id}|${tab.juror.id}`, parsed.missing);
@@ -96,7 +119,23 @@ export async function parseJurorTabs(
     return parsed.progress;
   });
   const extraValues = extra.map((_, i) => snapshot.ranges[tabs.length + i]?.values ?? []);
-  return { innovations, snapshot, entries, progress, comments, issues, missing, rowIds, extra: extraValues };
+  const cells: TypedCells = { stages: [...columns.values()].map((c) => c.columns), stray: [] };
+  let entries: ScoreEntry[] | undefined;
+  return {
+    innovations,
+    snapshot,
+    cells,
+    get entries() {
+      entries ??= entriesOf(cells);
+      return entries;
+    },
+    progress,
+    comments,
+    issues,
+    missing,
+    rowIds,
+    extra: extraValues,
+  };
 }
 
 /** Reads and parses every juror tab (see takeJurorTabs). */

@@ -64,12 +64,12 @@ export async function parseWithSelection(
 ): Promise<ReadWithSelection> {
   const read = await parseJurorTabs(services, taken, innovations);
   const withTab = taken.extra.length > 0;
-  return {
-    ...read,
+  // Assigned, not spread: a spread would make the read's cells into objects (`entries`) here.
+  return Object.assign(read, {
     jurorRanges: read.snapshot.ranges.length - taken.extra.length,
     selectionValues: withTab ? (read.extra[0] ?? []) : null,
     selectionTabLost,
-  };
+  });
 }
 
 export interface Selected {

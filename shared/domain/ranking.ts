@@ -1,10 +1,16 @@
 import { assignStage } from './assignment.ts';
-import { readScore, type ScoreEntry } from './cells.ts';
-import { type Competition, finalTop, type Juror, lastScoringStage, type Stage } from './competition.ts';
+import type { ScoreEntry } from './cells.ts';
+import {
+  type Competition,
+  type Criterion,
+  finalTop,
+  type Juror,
+  lastScoringStage,
+  type Stage,
+} from './competition.ts';
 import { standardizeMinimum } from './fairness/normalization.ts';
 import { withStageScores } from './fairness/stage-scores.ts';
 import { failedGates, gated, isFieldExtra, isFieldStage } from './field.ts';
-import { readAnswerScore } from './field-answers.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
 import {
@@ -16,6 +22,15 @@ import {
   toFourDecimals,
 } from './scoring.ts';
 import { StageCells } from './stage-cells.ts';
+import {
+  CELL_EMPTY,
+  CELL_NOT_A_NUMBER,
+  CELL_OUT_OF_RANGE,
+  entriesOf,
+  type StageColumns,
+  type TypedCells,
+  typedCellsOf,
+} from './typed-cells.ts';
 
 export type RankStatus = 'complete' | 'incomplete';
 
@@ -89,20 +104,28 @@ export interface RankOptions {
   configuredZscoreMinimum?: boolean;
 }
 
-/** Ranks every stage in order, then the final weighted ranking, by the published rules. */
+/**
+ * Ranks every stage in order, then the final weighted ranking, by the published rules. The cells come
+ * as a list (a file's, a record's) or already in columns (a read of the juror tabs).
+ */
 export function rankCompetition(
   competition: Competition,
   innovations: readonly Innovation[],
-  scores: readonly ScoreEntry[],
+  scores: readonly ScoreEntry[] | TypedCells,
   options: RankOptions = {},
 ): CompetitionResult {
+  const cells = inColumns(competition, scores);
   const known = new Map(innovations.map((i) => [i.id, i]));
   const stages: StageResult[] = [];
   let population: Innovation[] = [...innovations];
   for (const stage of competition.stages) {
     const assigned = options.enforceAssignment ? assignedPairs(competition, stage, population) : null;
     const minEntries = options.configuredZscoreMinimum ? standardizeMinimum(stage) : undefined;
-    const ranked = rankStage(competition, stage, population, known, scores, assigned, minEntries);
+    const typed: StageTyped = {
+      columns: cells.stages.find((c) => c.stage === stage.id),
+      stray: cells.stray.filter((s) => s.stage === stage.id),
+    };
+    const ranked = rankStage(competition, stage, population, known, typed, assigned, minEntries);
     // A field verification passes its entries on, but for those its gate turned away.
     const result = isFieldStage(stage) ? gated(stage, ranked) : ranked;
     stages.push(result);
@@ -110,12 +133,30 @@ export function rankCompetition(
     population = population.filter((i) => advanced.has(i.id));
   }
   const stageIds = new Set(competition.stages.map((s) => s.id));
-  const stray = scores
-    .filter((s) => !stageIds.has(s.stage) && s.value.trim() !== '')
-    .map((s) => problem(s, 'unknown-stage'));
+  const stray = cells.stray.filter((s) => !stageIds.has(s.stage)).map((s) => problem(s, 'unknown-stage'));
   const problems = [...stages.flatMap((s) => s.problems), ...stray].sort(compareProblems);
   const final = rankFinal(competition, stages, innovations);
   return { stages, final: { ...final, problems }, problems };
+}
+
+/**
+ * The cells in columns read against this config's stages: a list is put in columns; columns read
+ * against other criteria or scales (another config) are read again from their text.
+ */
+function inColumns(competition: Competition, scores: readonly ScoreEntry[] | TypedCells): TypedCells {
+  if (isCellList(scores)) return typedCellsOf(competition, scores);
+  const fits = scores.stages.every((columns) => competition.stages.some((stage) => columns.readAs(stage)));
+  return fits ? scores : typedCellsOf(competition, entriesOf(scores));
+}
+
+function isCellList(scores: readonly ScoreEntry[] | TypedCells): scores is readonly ScoreEntry[] {
+  return Array.isArray(scores);
+}
+
+/** One stage's typed cells: its columns, and its cells of a criterion the stage does not have. */
+interface StageTyped {
+  columns: StageColumns | undefined;
+  stray: readonly ScoreEntry[];
 }
 
 function rankStage(
@@ -123,7 +164,7 @@ function rankStage(
   stage: Stage,
   population: readonly Innovation[],
   known: ReadonlyMap<string, Innovation>,
-  scores: readonly ScoreEntry[],
+  typed: StageTyped,
   assigned: ReadonlySet<string> | null,
   minEntries: number | undefined,
 ): StageResult {
@@ -133,42 +174,31 @@ function rankStage(
   const panel = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
   const allJurors = new Set(competition.jurors.map((j) => j.id));
   const criteria = stage.criteria;
-  const criterionAt = new Map(criteria.map((c, k) => [c.id, k]));
-  const cells = new StageCells(inStage.size, criteria.length);
-  // A field verification's cells are answers (ya / sebagian / tidak) on a 0–2 scale.
-  const readCellScore = isFieldStage(stage) ? readAnswerScore : readScore;
+  // A slot per row at most: sized once, never grown.
+  const cells = new StageCells(inStage.size, criteria.length, typed.columns?.length);
 
-  // A tab's cells come row by row: the entry and juror of the last cell are looked up once per row.
+  // The entry and juror of a row (or of a stray cell), looked up again only when they change.
   let lastInnovation: string | undefined;
   let lastJuror: string | undefined;
   let innovation: Innovation | undefined;
   let entryAt: number | undefined;
   let juror: Juror | undefined;
   let jurorKnown = false;
-  let slot = -1;
-  let conflict = false;
-  let unassigned = false;
-  for (let n = 0; n < scores.length; n++) {
-    const entry = scores[n] as ScoreEntry;
-    if (entry.stage !== stage.id || entry.value.trim() === '') continue;
-    if (entry.innovation !== lastInnovation || entry.juror !== lastJuror) {
-      if (entry.innovation !== lastInnovation) {
-        lastInnovation = entry.innovation;
-        innovation = known.get(entry.innovation);
-        entryAt = innovation ? inStage.get(innovation.id) : undefined;
-      }
-      if (entry.juror !== lastJuror) {
-        lastJuror = entry.juror;
-        juror = panel.get(entry.juror);
-        jurorKnown = allJurors.has(entry.juror);
-      }
-      slot = -1;
-      conflict = innovation && juror ? hasConflict(juror, innovation) : false;
-      unassigned = assigned !== null && !assigned.has(pairKey(entry.juror, entry.innovation));
+  const lookUp = (innovationId: string, jurorId: string) => {
+    if (innovationId !== lastInnovation) {
+      lastInnovation = innovationId;
+      innovation = known.get(innovationId);
+      entryAt = innovation ? inStage.get(innovation.id) : undefined;
     }
-    const criterion = criterionAt.get(entry.criterion);
-    if (criterion === undefined && isFieldExtra(stage, entry.criterion)) continue;
-    const blocker: ProblemCode | null = !innovation
+    if (jurorId !== lastJuror) {
+      lastJuror = jurorId;
+      juror = panel.get(jurorId);
+      jurorKnown = allJurors.has(jurorId);
+    }
+  };
+  /** Why no cell of this entry and juror counts, before its criterion is looked at; or null. */
+  const blockerOf = (): ProblemCode | null =>
+    !innovation
       ? 'unknown-innovation'
       : entryAt === undefined
         ? 'not-in-stage'
@@ -176,30 +206,52 @@ function rankStage(
           ? 'unknown-juror'
           : !juror
             ? 'not-on-panel'
-            : criterion === undefined
-              ? 'unknown-criterion'
-              : unassigned
-                ? 'not-assigned'
-                : null;
-    const scale = criterion === undefined ? undefined : criteria[criterion];
-    if (blocker || !innovation || entryAt === undefined || !juror || criterion === undefined || !scale) {
-      problems.push(problem(entry, blocker ?? 'unknown-criterion'));
-      continue;
+            : null;
+
+  const columns = typed.columns;
+  const width = criteria.length;
+  for (let row = 0; columns && row < columns.length; row++) {
+    const innovationId = columns.innovation[row] ?? '';
+    const jurorId = columns.juror[row] ?? '';
+    lookUp(innovationId, jurorId);
+    const blocker =
+      blockerOf() ??
+      (assigned !== null && !assigned.has(pairKey(jurorId, innovationId)) ? 'not-assigned' : null);
+    const conflict = innovation && juror ? hasConflict(juror, innovation) : false;
+    let slot = -1;
+    for (let k = 0; k < width; k++) {
+      const status = (columns.status[k] as Uint8Array)[row];
+      if (status === CELL_EMPTY) continue;
+      if (blocker || entryAt === undefined || !juror) {
+        problems.push(problemAt(columns, row, k, blocker ?? 'unknown-criterion'));
+        continue;
+      }
+      if (status === CELL_NOT_A_NUMBER) problems.push(problemAt(columns, row, k, 'not-a-number'));
+      else if (status === CELL_OUT_OF_RANGE) {
+        const scale = criteria[k] as Criterion;
+        problems.push(problemAt(columns, row, k, 'out-of-range', { min: scale.min, max: scale.max }));
+      }
+      if (conflict) problems.push(problemAt(columns, row, k, 'conflict'));
+      if (slot < 0) slot = cells.slot(entryAt, juror);
+      cells.add(slot, k, (columns.values[k] as Float64Array)[row] ?? Number.NaN, row * width + k);
     }
-    const read = readCellScore(entry.value, scale.min, scale.max);
-    if (typeof read !== 'number' && read !== 'empty') {
-      problems.push(problem(entry, read, { min: scale.min, max: scale.max }));
-    }
-    if (conflict) problems.push(problem(entry, 'conflict'));
-    if (slot < 0) slot = cells.slot(entryAt, juror);
-    cells.add(slot, criterion, typeof read === 'number' ? read : Number.NaN, n);
+  }
+  // A criterion the stage does not have: never counted, reported with the first reason that applies.
+  for (const entry of typed.stray) {
+    // A field verification's note and photo links: kept as cells, never scored, never a problem.
+    if (isFieldExtra(stage, entry.criterion)) continue;
+    lookUp(entry.innovation, entry.juror);
+    problems.push(problem(entry, blockerOf() ?? 'unknown-criterion'));
   }
 
-  const tieBreakAt = stage.tieBreak.map((id) => criterionAt.get(id) ?? -1);
+  const tieBreakAt = stage.tieBreak.map((id) => criteria.findIndex((c) => c.id === id));
   // Scratch reused for every entry: fresh little arrays per entry were most of the garbage left.
   const slots: number[] = [];
   const counted: number[] = [];
   const means: number[] = [];
+  // One reader of the current slot's scores for every juror total, not a closure per slot.
+  let current = 0;
+  const scoreOfCurrent = (_: Criterion, k: number) => cells.value(current, k);
   const candidates: Candidate[] = population.map((innovation) => {
     const totals: Record<string, number> = {};
     const at = inStage.get(innovation.id);
@@ -209,13 +261,15 @@ function rankStage(
       const s = slots[i] ?? 0;
       const juror = cells.juror(s);
       if (!juror || hasConflict(juror, innovation)) continue;
-      for (let k = 0; k < criteria.length; k++) {
+      for (let k = 0; columns && k < criteria.length; k++) {
         const copies = cells.disagreeing(s, k);
         for (let c = 0; c < copies.length; c++) {
-          problems.push(problem(scores[copies[c] ?? 0] as ScoreEntry, 'duplicate'));
+          const copy = copies[c] ?? 0;
+          problems.push(problemAt(columns, Math.floor(copy / width), copy % width, 'duplicate'));
         }
       }
-      const total = jurorTotalOf(stage, (_, k) => cells.value(s, k));
+      current = s;
+      const total = jurorTotalOf(stage, scoreOfCurrent);
       if (total === null) continue;
       totals[juror.id] = total;
       // The counted slots move to the front (j <= i: slot i has been read).
@@ -321,41 +375,51 @@ export function compareCandidates(
   return 0;
 }
 
-/** A candidate with its comparison key: the score and tie-break means as compareCandidates rounds them. */
-interface Keyed {
-  c: Candidate;
-  key: number[];
-}
-
-/** compareCandidates on keys rounded once per candidate rather than once per comparison. */
-function compareKeys(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < a.length; i++) {
-    const d = (b[i] ?? 0) - (a[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
 function order(candidates: readonly Candidate[], advance: Stage['advance']): RankedEntry[] {
-  // Past its own tie-break means a candidate reads 0 (compareCandidates' `?? 0`): keys share one width.
-  const width = candidates.reduce((w, c) => Math.max(w, c.tieBreak.length), 0);
-  const complete: Keyed[] = [];
+  const complete: Candidate[] = [];
   const incomplete: Candidate[] = [];
-  for (const c of candidates) {
-    if (c.status !== 'complete') {
-      incomplete.push(c);
-      continue;
+  for (const c of candidates) (c.status === 'complete' ? complete : incomplete).push(c);
+  // Each complete candidate's key, the score and tie-break means as compareCandidates rounds them,
+  // once per candidate in one flat array; past its own tie-break means a candidate reads 0 (`?? 0`).
+  const width = 1 + candidates.reduce((w, c) => Math.max(w, c.tieBreak.length), 0);
+  const keys = new Float64Array(complete.length * width);
+  complete.forEach((c, i) => {
+    keys[i * width] = toFourDecimals(c.score ?? 0);
+    for (let t = 1; t < width; t++) keys[i * width + t] = toFourDecimals(c.tieBreak[t - 1] ?? 0);
+  });
+  /** compareCandidates of complete[a] and complete[b], on their keys. */
+  const byKey = (a: number, b: number): number => {
+    for (let t = 0; t < width; t++) {
+      const d = (keys[b * width + t] ?? 0) - (keys[a * width + t] ?? 0);
+      if (d !== 0) return d;
     }
-    const key = [toFourDecimals(c.score ?? 0)];
-    for (let i = 0; i < width; i++) key.push(toFourDecimals(c.tieBreak[i] ?? 0));
-    complete.push({ c, key });
-  }
-  complete.sort((a, b) => compareKeys(a.key, b.key) || cmp(a.c.id, b.c.id));
+    return 0;
+  };
+  const idOf = (i: number) => (complete[i] as Candidate).id;
+  const sorted = complete.map((_, i) => i).sort((a, b) => byKey(a, b) || cmp(idOf(a), idOf(b)));
   incomplete.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || cmp(a.id, b.id));
-  const ranks = competitionRanks(complete);
-  const categoryRanks = rankWithinCategories(complete);
+  // Competition ranks (1, 2, 2, 4: equal entries share the better rank), overall and within each
+  // category, in one pass over the sorted order.
+  const ranks = new Int32Array(sorted.length);
+  const categoryRanks = new Map<string, number>();
+  const categories = new Map<string, { count: number; rank: number; last: number }>();
+  sorted.forEach((at, i) => {
+    const prev = sorted[i - 1];
+    ranks[i] = prev !== undefined && byKey(prev, at) === 0 ? (ranks[i - 1] ?? 0) : i + 1;
+    const c = complete[at] as Candidate;
+    let group = categories.get(c.category);
+    if (!group) {
+      group = { count: 0, rank: 0, last: -1 };
+      categories.set(c.category, group);
+    }
+    group.count++;
+    group.rank = group.last >= 0 && byKey(group.last, at) === 0 ? group.rank : group.count;
+    group.last = at;
+    categoryRanks.set(c.id, group.rank);
+  });
   const out: RankedEntry[] = [];
-  complete.forEach(({ c }, i) => {
+  sorted.forEach((at, i) => {
+    const c = complete[at] as Candidate;
     const rank = ranks[i] ?? i + 1;
     const categoryRank = categoryRanks.get(c.id) ?? rank;
     const cut = advance?.per === 'category' ? categoryRank : rank;
@@ -390,35 +454,6 @@ function ranked(
   };
 }
 
-/** The same competition ranks, counted within each category. Expects entries already sorted. */
-function rankWithinCategories(sorted: readonly Keyed[]): Map<string, number> {
-  const groups = new Map<string, Keyed[]>();
-  for (const k of sorted) {
-    const group = groups.get(k.c.category);
-    if (group) group.push(k);
-    else groups.set(k.c.category, [k]);
-  }
-  const out = new Map<string, number>();
-  for (const group of groups.values()) {
-    const ranks = competitionRanks(group);
-    group.forEach((k, i) => {
-      out.set(k.c.id, ranks[i] ?? i + 1);
-    });
-  }
-  return out;
-}
-
-/** 1, 2, 2, 4: equal entries share the better rank. Expects entries already sorted. */
-function competitionRanks(sorted: readonly Keyed[]): number[] {
-  const ranks: number[] = [];
-  sorted.forEach((k, i) => {
-    const prev = sorted[i - 1];
-    const prevRank = ranks[i - 1];
-    ranks.push(prev && prevRank !== undefined && compareKeys(prev.key, k.key) === 0 ? prevRank : i + 1);
-  });
-  return ranks;
-}
-
 function problem(entry: ScoreEntry, code: ProblemCode, params?: Problem['params']): Problem {
   return {
     stage: entry.stage,
@@ -430,6 +465,16 @@ function problem(entry: ScoreEntry, code: ProblemCode, params?: Problem['params'
     ...(code === 'out-of-range' && params ? { params } : {}),
     ...(entry.cell ? { cell: entry.cell } : {}),
   };
+}
+
+function problemAt(
+  columns: StageColumns,
+  row: number,
+  k: number,
+  code: ProblemCode,
+  params?: Problem['params'],
+): Problem {
+  return problem(columns.entry(row, k), code, params);
 }
 
 export function resultFor(result: CompetitionResult, stageId: string): StageResult | undefined {

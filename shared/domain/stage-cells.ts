@@ -24,12 +24,14 @@ export class StageCells {
   private readonly copies = new Map<number, number[]>();
   private slots = 0;
 
+  /** `capacity`: the slots to make room for at once (more are made as needed). */
   constructor(
     entries: number,
     private readonly criteria: number,
+    capacity = 64,
   ) {
     this.head = new Int32Array(entries).fill(-1);
-    this.grow(64);
+    this.grow(Math.max(1, capacity));
   }
 
   /** The slot of this entry and juror, made on first use. */

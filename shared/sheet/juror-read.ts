@@ -1,8 +1,8 @@
-import { readScore, type ScoreEntry } from '../domain/cells.ts';
-import type { Criterion } from '../domain/competition.ts';
+import type { Criterion, Stage } from '../domain/competition.ts';
 import { isFieldStage } from '../domain/field.ts';
-import { FIELD_NOTE, FIELD_PHOTOS, readAnswerScore } from '../domain/field-answers.ts';
+import { FIELD_NOTE, FIELD_PHOTOS } from '../domain/field-answers.ts';
 import { normalizeText } from '../domain/submission.ts';
+import { CELL_NUMBER, type CellOrigin, StageColumns } from '../domain/typed-cells.ts';
 import { fixedColumnNames, type JurorColumn, type JurorTab, NAMES_ROW } from './juror-tab.ts';
 import { a1Cell, columnLetter, JUROR_HEADER_ROWS, type JurorProgress, quoteTitle } from './layout.ts';
 
@@ -48,13 +48,62 @@ export interface MissingEntry {
 }
 
 export interface ParsedJurorTab {
-  entries: ScoreEntry[];
   progress: JurorProgress;
   comments: JurorComment[];
   issues: SheetIssue[];
   missing: MissingEntry[];
   /** The innovation ids the tab's rows hold; null when the tab could not be read. */
   ids: ReadonlySet<string> | null;
+}
+
+/**
+ * One stage's juror tabs as read, in columns (see StageColumns): each cell's text is found again in the
+ * read's own row arrays and its address made from the tab's title, only when something asks for them.
+ */
+export class SheetColumns implements CellOrigin {
+  readonly columns: StageColumns;
+  /** By row: the read's row, its 0-based row number in the tab, and the tab (index into `tabs`). */
+  private readonly rows: (readonly string[])[] = [];
+  private readonly rowNumbers: Int32Array;
+  private readonly tabOf: Int32Array;
+  /** Per tab: the column of each criterion, then of each extra (-1: the tab has none). */
+  private readonly tabs: { columns: readonly number[]; prefixes: readonly string[] }[] = [];
+  private readonly width: number;
+
+  /** `capacity`: at least the rows of every tab of the stage (the read's row count will do). */
+  constructor(stage: Stage, capacity: number) {
+    // A field verification keeps its note and photo links as cells beside the answers.
+    const extras = isFieldStage(stage) ? [FIELD_NOTE, FIELD_PHOTOS] : [];
+    this.columns = new StageColumns(stage, capacity, this, extras);
+    this.width = stage.criteria.length;
+    this.rowNumbers = new Int32Array(capacity);
+    this.tabOf = new Int32Array(capacity);
+  }
+
+  /** A tab whose criteria, then extras, sit in `columns` (-1: none); returns its index. */
+  addTab(title: string, columns: readonly number[]): number {
+    const quoted = quoteTitle(title);
+    this.tabs.push({ columns, prefixes: columns.map((c) => `${quoted}!${columnLetter(c)}`) });
+    return this.tabs.length - 1;
+  }
+
+  addRow(tab: number, r: number, row: readonly string[], innovation: string, juror: string): number {
+    const at = this.columns.addRow(innovation, juror);
+    this.rows[at] = row;
+    this.rowNumbers[at] = r;
+    this.tabOf[at] = tab;
+    return at;
+  }
+
+  /** A criterion's cell exactly as typed; an extra's trimmed. */
+  text(row: number, k: number): string {
+    const typed = this.rows[row]?.[this.tabs[this.tabOf[row] ?? 0]?.columns[k] ?? -1] ?? '';
+    return k < this.width ? typed : typed.trim();
+  }
+
+  cell(row: number, k: number): string {
+    return `${this.tabs[this.tabOf[row] ?? 0]?.prefixes[k] ?? ''}${(this.rowNumbers[row] ?? 0) + 1}`;
+  }
 }
 
 /** The whole tab: the header is checked on every read, so the read starts at A1. */
@@ -65,7 +114,23 @@ export function jurorReadRange(tab: Pick<JurorTab, 'title'>): string {
 /** How far down a person might have pushed the header by inserting rows. */
 const HEADER_SEARCH_ROWS = 12;
 
-const key = (text: string | undefined) => normalizeText(text ?? '');
+/**
+ * A column name as matched: the same few names head every tab, and normalizing (NFKC and a few regular
+ * expressions) cost more than reading a tab's cells, so each text is normalized once.
+ */
+const keys = new Map<string, string>();
+function key(text: string | undefined): string {
+  const raw = text ?? '';
+  let k = keys.get(raw);
+  if (k === undefined) {
+    k = normalizeText(raw);
+    // Bounded: cells of a header row a person overwrote are texts of any kind.
+    if (keys.size >= MAX_KEYS) keys.clear();
+    keys.set(raw, k);
+  }
+  return k;
+}
+const MAX_KEYS = 4096;
 
 /** A criterion's column name may read its Indonesian or English name, or its id. */
 function criterionNames(c: Criterion): Set<string> {
@@ -131,11 +196,16 @@ export function locateColumns(tab: JurorTab, values: readonly (readonly string[]
   };
 }
 
+/**
+ * Parses one juror tab: its typed cells go to `into` (the columns of the tab's stage), the rest is
+ * returned.
+ */
 export function parseJurorTab(
   tab: JurorTab,
   values: readonly (readonly string[])[],
   conflicted: (innovationId: string) => boolean,
   expected: readonly JurorColumn[],
+  into: SheetColumns,
 ): ParsedJurorTab {
   const stage = tab.stage.id;
   const juror = tab.juror.id;
@@ -143,7 +213,6 @@ export function parseJurorTab(
   const issue = (code: SheetIssueCode, extra: Pick<SheetIssue, 'subject' | 'cell'> = {}) =>
     issues.push({ stage, juror, tab: tab.title, code, ...extra });
   const empty = (): ParsedJurorTab => ({
-    entries: [],
     progress: { stage, juror, assigned: 0, scored: 0, pending: [], emptyCells: 0 },
     comments: [],
     issues,
@@ -162,9 +231,8 @@ export function parseJurorTab(
     return empty();
   }
   const { headerRow, idColumn, commentColumn, photosColumn, criteria: columns } = located;
-  // A field verification's answers are words; its note and photo links are kept as cells too.
-  const field = isFieldStage(tab.stage);
-  const readCellScore = field ? readAnswerScore : readScore;
+  // A field verification's note and photo links are kept as cells too (SheetColumns' extras).
+  const extraColumns = isFieldStage(tab.stage) ? [commentColumn ?? -1, photosColumn ?? -1] : [];
   const headerCell = (column: number) => a1Cell(tab.title, column, headerRow);
   if (headerRow !== NAMES_ROW) issue('header-moved', { cell: headerCell(idColumn) });
   const expectedAt = (id: string) =>
@@ -175,14 +243,13 @@ export function parseJurorTab(
     issue('columns-moved', { subject: c?.name ?? '', cell: headerCell(columns[Math.max(0, moved)] ?? 0) });
   }
 
-  const entries: ScoreEntry[] = [];
   const comments: JurorComment[] = [];
   const missing: MissingEntry[] = [];
   const pending: string[] = [];
   const seen = new Set<string>();
   const criteria = tab.stage.criteria;
-  // 'Tab'!G of each criterion's column, quoted once per tab rather than once per cell.
-  const cellPrefix = criteria.map((_, ci) => `${quoteTitle(tab.title)}!${columnLetter(columns[ci] ?? -1)}`);
+  const cells = into.columns;
+  const tabAt = into.addTab(tab.title, [...columns, ...extraColumns]);
   let assigned = 0;
   let scored = 0;
   let emptyCells = 0;
@@ -201,34 +268,17 @@ export function parseJurorTab(
       issue('duplicate-id', { subject: innovation, cell: a1Cell(tab.title, idColumn, r) });
     seen.add(innovation);
     let unscored: string[] | undefined;
-    const rowNumber = String(r + 1);
+    const at = into.addRow(tabAt, r, row, innovation, juror);
     for (let ci = 0; ci < criteria.length; ci++) {
-      const criterion = criteria[ci] as Criterion;
-      const value = row[columns[ci] ?? -1] ?? '';
-      const read = readCellScore(value, criterion.min, criterion.max);
-      if (typeof read !== 'number') {
+      const status = cells.read(at, ci, row[columns[ci] ?? -1] ?? '');
+      if (status !== CELL_NUMBER) {
         unscored ??= [];
-        unscored.push(criterion.id);
+        unscored.push((criteria[ci] as Criterion).id);
       }
-      if (read === 'empty') continue;
-      entries.push({
-        stage,
-        innovation,
-        juror,
-        criterion: criterion.id,
-        value,
-        cell: `${cellPrefix[ci]}${rowNumber}`,
-      });
     }
-    if (field) {
-      const photos = photosColumn === undefined ? '' : (row[photosColumn] ?? '').trim();
-      const extra = (criterion: string, value: string, column: number | undefined) => {
-        if (value !== '' && column !== undefined)
-          entries.push({ stage, innovation, juror, criterion, value, cell: a1Cell(tab.title, column, r) });
-      };
-      extra(FIELD_NOTE, comment, commentColumn);
-      extra(FIELD_PHOTOS, photos, photosColumn);
-    }
+    extraColumns.forEach((column, e) => {
+      if ((row[column] ?? '').trim() !== '') cells.keepText(at, e);
+    });
     if (comment !== '' && commentColumn !== undefined)
       comments.push({ stage, juror, innovation, text: comment, cell: a1Cell(tab.title, commentColumn, r) });
     if (conflicted(innovation)) continue;
@@ -242,7 +292,6 @@ export function parseJurorTab(
     missing.push({ innovation, criteria: unscored });
   }
   return {
-    entries,
     progress: { stage, juror, assigned, scored, pending, emptyCells },
     comments,
     issues,

@@ -1,0 +1,206 @@
+import { readScore, type ScoreEntry } from './cells.ts';
+import type { Competition, Criterion, Stage } from './competition.ts';
+import { isFieldStage } from './field.ts';
+import { readAnswerScore } from './field-answers.ts';
+
+/** What `readScore` made of a typed cell. */
+export const CELL_EMPTY = 0;
+export const CELL_NUMBER = 1;
+export const CELL_NOT_A_NUMBER = 2;
+export const CELL_OUT_OF_RANGE = 3;
+/** A cell kept as typed and never scored (a field verification's note and photo links). */
+export const CELL_TEXT = 4;
+export type CellStatus =
+  | typeof CELL_EMPTY
+  | typeof CELL_NUMBER
+  | typeof CELL_NOT_A_NUMBER
+  | typeof CELL_OUT_OF_RANGE
+  | typeof CELL_TEXT;
+
+/** Where row `row`'s cell of criterion `k` came from: its text exactly as typed, and its address. */
+export interface CellOrigin {
+  text(row: number, k: number): string;
+  cell(row: number, k: number): string | undefined;
+}
+
+/**
+ * One stage's typed cells in columns: a row per juror's row for an entry, and per criterion one
+ * Float64Array of the scores (NaN where the cell holds none) and one Uint8Array of what each cell held.
+ * A national read holds ~79,000 cells: an object per cell made half of parsing and ranking garbage
+ * collection. The text and address of a cell are looked up only when something needs them (a problem,
+ * the record's cells).
+ */
+export class StageColumns {
+  /** Rows filled so far. */
+  length = 0;
+  readonly innovation: string[] = [];
+  readonly juror: string[] = [];
+  /** By criterion, by row: the score within its scale, or NaN. */
+  readonly values: Float64Array[];
+  /** By criterion, then by extra, by row: a CellStatus. */
+  readonly status: Uint8Array[];
+  readonly stage: string;
+  /** The stage's criterion ids as read: column k. */
+  readonly criteria: readonly string[];
+  /** The scales the cells were read against, in the stage's order. */
+  private readonly scales: readonly Pick<Criterion, 'id' | 'min' | 'max'>[];
+  /** A field verification's answers are words (field-answers.ts), every other stage's numbers. */
+  private readonly field: boolean;
+  private readonly readCell: typeof readScore;
+
+  constructor(
+    stage: Pick<Stage, 'id' | 'kind' | 'criteria'>,
+    capacity: number,
+    readonly origin: CellOrigin,
+    /** Ids of cells kept beside the criteria as typed, never scored: columns criteria.length + e. */
+    readonly extras: readonly string[] = [],
+  ) {
+    this.stage = stage.id;
+    this.scales = stage.criteria;
+    this.criteria = stage.criteria.map((c) => c.id);
+    this.field = isFieldStage(stage);
+    this.readCell = this.field ? readAnswerScore : readScore;
+    this.values = stage.criteria.map(() => new Float64Array(capacity));
+    this.status = [...stage.criteria, ...extras].map(() => new Uint8Array(capacity));
+  }
+
+  /** Starts a row (its cells all empty); returns its index. */
+  addRow(innovation: string, juror: string): number {
+    const row = this.length++;
+    this.innovation[row] = innovation;
+    this.juror[row] = juror;
+    return row;
+  }
+
+  /** Reads `text` into row `row`, criterion `k`, by the criterion's scale; returns what it held. */
+  read(row: number, k: number, text: string): CellStatus {
+    const scale = this.scales[k] as Pick<Criterion, 'min' | 'max'>;
+    const read = this.readCell(text, scale.min, scale.max);
+    const status =
+      typeof read === 'number'
+        ? CELL_NUMBER
+        : read === 'empty'
+          ? CELL_EMPTY
+          : read === 'not-a-number'
+            ? CELL_NOT_A_NUMBER
+            : CELL_OUT_OF_RANGE;
+    (this.values[k] as Float64Array)[row] = typeof read === 'number' ? read : Number.NaN;
+    (this.status[k] as Uint8Array)[row] = status;
+    return status;
+  }
+
+  /** Marks extra `e` of row `row` as typed (its text is the origin's). */
+  keepText(row: number, e: number): void {
+    (this.status[this.criteria.length + e] as Uint8Array)[row] = CELL_TEXT;
+  }
+
+  /** Whether the cells were read against this stage's criteria, in its order and on its scales. */
+  readAs(stage: Stage): boolean {
+    return (
+      stage.id === this.stage &&
+      isFieldStage(stage) === this.field &&
+      stage.criteria.length === this.scales.length &&
+      stage.criteria.every((c, k) => {
+        const s = this.scales[k];
+        return s !== undefined && s.id === c.id && s.min === c.min && s.max === c.max;
+      })
+    );
+  }
+
+  /** Row `row`'s cell of criterion `k` (or of extra k − criteria.length) as a ScoreEntry. */
+  entry(row: number, k: number): ScoreEntry {
+    const cell = this.origin.cell(row, k);
+    return {
+      stage: this.stage,
+      innovation: this.innovation[row] ?? '',
+      juror: this.juror[row] ?? '',
+      criterion: this.criteria[k] ?? this.extras[k - this.criteria.length] ?? '',
+      value: this.origin.text(row, k),
+      ...(cell === undefined ? {} : { cell }),
+    };
+  }
+}
+
+/** Every typed cell of a read (or of a list of cells), by stage. */
+export interface TypedCells {
+  /** In the order the cells came. */
+  readonly stages: readonly StageColumns[];
+  /** Typed cells no column holds (their stage or criterion is not in the config): only from a list. */
+  readonly stray: readonly ScoreEntry[];
+}
+
+/** The cells as ScoreEntry objects, in the order they were read, empty cells left out: for the record. */
+export function entriesOf(cells: TypedCells): ScoreEntry[] {
+  const out: ScoreEntry[] = [];
+  for (const columns of cells.stages) {
+    for (let row = 0; row < columns.length; row++) {
+      for (let k = 0; k < columns.status.length; k++) {
+        if ((columns.status[k] as Uint8Array)[row] !== CELL_EMPTY) out.push(columns.entry(row, k));
+      }
+    }
+  }
+  for (const entry of cells.stray) out.push(entry);
+  return out;
+}
+
+/**
+ * A list of cells (a record's, a file's) in columns against the config: consecutive cells of one
+ * juror and entry share a row until a criterion comes twice. Cells with blank text are left out (they
+ * count for nothing and are never a problem); those of an unknown stage or criterion go to `stray`.
+ */
+export function typedCellsOf(
+  competition: Pick<Competition, 'stages'>,
+  entries: readonly ScoreEntry[],
+): TypedCells {
+  const stages = new Map(competition.stages.map((s) => [s.id, s]));
+  const counts = new Map<string, number>();
+  for (const e of entries) counts.set(e.stage, (counts.get(e.stage) ?? 0) + 1);
+  const built = new Map<string, { columns: StageColumns; at: Map<string, number>; source: Int32Array }>();
+  const stray: ScoreEntry[] = [];
+  const of = (stage: Stage) => {
+    let b = built.get(stage.id);
+    if (!b) {
+      const capacity = counts.get(stage.id) ?? 0;
+      const k = stage.criteria.length;
+      const source = new Int32Array(capacity * k);
+      const origin: CellOrigin = {
+        text: (row, c) => entries[source[row * k + c] ?? 0]?.value ?? '',
+        cell: (row, c) => entries[source[row * k + c] ?? 0]?.cell,
+      };
+      b = {
+        columns: new StageColumns(stage, capacity, origin),
+        at: new Map(stage.criteria.map((c, i) => [c.id, i])),
+        source,
+      };
+      built.set(stage.id, b);
+    }
+    return b;
+  };
+  for (let n = 0; n < entries.length; n++) {
+    const e = entries[n] as ScoreEntry;
+    if (e.value.trim() === '') continue;
+    const stage = stages.get(e.stage);
+    const b = stage ? of(stage) : undefined;
+    const k = b?.at.get(e.criterion);
+    if (!b || k === undefined) {
+      stray.push(e);
+      continue;
+    }
+    const { columns } = b;
+    let row = columns.length - 1;
+    if (
+      row < 0 ||
+      columns.innovation[row] !== e.innovation ||
+      columns.juror[row] !== e.juror ||
+      (columns.status[k] as Uint8Array)[row] !== CELL_EMPTY
+    )
+      row = columns.addRow(e.innovation, e.juror);
+    b.source[row * columns.criteria.length + k] = n;
+    columns.read(row, k, e.value);
+  }
+  const order = competition.stages.flatMap((s) => {
+    const b = built.get(s.id);
+    return b ? [b.columns] : [];
+  });
+  return { stages: order, stray };
+}
