@@ -4,9 +4,10 @@ import { trimTrailingSlash } from 'hono/trailing-slash';
 import { AppError } from '../shared/errors.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { announceRoutes } from './announce/routes.ts';
-import type { AppEnv, Services } from './compose/services.ts';
+import type { AppEnv, Deployment, Services } from './compose/services.ts';
 import { limitBody } from './http/body-size.ts';
-import { language, services } from './http/context.ts';
+import { competitionServices, routingPath } from './http/competition.ts';
+import { language } from './http/context.ts';
 import { errorResponse } from './http/errors.ts';
 import { allowedHostsOnly } from './http/host-check.ts';
 import { intakeRoutes } from './intake/routes.ts';
@@ -15,9 +16,12 @@ import { pagesRoutes } from './pages/routes.tsx';
 
 const PAGE_BODY_BYTES = 64 * 1024;
 
-/** The whole HTTP surface; each runtime passes in how it builds the services. */
-export function createApp(resolve: (env: unknown) => Services | Promise<Services>) {
-  const app = new Hono<AppEnv>();
+/**
+ * The whole HTTP surface; each runtime passes in how it builds the services: one competition's, or the
+ * deployment's list. A path under a competition prefix (`/<id>/sekretariat`) is routed without it.
+ */
+export function createApp(resolve: (env: unknown) => Services | Deployment | Promise<Services | Deployment>) {
+  const app = new Hono<AppEnv>({ getPath: routingPath });
   // Every answer, errors and JSON included, is what its Content-Type says, never sniffed into a page.
   app.use(async (c, next) => {
     await next();
@@ -38,7 +42,7 @@ export function createApp(resolve: (env: unknown) => Services | Promise<Services
   app.use((c, next) => (isMachineRoute(c.req.path) ? next() : ownPagesOnly(c, next)));
   app.use((c, next) => (c.req.path.startsWith('/intake/') ? next() : smallBody(c, next)));
   app.get('/healthz', (c) => c.json({ ok: true }));
-  app.use(services(resolve));
+  app.use(competitionServices(resolve));
   app.use(allowedHostsOnly());
   app.route('/', intakeRoutes);
   app.route('/', announceRoutes);

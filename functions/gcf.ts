@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { AppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
+import { readConfigInput } from './cli/io.ts';
+import { defaultCompetition } from './compose/deployment.ts';
 import { composeNode } from './compose/node.ts';
-import type { Services } from './compose/services.ts';
+import type { Deployment, Services } from './compose/services.ts';
 import { nodeListener } from './http/node-server.ts';
 import { receiveFormsPush } from './intake/forms-watch.ts';
 import { isJob, runJob } from './jobs.ts';
@@ -34,11 +35,12 @@ export interface GcfDeps {
  * The Cloud Functions entry. process.env does not change while an instance lives, so the services
  * (with a Firestore gRPC channel) are composed once, on the first request: a bad setting then answers
  * every request with a message that names it instead of crash-looping.
- * COMPETITION_FILE (a JSON file shipped with the function) is read when COMPETITION_JSON is not set.
+ * COMPETITION_FILE (a JSON file, or a folder of them, shipped with the function) is read when
+ * COMPETITION_JSON is not set.
  */
 export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfEntry {
-  let ready: Promise<Services> | undefined;
-  const load = (): Promise<Services> => {
+  let ready: Promise<Deployment> | undefined;
+  const load = (): Promise<Deployment> => {
     ready ??= Promise.resolve()
       .then(() =>
         composeNode({
@@ -52,7 +54,7 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
           ...(deps.clock ? { clock: deps.clock } : {}),
         }),
       )
-      .then((rt): Services => rt.services);
+      .then((rt): Deployment => rt.deployment);
     // A failed start is retried by the next request rather than remembered.
     ready.catch(() => {
       ready = undefined;
@@ -65,7 +67,8 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
     http: nodeListener(app.fetch),
     formsPubsub: async (event) => {
       // Not a Forms notification: archived for the record, nothing to redeliver.
-      await receiveFormsPush(await load(), JSON.stringify(event.data ?? {}));
+      const formId = event.data?.message.attributes?.formId;
+      await receiveFormsPush(await formsCompetition(await load(), formId), JSON.stringify(event.data ?? {}));
     },
     jobs: async (event) => {
       const job = event.data?.message.attributes?.job ?? decodeData(event.data?.message.data);
@@ -76,17 +79,23 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
   };
 }
 
+/** The competition whose Form the notification is about; the default one when none watches it. */
+async function formsCompetition(deployment: Deployment, formId: string | undefined): Promise<Services> {
+  const watching = deployment.find((s) => formId !== undefined && s.competition.form?.formId === formId);
+  return watching ?? defaultCompetition(deployment);
+}
+
 function readCompetitionFile(env: NodeJS.ProcessEnv): unknown {
   const file = env.COMPETITION_FILE;
   if (!file || env.COMPETITION_JSON) return undefined;
   try {
-    return JSON.parse(readFileSync(resolve(file), 'utf8'));
+    return readConfigInput(resolve(file));
   } catch (cause) {
     throw new AppError(
       'internal',
       {
-        id: `File konfigurasi lomba ${file} (COMPETITION_FILE) tidak dapat dibaca atau bukan JSON.`,
-        en: `The competition config file ${file} (COMPETITION_FILE) cannot be read or is not JSON.`,
+        id: `File (atau folder) konfigurasi lomba ${file} (COMPETITION_FILE) tidak dapat dibaca atau bukan JSON.`,
+        en: `The competition config file (or folder) ${file} (COMPETITION_FILE) cannot be read or is not JSON.`,
       },
       { cause },
     );

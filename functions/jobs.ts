@@ -1,4 +1,5 @@
-import type { Services } from './compose/services.ts';
+import { isOver } from './compose/deployment.ts';
+import type { Deployment, Services } from './compose/services.ts';
 import { renewWatches } from './intake/forms-watch.ts';
 import { scheduledSync } from './scores/sync.ts';
 
@@ -26,8 +27,22 @@ export function isJob(name: unknown): name is Job {
   return typeof name === 'string' && (JOBS as readonly string[]).includes(name);
 }
 
-/** The one dispatch every entry uses: the Worker's cron, Cloud Scheduler's topic, the CLI. */
-export async function runJob(services: Services, job: Job): Promise<void> {
+/**
+ * The one dispatch every entry uses: the Worker's cron, Cloud Scheduler's topic, the CLI. It runs for
+ * each competition but those that are over (they take no more work); one competition's failure does not
+ * keep the others from their turn, and is thrown once all have had it.
+ */
+export async function runJob(deployment: Services | Deployment, job: Job): Promise<void> {
+  const list: Deployment = Array.isArray(deployment) ? deployment : [deployment as Services];
+  const failures: unknown[] = [];
+  for (const services of list) {
+    if (await isOver(list, services)) continue;
+    await runOne(services, job).catch((err: unknown) => failures.push(err));
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+async function runOne(services: Services, job: Job): Promise<void> {
   if (job === 'sync') await scheduledSync(services);
   else await renewWatches(services, services.formsWatchTopic);
 }

@@ -34,7 +34,10 @@ Perintah:
   juri doctor        Periksa kredensial, akses Sheet dan Firestore.
 
 Kode keluar: 0 berhasil/terkonfirmasi, 1 masalah masukan atau rekaman ditolak, 2 salah pakai.
-Pilihan umum: --lang id|en (bahasa pesan; bawaan id).`,
+Pilihan umum: --lang id|en (bahasa pesan; bawaan id);
+  --competition <id> (lomba yang dikerjakan sheet, sync, finalize, phase, export-record; bawaan:
+  satu-satunya lomba, atau yang terbaru yang belum diumumkan). --config boleh berisi satu lomba,
+  daftar lomba, atau folder berkas lomba.`,
   en: `juri — judging for public-service innovation competitions
 
 Commands:
@@ -66,11 +69,15 @@ Commands:
   juri doctor        Check credentials, Sheet access and Firestore access.
 
 Exit codes: 0 success/confirmed, 1 an input problem or a refuted record, 2 a usage error.
-Common option: --lang id|en (message language; default id).`,
+Common options: --lang id|en (message language; default id);
+  --competition <id> (the competition sheet, sync, finalize, phase and export-record work on; default:
+  the only one, or the newest not yet announced). --config may hold one competition, a list of them,
+  or a folder of competition files.`,
 };
 
 const OPTIONS = {
   config: { type: 'string' },
+  competition: { type: 'string' },
   innovations: { type: 'string' },
   scores: { type: 'string' },
   stage: { type: 'string', default: 'final' },
@@ -143,26 +150,26 @@ const COMMANDS: Record<string, (input: CommandInput) => Promise<number>> = {
   sync: sheetCommand,
   async finalize({ values, lang }) {
     const { finalizeCommand } = await import('./cli/record.ts');
-    const { reason, ties, confirm, local, dir, config, exclude, by } = values;
+    const { reason, ties, confirm, local, dir, config, competition, exclude, by } = values;
     const absent = values['acknowledge-absent'];
-    process.stdout.write(
-      `${await finalizeCommand({ reason, ties, confirm, local, dir, config, lang, exclude, absent, by })}\n`,
-    );
+    const options = { reason, ties, confirm, local, dir, config, competition, lang, exclude, absent, by };
+    process.stdout.write(`${await finalizeCommand(options)}\n`);
     return 0;
   },
   async phase({ values, sub, lang }) {
     const { phaseCommand } = await import('./cli/phase.ts');
-    const { reason, local, dir, config } = values;
-    process.stdout.write(`${await phaseCommand({ to: sub, reason, local, dir, config, lang })}\n`);
+    const { reason, local, dir, config, competition } = values;
+    process.stdout.write(
+      `${await phaseCommand({ to: sub, reason, local, dir, config, competition, lang })}\n`,
+    );
     return 0;
   },
   async 'export-record'({ values, sub, lang }) {
     const { exportRecordCommand } = await import('./cli/record.ts');
-    const { out, local, dir, config } = values;
+    const { out, local, dir, config, competition } = values;
     const withContacts = values['with-contacts'];
-    process.stdout.write(
-      `${await exportRecordCommand({ version: sub, out, withContacts, local, dir, config, lang })}\n`,
-    );
+    const options = { version: sub, out, withContacts, local, dir, config, competition, lang };
+    process.stdout.write(`${await exportRecordCommand(options)}\n`);
     return 0;
   },
   async verify({ values, sub, lang }) {
@@ -188,6 +195,7 @@ async function sheetCommand({ command, sub, values, lang }: CommandInput): Promi
     local: values.local,
     dir: values.dir,
     config: values.config,
+    competition: values.competition,
     lang,
   });
   process.stdout.write(`${report}\n`);

@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   not_found: 404,
   conflict: 409,
   busy: 409,
+  /** The competition is over (announced, and a newer one runs): it stays public, and takes no more writes. */
+  competition_closed: 409,
   payload_too_large: 413,
   validation_failed: 422,
   quota_exhausted: 429,

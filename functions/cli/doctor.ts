@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { applicationDefaultAuth } from '../../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
 import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { phaseName } from '../../shared/messages/lifecycle.ts';
@@ -68,7 +69,7 @@ export async function runDoctor(
     if (!existsSync(join(dir, 'juri.db'))) return { ok: true, checks };
     const local = await composeLocal({ dir, config: undefined, lang });
     try {
-      checks.push(...(await recordChecks(local.services, lang)));
+      for (const services of local.deployment) checks.push(...(await recordChecks(services, lang)));
     } finally {
       await local.close();
     }
@@ -80,16 +81,20 @@ export async function runDoctor(
     ok: true,
     message: say({ id: 'Pengaturan lengkap.', en: 'Settings complete.' }),
   });
-  checks.push(configCheck(g, say));
+  for (const deployed of g.competitions) checks.push(configCheck(deployed.competition, say));
 
   if (!(await credentialsCheck(g, deps, say, checks))) return finish(checks);
-  const { services, close } = composeForDoctor(g, deps);
+  const { deployment, close } = composeForDoctor(g, deps);
   try {
-    checks.push(await sheetCheck(g, services.sheet, say));
-    const firestore = await firestoreCheck(g, services.stores.syncLog, say);
-    checks.push(firestore);
-    if (firestore.ok)
-      checks.push(await freePlanCheck(g, services, say), ...(await recordChecks(services, lang)));
+    // Each competition has its own Sheet; the store is one database for them all.
+    for (const [i, services] of deployment.entries())
+      checks.push(await sheetCheck(g, g.competitions[i]?.spreadsheetId, services.sheet, say));
+    const [first] = deployment;
+    const firestore = first ? await firestoreCheck(g, first.stores.syncLog, say) : undefined;
+    if (firestore) checks.push(firestore);
+    if (firestore?.ok)
+      for (const services of deployment)
+        checks.push(await freePlanCheck(services, say), ...(await recordChecks(services, lang)));
   } finally {
     await close();
   }
@@ -97,16 +102,19 @@ export async function runDoctor(
 }
 
 /** The same adapters the app runs on this runtime: Firestore over gRPC on Node, over REST on Workers. */
-function composeForDoctor(g: GoogleEnv, deps: DoctorDeps): { services: Services; close(): Promise<void> } {
+function composeForDoctor(
+  g: GoogleEnv,
+  deps: DoctorDeps,
+): { deployment: Services[]; close(): Promise<void> } {
   if (deps.runtime === 'workers') {
     return {
-      services: composeGoogleServices(g, deps.fetch ? { fetch: deps.fetch } : {}),
+      deployment: composeGoogleServices(g, deps.fetch ? { fetch: deps.fetch } : {}),
       close: async () => {},
     };
   }
   const clients = createNodeGoogleClients(g);
   return {
-    services: composeGoogleNodeServices(g, clients),
+    deployment: composeGoogleNodeServices(g, clients),
     close: () => clients.firestore.terminate(),
   };
 }
@@ -158,8 +166,7 @@ function finish(checks: DoctorCheck[]): DoctorReport {
   return { ok: checks.every((c) => c.ok), checks };
 }
 
-function configCheck(g: GoogleEnv, say: (t: Bilingual) => string): DoctorCheck {
-  const c = g.competition;
+function configCheck(c: Competition, say: (t: Bilingual) => string): DoctorCheck {
   const stages = c.stages.map((s) => s.name).join(', ');
   const base = say({
     id: `Konfigurasi lomba "${c.name}" valid: ${c.jurors.length} juri, tahap ${stages}.`,
@@ -228,10 +235,11 @@ async function credentialsCheck(
 
 async function sheetCheck(
   g: GoogleEnv,
+  spreadsheetId: string | undefined,
   sheet: ScoreSheet | undefined,
   say: (t: Bilingual) => string,
 ): Promise<DoctorCheck> {
-  if (!g.spreadsheetId || !sheet)
+  if (!spreadsheetId || !sheet)
     return {
       name: 'sheet',
       ok: false,
@@ -313,16 +321,12 @@ async function firestoreCheck(
  * the cells the last sync read. It informs, it does not fail: doctor cannot see which plan the account
  * is on, and intake and the pages fit it either way.
  */
-async function freePlanCheck(
-  g: GoogleEnv,
-  services: Services,
-  say: (t: Bilingual) => string,
-): Promise<DoctorCheck> {
+async function freePlanCheck(services: Services, say: (t: Bilingual) => string): Promise<DoctorCheck> {
   const [innovations, last] = await Promise.all([
     services.stores.innovations.listInnovations(),
     services.stores.syncLog.lastSync(),
   ]);
-  const fit = freePlanFit(g.competition, innovations.length, last?.cells?.length ?? 0);
+  const fit = freePlanFit(services.competition, innovations.length, last?.cells?.length ?? 0);
   return {
     name: 'free-plan',
     ok: true,

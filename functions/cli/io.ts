@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Competition, parseCompetition, parseCompetitions } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import type { Issue } from '../../shared/domain/issues.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 
@@ -13,11 +15,43 @@ export function readCompetition(path: string | URL): Competition {
 export function checkedCompetition(input: unknown, source: string): Competition {
   const parsed = parseCompetition(input);
   if (parsed.ok) return parsed.value;
-  const list = (l: Lang) => parsed.issues.map((i) => `  - ${i.path}: ${issueText(i, l)}`).join('\n');
-  throw new AppError('validation_failed', {
+  throw invalidConfig(parsed.issues, source);
+}
+
+function invalidConfig(issues: readonly Issue[], source: string): AppError {
+  const list = (l: Lang) => issues.map((i) => `  - ${i.path}: ${issueText(i, l)}`).join('\n');
+  return new AppError('validation_failed', {
     id: `Konfigurasi kompetisi ${source} tidak valid:\n${list('id')}`,
     en: `Competition config ${source} is not valid:\n${list('en')}`,
   });
+}
+
+/**
+ * A deployment's competitions from a path: a config file, a file holding a list of configs, or a folder
+ * whose `*.json` files are one config each (read in name order).
+ */
+export function readCompetitions(path: string): Competition[] {
+  const input = readConfigInput(path);
+  const parsed = parseCompetitions(input);
+  if (parsed.ok) return parsed.value;
+  throw invalidConfig(parsed.issues, path);
+}
+
+/** What a config path holds as JSON: the file's content, or a folder's files as a list. */
+export function readConfigInput(path: string): unknown {
+  if (!isFolder(path)) return readJson(path);
+  return readdirSync(path)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => readJson(join(path, name)));
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function readJson(path: string | URL): unknown {

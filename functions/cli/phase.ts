@@ -2,6 +2,7 @@ import { parsePhaseKey } from '../../shared/domain/lifecycle.ts';
 import { AppError } from '../../shared/errors.ts';
 import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
 import { formatInstant } from '../../shared/messages/moments.ts';
+import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
 import { movePhase, readLifecycle } from '../lifecycle/lifecycle.ts';
 import type { StoreCommandOptions } from './record.ts';
@@ -20,9 +21,12 @@ export async function phaseCommand(
       en: `Unknown phase: ${o.to} (registration, selection, judging:<stage>, fixing, publicTest, announced, corrected).`,
     });
   }
-  const { services, close } = await composeNode({ env: process.env, ...o });
+  const { services, deployment, close } = await composeNode({ env: process.env, ...o });
   try {
-    if (to) await movePhase(services, to, o.reason ?? '', 'cli');
+    if (to) {
+      await assertWritable(deployment, services);
+      await movePhase(services, to, o.reason ?? '', 'cli');
+    }
     const { competition } = services;
     const { log, phase } = await readLifecycle(services);
     const en = o.lang === 'en';

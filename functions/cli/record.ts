@@ -7,6 +7,7 @@ import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts'
 import { AppError } from '../../shared/errors.ts';
 import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import { findingText } from '../../shared/messages/record.ts';
+import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
 import { exportRecord } from '../results/export.ts';
 import { fixResult } from '../results/fix.ts';
@@ -15,6 +16,8 @@ export interface StoreCommandOptions {
   local: boolean;
   dir: string | undefined;
   config: string | undefined;
+  /** `--competition`: the default (the only, or the newest not yet announced) when absent. */
+  competition?: string | undefined;
   lang: Lang;
 }
 
@@ -39,8 +42,9 @@ export async function finalizeCommand(
       en: '--acknowledge-absent needs --by <name> (who acknowledges it).',
     });
   }
-  const { services, close } = await composeNode({ env: process.env, ...o });
+  const { services, deployment, close } = await composeNode({ env: process.env, ...o });
   try {
+    await assertWritable(deployment, services);
     const record = await fixResult(services, {
       reason: o.reason,
       tieDecisions,

@@ -1,14 +1,18 @@
-import type { Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
+import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
+import { phaseName } from '../../shared/messages/lifecycle.ts';
 import { createApp } from '../app.ts';
-import { composeLocal, type LocalRuntime } from '../compose/local.ts';
+import { newestFirst } from '../compose/deployment.ts';
+import type { LocalCompetition } from '../compose/local.ts';
 import { composeNode, type NodeRuntime } from '../compose/node.ts';
-import type { Services } from '../compose/services.ts';
-import { createStopping, type Stopping } from '../compose/stopping.ts';
-import { openCopy } from '../demo/open-copy.ts';
+import { type Deployment, systemClock } from '../compose/services.ts';
+import { createStopping } from '../compose/stopping.ts';
+import { ensureOpenYear } from '../demo/open-year.ts';
 import { runScenario } from '../demo/scenario.ts';
 import { hostsFor } from '../http/host-check.ts';
 import { listen, type RunningServer, untilStopped } from '../http/node-server.ts';
+import { readLifecycle } from '../lifecycle/lifecycle.ts';
 
 export interface ServeOptions {
   local: boolean;
@@ -19,62 +23,44 @@ export interface ServeOptions {
 }
 
 /**
- * `juri serve`: the app on Node. With --local (npm start) everything runs on this machine and the demo
- * is seeded on first start; without it the same app runs against Google, configured by the environment.
+ * `juri serve`: the app on Node. With --local (npm start) everything runs on this machine; without a
+ * config it serves the bundled 2024 demo (seeded on first start) and an open year beside it, whose form
+ * takes entries; without --local the same app runs against Google, configured by the environment.
  */
 export async function serve(o: ServeOptions): Promise<void> {
   const port = Number(o.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new AppError('bad_request', { id: `PORT tidak valid: ${o.port}`, en: `Invalid PORT: ${o.port}` });
   }
-  const rt = await composeNode({
-    env: process.env,
-    local: o.local,
-    dir: o.dir,
-    config: o.config,
-    lang: o.lang,
-  });
+  const dir = o.dir ?? process.env.JURI_DIR ?? '.juri';
+  if (o.local && !o.config) ensureOpenYear(dir, systemClock.now());
+  const rt = await composeNode({ env: process.env, local: o.local, dir, config: o.config, lang: o.lang });
   // A laptop serves itself only; a server (a container, a VM) serves its network.
   const host = process.env.HOST ?? (rt.mode === 'local' ? '127.0.0.1' : '0.0.0.0');
   // Ctrl+C or SIGTERM while a sync runs: it is stopped and frees its lease before the stores close.
   const stopping = createStopping();
-  const { server, amend } = await listenFor({ ...rt.services, stopping }, port, host).catch(
-    async (err: unknown) => {
-      await rt.close();
-      throw err;
-    },
-  );
+  const deployment = rt.deployment.map((services) => ({ ...services, stopping }));
+  const server = await listenFor(deployment, port, host).catch(async (err: unknown) => {
+    await rt.close();
+    throw err;
+  });
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
-  else say(`juri (Google) — ${rt.services.competition.name} — ${server.url}`);
-  // The bundled demo is announced and its registration closed: an open copy beside it takes entries.
-  const open =
-    rt.mode === 'local' && !o.config ? await startOpenCopy(rt, port, host, o.lang, say, stopping) : undefined;
-  // The demo's own form is closed: it sends a visitor on to the copy's, at the address that server serves.
-  if (open) amend({ openForm: `${open.server.url}/daftar` });
+  else say(`juri (Google) — ${rt.deployment.map((s) => s.competition.name).join(', ')} — ${server.url}`);
   say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
   await untilStopped();
   await stopping.stop();
   await server.close();
-  await open?.server.close();
   // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
   if (rt.mode === 'local') say(o.lang === 'en' ? 'Saving the workbook…' : 'Menyimpan workbook…');
-  await open?.rt.close();
   await rt.close();
 }
 
-/**
- * The app over `services`, answering only to the names it is reached by once the port is known;
- * `amend` adds what is learnt later (another server's address).
- */
-async function listenFor(
-  base: Services,
-  port: number,
-  host: string,
-): Promise<{ server: RunningServer; amend: (more: Partial<Services>) => void }> {
+/** The app over the deployment, answering only to the names it is reached by once the port is known. */
+async function listenFor(base: Deployment, port: number, host: string): Promise<RunningServer> {
   // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
-  let services: Services = { ...base, allowedHosts: [] };
-  const server = await listen(createApp(() => services).fetch, port, host).catch((err: unknown) => {
+  let deployment: Deployment = base.map((services) => ({ ...services, allowedHosts: [] }));
+  const server = await listen(createApp(() => deployment).fetch, port, host).catch((err: unknown) => {
     throw new AppError(
       'internal',
       {
@@ -86,51 +72,8 @@ async function listenFor(
   });
   const listening = { hostname: host, port: Number(new URL(server.url).port) };
   const allowedHosts = hostsFor(listening, process.env.JURI_HOSTS);
-  services = allowedHosts ? { ...base, allowedHosts } : base;
-  return {
-    server,
-    amend: (more) => {
-      services = { ...services, ...more };
-    },
-  };
-}
-
-/**
- * The demo's open copy (functions/demo/open-copy.ts) in its own folder, on the next port: its
- * registration window is open around today, so the local form takes an entry on a first start.
- */
-async function startOpenCopy(
-  main: Extract<NodeRuntime, { mode: 'local' }>,
-  port: number,
-  host: string,
-  lang: Lang,
-  say: (line: string) => void,
-  stopping: Stopping,
-): Promise<{ rt: LocalRuntime; server: RunningServer }> {
-  const copy = openCopy(main.paths.dir, main.services.clock.now());
-  const rt = await composeLocal({ dir: copy.dir, config: copy.config, lang, clock: main.services.clock });
-  const { server } = await listenFor({ ...rt.services, stopping }, port === 0 ? 0 : port + 1, host).catch(
-    async (err: unknown) => {
-      await rt.close();
-      throw err;
-    },
-  );
-  const en = lang === 'en';
-  say('');
-  say(
-    en
-      ? `Open for registration (the demo's copy) — ${rt.services.competition.nameEn ?? rt.services.competition.name}`
-      : `Pendaftaran terbuka (salinan demo) — ${rt.services.competition.name}`,
-  );
-  const rows: [string, string][] = [
-    [en ? 'Registration form' : 'Formulir pendaftaran', `${server.url}/daftar`],
-    [en ? 'Dashboard' : 'Dasbor', `${server.url}/sekretariat`],
-    [en ? 'Admin token' : 'Token admin', rt.services.secrets.adminToken ?? ''],
-    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', rt.paths.workbook],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  for (const [label, value] of rows) say(`  ${`${label}:`.padEnd(width + 2)}${value}`);
-  return { rt, server };
+  deployment = allowedHosts ? base.map((services) => ({ ...services, allowedHosts })) : base;
+  return server;
 }
 
 async function welcomeLocal(
@@ -139,25 +82,66 @@ async function welcomeLocal(
   lang: Lang,
   say: (line: string) => void,
 ) {
-  const { competition, stores, secrets } = rt.services;
   const en = lang === 'en';
-  if ((await stores.innovations.listInnovations()).length === 0) {
+  const several = rt.competitions.length > 1;
+  // The bundled demo (the config's first) is seeded once, through its own address under several.
+  const [demo] = rt.competitions;
+  if (demo && (await demo.services.stores.innovations.listInnovations()).length === 0) {
     say(en ? 'First start: seeding the 2024 demo…' : 'Mulai pertama: mengisi data demo 2024…');
-    await runScenario(rt, server.url, say);
+    const base = several ? `${server.url}/${encodeURIComponent(demo.services.competition.id)}` : server.url;
+    await runScenario(demo, base, say);
   }
   say('');
-  say(`juri ${en ? 'is running' : 'berjalan'} — ${competition.name}`);
-  const rows: [string, string][] = [
-    [en ? 'Announcement' : 'Pengumuman', `${server.url}/pengumuman/${competition.id}`],
-    [en ? 'Dashboard' : 'Dasbor', `${server.url}/sekretariat`],
+  say(`juri ${en ? 'is running' : 'berjalan'} — ${server.url}`);
+  const { secrets } = rt.services;
+  printRows(say, [
+    [en ? 'Competitions' : 'Daftar lomba', `${server.url}/`],
     [en ? 'Admin token' : 'Token admin', secrets.adminToken ?? ''],
-    [en ? 'Form intake' : 'Intake Form', `POST ${server.url}/intake/form`],
-    [en ? 'Registration form (local)' : 'Formulir pendaftaran (lokal)', `${server.url}/daftar`],
-    [en ? 'Innovation catalogue' : 'Katalog inovasi', `${server.url}/inovasi/${competition.id}`],
-    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', rt.paths.workbook],
     [en ? 'Database' : 'Basis data', rt.paths.database],
-    [en ? 'Local Sheets API' : 'API Sheets lokal', rt.sheetsUrl],
-  ];
+  ]);
+  for (const local of newestFirst(rt.deployment)) {
+    const entry = rt.competitions.find((c) => c.services === local);
+    if (entry) await welcomeCompetition(entry, server.url, several, lang, say);
+  }
+}
+
+/** One competition's addresses: under several, the console and the form carry its id. */
+async function welcomeCompetition(
+  local: LocalCompetition,
+  url: string,
+  several: boolean,
+  lang: Lang,
+  say: (line: string) => void,
+) {
+  const en = lang === 'en';
+  const { competition, clock } = local.services;
+  const id = encodeURIComponent(competition.id);
+  const own = several ? `${url}/${id}` : url;
+  const { phase } = await readLifecycle(local.services);
+  say('');
+  say(`${localName(competition, lang)} — ${phaseName(phase, competition, lang)}`);
+  const open = intakeState(competition, clock.now()) === 'open';
+  printRows(say, [
+    [en ? 'Announcement' : 'Pengumuman', `${url}/pengumuman/${id}`],
+    [en ? 'Dashboard' : 'Dasbor', `${own}/sekretariat`],
+    [en ? 'Form intake' : 'Intake Form', `POST ${own}/intake/form`],
+    [
+      open
+        ? en
+          ? 'Registration form (open)'
+          : 'Formulir pendaftaran (dibuka)'
+        : en
+          ? 'Registration form (local)'
+          : 'Formulir pendaftaran (lokal)',
+      `${own}/daftar`,
+    ],
+    [en ? 'Innovation catalogue' : 'Katalog inovasi', `${url}/inovasi/${id}`],
+    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', local.paths.workbook],
+    [en ? 'Local Sheets API' : 'API Sheets lokal', local.sheetsUrl],
+  ]);
+}
+
+function printRows(say: (line: string) => void, rows: [string, string][]) {
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) say(`  ${`${label}:`.padEnd(width + 2)}${value}`);
 }

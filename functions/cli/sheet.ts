@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
 import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
@@ -8,14 +9,17 @@ export interface SheetCommandOptions {
   local: boolean;
   dir: string | undefined;
   config: string | undefined;
+  /** `--competition`: the default (the only, or the newest not yet announced) when absent. */
+  competition?: string | undefined;
   lang: Lang;
 }
 
 /** `juri sheet setup` and `juri sync`: the same work as the admin routes, from a terminal. */
 export async function runSheetCommand(kind: 'setup' | 'sync', o: SheetCommandOptions): Promise<string> {
-  const { services, close } = await composeNode({ env: process.env, ...o });
+  const { services, deployment, close } = await composeNode({ env: process.env, ...o });
   const en = o.lang === 'en';
   try {
+    await assertWritable(deployment, services);
     if (kind === 'setup') {
       const report = await provisionSheet(services);
       const stages = report.stages.map(

@@ -81,3 +81,23 @@ export const LOCAL_ON_SERVER: EnvProblem = {
     en: "'local' mode is only for your own computer (npm start). On Cloudflare Workers and Cloud Functions set 'google'.",
   },
 };
+
+/** SPREADSHEET_ID holds one id, which cannot serve several competitions. */
+export const SHEET_PER_COMPETITION: Bilingual = {
+  id: 'ada beberapa lomba: tulis Sheet tiap lomba sebagai JSON, misalnya {"<id lomba>":"<id Sheet>"}.',
+  en: 'there are several competitions: name each one\'s Sheet as JSON, e.g. {"<competition id>":"<Sheet id>"}.',
+};
+
+export function unknownCompetitions(ids: readonly string[]): Bilingual {
+  const list = ids.map((id) => `"${id}"`).join(', ');
+  return {
+    id: `menyebut lomba yang tidak ada di konfigurasi: ${list}.`,
+    en: `names competitions the config does not hold: ${list}.`,
+  };
+}
+
+/** FORM_ID replaces one config's Form id; with several competitions, each config names its own Form. */
+export const FORM_PER_COMPETITION: Bilingual = {
+  id: 'ada beberapa lomba: tulis form.formId di konfigurasi tiap lomba, bukan FORM_ID.',
+  en: "there are several competitions: set form.formId in each competition's config, not FORM_ID.",
+};

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import { type Competition, parseCompetitions } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import {
   type EnvProblem,
+  FORM_PER_COMPETITION,
   invalid,
   LOCAL_ON_SERVER,
   MIN_SECRET_LENGTH,
   missing,
   PUBSUB_PAIR,
   type Runtime,
+  SHEET_PER_COMPETITION,
   tooShort,
+  unknownCompetitions,
 } from './env-hints.ts';
 import type { ClientAddressSource, Secrets } from './services.ts';
 
@@ -34,17 +37,23 @@ export interface GoogleEndpoints {
   pubsubJwksUrl?: string;
 }
 
+/** One competition a deployment serves, with its own Sheet and Form. */
+export interface DeployedCompetition {
+  competition: Competition;
+  /** Absent until the competition's Sheet exists; routes that need it answer 503 and `juri doctor` says so. */
+  spreadsheetId: string | undefined;
+  formId: string | undefined;
+}
+
 export interface GoogleEnv {
   mode: 'google';
   lang: Lang;
-  competition: Competition;
+  /** In the config's order: one competition is a list of one. */
+  competitions: DeployedCompetition[];
   projectId: string;
   databaseId: string;
   /** FIRESTORE_DEADLINE_MS: the Node client's deadline per call (infra/firestore/node-store.ts). */
   firestoreDeadlineMs: number | undefined;
-  /** Absent until the shared Sheet exists; routes that need it answer 503 and `juri doctor` says so. */
-  spreadsheetId: string | undefined;
-  formId: string | undefined;
   /** Pub/Sub topic (projects/…/topics/…) for the Forms RESPONSES watch; renewal creates the watch when set. */
   formsWatchTopic: string | undefined;
   /** Required on Workers; on Node, Application Default Credentials are used when absent. */
@@ -151,7 +160,7 @@ export type RawEnv = z.output<typeof rawEnvSchema>;
 
 export interface ParseEnvOptions {
   runtime: Runtime;
-  /** A config bundled with the Worker; COMPETITION_JSON wins when both are present. */
+  /** A config, or a list of them, bundled with the Worker; COMPETITION_JSON wins when both are present. */
   bundledCompetition?: unknown;
 }
 
@@ -251,22 +260,18 @@ function checkGoogle(
     const absent = env.PUBSUB_AUDIENCE === undefined ? 'PUBSUB_AUDIENCE' : 'PUBSUB_SERVICE_ACCOUNT';
     problems.push({ variable: absent, text: PUBSUB_PAIR });
   }
-  const config = readCompetition(env.COMPETITION_JSON, opts, problems);
-  if (problems.length > 0 || !config || !projectId) return { ok: false, problems };
-  // The routes read the Form id from the config, so FORM_ID (e.g. a staging copy of the Form) goes there.
-  const competition =
-    env.FORM_ID && config.form ? { ...config, form: { ...config.form, formId: env.FORM_ID } } : config;
+  const configs = readCompetitions(env.COMPETITION_JSON, opts, problems);
+  const competitions = configs && deployed(configs, env, problems);
+  if (problems.length > 0 || !competitions || !projectId) return { ok: false, problems };
   return {
     ok: true,
     env: {
       mode: 'google',
       lang,
-      competition,
+      competitions,
       projectId,
       databaseId: env.FIRESTORE_DATABASE ?? '(default)',
       firestoreDeadlineMs: env.FIRESTORE_DEADLINE_MS,
-      spreadsheetId: env.SPREADSHEET_ID,
-      formId: competition.form?.formId,
       formsWatchTopic: env.FORMS_WATCH_TOPIC,
       serviceAccount: key && {
         clientEmail: key.client_email,
@@ -291,12 +296,52 @@ function checkGoogle(
   };
 }
 
+/**
+ * Each competition with its Sheet and Form. SPREADSHEET_ID holds one id for one competition, or a JSON
+ * object of competition id → Sheet id; FORM_ID (e.g. a staging copy of the Form) replaces the one
+ * competition's form.formId, which the routes read.
+ */
+function deployed(
+  configs: Competition[],
+  env: RawEnv,
+  problems: EnvProblem[],
+): DeployedCompetition[] | undefined {
+  const sheets = sheetIds(env.SPREADSHEET_ID, configs, problems);
+  if (env.FORM_ID && configs.length > 1) problems.push({ variable: 'FORM_ID', text: FORM_PER_COMPETITION });
+  if (!sheets) return undefined;
+  return configs.map((config) => {
+    const competition =
+      env.FORM_ID && config.form ? { ...config, form: { ...config.form, formId: env.FORM_ID } } : config;
+    return { competition, spreadsheetId: sheets[config.id], formId: competition.form?.formId };
+  });
+}
+
+function sheetIds(
+  value: string | undefined,
+  configs: Competition[],
+  problems: EnvProblem[],
+): Record<string, string> | undefined {
+  const problem = (text: EnvProblem['text']) => {
+    problems.push({ variable: 'SPREADSHEET_ID', text });
+    return undefined;
+  };
+  if (value === undefined) return {};
+  if (!value.startsWith('{')) {
+    const only = configs.length === 1 ? configs[0] : undefined;
+    return only ? { [only.id]: value } : problem(SHEET_PER_COMPETITION);
+  }
+  const parsed = z.record(z.string(), z.string().trim().min(1)).safeParse(safeJson(value));
+  if (!parsed.success) return problem(SHEET_PER_COMPETITION);
+  const unknown = Object.keys(parsed.data).filter((id) => !configs.some((c) => c.id === id));
+  return unknown.length > 0 ? problem(unknownCompetitions(unknown)) : parsed.data;
+}
+
 /** Parsed once; the issues are rendered in both languages for the one error. */
-function readCompetition(
+function readCompetitions(
   json: string | undefined,
   opts: ParseEnvOptions,
   problems: EnvProblem[],
-): Competition | undefined {
+): Competition[] | undefined {
   const input = json === undefined ? opts.bundledCompetition : safeJson(json);
   if (input === undefined) {
     problems.push(
@@ -304,7 +349,7 @@ function readCompetition(
     );
     return undefined;
   }
-  const parsed = parseCompetition(input);
+  const parsed = parseCompetitions(input);
   if (parsed.ok) return parsed.value;
   problems.push({
     variable: 'COMPETITION_JSON',

@@ -8,7 +8,7 @@ import {
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import type { Clock } from '../../shared/ports.ts';
 import type { GoogleEnv } from './env.ts';
-import { googleAdapters, googleTokenSource } from './google.ts';
+import { googleDeployment, googleTokenSource } from './google.ts';
 import { type Services, systemClock } from './services.ts';
 
 /**
@@ -48,15 +48,7 @@ export function composeGoogleNodeServices(
   env: GoogleEnv,
   clients: NodeGoogleClients,
   deps: { clock?: Clock } = {},
-): Services {
+): Services[] {
   const store = createFirestoreStore(clients.firestore, { deadlineMs: env.firestoreDeadlineMs });
-  return {
-    competition: env.competition,
-    stores: store.competition(env.competition.id),
-    ...googleAdapters(env, clients.auth),
-    clock: deps.clock ?? systemClock,
-    formsWatchTopic: env.formsWatchTopic,
-    secrets: env.secrets,
-    lang: env.lang,
-  };
+  return googleDeployment(env, store, clients.auth, deps.clock ?? systemClock);
 }

@@ -13,9 +13,9 @@ import { driveSharing, googleSheetUrl } from '../../infra/sheets/drive-share.ts'
 import { createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Clock } from '../../shared/ports.ts';
+import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 import { GOOGLE_JWKS_URL } from '../intake/push-token.ts';
-import type { GoogleEnv } from './env.ts';
+import type { DeployedCompetition, GoogleEnv } from './env.ts';
 import { type Services, systemClock } from './services.ts';
 
 export interface GoogleComposeDeps {
@@ -49,11 +49,11 @@ export function googleTokenSource(env: GoogleEnv, deps: GoogleComposeDeps = {}):
 }
 
 /**
- * Services for Google mode on Workers (and anywhere without @google-cloud/firestore): Firestore over
- * REST, the Sheets and Forms adapters, all with tokens from the service-account key. The Worker builds
- * them once per isolate (functions/compose/workers.ts).
+ * Services for Google mode on Workers (and anywhere without @google-cloud/firestore), one per
+ * competition: Firestore over REST, the Sheets and Forms adapters, all with tokens from the
+ * service-account key. The Worker builds them once per isolate (functions/compose/workers.ts).
  */
-export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = {}): Services {
+export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = {}): Services[] {
   const tokens = googleTokenSource(env, deps);
   const auth = toGoogleAuthClient(tokens);
   const store = createFirestoreRestStore({
@@ -62,45 +62,56 @@ export function composeGoogleServices(env: GoogleEnv, deps: GoogleComposeDeps = 
     ...(env.endpoints.firestoreRootUrl ? { rootUrl: env.endpoints.firestoreRootUrl } : {}),
     getAccessToken: () => tokens.getAccessToken(),
   });
-  return {
-    competition: env.competition,
-    stores: store.competition(env.competition.id),
-    ...googleAdapters(env, auth),
-    clock: deps.clock ?? systemClock,
-    formsWatchTopic: env.formsWatchTopic,
-    secrets: env.secrets,
-    lang: env.lang,
-  };
+  return googleDeployment(env, store, auth, deps.clock ?? systemClock);
 }
 
 /**
- * The Google-facing adapters for either runtime (they only differ in where the auth comes from), and
- * the key set that checks Pub/Sub push tokens.
+ * Each competition's services over one store and one auth (the runtimes differ only in where those come
+ * from): its own scoped ports and Sheet; the Forms client, the push key set and the secrets are shared.
  */
-export function googleAdapters(
+export function googleDeployment(
   env: GoogleEnv,
+  store: StoreAdapter,
   auth: GoogleApisAuth,
-): Pick<Services, 'sheet' | 'forms' | 'pubsubKeys' | 'sheetLink' | 'xlsx'> {
-  const main = env.spreadsheetId
-    ? {
-        spreadsheetId: env.spreadsheetId,
-        auth,
-        ...(env.endpoints.sheetsRootUrl ? { rootUrl: env.endpoints.sheetsRootUrl } : {}),
-      }
-    : undefined;
-  return {
-    ...(main ? { sheetLink: { url: googleSheetUrl(main.spreadsheetId) } } : {}),
+  clock: Clock,
+): Services[] {
+  const shared = {
     xlsx: lazyXlsxWriter,
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
-    // SPREADSHEET_ID is the secretariat's spreadsheet; perJuror mode adds one per juror, made by setup.
-    sheet: !main
-      ? undefined
-      : env.competition.sheet.mode === 'perJuror'
-        ? createPerJurorScoreSheet({ main, share: driveSharing(auth), urlOf: googleSheetUrl })
-        : createSheetsScoreSheet(main),
     forms: createFormsResponses({
       auth,
       ...(env.endpoints.formsRootUrl ? { rootUrl: env.endpoints.formsRootUrl } : {}),
     }),
+    clock,
+    formsWatchTopic: env.formsWatchTopic,
+    secrets: env.secrets,
+    lang: env.lang,
+  };
+  return env.competitions.map((deployed) => ({
+    competition: deployed.competition,
+    stores: store.competition(deployed.competition.id),
+    ...sheetOf(env, deployed, auth),
+    ...shared,
+  }));
+}
+
+/** The competition's Sheet: its SPREADSHEET_ID is the secretariat's; perJuror mode adds one per juror, made by setup. */
+function sheetOf(
+  env: GoogleEnv,
+  deployed: DeployedCompetition,
+  auth: GoogleApisAuth,
+): Pick<Services, 'sheet' | 'sheetLink'> {
+  if (!deployed.spreadsheetId) return { sheet: undefined };
+  const main = {
+    spreadsheetId: deployed.spreadsheetId,
+    auth,
+    ...(env.endpoints.sheetsRootUrl ? { rootUrl: env.endpoints.sheetsRootUrl } : {}),
+  };
+  return {
+    sheetLink: { url: googleSheetUrl(main.spreadsheetId) },
+    sheet:
+      deployed.competition.sheet.mode === 'perJuror'
+        ? createPerJurorScoreSheet({ main, share: driveSharing(auth), urlOf: googleSheetUrl })
+        : createSheetsScoreSheet(main),
   };
 }

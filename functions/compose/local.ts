@@ -15,24 +15,30 @@ import { auth as googleAuth } from '@googleapis/sheets';
 import ntt2024 from '../../infra/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
-import { startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
+import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
 import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
-import { checkedCompetition, readCompetition } from '../cli/io.ts';
-import { NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
+import { checkedCompetition, readCompetitions } from '../cli/io.ts';
+import { chooseCompetition } from './deployment.ts';
+import { type Deployment, NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
 
 export interface LocalOptions {
   dir: string;
+  /** A config file, a file with a list of configs, or a folder of them (functions/cli/io.ts). */
   config?: string | undefined;
+  /** The competition `services` is bound to; the default (deployment.ts) when absent. */
+  competition?: string | undefined;
   lang: Lang;
   clock?: Clock;
   /** Overrides the config's sheet.mode (the demo's --per-juror). */
   sheetMode?: 'shared' | 'perJuror';
 }
 
-export interface LocalRuntime {
+/** One competition in local mode: its services and its own workbook on its own local Sheets server. */
+export interface LocalCompetition {
   services: Services;
   paths: { dir: string; database: string; workbook: string };
   sheetsUrl: string;
@@ -41,50 +47,106 @@ export interface LocalRuntime {
   spreadsheetOf: (jurorId: string) => Promise<string>;
   /** The same credentials the adapter uses, for the demo jurors' own Sheets client. */
   sheetsAuth: InstanceType<typeof googleAuth.OAuth2>;
+}
+
+/** Local mode: the chosen competition's fields at the top, every competition in `competitions`. */
+export interface LocalRuntime extends LocalCompetition {
+  /** In the config's order, as `deployment` lists their services. */
+  competitions: LocalCompetition[];
+  deployment: Deployment;
   close(): Promise<void>;
 }
 
 /**
- * The composition root of local mode: SQLite on disk, and the real Sheets adapter talking to the
- * local Sheets server over the workbook, so local runs take the production code path.
+ * Where local mode finds more competitions beside the bundled one when no config is given: one file per
+ * competition (the demo's open year is written there on the first `npm start`).
+ */
+export const MORE_COMPETITIONS_DIR = 'kompetisi';
+
+/**
+ * The composition root of local mode: SQLite on disk (one database, each competition's data apart), and
+ * the real Sheets adapter talking to a local Sheets server over each competition's workbook, so local
+ * runs take the production code path.
  */
 export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   const dir = resolve(o.dir);
-  const paths = { dir, database: join(dir, 'juri.db'), workbook: join(dir, 'juri.xlsx') };
+  const database = join(dir, 'juri.db');
   privateFolder(dir);
   // SQLite gives its -wal and -shm files the mode of the database file, so that one must exist first.
-  closeSync(openSync(paths.database, 'a', 0o600));
+  closeSync(openSync(database, 'a', 0o600));
+  const configs = localCompetitions(dir, o.config).map((c) =>
+    o.sheetMode ? { ...c, sheet: { mode: o.sheetMode } } : c,
+  );
+  const store = openSqliteStore(database);
+  const secrets = localSecrets(dir);
+  const competitions: LocalCompetition[] = [];
+  const servers: LocalSheetsServer[] = [];
+  try {
+    for (const [i, competition] of configs.entries()) {
+      // The first keeps juri.xlsx, as a folder of one competition always had it.
+      const workbook = join(dir, i === 0 ? 'juri.xlsx' : `juri-${competition.id}.xlsx`);
+      // A fresh token each start: only this process (the app and the demo jurors) can talk to the server.
+      const sheets = await startLocalSheetsServer({ file: workbook });
+      servers.push(sheets);
+      const services: Services = {
+        competition,
+        stores: store.competition(competition.id),
+        forms: undefined,
+        formsWatchTopic: undefined,
+        clock: o.clock ?? systemClock,
+        secrets,
+        lang: o.lang,
+        pubsubKeys: NO_PUSH_KEYS,
+        xlsx: lazyXlsxWriter,
+        sheetLink: { file: workbook },
+        localForm: true,
+        sheet: undefined,
+      };
+      competitions.push({ ...localSheet(services, sheets), paths: { dir, database, workbook } });
+    }
+  } catch (err) {
+    await Promise.all(servers.map((s) => s.close()));
+    store.close();
+    throw err;
+  }
+  const deployment = competitions.map((c) => c.services);
+  const chosen = await chooseCompetition(deployment, o.competition);
+  const top = competitions.find((c) => c.services === chosen) ?? competitions[0];
+  if (!top) throw new Error('juri: local mode without a competition');
+  return {
+    ...top,
+    competitions,
+    deployment,
+    async close() {
+      await Promise.all(servers.map((s) => s.close()));
+      store.close();
+    },
+  };
+}
+
+/** The configs: the given path's, else the bundled NTT 2024 and any in the folder's kompetisi/. */
+function localCompetitions(dir: string, config: string | undefined): Competition[] {
+  if (config) return readCompetitions(config);
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
-  const configured = o.config ? readCompetition(o.config) : checkedCompetition(ntt2024, 'NTT 2024');
-  const competition = o.sheetMode ? { ...configured, sheet: { mode: o.sheetMode } } : configured;
-  const store = openSqliteStore(paths.database);
-  // A fresh token each start: only this process (the app and the demo jurors) can talk to the server.
-  const sheets = await startLocalSheetsServer({ file: paths.workbook });
+  const bundled = checkedCompetition(ntt2024, 'NTT 2024');
+  const more = join(dir, MORE_COMPETITIONS_DIR);
+  return existsSync(more) && readdirSync(more).some((f) => f.endsWith('.json'))
+    ? [bundled, ...readCompetitions(more)]
+    : [bundled];
+}
+
+/** The competition's Sheet over its local server: one workbook, or one per juror in perJuror mode. */
+function localSheet(base: Services, sheets: LocalSheetsServer): Omit<LocalCompetition, 'paths'> {
   const auth = new googleAuth.OAuth2();
   auth.setCredentials({ access_token: sheets.accessToken ?? '' });
   const main = { spreadsheetId: sheets.spreadsheetId, auth, rootUrl: sheets.url };
-  // perJuror: one .xlsx per juror beside juri.xlsx, made by setup through spreadsheets.create.
-  const perJuror = competition.sheet.mode === 'perJuror';
+  // perJuror: one .xlsx per juror beside the workbook, made by setup through spreadsheets.create.
+  const perJuror = base.competition.sheet.mode === 'perJuror';
   const sheet = perJuror
     ? createPerJurorScoreSheet({ main, urlOf: (id) => sheets.fileOf(id) })
     : createSheetsScoreSheet(main);
-  const services: Services = {
-    competition,
-    stores: store.competition(competition.id),
-    sheet,
-    forms: undefined,
-    formsWatchTopic: undefined,
-    clock: o.clock ?? systemClock,
-    secrets: localSecrets(dir),
-    lang: o.lang,
-    pubsubKeys: NO_PUSH_KEYS,
-    xlsx: lazyXlsxWriter,
-    sheetLink: { file: paths.workbook },
-    localForm: true,
-  };
   return {
-    services,
-    paths,
+    services: { ...base, sheet },
     sheetsUrl: sheets.url,
     spreadsheetId: sheets.spreadsheetId,
     spreadsheetOf: async (jurorId) => {
@@ -96,10 +158,6 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
       return id;
     },
     sheetsAuth: auth,
-    async close() {
-      await sheets.close();
-      store.close();
-    },
   };
 }
 

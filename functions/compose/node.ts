@@ -1,9 +1,10 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
+import { chooseCompetition } from './deployment.ts';
 import { type GoogleEnv, parseGoogleEnv, parseJuriEnv, parseTrustedProxy } from './env.ts';
 import { composeGoogleNodeServices, createNodeGoogleClients } from './google-node.ts';
 import { composeLocal, type LocalRuntime } from './local.ts';
-import type { ClientAddressSource, Services } from './services.ts';
+import type { ClientAddressSource, Deployment, Services } from './services.ts';
 
 export interface NodeComposeOptions {
   /** process.env, or the variables a test hands in. */
@@ -12,8 +13,10 @@ export interface NodeComposeOptions {
   local?: boolean;
   /** Local mode's folder; JURI_DIR or `.juri` when absent. */
   dir?: string | undefined;
-  /** A competition config file for local mode; the bundled NTT 2024 config when absent. */
+  /** A competition config file, list or folder for local mode; the bundled NTT 2024 config when absent. */
   config?: string | undefined;
+  /** `--competition`: the competition `services` is bound to; the default (deployment.ts) when absent. */
+  competition?: string | undefined;
   lang: Lang;
   clock?: Clock;
   /** False on a server (Cloud Functions): JURI_MODE=local is then refused, with a message. */
@@ -26,7 +29,7 @@ export interface NodeComposeOptions {
 
 export type NodeRuntime =
   | ({ mode: 'local' } & LocalRuntime)
-  | { mode: 'google'; env: GoogleEnv; services: Services; close(): Promise<void> };
+  | { mode: 'google'; env: GoogleEnv; services: Services; deployment: Deployment; close(): Promise<void> };
 
 /**
  * The composition root for every Node entry (the CLI, `juri serve`, Cloud Functions): local mode only
@@ -40,20 +43,32 @@ export async function composeNode(o: NodeComposeOptions): Promise<NodeRuntime> {
     const rt = await composeLocal({
       dir: o.dir ?? o.env.JURI_DIR ?? '.juri',
       config: o.config,
+      competition: o.competition,
       lang: o.lang,
       ...(o.clock ? { clock: o.clock } : {}),
     });
-    return { mode: 'local', ...rt, services: { ...rt.services, clientAddress } };
+    const addressed = withAddress(rt.deployment, clientAddress);
+    return {
+      mode: 'local',
+      ...rt,
+      services: addressed[rt.deployment.indexOf(rt.services)] ?? { ...rt.services, clientAddress },
+      deployment: addressed,
+      competitions: rt.competitions.map((c, i) => ({ ...c, services: addressed[i] ?? c.services })),
+    };
   }
   const env = parseGoogleEnv(o.env, parseOptions);
   const clients = createNodeGoogleClients(env);
-  return {
-    mode: 'google',
-    env,
-    services: {
-      ...composeGoogleNodeServices(env, clients, o.clock ? { clock: o.clock } : {}),
-      clientAddress,
-    },
-    close: () => clients.firestore.terminate(),
-  };
+  const deployment = withAddress(
+    composeGoogleNodeServices(env, clients, o.clock ? { clock: o.clock } : {}),
+    clientAddress,
+  );
+  const services = await chooseCompetition(deployment, o.competition).catch(async (err: unknown) => {
+    await clients.firestore.terminate();
+    throw err;
+  });
+  return { mode: 'google', env, services, deployment, close: () => clients.firestore.terminate() };
+}
+
+function withAddress(deployment: Deployment, clientAddress: ClientAddressSource): Services[] {
+  return deployment.map((services) => ({ ...services, clientAddress }));
 }

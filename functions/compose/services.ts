@@ -37,16 +37,17 @@ export interface Services {
   allowedHosts?: string[];
   /** Local mode only: GET /daftar serves a form with the Form's questions, posted through the same intake. */
   localForm?: boolean;
-  /**
-   * The bundled demo's open copy (functions/cli/serve.ts): its form's address as that server serves it,
-   * offered by this form while its own registration is closed.
-   */
-  openForm?: string;
   /** How long the dashboard's sync button waits on the Sheet; BUTTON_SYNC_BUDGET_MS (20 s) when unset. */
   buttonSyncBudgetMs?: number;
   /** A long-running Node process's clean stop (`juri serve`): work under a lease ends and frees it first. */
   stopping?: Stopping;
 }
+
+/**
+ * The competitions one deployment serves, each with its own services, in the config's order (one
+ * competition is a list of one). The composition root builds it; a middleware binds one per request.
+ */
+export type Deployment = readonly Services[];
 
 /**
  * `hops`: how many trusted proxies append to X-Forwarded-For; the client is that many entries from the
@@ -66,7 +67,10 @@ export interface Secrets {
 
 export type AppEnv = {
   Variables: {
+    /** The request's competition's services (functions/http/competition.ts). */
     services: Services;
+    /** Every competition of the deployment, for the root page and the console's switch. */
+    deployment: Deployment;
     requestId: string;
     lang: Lang;
     /** Set by hono/language; read through `lang`. */

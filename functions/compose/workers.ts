@@ -1,7 +1,7 @@
 import type { TokenCache } from '../../infra/google-auth/token-cache.ts';
 import { parseGoogleEnv } from './env.ts';
 import { composeGoogleServices } from './google.ts';
-import type { Services } from './services.ts';
+import type { Deployment } from './services.ts';
 
 export interface WorkersComposeDeps {
   /** Per isolate, passed in explicitly: see functions/worker.ts. */
@@ -19,16 +19,17 @@ export interface WorkersComposeDeps {
  * access tokens sit in the explicit cache, the language of a request is decided per request.
  */
 export function createWorkersComposer(deps: WorkersComposeDeps) {
-  const built = new WeakMap<object, Services>();
-  const compose = (bindings: unknown): Services => ({
-    ...composeGoogleServices(
+  const built = new WeakMap<object, Deployment>();
+  const compose = (bindings: unknown): Deployment =>
+    composeGoogleServices(
       parseGoogleEnv(bindings, { runtime: 'workers', bundledCompetition: deps.bundledCompetition }),
       { tokenCache: deps.tokenCache, ...(deps.fetch ? { fetch: deps.fetch } : {}) },
-    ),
-    // Cloudflare sets it on every request and overwrites any value the client sent.
-    clientAddress: 'cf-connecting-ip',
-  });
-  return (bindings: unknown): Services => {
+    ).map((services) => ({
+      ...services,
+      // Cloudflare sets it on every request and overwrites any value the client sent.
+      clientAddress: 'cf-connecting-ip' as const,
+    }));
+  return (bindings: unknown): Deployment => {
     const key = typeof bindings === 'object' && bindings !== null ? bindings : undefined;
     const cached = key && built.get(key);
     if (cached) return cached;

@@ -6,7 +6,7 @@ import { seededRandom } from '../../shared/seeded-random.ts';
 import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
 import { type JurorTab, jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
 import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
-import type { LocalRuntime } from '../compose/local.ts';
+import type { LocalCompetition } from '../compose/local.ts';
 import { DEMO_INNOVATIONS, typedScore } from './innovations.ts';
 
 export interface SheetTarget {
@@ -106,7 +106,7 @@ const REMARKS = [
  * it (strict validation), and the refusal's message is returned.
  */
 export async function typeDemoScores(
-  rt: LocalRuntime,
+  rt: LocalCompetition,
   stageId: string,
 ): Promise<{ rows: number; refused: string | null }> {
   const { competition, stores } = rt.services;

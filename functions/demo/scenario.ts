@@ -4,7 +4,7 @@ import { verificationCode } from '../../shared/domain/record.ts';
 import { selectionCounts } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
-import type { LocalRuntime } from '../compose/local.ts';
+import type { LocalCompetition } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
 import { SIGNATURE_HEADER, signBody, TIMESTAMP_HEADER } from '../intake/signature.ts';
 import { movePhase } from '../lifecycle/lifecycle.ts';
@@ -63,7 +63,7 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
  * which writes the Berita Acara tab.
  */
 export async function runScenario(
-  rt: LocalRuntime,
+  rt: LocalCompetition,
   baseUrl: string,
   log: (line: string) => void,
 ): Promise<void> {

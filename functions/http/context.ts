@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { languageDetector } from 'hono/language';
 import { isLang, LANGS } from '../../shared/domain/i18n.ts';
-import type { AppEnv, Services } from '../compose/services.ts';
+import type { AppEnv } from '../compose/services.ts';
 
 /**
  * `?lang=en`, then a `lang` cookie; Indonesian otherwise. Never Accept-Language alone: many offices in
@@ -22,12 +22,4 @@ export function language(): MiddlewareHandler<AppEnv> {
       c.set('lang', isLang(detected) ? detected : 'id');
       await next();
     });
-}
-
-/** The composition middleware: builds (or reuses) the services for this request. */
-export function services(resolve: (env: unknown) => Services | Promise<Services>): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    c.set('services', await resolve(c.env));
-    await next();
-  };
 }

@@ -20,6 +20,7 @@ import {
   startSession,
 } from './console/session.ts';
 import { AnnouncementPage, NotFoundPage } from './public/announcement-page.tsx';
+import { competitionsPage } from './public/competitions-page.tsx';
 import { announcementCard } from './public/og-card.ts';
 import { receivePublicResponse, responseLimit } from './public/public-responses.ts';
 import { registerRoutes } from './public/register.tsx';
@@ -82,10 +83,16 @@ pagesRoutes.route('/sekretariat/ekspor', exportRoutes);
 pagesRoutes.route('/sekretariat/umpan-balik', entrantFeedbackRoutes);
 pagesRoutes.use('/inovasi/*', pageHeaders);
 pagesRoutes.use('/daftar', pageHeaders);
+pagesRoutes.use('/', pageHeaders);
 pagesRoutes.route('/daftar', registerRoutes);
 pagesRoutes.route('/inovasi', mountCatalogue({ page, absoluteUrl }));
 
-pagesRoutes.get('/', (c) => c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302));
+/** One competition: its announcement; several: the list of them, newest first. */
+pagesRoutes.get('/', (c) =>
+  c.get('deployment').length > 1
+    ? competitionsPage(c)
+    : c.redirect(`/pengumuman/${c.get('services').competition.id}`, 302),
+);
 
 /** The latest fixed version, an earlier one at its own URL, or (uji publik) the page after a response. */
 async function announcementPage(

@@ -354,6 +354,37 @@ export function parseCompetition(input: unknown): ParseResult<Competition> {
   return { ok: false, issues: issuesOf(result.error) };
 }
 
+/**
+ * One deployment's competitions: a config (a list of one), or a non-empty list of configs whose ids
+ * differ. A list's issues name the config by its place (`[1].stages[0]…`).
+ */
+export function parseCompetitions(input: unknown): ParseResult<Competition[]> {
+  if (!Array.isArray(input)) {
+    const one = parseCompetition(input);
+    return one.ok ? { ok: true, value: [one.value] } : one;
+  }
+  const result = competitionListSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: issuesOf(result.error) };
+}
+
+const competitionListSchema = z
+  .array(competitionSchema)
+  .min(1)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((c, i) => {
+      if (seen.has(c.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: 'duplicateId',
+          params: { key: 'duplicateId', args: { id: c.id } },
+        });
+      seen.add(c.id);
+    });
+  });
+
 function isTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });

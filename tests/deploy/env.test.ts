@@ -28,12 +28,12 @@ describe('environment (functions/compose/env.ts)', () => {
       lang: 'id',
       projectId: 'juri-ntt',
       databaseId: '(default)',
-      spreadsheetId: 'sheet-1',
+      competitions: [{ spreadsheetId: 'sheet-1' }],
       serviceAccount: { clientEmail: 'juri@juri-ntt.iam.gserviceaccount.com', privateKeyId: 'k1' },
       secrets: { intakeHmac: 'a-long-intake-secret', adminToken: 'a-long-admin-token!' },
       endpoints: {},
     });
-    expect(env.competition.id).toBe('koin-yanlik-ntt-2024');
+    expect(env.competitions[0]?.competition.id).toBe('koin-yanlik-ntt-2024');
   });
 
   it('lets COMPETITION_JSON win over the bundled config and FORM_ID set the watched Form', () => {
@@ -42,8 +42,8 @@ describe('environment (functions/compose/env.ts)', () => {
       { ...base, COMPETITION_JSON: JSON.stringify(other), FORM_ID: 'form-xyz' },
       { runtime: 'workers', bundledCompetition: config },
     );
-    expect(env.competition.id).toBe('koin-yanlik-ntt-2025');
-    expect(env.competition.form?.formId).toBe('form-xyz');
+    expect(env.competitions[0]?.competition.id).toBe('koin-yanlik-ntt-2025');
+    expect(env.competitions[0]?.competition.form?.formId).toBe('form-xyz');
   });
 
   it('treats an empty secret as missing and never falls back to local mode', () => {

@@ -46,7 +46,6 @@ const NOT_YET_MIGRATED = new Set([
   'functions/compose/google.ts',
   'functions/compose/local.ts',
   'functions/compose/stopping.ts',
-  'functions/demo/open-copy.ts',
   'functions/demo/scenario.ts',
   'functions/gcf.ts',
   'functions/http/body-size.ts',

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -25,7 +25,7 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGTERM');
 });
 
-/** `npm start` in a fresh folder: resolves once both the demo and its open copy are served. */
+/** `npm start` in a fresh folder: resolves once the server lists both competitions. */
 async function start(dir: string) {
   const child = spawn('node', [BIN, 'serve', '--local', '--port', '0'], {
     env: { ...process.env, JURI_DIR: dir },
@@ -35,14 +35,13 @@ async function start(dir: string) {
   let out = '';
   child.stdout?.on('data', (d) => (out += String(d)));
   child.stderr?.on('data', (d) => (out += String(d)));
-  const urls = await new Promise<{ demo: string; open: string }>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
     const timer = setInterval(() => {
-      const demo = /(http:\/\/127\.0\.0\.1:\d+)\/sekretariat/.exec(out)?.[1];
-      const open = /Pendaftaran terbuka[\s\S]*?(http:\/\/127\.0\.0\.1:\d+)\/daftar/.exec(out)?.[1];
-      if (demo && open && out.includes('Ctrl+C')) {
+      const served = /berjalan — (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (served && out.includes('Ctrl+C')) {
         clearInterval(timer);
-        resolve({ demo, open });
+        resolve(served);
       }
     }, 100);
   });
@@ -52,7 +51,7 @@ async function start(dir: string) {
       child.once('exit', () => done());
       child.kill('SIGTERM');
     });
-  return { ...urls, stop };
+  return { url, out: () => out, stop };
 }
 
 function form(url: string, path: string, fields: Record<string, string>, cookie = '') {
@@ -79,63 +78,79 @@ async function tabText(file: string, title: string): Promise<string> {
   return cells.join('\n');
 }
 
-describe('npm start: registration is open on first start', () => {
-  it('takes an entry through the open copy’s form, to the dashboard, the Seleksi tab and the juror tabs', {
+const DEMO = 'koin-yanlik-ntt-2024';
+
+describe('npm start: two competitions, registration open on first start', () => {
+  it('lists 2024 (announced, its Top 10) and the open year, whose /daftar takes an entry through to the juror tabs', {
     timeout: budget(DEMO_MS, 6 * CLI_MS),
   }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'juri-open-'));
     const first = await start(dir);
-    // The 2024 demo keeps its history: its form says it is closed, before any field.
-    const closed = await (await fetch(`${first.demo}/daftar`)).text();
+    const url = first.url;
+    const open = (
+      JSON.parse(
+        readFileSync(join(dir, 'kompetisi', readdirSync(join(dir, 'kompetisi'))[0] ?? ''), 'utf8'),
+      ) as { id: string }
+    ).id;
+    // The root page lists both, the open year first.
+    const root = await (await fetch(`${url}/`)).text();
+    expect(root.indexOf(`/pengumuman/${open}`)).toBeGreaterThan(0);
+    expect(root.indexOf(`/pengumuman/${DEMO}`)).toBeGreaterThan(root.indexOf(`/pengumuman/${open}`));
+    // The 2024 demo keeps its history: announced, its Top 10 public, its form closed and pointing on.
+    const announced = await (await fetch(`${url}/pengumuman/${DEMO}`)).text();
+    expect(announced.match(/<li/g)?.length ?? 0).toBeGreaterThanOrEqual(10);
+    const closed = await (await fetch(`${url}/${DEMO}/daftar`)).text();
     expect(closed).not.toContain('name="Judul Inovasi"');
-    // …and sends the visitor on to the open copy's form, at the address that server serves.
-    expect(closed).toContain(`href="${first.open}/daftar"`);
-    // The open copy asks the questions, and takes the entry.
-    expect(await (await fetch(`${first.open}/daftar`)).text()).toContain('name="Judul Inovasi"');
-    const posted = await form(first.open, '/daftar', ANSWERS);
+    expect(closed).toContain(`href="/${open}/daftar"`);
+    // /daftar is the open year's: it asks the questions, and takes the entry.
+    expect(await (await fetch(`${url}/daftar`)).text()).toContain('name="Judul Inovasi"');
+    const posted = await form(url, '/daftar', ANSWERS);
     expect(posted.status).toBe(303);
     const id = decodeURIComponent(posted.headers.get('location') ?? '').replace('/daftar?diterima=', '');
     expect(id).toMatch(/^INOV-\d{4}-001$/);
+    // The announced year refuses a write.
+    expect((await form(url, `/${DEMO}/daftar`, ANSWERS)).status).toBe(409);
 
-    const token = (
-      JSON.parse(readFileSync(join(dir, 'terbuka', 'secrets.json'), 'utf8')) as { adminToken: string }
-    ).adminToken;
-    const login = await form(first.open, '/sekretariat/masuk', { token });
+    const token = (JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as { adminToken: string })
+      .adminToken;
+    const login = await form(url, '/sekretariat/masuk', { token });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const consoleBase = `/${open}/sekretariat`;
     const dashboard = async (page = '') =>
-      (await fetch(`${first.open}/sekretariat${page}`, { headers: { cookie } })).text();
+      (await fetch(`${url}${consoleBase}${page}`, { headers: { cookie } })).text();
     expect(await dashboard()).toContain('<dt>Inovasi terdaftar</dt><dd>1</dd>');
 
     // Registration closed by the secretariat: selection, the Sheet set up and synced, all by the console's
     // own buttons (the setup button is on the Seleksi and Penilaian pages).
     const phase = (to: string, reason: string) =>
-      form(first.open, '/sekretariat/tahap', { to, reason, confirm: 'yes' }, cookie);
+      form(url, `${consoleBase}/tahap`, { to, reason, confirm: 'yes' }, cookie);
     const setUpTabs = async (back: string, innovations: number) => {
-      const done = await form(first.open, '/sekretariat/siapkan-tab', { kembali: back }, cookie);
+      const done = await form(url, `${consoleBase}/siapkan-tab`, { kembali: back }, cookie);
       expect(done.status).toBe(303);
-      const notice = await fetch(new URL(done.headers.get('location') ?? '', first.open), {
+      const notice = await fetch(new URL(done.headers.get('location') ?? '', url), {
         headers: { cookie },
       });
       expect(await notice.text()).toContain(`Tab juri siap: ${innovations} inovasi`);
     };
     expect((await phase('selection', 'Pendaftaran ditutup')).status).toBe(303);
-    expect(await dashboard('/seleksi')).toContain('action="/sekretariat/siapkan-tab"');
+    expect(await dashboard('/seleksi')).toContain(`action="${consoleBase}/siapkan-tab"`);
     await setUpTabs('seleksi', 1);
-    const synced = await form(first.open, '/sekretariat/sinkron', { kembali: 'seleksi' }, cookie);
+    const synced = await form(url, `${consoleBase}/sinkron`, { kembali: 'seleksi' }, cookie);
     expect(synced.headers.get('location')).toMatch(/sinkron=written/);
-    // The dashboard's selection lists it by title.
     // The console lists the entries by title on its Pendaftaran & Seleksi page (issue 23).
     expect(await dashboard('/seleksi')).toContain(ANSWERS['Judul Inovasi']);
     expect((await phase('judging:desk', 'Penilaian dimulai')).status).toBe(303);
     await setUpTabs('penilaian', 1);
-    // Stopping writes the workbook out (it is written behind the answers).
+    // Stopping writes the workbooks out (they are written behind the answers).
     await first.stop();
-    const workbook = join(dir, 'terbuka', 'juri.xlsx');
+    const workbook = join(dir, `juri-${open}.xlsx`);
     expect(await tabText(workbook, 'Seleksi')).toContain(id);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(workbook);
     const jurorTabs = book.worksheets.filter((w) => w.name.endsWith('Proposal'));
     expect(jurorTabs.length).toBeGreaterThan(0);
     for (const ws of jurorTabs) expect(await tabText(workbook, ws.name)).toContain(id);
+    // The 2024 demo's own workbook is still juri.xlsx, untouched by the open year.
+    expect(await tabText(join(dir, 'juri.xlsx'), 'Seleksi')).not.toContain(ANSWERS['Judul Inovasi']);
   });
 });

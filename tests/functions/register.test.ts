@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import type { Services } from '../../functions/compose/services.ts';
+import { openYearConfig } from '../../functions/demo/open-year.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { parseCompetition } from '../../shared/domain/competition.ts';
 import { fixedClock, testServices } from '../helpers/services.ts';
 
 const ORIGIN = 'http://localhost';
@@ -112,17 +114,19 @@ describe('GET /daftar when the window is not open, and its answers', () => {
     expect(body).not.toContain('name="Judul Inovasi"');
   });
 
-  it('offers the open copy’s form, before anything else on the page, where the server runs one', async () => {
-    services = testServices({
-      store,
-      clock: fixedClock('2024-12-01T10:00:00+08:00'),
-      localForm: true,
-      openForm: 'http://127.0.0.1:8788/daftar',
-    });
-    const body = await (await createApp(() => services).request('/daftar')).text();
+  it('offers the form of another competition open now, before anything else on the page', async () => {
+    // Issue 24: the deployment's open year replaces the demo's open copy on a second server.
+    const clock = fixedClock('2025-03-01T10:00:00+08:00');
+    const open = parseCompetition(openYearConfig(clock.now()));
+    if (!open.ok) throw new Error(JSON.stringify(open.issues));
+    const deployment = [
+      testServices({ store, clock, localForm: true }),
+      testServices({ store, clock, localForm: true, competition: open.value }),
+    ];
+    const body = await (await createApp(() => deployment).request(`/${CID}/daftar`)).text();
     const main = body.slice(body.indexOf('<h1'));
     expect(main).toMatch(/^<h1>[^<]*<\/h1><div class="notice" role="status"><p>Pendaftaran sudah ditutup/);
-    expect(main).toContain('href="http://127.0.0.1:8788/daftar"');
+    expect(main).toContain(`href="/${open.value.id}/daftar"`);
     expect(main).not.toContain('<input');
   });
 

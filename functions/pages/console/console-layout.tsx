@@ -115,7 +115,43 @@ export interface ConsoleLayoutProps {
   notice?: { kind: 'ok' | 'err'; text: string } | undefined;
   /** The page's h1 when it says more than its tab (the fairness report's full title). */
   heading?: string;
+  /** Under several competitions: the switch between their consoles, and whether this one is over. */
+  switcher?: CompetitionSwitch | undefined;
   children?: Child;
+}
+
+export interface CompetitionSwitch {
+  /** Newest first; `path` is that competition's console. */
+  choices: { id: string; name: string; path: string }[];
+  closed: boolean;
+}
+
+/** The deployment's competitions as links to their consoles, this one marked; only under several. */
+function SwitchNav(props: { competition: Competition; lang: Lang; switcher: CompetitionSwitch }) {
+  const t = sayer(props.lang);
+  return (
+    <>
+      <nav aria-label={t('competitionSwitch')} class="noprint">
+        <ul class="tabs">
+          {props.switcher.choices.map((choice) => (
+            <li>
+              <a
+                href={choice.path}
+                {...(choice.id === props.competition.id ? { 'aria-current': 'true' } : {})}
+              >
+                {choice.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {props.switcher.closed ? (
+        <p class="notice" role="status">
+          {t('competitionClosedNote')}
+        </p>
+      ) : null}
+    </>
+  );
 }
 
 /** Every console page: the tabs, the step bar read from the lifecycle, the page's title and its notice. */
@@ -136,6 +172,7 @@ export function ConsoleLayout(props: ConsoleLayoutProps) {
       noindex
       script={props.script}
     >
+      {props.switcher ? <SwitchNav competition={competition} lang={lang} switcher={props.switcher} /> : null}
       <nav aria-label={t('consolePages')} class="noprint">
         <ul class="tabs">
           {(Object.keys(CONSOLE_PAGES) as ConsolePageId[]).map((id) => (

@@ -10,7 +10,13 @@ import { BOX_CSS } from '../ui/charts/box-plot.tsx';
 import { TILE_CSS } from '../ui/charts/tile-grid.tsx';
 import { titlesOf } from '../ui/entry-name.tsx';
 import { type StringKey, sayer } from '../ui/strings.ts';
-import { ConsoleLayout, type ConsolePageId, consolePath, pageOfPhase } from './console-layout.tsx';
+import {
+  type CompetitionSwitch,
+  ConsoleLayout,
+  type ConsolePageId,
+  consolePath,
+  pageOfPhase,
+} from './console-layout.tsx';
 import { workflowCss } from './dashboard-css.ts';
 import {
   DistributionSection,
@@ -58,6 +64,7 @@ export interface ConsoleData {
   /** The CSP nonce for the sync button's feedback script. */
   nonce?: string | undefined;
   notice?: { kind: 'ok' | 'err'; text: string } | undefined;
+  switcher?: CompetitionSwitch | undefined;
 }
 
 function shell(d: ConsoleData, page: ConsolePageId, sync: boolean) {
@@ -67,6 +74,7 @@ function shell(d: ConsoleData, page: ConsolePageId, sync: boolean) {
     page,
     phase: d.lifecycle.phase,
     notice: d.notice,
+    switcher: d.switcher,
     css: TILE_CSS + BOX_CSS + workflowCss(d.competition, d.lang),
     script: sync && d.nonce ? { nonce: d.nonce, code: SYNC_FEEDBACK_SCRIPT } : undefined,
   };

@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { localName } from '../../../shared/domain/i18n.ts';
 import type { SyncRecord } from '../../../shared/ports.ts';
+import { findCompetition, isOver, newestFirst } from '../../compose/deployment.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { readLifecycle } from '../../lifecycle/lifecycle.ts';
 import { recordIntact } from '../../results/published.ts';
 import { page } from '../ui/render.tsx';
 import { say } from '../ui/strings.ts';
-import { type ConsolePageId, consolePath } from './console-layout.tsx';
+import { type CompetitionSwitch, type ConsolePageId, consolePath } from './console-layout.tsx';
 import { type ConsoleData, HasilPage, PenilaianPage, RingkasanPage, SeleksiPage } from './console-pages.tsx';
 import { PengaturanPage } from './console-settings.tsx';
 import { refusedText } from './dashboard-status.tsx';
@@ -84,9 +86,27 @@ export async function consolePage(
       listPage={c.req.query('halaman')}
       nonce={c.get('secureHeadersNonce')}
       notice={notice}
+      switcher={await competitionSwitch(c)}
     />,
     status,
   );
+}
+
+/** Under several competitions: each one's console, newest first, and whether this one is over. */
+export async function competitionSwitch(c: Context<AppEnv>): Promise<CompetitionSwitch | undefined> {
+  const deployment = c.get('deployment');
+  if (deployment.length < 2) return undefined;
+  const lang = c.get('lang');
+  const services = c.get('services');
+  const chosen = findCompetition(deployment, services.competition.id) ?? services;
+  return {
+    choices: newestFirst(deployment).map(({ competition }) => ({
+      id: competition.id,
+      name: localName(competition, lang),
+      path: `/${encodeURIComponent(competition.id)}/sekretariat`,
+    })),
+    closed: await isOver(deployment, chosen),
+  };
 }
 
 /** Where a console form sends its reader back to: a page named in `kembali`, the overview otherwise. */

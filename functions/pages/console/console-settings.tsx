@@ -12,7 +12,13 @@ export function PengaturanPage(d: ConsoleData) {
   const zone = `${competition.timezone} (${zoneName(competition.timezone)})`;
   const latest = d.versions.at(-1);
   return (
-    <ConsoleLayout competition={competition} lang={lang} page="pengaturan" phase={d.lifecycle.phase}>
+    <ConsoleLayout
+      competition={competition}
+      lang={lang}
+      page="pengaturan"
+      phase={d.lifecycle.phase}
+      switcher={d.switcher}
+    >
       <section class="card" id="unduhan" aria-labelledby="h-unduhan">
         <h2 id="h-unduhan">{t('exportsTitle')}</h2>
         <p class="act">

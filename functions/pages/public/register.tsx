@@ -2,7 +2,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { html } from 'hono/html';
 import type { Competition } from '../../../shared/domain/competition.ts';
-import type { Lang } from '../../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { Issue } from '../../../shared/domain/issues.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from '../../../shared/domain/submission-fields.ts';
 import { type IntakeState, intakeState, timelineInstant } from '../../../shared/domain/timeline.ts';
@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { issueText } from '../../../shared/messages/issues.ts';
 import { formatInstant, formatLongDate } from '../../../shared/messages/moments.ts';
 import { FIELD_NAMES } from '../../../shared/messages/selection.ts';
+import { newestFirst } from '../../compose/deployment.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { ingestSubmission } from '../../intake/ingest.ts';
 import { parseAppsScriptPayload } from '../../intake/payloads.ts';
@@ -153,8 +154,8 @@ export function RegisterPage(props: {
   accepted?: string | undefined;
   /** Whether the intake window takes a registration now; a closed form shows no fields at all. */
   window: IntakeState;
-  /** Where a form that takes registrations now is served (the demo's open copy), when there is one. */
-  openForm?: string | undefined;
+  /** Another competition of the deployment whose form takes registrations now, when there is one. */
+  openForm?: OpenForm | undefined;
 }) {
   const { competition, lang } = props;
   const t = sayer(lang);
@@ -218,7 +219,7 @@ function WindowNotice(props: {
   competition: Competition;
   lang: Lang;
   window: IntakeState;
-  openForm: string | undefined;
+  openForm: OpenForm | undefined;
 }) {
   const { competition, lang } = props;
   const t = sayer(lang);
@@ -239,7 +240,7 @@ function WindowNotice(props: {
       <p>{t(closed ? 'registerClosed' : 'registerNotYet', { when })}</p>
       {props.openForm ? (
         <p>
-          {t('registerOpenCopy')} <a href={props.openForm}>{props.openForm}</a>
+          {t('registerOpenElsewhere')} <a href={props.openForm.path}>{props.openForm.name}</a>
         </p>
       ) : null}
       {closed ? <p class="muted">{t('registerClosedHint')}</p> : null}
@@ -272,6 +273,25 @@ function RegisterForm(props: {
   );
 }
 
+interface OpenForm {
+  name: string;
+  path: string;
+}
+
+/** The newest other competition whose registration is open now: a closed form points there. */
+function openElsewhere(c: Context<AppEnv>): OpenForm | undefined {
+  const { competition, clock } = c.get('services');
+  const open = newestFirst(c.get('deployment')).find(
+    (s) => s.competition.id !== competition.id && intakeState(s.competition, clock.now()) === 'open',
+  );
+  return open
+    ? {
+        name: localName(open.competition, c.get('lang')),
+        path: `/${encodeURIComponent(open.competition.id)}/daftar`,
+      }
+    : undefined;
+}
+
 function render(c: Context<AppEnv>, body: ReturnType<typeof RegisterPage>, status: 200 | 422 = 200) {
   c.header('cache-control', 'no-store');
   return c.html(html`<!doctype html>${body}`, status);
@@ -288,7 +308,7 @@ registerRoutes.get('/', (c) => {
       reasons={[]}
       accepted={accepted && /^[A-Z0-9-]{1,40}$/.test(accepted) ? accepted : undefined}
       window={intakeState(c.get('services').competition, c.get('services').clock.now())}
-      openForm={c.get('services').openForm}
+      openForm={openElsewhere(c)}
     />,
   );
 });
@@ -331,7 +351,7 @@ registerRoutes.post('/', sameOrigin(), limit, async (c) => {
       values={values}
       reasons={result.reasons ?? []}
       window={intakeState(services.competition, services.clock.now())}
-      openForm={services.openForm}
+      openForm={openElsewhere(c)}
     />,
     422,
   );

@@ -1,4 +1,4 @@
-import { fill, type Lang } from '../../domain/i18n.ts';
+import { type Bilingual, fill, type Lang } from '../../domain/i18n.ts';
 import { EN } from './en.ts';
 import { ID, type MessageKey } from './id.ts';
 import type { ArgsOf } from './params.ts';
@@ -16,4 +16,9 @@ const CATALOGUE: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = 
  */
 export function t<Key extends MessageKey>(lang: Lang, key: Key, ...args: MessageArgs<Key>): string {
   return fill(CATALOGUE[lang][key], args[0]);
+}
+
+/** Message `key` in both languages, for an AppError's text (the reader's language is chosen later). */
+export function bilingual<Key extends MessageKey>(key: Key, ...args: MessageArgs<Key>): Bilingual {
+  return { id: t('id', key, ...args), en: t('en', key, ...args) };
 }

@@ -4,6 +4,12 @@ import type { English } from '../params.ts';
 /** The words of the secretariat's console pages (tabs, step bar, next step, settings), in English. */
 export const CONSOLE = {
   consolePages: 'Console pages',
+  competitionSwitch: 'Competition',
+  competitionUnknown: 'There is no competition "{id}". The competitions are: {known}.',
+  competitionNotFound: 'Competition not found.',
+  competitionClosed: '{name} is announced and closed: its pages stay public, but it takes no more changes.',
+  competitionClosedNote:
+    'This competition is announced and closed: its pages stay public, but it takes no changes.',
   stepsLabel: 'Competition steps',
   stepNow: 'now',
   pageRingkasan: 'Overview',

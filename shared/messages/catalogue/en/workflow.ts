@@ -97,7 +97,7 @@ export const WORKFLOW = {
   registerRejected: 'The registration cannot be accepted yet: {n} answers need fixing.',
   registerClosed: 'Registration closed on {when}. This form takes no new registrations.',
   registerNotYet: 'Registration opens on {when}.',
-  registerOpenCopy: 'To try a registration, use the form of the demo’s copy, which is open now:',
+  registerOpenElsewhere: 'Open for registration now:',
   registerClosedHint: 'The secretariat may accept a late submission on the dashboard, with a written reason.',
   registerConsent: 'Yes, I agree to this innovation being shown in the public catalogue',
   catalogue: 'Innovation Catalogue',

@@ -1,6 +1,13 @@
 /** The words of the secretariat's console pages (tabs, step bar, next step, settings), in Indonesian: the source of their keys. */
 export const CONSOLE = {
   consolePages: 'Halaman konsol',
+  competitionSwitch: 'Lomba',
+  competitionUnknown: 'Lomba "{id}" tidak ada. Lomba yang ada: {known}.',
+  competitionNotFound: 'Lomba tidak ditemukan.',
+  competitionClosed:
+    '{name} sudah diumumkan dan ditutup: halamannya tetap terbuka untuk umum, tetapi tidak menerima perubahan lagi.',
+  competitionClosedNote:
+    'Lomba ini sudah diumumkan dan ditutup: halamannya tetap terbuka untuk umum, tetapi tidak menerima perubahan.',
   stepsLabel: 'Tahap kompetisi',
   stepNow: 'sekarang',
   pageRingkasan: 'Ringkasan',

@@ -98,7 +98,7 @@ export const WORKFLOW = {
   registerRejected: 'Pendaftaran belum dapat diterima: {n} isian perlu diperbaiki.',
   registerClosed: 'Pendaftaran sudah ditutup pada {when}. Formulir ini tidak menerima pendaftaran baru.',
   registerNotYet: 'Pendaftaran baru dibuka pada {when}.',
-  registerOpenCopy: 'Untuk mencoba pendaftaran, pakai formulir salinan demo yang sedang dibuka:',
+  registerOpenElsewhere: 'Pendaftaran yang sedang dibuka:',
   registerClosedHint: 'Sekretariat dapat menerima kiriman yang terlambat di dasbor, dengan alasan tertulis.',
   registerConsent: 'Ya, saya setuju inovasi ini ditampilkan di katalog publik',
   catalogue: 'Katalog Inovasi',
