@@ -1,7 +1,8 @@
 import type { ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { ScoreChangeLog } from '../../shared/ports.ts';
+import { joinChangeChunks } from './change-lists.ts';
 import { type ChangeTail, createChangeTail, TAIL } from './change-tail.ts';
-import { commitChunked, deletesOf, joinChunks, strings } from './chunks.ts';
+import { commitChunked, deletesOf, strings } from './chunks.ts';
 import { AlreadyExists } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 
@@ -86,7 +87,7 @@ export async function listAllChanges(
   for (const w of wanted) {
     const chunks = all.slice(offset, offset + w.paths.length);
     offset += w.paths.length;
-    changes.push(...(await joinChunks<ScoreChange[]>(chunks, 'change')).reverse());
+    changes.push(...(await joinChangeChunks(chunks)).reverse());
   }
   return { changes: limit === undefined ? changes : changes.slice(0, limit), total };
 }

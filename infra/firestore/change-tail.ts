@@ -1,5 +1,6 @@
 import { appendToTail, type ScoreChange } from '../../shared/domain/score-changes.ts';
-import { deletesOf, joinChunks, type PlannedChunks, planTextChunks, strings } from './chunks.ts';
+import { joinChangeChunks, planChangeChunks } from './change-lists.ts';
+import { deletesOf, type PlannedChunks, strings } from './chunks.ts';
 import {
   type At,
   type DocumentBackend,
@@ -66,12 +67,11 @@ export function createChangeTail(backend: DocumentBackend, at: At) {
     const changes: ScoreChange[] = [];
     let at = 0;
     for (const r of pointer.recent) {
-      const own = await joinChunks<ScoreChange[]>(docs.slice(at, at + r.chunks.length), 'change');
+      const own = await joinChangeChunks(docs.slice(at, at + r.chunks.length));
       at += r.chunks.length;
       for (let i = own.length - 1; i >= 0; i--) changes.push(own[i] as ScoreChange);
     }
-    if (pointer.chunks.length > 0)
-      changes.push(...(await joinChunks<ScoreChange[]>(docs.slice(at), 'change')));
+    if (pointer.chunks.length > 0) changes.push(...(await joinChangeChunks(docs.slice(at))));
     return { ...pointer, changes: changes.slice(0, TAIL) };
   }
 
@@ -101,7 +101,7 @@ export function createChangeTail(backend: DocumentBackend, at: At) {
   } {
     const own = at('scoreChanges', docId(syncId));
     const tail = appendToTail(before, changes, TAIL);
-    const ownChunks = planTextChunks(own, changes);
+    const ownChunks = planChangeChunks(own, changes);
     const recent = [{ count: changes.length, chunks: ownChunks.paths }, ...before.recent];
     // Every RECENT syncs the base is rewritten with the newest TAIL; so is a tail that was listed (it was
     // found in no document).
@@ -109,7 +109,7 @@ export function createChangeTail(backend: DocumentBackend, at: At) {
     // And so is one whose own lists hold more than the tail (a first sync logs every typed cell).
     const held = recent.reduce((n, r) => n + r.count, 0);
     const rewrite = recent.length > RECENT || held > TAIL || listed;
-    const base = rewrite ? planTextChunks(legacyPath(), tail.changes) : undefined;
+    const base = rewrite ? planChangeChunks(legacyPath(), tail.changes) : undefined;
     const pointer: { [key: string]: FieldValue } = base
       ? { total: tail.total, chunks: base.paths, recent: [] }
       : { total: tail.total, chunks: before.chunks, recent };
