@@ -1,3 +1,4 @@
+import type { CalibrationReport } from './domain/calibration.ts';
 import type { ScoreEntry } from './domain/cells.ts';
 import type { FairnessReport } from './domain/fairness/report.ts';
 import type { CriterionMeans } from './domain/feedback.ts';
@@ -123,6 +124,11 @@ export interface SyncRecord {
   cells?: ScoreEntry[];
   /** Reliability, what-if and rank stability (docs/fairness.md), for the dashboard. */
   fairness?: FairnessReport;
+  /**
+   * The calibration round's summaries (docs/calibration.md), from the samples' cells, which are in no
+   * other field: each juror's private page and the Keadilan page read them.
+   */
+  calibration?: CalibrationReport;
   /**
    * The sync whose result `fairness` describes. A scheduled sync does not compute the report (its
    * bootstrap alone costs many times a sync) and carries the last one forward: when its `inputHash`
@@ -433,8 +439,9 @@ export interface JurorRowSpec {
   cells: string[];
   /** Formula cells (the links), by column: written as formulas, never parsed out of text. */
   formulas: { column: number; formula: string }[];
-  /** Conflict of interest: greyed out, locked to the secretariat, with `note`. */
+  /** Conflict of interest: greyed out, locked to the secretariat. */
   locked: boolean;
+  /** Written in the note column when the row is added: a conflict's reason, a calibration sample's mark; '' for none. */
   note: string;
 }
 

@@ -19,6 +19,8 @@ import {
   requireSessionPage,
   startSession,
 } from './console/session.ts';
+import { CALIBRATION_BASE } from './juror/calibration-link.ts';
+import { calibrationRoutes } from './juror/calibration-page.tsx';
 import { AnnouncementPage, NotFoundPage } from './public/announcement-page.tsx';
 import { competitionsPage } from './public/competitions-page.tsx';
 import { announcementCard } from './public/og-card.ts';
@@ -86,6 +88,7 @@ pagesRoutes.use('/daftar', pageHeaders);
 pagesRoutes.use('/', pageHeaders);
 pagesRoutes.route('/daftar', registerRoutes);
 pagesRoutes.route('/inovasi', mountCatalogue({ page, absoluteUrl }));
+pagesRoutes.route(CALIBRATION_BASE, calibrationRoutes);
 
 /** One competition: its announcement; several: the list of them, newest first. */
 pagesRoutes.get('/', (c) =>

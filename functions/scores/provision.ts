@@ -1,4 +1,5 @@
 import { assignStage, type StageAssignment } from '../../shared/domain/assignment.ts';
+import { calibrationStage, sampleRow } from '../../shared/domain/calibration.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { isFieldStage } from '../../shared/domain/field.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
@@ -21,7 +22,7 @@ import {
   NAMES_ROW,
   totalFormulaTemplate,
 } from '../../shared/sheet/juror-tab.ts';
-import { conflictNote } from '../../shared/sheet/layout.ts';
+import { calibrationNote, conflictNote } from '../../shared/sheet/layout.ts';
 import type { Services } from '../compose/services.ts';
 import { firstStagePopulation } from './selection.ts';
 import { sheetOf, withSheetLease } from './sheet-needed.ts';
@@ -148,6 +149,14 @@ function answerMessage(lang: Lang): string {
   return lang === 'en' ? 'ya (yes), sebagian (partly) or tidak (no).' : 'ya, sebagian, atau tidak.';
 }
 
+/** The calibration samples a tab holds: every sample on each tab of the calibration stage, none elsewhere. */
+function calibrationSamplesOf(competition: Competition, tab: JurorTab): Innovation[] {
+  const samples = competition.calibration?.entries ?? [];
+  return samples.length > 0 && calibrationStage(competition)?.id === tab.stage.id
+    ? samples.map(sampleRow)
+    : [];
+}
+
 export function jurorTabSpec(
   competition: Competition,
   tab: JurorTab,
@@ -168,13 +177,23 @@ export function jurorTabSpec(
       const note = c.kind === 'criterion' ? criterionDescription(c.criterion, lang) : undefined;
       return note ? [{ row: NAMES_ROW, column, note }] : [];
     }),
-    rows: rows.map(({ innovation, conflict }) => ({
-      key: innovation.id,
-      cells: entryCells(innovation),
-      formulas: linkFormulas(columns, innovation),
-      locked: conflict,
-      note: conflictNote(lang),
-    })),
+    rows: [
+      // The calibration samples come first on their stage's tabs, so they are scored before the real entries.
+      ...calibrationSamplesOf(competition, tab).map((sample) => ({
+        key: sample.id,
+        cells: entryCells(sample),
+        formulas: linkFormulas(columns, sample),
+        locked: false,
+        note: calibrationNote(lang),
+      })),
+      ...rows.map(({ innovation, conflict }) => ({
+        key: innovation.id,
+        cells: entryCells(innovation),
+        formulas: linkFormulas(columns, innovation),
+        locked: conflict,
+        note: conflict ? conflictNote(lang) : '',
+      })),
+    ],
     scoreColumns: criterionColumns(columns).map((index) => {
       const column = columns[index];
       const c = column?.kind === 'criterion' ? column.criterion : { min: 0, max: 0 };

@@ -1,9 +1,11 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
+import { calibrationIds } from '../../shared/domain/calibration.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
 import { entriesOf, type TypedCells } from '../../shared/domain/typed-cells.ts';
 import type { SheetRead, SheetSnapshot } from '../../shared/ports.ts';
+import { takeSampleRows } from '../../shared/sheet/calibration-read.ts';
 import {
   type JurorComment,
   jurorReadRange,
@@ -35,6 +37,8 @@ export interface JurorTabsRead {
   rowIds: Map<string, ReadonlySet<string>>;
   /** The values of the `extra` ranges (the secretariat's spreadsheet), in order. */
   extra: string[][][];
+  /** The cells typed on the calibration samples' rows: taken apart, never in `entries`. */
+  calibration: ScoreEntry[];
 }
 
 /** The juror tabs (and any `extra` ranges) as read, not parsed yet. */
@@ -99,14 +103,19 @@ export async function parseJurorTabs(
     }
     return into;
   };
+  const samples = calibrationIds(competition);
+  const calibration: ScoreEntry[] = [];
   const progress = tabs.map((tab, i) => {
     const conflicted = (id: string) => {
       const innovation = byId.get(id);
       return innovation ? hasConflict(tab.juror, innovation) : false;
     };
+    // The calibration samples' rows are taken out at this edge: nothing past it ranks or counts them.
+    const taken = takeSampleRows(tab, valuesOf(i), samples);
+    for (let k = 0; k < taken.cells.length; k++) calibration.push(taken.cells[k] as ScoreEntry);
     const parsed = parseJurorTab(
       tab,
-      valuesOf(i),
+      taken.values,
       conflicted,
       layouts.get(tab.stage.id) ?? [],
       columnsOf(tab),
@@ -135,6 +144,7 @@ export async function parseJurorTabs(
     missing,
     rowIds,
     extra: extraValues,
+    calibration,
   };
 }
 

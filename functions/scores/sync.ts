@@ -1,5 +1,6 @@
 import { sha256Hex } from '../../shared/digest.ts';
 import { compareIds } from '../../shared/domain/assignment.ts';
+import { calibrationReport } from '../../shared/domain/calibration.ts';
 import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
@@ -205,6 +206,7 @@ export async function runSync(
             ? { sync: id, at: startedAt, inputHash }
             : undefined;
       const fairnessNote = staleFairnessNote(fairnessOf, inputHash, competition.timezone, lang);
+      const calibration = calibrationReport(competition, read.calibration);
       const outputs = buildOutputTabs({
         competition,
         innovations,
@@ -244,6 +246,7 @@ export async function runSync(
         sheetState: { generation, ...(selected.record ? { selection: 1 } : {}) },
         ...(fairness ? { fairness } : {}),
         ...(fairnessOf ? { fairnessOf } : {}),
+        ...(calibration ? { calibration } : {}),
       };
       // The juror tabs are not what a publish writes: the next read hashes the same unless a person typed.
       await stores.syncLog.saveSync(record, { readHash, changes, inputs, ...(tabs ? { tabs } : {}) });
@@ -270,6 +273,7 @@ export async function runSync(
         ...(last?.progress ? { progress: last.progress } : {}),
         ...(last?.fairness ? { fairness: last.fairness } : {}),
         ...(last?.fairness ? { fairnessOf: fairnessSource(last) } : {}),
+        ...(last?.calibration ? { calibration: last.calibration } : {}),
         ...(last?.sheetState ? { sheetState: last.sheetState } : {}),
         // The change log already holds what this read saw: it is the baseline for the next sync.
         ...(readCells ? { cells: readCells } : last?.cells ? { cells: last.cells } : {}),

@@ -298,7 +298,7 @@ function valuesToWrite(
     data.push({ range: `${quoteTitle(spec.title)}!A${at + 1}`, values: tab.fresh.map((r) => r.cells) });
     data.push({
       range: `${quoteTitle(spec.title)}!${columnLetter(spec.noteColumn)}${at + 1}`,
-      values: tab.fresh.map((r) => [r.locked ? r.note : '']),
+      values: tab.fresh.map((r) => [r.note]),
     });
   }
   if (guide) data.push({ range: `${quoteTitle(guide.title)}!A1`, values: guide.rows });

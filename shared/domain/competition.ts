@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calibrationSchema } from './calibration-config.ts';
 import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
 import { FIELD_EXTRAS, FIELD_SCALE } from './field-answers.ts';
 import { type Issue, issuesOf } from './issues.ts';
@@ -185,6 +186,11 @@ export const competitionSchema = z
     selection: selectionSchema.optional(),
     /** After the announcement, a feedback sheet per entry (scores per criterion, no juror names). */
     feedback: z.boolean().default(false),
+    /**
+     * The calibration round (docs/calibration.md): sample proposals every juror of a stage scores first,
+     * for a private summary of their leniency. Absent: nothing changes. Never counts, never in a record.
+     */
+    calibration: calibrationSchema.optional(),
     /** Settings of the fairness statistics (docs/fairness.md); each has a default. Never changes a ranking. */
     fairness: z
       .object({
@@ -256,6 +262,15 @@ function checkCompetition(c: CheckedCompetition, ctx: z.RefinementCtx): void {
   }
   if (weighted.length === 0 || weighted.every(([, w]) => w === 0)) issue(['final', 'weights'], 'zeroWeights');
   checkRepresentationRules(c, issue);
+  if (c.calibration) {
+    const { stage, entries } = c.calibration;
+    const named = c.stages.find((s) => s.id === stage);
+    if (stage !== undefined && !named) issue(['calibration', 'stage'], 'unknownStage', { value: stage });
+    if (named?.kind === 'field')
+      issue(['calibration', 'stage'], 'calibrationFieldStage', { value: stage ?? '' });
+    for (const d of dupes(entries.map((e) => e.id)))
+      issue(['calibration', 'entries'], 'duplicateId', { id: d });
+  }
   for (const t of timelineIssues(c)) issue(t.path, t.code, t.args);
 }
 
@@ -337,9 +352,17 @@ type CheckedCompetition = Omit<RecordCompetition, 'jurors' | 'secretariat'> & {
   jurors: (RecordJuror & { phone?: string | undefined })[];
 };
 
-/** The record's copy of a config: the contact fields left out. */
+/**
+ * The record's copy of a config: the contact fields left out, and the calibration round (it never
+ * counts, so a record with or without one is the same record, byte for byte).
+ */
 export function recordCompetition(c: Competition): RecordCompetition {
-  return { ...c, secretariat: [], jurors: c.jurors.map(({ email: _e, phone: _p, ...juror }) => juror) };
+  const { calibration: _calibration, ...counted } = c;
+  return {
+    ...counted,
+    secretariat: [],
+    jurors: c.jurors.map(({ email: _e, phone: _p, ...juror }) => juror),
+  };
 }
 export type Stage = Competition['stages'][number];
 export type Criterion = Stage['criteria'][number];

@@ -1,4 +1,4 @@
-import type { Competition, Criterion, Juror, Stage } from './competition.ts';
+import type { Criterion, Juror, Stage } from './competition.ts';
 import type { Innovation } from './innovation.ts';
 
 /**
@@ -79,6 +79,10 @@ export function toFourDecimals(value: number): number {
   return Math.round(value * 10_000);
 }
 
-export function panelOf(competition: Competition, stage: Stage): Juror[] {
+/** The stage's panel: its `jurors`, else every juror (of a config or of a record's copy of one). */
+export function panelOf<J extends Pick<Juror, 'id'>>(
+  competition: { jurors: J[] },
+  stage: Pick<Stage, 'jurors'>,
+): J[] {
   return stage.jurors ? competition.jurors.filter((j) => stage.jurors?.includes(j.id)) : competition.jurors;
 }

@@ -56,6 +56,14 @@ const MESSAGES = {
     en: 'a field verification stage has no cut (advance); use gate for pass/fail',
   },
   unknownStage: { id: 'tahap "{value}" tidak ada', en: 'stage "{value}" does not exist' },
+  calibrationFieldStage: {
+    id: 'tahap "{value}" adalah verifikasi lapangan: contoh kalibrasi dinilai di tahap penilaian',
+    en: 'stage "{value}" is a field verification: calibration samples are scored in a scoring stage',
+  },
+  calibrationId: {
+    id: 'id contoh kalibrasi harus diawali "KALIBRASI-" lalu huruf, angka atau tanda hubung (contoh: KALIBRASI-1)',
+    en: 'a calibration sample id must start with "KALIBRASI-" followed by letters, digits or hyphens (e.g. KALIBRASI-1)',
+  },
   panelTooSmall: {
     id: 'lebih besar dari jumlah juri pada panel ({n})',
     en: 'is larger than the number of jurors on the panel ({n})',

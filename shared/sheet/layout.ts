@@ -63,6 +63,13 @@ export function fitTitle(text: string, max = MAX_TITLE_LENGTH): string {
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** The note on a calibration sample's row: it is scored first, and never counts. */
+export function calibrationNote(lang: 'id' | 'en' = 'id'): string {
+  return lang === 'en'
+    ? 'Calibration sample: score it first; it never counts in a ranking'
+    : 'Contoh kalibrasi: nilai lebih dulu; tidak dihitung dalam peringkat';
+}
+
 export function conflictNote(lang: 'id' | 'en' = 'id'): string {
   return lang === 'en'
     ? 'Conflict of interest: not scored by this juror'

@@ -1,16 +1,20 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { calibrationStage } from '../../../shared/domain/calibration.ts';
 import type { Competition } from '../../../shared/domain/competition.ts';
 import type { Lang } from '../../../shared/domain/i18n.ts';
 import type { Innovation } from '../../../shared/domain/innovation.ts';
 import type { LifecyclePhase } from '../../../shared/domain/lifecycle.ts';
+import { panelOf } from '../../../shared/domain/scoring.ts';
 import { FAIRNESS_LABELS } from '../../../shared/messages/fairness-report.ts';
 import type { SyncRecord } from '../../../shared/ports.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { readLifecycle } from '../../lifecycle/lifecycle.ts';
+import { CalibrationSection } from '../console/calibration-section.tsx';
 import { ConsoleLayout, consolePath } from '../console/console-layout.tsx';
 import { FAIRNESS_PATH, FairnessSection } from '../console/fairness-section.tsx';
 import { requireSessionPage } from '../console/session.ts';
-import { page } from '../ui/render.tsx';
+import { calibrationPath } from '../juror/calibration-link.ts';
+import { absoluteUrl, page } from '../ui/render.tsx';
 import { sayer } from '../ui/strings.ts';
 
 /**
@@ -25,6 +29,8 @@ export function FairnessPage(props: {
   phase: LifecyclePhase;
   /** ?tahap=: the stage whose report is shown. */
   stage?: string | undefined;
+  /** With a calibration round: each juror's private link (juror id → address). */
+  calibrationLinks?: ReadonlyMap<string, string>;
 }) {
   const { competition, lang, phase } = props;
   return (
@@ -41,6 +47,14 @@ export function FairnessPage(props: {
         </a>
       </p>
       <FairnessSection {...props} />
+      {competition.calibration && props.calibrationLinks ? (
+        <CalibrationSection
+          competition={competition}
+          lang={lang}
+          sync={props.sync}
+          links={props.calibrationLinks}
+        />
+      ) : null}
     </ConsoleLayout>
   );
 }
@@ -56,6 +70,7 @@ fairnessPagesRoutes.get(FAIRNESS_PATH, requireSessionPage(), async (c) => {
     readLifecycle(services),
   ]);
   c.header('cache-control', 'no-store');
+  const calibrationLinks = competition.calibration ? await jurorLinks(c) : undefined;
   return page(
     c,
     <FairnessPage
@@ -65,6 +80,19 @@ fairnessPagesRoutes.get(FAIRNESS_PATH, requireSessionPage(), async (c) => {
       innovations={innovations}
       phase={lifecycle.phase}
       stage={c.req.query('tahap')}
+      {...(calibrationLinks ? { calibrationLinks } : {})}
     />,
   );
 });
+
+/** Each panel juror of the calibration stage → the address of their private calibration page. */
+async function jurorLinks(c: Context<AppEnv>): Promise<Map<string, string>> {
+  const services = c.get('services');
+  const { competition } = services;
+  const stage = calibrationStage(competition);
+  const panel = stage ? panelOf(competition, stage) : [];
+  const links = await Promise.all(
+    panel.map(async (j) => [j.id, await calibrationPath(services, competition.id, j.id)] as const),
+  );
+  return new Map(links.flatMap(([id, path]) => (path ? [[id, absoluteUrl(c, path)] as const] : [])));
+}
