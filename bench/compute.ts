@@ -11,6 +11,7 @@ import { type Dataset, datasetFor, SCALES, type Scale } from './generate.ts';
 import { measure, round, type Sample } from './stats.ts';
 import {
   BASE_CONFIG_PATH,
+  cellTexts,
   NO_PUSH_KEYS,
   packJson,
   parseGoogleEnv,
@@ -57,10 +58,7 @@ function load(): Inputs {
 function readBody(payload: string, ranges: readonly string[]): SheetSnapshot {
   const got = (JSON.parse(payload) as { valueRanges: { values?: unknown[][] }[] }).valueRanges;
   return {
-    ranges: ranges.map((range, i) => ({
-      range,
-      values: (got[i]?.values ?? []).map((row) => row.map((cell) => String(cell ?? ''))),
-    })),
+    ranges: ranges.map((range, i) => ({ range, values: cellTexts(got[i]?.values) })),
     publishState: String(got[ranges.length]?.values?.[0]?.[0] ?? ''),
   };
 }

@@ -13,7 +13,7 @@ export { runSync } from '../functions/scores/sync.ts';
 export { packJson } from '../infra/firestore/sync-payload.ts';
 export { openSqliteStore } from '../infra/local/sqlite-store.ts';
 export { startLocalSheetsServer } from '../infra/local-sheets/index.ts';
-export { createSheetsScoreSheet, sheetRead } from '../infra/sheets/sheets-adapter.ts';
+export { cellTexts, createSheetsScoreSheet, sheetRead } from '../infra/sheets/sheets-adapter.ts';
 export { sha256Hex } from '../shared/digest.ts';
 
 const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
