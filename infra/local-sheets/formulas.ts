@@ -26,13 +26,14 @@ export function recalculate(sheet: Sheet, rows?: ReadonlySet<number>): void {
   parser.setFunction('N', ([value]) => (typeof value === 'number' ? value : 0));
   sheet.rows.forEach((cells, r) => {
     if (rows && !rows.has(r)) return;
-    cells?.forEach((cell) => {
+    cells?.forEach((cell, c) => {
       const formula = cell?.userEnteredValue?.formulaValue;
       if (!cell || formula === undefined) return;
       const { error, result } = parser.parse(formula.replace(/^=/, ''));
       // What the engine cannot evaluate keeps the result a spreadsheet program saved with the file.
       if (error && cell.effectiveValue !== undefined) return;
-      cell.effectiveValue = error ? { stringValue: error } : toExtended(result);
+      // A new cell, not the old one changed: a draft's rows are its own, its cells shared (draft.ts).
+      cells[c] = { ...cell, effectiveValue: error ? { stringValue: error } : toExtended(result) };
     });
   });
 }

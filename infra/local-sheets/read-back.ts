@@ -1,5 +1,4 @@
 import type { CellData, ExtendedValue, JsonObject } from './model.ts';
-import { colorToHex } from './xlsx-writer.ts';
 
 /**
  * Whether the rows read from a tab's part say what the rows in memory would say once written and read
@@ -52,8 +51,10 @@ function pattern(format: JsonObject | undefined): string | undefined {
   return p && p.toLowerCase() !== 'general' ? p : undefined;
 }
 
-/** Colours as the file holds them: 8 bits a channel. */
-function fill(format: JsonObject | undefined): string | undefined {
+/** Colours as the file holds them: 8 bits a channel, as one number. */
+function fill(format: JsonObject | undefined): number | undefined {
   const bg = format?.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
-  return bg ? colorToHex(bg) : undefined;
+  if (!bg) return undefined;
+  const channel = (x: number | undefined) => Math.round((x ?? 0) * 255);
+  return (channel(bg.red) << 16) | (channel(bg.green) << 8) | channel(bg.blue);
 }

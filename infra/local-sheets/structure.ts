@@ -233,7 +233,7 @@ export function applyMask(target: JsonObject, source: JsonObject, fields: string
     }
     const value = isObject(s) ? s[last] : undefined;
     if (value === undefined) delete t[last];
-    else t[last] = structuredClone(value);
+    else t[last] = typeof value === 'object' ? structuredClone(value) : value;
   }
   pruneEmpty(target);
 }
