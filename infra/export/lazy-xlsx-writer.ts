@@ -1,8 +1,8 @@
 import type { XlsxWriter } from '../../shared/ports.ts';
 
 /**
- * The .xlsx writer, loaded on the first download: exceljs is large, and most requests (every intake, every
- * cron tick) never write a workbook.
+ * The .xlsx writer, loaded on the first download: most requests (every intake, every cron tick) never
+ * write a workbook, so its module is not even evaluated for them.
  */
 export const lazyXlsxWriter: XlsxWriter = {
   async tablesToXlsx(tables) {

@@ -223,10 +223,15 @@ async function route(books: LocalBooks, method: string, url: URL, rawBody: strin
     return readRange(await workbook.current(), rest.slice('/values/'.length), render);
   }
   if (method === 'POST' && rest === ':batchUpdate') {
-    const replies = await workbook.update((book) => {
-      const next = draftForRequests(book, body.requests);
-      return { next, result: applyRequests(next, body.requests) };
-    });
+    // A publish's first write fills hidden staging tabs: the swap that follows writes the file for both.
+    const unseen = onlyHiddenTabs(await workbook.current(), body.requests);
+    const replies = await workbook.update(
+      (book) => {
+        const next = draftForRequests(book, body.requests);
+        return { next, result: applyRequests(next, body.requests) };
+      },
+      { unseen },
+    );
     return { spreadsheetId, replies };
   }
   if (method === 'PUT' && rest.startsWith('/values/')) {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { cleanDeep } from '../../shared/domain/text.ts';
+import { PX_PER_CHAR, type TabToWrite } from '../xlsx/ooxml.ts';
 import { recalculate } from './formulas.ts';
 import {
   type Book,
@@ -16,7 +17,7 @@ import {
   type Validation,
 } from './model.ts';
 import { loadablePackage, UnreadableWorkbook } from './xlsx-package.ts';
-import { PX_PER_CHAR, type TabToWrite, writeXlsx, type XlsxMemory } from './xlsx-writer.ts';
+import { writeXlsx, type XlsxMemory } from './xlsx-writer.ts';
 
 /** Hidden tab holding what .xlsx cannot say natively: sheet ids, grid sizes, protections, rules. */
 export const API_TAB = '_sheets_api';

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Deflated } from '../xlsx/zip.ts';
 
 /**
  * The entries of a zip (an .xlsx) from its central directory, without unpacking any: each entry's
@@ -69,54 +70,9 @@ function endOfDirectory(view: DataView): number {
   throw new UnsupportedZip('no end of central directory');
 }
 
-/** An entry's deflated bytes, kept to be written again as they are while its content stays the same. */
-export interface Deflated {
-  crc: number;
-  size: number;
-  data: Buffer;
-}
-
-/** A part's content deflated natively, with its CRC-32 and size for the zip's headers. */
+/** A part's content deflated natively (several times faster than in JavaScript), for zipOf. */
 export function deflatedPart(content: string | Uint8Array): Deflated {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return { crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes) };
-}
-
-/** The zip of `parts` (name → deflated content), in their order. */
-export function zipOf(parts: Iterable<readonly [string, Deflated]>): Buffer {
-  const locals: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
-  let count = 0;
-  for (const [name, part] of parts) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    // Version 2.0, UTF-8 names (bit 11), deflated, no time (a part's date says nothing to anyone).
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(0x0800, 6);
-    header.writeUInt16LE(DEFLATED, 8);
-    header.writeUInt32LE(0x00210000, 10);
-    header.writeUInt32LE(part.crc, 14);
-    header.writeUInt32LE(part.data.length, 18);
-    header.writeUInt32LE(part.size, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(DIRECTORY_ENTRY, 0);
-    central.writeUInt16LE(20, 4);
-    header.copy(central, 6, 4, 30);
-    central.writeUInt32LE(offset, 42);
-    locals.push(header, nameBytes, part.data);
-    directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + part.data.length;
-    count += 1;
-  }
-  const directorySize = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(END_OF_DIRECTORY, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(directorySize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...directory, end]);
+  // The fastest level: the file is rewritten on every publish, and its size matters to no one.
+  return { crc: crc32(bytes), size: bytes.length, data: deflateRawSync(bytes, { level: 1 }) };
 }
