@@ -7,9 +7,9 @@ import { createApp } from './app.ts';
 import { readConfigInput } from './cli/io.ts';
 import { defaultCompetition } from './compose/deployment.ts';
 import { composeNode } from './compose/node.ts';
-import type { Deployment, Services } from './compose/services.ts';
+import type { Deployment } from './compose/services.ts';
 import { nodeListener } from './http/node-server.ts';
-import { receiveFormsPush } from './intake/forms-watch.ts';
+import { receiveFormsPush, watchingCompetition } from './intake/forms-watch.ts';
 import { isJob, runJob } from './jobs.ts';
 
 /** What a Pub/Sub-triggered CloudEvent carries (google.cloud.pubsub.topic.v1.messagePublished). */
@@ -68,7 +68,9 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
     formsPubsub: async (event) => {
       // Not a Forms notification: archived for the record, nothing to redeliver.
       const formId = event.data?.message.attributes?.formId;
-      await receiveFormsPush(await formsCompetition(await load(), formId), JSON.stringify(event.data ?? {}));
+      const deployment = await load();
+      const watching = watchingCompetition(deployment, formId, await defaultCompetition(deployment));
+      await receiveFormsPush(watching, JSON.stringify(event.data ?? {}));
     },
     jobs: async (event) => {
       const job = event.data?.message.attributes?.job ?? decodeData(event.data?.message.data);
@@ -80,11 +82,6 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
 }
 
 /** The competition whose Form the notification is about; the default one when none watches it. */
-async function formsCompetition(deployment: Deployment, formId: string | undefined): Promise<Services> {
-  const watching = deployment.find((s) => formId !== undefined && s.competition.form?.formId === formId);
-  return watching ?? defaultCompetition(deployment);
-}
-
 function readCompetitionFile(env: NodeJS.ProcessEnv): unknown {
   const file = env.COMPETITION_FILE;
   if (!file || env.COMPETITION_JSON) return undefined;

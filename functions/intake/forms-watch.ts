@@ -1,7 +1,7 @@
 import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FormResponses, FormWatch } from '../../shared/ports.ts';
-import type { Services } from '../compose/services.ts';
+import type { Deployment, Services } from '../compose/services.ts';
 import { archivePayload, type IngestResult, ingestSubmission } from './ingest.ts';
 import {
   type ParsedPayload,
@@ -37,6 +37,25 @@ export const OVERLAP_MS = 10 * 60_000;
  * costs about 4–6 store calls, so a backlog is worked off over several deliveries.
  */
 export const MAX_PER_DELIVERY = 8;
+
+/**
+ * Under several competitions one Pub/Sub topic carries every Form's notifications: each goes to the
+ * competition whose config watches the Form it names, else to `fallback` (which ignores a Form it does
+ * not watch).
+ */
+export function watchingCompetition(
+  deployment: Deployment,
+  formId: string | undefined,
+  fallback: Services,
+): Services {
+  return deployment.find((s) => formId !== undefined && s.competition.form?.formId === formId) ?? fallback;
+}
+
+/** The Form a push body names, when it is a Pub/Sub push at all. */
+export function pushedFormId(body: string): string | undefined {
+  const envelope = pubsubEnvelopeSchema.safeParse(parseJson(body));
+  return envelope.success ? envelope.data.message.attributes.formId : undefined;
+}
 
 /**
  * Every Pub/Sub push, through the Worker's route or Cloud Functions' CloudEvent: archived before it is

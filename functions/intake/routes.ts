@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { limitBody } from '../http/body-size.ts';
-import { receiveFormsPush } from './forms-watch.ts';
+import { pushedFormId, receiveFormsPush, watchingCompetition } from './forms-watch.ts';
 import { ingestSubmission, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson } from './payloads.ts';
 import { verifyPushToken } from './push-token.ts';
@@ -58,7 +58,9 @@ intakeRoutes.post('/intake/pubsub', limit, async (c) => {
     services.secrets,
     services.clock.now(),
   );
-  const outcome = await receiveFormsPush(services, await c.req.text());
+  const body = await c.req.text();
+  const watching = watchingCompetition(c.get('deployment'), pushedFormId(body), services);
+  const outcome = await receiveFormsPush(watching, body);
   if (!outcome) {
     throw new AppError('bad_request', {
       id: 'Bukan pesan push Pub/Sub.',
