@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { trimTrailingSlash } from 'hono/trailing-slash';
 import { AppError } from '../shared/errors.ts';
+import { bilingual } from '../shared/messages/catalogue/t.ts';
 import { adminRoutes } from './admin/routes.ts';
 import { announceRoutes } from './announce/routes.ts';
 import type { AppEnv, Deployment, Services } from './compose/services.ts';
@@ -32,9 +33,7 @@ export function createApp(resolve: (env: unknown) => Services | Deployment | Pro
   app.use(trimTrailingSlash());
   app.use(language());
   app.onError((err, c) => errorResponse(c, err));
-  app.notFound((c) =>
-    errorResponse(c, new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' })),
-  );
+  app.notFound((c) => errorResponse(c, new AppError('not_found', bilingual('error.pageNotFound'))));
   // Machines sign their requests (intake: HMAC or OIDC; /admin: bearer); everything else is a browser's.
   const ownPagesOnly = sameOrigin();
   // A sign-in or a button press is a few bytes; intake sets its own, larger limit.

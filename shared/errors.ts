@@ -1,4 +1,5 @@
 import type { Bilingual, Lang } from './domain/i18n.ts';
+import { bilingual } from './messages/catalogue/t.ts';
 
 /** Every error a caller can see has one of these codes, and one HTTP status. */
 export const ERROR_STATUS = {
@@ -62,14 +63,7 @@ export class AppError extends Error {
 
 /** The store (Firestore or the local SQLite file) cannot answer right now; the caller may retry. */
 export function storageUnavailable(cause: unknown): AppError {
-  return new AppError(
-    'storage_unavailable',
-    {
-      id: 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
-      en: 'The data store is unavailable right now. Please try again shortly.',
-    },
-    { cause },
-  );
+  return new AppError('storage_unavailable', bilingual('error.storageUnavailable'), { cause });
 }
 
 export function isAppError(e: unknown): e is AppError {

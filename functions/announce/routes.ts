@@ -4,6 +4,7 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Announcement, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
 import { loadPublishedView } from '../results/published.ts';
 
@@ -60,7 +61,7 @@ export type PublicAnnouncement =
 export function versionParam(text: string): number {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) {
-    throw new AppError('not_found', { id: 'Versi hasil tidak ditemukan.', en: 'Result version not found.' });
+    throw new AppError('not_found', bilingual('error.resultVersionNotFound'));
   }
   return n;
 }
@@ -78,7 +79,7 @@ export async function publicAnnouncement(
 ): Promise<PublicAnnouncement> {
   const { competition } = services;
   if (competitionId !== competition.id) {
-    throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
+    throw new AppError('not_found', bilingual('error.competitionNotFound'));
   }
   const when = { announceAt: competition.announceAt, timezone: competition.timezone };
   const view = await loadPublishedView(services, version);
@@ -131,5 +132,5 @@ function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {
 }
 
 function versionNotFound(): AppError {
-  return new AppError('not_found', { id: 'Versi hasil tidak ditemukan.', en: 'Result version not found.' });
+  return new AppError('not_found', bilingual('error.resultVersionNotFound'));
 }

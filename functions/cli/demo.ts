@@ -5,6 +5,7 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { admitted } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
 import { recordAnnouncement } from '../../shared/messages/announcement-template.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { createApp } from '../app.ts';
 import { composeLocal, type LocalRuntime } from '../compose/local.ts';
 import { runScenario } from '../demo/scenario.ts';
@@ -50,10 +51,7 @@ async function printTopTen(rt: LocalRuntime, o: DemoOptions) {
   const { stores } = rt.services;
   const record = await stores.records.latestVersion();
   if (!record) {
-    throw new AppError('internal', {
-      id: 'Demo selesai tanpa hasil yang ditetapkan.',
-      en: 'The demo finished without a fixed result.',
-    });
+    throw new AppError('internal', bilingual('error.demoWithoutResult'));
   }
   o.out.write(`\n${recordAnnouncement(record, o.lang).text}\n\n`);
   o.out.write(`Workbook: ${rt.paths.workbook}\n`);

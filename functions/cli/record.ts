@@ -6,6 +6,7 @@ import type { TieDecision } from '../../shared/domain/ties.ts';
 import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
@@ -37,10 +38,7 @@ export async function finalizeCommand(
   const tieDecisions = o.ties ? readTies(o.ties) : [];
   const exclusions = (o.exclude ?? []).map(readExclusion);
   if (o.absent !== undefined && !o.by?.trim()) {
-    throw new AppError('bad_request', {
-      id: '--acknowledge-absent perlu --by <nama> (siapa yang menyatakan).',
-      en: '--acknowledge-absent needs --by <name> (who acknowledges it).',
-    });
+    throw new AppError('bad_request', bilingual('error.acknowledgeNeedsBy'));
   }
   const { services, deployment, close } = await composeNode({ env: process.env, ...o });
   try {

@@ -13,6 +13,7 @@ import { driveSharing, googleSheetUrl } from '../../infra/sheets/drive-share.ts'
 import { createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 import { GOOGLE_JWKS_URL } from '../intake/push-token.ts';
 import type { DeployedCompetition, GoogleEnv } from './env.ts';
@@ -32,10 +33,7 @@ export interface GoogleComposeDeps {
 export function googleTokenSource(env: GoogleEnv, deps: GoogleComposeDeps = {}): TokenSource {
   const key = env.serviceAccount;
   if (!key) {
-    throw new AppError('internal', {
-      id: 'GOOGLE_SERVICE_ACCOUNT_JSON belum diisi. Jalankan: npx wrangler secret put GOOGLE_SERVICE_ACCOUNT_JSON',
-      en: 'GOOGLE_SERVICE_ACCOUNT_JSON is not set. Run: npx wrangler secret put GOOGLE_SERVICE_ACCOUNT_JSON',
-    });
+    throw new AppError('internal', bilingual('error.serviceAccountUnset'));
   }
   return createServiceAccountTokenSource({
     clientEmail: key.clientEmail,

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 
 /**
  * A clean stop of a long-running process (`juri serve` on Ctrl+C, a container's SIGTERM). Work that holds
@@ -38,8 +39,4 @@ export function createStopping(): StopControl {
   };
 }
 
-export const STOPPING = () =>
-  new AppError('sheet_unavailable', {
-    id: 'juri sedang dihentikan, jadi pekerjaan ini dihentikan dan kuncinya dilepas. Hasil sebelumnya tetap berlaku; jalankan lagi setelah juri berjalan kembali.',
-    en: 'juri is stopping, so this work was stopped and its lease released. The previous result stays; run it again once juri is running again.',
-  });
+export const STOPPING = () => new AppError('sheet_unavailable', bilingual('error.stopping'));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { AppEnv } from '../compose/services.ts';
 
 export interface ErrorBody {
@@ -31,21 +32,9 @@ function toAppError(err: unknown): AppError {
   if (err instanceof HTTPException) {
     // hono/bearer-auth guards /admin: the only 401 that is not already an AppError.
     if (err.status === 401)
-      return new AppError(
-        'unauthorized',
-        { id: 'Perlu login sekretariat (token admin).', en: 'Secretariat login (admin token) required.' },
-        { cause: err },
-      );
-    if (err.status === 404)
-      return new AppError('not_found', { id: 'Tidak ditemukan.', en: 'Not found.' }, { cause: err });
-    return new AppError('bad_request', { id: 'Permintaan tidak valid.', en: 'Bad request.' }, { cause: err });
+      return new AppError('unauthorized', bilingual('error.loginRequired'), { cause: err });
+    if (err.status === 404) return new AppError('not_found', bilingual('error.notFound'), { cause: err });
+    return new AppError('bad_request', bilingual('error.badRequest'), { cause: err });
   }
-  return new AppError(
-    'internal',
-    {
-      id: 'Terjadi kesalahan di server. Silakan coba lagi.',
-      en: 'Something went wrong on the server. Please try again.',
-    },
-    { cause: err },
-  );
+  return new AppError('internal', bilingual('error.internal'), { cause: err });
 }

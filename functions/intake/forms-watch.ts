@@ -1,5 +1,6 @@
 import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { FormResponses, FormWatch } from '../../shared/ports.ts';
 import type { Deployment, Services } from '../compose/services.ts';
 import { archivePayload, type IngestResult, ingestSubmission } from './ingest.ts';
@@ -93,10 +94,7 @@ export async function handleFormsNotification(
   const read = (json: unknown) => parseFormsApiResponse(json, listed.questionTitles);
   const { results, cursor } = await ingestQueued(services, formId, position, queue, end, read);
   if (end < queue.length) {
-    throw new AppError('busy', {
-      id: 'Masih ada respons Form yang belum diproses; Pub/Sub akan mengirim ulang.',
-      en: 'More Form responses are waiting; Pub/Sub will deliver again.',
-    });
+    throw new AppError('busy', bilingual('error.formResponsesWaiting'));
   }
   return { formId, cursor, results };
 }
@@ -112,10 +110,7 @@ function watchedForm(services: Services, envelope: PubsubEnvelope): { formId: st
 
 function formsApi(services: Services): FormResponses {
   if (services.forms) return services.forms;
-  throw new AppError('upstream_unavailable', {
-    id: 'Google Forms API belum dikonfigurasi.',
-    en: 'The Google Forms API is not configured.',
-  });
+  throw new AppError('upstream_unavailable', bilingual('error.formsApiUnset'));
 }
 
 /** How far the listing got: the cursor, and the responses stored from within the overlap behind it. */

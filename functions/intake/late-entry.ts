@@ -1,6 +1,7 @@
 import { lateEntryNeedsCorrection } from '../../shared/domain/lifecycle.ts';
 import { validateSubmission } from '../../shared/domain/submission.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Services } from '../compose/services.ts';
 import { storeInnovation } from './ingest.ts';
 
@@ -17,10 +18,7 @@ export async function acceptLateEntry(
   const { competition, stores, clock } = services;
   const why = reason.trim();
   if (why === '') {
-    throw new AppError('bad_request', {
-      id: 'Alasan penerimaan pendaftaran terlambat wajib diisi.',
-      en: 'A reason for accepting the late entry is required.',
-    });
+    throw new AppError('bad_request', bilingual('error.lateReasonRequired'));
   }
   // After fixing, the entry joins the live ranking only: the fixed version and every public surface stay
   // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.

@@ -1,5 +1,6 @@
 import { errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Secrets } from '../compose/services.ts';
 
 /** Google's OIDC signing keys; the key set is fetched lazily and cached by jose. */
@@ -8,11 +9,7 @@ const GOOGLE_ISSUERS = ['accounts.google.com', 'https://accounts.google.com'];
 
 /** A fresh error per request, so one request's stack or cause never shows up in another's. */
 const unauthorized = (cause?: unknown) =>
-  new AppError(
-    'unauthorized',
-    { id: 'Token Pub/Sub tidak valid.', en: 'Invalid Pub/Sub token.' },
-    cause === undefined ? {} : { cause },
-  );
+  new AppError('unauthorized', bilingual('error.invalidPubSubToken'), cause === undefined ? {} : { cause });
 
 /**
  * Checks the OIDC bearer token Pub/Sub attaches to a push: signed by Google, meant for us (audience),
@@ -43,13 +40,6 @@ export async function verifyPushToken(
       throw unauthorized(err);
     }
     // Google's key set could not be fetched: not the sender's fault, so let Pub/Sub retry.
-    throw new AppError(
-      'upstream_unavailable',
-      {
-        id: 'Kunci Google tidak dapat diambil; coba lagi.',
-        en: "Google's keys could not be fetched; retry.",
-      },
-      { cause: err },
-    );
+    throw new AppError('upstream_unavailable', bilingual('error.googleKeysUnreachable'), { cause: err });
   }
 }

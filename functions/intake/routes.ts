@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { limitBody } from '../http/body-size.ts';
@@ -62,10 +63,7 @@ intakeRoutes.post('/intake/pubsub', limit, async (c) => {
   const watching = watchingCompetition(c.get('deployment'), pushedFormId(body), services);
   const outcome = await receiveFormsPush(watching, body);
   if (!outcome) {
-    throw new AppError('bad_request', {
-      id: 'Bukan pesan push Pub/Sub.',
-      en: 'Not a Pub/Sub push message.',
-    });
+    throw new AppError('bad_request', bilingual('error.notPubSubPush'));
   }
   // Rejections are stored and listed for the secretariat; answering 2xx stops Pub/Sub redelivering them.
   return c.json(outcome, 200);

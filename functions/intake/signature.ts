@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
 
 /** Unix seconds when the sender signed the request. */
@@ -9,11 +10,7 @@ export const SIGNATURE_HEADER = 'X-Juri-Signature';
 export const MAX_SKEW_SECONDS = 5 * 60;
 
 /** A fresh error per request, so one request's stack or cause never shows up in another's. */
-const unauthorized = () =>
-  new AppError('unauthorized', {
-    id: 'Tanda tangan kiriman tidak valid atau kedaluwarsa.',
-    en: 'The request signature is invalid or expired.',
-  });
+const unauthorized = () => new AppError('unauthorized', bilingual('error.badSignature'));
 
 /** The exact bytes both sides sign: the timestamp, a dot, then the body's bytes as they travel. */
 export function signedBytes(timestamp: string, rawBody: string | Uint8Array): Uint8Array<ArrayBuffer> {

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/lifecycle.ts';
 import type { ResultRecord } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { transitionProblemText } from '../../shared/messages/lifecycle.ts';
 import type { Services } from '../compose/services.ts';
 
@@ -111,8 +112,5 @@ export async function followFixing(services: Services, record: ResultRecord): Pr
 }
 
 function movedMeanwhile(): AppError {
-  return new AppError('conflict', {
-    id: 'Tahap kompetisi baru saja diubah dari tempat lain. Muat ulang dan periksa.',
-    en: 'The competition phase was just changed elsewhere. Reload and check.',
-  });
+  return new AppError('conflict', bilingual('error.phaseChangedElsewhere'));
 }

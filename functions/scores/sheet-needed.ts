@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { ScoreSheet } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 
@@ -19,17 +20,10 @@ export const SHEET_WORK_BUDGET_MS = 8 * 60_000;
 
 export function sheetOf(services: Services): ScoreSheet {
   if (services.sheet) return services.sheet;
-  throw new AppError('sheet_unavailable', {
-    id: 'Google Sheet belum dikonfigurasi (SPREADSHEET_ID kosong).',
-    en: 'No Google Sheet is configured (SPREADSHEET_ID is empty).',
-  });
+  throw new AppError('sheet_unavailable', bilingual('error.sheetUnset'));
 }
 
-export const BUSY = () =>
-  new AppError('busy', {
-    id: 'Sinkronisasi lain sedang berjalan; coba lagi sebentar lagi.',
-    en: 'Another sync is running; try again in a moment.',
-  });
+export const BUSY = () => new AppError('busy', bilingual('error.syncBusy'));
 
 /**
  * Runs `work` while holding the sheet lease, so syncs and setups never interleave their writes. The
@@ -98,11 +92,7 @@ function renewWhileRunning(services: Services, holder: string, lost: (reason: Ap
   };
 }
 
-const LEASE_LOST = () =>
-  new AppError('busy', {
-    id: 'Pekerjaan ini terhenti terlalu lama sehingga kuncinya diambil alih oleh sinkronisasi lain; pekerjaan ini dihentikan. Hasil sinkronisasi lain itu yang berlaku.',
-    en: 'This work stalled for so long that another sync took over its lease, so it was stopped. The other sync’s result stands.',
-  });
+const LEASE_LOST = () => new AppError('busy', bilingual('error.leaseLost'));
 
 function outOfTime(budgetMs: number): AppError {
   // A person at the dashboard is given seconds; the cron, minutes.

@@ -1,6 +1,7 @@
 import { importPKCS8, SignJWT } from 'jose';
 import pRetry, { AbortError } from 'p-retry';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { GOOGLE_TOKEN_URL } from './scopes.ts';
 import { type AccessToken, createTokenCache, type TokenCache } from './token-cache.ts';
 
@@ -81,14 +82,7 @@ async function signAssertion(
   try {
     key = await importPKCS8(opts.privateKey, 'RS256');
   } catch (cause) {
-    throw new AppError(
-      'internal',
-      {
-        id: 'Kunci privat service account tidak terbaca. Salin ulang seluruh isi file kunci JSON ke GOOGLE_SERVICE_ACCOUNT_JSON.',
-        en: 'The service-account private key cannot be read. Copy the whole JSON key file into GOOGLE_SERVICE_ACCOUNT_JSON again.',
-      },
-      { cause },
-    );
+    throw new AppError('internal', bilingual('error.privateKeyUnreadable'), { cause });
   }
   const iat = Math.floor(nowMs / 1000);
   return new SignJWT({ scope })
@@ -141,14 +135,7 @@ async function exchange(doFetch: typeof fetch, tokenUrl: string, assertion: stri
 }
 
 function unreachable(cause: unknown): AppError {
-  return new AppError(
-    'upstream_unavailable',
-    {
-      id: 'Layanan token Google tidak dapat dihubungi. Coba lagi sebentar lagi.',
-      en: 'Google token service is unreachable. Please try again shortly.',
-    },
-    { cause },
-  );
+  return new AppError('upstream_unavailable', bilingual('error.tokenServiceUnreachable'), { cause });
 }
 
 function safeJson(text: string): Record<string, unknown> | undefined {

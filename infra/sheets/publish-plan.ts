@@ -1,5 +1,6 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { hyperlinkFormula } from '../../shared/sheet/juror-tab.ts';
 import { META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tab.ts';
@@ -41,10 +42,7 @@ export function parseMeta(text: string): PublishMeta {
   } catch {
     // fall through: an empty or edited cell means the sheet was never set up (or was damaged)
   }
-  throw new AppError('sheet_unavailable', {
-    id: 'Google Sheet belum disiapkan (tab tersembunyi "_juri" kosong atau rusak); jalankan "juri sheet setup" dulu.',
-    en: 'The Google Sheet is not set up (the hidden "_juri" tab is empty or damaged); run "juri sheet setup" first.',
-  });
+  throw new AppError('sheet_unavailable', bilingual('error.sheetNotSetUp'));
 }
 
 /** Header rows plus body rows, every row padded to the same width so stale cells are overwritten. */

@@ -1,5 +1,6 @@
 import pRetry from 'p-retry';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 
 export interface SheetsRetryOptions {
   /** Retries after the first attempt (default 5). */
@@ -214,24 +215,10 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
     );
   }
   if (status === 400 && /Unable to parse range|No grid with id/i.test(detail ?? '')) {
-    return new AppError(
-      'sheet_unavailable',
-      {
-        id: 'Tab yang dibutuhkan belum ada di Google Sheet. Jalankan penyiapan sheet (juri sheet setup) dulu, lalu sinkronkan lagi.',
-        en: 'A tab juri needs is missing from the Google Sheet. Run the sheet setup (juri sheet setup) first, then sync again.',
-      },
-      options,
-    );
+    return new AppError('sheet_unavailable', bilingual('error.tabMissing'), options);
   }
   if (outOfTime || status === undefined || status >= 500) {
-    return new AppError(
-      'sheet_unavailable',
-      {
-        id: 'Google Sheet tidak menjawab atau sedang bermasalah. Periksa koneksi internet, lalu coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.',
-        en: 'The Google Sheet did not answer or is having trouble. Check the internet connection, then try again in a few minutes; if it keeps failing, run juri doctor.',
-      },
-      options,
-    );
+    return new AppError('sheet_unavailable', bilingual('error.sheetUnavailable'), options);
   }
   return new AppError(
     'sheet_unavailable',

@@ -13,7 +13,7 @@ import ts from 'typescript';
  * - a module path, a literal type, an object key: code;
  * - an attribute no one reads (class, id, href, …, data-*): CSS classes, test ids and URL paths;
  * - CSS (a rule block `x{a:b}` or a declaration `a: b;`), SQL (its upper-case keywords), upper case only
- *   (a PEM marker, a constant), XML (a workbook part); in HTML the text between tags still counts;
+ *   (a PEM marker, a constant), XML (a workbook part), a page's inline script, the text of <code>/<kbd>; in HTML the text between tags still counts;
  * - one token without a space: log event keys ('sync.failed'), HTTP header names, codes, identifiers.
  */
 export const SCANNED = ['functions', 'infra', 'shared'] as const;
@@ -33,6 +33,9 @@ const CSS = /\{[^{}]*[\w-]\s*:[^{}]*\}|^\s*[\w-]+\s*:\s*[^;]+;/;
 const SQL = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|VALUES)\b/;
 const MARKUP = /<[/!?]?[a-z][^>]*(>|$)/gi;
 const XML = /<\?xml|xmlns|<\/?[a-z]+:[a-z]/i;
+const SCRIPT = /\bdocument\.|=>|\bfunction\s*\(|addEventListener/;
+/** Elements whose text is a command or code, shown as typed. */
+const CODE_ELEMENTS = new Set(['code', 'kbd', 'pre', 'samp']);
 
 /** Attributes whose value no one reads on the page. */
 const UNSEEN_ATTRIBUTES = new Set([
@@ -73,7 +76,7 @@ const UNSEEN_ATTRIBUTES = new Set([
 
 /** CSS, SQL, or upper case only (a PEM marker 'PRIVATE KEY', a constant): not a sentence. */
 function isCode(text: string): boolean {
-  return CSS.test(text) || SQL.test(text) || XML.test(text) || !/\p{Ll}/u.test(text);
+  return CSS.test(text) || SQL.test(text) || XML.test(text) || SCRIPT.test(text) || !/\p{Ll}/u.test(text);
 }
 
 function readsLikeWords(text: string, loneWordToo: boolean): boolean {
@@ -89,6 +92,11 @@ function attributeOf(node: ts.Node): string | undefined {
     if (ts.isStatement(up) || ts.isJsxElement(up) || ts.isJsxSelfClosingElement(up)) return undefined;
   }
   return undefined;
+}
+
+function inCodeElement(node: ts.JsxText): boolean {
+  const parent = node.parent;
+  return ts.isJsxElement(parent) && CODE_ELEMENTS.has(parent.openingElement.tagName.getText());
 }
 
 function isUnseen(node: ts.Node): boolean {
@@ -125,7 +133,7 @@ export function findUserWords(file: string, source: string): Finding[] {
   };
   const visit = (node: ts.Node): void => {
     if (ts.isJsxText(node)) {
-      if (readsLikeWords(node.text, true)) report(node, node.text);
+      if (readsLikeWords(node.text, true) && !inCodeElement(node)) report(node, node.text);
       return;
     }
     const text = literalText(node);

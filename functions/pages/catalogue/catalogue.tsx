@@ -4,6 +4,7 @@ import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import { publishedEntries, publishedRanks } from '../../../shared/domain/published-view.ts';
 import { hasConsent } from '../../../shared/domain/submission.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import type { AppEnv, Services } from '../../compose/services.ts';
 import { loadPublishedView } from '../../results/published.ts';
 import { NotFoundPage } from '../public/announcement-page.tsx';
@@ -29,7 +30,7 @@ async function catalogueOf(
 ): Promise<{ open: false } | { open: true; listed: Listed[] }> {
   const { competition, stores } = services;
   if (competitionId !== competition.id) {
-    throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
+    throw new AppError('not_found', bilingual('error.competitionNotFound'));
   }
   const view = await loadPublishedView(services);
   if (view?.status !== 'published') return { open: false };
@@ -68,7 +69,7 @@ export interface CatalogueDeps {
 }
 
 function notFound(): never {
-  throw new AppError('not_found', { id: 'Inovasi tidak ditemukan.', en: 'Innovation not found.' });
+  throw new AppError('not_found', bilingual('error.innovationNotFound'));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Competition } from '../../../shared/domain/competition.ts';
-import { type Bilingual, fill, type Lang, localName } from '../../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import { reminder } from '../../../shared/messages/reminders.ts';
 import { sheetIssueText } from '../../../shared/messages/sheet-issues.ts';
 import type { SyncRecord } from '../../../shared/ports.ts';
@@ -8,46 +8,9 @@ import { jurorTabs } from '../../../shared/sheet/juror-tab.ts';
 import type { JurorProgress } from '../../../shared/sheet/layout.ts';
 import { EntryName, type Titles } from '../ui/entry-name.tsx';
 import { StackHead } from '../ui/stack-head.tsx';
+import { sayer } from '../ui/strings.ts';
 
 /** The dashboard's sections about the jurors' own work: what is missing, their remarks, reshaped tabs. */
-
-const WORDS = {
-  missing: { id: 'Belum dinilai', en: 'Not yet scored' },
-  missingIntro: {
-    id: 'Juri yang masih punya inovasi belum dinilai. Pengingat siap dikirim lewat WhatsApp atau email (teks dalam bahasa Indonesia); juri tidak mengirim apa pun sendiri.',
-    en: 'Jurors with innovations still to score. Reminders are ready to send by WhatsApp or email (text in Indonesian); juri sends nothing itself.',
-  },
-  allDone: { id: 'Semua nilai sudah lengkap.', en: 'Every score is in.' },
-  placed: {
-    id: 'Inovasi baru di tahap pertama (lolos seleksi atau diterima terlambat) sudah ditambahkan ke tab juri pada sinkronisasi terakhir:',
-    en: 'New first-stage innovations (passed the selection or accepted late) were added to the juror tabs at the last sync:',
-  },
-  placedTo: { id: '{id} → tab {tabs}', en: '{id} → tabs {tabs}' },
-  noData: { id: 'Belum ada sinkronisasi.', en: 'No sync yet.' },
-  count: { id: '{n} inovasi, {cells} sel kosong', en: '{n} innovations, {cells} empty cells' },
-  more: { id: '… dan {n} lagi', en: '… and {n} more' },
-  whatsapp: { id: 'WhatsApp', en: 'WhatsApp' },
-  email: { id: 'Email', en: 'Email' },
-  text: { id: 'Teks pengingat', en: 'Reminder text' },
-  stage: { id: 'Tahap', en: 'Stage' },
-  juror: { id: 'Juri', en: 'Juror' },
-  left: { id: 'Sisa', en: 'Left' },
-  entries: { id: 'Inovasi', en: 'Innovations' },
-  send: { id: 'Kirim pengingat', en: 'Send a reminder' },
-  comments: { id: 'Catatan juri', en: 'Juror remarks' },
-  noComments: { id: 'Belum ada catatan juri.', en: 'No juror remarks yet.' },
-  innovation: { id: 'Inovasi', en: 'Innovation' },
-  remark: { id: 'Catatan', en: 'Remark' },
-  issues: { id: 'Tab juri yang diubah susunannya', en: 'Juror tabs whose shape was changed' },
-  tab: { id: 'Tab', en: 'Tab' },
-  what: { id: 'Apa yang terjadi dan cara memperbaikinya', en: 'What happened and how to mend it' },
-} satisfies Record<string, Bilingual>;
-
-type Word = keyof typeof WORDS;
-const say =
-  (lang: Lang) =>
-  (key: Word, args: Record<string, string | number> = {}) =>
-    fill(WORDS[key][lang], args);
 
 const SHOWN_IDS = 8;
 const MAX_COMMENTS = 60;
@@ -65,7 +28,7 @@ export function MissingSection(
   props: Props & { progress: readonly JurorProgress[] | undefined; placed?: SyncRecord['rowsPlaced'] },
 ) {
   const { competition, lang, progress } = props;
-  const t = say(lang);
+  const t = sayer(lang);
   const left = (progress ?? []).filter((p) => (p.pending?.length ?? 0) > 0);
   const placed = props.placed ?? [];
   const tabTitle = new Map(
@@ -73,14 +36,14 @@ export function MissingSection(
   );
   return (
     <section class="card" id="belum" aria-labelledby="h-belum">
-      <h2 id="h-belum">{t('missing')}</h2>
+      <h2 id="h-belum">{t('jurorWork.missing')}</h2>
       {placed.length > 0 ? (
         <div class="notice" role="status">
-          <p>{t('placed')}</p>
+          <p>{t('jurorWork.placed')}</p>
           <ul>
             {placed.map((p) => (
               <li>
-                {t('placedTo', {
+                {t('jurorWork.placedTo', {
                   id: p.innovation,
                   tabs: p.jurors.map((j) => `"${tabTitle.get(`${p.stage}|${j}`) ?? j}"`).join(', '),
                 })}
@@ -89,16 +52,22 @@ export function MissingSection(
           </ul>
         </div>
       ) : null}
-      {progress === undefined ? <p>{t('noData')}</p> : null}
-      {progress !== undefined && left.length === 0 ? <p>{t('allDone')}</p> : null}
+      {progress === undefined ? <p>{t('jurorWork.noData')}</p> : null}
+      {progress !== undefined && left.length === 0 ? <p>{t('jurorWork.allDone')}</p> : null}
       {left.length > 0 ? (
         <>
-          <p class="muted">{t('missingIntro')}</p>
+          <p class="muted">{t('jurorWork.missingIntro')}</p>
           <div class="scroll">
             <table class="wide stk t-missing">
               <StackHead
                 kind="t-missing"
-                columns={[t('stage'), t('juror'), t('left'), t('entries'), t('send')]}
+                columns={[
+                  t('jurorWork.stage'),
+                  t('jurorWork.juror'),
+                  t('jurorWork.left'),
+                  t('jurorWork.entries'),
+                  t('jurorWork.send'),
+                ]}
               />
               <tbody>
                 {left.map((p) => {
@@ -115,20 +84,20 @@ export function MissingSection(
                     <tr>
                       <td>{localName(stage, lang)}</td>
                       <td>{juror.name}</td>
-                      <td>{t('count', { n: pending.length, cells: p.emptyCells ?? 0 })}</td>
+                      <td>{t('jurorWork.count', { n: pending.length, cells: p.emptyCells ?? 0 })}</td>
                       <td>
                         {shown.join(', ')}
                         {pending.length > shown.length
-                          ? ` ${t('more', { n: pending.length - shown.length })}`
+                          ? ` ${t('jurorWork.more', { n: pending.length - shown.length })}`
                           : ''}
                       </td>
                       <td>
                         <a href={r.whatsapp} target="_blank" rel="noopener noreferrer">
-                          {t('whatsapp')}
+                          {t('jurorWork.whatsapp')}
                         </a>{' '}
-                        · <a href={r.email}>{t('email')}</a>
+                        · <a href={r.email}>{t('jurorWork.email')}</a>
                         <details>
-                          <summary>{t('text')}</summary>
+                          <summary>{t('jurorWork.text')}</summary>
                           <p lang="id">{r.text}</p>
                         </details>
                       </td>
@@ -147,21 +116,29 @@ export function MissingSection(
 /** What the jurors typed in their remarks column. */
 export function CommentsSection(props: Props & { comments: readonly JurorComment[]; titles: Titles }) {
   const { competition, lang, comments, titles } = props;
-  const t = say(lang);
+  const t = sayer(lang);
   const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
   const stages = new Map(competition.stages.map((s) => [s.id, localName(s, lang)]));
   const rows = comments.slice(0, MAX_COMMENTS);
   return (
     <section class="card" id="catatan" aria-labelledby="h-catatan">
       <h2 id="h-catatan">
-        {t('comments')} ({comments.length})
+        {t('jurorWork.comments')} ({comments.length})
       </h2>
       {rows.length === 0 ? (
-        <p>{t('noComments')}</p>
+        <p>{t('jurorWork.noComments')}</p>
       ) : (
         <div class="scroll">
           <table class="wide stk t-remarks">
-            <StackHead kind="t-remarks" columns={[t('stage'), t('innovation'), t('juror'), t('remark')]} />
+            <StackHead
+              kind="t-remarks"
+              columns={[
+                t('jurorWork.stage'),
+                t('jurorWork.innovation'),
+                t('jurorWork.juror'),
+                t('jurorWork.remark'),
+              ]}
+            />
             <tbody>
               {rows.map((c) => (
                 <tr>
@@ -185,16 +162,19 @@ export function CommentsSection(props: Props & { comments: readonly JurorComment
 export function SheetIssuesSection(props: Props & { issues: readonly SheetIssue[] }) {
   const { competition, lang, issues } = props;
   if (issues.length === 0) return null;
-  const t = say(lang);
+  const t = sayer(lang);
   const names = new Map(competition.jurors.map((j) => [j.id, j.name]));
   return (
     <section class="card" id="tab-juri" aria-labelledby="h-tab-juri" role="alert">
       <h2 id="h-tab-juri">
-        {t('issues')} ({issues.length})
+        {t('jurorWork.issues')} ({issues.length})
       </h2>
       <div class="scroll">
         <table class="wide stk t-tab-issues">
-          <StackHead kind="t-tab-issues" columns={[t('tab'), t('juror'), t('what')]} />
+          <StackHead
+            kind="t-tab-issues"
+            columns={[t('jurorWork.tab'), t('jurorWork.juror'), t('jurorWork.what')]}
+          />
           <tbody>
             {issues.map((i) => (
               <tr>

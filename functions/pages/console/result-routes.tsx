@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import { parsePhaseKey, phaseKey } from '../../../shared/domain/lifecycle.ts';
 import type { TieDecision } from '../../../shared/domain/ties.ts';
 import { AppError, isAppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import { phaseName } from '../../../shared/messages/lifecycle.ts';
 import { versionParam } from '../../announce/routes.ts';
 import type { AppEnv } from '../../compose/services.ts';
@@ -56,10 +57,7 @@ async function action(
   try {
     const form = await c.req.parseBody();
     if (!repeatable && field(form, 'confirm') !== 'yes') {
-      throw new AppError('bad_request', {
-        id: 'Centang kotak konfirmasi untuk melanjutkan.',
-        en: 'Tick the confirmation box to go on.',
-      });
+      throw new AppError('bad_request', bilingual('error.confirmUnticked'));
     }
     return c.redirect(await work(form), 303);
   } catch (err) {
@@ -130,7 +128,7 @@ resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
   action(c, 'ringkasan', async (form) => {
     const to = parsePhaseKey(field(form, 'to'));
     if (!to) {
-      throw new AppError('bad_request', { id: 'Tahap tidak dikenal.', en: 'Unknown phase.' });
+      throw new AppError('bad_request', bilingual('error.unknownPhase'));
     }
     const moved = await movePhase(c.get('services'), to, field(form, 'reason'), 'secretariat');
     return `/sekretariat?tahap=${encodeURIComponent(phaseKey(moved.to))}#status`;
@@ -140,8 +138,7 @@ resultPagesRoutes.post('/sekretariat/tahap', requireSession(), (c) =>
 resultPagesRoutes.get('/sekretariat/berita-acara/:version', requireSessionPage(), async (c) => {
   const { stores } = c.get('services');
   const record = await stores.records.getVersion(versionParam(c.req.param('version')));
-  if (!record)
-    throw new AppError('not_found', { id: 'Versi hasil tidak ditemukan.', en: 'Result version not found.' });
+  if (!record) throw new AppError('not_found', bilingual('error.resultVersionNotFound'));
   c.header('cache-control', 'no-store');
   return page(c, <BeritaAcaraPage record={record} lang={c.get('lang')} path={c.req.path} />);
 });

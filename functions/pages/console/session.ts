@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getSignedCookie, setSignedCookie } from 'hono/cookie';
 import { AppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { hmacSha256Hex, timingSafeEqualText } from '../../http/crypto.ts';
 import { isHttps, rememberDevice } from '../../http/known-device.ts';
@@ -81,10 +82,7 @@ export function requireSessionPage(): MiddlewareHandler<AppEnv> {
 export function requireSession(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!(await hasSession(c))) {
-      throw new AppError('unauthorized', {
-        id: 'Sesi sekretariat tidak ada atau sudah berakhir. Silakan masuk lagi.',
-        en: 'No secretariat session, or it has expired. Please sign in again.',
-      });
+      throw new AppError('unauthorized', bilingual('error.noSession'));
     }
     await next();
   };
@@ -102,10 +100,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function sameOrigin(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method) && !fromOwnPage(c)) {
-      throw new AppError('forbidden', {
-        id: 'Permintaan ditolak: formulir harus dikirim dari halaman juri sendiri.',
-        en: 'Request refused: the form must be sent from juri’s own page.',
-      });
+      throw new AppError('forbidden', bilingual('error.crossSiteForm'));
     }
     await next();
   };

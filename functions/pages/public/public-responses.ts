@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { sha256Hex } from '../../../shared/digest.ts';
 import { cleanText, singleLineText } from '../../../shared/domain/text.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { clientAddress } from '../../http/client-address.ts';
 import { recordIntact } from '../../results/published.ts';
@@ -12,7 +13,7 @@ import type { StringKey } from '../ui/strings.ts';
 export const responseLimit = bodyLimit({
   maxSize: 8 * 1024,
   onError: () => {
-    throw new AppError('bad_request', { id: 'Tanggapan terlalu besar.', en: 'Response too large.' });
+    throw new AppError('bad_request', bilingual('error.responseTooLarge'));
   },
 });
 
@@ -45,7 +46,7 @@ export function contactKey(contact: string): string {
 export async function receivePublicResponse(c: Context<AppEnv>): Promise<'ok' | Extract<StringKey, Refusal>> {
   const { competition, stores, clock } = c.get('services');
   if (c.req.param('competition') !== competition.id) {
-    throw new AppError('not_found', { id: 'Kompetisi tidak ditemukan.', en: 'Competition not found.' });
+    throw new AppError('not_found', bilingual('error.competitionNotFound'));
   }
   const form = await c.req.parseBody();
   const raw = (key: string) => (typeof form[key] === 'string' ? form[key] : '');

@@ -7,6 +7,7 @@ import type { Issue } from '../../../shared/domain/issues.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from '../../../shared/domain/submission-fields.ts';
 import { type IntakeState, intakeState, timelineInstant } from '../../../shared/domain/timeline.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import { issueText } from '../../../shared/messages/issues.ts';
 import { formatInstant, formatLongDate } from '../../../shared/messages/moments.ts';
 import { FIELD_NAMES } from '../../../shared/messages/selection.ts';
@@ -28,7 +29,7 @@ export const registerRoutes = new Hono<AppEnv>();
 
 registerRoutes.use('*', async (c, next) => {
   if (!c.get('services').localForm) {
-    throw new AppError('not_found', { id: 'Halaman tidak ditemukan.', en: 'Page not found.' });
+    throw new AppError('not_found', bilingual('error.pageNotFound'));
   }
   await next();
 });
@@ -316,7 +317,7 @@ registerRoutes.get('/', (c) => {
 const limit = bodyLimit({
   maxSize: 256 * 1024,
   onError: () => {
-    throw new AppError('bad_request', { id: 'Kiriman terlalu besar.', en: 'Payload too large.' });
+    throw new AppError('bad_request', bilingual('error.payloadTooLarge'));
   },
 });
 

@@ -8,6 +8,7 @@ import type { Innovation } from '../../../shared/domain/innovation.ts';
 import { publishedCriterionMeans, publishedEntries } from '../../../shared/domain/published-view.ts';
 import type { ResultRecord } from '../../../shared/domain/record.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import { formatLocalMoment } from '../../../shared/messages/moments.ts';
 import { formatNumber, formatScore, scoreText } from '../../../shared/messages/numbers.ts';
 import type { AppEnv } from '../../compose/services.ts';
@@ -38,7 +39,7 @@ const FEEDBACK_CSS = `
 `;
 
 function notFound(): never {
-  throw new AppError('not_found', { id: 'Lembar umpan balik tidak ada.', en: 'No such feedback sheet.' });
+  throw new AppError('not_found', bilingual('error.noSuchFeedbackSheet'));
 }
 
 /**
