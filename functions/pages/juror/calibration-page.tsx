@@ -10,6 +10,7 @@ import {
   calibrationSentences,
   signedPoints,
 } from '../../../shared/messages/calibration.ts';
+import { bilingual } from '../../../shared/messages/catalogue/t.ts';
 import { formatScore } from '../../../shared/messages/numbers.ts';
 import type { AppEnv } from '../../compose/services.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -133,10 +134,7 @@ calibrationRoutes.get('/:competition/:juror/:token', async (c) => {
   const valid = await isCalibrationToken(services, cid, jid, token);
   const juror = competition.jurors.find((j) => j.id === jid);
   if (!valid || cid !== competition.id || !juror || !competition.calibration) {
-    throw new AppError('not_found', {
-      id: 'Tautan kalibrasi ini tidak dikenal.',
-      en: 'This calibration link is not known.',
-    });
+    throw new AppError('not_found', bilingual('error.calibrationLinkUnknown'));
   }
   const lang = c.get('lang');
   const w = CALIBRATION_WORDS[lang];

@@ -24,6 +24,7 @@ export const ERRORS = {
   'error.notPubSubPush': 'Not a Pub/Sub push message.',
   'error.badSignature': 'The request signature is invalid or expired.',
   'error.phaseChangedElsewhere': 'The competition phase was just changed elsewhere. Reload and check.',
+  'error.calibrationLinkUnknown': 'This calibration link is not known.',
   'error.innovationNotFound': 'Innovation not found.',
   'error.confirmUnticked': 'Tick the confirmation box to go on.',
   'error.unknownPhase': 'Unknown phase.',

@@ -21,6 +21,7 @@ export const ERRORS = {
   'error.notPubSubPush': 'Bukan pesan push Pub/Sub.',
   'error.badSignature': 'Tanda tangan kiriman tidak valid atau kedaluwarsa.',
   'error.phaseChangedElsewhere': 'Tahap kompetisi baru saja diubah dari tempat lain. Muat ulang dan periksa.',
+  'error.calibrationLinkUnknown': 'Tautan kalibrasi ini tidak dikenal.',
   'error.innovationNotFound': 'Inovasi tidak ditemukan.',
   'error.confirmUnticked': 'Centang kotak konfirmasi untuk melanjutkan.',
   'error.unknownPhase': 'Tahap tidak dikenal.',
