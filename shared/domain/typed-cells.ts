@@ -50,6 +50,7 @@ export class StageColumns {
 
   constructor(
     stage: Pick<Stage, 'id' | 'kind' | 'criteria'>,
+    /** Rows to make room for at once (more are made as needed). */
     capacity: number,
     readonly origin: CellOrigin,
     /** Ids of cells kept beside the criteria as typed, never scored: columns criteria.length + e. */
@@ -67,9 +68,22 @@ export class StageColumns {
   /** Starts a row (its cells all empty); returns its index. */
   addRow(innovation: string, juror: string): number {
     const row = this.length++;
+    if (row >= (this.status[0]?.length ?? 0)) this.grow(Math.max(16, 2 * row));
     this.innovation[row] = innovation;
     this.juror[row] = juror;
     return row;
+  }
+
+  /** Room for `rows` rows, the cells kept. */
+  private grow(rows: number): void {
+    this.values.forEach((old, k) => {
+      this.values[k] = new Float64Array(rows);
+      (this.values[k] as Float64Array).set(old);
+    });
+    this.status.forEach((old, k) => {
+      this.status[k] = new Uint8Array(rows);
+      (this.status[k] as Uint8Array).set(old);
+    });
   }
 
   /** Reads `text` into row `row`, criterion `k`, by the criterion's scale; returns what it held. */
@@ -155,14 +169,16 @@ export function typedCellsOf(
   const stages = new Map(competition.stages.map((s) => [s.id, s]));
   const counts = new Map<string, number>();
   for (const e of entries) counts.set(e.stage, (counts.get(e.stage) ?? 0) + 1);
-  const built = new Map<string, { columns: StageColumns; at: Map<string, number>; source: Int32Array }>();
+  const built = new Map<string, { columns: StageColumns; at: Map<string, number>; source: number[] }>();
   const stray: ScoreEntry[] = [];
   const of = (stage: Stage) => {
     let b = built.get(stage.id);
     if (!b) {
-      const capacity = counts.get(stage.id) ?? 0;
       const k = stage.criteria.length;
-      const source = new Int32Array(capacity * k);
+      // A row holds up to k cells: room for the rows if every row is full; more are made if needed.
+      const capacity = Math.ceil((counts.get(stage.id) ?? 0) / Math.max(1, k));
+      /** Each cell's index in `entries`, by row * k + criterion. */
+      const source: number[] = [];
       const origin: CellOrigin = {
         text: (row, c) => entries[source[row * k + c] ?? 0]?.value ?? '',
         cell: (row, c) => entries[source[row * k + c] ?? 0]?.cell,
