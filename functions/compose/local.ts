@@ -81,6 +81,10 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   const secrets = localSecrets(dir);
   const competitions: LocalCompetition[] = [];
   const servers: LocalSheetsServer[] = [];
+  const close = async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    store.close();
+  };
   try {
     for (const [i, competition] of configs.entries()) {
       // The first keeps juri.xlsx, as a folder of one competition always had it.
@@ -105,23 +109,17 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
       competitions.push({ ...localSheet(services, sheets), paths: { dir, database, workbook } });
     }
   } catch (err) {
-    await Promise.all(servers.map((s) => s.close()));
-    store.close();
+    await close();
     throw err;
   }
   const deployment = competitions.map((c) => c.services);
-  const chosen = await chooseCompetition(deployment, o.competition);
-  const top = competitions.find((c) => c.services === chosen) ?? competitions[0];
-  if (!top) throw new Error('juri: local mode without a competition');
-  return {
-    ...top,
-    competitions,
-    deployment,
-    async close() {
-      await Promise.all(servers.map((s) => s.close()));
-      store.close();
-    },
-  };
+  const chosen = await chooseCompetition(deployment, o.competition).catch(async (err: unknown) => {
+    await close();
+    throw err;
+  });
+  // The chosen one is one of them: configs are never an empty list.
+  const top = competitions.find((c) => c.services === chosen) as LocalCompetition;
+  return { ...top, competitions, deployment, close };
 }
 
 /** The configs: the given path's, else the bundled NTT 2024 and any in the folder's kompetisi/. */

@@ -1,8 +1,12 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { checkJuriEnv } from '../../functions/compose/env.ts';
+import { composeLocal } from '../../functions/compose/local.ts';
 import type { Services } from '../../functions/compose/services.ts';
-import { openYearConfig } from '../../functions/demo/open-year.ts';
+import { ensureOpenYear, openYearConfig } from '../../functions/demo/open-year.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { type Competition, parseCompetition, parseCompetitions } from '../../shared/domain/competition.ts';
 import {
@@ -148,6 +152,28 @@ describe('several competitions in one deployment (issue 24)', () => {
     // Neither is announced: the newest is the default.
     expect(await (await get('/sekretariat/pengaturan', cookie)).text()).toContain(NEW);
     expect((await get('/tidak-ada/sekretariat', cookie)).status).toBe(404);
+  });
+});
+
+describe('local mode and the command line: --competition', () => {
+  it('reads kompetisi/ beside the bundled config, binds the default or the named one, refuses an unknown id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juri-multi-'));
+    ensureOpenYear(dir, new Date(TODAY));
+    const named = await composeLocal({ dir, lang: 'id', competition: OLD });
+    try {
+      expect(named.deployment.map((s) => s.competition.id)).toEqual([OLD, NEW]);
+      expect(named.services.competition.id).toBe(OLD);
+      expect(named.paths.workbook).toBe(join(dir, 'juri.xlsx'));
+      expect(named.competitions[1]?.paths.workbook).toBe(join(dir, `juri-${NEW}.xlsx`));
+    } finally {
+      await named.close();
+    }
+    const byDefault = await composeLocal({ dir, lang: 'id' });
+    await byDefault.close();
+    expect(byDefault.services.competition.id).toBe(NEW);
+    await expect(composeLocal({ dir, lang: 'id', competition: 'tidak-ada' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });
 
