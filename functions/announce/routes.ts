@@ -4,7 +4,9 @@ import type { Lang } from '../../shared/domain/i18n.ts';
 import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Announcement, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
+import type { BaCell } from '../../shared/messages/berita-acara-blocks.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
+import { fieldPublicLines } from '../../shared/messages/field.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
 import { loadPublishedView } from '../results/published.ts';
 
@@ -49,6 +51,8 @@ export interface FixedFacts {
   /** The day the panel decided (YYYY-MM-DD) and where, as the Berita Acara says it. */
   decidedOn: string;
   place: string | null;
+  /** What the field verification decided (its rule, each entry that did not pass and why); empty without one. */
+  fieldNotes: BaCell[];
 }
 
 export type PublicAnnouncement =
@@ -94,7 +98,7 @@ export async function publicAnnouncement(
       return {
         status: 'announced',
         ...announcementOf(view.record, lang),
-        ...factsOf(view.record, view.latestVersion),
+        ...factsOf(view.record, view.latestVersion, lang),
       };
   }
 }
@@ -103,7 +107,7 @@ export function announcementOf(record: ResultRecord, lang: Lang): Announcement {
   return recordAnnouncement(record, lang);
 }
 
-function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {
+function factsOf(record: ResultRecord, latestVersion: number, lang: Lang): FixedFacts {
   const c = record.competition;
   const chair = panelChair(c);
   const { day, place } = decision(c);
@@ -128,6 +132,7 @@ function factsOf(record: ResultRecord, latestVersion: number): FixedFacts {
       })),
     decidedOn: day,
     place: place ?? null,
+    fieldNotes: fieldPublicLines(record, lang),
   };
 }
 

@@ -22,7 +22,7 @@ export type ScoreTyping = (
   innovation: Innovation,
   tabIndex: number,
   rowIndex: number,
-) => { scores: string[]; remark?: string };
+) => { scores: string[]; remark?: string; photos?: string };
 
 /**
  * Jurors at work: they open their tabs and type scores through the Sheets API, as a person would in
@@ -59,13 +59,15 @@ export async function typeScores(
         const innovation = byId.get(String(row[at.idColumn] ?? '').trim());
         if (!innovation || hasConflict(tab.juror, innovation)) return [];
         rows += 1;
-        const { scores, remark } = typing(tab, innovation, tabs.indexOf(tab), i);
+        const { scores, remark, photos } = typing(tab, innovation, tabs.indexOf(tab), i);
         const cells = scores.map((value, ci) => ({
           range: a1Cell(tab.title, at.criteria[ci] ?? 0, first + i),
           values: [[value]],
         }));
         if (remark && at.commentColumn !== undefined)
           cells.push({ range: a1Cell(tab.title, at.commentColumn, first + i), values: [[remark]] });
+        if (photos && at.photosColumn !== undefined)
+          cells.push({ range: a1Cell(tab.title, at.photosColumn, first + i), values: [[photos]] });
         return cells;
       });
     });
@@ -110,6 +112,8 @@ export async function typeDemoScores(
   stageId: string,
 ): Promise<{ rows: number; refused: string | null }> {
   const { competition, stores } = rt.services;
+  if (competition.stages.find((s) => s.id === stageId)?.kind === 'field')
+    return { rows: await typeDemoVerifications(rt, stageId), refused: null };
   const quality = new Map(DEMO_INNOVATIONS.map((d) => [d.title, d.quality]));
   const rand = seededRandom(stageId === 'desk' ? 2024 : 1220);
   const target = { rootUrl: rt.sheetsUrl, spreadsheetOf: rt.spreadsheetOf, auth: rt.sheetsAuth };
@@ -142,4 +146,43 @@ async function slip(target: SheetTarget, tab: JurorTab): Promise<string | null> 
   } catch (e) {
     return e instanceof Error ? e.message : String(e);
   }
+}
+
+/**
+ * What the demo's verifiers find on site, by title: the solar pumps of one entry mostly stand idle, so
+ * it fails the field verification's gate; elsewhere the claims hold (a weaker entry's papers partly).
+ */
+const FIELD_FINDINGS: Record<string, { answers: Record<string, string>[]; note: string }> = {
+  'Air Bersih Tenaga Surya untuk Desa Kering': {
+    answers: [
+      { berjalan: 'tidak', manfaat: 'tidak', bukti: 'ya' },
+      { berjalan: 'sebagian', manfaat: 'tidak', bukti: 'ya' },
+    ],
+    note: 'Pompa surya di 2 dari 3 desa tidak beroperasi sejak Agustus; warga masih membeli air dari truk tangki.',
+  },
+};
+
+/**
+ * The demo verifiers at work on the field verification's tabs: ya / sebagian / tidak per claim, a
+ * note and a photo link on every row, as a verifier fills them in after the visit.
+ */
+async function typeDemoVerifications(rt: LocalCompetition, stageId: string): Promise<number> {
+  const { competition, stores } = rt.services;
+  const quality = new Map(DEMO_INNOVATIONS.map((d) => [d.title, d.quality]));
+  const target = { rootUrl: rt.sheetsUrl, spreadsheetOf: rt.spreadsheetOf, auth: rt.sheetsAuth };
+  const innovations = await stores.innovations.listInnovations();
+  const visits = new Map<string, number>();
+  return typeScores(target, competition, innovations, stageId, (tab, innovation) => {
+    const visit = visits.get(innovation.id) ?? 0;
+    visits.set(innovation.id, visit + 1);
+    const found = FIELD_FINDINGS[innovation.title];
+    const typed = found?.answers[visit % found.answers.length];
+    const weaker = (quality.get(innovation.title) ?? 70) < 75;
+    const scores = tab.stage.criteria.map(
+      (c) => typed?.[c.id] ?? (weaker && c.id === 'bukti' && visit === 0 ? 'sebagian' : 'ya'),
+    );
+    const photos = `https://foto.example.org/${innovation.id}/${tab.juror.id}-1.jpg`;
+    const remark = found?.note ?? 'Klaim proposal sesuai dengan yang terlihat di lokasi.';
+    return { scores, remark, photos };
+  });
 }

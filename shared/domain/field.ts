@@ -35,8 +35,8 @@ export function isFieldExtra(stage: Pick<Stage, 'kind'>, criterion: string): boo
 }
 
 /**
- * A field stage's gate: a verified entry whose score is below the pass mark fails, and does not go on.
- * An entry whose verification is not complete yet neither passes nor fails.
+ * A field stage's gate: a verified entry whose score is below the pass mark fails, and is out of the
+ * final ranking. An entry whose verification is not complete yet neither passes nor fails.
  */
 export function failsGate(
   stage: Pick<Stage, 'gate'>,
@@ -48,7 +48,7 @@ export function failsGate(
   );
 }
 
-/** A field stage's ranking as the gate leaves it: every entry goes on unless it failed the gate. */
+/** A field stage's ranking with the gate's verdict as `advances`: false only for an entry that failed. */
 export function gated<R extends VerifiedStage>(stage: Stage, result: R): R {
   return { ...result, ranking: result.ranking.map((e) => ({ ...e, advances: !failsGate(stage, e) })) };
 }

@@ -126,10 +126,14 @@ export function rankCompetition(
       stray: cells.stray.filter((s) => s.stage === stage.id),
     };
     const ranked = rankStage(competition, stage, population, known, typed, assigned, minEntries);
-    // A field verification passes its entries on, but for those its gate turned away.
-    const result = isFieldStage(stage) ? gated(stage, ranked) : ranked;
-    stages.push(result);
-    const advanced = new Set(result.ranking.filter((e) => e.advances).map((e) => e.id));
+    // A field verification runs beside the stages after it: every entry goes on to them, and its gate
+    // (`advances` false for an entry that failed) acts on the final ranking.
+    if (isFieldStage(stage)) {
+      stages.push(gated(stage, ranked));
+      continue;
+    }
+    stages.push(ranked);
+    const advanced = new Set(ranked.ranking.filter((e) => e.advances).map((e) => e.id));
     population = population.filter((i) => advanced.has(i.id));
   }
   const stageIds = new Set(competition.stages.map((s) => s.id));

@@ -13,6 +13,7 @@ import { tieGroups } from '../domain/ties.ts';
 import { absenceBlocks, scoredNothing } from './berita-acara-absence.ts';
 import { methodNotes, stabilityAppendix } from './berita-acara-appendix.ts';
 import type { BaBlock, BaCell } from './berita-acara-blocks.ts';
+import { fieldBlocks } from './field.ts';
 import { clockText, formatLongDate, zoneName } from './moments.ts';
 import { formatNumber, formatScore, scoreText } from './numbers.ts';
 import { representationNotes, representationParagraphs } from './representation.ts';
@@ -225,6 +226,8 @@ export function beritaAcara(record: ResultRecord, lang: Lang = 'id'): BaDocument
   blocks.push(...panelBlocks(record, w, lang));
   // Issue 19: absent jurors and excluded entries, right after the panel.
   blocks.push(...absenceBlocks(record, lang));
+  // Issue 24: what the field verification found, entry by entry, before the ranking it shaped.
+  blocks.push(...fieldBlocks(record, lang));
   blocks.push(...rankingBlocks(record, w, lang));
   blocks.push({ kind: 'heading', text: w.s7 });
   blocks.push({ kind: 'para', text: w.closing });

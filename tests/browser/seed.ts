@@ -1,5 +1,6 @@
 import type { Services } from '../../functions/compose/services.ts';
 import { fixResult } from '../../functions/results/fix.ts';
+import { assignStage } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
 import { fairnessReport } from '../../shared/domain/fairness/report.ts';
@@ -150,6 +151,27 @@ function scoresFor(
   return out;
 }
 
+/** "ya" for every claim, from each verifier the stage assigns to each finalist (no conflict). */
+function verifiedAnswers(
+  competition: Competition,
+  stage: Stage,
+  finalists: readonly Innovation[],
+): ScoreEntry[] {
+  return [...assignStage(competition, stage, finalists)].flatMap(([juror, rows]) =>
+    rows
+      .filter((r) => !r.conflict)
+      .flatMap((r) =>
+        stage.criteria.map((c) => ({
+          stage: stage.id,
+          innovation: r.innovation.id,
+          juror,
+          criterion: c.id,
+          value: 'ya',
+        })),
+      ),
+  );
+}
+
 function progressOf(
   competition: Competition,
   result: CompetitionResult,
@@ -221,8 +243,9 @@ export async function seedCompetition(
 ): Promise<Seeded> {
   const { competition, stores, clock } = services;
   const { innovations, quality } = await plant(services, opts.count ?? 40, opts.label);
-  const [desk, interview] = competition.stages;
-  if (!desk || !interview) throw new Error('the NTT config has two stages');
+  const desk = competition.stages[0];
+  const interview = competition.stages.findLast((s) => s.kind !== 'field');
+  if (!desk || !interview || desk === interview) throw new Error('the NTT config has two scoring stages');
   const deskScores = scoresFor(competition, desk, innovations, quality, () => false);
   // Two cells a person would have to fix: text in a number cell, and a score above the scale.
   const weak = deskScores.filter(
@@ -243,7 +266,11 @@ export async function seedCompetition(
     quality,
     (innovation, juror) => !opts.interviewDone && juror >= 'j3' && finalists.indexOf(innovation) % 3 === 0,
   );
-  const scores = [...deskScores, ...interviewScores];
+  // The field verification (issue 24): every assigned verifier finds every claim as the proposal says.
+  const fieldScores = competition.stages
+    .filter((s) => s.kind === 'field')
+    .flatMap((stage) => verifiedAnswers(competition, stage, finalists));
+  const scores = [...deskScores, ...fieldScores, ...interviewScores];
   const result = rankCompetition(competition, innovations, scores);
   const now = clock.now().toISOString();
   const sync: SyncRecord = {

@@ -12,7 +12,7 @@ import {
 } from '../../infra/local-sheets/index.ts';
 import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
-import { type Competition, parseCompetition } from '../../shared/domain/competition.ts';
+import { type Competition, parseCompetition, type Stage } from '../../shared/domain/competition.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { NTT_REGIONS } from '../../shared/domain/regions.ts';
 import type { AcceptedSubmission, ScoreSheet, StoreAdapter } from '../../shared/ports.ts';
@@ -182,7 +182,9 @@ export async function typeScores(
       values.slice(first).forEach((row, k) => {
         const id = row[at.idColumn] ?? '';
         if (id === '') return;
-        const typed = tab.stage.criteria.map((_, ci) => value(tab.stage.id, tab.juror.id, id, ci) ?? '');
+        const typed = tab.stage.criteria.map((_, ci) =>
+          asTyped(tab.stage, value(tab.stage.id, tab.juror.id, id, ci) ?? ''),
+        );
         if (adjacent) {
           data.push({ range: a1Cell(tab.title, start, first + k), values: [typed] });
           return;
@@ -198,6 +200,15 @@ export async function typeScores(
       requestBody: { valueInputOption: 'USER_ENTERED', data },
     });
   }
+}
+
+/**
+ * A field verification's cells take words: a number given for one reads as its point on the 0–2
+ * scale where it is one (0 tidak, 1 sebagian, 2 ya), and as "ya" otherwise (every claim holds).
+ */
+function asTyped(stage: Stage, v: string | number): string | number {
+  if (stage.kind !== 'field' || typeof v !== 'number') return v;
+  return ['tidak', 'sebagian', 'ya'][v] ?? 'ya';
 }
 
 /** A deterministic score per cell so that runs are comparable. */

@@ -1,6 +1,7 @@
 import { type Competition, decision } from '../../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { AnnouncedEntry } from '../../../shared/messages/announcement-template.ts';
+import { fieldHeading } from '../../../shared/messages/field.ts';
 import { formatInstant, formatLocalMoment } from '../../../shared/messages/moments.ts';
 import type { FixedFacts, PublicAnnouncement } from '../../announce/routes.ts';
 import { Layout } from '../ui/layout.tsx';
@@ -93,6 +94,22 @@ export function AnnouncementPage(props: {
             ))}
           </ol>
           {announcement.tieNote ? <p class="tienote">{announcement.tieNote}</p> : null}
+          {announcement.fieldNotes.length > 0 ? (
+            <>
+              <h2>{fieldHeading(lang)}</h2>
+              {announcement.fieldNotes.map((note) =>
+                typeof note === 'string' ? (
+                  <p class="fieldnote">{note}</p>
+                ) : (
+                  <p class="fieldnote">
+                    {note.lead}
+                    <bdi>{note.name}</bdi>
+                    {note.tail}
+                  </p>
+                ),
+              )}
+            </>
+          ) : null}
           <Panel facts={announcement} lang={lang} />
           <h2>{t('verifyHeading')}</h2>
           <p class="seal">
