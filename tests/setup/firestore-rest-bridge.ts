@@ -38,12 +38,21 @@ export async function startFirestoreRestBridge(opts: {
       .then(({ status, body }) => send(res, status, body))
       .catch((error: unknown) => send(res, ...restError(error)));
   });
+  // Google keeps an idle connection open for minutes; Node's 5 s default closed the client's socket while
+  // a test compared a national-scale record it had just read, and the next request on it failed with
+  // "other side closed" (storage_unavailable) on a busy machine.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 121_000;
   await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
   const { port: bound } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}/`,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Kept-alive sockets would hold close() open until they time out.
+        server.closeAllConnections();
+      });
       await client.close();
     },
   };
