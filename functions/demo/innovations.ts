@@ -230,3 +230,28 @@ export function typedScore(
   if (Number.isInteger(halfSteps) || style < 0.15) return String(Math.round(halfSteps));
   return halfSteps.toFixed(1).replace('.', ',');
 }
+
+/**
+ * The demo's calibration round (docs/calibration.md): two sample proposals every desk juror scores
+ * first. Their quality drives what the demo jurors type, as for the entries; they never count.
+ */
+export const DEMO_CALIBRATION = {
+  entries: [
+    {
+      id: 'KALIBRASI-1',
+      title: 'Contoh: Layanan Akta Kelahiran Keliling Desa',
+      agency: 'Dinas Kependudukan dan Pencatatan Sipil (contoh)',
+    },
+    {
+      id: 'KALIBRASI-2',
+      title: 'Contoh: Pengaduan Warga lewat SMS',
+      agency: 'Bagian Organisasi (contoh)',
+    },
+  ],
+};
+
+/** How good each sample is, on the demo's quality scale: one strong, one middling. */
+export const DEMO_CALIBRATION_QUALITY: Readonly<Record<string, number>> = {
+  'KALIBRASI-1': 80,
+  'KALIBRASI-2': 58,
+};

@@ -1,4 +1,5 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
+import { calibrationStage, sampleRow } from '../../shared/domain/calibration.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { hasConflict } from '../../shared/domain/scoring.ts';
@@ -7,7 +8,7 @@ import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts'
 import { type JurorTab, jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
 import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
 import type { LocalCompetition } from '../compose/local.ts';
-import { DEMO_INNOVATIONS, typedScore } from './innovations.ts';
+import { DEMO_CALIBRATION_QUALITY, DEMO_INNOVATIONS, typedScore } from './innovations.ts';
 
 export interface SheetTarget {
   rootUrl: string;
@@ -127,6 +128,23 @@ export async function typeDemoScores(
   const second = jurorTabs(competition).filter((t) => t.stage.id === stageId)[1];
   const refused = stageId === competition.stages[0]?.id && second ? await slip(target, second) : null;
   return { rows, refused };
+}
+
+/**
+ * The calibration round before the real scoring: every juror of the samples' stage scores them, by the
+ * sample's quality and the juror's own leniency (seeded apart from the entries, so the entries' scores
+ * are the demo's as before). Returns how many sample rows were typed.
+ */
+export async function typeDemoCalibration(rt: LocalCompetition, stageId: string): Promise<number> {
+  const { competition } = rt.services;
+  if (calibrationStage(competition)?.id !== stageId) return 0;
+  const samples = competition.calibration?.entries.map(sampleRow) ?? [];
+  const rand = seededRandom(2416);
+  const target = { rootUrl: rt.sheetsUrl, spreadsheetOf: rt.spreadsheetOf, auth: rt.sheetsAuth };
+  return typeScores(target, competition, samples, stageId, (tab, sample) => {
+    const q = DEMO_CALIBRATION_QUALITY[sample.id] ?? 70;
+    return { scores: tab.stage.criteria.map((c) => typedScore(q, tab.juror.id, c.min, c.max, rand)) };
+  });
 }
 
 /** The juror types "delapan puluh" over their first entry's second score: the refusal's message, or null. */

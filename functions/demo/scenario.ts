@@ -13,7 +13,7 @@ import { provisionSheet } from '../scores/provision.ts';
 import { runSync } from '../scores/sync.ts';
 import { syncOutcomeWords } from '../scores/sync-words.ts';
 import { DEMO_INNOVATIONS, demoFormAnswers } from './innovations.ts';
-import { typeDemoScores } from './jurors.ts';
+import { typeDemoCalibration, typeDemoScores } from './jurors.ts';
 import { DEMO_DECIDER, secretariatPassesChecks } from './secretariat.ts';
 
 /**
@@ -108,6 +108,14 @@ export async function runScenario(
     );
     // Adds the entries that passed since (the ones the secretariat let through) and, later, the finalists.
     await provisionAndSay(services, log);
+    const samples = await typeDemoCalibration(rt, stage.id);
+    if (samples > 0) {
+      log(
+        en
+          ? `• Calibration: the jurors first score the ${samples} sample rows on their tabs; each sees how lenient they are on a private page (links on the Keadilan page)`
+          : `• Kalibrasi: para juri lebih dulu menilai ${samples} baris contoh di tab mereka; masing-masing melihat seberapa longgar penilaiannya di halaman pribadi (tautannya di halaman Keadilan)`,
+      );
+    }
     const typed = await typeDemoScores(rt, stage.id);
     if (typed.refused) {
       log(

@@ -1,6 +1,7 @@
 import { judgingIsComplete } from '../domain/announcement.ts';
 import type { Competition, Stage } from '../domain/competition.ts';
 import type { FairnessReport } from '../domain/fairness/report.ts';
+import { unadjustedPlaces } from '../domain/fairness/stage-scores.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../domain/ranking.ts';
@@ -50,6 +51,7 @@ const OUT = {
     rejected: 'Ditolak',
     announcement: 'Pengumuman',
     rank: 'Peringkat',
+    rawRank: 'Peringkat tanpa penyesuaian (rata-rata nilai asli)',
     tie: 'Seri',
     id: 'ID',
     title: 'Judul Inovasi',
@@ -101,6 +103,7 @@ const OUT = {
     rejected: 'Rejected',
     announcement: 'Announcement',
     rank: 'Rank',
+    rawRank: 'Unadjusted rank (mean of the totals as typed)',
     tie: 'Tie',
     id: 'ID',
     title: 'Innovation title',
@@ -336,8 +339,14 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     const c = stage.criteria.find((x) => x.id === cid);
     return `${t.mean} ${c ? localName(c, lang) : cid}`;
   });
+  // An adjusted stage (z-scores, trimmed mean, median) shows the raw rank beside its own.
+  const raw = unadjustedPlaces(stage, ranking);
+  const [rank = '', tie = '', ...rest] = rankingInfoHeader(t);
   const header = [
-    ...rankingInfoHeader(t),
+    rank,
+    tie,
+    ...(raw ? [t.rawRank] : []),
+    ...rest,
     t.score,
     t.jurors,
     t.status,
@@ -347,6 +356,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
   ];
   const rows = ranking.map((e) => {
     const row: Cell[] = [e.rank, e.tie ? '=' : ''];
+    if (raw) row.push(raw.get(e.id) ?? null);
     pushInnovationCells(row, info, e.id);
     row.push(
       scoreCell(e),
@@ -363,8 +373,19 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     title: rankingTitle(lang, localName(stage, lang)),
     header: [header],
     rows,
-    widths: [80, 50, ...INFO_WIDTHS, 110, 90, 120, 70, 110, ...tieNames.map(() => 140)],
-    scoreColumns: [7, ...tieNames.map((_, i) => 12 + i)],
+    widths: [
+      80,
+      50,
+      ...(raw ? [130] : []),
+      ...INFO_WIDTHS,
+      110,
+      90,
+      120,
+      70,
+      110,
+      ...tieNames.map(() => 140),
+    ],
+    scoreColumns: [7, ...tieNames.map((_, i) => 12 + i)].map((c) => (raw ? c + 1 : c)),
   };
 }
 

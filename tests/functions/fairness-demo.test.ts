@@ -56,6 +56,22 @@ function rows(book: ExcelJS.Workbook, name: string): string[] {
   return out;
 }
 
+describe('the demo’s calibration round', () => {
+  it('every desk juror scored both samples, and their private summaries show j2 harsh and j5 lenient', async () => {
+    const sync = await store.competition(CID).syncLog.lastSync();
+    const summaries = sync?.calibration?.jurors ?? [];
+    expect(summaries.map((j) => [j.juror, j.scored, j.of])).toEqual(
+      ['j1', 'j2', 'j3', 'j4', 'j5'].map((j) => [j, 2, 2]),
+    );
+    const by = new Map(summaries.map((j) => [j.juror, j]));
+    expect(by.get('j2')?.band).toBe('harsh');
+    expect(by.get('j5')?.band).toBe('lenient');
+    // The samples never reach a ranking, the record's cells or the fairness report.
+    const record = await store.competition(CID).records.latestVersion();
+    expect(JSON.stringify([sync?.result, sync?.fairness, record])).not.toContain('KALIBRASI');
+  });
+});
+
 describe('the demo’s harsh juror, seen by the fairness report', () => {
   it('the demo really has a harsh and a lenient juror', () => {
     expect(JUROR_LENIENCY.j2).toBeLessThan(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { fairnessReport } from '../../shared/domain/fairness/report.ts';
+import { unadjustedPlaces } from '../../shared/domain/fairness/stage-scores.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { beritaAcara } from '../../shared/messages/berita-acara.ts';
 import { FAIRNESS_TEXT, render } from '../../shared/messages/fairness.ts';
@@ -90,6 +91,53 @@ describe('a one-stage competition', () => {
     const cells = tab?.rows.map((r) => String(r[0] ?? '')) ?? [];
     expect(cells).toContain('Sama dengan tabel Proposal di atas (peringkat akhir = tahap itu).');
     expect(tab?.rows.filter((r) => r[1] === 'I-1')).toHaveLength(1);
+  });
+});
+
+describe('raw and adjusted ranks side by side', () => {
+  const rankTab = (c: Competition) =>
+    buildOutputTabs(input(c, 'id')).find((t) => t.key === 'rank:desk') ?? { header: [[]], rows: [] };
+
+  it('an adjusted stage’s ranking tab shows the unadjusted rank beside its own', () => {
+    // The fixture's jurors order the entries alike, so here the raw rank is the median's rank too.
+    const adjusted: Competition = {
+      ...base,
+      stages: base.stages.map((s, i) =>
+        i === 0 ? { ...s, aggregation: { method: 'median', normalize: 'none' } } : s,
+      ),
+    };
+    const tab = rankTab(adjusted);
+    expect(tab.header[0]?.slice(0, 4)).toEqual([
+      'Peringkat',
+      'Seri',
+      'Peringkat tanpa penyesuaian (rata-rata nilai asli)',
+      'ID',
+    ]);
+    const { result } = judged(adjusted);
+    const desk = result.stages.find((s) => s.stage === 'desk')?.ranking ?? [];
+    const places = unadjustedPlaces(adjusted.stages[0] ?? {}, desk);
+    expect(tab.rows.map((r) => [r[3], r[2]])).toEqual(desk.map((e) => [e.id, places?.get(e.id)]));
+    expect(tab.rows.map((r) => r[2])).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a stage with the published rule keeps its tab as it was', () => {
+    expect(rankTab(base).header[0]?.slice(0, 3)).toEqual(['Peringkat', 'Seri', 'ID']);
+    expect(unadjustedPlaces(base.stages[0] ?? {}, [])).toBeNull();
+  });
+
+  it('ranks by the mean of the totals as typed, tie-break-free', () => {
+    const ranking = [
+      { id: 'I-2', status: 'complete', totals: { j1: 80, j2: 60 } },
+      { id: 'I-10', status: 'complete', totals: { j1: 70, j2: 70 } },
+      { id: 'I-3', status: 'complete', totals: { j1: 90, j2: 70 } },
+      { id: 'I-4', status: 'incomplete', totals: { j1: 99 } },
+    ];
+    const places = unadjustedPlaces({ aggregation: { method: 'mean', normalize: 'zscore' } }, ranking);
+    expect([...(places ?? [])]).toEqual([
+      ['I-3', 1],
+      ['I-2', 2],
+      ['I-10', 3],
+    ]);
   });
 });
 

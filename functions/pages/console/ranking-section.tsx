@@ -1,4 +1,5 @@
 import { type Competition, finalTop } from '../../../shared/domain/competition.ts';
+import { unadjustedPlaces } from '../../../shared/domain/fairness/stage-scores.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { Innovation } from '../../../shared/domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../../../shared/domain/ranking.ts';
@@ -179,6 +180,13 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
   const byId = new Map(props.innovations.map((i) => [i.id, i]));
   const categoryNames = new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));
   const stages = weightedStages(competition);
+  // An adjusted stage (z-scores, trimmed mean, median): each entry's raw rank beside its score.
+  const raw = new Map(
+    stages.flatMap((s) => {
+      const places = unadjustedPlaces(s, result.stages.find((r) => r.stage === s.id)?.ranking ?? []);
+      return places ? [[s.id, places] as const] : [];
+    }),
+  );
   const all = rowsOf(result).filter((r) => category === undefined || r.category === category);
   const { page, pages, start, end } = pageOf(props.page, all.length, ROWS_PER_PAGE);
   const rows = all.slice(start, end);
@@ -232,9 +240,15 @@ function RankingTable(props: RankingProps & { result: CompetitionResult; t: Say 
                   <td dir="auto">{innovation?.agency ?? ''}</td>
                   <td>{innovation?.region ?? ''}</td>
                   <td>{categoryNames.get(row.category) ?? row.category}</td>
-                  {stages.map((s) => (
-                    <td>{scoreText(row.stageScores.get(s.id) ?? NO_SCORE, lang)}</td>
-                  ))}
+                  {stages.map((s) => {
+                    const place = raw.get(s.id)?.get(row.id);
+                    return (
+                      <td>
+                        {scoreText(row.stageScores.get(s.id) ?? NO_SCORE, lang)}
+                        {place === undefined ? null : <small>{t('rawPlace', { place })}</small>}
+                      </td>
+                    );
+                  })}
                   <td>{row.isFinal ? <b>{scoreText(e, lang)}</b> : '–'}</td>
                   <td>
                     <Flags

@@ -44,6 +44,7 @@ export const WORKFLOW = {
   allCategories: 'All categories',
   filterCategory: 'Filter by category',
   rankingIn: '{stage} — {n} innovations',
+  rawPlace: 'unadjusted: #{place}',
   colInnovation: 'Innovation',
   colAgency: 'Agency',
   colScore: 'Score',

@@ -44,6 +44,7 @@ export const WORKFLOW = {
   allCategories: 'Semua kategori',
   filterCategory: 'Saring menurut kategori',
   rankingIn: '{stage} — {n} inovasi',
+  rawPlace: 'tanpa penyesuaian: #{place}',
   colInnovation: 'Inovasi',
   colAgency: 'Instansi',
   colScore: 'Nilai',
