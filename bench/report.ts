@@ -562,7 +562,7 @@ export const LOCAL_MODE =
 const LOCAL_MODE_TARGET: Target = {
   target: 'local mode: a saved edit at national scale → finished sync ≤ 3 s',
   measured:
-    'NTT: 4.6× the full exceljs read of the saved file (7.7× before), the re-read 0.63× (1.20× before); national: 2.8× (10.4× before), the re-read 0.52× (0.61× before); 112–118 s against 343–385 s before, profiler on, load 16–19 (bench/local-edit.ts)',
+    'national: 1.4–1.7× the full exceljs read of the saved file (1.9–5.3× the session before, 10.4× before that); a one-cell API edit’s file write 0.4–1.6 s (9–15 s); seconds not shown: load 22–26, the bench got a sixth of a core (bench/local-edit.ts)',
   met: false,
 };
 
@@ -663,4 +663,28 @@ const NOTES = [
   '  collection 26 %. The ≤ 3 s target is not met: the publish still waits for exceljs to lay out the',
   '  whole workbook, a tab re-parsed is recalculated whole, and each batchUpdate still copies the rows',
   '  of the tabs it names.',
+  '  Then (this session; national, two runs each, profiler on, load 8 before and 22–26 after, so ratios',
+  '  only): the .xlsx is written part by part (infra/xlsx: inline strings, one format table that only',
+  '  grows), and a tab whose rows did not change keeps its deflated part, so a publish writes its output',
+  '  tabs and a few small parts, not the workbook (exceljs laid out every cell: 10–18 % of the window);',
+  '  a re-parsed tab whose cells say what memory says keeps the rows in memory, already recalculated',
+  '  (the recalculation, 11–14 %, is gone: only the edited tab is recalculated), and the next write',
+  '  knows those rows; a draft copies the row arrays of the tabs a batchUpdate names, not their cells;',
+  '  the publish’s hidden staging write waits for its swap, one file write instead of two. Measured:',
+  '  saved edit → synced 1.38× and 1.66× the same-process full exceljs read (5.25× and 1.90× before',
+  '  this session), its re-read 0.28× and 0.37×; a one-cell API edit’s file write 0.4–1.6 s (9–15 s).',
+  '  The profile now (shares of the window): the sync’s own compute 23 % (fairness, rankStability 8 %;',
+  '  not the local server), the re-read 15 % (saxes 8 %, the read-back compare 2.5 %), applyRequests',
+  '  9 % (repeatCell → writeCell over every output row), the .xlsx writes 15 % (two, now one: rendering',
+  '  the new output tabs, native deflate), garbage collection 23 %. Whether ≤ 3 s is met is not shown:',
+  '  at load 22–26 the bench process got a sixth of a core (one such run: 1 min 42 s of CPU in 11 min 18 s).',
+  '- **The .xlsx export writer** (issue 21; `infra/export/xlsx-tables.ts`, a one-off measurement of a',
+  '  3,500-row, 7-column ranking, median of 5, same process, CPU ratio to exceljs): exceljs 450 ms',
+  '  (1.00×, 316 KB gzipped minified bundle); exceljs’s streaming writer 0.52× (same 316 KB: the same',
+  '  package); write-excel-file 4.1.1 (+ fflate) 1.22×, 20 KB, no header filter (issue 23 asks for it);',
+  '  juri’s own part writer (infra/xlsx, shared with the local Sheets server) 0.30×, 5.8 KB. Adopted: the',
+  '  own writer. The Worker bundle (wrangler deploy --dry-run) went from 4.13 MB / 849 KB gzipped to',
+  '  2.57 MB / 542 KB: exceljs and JSZip are out of it. Install size and package count do not change:',
+  '  exceljs stays a dependency for the local server’s first full read of a workbook. No JSZip writes',
+  '  on the export path any more, so no emoji is cut in two (tests/export writes 120 workbooks).',
 ];
