@@ -50,7 +50,6 @@ const NOT_YET_MIGRATED = new Set([
   'functions/intake/late-entry.ts',
   'functions/jobs.ts',
   'functions/node.ts',
-  'functions/pages/record/entrant-feedback-page.tsx',
   'functions/pages/record/export-routes.ts',
   'functions/results/export.ts',
   'functions/results/fix.ts',

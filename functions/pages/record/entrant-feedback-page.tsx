@@ -16,7 +16,7 @@ import { loadPublishedView } from '../../results/published.ts';
 import { requireSessionPage } from '../console/session.ts';
 import { Layout } from '../ui/layout.tsx';
 import { STACK_CSS, stackLabels } from '../ui/stack-table.ts';
-import { sayer } from '../ui/strings.ts';
+import { say, sayer } from '../ui/strings.ts';
 import { DASHBOARD_CSS } from '../ui/styles.ts';
 
 /**
@@ -194,8 +194,6 @@ function StageBlock(props: { competition: Competition; block: FeedbackStage; lan
   );
 }
 
-const REMARKS_TITLE = { id: 'Catatan dewan juri', en: 'Remarks from the panel' } as const;
-
 export function EntrantFeedbackSheet(props: {
   competition: Competition;
   lang: Lang;
@@ -233,7 +231,7 @@ export function EntrantFeedbackSheet(props: {
         ))}
         {props.remarks && props.remarks.length > 0 ? (
           <section>
-            <h2>{REMARKS_TITLE[lang]}</h2>
+            <h2>{say(lang, 'feedbackRemarksTitle')}</h2>
             <ul>
               {props.remarks.map((r) => {
                 const stage = competition.stages.find((s) => s.id === r.stage);

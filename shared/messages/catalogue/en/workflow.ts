@@ -138,4 +138,5 @@ export const WORKFLOW = {
   finalPlace: 'Final rank: {rank} of {n} finalists',
   legend: 'Colour key (number of innovations)',
   codes: 'Region codes',
+  feedbackRemarksTitle: 'Remarks from the panel',
 } satisfies English<typeof ID>;

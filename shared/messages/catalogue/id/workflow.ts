@@ -139,4 +139,5 @@ export const WORKFLOW = {
   finalPlace: 'Peringkat akhir: {rank} dari {n} finalis',
   legend: 'Keterangan warna (jumlah inovasi)',
   codes: 'Kode wilayah',
+  feedbackRemarksTitle: 'Catatan dewan juri',
 } as const;
