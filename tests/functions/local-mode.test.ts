@@ -215,7 +215,8 @@ describe('npm start (juri serve --local)', () => {
     const token = (JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as { adminToken: string })
       .adminToken;
     const list = async (url: string) => {
-      const res = await fetch(`${url}/admin/innovations`, { headers: { authorization: `Bearer ${token}` } });
+      // The demo's year; the unprefixed /admin is the open year's, which npm start serves beside it.
+      const res = await fetch(`${url}/koin-yanlik-ntt-2024/admin/innovations`, { headers: { authorization: `Bearer ${token}` } });
       return ((await res.json()) as { innovations: unknown[] }).innovations;
     };
     const before = await list(first.url);

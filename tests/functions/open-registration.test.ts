@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { budget, CLI_MS, DEMO_MS } from '../helpers/budgets.ts';
-
-const BIN = new URL('../../bin/juri.js', import.meta.url).pathname;
+import { startServe } from '../helpers/serve-child.ts';
 
 /** One registration, answered as a person fills in the local form. */
 const ANSWERS = {
@@ -27,31 +26,9 @@ afterEach(() => {
 
 /** `npm start` in a fresh folder: resolves once the server lists both competitions. */
 async function start(dir: string) {
-  const child = spawn('node', [BIN, 'serve', '--local', '--port', '0'], {
-    env: { ...process.env, JURI_DIR: dir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  let out = '';
-  child.stdout?.on('data', (d) => (out += String(d)));
-  child.stderr?.on('data', (d) => (out += String(d)));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
-    const timer = setInterval(() => {
-      const served = /berjalan — (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (served && out.includes('Ctrl+C')) {
-        clearInterval(timer);
-        resolve(served);
-      }
-    }, 100);
-  });
-  const stop = () =>
-    new Promise<void>((done) => {
-      child.removeAllListeners('exit');
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    });
-  return { url, out: () => out, stop };
+  const served = await startServe(dir);
+  children.push(served.child);
+  return { url: served.url, out: served.output, stop: served.stop };
 }
 
 function form(url: string, path: string, fields: Record<string, string>, cookie = '') {

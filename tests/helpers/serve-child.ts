@@ -26,10 +26,11 @@ export async function startServe(dir: string): Promise<ServeChild> {
   const url = await new Promise<string>((resolve, reject) => {
     child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${out}`)));
     const timer = setInterval(() => {
-      const m = out.match(/(http:\/\/127\.0\.0\.1:\d+)\/sekretariat/);
-      if (m?.[1] && out.includes('Ctrl+C')) {
+      // The banner's first line names the server; the competitions' links follow it, then Ctrl+C.
+      const served = /berjalan — (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
+      if (served && out.includes('Ctrl+C')) {
         clearInterval(timer);
-        resolve(m[1]);
+        resolve(served);
       }
     }, 100);
   });

@@ -49,8 +49,9 @@ describe.skipIf(process.platform === 'win32')(
       budget(3 * CLI_MS),
     );
 
+    // npm start serves the seeded year and an open one; the unprefixed /admin is the open one's.
     const admin = (served: ServeChild, path: string) =>
-      fetch(`${served.url}${path}`, {
+      fetch(`${served.url}/${CID}${path}`, {
         method: 'POST',
         headers: {
           authorization: `Bearer ${(JSON.parse(readFileSync(join(dir, 'secrets.json'), 'utf8')) as { adminToken: string }).adminToken}`,
