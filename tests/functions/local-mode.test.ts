@@ -216,7 +216,9 @@ describe('npm start (juri serve --local)', () => {
       .adminToken;
     const list = async (url: string) => {
       // The demo's year; the unprefixed /admin is the open year's, which npm start serves beside it.
-      const res = await fetch(`${url}/koin-yanlik-ntt-2024/admin/innovations`, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(`${url}/koin-yanlik-ntt-2024/admin/innovations`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
       return ((await res.json()) as { innovations: unknown[] }).innovations;
     };
     const before = await list(first.url);
