@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { AppEnv } from '../compose/services.ts';
 
 /** hono/body-limit answering juri's 413 (on Node, once the unread rest of the body is discarded: node-server.ts). */
@@ -9,10 +10,7 @@ export function limitBody(maxBytes: number): MiddlewareHandler<AppEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new AppError('payload_too_large', {
-        id: `Kiriman terlalu besar (batas ${size}).`,
-        en: `Payload too large (limit ${size}).`,
-      });
+      throw new AppError('payload_too_large', bilingual('http.payloadTooLarge', { size }));
     },
   });
 }

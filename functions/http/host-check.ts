@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { AppEnv } from '../compose/services.ts';
 
 /**
@@ -13,10 +14,7 @@ export function allowedHostsOnly(): MiddlewareHandler<AppEnv> {
     const allowed = c.get('services').allowedHosts;
     const host = (c.req.header('host') ?? '').toLowerCase();
     if (allowed && !allowed.includes(host)) {
-      throw new AppError('forbidden', {
-        id: `Nama server "${host}" tidak dikenal. Buka juri lewat alamat yang ditampilkan saat juri dijalankan (atau tambahkan nama ini ke JURI_HOSTS).`,
-        en: `Unknown server name "${host}". Open juri at the address it printed when it started (or add this name to JURI_HOSTS).`,
-      });
+      throw new AppError('forbidden', bilingual('http.unknownHost', { host }));
     }
     await next();
   };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Attempt } from '../../shared/ports.ts';
 import type { AppEnv } from '../compose/services.ts';
 import { clientAddress } from './client-address.ts';
@@ -68,12 +69,6 @@ function refuseUntil(until: number, now: Date): void {
   if (until <= now.getTime()) return;
   const seconds = Math.ceil((until - now.getTime()) / 1000);
   const minutes = Math.ceil(seconds / 60);
-  throw new AppError(
-    'too_many_attempts',
-    {
-      id: `Terlalu banyak percobaan masuk yang gagal dari alamat ini. Coba lagi dalam ${minutes} menit.`,
-      en: `Too many failed sign-in attempts from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    },
-    { retryAfterSeconds: seconds },
-  );
+  const key = minutes === 1 ? 'http.tooManySignInsOneMinute' : 'http.tooManySignIns';
+  throw new AppError('too_many_attempts', bilingual(key, { minutes }), { retryAfterSeconds: seconds });
 }

@@ -1,12 +1,13 @@
 import { CONSOLE } from './en/console.ts';
 import { ERRORS } from './en/errors.ts';
+import { HTTP } from './en/http.ts';
 import { JUROR_WORK } from './en/juror-work.ts';
 import { PAGES } from './en/pages.ts';
 import { WORKFLOW } from './en/workflow.ts';
 import type { MessageKey } from './id.ts';
 
 /** Every catalogued word in English: a key missing here fails the typecheck. */
-export const EN = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK } satisfies Record<
+export const EN = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK, ...HTTP } satisfies Record<
   MessageKey,
   string
 >;

@@ -1,10 +1,11 @@
 import { CONSOLE } from './id/console.ts';
 import { ERRORS } from './id/errors.ts';
+import { HTTP } from './id/http.ts';
 import { JUROR_WORK } from './id/juror-work.ts';
 import { PAGES } from './id/pages.ts';
 import { WORKFLOW } from './id/workflow.ts';
 
 /** Every catalogued word in Indonesian, the first language: its keys are the catalogue's keys. */
-export const ID = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK } as const;
+export const ID = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK, ...HTTP } as const;
 
 export type MessageKey = keyof typeof ID;
