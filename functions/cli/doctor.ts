@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { applicationDefaultAuth } from '../../infra/google-auth/auth-client.ts';
 import { ALL_JURI_SCOPES } from '../../infra/google-auth/scopes.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
-import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 import { phaseName } from '../../shared/messages/lifecycle.ts';
 import type { ScoreSheet, SyncLog } from '../../shared/ports.ts';
 import { checkJuriEnv, type GoogleEnv, type Runtime } from '../compose/env.ts';
@@ -45,7 +46,6 @@ export async function runDoctor(
   deps: DoctorDeps = {},
 ): Promise<DoctorReport> {
   const lang = deps.lang ?? 'id';
-  const say = (text: Bilingual) => text[lang];
   const checks: DoctorCheck[] = [];
   const parsed = checkJuriEnv(env, {
     runtime: deps.runtime ?? 'node',
@@ -53,17 +53,14 @@ export async function runDoctor(
   });
   if (!parsed.ok) {
     for (const p of parsed.problems)
-      checks.push({ name: 'env', ok: false, message: `${p.variable}: ${say(p.text)}` });
+      checks.push({ name: 'env', ok: false, message: `${p.variable}: ${p.text[lang]}` });
     return { ok: false, checks };
   }
   if (parsed.env.mode === 'local') {
     checks.push({
       name: 'env',
       ok: true,
-      message: say({
-        id: 'Mode local: data disimpan di komputer ini, tidak perlu akun Google.',
-        en: 'Local mode: data stays on this computer; no Google account needed.',
-      }),
+      message: t(lang, 'cli.doctor.localMode'),
     });
     const dir = env.JURI_DIR ?? '.juri';
     if (!existsSync(join(dir, 'juri.db'))) return { ok: true, checks };
@@ -76,25 +73,21 @@ export async function runDoctor(
     return finish(checks);
   }
   const g = parsed.env;
-  checks.push({
-    name: 'env',
-    ok: true,
-    message: say({ id: 'Pengaturan lengkap.', en: 'Settings complete.' }),
-  });
-  for (const deployed of g.competitions) checks.push(configCheck(deployed.competition, say));
+  checks.push({ name: 'env', ok: true, message: t(lang, 'cli.doctor.settingsComplete') });
+  for (const deployed of g.competitions) checks.push(configCheck(deployed.competition, lang));
 
-  if (!(await credentialsCheck(g, deps, say, checks))) return finish(checks);
+  if (!(await credentialsCheck(g, deps, lang, checks))) return finish(checks);
   const { deployment, close } = composeForDoctor(g, deps);
   try {
     // Each competition has its own Sheet; the store is one database for them all.
     for (const [i, services] of deployment.entries())
-      checks.push(await sheetCheck(g, g.competitions[i]?.spreadsheetId, services.sheet, say));
+      checks.push(await sheetCheck(g, g.competitions[i]?.spreadsheetId, services.sheet, lang));
     const [first] = deployment;
-    const firestore = first ? await firestoreCheck(g, first.stores.syncLog, say) : undefined;
+    const firestore = first ? await firestoreCheck(g, first.stores.syncLog, lang) : undefined;
     if (firestore) checks.push(firestore);
     if (firestore?.ok)
       for (const services of deployment)
-        checks.push(await freePlanCheck(services, say), ...(await recordChecks(services, lang)));
+        checks.push(await freePlanCheck(services, lang), ...(await recordChecks(services, lang)));
   } finally {
     await close();
   }
@@ -134,30 +127,23 @@ export async function recordChecks(services: Services, lang: Lang): Promise<Doct
     const record = await stores.records.getVersion(v.version);
     if (!record || !(await recordIntact(record))) failing.push(v.version);
   }
-  const en = lang === 'en';
-  const name = phaseName(phase, competition, lang);
+  const phaseText = phaseName(phase, competition, lang);
   return [
     {
       name: 'lifecycle',
       ok: true,
-      message: en
-        ? `Phase: ${name} (${log.length} transitions logged).`
-        : `Tahap: ${name} (${log.length} perpindahan tercatat).`,
+      message: t(lang, 'cli.doctor.phase', { phase: phaseText, n: log.length }),
     },
     failing.length === 0
       ? {
           name: 'integrity',
           ok: true,
-          message: en
-            ? `Every stored result version (${versions.length}) matches its hash.`
-            : `Setiap versi hasil yang tersimpan (${versions.length}) cocok dengan hash-nya.`,
+          message: t(lang, 'cli.doctor.versionsIntact', { n: versions.length }),
         }
       : {
           name: 'integrity',
           ok: false,
-          message: en
-            ? `ALARM: stored result version ${failing.join(', ')} does not match its hash: its content was changed in the store. The public page does not show it.`
-            : `PERINGATAN: versi hasil ${failing.join(', ')} yang tersimpan tidak cocok dengan hash-nya: isinya diubah di penyimpanan. Halaman publik tidak menampilkannya.`,
+          message: t(lang, 'cli.doctor.versionsAltered', { versions: failing.join(', ') }),
         },
   ];
 }
@@ -166,28 +152,21 @@ function finish(checks: DoctorCheck[]): DoctorReport {
   return { ok: checks.every((c) => c.ok), checks };
 }
 
-function configCheck(c: Competition, say: (t: Bilingual) => string): DoctorCheck {
+function configCheck(c: Competition, lang: Lang): DoctorCheck {
   const stages = c.stages.map((s) => s.name).join(', ');
-  const base = say({
-    id: `Konfigurasi lomba "${c.name}" valid: ${c.jurors.length} juri, tahap ${stages}.`,
-    en: `Competition config "${c.nameEn ?? c.name}" is valid: ${c.jurors.length} jurors, stages ${stages}.`,
+  const base = t(lang, 'cli.doctor.configValid', {
+    name: localName(c, lang),
+    jurors: c.jurors.length,
+    stages,
   });
-  if (!c.form)
-    return {
-      name: 'config',
-      ok: false,
-      message: `${base} ${say({
-        id: 'Bagian "form" belum ada: juri tidak tahu pertanyaan Form mana yang berisi judul, instansi, dst.',
-        en: 'The "form" section is missing: juri cannot tell which Form questions hold the title, agency, etc.',
-      })}`,
-    };
+  if (!c.form) return { name: 'config', ok: false, message: `${base} ${t(lang, 'cli.doctor.formMissing')}` };
   return { name: 'config', ok: true, message: base };
 }
 
 async function credentialsCheck(
   g: GoogleEnv,
   deps: DoctorDeps,
-  say: (t: Bilingual) => string,
+  lang: Lang,
   checks: DoctorCheck[],
 ): Promise<boolean> {
   try {
@@ -198,10 +177,7 @@ async function credentialsCheck(
       checks.push({
         name: 'credentials',
         ok: true,
-        message: say({
-          id: `Kunci service account ${key.clientEmail} diterima Google.`,
-          en: `Google accepted the service-account key ${key.clientEmail}.`,
-        }),
+        message: t(lang, 'cli.doctor.keyAccepted', { email: key.clientEmail }),
       });
       return true;
     }
@@ -211,23 +187,15 @@ async function credentialsCheck(
     checks.push({
       name: 'credentials',
       ok: true,
-      message: say({
-        id: 'Kredensial bawaan (Application Default Credentials) berfungsi.',
-        en: 'Application Default Credentials work.',
-      }),
+      message: t(lang, 'cli.doctor.adcWorks'),
     });
     return true;
   } catch (e) {
-    const detail = isAppError(e) ? say(e.text) : errorText(e);
+    const detail = isAppError(e) ? e.text[lang] : errorText(e);
     checks.push({
       name: 'credentials',
       ok: false,
-      message: g.serviceAccount
-        ? detail
-        : say({
-            id: `Tidak ada kredensial Google: isi GOOGLE_SERVICE_ACCOUNT_JSON, atau jalankan "gcloud auth application-default login". (${detail})`,
-            en: `No Google credentials: set GOOGLE_SERVICE_ACCOUNT_JSON, or run "gcloud auth application-default login". (${detail})`,
-          }),
+      message: g.serviceAccount ? detail : t(lang, 'cli.doctor.noCredentials', { detail }),
     });
     return false;
   }
@@ -237,82 +205,53 @@ async function sheetCheck(
   g: GoogleEnv,
   spreadsheetId: string | undefined,
   sheet: ScoreSheet | undefined,
-  say: (t: Bilingual) => string,
+  lang: Lang,
 ): Promise<DoctorCheck> {
   if (!spreadsheetId || !sheet)
     return {
       name: 'sheet',
       ok: false,
-      message: say({
-        id: 'SPREADSHEET_ID belum diisi. Ambil dari alamat Sheet: /spreadsheets/d/<SPREADSHEET_ID>/edit',
-        en: 'SPREADSHEET_ID is not set. Take it from the Sheet address: /spreadsheets/d/<SPREADSHEET_ID>/edit',
-      }),
+      message: t(lang, 'cli.doctor.sheetIdUnset'),
     };
   try {
     const { title } = await sheet.describe();
     return {
       name: 'sheet',
       ok: true,
-      message: say({ id: `Sheet "${title}" dapat dibuka.`, en: `Sheet "${title}" can be opened.` }),
+      message: t(lang, 'cli.doctor.sheetOpens', { title }),
     };
   } catch (e) {
     const status = statusOf(e);
-    const who =
-      g.serviceAccount?.clientEmail ??
-      say({ id: 'akun layanan fungsi', en: "the function's service account" });
-    const text: Bilingual =
+    const who = g.serviceAccount?.clientEmail ?? t(lang, 'cli.doctor.functionAccount');
+    const message =
       status === 403
-        ? {
-            id: `Sheet belum dibagikan. Buka Sheet → Bagikan → tambahkan ${who} sebagai Editor.`,
-            en: `The Sheet is not shared. Open the Sheet → Share → add ${who} as Editor.`,
-          }
+        ? t(lang, 'cli.doctor.sheetNotShared', { who })
         : status === 404
-          ? {
-              id: 'Sheet tidak ditemukan: periksa SPREADSHEET_ID.',
-              en: 'Sheet not found: check SPREADSHEET_ID.',
-            }
-          : {
-              id: `Sheet tidak dapat dibuka (${errorText(e)}).`,
-              en: `The Sheet cannot be opened (${errorText(e)}).`,
-            };
-    return { name: 'sheet', ok: false, message: say(text) };
+          ? t(lang, 'cli.doctor.sheetNotFound')
+          : t(lang, 'cli.doctor.sheetUnopenable', { detail: errorText(e) });
+    return { name: 'sheet', ok: false, message };
   }
 }
 
 /** One read through the app's own store adapter: a missing document still proves access. */
-async function firestoreCheck(
-  g: GoogleEnv,
-  store: SyncLog,
-  say: (t: Bilingual) => string,
-): Promise<DoctorCheck> {
+async function firestoreCheck(g: GoogleEnv, store: SyncLog, lang: Lang): Promise<DoctorCheck> {
   try {
     await store.lastSync();
     return {
       name: 'firestore',
       ok: true,
-      message: say({
-        id: `Firestore proyek ${g.projectId} dapat dibaca.`,
-        en: `Firestore of project ${g.projectId} can be read.`,
-      }),
+      message: t(lang, 'cli.doctor.firestoreReadable', { project: g.projectId }),
     };
   } catch (e) {
     const status = statusOf(e);
-    const text: Bilingual =
+    const project = g.projectId;
+    const message =
       status === 403
-        ? {
-            id: `Akses Firestore ditolak. Beri service account peran "Cloud Datastore User" di proyek ${g.projectId}.`,
-            en: `Firestore access denied. Give the service account the "Cloud Datastore User" role in project ${g.projectId}.`,
-          }
+        ? t(lang, 'cli.doctor.firestoreDenied', { project })
         : status === 404
-          ? {
-              id: `Database Firestore "${g.databaseId}" belum dibuat di proyek ${g.projectId}. Buat di Firebase console → Firestore Database.`,
-              en: `Firestore database "${g.databaseId}" does not exist in project ${g.projectId}. Create it in the Firebase console → Firestore Database.`,
-            }
-          : {
-              id: `Firestore tidak dapat dihubungi (${errorText(e)}).`,
-              en: `Firestore cannot be reached (${errorText(e)}).`,
-            };
-    return { name: 'firestore', ok: false, message: say(text) };
+          ? t(lang, 'cli.doctor.firestoreMissing', { database: g.databaseId, project })
+          : t(lang, 'cli.doctor.firestoreUnreachable', { detail: errorText(e) });
+    return { name: 'firestore', ok: false, message };
   }
 }
 
@@ -321,7 +260,7 @@ async function firestoreCheck(
  * the cells the last sync read. It informs, it does not fail: doctor cannot see which plan the account
  * is on, and intake and the pages fit it either way.
  */
-async function freePlanCheck(services: Services, say: (t: Bilingual) => string): Promise<DoctorCheck> {
+async function freePlanCheck(services: Services, lang: Lang): Promise<DoctorCheck> {
   const [innovations, last] = await Promise.all([
     services.stores.innovations.listInnovations(),
     services.stores.syncLog.lastSync(),
@@ -330,7 +269,7 @@ async function freePlanCheck(services: Services, say: (t: Bilingual) => string):
   return {
     name: 'free-plan',
     ok: true,
-    message: say(freePlanWords(fit, innovations.length)),
+    message: freePlanWords(fit, innovations.length)[lang],
   };
 }
 

@@ -1,6 +1,7 @@
 import { entriesWithin, expectedCells } from '../../shared/domain/capacity.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
-import type { Bilingual } from '../../shared/domain/i18n.ts';
+import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 
 /**
  * A sync's CPU inside workerd, from `npm run bench` (docs/benchmarks.md, "The free plan's 10 ms"): process
@@ -50,31 +51,22 @@ const ms = (n: number) => (n >= 10 ? String(Math.round(n)) : n.toFixed(1));
 
 /** What `juri doctor` says about the free plan for this competition, in plain words. */
 export function freePlanWords(fit: FreePlanFit, entries: number): Bilingual {
-  const unchanged = {
-    id: `Detak cron tanpa perubahan: ±${ms(fit.unchangedMs)} ms CPU${fit.unchangedMs <= FREE_PLAN_CPU_MS ? ' (muat)' : ' (tidak muat)'}.`,
-    en: `A cron tick with nothing new: about ${ms(fit.unchangedMs)} ms of CPU${fit.unchangedMs <= FREE_PLAN_CPU_MS ? ' (fits)' : ' (does not fit)'}.`,
-  };
+  return { id: freePlanText(fit, entries, 'id'), en: freePlanText(fit, entries, 'en') };
+}
+
+function freePlanText(fit: FreePlanFit, entries: number, lang: Lang): string {
+  const unchangedMs = ms(fit.unchangedMs);
+  const unchanged =
+    fit.unchangedMs <= FREE_PLAN_CPU_MS
+      ? t(lang, 'cli.freePlan.unchangedFits', { ms: unchangedMs })
+      : t(lang, 'cli.freePlan.unchangedTooMuch', { ms: unchangedMs });
   const written =
     entries === 0
-      ? {
-          id: `Sinkronisasi yang menulis: ±${ms(fit.writtenMs)} ms CPU sebelum ada inovasi, bertambah dengan jumlah sel nilai.`,
-          en: `A sync that writes: about ${ms(fit.writtenMs)} ms of CPU before any entry, growing with the score cells.`,
-        }
-      : {
-          id: `Sinkronisasi yang menulis, untuk ${entries} inovasi (±${fit.cells} sel nilai): ±${ms(fit.writtenMs)} ms CPU.`,
-          en: `A sync that writes, for ${entries} entries (about ${fit.cells} score cells): about ${ms(fit.writtenMs)} ms of CPU.`,
-        };
-  const verdict: Bilingual = fit.fits
-    ? {
-        id: `Muat di paket gratis Cloudflare Workers (${FREE_PLAN_CPU_MS} ms per permintaan) sampai sekitar ${fit.maxEntries} inovasi.`,
-        en: `It fits Cloudflare Workers' free plan (${FREE_PLAN_CPU_MS} ms per request) up to about ${fit.maxEntries} entries.`,
-      }
-    : {
-        id: `Tidak muat di paket gratis Cloudflare Workers (${FREE_PLAN_CPU_MS} ms per permintaan${fit.maxEntries > 0 ? `; batasnya sekitar ${fit.maxEntries} inovasi` : ''}). Pendaftaran dan halaman tetap di paket gratis; jalankan sinkronisasi dengan \`juri sync\` dari komputer sekretariat, di Cloud Functions, atau di Workers Paid.`,
-        en: `It does not fit Cloudflare Workers' free plan (${FREE_PLAN_CPU_MS} ms per request${fit.maxEntries > 0 ? `; the limit is about ${fit.maxEntries} entries` : ''}). Intake and the pages stay on the free plan; run the sync with \`juri sync\` from the secretariat's computer, on Cloud Functions, or on Workers Paid.`,
-      };
-  return {
-    id: `${unchanged.id} ${written.id} ${verdict.id} (docs/benchmarks.md)`,
-    en: `${unchanged.en} ${written.en} ${verdict.en} (docs/benchmarks.md)`,
-  };
+      ? t(lang, 'cli.freePlan.writtenEmpty', { ms: ms(fit.writtenMs) })
+      : t(lang, 'cli.freePlan.written', { entries, cells: fit.cells, ms: ms(fit.writtenMs) });
+  const limitNote = fit.maxEntries > 0 ? t(lang, 'cli.freePlan.limitNote', { max: fit.maxEntries }) : '';
+  const verdict = fit.fits
+    ? t(lang, 'cli.freePlan.fits', { limit: FREE_PLAN_CPU_MS, max: fit.maxEntries })
+    : t(lang, 'cli.freePlan.tooMuch', { limit: FREE_PLAN_CPU_MS, limitNote });
+  return `${unchanged} ${written} ${verdict} (docs/benchmarks.md)`;
 }

@@ -1,3 +1,4 @@
+import { CLI } from './en/cli.ts';
 import { CONSOLE } from './en/console.ts';
 import { ERRORS } from './en/errors.ts';
 import { HTTP } from './en/http.ts';
@@ -7,7 +8,12 @@ import { WORKFLOW } from './en/workflow.ts';
 import type { MessageKey } from './id.ts';
 
 /** Every catalogued word in English: a key missing here fails the typecheck. */
-export const EN = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK, ...HTTP } satisfies Record<
-  MessageKey,
-  string
->;
+export const EN = {
+  ...PAGES,
+  ...WORKFLOW,
+  ...CONSOLE,
+  ...ERRORS,
+  ...JUROR_WORK,
+  ...HTTP,
+  ...CLI,
+} satisfies Record<MessageKey, string>;
