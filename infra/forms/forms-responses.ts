@@ -1,6 +1,7 @@
 import { forms, type forms_v1 } from '@googleapis/forms';
 import { sortableInstant } from '../../shared/domain/sortable-instant.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { FormResponses, FormWatch, ListedResponses } from '../../shared/ports.ts';
 
 export interface FormsResponsesOptions {
@@ -95,13 +96,9 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
     return await request();
   } catch (err) {
     const status = (err as { status?: unknown }).status;
-    throw new AppError(
-      'upstream_unavailable',
-      {
-        id: `Google Forms API tidak dapat dihubungi${typeof status === 'number' ? ` (HTTP ${status})` : ''}; coba lagi nanti.`,
-        en: `Google Forms API is unavailable${typeof status === 'number' ? ` (HTTP ${status})` : ''}; try again later.`,
-      },
-      { cause: err },
-    );
+    const http = typeof status === 'number' ? ` (HTTP ${status})` : '';
+    throw new AppError('upstream_unavailable', bilingual('adapter.formsApiUnavailable', { http }), {
+      cause: err,
+    });
   }
 }

@@ -124,10 +124,7 @@ async function exchange(doFetch: typeof fetch, tokenUrl: string, assertion: stri
         : String(body?.error ?? res.status);
     // A refused key will not be accepted on a retry either; 503 still tells a sender to try again later.
     throw new AbortError(
-      new AppError('upstream_unavailable', {
-        id: `Google menolak kunci service account (${reason}). Periksa GOOGLE_SERVICE_ACCOUNT_JSON: kunci mungkin dihapus atau salah proyek.`,
-        en: `Google refused the service-account key (${reason}). Check GOOGLE_SERVICE_ACCOUNT_JSON: the key may be deleted or from another project.`,
-      }),
+      new AppError('upstream_unavailable', bilingual('adapter.serviceAccountKeyRefused', { reason })),
     );
   }
   const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : Number(body.expires_in ?? 3600);

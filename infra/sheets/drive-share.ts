@@ -14,8 +14,10 @@ const DRIVE_ROOT = 'https://www.googleapis.com/';
  */
 export function driveSharing(auth: GoogleApisAuth, rootUrl = DRIVE_ROOT) {
   return async (spreadsheetId: string, emails: string[]): Promise<void> => {
+    // juri's auth is always a client that signs requests (compose builds it from the service account),
+    // never an API key, so no person meets this: a code for the developer, not a sentence.
     if (typeof auth !== 'object' || auth === null || !('request' in auth)) {
-      throw new Error('Sharing a spreadsheet needs OAuth credentials, not an API key.');
+      throw new Error('drive-share: oauth-client-required');
     }
     const client = auth as unknown as Requesting;
     for (const emailAddress of new Set(emails)) {

@@ -1,6 +1,7 @@
 import { sheets } from '@googleapis/sheets';
 import { sha256Hex } from '../../shared/digest.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { ProvisionOutcome, RangeRef, RangeValues, ScoreSheet, SheetPlan } from '../../shared/ports.ts';
 import { statusOf } from './retry.ts';
 import { createSheetsScoreSheet, type SheetsScoreSheetOptions, sheetRead } from './sheets-adapter.ts';
@@ -54,7 +55,8 @@ export function createPerJurorScoreSheet(opts: PerJurorOptions): ScoreSheet {
       requestBody: { properties: { title, locale: plan.locale, timeZone: plan.timeZone } },
     });
     const id = made.data.spreadsheetId;
-    if (!id) throw new Error(`spreadsheets.create gave no id for "${title}"`);
+    // The API answers a create with its id; without one the API broke its contract: a code, not a sentence.
+    if (!id) throw new Error(`spreadsheets.create.no-id: ${title}`);
     return id;
   }
 
@@ -161,8 +163,5 @@ export function booksOf(publishState: string): Record<string, string> {
 }
 
 function notSetUp(juror: string): AppError {
-  return new AppError('sheet_unavailable', {
-    id: `Spreadsheet juri ${juror} belum dibuat; jalankan "juri sheet setup" dulu.`,
-    en: `Juror ${juror}'s spreadsheet does not exist yet; run "juri sheet setup" first.`,
-  });
+  return new AppError('sheet_unavailable', bilingual('adapter.jurorSheetNotSetUp', { juror }));
 }

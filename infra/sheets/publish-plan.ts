@@ -131,7 +131,8 @@ export function swapRequests(
   tabs.forEach((tab, i) => {
     const index = first + i;
     const staging = meta.staging[tab.key];
-    if (!staging) throw new Error(`no staging tab for ${tab.key}`);
+    // stageRequests made a staging tab for every output tab just before: a code, no person meets it.
+    if (!staging) throw new Error(`publish-plan: staging-tab-missing: ${tab.key}`);
     const sheetId = staging.id;
     const { rows, cols } = sizeOf(tab);
     const h = tab.header.length;

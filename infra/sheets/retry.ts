@@ -157,62 +157,28 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
     case 'WORKBOOK_LOCKED':
       return new AppError(
         'sheet_unavailable',
-        {
-          id: `Buku kerja ${workbook} sedang dibuka di LibreOffice atau Excel, jadi juri tidak dapat menulis ke dalamnya. Simpan dan tutup buku kerja itu, lalu sinkronkan lagi.`,
-          en: `The workbook ${workbook} is open in LibreOffice or Excel, so juri cannot write to it. Save and close that workbook, then sync again.`,
-        },
+        bilingual('adapter.workbookOpenElsewhere', { workbook }),
         options,
       );
     case 'WORKBOOK_MISSING':
-      return new AppError(
-        'sheet_unavailable',
-        {
-          id: `Buku kerja ${workbook} tidak ditemukan. Kembalikan file itu ke tempatnya (atau jalankan juri sheet setup untuk membuat yang baru), lalu sinkronkan lagi.`,
-          en: `The workbook ${workbook} was not found. Put the file back (or run juri sheet setup to make a new one), then sync again.`,
-        },
-        options,
-      );
+      return new AppError('sheet_unavailable', bilingual('adapter.workbookNotFound', { workbook }), options);
     case 'WORKBOOK_UNWRITABLE': {
       // The change is kept in memory and written by the next attempt: nothing is lost, but nothing is saved.
       const folder = info.metadata?.folder ?? '';
       const why = info.metadata?.why ?? '';
       return new AppError(
         'sheet_unavailable',
-        {
-          id: `juri tidak dapat menyimpan buku kerja ${workbook} (${why}), jadi perubahan ini belum tersimpan. Folder ${folder} atau file itu tidak boleh ditulis, atau disk penuh. Izinkan menulis ke folder itu (di Linux/macOS: chmod u+w "${folder}") atau kosongkan ruang disk, lalu sinkronkan lagi; sampai saat itu perubahan ini hanya ada di memori juri dan hasil sebelumnya tetap berlaku.`,
-          en: `juri cannot save the workbook ${workbook} (${why}), so this change is not saved. The folder ${folder} or the file may not be written, or the disk is full. Allow writing to that folder (on Linux/macOS: chmod u+w "${folder}") or free some disk space, then sync again; until then this change is only in juri's memory and the previous result stays.`,
-        },
+        bilingual('adapter.workbookNotSaved', { workbook, why, folder }),
         options,
       );
     }
     case 'WORKBOOK_READ_ONLY':
-      return new AppError(
-        'sheet_unavailable',
-        {
-          id: `Buku kerja ${workbook} dibuat hanya-baca (read-only), jadi juri tidak menulis ke sana dan perubahan ini belum tersimpan. Izinkan menulis (chmod u+w, atau hapus centang "Read-only" di properti file), lalu sinkronkan lagi; sampai saat itu perubahan ini hanya ada di memori juri dan hasil sebelumnya tetap berlaku.`,
-          en: `The workbook ${workbook} is read-only, so juri does not write to it and this change is not saved. Make it writable (chmod u+w, or untick "Read-only" in the file's properties), then sync again; until then this change is only in juri's memory and the previous result stays.`,
-        },
-        options,
-      );
+      return new AppError('sheet_unavailable', bilingual('adapter.workbookReadOnly', { workbook }), options);
     case 'WORKBOOK_UNREADABLE':
-      return new AppError(
-        'sheet_unavailable',
-        {
-          id: `Buku kerja ${workbook} tidak dapat dibaca atau ditulis. Periksa bahwa file itu .xlsx yang utuh dan boleh ditulis, lalu sinkronkan lagi.`,
-          en: `The workbook ${workbook} cannot be read or written. Check that it is an intact .xlsx that may be written, then sync again.`,
-        },
-        options,
-      );
+      return new AppError('sheet_unavailable', bilingual('adapter.workbookUnusable', { workbook }), options);
   }
   if (status === 429) {
-    return new AppError(
-      'quota_exhausted',
-      {
-        id: `Kuota Google Sheets API habis (batas 60 permintaan per menit per pengguna); sudah dicoba ${attempts} kali. Tunggu sekitar satu menit, lalu sinkronkan lagi.`,
-        en: `The Google Sheets API quota is exhausted (limit 60 requests per minute per user); tried ${attempts} times. Wait about a minute, then sync again.`,
-      },
-      options,
-    );
+    return new AppError('quota_exhausted', bilingual('adapter.sheetsQuotaExhausted', { attempts }), options);
   }
   if (status === 400 && /Unable to parse range|No grid with id/i.test(detail ?? '')) {
     return new AppError('sheet_unavailable', bilingual('error.tabMissing'), options);
@@ -220,14 +186,7 @@ export function toAppError(e: unknown, attempts: number, outOfTime = false): App
   if (outOfTime || status === undefined || status >= 500) {
     return new AppError('sheet_unavailable', bilingual('error.sheetUnavailable'), options);
   }
-  return new AppError(
-    'sheet_unavailable',
-    {
-      id: `Google Sheet menolak permintaan juri (kode ${status}). Periksa bahwa akun layanan juri boleh menyunting Sheet itu; juri doctor memeriksanya.`,
-      en: `The Google Sheet refused juri's request (code ${status}). Check that juri's service account may edit that Sheet; juri doctor checks this.`,
-    },
-    options,
-  );
+  return new AppError('sheet_unavailable', bilingual('adapter.sheetRefused', { status }), options);
 }
 
 /** Google's error body: parsed by gaxios, or still text when the request asked for text (a batchGet). */

@@ -2,6 +2,8 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { isLang, type Lang } from '../../../shared/domain/i18n.ts';
+import { t } from '../../../shared/messages/catalogue/t.ts';
 import { NODE_BUNDLE } from '../node-bundle.mjs';
 
 /** Packages the Cloud Functions runtime must install; everything else is bundled or unused there. */
@@ -62,5 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     },
   });
   const out = await buildGcfSource({ outDir: values.out, competitionFile: values.competition });
-  console.log(`Cloud Functions source ready in ${out}`);
+  // Said to the person deploying, in the CLI's language (JURI_LANG, Indonesian unless it says en).
+  const lang: Lang = isLang(process.env.JURI_LANG) ? process.env.JURI_LANG : 'id';
+  console.log(t(lang, 'adapter.gcfSourceReady', { out }));
 }

@@ -1,3 +1,4 @@
+import { ADAPTERS } from './en/adapters.ts';
 import { CLI } from './en/cli.ts';
 import { CONSOLE } from './en/console.ts';
 import { ERRORS } from './en/errors.ts';
@@ -16,4 +17,5 @@ export const EN = {
   ...JUROR_WORK,
   ...HTTP,
   ...CLI,
+  ...ADAPTERS,
 } satisfies Record<MessageKey, string>;

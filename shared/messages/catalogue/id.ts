@@ -1,3 +1,4 @@
+import { ADAPTERS } from './id/adapters.ts';
 import { CLI } from './id/cli.ts';
 import { CONSOLE } from './id/console.ts';
 import { ERRORS } from './id/errors.ts';
@@ -7,6 +8,15 @@ import { PAGES } from './id/pages.ts';
 import { WORKFLOW } from './id/workflow.ts';
 
 /** Every catalogued word in Indonesian, the first language: its keys are the catalogue's keys. */
-export const ID = { ...PAGES, ...WORKFLOW, ...CONSOLE, ...ERRORS, ...JUROR_WORK, ...HTTP, ...CLI } as const;
+export const ID = {
+  ...PAGES,
+  ...WORKFLOW,
+  ...CONSOLE,
+  ...ERRORS,
+  ...JUROR_WORK,
+  ...HTTP,
+  ...CLI,
+  ...ADAPTERS,
+} as const;
 
 export type MessageKey = keyof typeof ID;
