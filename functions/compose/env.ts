@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { type Competition, parseCompetitions } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { AppError } from '../../shared/errors.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import {
   type EnvProblem,
@@ -218,12 +219,13 @@ export function envError(problems: EnvProblem[]): AppError {
     problems.map((p) => `${p.variable}: ${p.text[lang].replace(/\.$/, '')}`).join('; ');
   return new AppError(
     'internal',
-    {
-      id: `Konfigurasi server belum benar — ${list('id')}`,
-      en: `The server configuration is not right — ${list('en')}`,
-    },
+    { id: serverConfigWrong('id', list('id')), en: serverConfigWrong('en', list('en')) },
     { fields: problems.map((p) => ({ field: p.variable, message: p.text.id })) },
   );
+}
+
+function serverConfigWrong(lang: Lang, problems: string): string {
+  return t(lang, 'cli.env.serverConfigWrong', { problems });
 }
 
 /** One problem per variable, the first issue zod found with it. */
@@ -354,8 +356,8 @@ function readCompetitions(
   problems.push({
     variable: 'COMPETITION_JSON',
     text: {
-      id: `konfigurasi lomba tidak valid — ${issueLine(parsed.issues, 'id')}`,
-      en: `the competition config is not valid — ${issueLine(parsed.issues, 'en')}`,
+      id: t('id', 'cli.env.competitionConfigInvalid', { issues: issueLine(parsed.issues, 'id') }),
+      en: t('en', 'cli.env.competitionConfigInvalid', { issues: issueLine(parsed.issues, 'en') }),
     },
   });
   return undefined;

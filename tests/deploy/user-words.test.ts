@@ -36,8 +36,6 @@ const NOT_YET_MIGRATED = new Set([
   'functions/cli/record.ts',
   'functions/cli/serve.ts',
   'functions/cli/sheet.ts',
-  'functions/compose/env-hints.ts',
-  'functions/compose/env.ts',
   'functions/compose/local.ts',
   'functions/demo/scenario.ts',
   'functions/gcf.ts',

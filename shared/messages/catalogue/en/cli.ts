@@ -40,4 +40,27 @@ export const CLI = {
   'cli.freePlan.tooMuch':
     "It does not fit Cloudflare Workers' free plan ({limit} ms per request{limitNote}). Intake and the pages stay on the free plan; run the sync with `juri sync` from the secretariat's computer, on Cloud Functions, or on Workers Paid.",
   'cli.freePlan.limitNote': '; the limit is about {max} entries',
+  'cli.env.missingNode': 'is not set. Set the environment variable {variable} (see docs/deploy.md).',
+  'cli.env.missingSecret': 'is not set. Run: npx wrangler secret put {variable}',
+  'cli.env.missingVar': 'is not set. Set {variable} under [vars] in wrangler.toml.',
+  'cli.env.invalidMode': "must be 'google' or 'local'.",
+  'cli.env.invalidLang': "must be 'id' or 'en'.",
+  'cli.env.invalidServiceAccount':
+    'must hold the whole service-account JSON key file (with client_email and private_key).',
+  'cli.env.invalidJson': 'is not valid JSON.',
+  'cli.env.invalidUrl': 'must be an http(s) address.',
+  'cli.env.invalidValue': 'has an invalid value.',
+  'cli.env.tooShort': 'is too short; use at least {min} random characters (e.g. openssl rand -hex 32).',
+  'cli.env.pubsubPair': 'PUBSUB_AUDIENCE and PUBSUB_SERVICE_ACCOUNT go together: set both or neither.',
+  'cli.env.localOnServer':
+    "'local' mode is only for your own computer (npm start). On Cloudflare Workers and Cloud Functions set 'google'.",
+  'cli.env.sheetPerCompetition':
+    "there are several competitions: name each one's Sheet as JSON, e.g. {example}.",
+  'cli.env.competitionIdPlaceholder': '<competition id>',
+  'cli.env.sheetIdPlaceholder': '<Sheet id>',
+  'cli.env.unknownCompetitions': 'names competitions the config does not hold: {list}.',
+  'cli.env.formPerCompetition':
+    "there are several competitions: set form.formId in each competition's config, not FORM_ID.",
+  'cli.env.serverConfigWrong': 'The server configuration is not right — {problems}',
+  'cli.env.competitionConfigInvalid': 'the competition config is not valid — {issues}',
 } satisfies English<typeof ID>;

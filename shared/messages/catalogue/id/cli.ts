@@ -38,4 +38,28 @@ export const CLI = {
   'cli.freePlan.tooMuch':
     'Tidak muat di paket gratis Cloudflare Workers ({limit} ms per permintaan{limitNote}). Pendaftaran dan halaman tetap di paket gratis; jalankan sinkronisasi dengan `juri sync` dari komputer sekretariat, di Cloud Functions, atau di Workers Paid.',
   'cli.freePlan.limitNote': '; batasnya sekitar {max} inovasi',
+  'cli.env.missingNode': 'belum diisi. Isi variabel lingkungan {variable} (lihat docs/deploy.md).',
+  'cli.env.missingSecret': 'belum diisi. Jalankan: npx wrangler secret put {variable}',
+  'cli.env.missingVar': 'belum diisi. Isi {variable} di bagian [vars] pada wrangler.toml.',
+  'cli.env.invalidMode': "harus 'google' atau 'local'.",
+  'cli.env.invalidLang': "harus 'id' atau 'en'.",
+  'cli.env.invalidServiceAccount':
+    'harus berisi seluruh isi file kunci JSON service account (dengan client_email dan private_key).',
+  'cli.env.invalidJson': 'bukan JSON yang sah.',
+  'cli.env.invalidUrl': 'harus berupa alamat http(s).',
+  'cli.env.invalidValue': 'nilainya tidak valid.',
+  'cli.env.tooShort': 'terlalu pendek; pakai minimal {min} karakter acak (misalnya: openssl rand -hex 32).',
+  'cli.env.pubsubPair':
+    'PUBSUB_AUDIENCE dan PUBSUB_SERVICE_ACCOUNT harus diisi berdua (atau dikosongkan berdua).',
+  'cli.env.localOnServer':
+    "mode 'local' hanya untuk komputer sendiri (npm start). Di Cloudflare Workers dan Cloud Functions isi 'google'.",
+  'cli.env.sheetPerCompetition':
+    'ada beberapa lomba: tulis Sheet tiap lomba sebagai JSON, misalnya {example}.',
+  'cli.env.competitionIdPlaceholder': '<id lomba>',
+  'cli.env.sheetIdPlaceholder': '<id Sheet>',
+  'cli.env.unknownCompetitions': 'menyebut lomba yang tidak ada di konfigurasi: {list}.',
+  'cli.env.formPerCompetition':
+    'ada beberapa lomba: tulis form.formId di konfigurasi tiap lomba, bukan FORM_ID.',
+  'cli.env.serverConfigWrong': 'Konfigurasi server belum benar — {problems}',
+  'cli.env.competitionConfigInvalid': 'konfigurasi lomba tidak valid — {issues}',
 } as const;
