@@ -4,7 +4,7 @@ import { AGGREGATIONS, NORMALIZATIONS } from './fairness/methods.ts';
 import { FIELD_EXTRAS, FIELD_SCALE } from './field-answers.ts';
 import { type Issue, issuesOf } from './issues.ts';
 import { normalizePhone } from './phone.ts';
-import { DEFAULT_REGIONS, NTT_REGION_ALIASES } from './regions.ts';
+import { DEFAULT_REGIONS, NTT_REGION_ALIASES, PROVINCE_GOVERNMENT } from './regions.ts';
 import { quotasOf, representationRulesSchema } from './representation-rules.ts';
 import { selectionSchema } from './selection.ts';
 import { SUBMISSION_FIELDS } from './submission-fields.ts';
@@ -13,10 +13,7 @@ import { timelineIssues } from './timeline.ts';
 
 /** Ids, names, places and regions are single-line text (shared/domain/text.ts); descriptions are free text. */
 const id = singleLine().min(1).max(80);
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'slug' })
-  .describe('competition id');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, { error: 'slug' });
 const dayOrLocalTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, { error: 'announceAt' });
 
 export const criterionSchema = z.object({
@@ -133,7 +130,7 @@ export const competitionSchema = z
     id: slug,
     name: singleLine().min(1),
     nameEn: singleLine().min(1).optional(),
-    organizer: singleLine().default('Pemerintah Provinsi Nusa Tenggara Timur'),
+    organizer: singleLine().default(PROVINCE_GOVERNMENT),
     /** Where the result is set, for the printed announcement ("Ditetapkan di Kupang, …"). */
     place: singleLine().min(1).optional(),
     /** Secretariat accounts: they may edit every juror tab besides the juror themself. */

@@ -26,6 +26,9 @@ export const NTT_REGIONS = [
 
 export const PROVINCE_REGION = 'Provinsi NTT';
 
+/** The province's government by its proper name: a competition's organizer unless its config names another. */
+export const PROVINCE_GOVERNMENT = 'Pemerintah Provinsi Nusa Tenggara Timur';
+
 export const DEFAULT_REGIONS: readonly string[] = [PROVINCE_REGION, ...NTT_REGIONS];
 
 const PROVINCE_WORDS = ['provinsi', 'prov', 'pemprov'];

@@ -14,7 +14,9 @@ import ts from 'typescript';
  * - an attribute no one reads (class, id, href, …, data-*): CSS classes, test ids and URL paths;
  * - CSS (a rule block `x{a:b}` or a declaration `a: b;`), SQL (its upper-case keywords), upper case only
  *   (a PEM marker, a constant), XML (a workbook part), a page's inline script, the text of <code>/<kbd>; in HTML the text between tags still counts;
- * - one token without a space: log event keys ('sync.failed'), HTTP header names, codes, identifiers.
+ * - one token without a space: log event keys ('sync.failed'), HTTP header names, codes, identifiers;
+ * - the message of a TypeError or RangeError: JavaScript's classes for a bug (a value of the wrong kind or
+ *   out of range), read by a developer; a person gets the error handler's own words ('internal').
  */
 export const SCANNED = ['functions', 'infra', 'shared'] as const;
 
@@ -36,6 +38,9 @@ const XML = /<\?xml|xmlns|<\/?[a-z]+:[a-z]/i;
 const SCRIPT = /\bdocument\.|=>|\bfunction\s*\(|addEventListener/;
 /** Elements whose text is a command or code, shown as typed. */
 const CODE_ELEMENTS = new Set(['code', 'kbd', 'pre', 'samp']);
+
+/** JavaScript's error classes for a programming mistake: their message is a developer's, not a person's. */
+const BUG_ERRORS = new Set(['TypeError', 'RangeError']);
 
 /** Attributes whose value no one reads on the page. */
 const UNSEEN_ATTRIBUTES = new Set([
@@ -110,6 +115,7 @@ function isUnseen(node: ts.Node): boolean {
     return true;
   if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent)) && parent.name === node)
     return true;
+  if (ts.isNewExpression(parent) && BUG_ERRORS.has(parent.expression.getText())) return true;
   const attribute = attributeOf(node);
   return attribute !== undefined && (UNSEEN_ATTRIBUTES.has(attribute) || attribute.startsWith('data-'));
 }
