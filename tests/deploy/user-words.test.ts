@@ -105,7 +105,7 @@ describe('the lint catches a probe and lets code through', () => {
       "const key = 'sync.failed';",
       "const header = { 'Content-Type': 'text/html' };",
       "const pem = '-----BEGIN PRIVATE KEY-----';",
-      'const bug = (n: number) => new RangeError(`JSON nested deeper than ${n} levels`);',
+      'const bug = (n: number) => new RangeError(`JSON nested deeper than $' + '{n} levels`);',
       'export const probe = () => <a class="btn primary wide" href="/sekretariat/hasil" data-testid="fix it">',
       '  {css}{sql}{key}{header}{pem}{z}{String(bug)}',
       '</a>;',
