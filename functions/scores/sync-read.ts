@@ -1,0 +1,125 @@
+import { sha256Hex } from '../../shared/digest.ts';
+import { canonicalJson } from '../../shared/domain/canonical-json.ts';
+import type { Competition } from '../../shared/domain/competition.ts';
+import { readDigest, type TabStates, tabKey } from '../../shared/domain/tab-digests.ts';
+import type { SyncHead, SyncInputs } from '../../shared/ports.ts';
+import type { Services } from '../compose/services.ts';
+import { type TakenWithSelection, takeWithSelection } from './selection.ts';
+
+/**
+ * Rows of the "Riwayat Nilai" tab: the newest changes. A national run logs ~75,000 first entries; the
+ * full log stays in the store (dashboard, `juri export-record`), the Sheet gets the latest.
+ */
+export const MAX_CHANGE_ROWS = 5000;
+
+/** Bump when the juror tab layout or the hashed inputs change meaning, so the next sync rewrites. */
+// 4: "unchanged" decided from the raw read first (SyncHead.readHash).
+export const LAYOUT_VERSION = 4;
+
+/** One read of the juror tabs (and the "Seleksi" tab), not parsed, with the hash that says "as before". */
+export interface TabsRead {
+  taken: TakenWithSelection;
+  /** What every read digest of this sync is taken in: the config, the layout, the language, the inputs stamp. */
+  context: string;
+  /** The fast-path key: the read's bytes in their context (SyncHead.readHash). */
+  readHash: string;
+}
+
+/** Every juror tab in ONE request, hashed before anything is parsed. */
+export async function readJurorTabs(
+  services: Services,
+  head: SyncHead | null,
+  signal: AbortSignal,
+): Promise<TabsRead> {
+  const taken = await takeWithSelection(services, signal, head?.sheetState);
+  const { competition, lang } = services;
+  const context = [await configKey(competition), LAYOUT_VERSION, lang, head?.inputsStamp ?? ''].join('|');
+  return { taken, context, readHash: await sha256Hex(`${context}|${taken.taken.read.digest}`) };
+}
+
+/**
+ * The common cron tick: the Sheet's bytes and the store's inputs stamp are those the head was saved
+ * with, so nothing is parsed; answers that head, or null when this read must be parsed. A person's
+ * sync also wants the fairness report of these scores, which only the full record says it has: it
+ * always parses.
+ */
+export function unchangedSince(
+  head: SyncHead | null,
+  read: TabsRead,
+  computeFairness: boolean,
+): SyncHead | null {
+  const same =
+    !computeFairness &&
+    head !== null &&
+    head.status !== 'failed' &&
+    head.readHash === read.readHash &&
+    !read.taken.selectionTabLost;
+  return same ? head : null;
+}
+
+/** What the store holds besides the head, and which juror tabs' read moved since the head's record. */
+export interface StoreInputs {
+  inputs: SyncInputs;
+  moved: ReadonlySet<string> | undefined;
+}
+
+/**
+ * The intake as of the stamp read with the head (a snapshot kept under that stamp, or listed whole),
+ * the fixed version, the last record (with the cells of the tabs whose read moved) and the change
+ * log's tail: one read on Firestore.
+ */
+export async function readStoreInputs(
+  { stores }: Services,
+  head: SyncHead | null,
+  read: TabsRead,
+): Promise<StoreInputs> {
+  const moved = movedTabs(head, read);
+  return { inputs: await stores.syncLog.syncInputs(head, MAX_CHANGE_ROWS, moved), moved };
+}
+
+/** What the record is saved with per juror tab: the digests of its read and of its typed cells. */
+export function tabStates(read: TabsRead, cells: ReadonlyMap<string, string>): TabStates {
+  return Object.fromEntries(
+    [...readDigests(read)].map(([key, digest]) => [key, { read: digest, cells: cells.get(key) ?? '' }]),
+  );
+}
+
+/** The config's hash, once per config object (a Worker isolate keeps it across requests). */
+const configKeys = new WeakMap<Competition, Promise<string>>();
+function configKey(competition: Competition): Promise<string> {
+  let key = configKeys.get(competition);
+  if (!key) {
+    key = sha256Hex(canonicalJson(competition));
+    configKeys.set(competition, key);
+  }
+  return key;
+}
+
+/**
+ * The juror tabs whose read moved since the head's record was saved, or undefined when every tab's
+ * cells are wanted (no per-tab state saved yet).
+ */
+function movedTabs(head: SyncHead | null, read: TabsRead): ReadonlySet<string> | undefined {
+  const saved = head?.tabs;
+  if (!saved) return undefined;
+  const moved = new Set<string>();
+  for (const [key, digest] of readDigests(read)) if (saved[key]?.read !== digest) moved.add(key);
+  return moved;
+}
+
+/** The digest of each juror tab's read (by tabKey), once per read. */
+const readDigestsOf = new WeakMap<TakenWithSelection, Map<string, string>>();
+function readDigests({ taken: read, context }: TabsRead): Map<string, string> {
+  let digests = readDigestsOf.get(read);
+  if (!digests) {
+    const values = read.taken.read.snapshot().ranges;
+    digests = new Map(
+      read.taken.tabs.map((tab, i) => [
+        tabKey({ stage: tab.stage.id, juror: tab.juror.id }),
+        readDigest(context, values[i]?.values ?? []),
+      ]),
+    );
+    readDigestsOf.set(read, digests);
+  }
+  return digests;
+}
