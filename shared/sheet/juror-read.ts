@@ -196,9 +196,15 @@ export function locateColumns(tab: JurorTab, values: readonly (readonly string[]
   };
 }
 
+/** Notes one thing wrong with the tab being read. */
+type ReportIssue = (code: SheetIssueCode, extra?: Pick<SheetIssue, 'subject' | 'cell'>) => void;
+
+type Located = Extract<LocatedColumns, { ok: true }>;
+
 /**
  * Parses one juror tab: its typed cells go to `into` (the columns of the tab's stage), the rest is
- * returned.
+ * returned. Its columns are located first; a tab whose criteria are not all found once is reported and
+ * not read at all.
  */
 export function parseJurorTab(
   tab: JurorTab,
@@ -210,29 +216,36 @@ export function parseJurorTab(
   const stage = tab.stage.id;
   const juror = tab.juror.id;
   const issues: SheetIssue[] = [];
-  const issue = (code: SheetIssueCode, extra: Pick<SheetIssue, 'subject' | 'cell'> = {}) =>
+  const issue: ReportIssue = (code, extra = {}) =>
     issues.push({ stage, juror, tab: tab.title, code, ...extra });
-  const empty = (): ParsedJurorTab => ({
-    progress: { stage, juror, assigned: 0, scored: 0, pending: [], emptyCells: 0 },
-    comments: [],
-    issues,
-    missing: [],
-    ids: null,
-  });
-
   const located = locateColumns(tab, values);
   if (!located.ok) {
-    if (located.missing.length === 0 && located.twice.length === 0) {
-      issue('header-not-found', { cell: `${quoteTitle(tab.title)}!${NAMES_ROW + 1}:${NAMES_ROW + 1}` });
-    }
-    const row = `${quoteTitle(tab.title)}!${located.headerRow + 1}:${located.headerRow + 1}`;
-    for (const c of located.missing) issue('column-missing', { subject: c.name, cell: row });
-    for (const c of located.twice) issue('column-twice', { subject: c.name, cell: row });
-    return empty();
+    reportUnreadable(tab, located, issue);
+    const progress = { stage, juror, assigned: 0, scored: 0, pending: [], emptyCells: 0 };
+    return { progress, comments: [], issues, missing: [], ids: null };
   }
-  const { headerRow, idColumn, commentColumn, photosColumn, criteria: columns } = located;
-  // A field verification's note and photo links are kept as cells too (SheetColumns' extras).
-  const extraColumns = isFieldStage(tab.stage) ? [commentColumn ?? -1, photosColumn ?? -1] : [];
+  reportMoved(tab, located, expected, issue);
+  const { comments, missing, ids, ...counts } = readRows(tab, values, located, { conflicted, into, issue });
+  return { progress: { stage, juror, ...counts }, comments, issues, missing, ids };
+}
+
+/** Why the tab cannot be read: no column-name row, or a criterion's column missing or there twice. */
+function reportUnreadable(
+  tab: JurorTab,
+  located: Extract<LocatedColumns, { ok: false }>,
+  issue: ReportIssue,
+) {
+  if (located.missing.length === 0 && located.twice.length === 0) {
+    issue('header-not-found', { cell: `${quoteTitle(tab.title)}!${NAMES_ROW + 1}:${NAMES_ROW + 1}` });
+  }
+  const row = `${quoteTitle(tab.title)}!${located.headerRow + 1}:${located.headerRow + 1}`;
+  for (const c of located.missing) issue('column-missing', { subject: c.name, cell: row });
+  for (const c of located.twice) issue('column-twice', { subject: c.name, cell: row });
+}
+
+/** A column-name row or columns moved from where setup wrote them: read right, and reported. */
+function reportMoved(tab: JurorTab, located: Located, expected: readonly JurorColumn[], issue: ReportIssue) {
+  const { headerRow, idColumn, criteria: columns } = located;
   const headerCell = (column: number) => a1Cell(tab.title, column, headerRow);
   if (headerRow !== NAMES_ROW) issue('header-moved', { cell: headerCell(idColumn) });
   const expectedAt = (id: string) =>
@@ -242,7 +255,39 @@ export function parseJurorTab(
     const c = tab.stage.criteria[Math.max(0, moved)];
     issue('columns-moved', { subject: c?.name ?? '', cell: headerCell(columns[Math.max(0, moved)] ?? 0) });
   }
+}
 
+/** What a readable tab's rows hold besides their cells, with the juror's progress counts. */
+interface RowsRead {
+  assigned: number;
+  scored: number;
+  pending: string[];
+  emptyCells: number;
+  comments: JurorComment[];
+  missing: MissingEntry[];
+  ids: ReadonlySet<string>;
+}
+
+/**
+ * Each entry's row below the header, tied to its innovation by the ID column: its cells go to `into`,
+ * its remark and what is still unscored are kept, and a row without an id or with one seen before is
+ * reported. An entry the juror has a conflict with is read but not counted as assigned.
+ */
+function readRows(
+  tab: JurorTab,
+  values: readonly (readonly string[])[],
+  located: Located,
+  {
+    conflicted,
+    into,
+    issue,
+  }: { conflicted: (id: string) => boolean; into: SheetColumns; issue: ReportIssue },
+): RowsRead {
+  const { headerRow, idColumn, commentColumn, photosColumn, criteria: columns } = located;
+  const stage = tab.stage.id;
+  const juror = tab.juror.id;
+  // A field verification's note and photo links are kept as cells too (SheetColumns' extras).
+  const extraColumns = isFieldStage(tab.stage) ? [commentColumn ?? -1, photosColumn ?? -1] : [];
   const comments: JurorComment[] = [];
   const missing: MissingEntry[] = [];
   const pending: string[] = [];
@@ -291,13 +336,7 @@ export function parseJurorTab(
     emptyCells += unscored.length;
     missing.push({ innovation, criteria: unscored });
   }
-  return {
-    progress: { stage, juror, assigned, scored, pending, emptyCells },
-    comments,
-    issues,
-    missing,
-    ids: seen,
-  };
+  return { assigned, scored, pending, emptyCells, comments, missing, ids: seen };
 }
 
 /**
