@@ -175,51 +175,88 @@ function rankStage(
   const problems: Problem[] = [];
   const inStage = new Map<string, number>();
   for (const i of population) if (!inStage.has(i.id)) inStage.set(i.id, inStage.size);
-  const panel = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
-  const allJurors = new Set(competition.jurors.map((j) => j.id));
-  const criteria = stage.criteria;
   // A slot per row at most: sized once, never grown.
-  const cells = new StageCells(inStage.size, criteria.length, typed.columns?.length);
-
-  // The entry and juror of a row (or of a stray cell), looked up again only when they change.
-  let lastInnovation: string | undefined;
-  let lastJuror: string | undefined;
-  let innovation: Innovation | undefined;
-  let entryAt: number | undefined;
-  let juror: Juror | undefined;
-  let jurorKnown = false;
-  const lookUp = (innovationId: string, jurorId: string) => {
-    if (innovationId !== lastInnovation) {
-      lastInnovation = innovationId;
-      innovation = known.get(innovationId);
-      entryAt = innovation ? inStage.get(innovation.id) : undefined;
-    }
-    if (jurorId !== lastJuror) {
-      lastJuror = jurorId;
-      juror = panel.get(jurorId);
-      jurorKnown = allJurors.has(jurorId);
-    }
+  const cells = new StageCells(inStage.size, stage.criteria.length, typed.columns?.length);
+  const rows = new RowLookup(competition, stage, known, inStage);
+  if (typed.columns) placeTyped(stage, typed.columns, { rows, assigned, cells, problems });
+  reportStray(stage, typed.stray, rows, problems);
+  const candidates = candidatesOf(stage, population, inStage, { cells, columns: typed.columns, problems });
+  return {
+    stage: stage.id,
+    ranking: order(withStageScores(stage, candidates, minEntries), stage.advance),
+    problems: problems.sort(compareProblems),
   };
+}
+
+/** The entry and juror of a row (or of a stray cell), looked up again only when they change. */
+class RowLookup {
+  innovation: Innovation | undefined;
+  /** The entry's index in the stage, when it is in the stage. */
+  entryAt: number | undefined;
+  /** The juror, when on the stage's panel. */
+  juror: Juror | undefined;
+  private jurorKnown = false;
+  private lastInnovation: string | undefined;
+  private lastJuror: string | undefined;
+  private readonly panel: ReadonlyMap<string, Juror>;
+  private readonly allJurors: ReadonlySet<string>;
+
+  constructor(
+    competition: Competition,
+    stage: Stage,
+    private readonly known: ReadonlyMap<string, Innovation>,
+    private readonly inStage: ReadonlyMap<string, number>,
+  ) {
+    this.panel = new Map(panelOf(competition, stage).map((j) => [j.id, j]));
+    this.allJurors = new Set(competition.jurors.map((j) => j.id));
+  }
+
+  at(innovationId: string, jurorId: string): void {
+    if (innovationId !== this.lastInnovation) {
+      this.lastInnovation = innovationId;
+      this.innovation = this.known.get(innovationId);
+      this.entryAt = this.innovation ? this.inStage.get(this.innovation.id) : undefined;
+    }
+    if (jurorId !== this.lastJuror) {
+      this.lastJuror = jurorId;
+      this.juror = this.panel.get(jurorId);
+      this.jurorKnown = this.allJurors.has(jurorId);
+    }
+  }
+
   /** Why no cell of this entry and juror counts, before its criterion is looked at; or null. */
-  const blockerOf = (): ProblemCode | null =>
-    !innovation
+  blocker(): ProblemCode | null {
+    return !this.innovation
       ? 'unknown-innovation'
-      : entryAt === undefined
+      : this.entryAt === undefined
         ? 'not-in-stage'
-        : !jurorKnown
+        : !this.jurorKnown
           ? 'unknown-juror'
-          : !juror
+          : !this.juror
             ? 'not-on-panel'
             : null;
+  }
+}
 
-  const columns = typed.columns;
+/**
+ * Each typed cell into its entry's and juror's slot, or reported with why it does not count; a cell
+ * that is not a number, out of range or typed despite a conflict is reported, and still kept.
+ */
+function placeTyped(
+  stage: Stage,
+  columns: StageColumns,
+  into: { rows: RowLookup; assigned: ReadonlySet<string> | null; cells: StageCells; problems: Problem[] },
+) {
+  const { rows, assigned, cells, problems } = into;
+  const criteria = stage.criteria;
   const width = criteria.length;
-  for (let row = 0; columns && row < columns.length; row++) {
+  for (let row = 0; row < columns.length; row++) {
     const innovationId = columns.innovation[row] ?? '';
     const jurorId = columns.juror[row] ?? '';
-    lookUp(innovationId, jurorId);
+    rows.at(innovationId, jurorId);
+    const { innovation, entryAt, juror } = rows;
     const blocker =
-      blockerOf() ??
+      rows.blocker() ??
       (assigned !== null && !assigned.has(pairKey(jurorId, innovationId)) ? 'not-assigned' : null);
     const conflict = innovation && juror ? hasConflict(juror, innovation) : false;
     let slot = -1;
@@ -240,15 +277,30 @@ function rankStage(
       cells.add(slot, k, (columns.values[k] as Float64Array)[row] ?? Number.NaN, row * width + k);
     }
   }
-  // A criterion the stage does not have: never counted, reported with the first reason that applies.
-  for (const entry of typed.stray) {
+}
+
+/** A criterion the stage does not have: never counted, reported with the first reason that applies. */
+function reportStray(stage: Stage, stray: readonly ScoreEntry[], rows: RowLookup, problems: Problem[]) {
+  for (const entry of stray) {
     // A field verification's note and photo links: kept as cells, never scored, never a problem.
     if (isFieldExtra(stage, entry.criterion)) continue;
-    lookUp(entry.innovation, entry.juror);
-    problems.push(problem(entry, blockerOf() ?? 'unknown-criterion'));
+    rows.at(entry.innovation, entry.juror);
+    problems.push(problem(entry, rows.blocker() ?? 'unknown-criterion'));
   }
+}
 
-  const tieBreakAt = stage.tieBreak.map((id) => criteria.findIndex((c) => c.id === id));
+/**
+ * Each entry of the stage as a candidate: its counted juror totals (a conflicted juror's and an
+ * incomplete total left out), their mean, its status and its tie-break means. Copies of a cell that
+ * disagree are reported.
+ */
+function candidatesOf(
+  stage: Stage,
+  population: readonly Innovation[],
+  inStage: ReadonlyMap<string, number>,
+  { cells, columns, problems }: { cells: StageCells; columns: StageColumns | undefined; problems: Problem[] },
+): Candidate[] {
+  const tieBreakAt = stage.tieBreak.map((id) => stage.criteria.findIndex((c) => c.id === id));
   // Scratch reused for every entry: fresh little arrays per entry were most of the garbage left.
   const slots: number[] = [];
   const counted: number[] = [];
@@ -256,7 +308,7 @@ function rankStage(
   // One reader of the current slot's scores for every juror total, not a closure per slot.
   let current = 0;
   const scoreOfCurrent = (_: Criterion, k: number) => cells.value(current, k);
-  const candidates: Candidate[] = population.map((innovation) => {
+  return population.map((innovation) => {
     const totals: Record<string, number> = {};
     const at = inStage.get(innovation.id);
     const n = byJuror(cells, slots, at === undefined ? 0 : cells.slotsOf(at, slots));
@@ -265,13 +317,7 @@ function rankStage(
       const s = slots[i] ?? 0;
       const juror = cells.juror(s);
       if (!juror || hasConflict(juror, innovation)) continue;
-      for (let k = 0; columns && k < criteria.length; k++) {
-        const copies = cells.disagreeing(s, k);
-        for (let c = 0; c < copies.length; c++) {
-          const copy = copies[c] ?? 0;
-          problems.push(problemAt(columns, Math.floor(copy / width), copy % width, 'duplicate'));
-        }
-      }
+      if (columns) reportDisagreeing(stage, { cells, s, columns }, problems);
       current = s;
       const total = jurorTotalOf(stage, scoreOfCurrent);
       if (total === null) continue;
@@ -281,31 +327,50 @@ function rankStage(
       slots[jurors] = s;
       jurors++;
     }
-    const tieBreak = tieBreakAt.map((k) => {
-      const criterion = criteria[k];
-      let m = 0;
-      for (let j = 0; criterion && j < jurors; j++) {
-        const value = cells.value(slots[j] ?? 0, k);
-        if (value !== undefined) means[m++] = normalized(criterion, value);
-      }
-      return stableMeanOfFirst(means, m) ?? 0;
-    });
     return {
       id: innovation.id,
       category: innovation.category,
       score: stableMeanOfFirst(counted, jurors),
       status: jurors >= stage.minJurors ? 'complete' : 'incomplete',
       jurors,
-      tieBreak,
+      tieBreak: tieBreakMeans(stage, tieBreakAt, cells, { slots, jurors, means }),
       totals,
     };
   });
+}
 
-  return {
-    stage: stage.id,
-    ranking: order(withStageScores(stage, candidates, minEntries), stage.advance),
-    problems: problems.sort(compareProblems),
-  };
+/** A slot's cells typed more than once with different values: each copy is reported. */
+function reportDisagreeing(
+  stage: Stage,
+  { cells, s, columns }: { cells: StageCells; s: number; columns: StageColumns },
+  problems: Problem[],
+) {
+  const width = stage.criteria.length;
+  for (let k = 0; k < width; k++) {
+    const copies = cells.disagreeing(s, k);
+    for (let c = 0; c < copies.length; c++) {
+      const copy = copies[c] ?? 0;
+      problems.push(problemAt(columns, Math.floor(copy / width), copy % width, 'duplicate'));
+    }
+  }
+}
+
+/** The tie-break criteria's means (0–100) over the first `jurors` (counted) slots; `means` is scratch. */
+function tieBreakMeans(
+  stage: Stage,
+  tieBreakAt: readonly number[],
+  cells: StageCells,
+  { slots, jurors, means }: { slots: readonly number[]; jurors: number; means: number[] },
+): number[] {
+  return tieBreakAt.map((k) => {
+    const criterion = stage.criteria[k];
+    let m = 0;
+    for (let j = 0; criterion && j < jurors; j++) {
+      const value = cells.value(slots[j] ?? 0, k);
+      if (value !== undefined) means[m++] = normalized(criterion, value);
+    }
+    return stableMeanOfFirst(means, m) ?? 0;
+  });
 }
 
 /**
