@@ -1,6 +1,8 @@
 import type { Stats } from 'node:fs';
 import { access, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Lang } from '../../shared/domain/i18n.ts';
+import { type MessageKey, t } from '../../shared/messages/catalogue/t.ts';
 import { replaceFile } from './atomic-file.ts';
 import { SheetsApiError } from './errors.ts';
 import { type Book, emptyBook } from './model.ts';
@@ -109,7 +111,7 @@ export async function openWorkbookFile(
       fresh = await reader.read(await readFile(file));
     } catch (e) {
       // The person reading the message can act on the kind of damage; a parser's own words they cannot.
-      console.warn(`juri: ${file} could not be read`, e);
+      console.warn(MESSAGES.readFailed(file), e);
       const kind = e instanceof UnreadableWorkbook ? e.kind : 'damaged';
       throw unavailable('WORKBOOK_UNREADABLE', file, MESSAGES.unreadable(file, kind), { why: kind });
     }
@@ -120,7 +122,7 @@ export async function openWorkbookFile(
         kept.push(change);
       } catch (e) {
         // The person's save removed what the write was about (a tab deleted by hand): theirs stands.
-        console.warn(`juri: a write to ${file} no longer applies after the file was edited`, e);
+        console.warn(MESSAGES.noLongerApplies(file), e);
       }
     }
     pending = kept;
@@ -211,7 +213,7 @@ export async function openWorkbookFile(
       }
       failure = undefined;
     } catch (e) {
-      if (failure === undefined) console.warn(`juri: ${file} could not be written yet; trying again`, e);
+      if (failure === undefined) console.warn(MESSAGES.retrying(file), e);
       failure = e;
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -293,46 +295,32 @@ export type WorkbookReason =
   | 'WORKBOOK_READ_ONLY'
   | 'WORKBOOK_UNWRITABLE';
 
+/**
+ * The local server's words for the person whose workbook it is, in both languages at once ("id / en"):
+ * they travel as the API error's message (the dashboard's details line) or go to the terminal, where
+ * the reader's language is not known.
+ */
+const bothLanguages = (say: (lang: Lang) => string) => `${say('id')} / ${say('en')}`;
+
 const MESSAGES = {
-  missing: (f: string) =>
-    `Buku kerja ${f} tidak ditemukan; periksa apakah file dipindahkan atau dihapus. / ` +
-    `The workbook ${f} was not found; check whether it was moved or deleted.`,
-  unreadable: (f: string, kind: Unreadable) =>
-    `Buku kerja ${f} tidak dapat dibaca: ${WHY[kind].id}. Buka file itu di LibreOffice atau Excel lalu simpan ` +
-    `lagi sebagai .xlsx, atau kembalikan salinan sebelumnya. / The workbook ${f} cannot be read: ` +
-    `${WHY[kind].en}. Open it in LibreOffice or Excel and save it again as .xlsx, or restore an earlier copy.`,
-  locked: (f: string, lock: string) =>
-    `Buku kerja ${f} sedang dibuka di LibreOffice/Excel (file kunci ${lock}); simpan dan tutup dulu, lalu coba lagi. / ` +
-    `The workbook ${f} is open in LibreOffice/Excel (lock file ${lock}); save and close it, then try again.`,
-  keptAside: (f: string, copy: string) =>
-    `juri: perubahan terakhir tidak dapat ditulis ke ${f}; disimpan di ${copy}. / ` +
-    `juri: the last changes could not be written to ${f}; they were kept in ${copy}.`,
-  lost: (f: string) =>
-    `juri: perubahan terakhir tidak dapat ditulis ke ${f} maupun ke salinan di sebelahnya; jalankan sinkronisasi ` +
-    `lagi setelah folder itu boleh ditulis (nilai yang diketik juri tetap ada di buku kerja). / juri: the last ` +
-    `changes could not be written to ${f} nor to a copy beside it; sync again once the folder may be written ` +
-    `(the scores jurors typed are still in the workbook).`,
-  readOnly: (f: string) =>
-    `Buku kerja ${f} dibuat hanya-baca (read-only), jadi juri tidak menulis ke sana dan tidak menggantinya; ` +
-    `izinkan menulis (chmod u+w, atau hapus centang "Read-only") lalu coba lagi. / The workbook ${f} is ` +
-    `read-only, so juri neither writes to it nor replaces it; make it writable (chmod u+w, or untick ` +
-    `"Read-only") and try again.`,
-  unwritable: (f: string, code: string) =>
-    `Buku kerja ${f} tidak dapat ditulis (${code}); periksa izin file dan ruang disk. / ` +
-    `The workbook ${f} cannot be written (${code}); check the file permissions and disk space.`,
+  missing: (file: string) => bothLanguages((l) => t(l, 'adapter.localWorkbookMissing', { file })),
+  unreadable: (file: string, kind: Unreadable) =>
+    bothLanguages((l) => t(l, 'adapter.localWorkbookUnreadable', { file, why: t(l, WHY[kind]) })),
+  locked: (file: string, lock: string) =>
+    bothLanguages((l) => t(l, 'adapter.localWorkbookLocked', { file, lock })),
+  keptAside: (file: string, copy: string) =>
+    bothLanguages((l) => t(l, 'adapter.changesKeptAside', { file, copy })),
+  lost: (file: string) => bothLanguages((l) => t(l, 'adapter.changesLost', { file })),
+  readOnly: (file: string) => bothLanguages((l) => t(l, 'adapter.localWorkbookReadOnly', { file })),
+  unwritable: (file: string, code: string) =>
+    bothLanguages((l) => t(l, 'adapter.localWorkbookUnwritable', { file, code })),
+  readFailed: (file: string) => bothLanguages((l) => t(l, 'adapter.workbookReadFailed', { file })),
+  noLongerApplies: (file: string) => bothLanguages((l) => t(l, 'adapter.writeNoLongerApplies', { file })),
+  retrying: (file: string) => bothLanguages((l) => t(l, 'adapter.writeRetrying', { file })),
 };
 
-const WHY: Record<Unreadable, { id: string; en: string }> = {
-  'not-a-package': {
-    id: 'isinya bukan arsip .xlsx yang utuh (mungkin terpotong saat disalin, atau bukan file .xlsx sama sekali)',
-    en: 'it is not a complete .xlsx archive (perhaps cut short while copying, or not an .xlsx file at all)',
-  },
-  'no-workbook': {
-    id: 'arsip itu tidak berisi buku kerja (bagian xl/workbook.xml tidak ada)',
-    en: 'the archive holds no workbook (its xl/workbook.xml part is missing)',
-  },
-  damaged: {
-    id: 'isi buku kerjanya rusak sehingga tidak dapat diurai',
-    en: 'its contents are damaged and cannot be parsed',
-  },
-};
+const WHY = {
+  'not-a-package': 'adapter.unreadableNotAPackage',
+  'no-workbook': 'adapter.unreadableNoWorkbook',
+  damaged: 'adapter.unreadableDamaged',
+} as const satisfies Record<Unreadable, MessageKey>;

@@ -8,7 +8,8 @@ export type Unreadable = 'not-a-package' | 'no-workbook' | 'damaged';
 export class UnreadableWorkbook extends Error {
   readonly kind: Unreadable;
   constructor(kind: Unreadable, options?: { cause?: unknown }) {
-    super(`unreadable workbook: ${kind}`, options);
+    // The kind is a code: workbook-file.ts words it for the person (adapter.unreadable* in the catalogue).
+    super(kind, options);
     this.name = 'UnreadableWorkbook';
     this.kind = kind;
   }

@@ -62,6 +62,7 @@ interface Known {
 }
 
 /** A tab holds something only the full read reads right. */
+/** The fast read stepping aside for the full one; its message is a code (what it met), never shown to a person. */
 class NeedsFullRead extends Error {}
 
 const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -104,7 +105,9 @@ export function workbookReader(spreadsheetId: string, title: string): WorkbookRe
         remember(layout, book);
         return book;
       } catch (e) {
-        if (!(e instanceof NeedsFullRead)) console.warn('juri: reading the saved tabs fast failed', e);
+        // For the developer, not a sentence: the full read below answers all the same, so no one has
+        // anything to do; the code and the stack say where the fast path broke.
+        if (!(e instanceof NeedsFullRead)) console.warn('juri: xlsx.fast-read-failed', e);
         return fullRead(bytes, layout);
       }
     },
@@ -112,7 +115,8 @@ export function workbookReader(spreadsheetId: string, title: string): WorkbookRe
       try {
         remember(layoutOf(bytes), book);
       } catch (e) {
-        console.warn('juri: the workbook just written could not be indexed', e);
+        // For the developer too: the next read is a full one, nothing is lost.
+        console.warn('juri: xlsx.index-after-write-failed', e);
         known = undefined;
       }
     },
@@ -170,7 +174,7 @@ function crcOf(layout: Layout, part: string | undefined): string {
 
 function text(bytes: Uint8Array, layout: Layout, part: string): string {
   const entry = layout.entries.get(part);
-  if (!entry) throw new NeedsFullRead(`no part ${part}`);
+  if (!entry) throw new NeedsFullRead(`part-missing: ${part}`);
   return entryBytes(bytes, entry).toString('utf8');
 }
 
@@ -187,7 +191,7 @@ function layoutOf(bytes: Uint8Array): Layout {
     open(tag) {
       if (tag.name !== 'sheet') return;
       const part = links.get(tag.attributes['r:id'] ?? '')?.part;
-      if (!part) throw new NeedsFullRead('a tab without its part');
+      if (!part) throw new NeedsFullRead('tab-without-part');
       const tabLinks = relationships(bytes, layout, relsOf(part), posix.dirname(part));
       const notes = [...tabLinks.values()].find((l) => l.type === `${RELATIONSHIPS}/comments`)?.part;
       layout.tabs.push({
@@ -410,7 +414,7 @@ function tabOfPart(
           break;
         case 'col': {
           // exceljs gives a formatted column's format to the empty cells of each row.
-          if (formatted(a.style)) throw new NeedsFullRead('column format');
+          if (formatted(a.style)) throw new NeedsFullRead('column-format');
           const width = a.width === undefined ? undefined : Number.parseFloat(a.width || '0');
           if (!width || width <= 0) break;
           for (let c = Number(a.min); c <= Number(a.max); c++)
@@ -418,10 +422,10 @@ function tabOfPart(
           break;
         }
         case 'row':
-          if (utils.parseBoolean(a.customFormat) && formatted(a.s)) throw new NeedsFullRead('row format');
+          if (utils.parseBoolean(a.customFormat) && formatted(a.s)) throw new NeedsFullRead('row-format');
           break;
         case 'c':
-          if (!a.r) throw new NeedsFullRead('a cell without its address');
+          if (!a.r) throw new NeedsFullRead('cell-without-address');
           cell = { address: a.r, ...(a.s ? { s: a.s } : {}), ...(a.t ? { t: a.t } : {}) };
           break;
         case 'v':
@@ -501,7 +505,7 @@ function addCell(
 
 function put(grid: Sheet, address: string, data: CellData | null): void {
   const m = ADDRESS.exec(address);
-  if (!m) throw new NeedsFullRead(`a cell at ${address}`);
+  if (!m) throw new NeedsFullRead(`cell-address: ${address}`);
   if (data) setCell(grid, Number(m[2]) - 1, columnIndex(m[1] ?? ''), data);
 }
 

@@ -15,6 +15,7 @@ export interface ZipEntry {
   localHeaderOffset: number;
 }
 
+/** A zip this reader does not follow (the caller reads the slow way); its message is a code, the part it met. */
 export class UnsupportedZip extends Error {}
 
 const END_OF_DIRECTORY = 0x06054b50;
@@ -33,7 +34,7 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== DIRECTORY_ENTRY)
-      throw new UnsupportedZip('central directory');
+      throw new UnsupportedZip('central-directory');
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
     const commentLength = view.getUint16(at + 32, true);
@@ -54,12 +55,12 @@ export function entryBytes(bytes: Uint8Array, entry: ZipEntry): Buffer {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localHeaderOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL_HEADER)
-    throw new UnsupportedZip('local header');
+    throw new UnsupportedZip('local-header');
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === STORED) return Buffer.from(data);
   if (entry.method === DEFLATED) return inflateRawSync(data);
-  throw new UnsupportedZip(`compression method ${entry.method}`);
+  throw new UnsupportedZip(`compression-method: ${entry.method}`);
 }
 
 /** The end-of-central-directory record sits in the last 22 bytes plus a comment of up to 64 KiB. */
@@ -67,7 +68,7 @@ function endOfDirectory(view: DataView): number {
   for (let at = view.byteLength - 22; at >= Math.max(0, view.byteLength - 22 - 0xffff); at--) {
     if (view.getUint32(at, true) === END_OF_DIRECTORY) return at;
   }
-  throw new UnsupportedZip('no end of central directory');
+  throw new UnsupportedZip('no-end-of-central-directory');
 }
 
 /** A part's content deflated natively (several times faster than in JavaScript), for zipOf. */
