@@ -145,10 +145,15 @@ export interface InnovationStore {
    * Redeliveries and concurrent duplicates return 'unchanged' or the same innovation. A created or
    * updated innovation clears the response's standing rejection in the same write (as clearRejection;
    * on Firestore one commit less per submission); 'unchanged' touches nothing.
+   * `raw`: the payload the submission came in, archived as archiveRaw would, in the same atomic write as
+   * a created or updated innovation (on Firestore one commit for both, a subrequest less per submission);
+   * alone when the outcome is 'unchanged'. No innovation is ever stored without its payload archived; a
+   * call that fails may have archived the payload, never the innovation alone.
    */
   upsertInnovation(
     submission: AcceptedSubmission,
     numberToId: (n: number) => string,
+    raw?: RawSubmission,
   ): Promise<{ outcome: UpsertOutcome; innovation: Innovation }>;
   listInnovations(): Promise<Innovation[]>;
   /** Earlier versions of one innovation, oldest first: what an edit of the Form response replaced. */

@@ -10,6 +10,7 @@ import {
 } from '../../shared/domain/submission.ts';
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
 import { zoneName } from '../../shared/messages/moments.ts';
 import type {
@@ -42,16 +43,24 @@ export interface Delivery {
 
 /**
  * Every submission, however it arrives (Apps Script, the Forms API, the local form), once through each
- * step: archive the raw payload → parse and validate it, touching no store → store the verdict (a
- * rejection with its reasons, or the innovation keyed by response id and numbered).
+ * step: name the raw payload by its bytes → parse and validate it, touching no store → store the verdict
+ * with the payload. Every payload is archived whatever its verdict: an accepted one in the same atomic
+ * write as its innovation (one Firestore commit), any other before its rejection, and one whose judging
+ * throws before the error goes on.
  */
 export async function ingestSubmission(
   services: Services,
   delivery: Delivery,
   read: (json: unknown) => ParsedPayload,
 ): Promise<IngestResult> {
-  const raw = await archivePayload(services, delivery.source, delivery.body, peekResponseId(delivery.json));
-  const verdict = judgeSubmission(services.competition, read(delivery.json));
+  const raw = await rawSubmission(services, delivery.source, delivery.body, peekResponseId(delivery.json));
+  let verdict: Verdict;
+  try {
+    verdict = judgeSubmission(services.competition, read(delivery.json));
+  } catch (error) {
+    await services.stores.archive.archiveRaw(raw);
+    throw error;
+  }
   return storeVerdict(services, raw, verdict);
 }
 
@@ -75,9 +84,8 @@ function windowIssue(competition: Services['competition'], at: Date): Issue | nu
 }
 
 /**
- * Step one for every delivery, before anything reads the payload. A store failure throws
+ * Archives a payload alone, before anything reads it (a Pub/Sub push). A store failure throws
  * AppError('storage_unavailable') (503) and nothing else happens, so the sender retries.
- * The payload is named by the SHA-256 of its bytes: a replay of the same bytes is counted, not copied.
  */
 export async function archivePayload(
   services: Services,
@@ -85,17 +93,30 @@ export async function archivePayload(
   body: string | Uint8Array<ArrayBuffer>,
   responseId: string | undefined,
 ): Promise<RawSubmission> {
+  const raw = await rawSubmission(services, source, body, responseId);
+  await services.stores.archive.archiveRaw(raw);
+  return raw;
+}
+
+/**
+ * A payload as the archive keeps it, named by the SHA-256 of its bytes: a replay of the same bytes is
+ * counted, not copied.
+ */
+async function rawSubmission(
+  { clock }: Services,
+  source: IntakeSource,
+  body: string | Uint8Array<ArrayBuffer>,
+  responseId: string | undefined,
+): Promise<RawSubmission> {
   const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
   const text = exactText(bytes);
-  const raw: RawSubmission = {
+  return {
     id: `sha256-${await sha256Hex(bytes)}`,
-    receivedAt: services.clock.now().toISOString(),
+    receivedAt: clock.now().toISOString(),
     source,
     ...(responseId ? { responseId } : {}),
     ...(text === null ? { body: toBase64(bytes), encoding: 'base64' as const } : { body: text }),
   };
-  await services.stores.archive.archiveRaw(raw);
-  return raw;
 }
 
 /** The bytes as text when they are valid UTF-8 (a byte-order mark kept), so the archive holds them exactly. */
@@ -156,19 +177,24 @@ function judgeSubmission(competition: Services['competition'], parsed: ParsedPay
   return { kind: 'accepted', submission, innovation: checked.innovation };
 }
 
-/** Stores what the verdict says: the innovation keyed by response id, or the rejection with its reasons. */
+/**
+ * Stores what the verdict says with the payload: the innovation keyed by response id and the payload in
+ * one write, or the payload and then the rejection with its reasons.
+ */
 async function storeVerdict(services: Services, raw: RawSubmission, verdict: Verdict): Promise<IngestResult> {
   if (verdict.kind === 'accepted') {
     const { submission } = verdict;
-    const { outcome, innovation } = await storeInnovation(services, {
+    const accepted = {
       responseId: submission.responseId,
       submittedAt: submission.lastSubmittedTime,
       source: raw.source,
       rawId: raw.id,
       innovation: verdict.innovation,
-    });
+    };
+    const { outcome, innovation } = await storeInnovation(services, accepted, raw);
     return { responseId: submission.responseId, outcome, innovationId: innovation.id };
   }
+  await services.stores.archive.archiveRaw(raw);
   if (verdict.kind === 'late') return storeLate(services, raw, verdict);
   if (verdict.kept) await services.stores.archive.recordRejection(rejectionOf(raw, verdict.kept));
   return { responseId: verdict.responseId, outcome: 'rejected', reasons: verdict.reasons };
@@ -207,12 +233,16 @@ function rejectionOf(raw: RawSubmission, kept: KeptRejection): Rejection {
 
 /**
  * Upserts the innovation by response id, numbered gap-free (the store makes redeliveries and concurrent
- * duplicates land once). A created or updated innovation clears the response's rejection in its own
- * write; an unchanged one clears it here.
+ * duplicates land once), with the payload it came in (`raw`) archived in the same write. A created or
+ * updated innovation clears the response's rejection in its own write; an unchanged one clears it here.
  */
-export async function storeInnovation({ competition, stores }: Services, accepted: AcceptedSubmission) {
+export async function storeInnovation(
+  { competition, stores }: Services,
+  accepted: AcceptedSubmission,
+  raw?: RawSubmission,
+) {
   const year = competition.year ?? Number(competition.announceAt.slice(0, 4));
-  const stored = await stores.innovations.upsertInnovation(accepted, (n) => innovationNumber(year, n));
+  const stored = await stores.innovations.upsertInnovation(accepted, (n) => innovationNumber(year, n), raw);
   if (stored.outcome === 'unchanged') await stores.archive.clearRejection(accepted.responseId);
   return stored;
 }
@@ -222,8 +252,8 @@ export function rejectionError(reasons: readonly Issue[], lang: Lang): AppError 
   return new AppError(
     'validation_failed',
     {
-      id: `Kiriman ditolak — ${issueLine(reasons, 'id')}`,
-      en: `Submission rejected — ${issueLine(reasons, 'en')}`,
+      id: t('id', 'intake.rejected', { reasons: issueLine(reasons, 'id') }),
+      en: t('en', 'intake.rejected', { reasons: issueLine(reasons, 'en') }),
     },
     { fields: issueFields(reasons, lang) },
   );

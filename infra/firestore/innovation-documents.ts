@@ -1,8 +1,15 @@
 import pRetry from 'p-retry';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
+import type {
+  AcceptedSubmission,
+  InnovationStore,
+  Leases,
+  RawSubmission,
+  UpsertOutcome,
+} from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
+import { type CarriedArchive, carriedArchive } from './carried-archive.ts';
 import { AlreadyExists, type DocumentWrite, docId, type Fields, toFields } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 
@@ -35,7 +42,8 @@ interface Numbering extends DocumentScope {
 export function createInnovationDocuments(scope: DocumentScope, leases: Leases): InnovationStore {
   const { backend, at } = scope;
   return {
-    upsertInnovation: (submission, numberToId) => upsert({ ...scope, leases, numberToId }, submission),
+    upsertInnovation: (submission, numberToId, raw) =>
+      upsert({ ...scope, leases, numberToId }, submission, carriedArchive(scope, raw)),
     async listInnovations() {
       const docs = await backend.query({
         collection: at('innovations'),
@@ -53,21 +61,29 @@ export function createInnovationDocuments(scope: DocumentScope, leases: Leases):
   };
 }
 
-async function upsert(n: Numbering, submission: AcceptedSubmission): Promise<Upserted> {
+async function upsert(
+  n: Numbering,
+  submission: AcceptedSubmission,
+  archive: CarriedArchive,
+): Promise<Upserted> {
   const claimId = crypto.randomUUID();
   let next = 0;
+  /** The last create failed maybe on the payload's own `create` only: its number may still be free. */
+  let numberUntried = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await settledInnovation(n, submission.responseId);
+    const existing = await settledInnovation(n, submission.responseId, archive);
     if (!existing) {
-      next = Math.max(next + 1, (await highestNumber(n)) + 1);
-      const created = await tryCreate(n, submission, next, claimId);
+      next = Math.max(numberUntried ? next : next + 1, (await highestNumber(n)) + 1);
+      numberUntried = archive.createsPayload();
+      const created = await tryCreate(n, submission, next, claimId, archive);
       if (created) return created;
       continue;
     }
     if (!isEdit(submission.submittedAt, existing.submittedAt)) {
+      await archive.alone();
       return { outcome: 'unchanged', innovation: existing.innovation };
     }
-    const updated = await tryUpdate(n, submission, existing);
+    const updated = await tryUpdate(n, submission, existing, archive);
     if (updated) return updated;
   }
   throw storageUnavailable(new Error('innovation upsert did not settle'));
@@ -84,11 +100,13 @@ async function tryCreate(
   submission: AcceptedSubmission,
   number: number,
   claimId: string,
+  archive: CarriedArchive,
 ): Promise<Upserted | null> {
   const innovation = innovationRecord(submission, n.numberToId(number), 1);
   const doc: InnovationDoc = { number, version: 1, submittedAt: submission.submittedAt, claimId, innovation };
   try {
     await n.backend.commit([
+      ...archive.writes(),
       {
         op: 'create',
         path: n.at('innovations', docId(submission.responseId)),
@@ -98,9 +116,11 @@ async function tryCreate(
       clearedRejection(n, submission.responseId),
       n.stamp(),
     ]);
+    archive.landed();
     return { outcome: 'created', innovation };
   } catch (error) {
     if (!(error instanceof AlreadyExists)) throw error;
+    await archive.alone();
     const landed = await readInnovation(n, submission.responseId);
     if (landed?.claimId === claimId && !(await ownsNumber(n, landed))) {
       const repaired = await repair(n, submission.responseId);
@@ -115,6 +135,7 @@ async function tryUpdate(
   n: Numbering,
   submission: AcceptedSubmission,
   existing: InnovationDoc,
+  archive: CarriedArchive,
 ): Promise<Upserted | null> {
   const innovationPath = n.at('innovations', docId(submission.responseId));
   const version = existing.version + 1;
@@ -122,6 +143,7 @@ async function tryUpdate(
   try {
     // history/{version} can be created once: it serialises concurrent edits of one innovation.
     await n.backend.commit([
+      ...archive.writes(),
       {
         op: 'create',
         path: `${innovationPath}/history/${String(existing.version).padStart(6, '0')}`,
@@ -135,18 +157,26 @@ async function tryUpdate(
       clearedRejection(n, submission.responseId),
       n.stamp(),
     ]);
+    archive.landed();
     return { outcome: 'updated', innovation };
   } catch (error) {
     if (!(error instanceof AlreadyExists)) throw error;
+    await archive.alone();
     return null;
   }
 }
 
+/** The innovation's document; with `archive`, the payload's document in the same batch read. */
 async function readInnovation(
   { backend, at }: DocumentScope,
   responseId: string,
+  archive?: CarriedArchive,
 ): Promise<InnovationDoc | null> {
-  const fields = await backend.get(at('innovations', docId(responseId)));
+  const [fields, ...payload] = await backend.getMany([
+    at('innovations', docId(responseId)),
+    ...(archive?.toRead() ?? []),
+  ]);
+  archive?.read(payload);
   return fields ? toInnovationDoc(fields) : null;
 }
 
@@ -234,11 +264,15 @@ async function pointAt(n: Numbering, doc: InnovationDoc, number: number): Promis
  * Reads the innovation once its number is confirmed: another writer may be finishing it on the emulator.
  * When it stays unsettled (that writer is gone), this delivery repairs it.
  */
-async function settledInnovation(n: Numbering, responseId: string): Promise<InnovationDoc | null> {
+async function settledInnovation(
+  n: Numbering,
+  responseId: string,
+  archive: CarriedArchive,
+): Promise<InnovationDoc | null> {
   const settled = () =>
     pRetry(
       async () => {
-        const doc = await readInnovation(n, responseId);
+        const doc = await readInnovation(n, responseId, archive);
         if (doc && !(await ownsNumber(n, doc))) throw new NotSettled();
         return doc;
       },

@@ -14,25 +14,9 @@ import type { DocumentScope } from './document-scope.ts';
  * document per arrival, and `rejections/{response}`, each written with the inputs stamp.
  */
 export function createIntakeDocuments({ backend, at, stamp }: DocumentScope): SubmissionArchive {
+  const scope = { backend, at };
   return {
-    async archiveRaw(raw) {
-      // The payload is created once (its id is its content hash); each delivery is a small record of
-      // its own, so replays count without copying the body and concurrent ones never lose a count.
-      const delivery: DocumentWrite = {
-        op: 'set',
-        path: at('deliveries', crypto.randomUUID()),
-        fields: { rawId: raw.id, receivedAt: raw.receivedAt },
-      };
-      try {
-        await backend.commit([
-          { op: 'create', path: at('intake', docId(raw.id)), fields: toFields(raw) },
-          delivery,
-        ]);
-      } catch (error) {
-        if (!(error instanceof AlreadyExists)) throw error;
-        await backend.commit([delivery]);
-      }
-    },
+    archiveRaw: (raw) => archiveAlone(scope, payloadWrites(scope, raw, crypto.randomUUID())),
     async listRaw() {
       const [payloads, deliveries] = await Promise.all([
         backend.query({ collection: at('intake') }),
@@ -63,6 +47,48 @@ export function createIntakeDocuments({ backend, at, stamp }: DocumentScope): Su
       await backend.commit([{ op: 'delete', path: at('rejections', docId(responseId)) }, stamp()]);
     },
   };
+}
+
+/**
+ * A payload's archive writes: the payload created once (its id is its content hash), and its delivery, a
+ * small record of its own named `delivery`, so replays count without copying the body and concurrent ones
+ * never lose a count. An innovation's commit may carry them (infra/firestore/innovation-documents.ts).
+ */
+export function payloadWrites(
+  { at }: Pick<DocumentScope, 'at'>,
+  raw: RawSubmission,
+  delivery: string,
+): PayloadWrites {
+  return {
+    payload: { op: 'create', path: at('intake', docId(raw.id)), fields: toFields(raw) },
+    delivery: {
+      op: 'set',
+      path: at('deliveries', delivery),
+      fields: { rawId: raw.id, receivedAt: raw.receivedAt },
+    },
+  };
+}
+
+export interface PayloadWrites {
+  payload: DocumentWrite;
+  delivery: DocumentWrite;
+}
+
+/**
+ * Archives a payload in a commit of its own: the delivery alone when the payload is there already. For
+ * one delivery name it can run again after a commit that carried the same writes failed (the emulator
+ * may have kept part of it): the delivery is set, not added, so it still counts once.
+ */
+export async function archiveAlone(
+  { backend }: Pick<DocumentScope, 'backend'>,
+  { payload, delivery }: PayloadWrites,
+): Promise<void> {
+  try {
+    await backend.commit([payload, delivery]);
+  } catch (error) {
+    if (!(error instanceof AlreadyExists)) throw error;
+    await backend.commit([delivery]);
+  }
 }
 
 /** Each payload with how many deliveries it had and the last one's time, first received first. */

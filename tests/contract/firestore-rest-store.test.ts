@@ -35,6 +35,53 @@ describeSyncHeadContract('firestore (REST client → bridge → emulator)', asyn
   };
 });
 
+describe('firestore REST adapter: an accepted submission', () => {
+  it('archives its payload and stores its innovation in ONE commit (a read of each, then the commit)', async () => {
+    const backend = countingBackend(
+      restBackend({
+        projectId: `juri-rest-intake-${Date.now()}`,
+        rootUrl: inject('firestoreRestUrl'),
+        getAccessToken: async () => 'test-access-token',
+      }),
+    );
+    const commits: number[] = [];
+    const store = createDocumentStore({
+      ...backend,
+      commit: (writes) => {
+        commits.push(writes.length);
+        return backend.commit(writes);
+      },
+    });
+    const raw = {
+      id: 'sha256-abcd',
+      receivedAt: '2024-10-01T01:00:00.000Z',
+      source: 'apps-script' as const,
+      responseId: 'r1',
+      body: '{"responseId":"r1"}',
+    };
+    const before = backend.requests();
+    const stored = await store
+      .competition('c1')
+      .innovations.upsertInnovation(
+        {
+          responseId: 'r1',
+          submittedAt: '2024-10-01T00:00:00Z',
+          source: 'apps-script',
+          rawId: raw.id,
+          innovation,
+        },
+        (n) => `N-${n}`,
+        raw,
+      );
+    expect(stored.outcome).toBe('created');
+    expect(commits).toHaveLength(1);
+    expect(backend.requests() - before).toBeLessThanOrEqual(3);
+    expect(await store.competition('c1').archive.listRaw()).toMatchObject([{ id: raw.id, deliveries: 1 }]);
+  });
+});
+
+const innovation = { title: 'T', agency: 'A', region: 'Kota Kupang', category: 'umum' };
+
 describe('firestore REST adapter outages', () => {
   const submission = {
     responseId: 'r1',

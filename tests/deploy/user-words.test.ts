@@ -42,7 +42,6 @@ const NOT_YET_MIGRATED = new Set([
   'functions/compose/local.ts',
   'functions/demo/scenario.ts',
   'functions/gcf.ts',
-  'functions/intake/ingest.ts',
   'functions/intake/late-entry.ts',
   'functions/jobs.ts',
   'functions/node.ts',

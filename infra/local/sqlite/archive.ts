@@ -1,4 +1,4 @@
-import type { ArchivedPayload, Rejection, SubmissionArchive } from '../../../shared/ports.ts';
+import type { ArchivedPayload, RawSubmission, Rejection, SubmissionArchive } from '../../../shared/ports.ts';
 import { guard, parsed } from './database.ts';
 import { type RawRow, type SqliteScope, stamp } from './statements.ts';
 
@@ -12,18 +12,7 @@ export function sqliteArchive(scope: SqliteScope): SubmissionArchive {
   });
   return {
     async archiveRaw(raw) {
-      guard(() =>
-        s.archive.archive.run(
-          competition,
-          raw.id,
-          raw.receivedAt,
-          raw.source,
-          raw.responseId ?? null,
-          raw.body,
-          raw.encoding ?? null,
-          raw.receivedAt,
-        ),
-      );
+      guard(() => archiveRow(scope, raw));
     },
     async listRaw() {
       return guard(() => s.archive.listRaw.all(competition).map(archivedPayload));
@@ -47,6 +36,20 @@ export function sqliteArchive(scope: SqliteScope): SubmissionArchive {
       guard(() => stamped.immediate(() => s.archive.clearRejection.run(competition, responseId)));
     },
   };
+}
+
+/** Stores a payload, or counts one more delivery of it (also run inside an innovation's upsert). */
+export function archiveRow({ s, competition }: SqliteScope, raw: RawSubmission): void {
+  s.archive.archive.run(
+    competition,
+    raw.id,
+    raw.receivedAt,
+    raw.source,
+    raw.responseId ?? null,
+    raw.body,
+    raw.encoding ?? null,
+    raw.receivedAt,
+  );
 }
 
 /** Every standing rejection, first received first (also read by a sync's inputs). */

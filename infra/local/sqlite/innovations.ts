@@ -1,6 +1,12 @@
 import { type Innovation, isEdit } from '../../../shared/domain/innovation.ts';
-import type { AcceptedSubmission, InnovationStore, UpsertOutcome } from '../../../shared/ports.ts';
+import type {
+  AcceptedSubmission,
+  InnovationStore,
+  RawSubmission,
+  UpsertOutcome,
+} from '../../../shared/ports.ts';
 import { innovationRecord } from '../../innovation-record.ts';
+import { archiveRow } from './archive.ts';
 import { guard, parsed } from './database.ts';
 import { type InnovationRow, type SqliteScope, stamp } from './statements.ts';
 
@@ -12,7 +18,9 @@ type Upserted = { outcome: UpsertOutcome; innovation: Innovation };
 export function sqliteInnovations(scope: SqliteScope): InnovationStore {
   const { db, s, competition } = scope;
   const upsert = db.transaction(
-    (submission: AcceptedSubmission, numberToId: (n: number) => string): Upserted => {
+    (submission: AcceptedSubmission, numberToId: (n: number) => string, raw?: RawSubmission): Upserted => {
+      // The payload and the innovation in one transaction: both land or neither.
+      if (raw) archiveRow(scope, raw);
       const existing = s.innovations.get.get(competition, submission.responseId);
       if (!existing) return create(scope, submission, numberToId);
       const current = JSON.parse(existing.data) as Innovation;
@@ -23,8 +31,8 @@ export function sqliteInnovations(scope: SqliteScope): InnovationStore {
     },
   );
   return {
-    async upsertInnovation(submission, numberToId) {
-      return guard(() => upsert.immediate(submission, numberToId));
+    async upsertInnovation(submission, numberToId, raw) {
+      return guard(() => upsert.immediate(submission, numberToId, raw));
     },
     async listInnovations() {
       return guard(() => readInnovations(scope));

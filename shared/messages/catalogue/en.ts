@@ -3,6 +3,7 @@ import { CLI } from './en/cli.ts';
 import { CONSOLE } from './en/console.ts';
 import { ERRORS } from './en/errors.ts';
 import { HTTP } from './en/http.ts';
+import { INTAKE } from './en/intake.ts';
 import { JUROR_WORK } from './en/juror-work.ts';
 import { PAGES } from './en/pages.ts';
 import { WORKFLOW } from './en/workflow.ts';
@@ -18,4 +19,5 @@ export const EN = {
   ...HTTP,
   ...CLI,
   ...ADAPTERS,
+  ...INTAKE,
 } satisfies Record<MessageKey, string>;

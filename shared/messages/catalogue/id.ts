@@ -3,6 +3,7 @@ import { CLI } from './id/cli.ts';
 import { CONSOLE } from './id/console.ts';
 import { ERRORS } from './id/errors.ts';
 import { HTTP } from './id/http.ts';
+import { INTAKE } from './id/intake.ts';
 import { JUROR_WORK } from './id/juror-work.ts';
 import { PAGES } from './id/pages.ts';
 import { WORKFLOW } from './id/workflow.ts';
@@ -17,6 +18,7 @@ export const ID = {
   ...HTTP,
   ...CLI,
   ...ADAPTERS,
+  ...INTAKE,
 } as const;
 
 export type MessageKey = keyof typeof ID;

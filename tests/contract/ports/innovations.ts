@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RawSubmission } from '../../../shared/ports.ts';
 import { seededRandom } from '../../../shared/seeded-random.ts';
 import { numberToId, type PortsOf, rejection, submission, uniqueCompetition } from '../store-fixtures.ts';
 
@@ -136,6 +137,75 @@ export function describeInnovationsContract(stores: PortsOf<'innovations' | 'arc
       expect(await stores(b).innovations.listInnovations()).toHaveLength(1);
     });
 
+    it('archives the payload with a created or updated innovation, and alone with an unchanged one', async () => {
+      const cid = uniqueCompetition();
+      const first = payload('p1', 'r1', '2024-10-01T01:00:00.000Z');
+      const created = await stores(cid).innovations.upsertInnovation(
+        submission('r1', '2024-10-01T00:00:00Z'),
+        numberToId,
+        first,
+      );
+      expect(created.outcome).toBe('created');
+      expect(await stores(cid).archive.listRaw()).toEqual([archived(first, 1, first.receivedAt)]);
+      // The same bytes again: the innovation is unchanged, the payload counted.
+      const replay = { ...first, receivedAt: '2024-10-01T01:05:00.000Z' };
+      const again = await stores(cid).innovations.upsertInnovation(
+        submission('r1', '2024-10-01T00:00:00Z'),
+        numberToId,
+        replay,
+      );
+      expect(again.outcome).toBe('unchanged');
+      const edit = payload('p2', 'r1', '2024-10-02T01:00:00.000Z');
+      const updated = await stores(cid).innovations.upsertInnovation(
+        submission('r1', '2024-10-02T00:00:00Z', 'Baru'),
+        numberToId,
+        edit,
+      );
+      expect(updated.outcome).toBe('updated');
+      expect(await stores(cid).archive.listRaw()).toEqual([
+        archived(first, 2, replay.receivedAt),
+        archived(edit, 1, edit.receivedAt),
+      ]);
+      // Without a payload nothing more is archived (a late entry accepted by the secretariat).
+      await stores(cid).innovations.upsertInnovation(submission('r2', '2024-10-02T00:00:00Z'), numberToId);
+      expect(await stores(cid).archive.listRaw()).toHaveLength(2);
+    });
+
+    it('stores an innovation whose payload was archived before, counting this delivery too', async () => {
+      const cid = uniqueCompetition();
+      const raw = payload('p1', 'r1', '2024-10-01T01:00:00.000Z');
+      // An earlier delivery of the same bytes was archived, then its store failed (the sender retried).
+      await stores(cid).archive.archiveRaw(raw);
+      const retry = { ...raw, receivedAt: '2024-10-01T01:01:00.000Z' };
+      const stored = await stores(cid).innovations.upsertInnovation(
+        submission('r1', '2024-10-01T00:00:00Z'),
+        numberToId,
+        retry,
+      );
+      expect(stored).toMatchObject({ outcome: 'created', innovation: { id: 'INOV-2024-001' } });
+      expect(await stores(cid).archive.listRaw()).toEqual([archived(raw, 2, retry.receivedAt)]);
+    });
+
+    it('counts 8 concurrent deliveries of one new submission once each, and stores it once', async () => {
+      const cid = uniqueCompetition();
+      const raw = payload('p1', 'r1', '2024-10-01T01:00:00.000Z');
+      const at = (i: number) => `2024-10-01T01:00:0${i}.000Z`;
+      const results = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          stores(cid).innovations.upsertInnovation(submission('r1', '2024-10-01T00:00:00Z'), numberToId, {
+            ...raw,
+            receivedAt: at(i),
+          }),
+        ),
+      );
+      expect(results.filter((r) => r.outcome === 'created')).toHaveLength(1);
+      expect(results.every((r) => r.innovation.id === 'INOV-2024-001')).toBe(true);
+      const [only, ...rest] = await stores(cid).archive.listRaw();
+      expect(rest).toEqual([]);
+      expect(only).toMatchObject({ id: raw.id, body: raw.body, deliveries: 8 });
+      expect(await stores(cid).innovations.listInnovations()).toHaveLength(1);
+    });
+
     it("clears a response's rejection when its innovation is created or updated, not when unchanged", async () => {
       const cid = uniqueCompetition();
       await stores(cid).archive.recordRejection(rejection('r1', '2024-10-01T00:00:00Z', 'Judul kosong'));
@@ -159,6 +229,21 @@ export function describeInnovationsContract(stores: PortsOf<'innovations' | 'arc
       expect((await stores(cid).archive.listRejections()).map((r) => r.responseId)).toEqual(['r2']);
     });
   });
+}
+
+/** A payload as the intake names it (here by a made-up hash), for response `responseId`. */
+function payload(hash: string, responseId: string, receivedAt: string): RawSubmission {
+  return {
+    id: `sha256-${hash}`,
+    receivedAt,
+    source: 'apps-script',
+    responseId,
+    body: `{"responseId":"${responseId}","hash":"${hash}"}`,
+  };
+}
+
+function archived(raw: RawSubmission, deliveries: number, lastReceivedAt: string) {
+  return { ...raw, deliveries, lastReceivedAt };
 }
 
 /** The same order on every run (seeded), so a failure can be replayed; a different one per call. */
