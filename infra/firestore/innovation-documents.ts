@@ -5,7 +5,6 @@ import type {
   AcceptedSubmission,
   InnovationStore,
   Leases,
-  RawSubmission,
   UpsertOutcome,
 } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';

@@ -60,19 +60,17 @@ describe('firestore REST adapter: an accepted submission', () => {
       body: '{"responseId":"r1"}',
     };
     const before = backend.requests();
-    const stored = await store
-      .competition('c1')
-      .innovations.upsertInnovation(
-        {
-          responseId: 'r1',
-          submittedAt: '2024-10-01T00:00:00Z',
-          source: 'apps-script',
-          rawId: raw.id,
-          innovation,
-        },
-        (n) => `N-${n}`,
-        raw,
-      );
+    const stored = await store.competition('c1').innovations.upsertInnovation(
+      {
+        responseId: 'r1',
+        submittedAt: '2024-10-01T00:00:00Z',
+        source: 'apps-script',
+        rawId: raw.id,
+        innovation,
+      },
+      (n) => `N-${n}`,
+      raw,
+    );
     expect(stored.outcome).toBe('created');
     expect(commits).toHaveLength(1);
     expect(backend.requests() - before).toBeLessThanOrEqual(3);

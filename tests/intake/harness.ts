@@ -12,15 +12,26 @@ export const NOW = new Date('2024-11-01T00:00:00.000Z');
 export const NOW_SECONDS = Math.floor(NOW.getTime() / 1000);
 export const FORM_ID = '1FAIpQLSe-koin-yanlik-ntt-2024';
 
-/** A pass-through store that remembers what was archived (the port has no read for the archive). */
+/**
+ * A pass-through store that remembers what was archived: alone (archiveRaw), or with the innovation it
+ * carried (upsertInnovation's `raw`, one write for both).
+ */
 export function observed(store: StoreAdapter): StoreAdapter & { archived: RawSubmission[] } {
   const archived: RawSubmission[] = [];
-  const watched = withPorts(store, ({ archive }) => ({
+  const watched = withPorts(store, ({ archive, innovations }) => ({
     archive: {
       ...archive,
       async archiveRaw(raw) {
         await archive.archiveRaw(raw);
         archived.push(raw);
+      },
+    },
+    innovations: {
+      ...innovations,
+      async upsertInnovation(submission, numberToId, raw) {
+        const stored = await innovations.upsertInnovation(submission, numberToId, raw);
+        if (raw) archived.push(raw);
+        return stored;
       },
     },
   }));

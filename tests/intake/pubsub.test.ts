@@ -286,15 +286,16 @@ describe('POST /intake/pubsub (Forms API watch)', () => {
     const sqlite = openSqliteStore(file, { busyTimeoutMs: 50 });
     const other = new Database(file);
     try {
-      let archives = 0;
-      // Another writer takes the lock once the second listed response has been archived.
+      let stores = 0;
+      // Another writer takes the lock once the first listed response is stored, before the second is
+      // (with its payload: one write for both).
       const store = observed(
-        withPorts(sqlite, ({ archive }) => ({
-          archive: {
-            ...archive,
-            async archiveRaw(raw) {
-              await archive.archiveRaw(raw);
-              if (++archives === 3) other.exec('BEGIN EXCLUSIVE');
+        withPorts(sqlite, ({ innovations }) => ({
+          innovations: {
+            ...innovations,
+            async upsertInnovation(submission, numberToId, raw) {
+              if (++stores === 2) other.exec('BEGIN EXCLUSIVE');
+              return innovations.upsertInnovation(submission, numberToId, raw);
             },
           },
         })),

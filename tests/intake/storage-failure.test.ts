@@ -91,16 +91,17 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     ]);
   });
 
-  it('when the store fails after archiving, while writing the innovation', async () => {
+  it('when the store fails while writing the payload and the innovation (one write): neither lands', async () => {
     const db = lockableStore();
-    let lockAfterArchive = true;
-    // Another writer grabs the lock right after the archive succeeded (the window a crash or outage hits).
-    const store: StoreAdapter = withPorts(db.store, ({ archive }) => ({
-      archive: {
-        ...archive,
-        async archiveRaw(raw) {
-          await archive.archiveRaw(raw);
-          if (lockAfterArchive) db.lock();
+    let lockBeforeStore = true;
+    // Another writer grabs the lock once the submission is judged valid, as its one write begins (the
+    // window a crash or outage hits).
+    const store: StoreAdapter = withPorts(db.store, ({ innovations }) => ({
+      innovations: {
+        ...innovations,
+        async upsertInnovation(submission, numberToId, raw) {
+          if (lockBeforeStore) db.lock();
+          return innovations.upsertInnovation(submission, numberToId, raw);
         },
       },
     }));
@@ -110,8 +111,8 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     const failed = await app.request('/intake/form', request());
     expect(failed.status).toBe(503);
     db.unlock();
-    lockAfterArchive = false;
-    expect(db.archivedRows()).toBe(1);
+    lockBeforeStore = false;
+    expect(db.archivedRows()).toBe(0);
     expect(await db.store.competition(CID).innovations.listInnovations()).toEqual([]);
 
     const retries = await Promise.all([0, 1, 2].map(() => app.request('/intake/form', request())));
@@ -120,9 +121,9 @@ describe('a storage failure answers 503 and the retry lands exactly once', () =>
     expect(innovations.map((i) => [i.responseId, i.id, i.version])).toEqual([
       ['resp-lock-2', 'INOV-2024-001', 1],
     ]);
-    // Four deliveries of the same bytes: one archived copy that counts them.
+    // Three deliveries of the same bytes stored: one archived copy that counts them.
     expect(db.archivedRows()).toBe(1);
-    expect((await db.store.competition(CID).archive.listRaw())[0]?.deliveries).toBe(4);
+    expect((await db.store.competition(CID).archive.listRaw())[0]?.deliveries).toBe(3);
   });
 
   it('numbers stay gap-free after a failed attempt', async () => {
