@@ -1,12 +1,7 @@
 import pRetry from 'p-retry';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
-import type {
-  AcceptedSubmission,
-  InnovationStore,
-  Leases,
-  UpsertOutcome,
-} from '../../shared/ports.ts';
+import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import { type CarriedArchive, carriedArchive } from './carried-archive.ts';
 import { AlreadyExists, type DocumentWrite, docId, type Fields, toFields } from './document-backend.ts';
