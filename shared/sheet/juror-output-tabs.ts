@@ -1,6 +1,7 @@
 import type { Competition } from '../domain/competition.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
+import { section } from '../messages/catalogue/section.ts';
 import { reminder } from '../messages/reminders.ts';
 import type { JurorComment, MissingEntry } from './juror-read.ts';
 import { fitTitle, type JurorProgress } from './layout.ts';
@@ -10,48 +11,7 @@ import type { OutputTab } from './output-tab.ts';
 
 export const JUROR_OUTPUT_KEYS = { missing: 'missing', comments: 'comments' } as const;
 
-const WORDS = {
-  id: {
-    missing: 'Belum Dinilai',
-    comments: 'Catatan Juri',
-    stage: 'Tahap',
-    juror: 'Juri',
-    name: 'Nama',
-    innovation: 'ID Inovasi',
-    title: 'Judul Inovasi',
-    empty: 'Kriteria belum dinilai',
-    whatsapp: 'Pengingat WhatsApp',
-    email: 'Pengingat Email',
-    entries: '{n} inovasi, {cells} sel kosong',
-    allDone: 'Semua nilai sudah lengkap.',
-    all: 'semua kriteria',
-    remark: 'Catatan',
-    cell: 'Sel',
-    none: 'Belum ada catatan juri.',
-    sendWa: 'Kirim lewat WhatsApp',
-    sendEmail: 'Kirim email',
-  },
-  en: {
-    missing: 'Not Yet Scored',
-    comments: 'Juror Remarks',
-    stage: 'Stage',
-    juror: 'Juror',
-    name: 'Name',
-    innovation: 'Innovation ID',
-    title: 'Innovation title',
-    empty: 'Criteria not yet scored',
-    whatsapp: 'WhatsApp reminder',
-    email: 'Email reminder',
-    entries: '{n} innovations, {cells} empty cells',
-    allDone: 'Every score is in.',
-    all: 'all criteria',
-    remark: 'Remark',
-    cell: 'Cell',
-    none: 'No juror remarks yet.',
-    sendWa: 'Send by WhatsApp',
-    sendEmail: 'Send email',
-  },
-} as const;
+const WORDS = { id: section('id', 'sheet.jurorOut.'), en: section('en', 'sheet.jurorOut.') };
 
 export interface JurorOutputInput {
   competition: Competition;

@@ -4,6 +4,7 @@ import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import { panelOf } from '../domain/scoring.ts';
 import { SUBMISSION_FIELDS, type SubmissionField } from '../domain/submission-fields.ts';
+import { section } from '../messages/catalogue/section.ts';
 import { formatLocalMoment } from '../messages/moments.ts';
 import { formatNumber } from '../messages/numbers.ts';
 import { columnLetter, fitTitle, MAX_TITLE_LENGTH } from './layout.ts';
@@ -23,52 +24,7 @@ export type JurorColumn =
   | { kind: 'link'; field: SubmissionField; label: string }
   | { kind: 'criterion'; criterion: Criterion };
 
-const WORDS = {
-  id: {
-    juror: 'Juri',
-    stage: 'Tahap',
-    deadline: 'Batas waktu',
-    noDeadline: 'belum ditetapkan',
-    howTo: 'Petunjuk',
-    instruction:
-      'Ketik nilai Anda di sel kuning: angka dalam skala kriteria (desimal pakai koma, mis. 8,5). Total Anda dihitung otomatis. Penjelasan kriteria: catatan pada judul kolom dan tab "Petunjuk".',
-    id: 'ID',
-    title: 'Judul Inovasi',
-    agency: 'Perangkat Daerah / BUMD',
-    region: 'Kabupaten/Kota',
-    total: 'Total Anda (0–100)',
-    comment: 'Catatan Juri',
-    note: 'Keterangan',
-    weight: 'Bobot',
-    scale: 'Skala',
-    photos: 'Tautan Foto',
-    answers: 'ya / sebagian / tidak',
-    fieldInstruction:
-      'Untuk tiap klaim proposal, ketik di sel kuning: ya, sebagian, atau tidak, sesuai yang Anda lihat di lapangan. Tulis catatan Anda dan tempel tautan foto (pisahkan dengan spasi).',
-  },
-  en: {
-    juror: 'Juror',
-    stage: 'Stage',
-    deadline: 'Deadline',
-    noDeadline: 'not set yet',
-    howTo: 'How to',
-    instruction:
-      'Type your scores in the yellow cells: a number within the criterion’s scale (decimals with a comma, e.g. 8,5). Your total is calculated for you. Each criterion is explained in a note on its column name and on the "Petunjuk" tab.',
-    id: 'ID',
-    title: 'Innovation title',
-    agency: 'Agency / enterprise',
-    region: 'Regency/city',
-    total: 'Your total (0–100)',
-    comment: 'Your remarks',
-    note: 'Note',
-    weight: 'Weight',
-    scale: 'Scale',
-    photos: 'Photo links',
-    answers: 'yes / partly / no',
-    fieldInstruction:
-      'For each claim of the proposal, type in the yellow cell: ya (yes), sebagian (partly) or tidak (no), as you found it in the field. Write your note and paste photo links (separated by spaces).',
-  },
-} as const;
+const WORDS = { id: section('id', 'sheet.jurorTab.'), en: section('en', 'sheet.jurorTab.') };
 
 /** Both languages' names of a fixed column: a tab set up in one language is still read in the other. */
 export function fixedColumnNames(kind: 'id' | 'total' | 'comment' | 'note' | 'photos'): string[] {

@@ -1,3 +1,6 @@
+import type { Lang } from '../domain/i18n.ts';
+import { t } from '../messages/catalogue/t.ts';
+
 /**
  * What every tab shares: titles, A1 notation, juror progress (juror-tab.ts lays out the juror tabs,
  * juror-read.ts reads them, output-tabs.ts builds the tabs juri writes).
@@ -64,14 +67,10 @@ export function fitTitle(text: string, max = MAX_TITLE_LENGTH): string {
 }
 
 /** The note on a calibration sample's row: it is scored first, and never counts. */
-export function calibrationNote(lang: 'id' | 'en' = 'id'): string {
-  return lang === 'en'
-    ? 'Calibration sample: score it first; it never counts in a ranking'
-    : 'Contoh kalibrasi: nilai lebih dulu; tidak dihitung dalam peringkat';
+export function calibrationNote(lang: Lang = 'id'): string {
+  return t(lang, 'sheet.notes.calibration');
 }
 
-export function conflictNote(lang: 'id' | 'en' = 'id'): string {
-  return lang === 'en'
-    ? 'Conflict of interest: not scored by this juror'
-    : 'Konflik kepentingan: tidak dinilai juri ini';
+export function conflictNote(lang: Lang = 'id'): string {
+  return t(lang, 'sheet.notes.conflict');
 }

@@ -3,6 +3,8 @@ import { type Lang, localName } from '../domain/i18n.ts';
 import type { Innovation } from '../domain/innovation.ts';
 import type { Decision, SelectionOverride, SelectionVerdict } from '../domain/selection.ts';
 import { normalizeText } from '../domain/submission.ts';
+import { section } from '../messages/catalogue/section.ts';
+import { FAIL_WORDS, PASS_WORDS } from '../messages/decision-words.ts';
 import { outcomeText, reasonsLine } from '../messages/selection.ts';
 import { OUTPUT_TAB_PREFIX, quoteTitle } from './layout.ts';
 import type { OutputTab } from './output-tab.ts';
@@ -33,14 +35,11 @@ export interface SelectionTabRead {
   unreadable: Set<string>;
 }
 
-const PASS = new Set(['lolos', 'ya', 'lulus', 'pass', 'passed', 'yes']);
-const FAIL = new Set(['tidak lolos', 'tidak', 'gugur', 'tidak lulus', 'fail', 'failed', 'no', 'not passed']);
-
 /** "Lolos", "lolos", "LULUS", "pass" → pass; "Tidak lolos", "gugur", "fail" → fail; else null. */
 export function readDecision(text: string): Decision | null {
   const t = normalizeText(text);
-  if (PASS.has(t)) return 'pass';
-  if (FAIL.has(t)) return 'fail';
+  if (PASS_WORDS.has(t)) return 'pass';
+  if (FAIL_WORDS.has(t)) return 'fail';
   return null;
 }
 
@@ -59,36 +58,7 @@ export function parseSelectionTab(values: readonly (readonly string[])[]): Selec
   return out;
 }
 
-const WORDS = {
-  id: {
-    id: 'ID',
-    title: 'Judul Inovasi',
-    agency: 'Perangkat Daerah / BUMD',
-    region: 'Kabupaten/Kota',
-    category: 'Kategori',
-    rule: 'Hasil pemeriksaan juri',
-    reasons: 'Alasan',
-    decision: 'Keputusan sekretariat (ketik Lolos / Tidak lolos)',
-    by: 'Diputuskan oleh (nama)',
-    note: 'Catatan sekretariat',
-    outcome: 'Keputusan akhir',
-    unreadable: 'isian tidak dikenali; ketik Lolos atau Tidak lolos',
-  },
-  en: {
-    id: 'ID',
-    title: 'Innovation title',
-    agency: 'Agency / enterprise',
-    region: 'Regency/city',
-    category: 'Category',
-    rule: 'juri’s check',
-    reasons: 'Reasons',
-    decision: 'Secretariat’s decision (type Lolos / Tidak lolos)',
-    by: 'Decided by (name)',
-    note: 'Secretariat’s note',
-    outcome: 'Final decision',
-    unreadable: 'entry not understood; type Lolos or Tidak lolos',
-  },
-} as const;
+const WORDS = { id: section('id', 'sheet.selection.'), en: section('en', 'sheet.selection.') };
 
 export function selectionTab(
   competition: Competition,

@@ -57,12 +57,6 @@ const NOT_YET_MIGRATED = new Set([
   'infra/firestore/document-backend.ts',
   'infra/firestore/innovation-documents.ts',
   'infra/firestore/node-store.ts',
-  'shared/sheet/guide-tab.ts',
-  'shared/sheet/juror-output-tabs.ts',
-  'shared/sheet/juror-tab.ts',
-  'shared/sheet/layout.ts',
-  'shared/sheet/output-tabs.ts',
-  'shared/sheet/selection-tab.ts',
 ]);
 
 const where = (found: readonly Finding[]) => found.map((f) => `${f.file}:${f.line}: ${f.text}`).join('\n');

@@ -6,6 +6,7 @@ import { HTTP } from './en/http.ts';
 import { INTAKE } from './en/intake.ts';
 import { JUROR_WORK } from './en/juror-work.ts';
 import { PAGES } from './en/pages.ts';
+import { SHEET } from './en/sheet.ts';
 import { WORKFLOW } from './en/workflow.ts';
 import type { MessageKey } from './id.ts';
 
@@ -20,4 +21,5 @@ export const EN = {
   ...CLI,
   ...ADAPTERS,
   ...INTAKE,
+  ...SHEET,
 } satisfies Record<MessageKey, string>;

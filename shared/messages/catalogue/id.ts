@@ -6,6 +6,7 @@ import { HTTP } from './id/http.ts';
 import { INTAKE } from './id/intake.ts';
 import { JUROR_WORK } from './id/juror-work.ts';
 import { PAGES } from './id/pages.ts';
+import { SHEET } from './id/sheet.ts';
 import { WORKFLOW } from './id/workflow.ts';
 
 /** Every catalogued word in Indonesian, the first language: its keys are the catalogue's keys. */
@@ -19,6 +20,7 @@ export const ID = {
   ...CLI,
   ...ADAPTERS,
   ...INTAKE,
+  ...SHEET,
 } as const;
 
 export type MessageKey = keyof typeof ID;
