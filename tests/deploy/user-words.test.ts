@@ -85,19 +85,23 @@ describe('the lint catches a probe and lets code through', () => {
     [`functions/pages/${tag}.tsx`]: 'export const probe = () => <p>Hasil sudah ditetapkan</p>;\n',
     [`shared/domain/${tag}.ts`]: "export const probe = 'The result is fixed.';\n",
     [`infra/local/${tag}.ts`]: 'export const probe = (n: number) => `$' + '{n} inovasi belum dinilai`;\n',
+    // A log line with a colon and a semicolon is a sentence, not a CSS declaration.
+    [`infra/local/${tag}-log.ts`]:
+      'export const probe = (f: string) => `juri: $' + '{f} could not be written yet; trying again`;\n',
     [`functions/pages/${tag}-label.tsx`]: 'export const probe = () => <input aria-label="Nama juri" />;\n',
     [`functions/pages/${tag}-heading.tsx`]: 'export const probe = () => <h2>Peringkat</h2>;\n',
     [`shared/messages/${tag}.ts`]: "export const probe = 'Hasil sudah ditetapkan.';\n",
     [`functions/pages/${tag}-code.tsx`]: [
       "import { z } from 'zod';",
       "const css = '.card{margin:0 0 1rem}';",
+      "const style = 'display: none; margin-left: 2px;';",
       "const sql = 'SELECT id FROM innovations WHERE competition = ?';",
       "const key = 'sync.failed';",
       "const header = { 'Content-Type': 'text/html' };",
       "const pem = '-----BEGIN PRIVATE KEY-----';",
       'const bug = (n: number) => new RangeError(`JSON nested deeper than $' + '{n} levels`);',
       'export const probe = () => <a class="btn primary wide" href="/sekretariat/hasil" data-testid="fix it">',
-      '  {css}{sql}{key}{header}{pem}{z}{String(bug)}',
+      '  {css}{style}{sql}{key}{header}{pem}{z}{String(bug)}',
       '</a>;',
       '',
     ].join('\n'),
@@ -122,6 +126,7 @@ describe('the lint catches a probe and lets code through', () => {
         `functions/pages/${tag}-heading.tsx`,
         `functions/pages/${tag}-label.tsx`,
         `infra/local/${tag}.ts`,
+        `infra/local/${tag}-log.ts`,
         `shared/domain/${tag}.ts`,
       ].sort(),
     );

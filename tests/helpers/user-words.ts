@@ -12,7 +12,7 @@ import ts from 'typescript';
  * What is not shown to people is let through, each for a reason:
  * - a module path, a literal type, an object key: code;
  * - an attribute no one reads (class, id, href, …, data-*): CSS classes, test ids and URL paths;
- * - CSS (a rule block `x{a:b}` or a declaration `a: b;`), SQL (its upper-case keywords), upper case only
+ * - CSS (a rule block `x{a:b}` or declarations only, each `a: b;`: 'juri: x failed; trying again' is a sentence), SQL (its upper-case keywords), upper case only
  *   (a PEM marker, a constant), XML (a workbook part), a page's inline script, the text of <code>/<kbd>; in HTML the text between tags still counts;
  * - one token without a space: log event keys ('sync.failed'), HTTP header names, codes, identifiers;
  * - the message of a TypeError or RangeError: JavaScript's classes for a bug (a value of the wrong kind or
@@ -31,7 +31,7 @@ export interface Finding {
 
 const TWO_WORDS = /\p{L}{2,}[ \u00a0]+\p{L}{2,}/u;
 const A_WORD = /^\p{L}[\p{Ll}]+[.:!?]?$/u;
-const CSS = /\{[^{}]*[\w-]\s*:[^{}]*\}|^\s*[\w-]+\s*:\s*[^;]+;/;
+const CSS = /\{[^{}]*[\w-]\s*:[^{}]*\}|^\s*(?:[a-z-]+\s*:\s*[^;:]+;\s*)+$/;
 const SQL = /\b(SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP|PRAGMA|WHERE|VALUES)\b/;
 const MARKUP = /<[/!?]?[a-z][^>]*(>|$)/gi;
 const XML = /<\?xml|xmlns|<\/?[a-z]+:[a-z]/i;
