@@ -1,5 +1,6 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 import { fairnessSource } from './sync-fairness.ts';
@@ -47,21 +48,12 @@ export async function saveFailed(services: Services, run: SyncRun, soFar: SyncSo
 function failureOf(e: unknown): NonNullable<SyncRecord['failure']> {
   if (isAppError(e)) return { code: e.code, text: e.text, ...(e.detail ? { detail: e.detail } : {}) };
   const detail = e instanceof Error ? e.message : String(e);
-  return {
-    code: 'internal',
-    text: {
-      id: 'Sinkronisasi gagal karena kesalahan tak terduga. Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.',
-      en: 'The sync failed unexpectedly. The previous rankings stay published; try again or run juri doctor.',
-    },
-    detail,
-  };
+  return { code: 'internal', text: bilingual('sync.failedUnexpectedly'), detail };
 }
 
 /** What the dashboard shows for a failed sync: ours in the reader's language, anything else with its detail. */
 function failureMessage(e: unknown, lang: Lang): string {
   if (isAppError(e)) return e.messageIn(lang);
   const detail = e instanceof Error ? e.message : String(e);
-  return lang === 'en'
-    ? `The sync failed unexpectedly (${detail}). The previous rankings stay published; try again or run juri doctor.`
-    : `Sinkronisasi gagal karena kesalahan tak terduga (${detail}). Peringkat sebelumnya tetap tampil; coba lagi atau jalankan juri doctor.`;
+  return t(lang, 'sync.failedUnexpectedlyWith', { detail });
 }

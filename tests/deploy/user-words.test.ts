@@ -51,8 +51,6 @@ const NOT_YET_MIGRATED = new Set([
   'functions/scores/provision.ts',
   'functions/scores/selection.ts',
   'functions/scores/sheet-needed.ts',
-  'functions/scores/sync-words.ts',
-  'functions/scores/sync.ts',
   'infra/firestore/chunks.ts',
   'infra/firestore/document-backend.ts',
   'infra/firestore/innovation-documents.ts',

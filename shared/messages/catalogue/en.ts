@@ -7,6 +7,7 @@ import { INTAKE } from './en/intake.ts';
 import { JUROR_WORK } from './en/juror-work.ts';
 import { PAGES } from './en/pages.ts';
 import { SHEET } from './en/sheet.ts';
+import { SYNC } from './en/sync.ts';
 import { WORKFLOW } from './en/workflow.ts';
 import type { MessageKey } from './id.ts';
 
@@ -22,4 +23,5 @@ export const EN = {
   ...ADAPTERS,
   ...INTAKE,
   ...SHEET,
+  ...SYNC,
 } satisfies Record<MessageKey, string>;

@@ -7,6 +7,7 @@ import { INTAKE } from './id/intake.ts';
 import { JUROR_WORK } from './id/juror-work.ts';
 import { PAGES } from './id/pages.ts';
 import { SHEET } from './id/sheet.ts';
+import { SYNC } from './id/sync.ts';
 import { WORKFLOW } from './id/workflow.ts';
 
 /** Every catalogued word in Indonesian, the first language: its keys are the catalogue's keys. */
@@ -21,6 +22,7 @@ export const ID = {
   ...ADAPTERS,
   ...INTAKE,
   ...SHEET,
+  ...SYNC,
 } as const;
 
 export type MessageKey = keyof typeof ID;
