@@ -2,6 +2,7 @@ import type { RequestListener } from 'node:http';
 import { resolve } from 'node:path';
 import type { CloudEvent } from '@google-cloud/functions-framework';
 import { AppError } from '../shared/errors.ts';
+import { bilingual } from '../shared/messages/catalogue/t.ts';
 import type { Clock } from '../shared/ports.ts';
 import { createApp } from './app.ts';
 import { readConfigInput } from './cli/io.ts';
@@ -75,7 +76,7 @@ export function createGcfEntry(env: NodeJS.ProcessEnv, deps: GcfDeps = {}): GcfE
     jobs: async (event) => {
       const job = event.data?.message.attributes?.job ?? decodeData(event.data?.message.data);
       if (!isJob(job))
-        throw new Error(`juri: unknown job "${job ?? ''}" (expected 'sync' or 'renew-watches')`);
+        throw new AppError('bad_request', bilingual('cli.jobs.unknownJob', { job: job ?? '' }));
       await runJob(await load(), job);
     },
   };
@@ -88,14 +89,7 @@ function readCompetitionFile(env: NodeJS.ProcessEnv): unknown {
   try {
     return readConfigInput(resolve(file));
   } catch (cause) {
-    throw new AppError(
-      'internal',
-      {
-        id: `File (atau folder) konfigurasi lomba ${file} (COMPETITION_FILE) tidak dapat dibaca atau bukan JSON.`,
-        en: `The competition config file (or folder) ${file} (COMPETITION_FILE) cannot be read or is not JSON.`,
-      },
-      { cause },
-    );
+    throw new AppError('internal', bilingual('cli.gcf.competitionFileUnreadable', { file }), { cause });
   }
 }
 

@@ -1,3 +1,5 @@
+import { AppError } from '../shared/errors.ts';
+import { bilingual } from '../shared/messages/catalogue/t.ts';
 import { isOver } from './compose/deployment.ts';
 import type { Deployment, Services } from './compose/services.ts';
 import { renewWatches } from './intake/forms-watch.ts';
@@ -19,7 +21,7 @@ export const CRON_JOBS: Readonly<Record<string, Job>> = {
 
 export function jobForCron(cron: string): Job {
   const job = CRON_JOBS[cron];
-  if (!job) throw new Error(`juri: no job for cron "${cron}" (see functions/jobs.ts and wrangler.toml)`);
+  if (!job) throw new AppError('internal', bilingual('cli.jobs.noJobForCron', { cron }));
   return job;
 }
 

@@ -4,6 +4,7 @@ import { type Competition, parseCompetition, parseCompetitions } from '../../sha
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { issueText } from '../../shared/messages/issues.ts';
 
 /** Reads and validates a competition config file; errors list every path that is wrong. */
@@ -21,8 +22,8 @@ export function checkedCompetition(input: unknown, source: string): Competition 
 function invalidConfig(issues: readonly Issue[], source: string): AppError {
   const list = (l: Lang) => issues.map((i) => `  - ${i.path}: ${issueText(i, l)}`).join('\n');
   return new AppError('validation_failed', {
-    id: `Konfigurasi kompetisi ${source} tidak valid:\n${list('id')}`,
-    en: `Competition config ${source} is not valid:\n${list('en')}`,
+    id: t('id', 'cli.io.invalidConfig', { source, issues: list('id') }),
+    en: t('en', 'cli.io.invalidConfig', { source, issues: list('en') }),
   });
 }
 
@@ -60,11 +61,9 @@ function readJson(path: string | URL): unknown {
     return JSON.parse(text);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new AppError(
-      'validation_failed',
-      { id: `${path} bukan JSON yang valid: ${detail}`, en: `${path} is not valid JSON: ${detail}` },
-      { cause },
-    );
+    throw new AppError('validation_failed', bilingual('cli.io.notJson', { path: String(path), detail }), {
+      cause,
+    });
   }
 }
 
@@ -72,10 +71,6 @@ export function readText(path: string | URL): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (cause) {
-    throw new AppError(
-      'not_found',
-      { id: `Berkas ${path} tidak bisa dibaca.`, en: `Cannot read file ${path}.` },
-      { cause },
-    );
+    throw new AppError('not_found', bilingual('cli.io.unreadable', { path: String(path) }), { cause });
   }
 }

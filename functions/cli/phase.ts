@@ -1,5 +1,6 @@
 import { parsePhaseKey } from '../../shared/domain/lifecycle.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { phaseName, transitionReason } from '../../shared/messages/lifecycle.ts';
 import { formatInstant } from '../../shared/messages/moments.ts';
 import { assertWritable } from '../compose/deployment.ts';
@@ -16,10 +17,7 @@ export async function phaseCommand(
 ): Promise<string> {
   const to = o.to === undefined ? undefined : parsePhaseKey(o.to);
   if (to === null) {
-    throw new AppError('bad_request', {
-      id: `Tahap tidak dikenal: ${o.to} (registration, selection, judging:<tahap>, fixing, publicTest, announced, corrected).`,
-      en: `Unknown phase: ${o.to} (registration, selection, judging:<stage>, fixing, publicTest, announced, corrected).`,
-    });
+    throw new AppError('bad_request', bilingual('cli.phase.unknown', { phase: String(o.to) }));
   }
   const { services, deployment, close } = await composeNode({ env: process.env, ...o });
   try {
@@ -29,12 +27,12 @@ export async function phaseCommand(
     }
     const { competition } = services;
     const { log, phase } = await readLifecycle(services);
-    const en = o.lang === 'en';
     const lines = log.map(
       (e) =>
         `${e.seq}. ${formatInstant(e.at, competition.timezone, o.lang)} · ${phaseName(e.from, competition, o.lang)} → ${phaseName(e.to, competition, o.lang)} · ${e.by} · ${transitionReason(e.reason, o.lang)}`,
     );
-    return [`${en ? 'Phase' : 'Tahap'}: ${phaseName(phase, competition, o.lang)}`, ...lines].join('\n');
+    const current = t(o.lang, 'cli.phase.current', { phase: phaseName(phase, competition, o.lang) });
+    return [current, ...lines].join('\n');
   } finally {
     await close();
   }

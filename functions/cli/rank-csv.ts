@@ -1,7 +1,9 @@
 import Papa from 'papaparse';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import type { Bilingual } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { readText } from './io.ts';
 
 const INNOVATION_COLUMNS = ['id', 'title', 'agency', 'region', 'category', 'submitted_at'] as const;
@@ -49,41 +51,39 @@ function readCsv<C extends string>(
   const error = parsed.errors[0];
   if (error) {
     const row = (error.row ?? 0) + 1;
-    const what = QUOTE_ERRORS[error.code] ?? { id: error.message, en: error.message };
-    broken(path, { id: `baris ${row}: ${what.id}`, en: `row ${row}: ${what.en}` });
+    const known = QUOTE_ERRORS[error.code];
+    const what = known ? bilingual(known) : { id: error.message, en: error.message };
+    broken(path, {
+      id: t('id', 'cli.csv.rowProblem', { row, problem: what.id }),
+      en: t('en', 'cli.csv.rowProblem', { row, problem: what.en }),
+    });
   }
   records.forEach((r, i) => {
     if (r.length !== header.length) {
-      broken(path, {
-        id: `baris ${i + 2} punya ${r.length} kolom, header ${header.length}`,
-        en: `row ${i + 2} has ${r.length} fields, the header ${header.length}`,
-      });
+      broken(path, bilingual('cli.csv.fieldCount', { row: i + 2, fields: r.length, header: header.length }));
     }
   });
   // Like an object keyed by the header, a repeated column name means its last occurrence.
   const at = Object.fromEntries(columns.map((c) => [c, header.lastIndexOf(c)])) as Record<C, number>;
   const missing = records.length === 0 ? [] : columns.filter((c) => at[c] < 0);
   if (missing.length > 0) {
-    throw new AppError('validation_failed', {
-      id: `${path}: kolom ${missing.join(', ')} tidak ada (dibutuhkan: ${columns.join(',')})`,
-      en: `${path}: missing column(s) ${missing.join(', ')} (needed: ${columns.join(',')})`,
-    });
+    throw new AppError(
+      'validation_failed',
+      bilingual('cli.csv.missingColumns', { path, missing: missing.join(', '), needed: columns.join(',') }),
+    );
   }
   return { records, at };
 }
 
 /** Papa Parse's messages for the quoting mistakes it reports (the delimiter is fixed, so no others). */
-const QUOTE_ERRORS: Partial<Record<string, { id: string; en: string }>> = {
-  MissingQuotes: { id: 'tanda kutip tidak ditutup', en: 'a quoted field is not closed' },
-  InvalidQuotes: {
-    id: 'ada teks setelah tanda kutip penutup',
-    en: 'text follows the closing quote of a quoted field',
-  },
+const QUOTE_ERRORS: Partial<Record<string, 'cli.csv.unclosedQuote' | 'cli.csv.textAfterQuote'>> = {
+  MissingQuotes: 'cli.csv.unclosedQuote',
+  InvalidQuotes: 'cli.csv.textAfterQuote',
 };
 
-function broken(path: string, detail: { id: string; en: string }): never {
+function broken(path: string, detail: Bilingual): never {
   throw new AppError('validation_failed', {
-    id: `${path}: CSV rusak — ${detail.id}`,
-    en: `${path}: broken CSV — ${detail.en}`,
+    id: t('id', 'cli.csv.broken', { path, detail: detail.id }),
+    en: t('en', 'cli.csv.broken', { path, detail: detail.en }),
   });
 }

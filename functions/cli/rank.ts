@@ -5,6 +5,7 @@ import { resultFor, type StageResult } from '../../shared/domain/ranking.ts';
 import { liveRepresentation, rankByCurrentRules } from '../../shared/domain/record.ts';
 import type { RepresentationOutcome } from '../../shared/domain/representation.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
 import { problemText } from '../../shared/messages/problems.ts';
 import { representationNotes, withAndWithoutLines } from '../../shared/messages/representation.ts';
@@ -33,10 +34,7 @@ export function rankCommand(o: RankOptions): string {
   const stage = resultFor(result, o.stage);
   if (!stage) {
     const known = [...competition.stages.map((s) => s.id), 'final'].join(', ');
-    throw new AppError('not_found', {
-      id: `Tahap "${o.stage}" tidak ada. Pilihan: ${known}`,
-      en: `No stage "${o.stage}". Choose one of: ${known}`,
-    });
+    throw new AppError('not_found', bilingual('cli.rank.noStage', { stage: o.stage, known }));
   }
   // The representation rules (final.rules) choose the winners of the final ranking.
   const outcome = stage.stage === 'final' ? liveRepresentation(competition, innovations, result) : undefined;
@@ -95,39 +93,30 @@ export function toJson(stage: StageResult, lang: Lang) {
 }
 
 function toTable(stage: StageResult, lang: Lang, notes?: ReadonlyMap<string, string>): string {
-  const h =
-    lang === 'en'
-      ? ['Rank', 'ID', 'Score', 'Jurors', 'Status', 'Advances']
-      : ['Peringkat', 'ID', 'Nilai', 'Juri', 'Status', 'Lolos'];
-  if (notes) h.push(lang === 'en' ? 'Representation rules' : 'Aturan keterwakilan');
-  const yes = lang === 'en' ? 'yes' : 'ya';
+  const h = [
+    t(lang, 'cli.rank.colRank'),
+    'ID',
+    t(lang, 'cli.rank.colScore'),
+    t(lang, 'cli.rank.colJurors'),
+    t(lang, 'cli.rank.colStatus'),
+    t(lang, 'cli.rank.colAdvances'),
+  ];
+  if (notes) h.push(t(lang, 'cli.rank.colRepresentation'));
+  const yes = t(lang, 'cli.rank.yes');
   const rows = stage.ranking.map((e) => [
     e.rank === null ? '–' : `${e.rank}${e.tie ? '=' : ''}`,
     e.id,
     scoreText(e, lang),
     String(e.jurors),
-    e.status === 'complete'
-      ? lang === 'en'
-        ? 'complete'
-        : 'lengkap'
-      : lang === 'en'
-        ? 'incomplete'
-        : 'belum lengkap',
+    t(lang, e.status === 'complete' ? 'cli.rank.complete' : 'cli.rank.incomplete'),
     e.advances ? yes : '',
     ...(notes ? [notes.get(e.id) ?? ''] : []),
   ]);
   const lines = [formatRows([h, ...rows])];
-  lines.push('', `${lang === 'en' ? 'Stage' : 'Tahap'}: ${stage.stage}`);
-  if (stage.ranking.some((e) => e.tie)) {
-    lines.push(
-      lang === 'en' ? '= shares its rank: the panel decides.' : '= peringkat sama: dewan juri memutuskan.',
-    );
-  }
+  lines.push('', t(lang, 'cli.rank.stage', { stage: stage.stage }));
+  if (stage.ranking.some((e) => e.tie)) lines.push(t(lang, 'cli.rank.tieNote'));
   if (stage.problems.length > 0) {
-    lines.push(
-      '',
-      lang === 'en' ? `Problems (${stage.problems.length}):` : `Masalah (${stage.problems.length}):`,
-    );
+    lines.push('', t(lang, 'cli.rank.problems', { n: stage.problems.length }));
     for (const p of stage.problems) {
       lines.push(
         `  ${p.stage} ${p.innovation} ${p.juror} ${p.criterion} "${p.value}": ${problemText(p, lang)}`,

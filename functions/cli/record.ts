@@ -6,7 +6,7 @@ import type { TieDecision } from '../../shared/domain/ties.ts';
 import { readExport, verifyRecords } from '../../shared/domain/verify-record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { legacyAnnouncementTexts, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
-import { bilingual } from '../../shared/messages/catalogue/t.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { findingText } from '../../shared/messages/record.ts';
 import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
@@ -50,15 +50,11 @@ export async function finalizeCommand(
       exclusions,
       ...(o.absent !== undefined ? { acknowledgeAbsent: { by: o.by ?? '', reason: o.absent } } : {}),
     });
-    const en = o.lang === 'en';
-    const kind =
-      record.status === 'provisional' ? (en ? 'provisional' : 'sementara') : en ? 'final' : 'akhir';
+    const kind = t(o.lang, record.status === 'provisional' ? 'cli.record.provisional' : 'cli.record.final');
     return [
-      en
-        ? `Result version ${record.version} fixed (${kind}).`
-        : `Hasil versi ${record.version} ditetapkan (${kind}).`,
+      t(o.lang, 'cli.record.fixed', { version: record.version, kind }),
       `SHA-256: ${record.hash}`,
-      `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(record.hash)}`,
+      t(o.lang, 'cli.record.verificationCode', { code: verificationCode(record.hash) }),
     ].join('\n');
   } finally {
     await close();
@@ -69,10 +65,7 @@ export async function finalizeCommand(
 function readExclusion(text: string): { id: string; reason: string } {
   const at = text.indexOf('=');
   if (at <= 0) {
-    throw new AppError('bad_request', {
-      id: `--exclude perlu <ID>=<alasan>, bukan "${text}".`,
-      en: `--exclude needs <ID>=<reason>, not "${text}".`,
-    });
+    throw new AppError('bad_request', bilingual('cli.record.excludeFormat', { text }));
   }
   return { id: text.slice(0, at).trim(), reason: text.slice(at + 1).trim() };
 }
@@ -86,10 +79,7 @@ export async function exportRecordCommand(
 ): Promise<string> {
   const version = o.version === undefined ? undefined : Number(o.version);
   if (version !== undefined && !Number.isInteger(version)) {
-    throw new AppError('bad_request', {
-      id: `Versi tidak valid: ${o.version}`,
-      en: `Invalid version: ${o.version}`,
-    });
+    throw new AppError('bad_request', bilingual('cli.record.badVersion', { version: String(o.version) }));
   }
   const { services, close } = await composeNode({ env: process.env, ...o });
   try {
@@ -102,9 +92,11 @@ export async function exportRecordCommand(
     writeFileSync(out, `${JSON.stringify(file, null, 1)}\n`, { mode });
     // The mode above applies only to a new file: an existing one keeps its own until told.
     chmodSync(out, mode);
-    return o.lang === 'en'
-      ? `Wrote ${out}: versions 1–${last?.version}, SHA-256 ${last?.hash}.`
-      : `Ditulis ${out}: versi 1–${last?.version}, SHA-256 ${last?.hash}.`;
+    return t(o.lang, 'cli.record.wrote', {
+      file: out,
+      version: String(last?.version),
+      hash: String(last?.hash),
+    });
   } finally {
     await close();
   }
@@ -123,18 +115,13 @@ export async function verifyCommand(
   try {
     input = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new AppError(
-      'validation_failed',
-      { id: `${path} tidak bisa dibaca sebagai JSON.`, en: `${path} cannot be read as JSON.` },
-      { cause },
-    );
+    throw new AppError('validation_failed', bilingual('cli.record.unreadableJson', { path }), { cause });
   }
-  const en = lang === 'en';
   const read = readExport(input);
   if (!read.ok) {
     return {
       ok: false,
-      text: [en ? 'REFUTED.' : 'DITOLAK.', ...read.findings.map((f) => `- ${findingText(f, lang)}`)].join(
+      text: [t(lang, 'cli.record.refuted'), ...read.findings.map((f) => `- ${findingText(f, lang)}`)].join(
         '\n',
       ),
     };
@@ -148,12 +135,14 @@ export async function verifyCommand(
     return {
       ok: true,
       text: [
-        en ? 'CONFIRMED.' : 'TERKONFIRMASI.',
-        en
-          ? `Versions 1–${last.version}: every hash matches its content, the chain is unbroken, and the rankings follow from the typed cells by the rules ${last.rulesVersion}.`
-          : `Versi 1–${last.version}: setiap hash cocok dengan isinya, rantai utuh, dan peringkat sesuai dengan sel yang diketik menurut aturan ${last.rulesVersion}.`,
+        t(lang, 'cli.record.confirmed'),
+        t(lang, 'cli.record.confirmedDetail', { version: last.version, rules: last.rulesVersion }),
         `SHA-256 v${last.version}: ${last.hash}`,
-        `${en ? 'Verification code' : 'Kode verifikasi'}: ${verificationCode(last.hash)}${expect === undefined ? '' : en ? ' (as published)' : ' (sesuai yang diumumkan)'}`,
+        t(
+          lang,
+          expect === undefined ? 'cli.record.verificationCode' : 'cli.record.verificationCodeAsPublished',
+          { code: verificationCode(last.hash) },
+        ),
         '',
         recordAnnouncement(last, lang).text,
       ].join('\n'),
@@ -161,14 +150,15 @@ export async function verifyCommand(
   }
   const shown = report.findings.slice(0, 50).map((f) => `- ${findingText(f, lang)}`);
   const more = report.findings.length - shown.length;
-  if (more > 0) shown.push(en ? `… and ${more} more.` : `… dan ${more} lagi.`);
-  return { ok: false, text: [en ? 'REFUTED.' : 'DITOLAK.', ...shown].join('\n') };
+  if (more > 0) shown.push(t(lang, 'cli.record.moreFindings', { n: more }));
+  return { ok: false, text: [t(lang, 'cli.record.refuted'), ...shown].join('\n') };
 }
 
 function readTies(path: string): TieDecision[] {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as TieDecision[];
-    if (!Array.isArray(parsed)) throw new Error('not an array');
+    // A code, not words: it is caught below, and the person reads tiesFormat.
+    if (!Array.isArray(parsed)) throw new TypeError('ties_not_array');
     return parsed.map((d) => ({
       rank: Number(d.rank),
       order: d.order.map(String),
@@ -177,11 +167,14 @@ function readTies(path: string): TieDecision[] {
   } catch (cause) {
     throw new AppError(
       'validation_failed',
-      {
-        id: `${path}: harus JSON [{"rank": 10, "order": ["INOV-…", "INOV-…"], "note": "alasan"}]`,
-        en: `${path}: must be JSON [{"rank": 10, "order": ["INOV-…", "INOV-…"], "note": "why"}]`,
-      },
+      { id: tiesFormat(path, 'id'), en: tiesFormat(path, 'en') },
       { cause },
     );
   }
+}
+
+/** The shape a --ties file must have, its example's braces kept out of the catalogue's {parameters}. */
+function tiesFormat(path: string, lang: Lang): string {
+  const example = `[{"rank": 10, "order": ["INOV-…", "INOV-…"], "note": "${t(lang, 'cli.record.tiesNote')}"}]`;
+  return t(lang, 'cli.record.tiesFormat', { path, example });
 }

@@ -1,6 +1,7 @@
 import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import { intakeState } from '../../shared/domain/timeline.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { phaseName } from '../../shared/messages/lifecycle.ts';
 import { createApp } from '../app.ts';
 import { newestFirst } from '../compose/deployment.ts';
@@ -30,7 +31,7 @@ export interface ServeOptions {
 export async function serve(o: ServeOptions): Promise<void> {
   const port = Number(o.port ?? process.env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AppError('bad_request', { id: `PORT tidak valid: ${o.port}`, en: `Invalid PORT: ${o.port}` });
+    throw new AppError('bad_request', bilingual('cli.serve.badPort', { port: String(o.port) }));
   }
   const dir = o.dir ?? process.env.JURI_DIR ?? '.juri';
   if (o.local && !o.config) ensureOpenYear(dir, systemClock.now());
@@ -47,12 +48,12 @@ export async function serve(o: ServeOptions): Promise<void> {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   if (rt.mode === 'local') await welcomeLocal(rt, server, o.lang, say);
   else say(`juri (Google) — ${rt.deployment.map((s) => s.competition.name).join(', ')} — ${server.url}`);
-  say(o.lang === 'en' ? 'Press Ctrl+C to stop.' : 'Tekan Ctrl+C untuk berhenti.');
+  say(t(o.lang, 'cli.serve.pressCtrlC'));
   await untilStopped();
   await stopping.stop();
   await server.close();
   // The local Sheets server writes the workbook behind its answers: the last writes reach the file now.
-  if (rt.mode === 'local') say(o.lang === 'en' ? 'Saving the workbook…' : 'Menyimpan workbook…');
+  if (rt.mode === 'local') say(t(o.lang, 'cli.serve.savingWorkbook'));
   await rt.close();
 }
 
@@ -61,14 +62,7 @@ async function listenFor(base: Deployment, port: number, host: string): Promise<
   // Until the port is known, every Host is refused (an empty allow-list), so nothing answers a rebound name.
   let deployment: Deployment = base.map((services) => ({ ...services, allowedHosts: [] }));
   const server = await listen(createApp(() => deployment).fetch, port, host).catch((err: unknown) => {
-    throw new AppError(
-      'internal',
-      {
-        id: `Port ${port} sudah dipakai atau tidak bisa dibuka.`,
-        en: `Port ${port} is in use or cannot be opened.`,
-      },
-      { cause: err },
-    );
+    throw new AppError('internal', bilingual('cli.serve.portUnavailable', { port }), { cause: err });
   });
   const listening = { hostname: host, port: Number(new URL(server.url).port) };
   const allowedHosts = hostsFor(listening, process.env.JURI_HOSTS);
@@ -82,22 +76,21 @@ async function welcomeLocal(
   lang: Lang,
   say: (line: string) => void,
 ) {
-  const en = lang === 'en';
   const several = rt.competitions.length > 1;
   // The bundled demo (the config's first) is seeded once, through its own address under several.
   const [demo] = rt.competitions;
   if (demo && (await demo.services.stores.innovations.listInnovations()).length === 0) {
-    say(en ? 'First start: seeding the 2024 demo…' : 'Mulai pertama: mengisi data demo 2024…');
+    say(t(lang, 'cli.serve.seedingDemo'));
     const base = several ? `${server.url}/${encodeURIComponent(demo.services.competition.id)}` : server.url;
     await runScenario(demo, base, say);
   }
   say('');
-  say(`juri ${en ? 'is running' : 'berjalan'} — ${server.url}`);
+  say(t(lang, 'cli.serve.running', { url: server.url }));
   const { secrets } = rt.services;
   printRows(say, [
-    [en ? 'Competitions' : 'Daftar lomba', `${server.url}/`],
-    [en ? 'Admin token' : 'Token admin', secrets.adminToken ?? ''],
-    [en ? 'Database' : 'Basis data', rt.paths.database],
+    [t(lang, 'cli.serve.competitions'), `${server.url}/`],
+    [t(lang, 'cli.serve.adminToken'), secrets.adminToken ?? ''],
+    [t(lang, 'cli.serve.database'), rt.paths.database],
   ]);
   for (const local of newestFirst(rt.deployment)) {
     const entry = rt.competitions.find((c) => c.services === local);
@@ -113,7 +106,6 @@ async function welcomeCompetition(
   lang: Lang,
   say: (line: string) => void,
 ) {
-  const en = lang === 'en';
   const { competition, clock } = local.services;
   const id = encodeURIComponent(competition.id);
   const own = several ? `${url}/${id}` : url;
@@ -122,22 +114,13 @@ async function welcomeCompetition(
   say(`${localName(competition, lang)} — ${phaseName(phase, competition, lang)}`);
   const open = intakeState(competition, clock.now()) === 'open';
   printRows(say, [
-    [en ? 'Announcement' : 'Pengumuman', `${url}/pengumuman/${id}`],
-    [en ? 'Dashboard' : 'Dasbor', `${own}/sekretariat`],
-    [en ? 'Form intake' : 'Intake Form', `POST ${own}/intake/form`],
-    [
-      open
-        ? en
-          ? 'Registration form (open)'
-          : 'Formulir pendaftaran (dibuka)'
-        : en
-          ? 'Registration form (local)'
-          : 'Formulir pendaftaran (lokal)',
-      `${own}/daftar`,
-    ],
-    [en ? 'Innovation catalogue' : 'Katalog inovasi', `${url}/inovasi/${id}`],
-    [en ? 'Workbook (the Sheet)' : 'Workbook (pengganti Sheet)', local.paths.workbook],
-    [en ? 'Local Sheets API' : 'API Sheets lokal', local.sheetsUrl],
+    [t(lang, 'cli.serve.announcement'), `${url}/pengumuman/${id}`],
+    [t(lang, 'cli.serve.dashboard'), `${own}/sekretariat`],
+    [t(lang, 'cli.serve.formIntake'), `POST ${own}/intake/form`],
+    [t(lang, open ? 'cli.serve.registrationOpen' : 'cli.serve.registrationLocal'), `${own}/daftar`],
+    [t(lang, 'cli.serve.catalogue'), `${url}/inovasi/${id}`],
+    [t(lang, 'cli.serve.workbook'), local.paths.workbook],
+    [t(lang, 'cli.serve.sheetsApi'), local.sheetsUrl],
   ]);
 }
 

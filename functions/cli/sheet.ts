@@ -1,4 +1,5 @@
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 import { assertWritable } from '../compose/deployment.ts';
 import { composeNode } from '../compose/node.ts';
 import { provisionSheet } from '../scores/provision.ts';
@@ -17,41 +18,29 @@ export interface SheetCommandOptions {
 /** `juri sheet setup` and `juri sync`: the same work as the admin routes, from a terminal. */
 export async function runSheetCommand(kind: 'setup' | 'sync', o: SheetCommandOptions): Promise<string> {
   const { services, deployment, close } = await composeNode({ env: process.env, ...o });
-  const en = o.lang === 'en';
   try {
     await assertWritable(deployment, services);
     if (kind === 'setup') {
       const report = await provisionSheet(services);
-      const stages = report.stages.map(
-        (s) =>
-          `${s.stage}: ${s.innovations} ${en ? 'innovations' : 'inovasi'}, ${s.rows} ${en ? 'rows' : 'baris'}`,
+      const stages = report.stages.map((s) =>
+        t(o.lang, 'cli.sheet.stageLine', { stage: s.stage, innovations: s.innovations, rows: s.rows }),
       );
       const books = (report.books ?? []).map((b) => {
         const juror = services.competition.jurors.find((j) => j.id === b.key);
         return `  ${juror?.name ?? b.key} <${juror?.email ?? ''}>: ${b.url}`;
       });
-      const reshaped = report.reshaped.map((t) =>
-        en
-          ? `  "${t}": its shape was changed by hand; left as it is (see the score check tab)`
-          : `  "${t}": susunannya diubah manual; dibiarkan apa adanya (lihat tab Periksa Nilai)`,
-      );
+      const reshaped = report.reshaped.map((tab) => `  ${t(o.lang, 'cli.sheet.reshaped', { tab })}`);
       return [
-        en ? 'Juror tabs are ready.' : 'Tab juri siap.',
+        t(o.lang, 'cli.sheet.ready'),
         ...stages.map((l) => `  ${l}`),
-        ...(books.length > 0
-          ? [
-              en
-                ? "Each juror's own spreadsheet (send each juror their link):"
-                : 'Spreadsheet masing-masing juri (kirim tautannya ke juri yang bersangkutan):',
-              ...books,
-            ]
-          : []),
+        ...(books.length > 0 ? [t(o.lang, 'cli.sheet.jurorBooks'), ...books] : []),
         ...reshaped,
       ].join('\n');
     }
     const sync = await runSync(services, { trigger: 'cli' });
     const status = syncOutcomeWords(sync.status, o.lang);
-    return `${en ? 'Sync' : 'Sinkronisasi'}: ${status} (${sync.requests.reads} ${en ? 'read' : 'baca'}, ${sync.requests.writes} ${en ? 'write' : 'tulis'}).`;
+    const { reads, writes } = sync.requests;
+    return t(o.lang, 'cli.sheet.synced', { status, reads, writes });
   } finally {
     await close();
   }

@@ -63,4 +63,107 @@ export const CLI = {
     "there are several competitions: set form.formId in each competition's config, not FORM_ID.",
   'cli.env.serverConfigWrong': 'The server configuration is not right — {problems}',
   'cli.env.competitionConfigInvalid': 'the competition config is not valid — {issues}',
+  'cli.serve.badPort': 'Invalid PORT: {port}',
+  'cli.serve.portUnavailable': 'Port {port} is in use or cannot be opened.',
+  'cli.serve.pressCtrlC': 'Press Ctrl+C to stop.',
+  'cli.serve.savingWorkbook': 'Saving the workbook…',
+  'cli.serve.seedingDemo': 'First start: seeding the 2024 demo…',
+  'cli.serve.running': 'juri is running — {url}',
+  'cli.serve.competitions': 'Competitions',
+  'cli.serve.adminToken': 'Admin token',
+  'cli.serve.database': 'Database',
+  'cli.serve.announcement': 'Announcement',
+  'cli.serve.dashboard': 'Dashboard',
+  'cli.serve.formIntake': 'Form intake',
+  'cli.serve.registrationOpen': 'Registration form (open)',
+  'cli.serve.registrationLocal': 'Registration form (local)',
+  'cli.serve.catalogue': 'Innovation catalogue',
+  'cli.serve.workbook': 'Workbook (the Sheet)',
+  'cli.serve.sheetsApi': 'Local Sheets API',
+  'cli.record.provisional': 'provisional',
+  'cli.record.final': 'final',
+  'cli.record.fixed': 'Result version {version} fixed ({kind}).',
+  'cli.record.verificationCode': 'Verification code: {code}',
+  'cli.record.verificationCodeAsPublished': 'Verification code: {code} (as published)',
+  'cli.record.excludeFormat': '--exclude needs <ID>=<reason>, not "{text}".',
+  'cli.record.badVersion': 'Invalid version: {version}',
+  'cli.record.wrote': 'Wrote {file}: versions 1–{version}, SHA-256 {hash}.',
+  'cli.record.unreadableJson': '{path} cannot be read as JSON.',
+  'cli.record.refuted': 'REFUTED.',
+  'cli.record.confirmed': 'CONFIRMED.',
+  'cli.record.confirmedDetail':
+    'Versions 1–{version}: every hash matches its content, the chain is unbroken, and the rankings follow from the typed cells by the rules {rules}.',
+  'cli.record.moreFindings': '… and {n} more.',
+  'cli.record.tiesFormat': '{path}: must be JSON {example}',
+  'cli.record.tiesNote': 'why',
+  'cli.sheet.ready': 'Juror tabs are ready.',
+  'cli.sheet.stageLine': '{stage}: {innovations} innovations, {rows} rows',
+  'cli.sheet.jurorBooks': "Each juror's own spreadsheet (send each juror their link):",
+  'cli.sheet.reshaped': '"{tab}": its shape was changed by hand; left as it is (see the score check tab)',
+  'cli.sheet.synced': 'Sync: {status} ({reads} read, {writes} write).',
+  'cli.phase.unknown':
+    'Unknown phase: {phase} (registration, selection, judging:<stage>, fixing, publicTest, announced, corrected).',
+  'cli.phase.current': 'Phase: {phase}',
+  'cli.io.invalidConfig': 'Competition config {source} is not valid:\n{issues}',
+  'cli.io.notJson': '{path} is not valid JSON: {detail}',
+  'cli.io.unreadable': 'Cannot read file {path}.',
+  'cli.csv.broken': '{path}: broken CSV — {detail}',
+  'cli.csv.rowProblem': 'row {row}: {problem}',
+  'cli.csv.unclosedQuote': 'a quoted field is not closed',
+  'cli.csv.textAfterQuote': 'text follows the closing quote of a quoted field',
+  'cli.csv.fieldCount': 'row {row} has {fields} fields, the header {header}',
+  'cli.csv.missingColumns': '{path}: missing column(s) {missing} (needed: {needed})',
+  'cli.rank.noStage': 'No stage "{stage}". Choose one of: {known}',
+  'cli.rank.colRank': 'Rank',
+  'cli.rank.colScore': 'Score',
+  'cli.rank.colJurors': 'Jurors',
+  'cli.rank.colStatus': 'Status',
+  'cli.rank.colAdvances': 'Advances',
+  'cli.rank.colRepresentation': 'Representation rules',
+  'cli.rank.yes': 'yes',
+  'cli.rank.complete': 'complete',
+  'cli.rank.incomplete': 'incomplete',
+  'cli.rank.stage': 'Stage: {stage}',
+  'cli.rank.tieNote': '= shares its rank: the panel decides.',
+  'cli.rank.problems': 'Problems ({n}):',
+  'cli.help': `juri — judging for public-service innovation competitions
+
+Commands:
+  juri serve [--local] [--port 8787] [--dir .juri] [--config <json>]
+                     Run the server (npm start = serve --local).
+  juri demo [--dir <folder>] [--per-juror]
+                     Run the 2024 scenario end to end to the Top 10 and write an .xlsx workbook
+                     (--per-juror: one workbook per juror, as sheet.mode "perJuror" does).
+  juri rank --config <json> --innovations <csv> --scores <csv> [--stage <id>|final] [--json] [--what-if]
+                     Rank from CSV files; --what-if: the Top N under every scoring rule.
+  juri sheet setup [--local] [--dir .juri]
+                     Provision the juror tabs in the Google Sheet (or the local workbook).
+  juri sync [--local] [--dir .juri]
+                     Sync scores and write the ranking tabs now.
+  juri finalize [--local] [--dir .juri] [--reason <text>] [--ties <json>] [--confirm]
+                [--exclude <ID>=<reason>]... [--acknowledge-absent <reason> --by <name>]
+                     Fix the result (a new version from the last sync); a correction needs --reason.
+                     --exclude: leave an unscored innovation out of the result, with a reason;
+                     --acknowledge-absent: acknowledge the jurors who typed no score.
+  juri phase [<phase>] [--local] [--dir .juri] [--reason <text>]
+                     Print the competition's phase and its log; with <phase> (e.g. judging:interview,
+                     fixing, announced) move it, --reason required.
+  juri export-record [<version>] [--local] [--dir .juri] [--out <file>] [--with-contacts]
+                     Write the result record (versions 1 to <version>) to one JSON file, without
+                     e-mails and phones (--with-contacts: with them, in a file only its owner reads).
+  juri verify <file> [--expect <verification code>]
+                     Re-check a record: hashes, chain, and rankings from the typed cells;
+                     --expect: compare with the published verification code.
+  juri doctor        Check credentials, Sheet access and Firestore access.
+
+Exit codes: 0 success/confirmed, 1 an input problem or a refuted record, 2 a usage error.
+Common options: --lang id|en (message language; default id);
+  --competition <id> (the competition sheet, sync, finalize, phase and export-record work on; default:
+  the only one, or the newest not yet announced). --config may hold one competition, a list of them,
+  or a folder of competition files.`,
+  'cli.usage': 'Unknown or incomplete command: {what}',
+  'cli.jobs.unknownJob': "juri: unknown job \"{job}\" (expected 'sync' or 'renew-watches')",
+  'cli.jobs.noJobForCron': 'juri: no job for cron "{cron}" (see functions/jobs.ts and wrangler.toml)',
+  'cli.gcf.competitionFileUnreadable':
+    'The competition config file (or folder) {file} (COMPETITION_FILE) cannot be read or is not JSON.',
 } satisfies English<typeof ID>;
