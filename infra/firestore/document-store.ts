@@ -13,6 +13,7 @@ import { createPublicResponseDocuments } from './public-response-documents.ts';
 import { createRecordDocuments } from './record-documents.ts';
 import { createSessionDocuments } from './session-documents.ts';
 import { createSyncDocuments } from './sync-documents.ts';
+import { createSyncLeaseLink } from './sync-lease-link.ts';
 
 /**
  * The store on Firestore documents, shared by the Node (gRPC) and the Workers (REST) adapters: each
@@ -24,7 +25,8 @@ export function createDocumentStore(backend: DocumentBackend): StoreAdapter {
 
 function competitionDocuments(backend: DocumentBackend, competition: string): CompetitionStores {
   const scope = documentScope(backend, competitionPath(competition));
-  const leases = createLeaseDocuments(scope);
+  const sync = createSyncLeaseLink(scope.at('heads', 'sync'));
+  const leases = createLeaseDocuments(scope, sync);
   const innovations = createInnovationDocuments(scope, leases);
   const archive = createIntakeDocuments(scope);
   const records = createRecordDocuments(scope);
@@ -36,6 +38,7 @@ function competitionDocuments(backend: DocumentBackend, competition: string): Co
     },
     latestVersion: () => records.latestVersion(),
     listChanges: (limit) => changeLog.listScoreChanges(limit),
+    lease: sync.link,
   });
   return {
     innovations,

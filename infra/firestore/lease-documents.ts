@@ -1,60 +1,110 @@
 import type { Leases } from '../../shared/ports.ts';
-import { AlreadyExists, docId } from './document-backend.ts';
+import { AlreadyExists, type DocumentWrite, docId, type Fields } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
+import { SYNC_LEASE, type SyncLeaseLink } from './sync-lease-link.ts';
+
+/** A lease term as its document (and the lease's pointer) holds it. */
+interface Term {
+  term: number;
+  holder: string;
+  untilMs: number;
+  released: boolean;
+}
 
 /**
  * Leases on Firestore: `leases/{name}/terms/{term}`, one document per hand-over, *created*, so only one
- * taker can take the next term.
+ * taker can take the next term. `leases/{name}` repeats the latest term's state, written in the same
+ * commit as each term, so a take reads one document (in the batch read that also reads the sync head, for
+ * the sync lease) instead of querying the terms. It can lag behind them (a holder that lost its lease
+ * releasing its old term afterwards): the next term's `create` then fails and the terms are queried,
+ * so the pointer only ever saves requests, and exclusion rests on the `create` alone.
  */
-export function createLeaseDocuments({ backend, at }: DocumentScope): Leases {
-  /** Leases this instance holds: holder (unique per acquisition) → its term document. */
-  const held = new Map<string, string>();
-  const latestTerm = async (name: string) => {
+export function createLeaseDocuments(
+  { backend, at }: DocumentScope,
+  sync?: { link: SyncLeaseLink; releaseWith: (release: SyncLeaseLink['release']) => void },
+): Leases {
+  /** Leases this instance holds: holder (unique per acquisition) → its lease and term. */
+  const held = new Map<string, { name: string } & Term>();
+  const pointerPath = (name: string) => at('leases', docId(name));
+  const termPath = (name: string, term: number) =>
+    at('leases', docId(name), 'terms', String(term).padStart(10, '0'));
+
+  const latestTerm = async (name: string): Promise<Term | null> => {
     const [current] = await backend.query({
       collection: at('leases', docId(name), 'terms'),
       orderBy: { field: 'term', direction: 'desc' },
       limit: 1,
     });
-    return current;
+    return termOf(current?.fields);
   };
+
+  /** The writes that mark a term released, in its document and the pointer. */
+  const releaseWrites = (name: string, { term, holder, untilMs }: Term): DocumentWrite[] => [
+    { op: 'update', path: termPath(name, term), fields: { released: true } },
+    { op: 'set', path: pointerPath(name), fields: { term, holder, untilMs, released: true } },
+  ];
+
+  /** Takes the term after `current` unless it is held by another; 'lagged': that term exists already. */
+  async function take(name: string, holder: string, now: Date, until: Date, current: Term | null) {
+    const free = !current || current.released || current.untilMs <= now.getTime();
+    if (!free && current.holder !== holder) return false;
+    const next: Term = { term: (current?.term ?? 0) + 1, holder, untilMs: until.getTime(), released: false };
+    try {
+      await backend.commit([
+        { op: 'create', path: termPath(name, next.term), fields: { ...next } },
+        { op: 'set', path: pointerPath(name), fields: { ...next } },
+      ]);
+      held.set(holder, { name, ...next });
+      return true;
+    } catch (error) {
+      if (error instanceof AlreadyExists) return 'lagged';
+      throw error;
+    }
+  }
+
+  sync?.releaseWith(() => {
+    const mine = [...held.values()].findLast((t) => t.name === SYNC_LEASE && !t.released);
+    if (!mine) return undefined;
+    // Released, but still known: the release after the save then makes no request.
+    return { writes: releaseWrites(SYNC_LEASE, mine), done: () => Object.assign(mine, { released: true }) };
+  });
+
   return {
     async acquireLease(name, holder, now, until) {
-      const current = await latestTerm(name);
-      const term = typeof current?.fields.term === 'number' ? current.fields.term : 0;
-      if (current) {
-        const { holder: by, untilMs, released } = current.fields;
-        const free = released === true || typeof untilMs !== 'number' || untilMs <= now.getTime();
-        if (!free && by !== holder) return false;
-      }
-      // Each hand-over creates the next term document: only one taker can create it.
-      const termPath = at('leases', docId(name), 'terms', String(term + 1).padStart(10, '0'));
-      try {
-        await backend.commit([
-          {
-            op: 'create',
-            path: termPath,
-            fields: { term: term + 1, holder, untilMs: until.getTime(), released: false },
-          },
-        ]);
-        held.set(holder, termPath);
-        return true;
-      } catch (error) {
-        if (error instanceof AlreadyExists) return false;
-        throw error;
-      }
+      // A fresh take of the sync lease reads the sync head along (a renewal does not).
+      const withHead = sync && name === SYNC_LEASE && !held.has(holder) ? [sync.link.headPath] : [];
+      const [pointer, ...head] = await backend.getMany([pointerPath(name), ...withHead]);
+      const first = await take(name, holder, now, until, termOf(pointer));
+      // The pointer lagged behind the terms, or another taker created the same term: the terms decide.
+      const taken =
+        first === 'lagged' ? (await take(name, holder, now, until, await latestTerm(name))) === true : first;
+      if (withHead.length > 0) sync?.link.keepHead(taken ? (head[0] ?? null) : undefined);
+      return taken;
     },
     async releaseLease(name, holder) {
-      // The term this instance took is known: no query (a subrequest less on a cron tick). Another
+      // The term this instance took is known: no read (a subrequest less on a cron tick). Another
       // instance's holder is looked up, and released only if it still holds the latest term.
       const mine = held.get(holder);
       held.delete(holder);
       if (mine) {
-        await backend.commit([{ op: 'update', path: mine, fields: { released: true } }]);
+        if (name === SYNC_LEASE) sync?.link.keepHead(undefined);
+        if (!mine.released) await backend.commit(releaseWrites(name, mine));
         return;
       }
       const current = await latestTerm(name);
-      if (!current || current.fields.holder !== holder) return;
-      await backend.commit([{ op: 'update', path: current.path, fields: { released: true } }]);
+      if (!current || current.holder !== holder) return;
+      await backend.commit(releaseWrites(name, current));
     },
+  };
+}
+
+/** A term document's (or the pointer's) fields as a term; null when absent or unreadable. */
+function termOf(fields: Fields | null | undefined): Term | null {
+  if (!fields || typeof fields.term !== 'number') return null;
+  return {
+    term: fields.term,
+    holder: typeof fields.holder === 'string' ? fields.holder : '',
+    untilMs: typeof fields.untilMs === 'number' ? fields.untilMs : 0,
+    released: fields.released === true,
   };
 }

@@ -39,6 +39,7 @@ import {
 } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 import { createRosterDocuments } from './roster-documents.ts';
+import type { SyncLeaseLink } from './sync-lease-link.ts';
 
 /** What syncInputs read, for the saveSync of the same sync (issue 22: a written sync saves without reads). */
 interface ReadForSync {
@@ -62,6 +63,8 @@ export function createSyncDocuments(
     readRoster: () => Promise<SyncRoster>;
     latestVersion: () => Promise<ResultRecord | null>;
     listChanges: (limit: number) => Promise<{ changes: ScoreChange[]; total: number }>;
+    /** The sync lease of the same store: its take read the head, and the last save releases it. */
+    lease?: SyncLeaseLink;
   },
 ): SyncLog {
   const headPath = () => at('heads', 'sync');
@@ -182,7 +185,8 @@ export function createSyncDocuments(
 
   return {
     async syncHead() {
-      const fields = await backend.get(headPath());
+      // Read with the sync lease just taken (one batch read for both), or now.
+      const fields = (deps.lease?.takeHead() ?? { fields: await backend.get(headPath()) }).fields;
       const inputsStamp = typeof fields?.inputsStamp === 'string' ? fields.inputsStamp : '';
       let head: SyncHead | null;
       if (fields && typeof fields.order === 'string') head = { ...toHead(fields), inputsStamp };
@@ -284,7 +288,10 @@ export function createSyncDocuments(
       }
     },
     async saveUnchanged(head) {
-      await backend.commit([headWrite(head)]);
+      // A sync saves last: the sync lease this store holds ends in the same commit.
+      const release = deps.lease?.release();
+      await backend.commit([headWrite(head), ...(release?.writes ?? [])]);
+      release?.done();
     },
     async lastSync() {
       const head = await backend.get(headPath());

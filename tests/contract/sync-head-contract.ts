@@ -176,6 +176,39 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       });
     });
 
+    it('answers the head as it stands once the sync lease is taken, and frees the lease after an unchanged save', async () => {
+      const cid = uniqueCompetition();
+      const stores = store.competition(cid);
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      await stores.syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), {
+        readHash: 'r',
+      });
+      const before = opened.requests?.();
+      expect(await stores.leases.acquireLease('sync', 'cron-1', t(0), t(1))).toBe(true);
+      const head = await stores.syncLog.syncHead();
+      expect(head).toMatchObject({ id: 'sync-000000001', sequence: 1, readHash: 'r' });
+      await stores.syncLog.saveUnchanged({
+        id: 'sync-000000002',
+        sequence: 2,
+        status: 'unchanged',
+        startedAt: '2024-11-01T00:15:00.000Z',
+        finishedAt: '2024-11-01T00:15:01.000Z',
+        readHash: 'r',
+        inputHash: head?.inputHash ?? '',
+      });
+      await stores.leases.releaseLease('sync', 'cron-1');
+      // Firestore: the lease and the head in one batch read, the lease's term, the head with the release.
+      if (before !== undefined) expect((opened.requests?.() ?? 0) - before).toBe(3);
+      // An input stored meanwhile, then the next sync: it sees the moved head and the new stamp.
+      await stores.archive.recordRejection(rejection('r1', '2024-11-01T00:20:00Z', 'x'));
+      const stamp = (await stores.syncLog.syncHead())?.inputsStamp;
+      expect(await stores.leases.acquireLease('sync', 'button-1', t(0), t(1))).toBe(true);
+      expect(await stores.syncLog.syncHead()).toMatchObject({ id: 'sync-000000002', inputsStamp: stamp });
+      expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1))).toBe(false);
+      await stores.leases.releaseLease('sync', 'button-1');
+      expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1))).toBe(true);
+    });
+
     it('keeps the head on the sync that ran last when an earlier one is saved after it', async () => {
       const cid = uniqueCompetition();
       await store

@@ -25,6 +25,20 @@ export function describeLeasesContract(stores: PortsOf<'leases'>) {
       await stores(cid).leases.releaseLease('sync', 'c');
     });
 
+    it("keeps a taken-over lease its new holder's when the one it expired on releases it late", async () => {
+      const cid = uniqueCompetition();
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      expect(await stores(cid).leases.acquireLease('sync', 'a', t(0), t(5))).toBe(true);
+      // a stalled past its lease; b took it over; a wakes up, finishes and releases.
+      expect(await stores(cid).leases.acquireLease('sync', 'b', t(6), t(11))).toBe(true);
+      await stores(cid).leases.releaseLease('sync', 'a');
+      expect(await stores(cid).leases.acquireLease('sync', 'c', t(7), t(12))).toBe(false);
+      // Nor does a's renewal take it back.
+      expect(await stores(cid).leases.acquireLease('sync', 'a', t(7), t(12))).toBe(false);
+      await stores(cid).leases.releaseLease('sync', 'b');
+      expect(await stores(cid).leases.acquireLease('sync', 'c', t(8), t(12))).toBe(true);
+    });
+
     it('grants a free lease to exactly one of many concurrent takers', async () => {
       const cid = uniqueCompetition();
       const now = new Date('2024-11-01T00:00:00Z');
