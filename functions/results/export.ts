@@ -1,6 +1,7 @@
 import type { Competition } from '../../shared/domain/competition.ts';
 import { EXPORT_FORMAT, LEGACY_RECORD_FORMAT, type ResultRecord } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { ResultRecords } from '../../shared/ports.ts';
 
 /** People's contacts, beside the records (never inside one, never hashed): only when asked for. */
@@ -37,22 +38,18 @@ export async function exportRecord(
   const latest = (await records.listVersions()).at(-1)?.version ?? 0;
   const upTo = version ?? latest;
   if (upTo < 1 || upTo > latest) {
-    throw new AppError('not_found', {
-      id:
-        latest === 0
-          ? 'Belum ada hasil yang ditetapkan.'
-          : `Versi ${upTo} tidak ada (versi terakhir: ${latest}).`,
-      en: latest === 0 ? 'No result has been fixed yet.' : `There is no version ${upTo} (latest: ${latest}).`,
-    });
+    throw new AppError(
+      'not_found',
+      latest === 0
+        ? bilingual('results.noResultYet')
+        : bilingual('results.noSuchVersion', { version: upTo, latest }),
+    );
   }
   const chain: ResultRecord[] = [];
   for (let v = 1; v <= upTo; v++) {
     const record = await records.getVersion(v);
     if (!record) {
-      throw new AppError('storage_unavailable', {
-        id: `Versi ${v} tidak terbaca dari penyimpanan.`,
-        en: `Version ${v} could not be read from the store.`,
-      });
+      throw new AppError('storage_unavailable', bilingual('results.versionUnreadable', { version: v }));
     }
     chain.push(record);
   }
@@ -60,10 +57,10 @@ export async function exportRecord(
     return { format: EXPORT_FORMAT, records: chain, contacts: contactsOf(competition) };
   const legacy = chain.find((r) => r.format === LEGACY_RECORD_FORMAT);
   if (legacy) {
-    throw new AppError('conflict', {
-      id: `Versi ${legacy.version} ditetapkan dengan format lama (${LEGACY_RECORD_FORMAT}) yang menyertakan e-mail dan telepon juri di dalam isi yang di-hash; tanpa itu hash-nya tidak bisa diperiksa. Ekspor dengan kontak: juri export-record --with-contacts (berkas hanya terbaca pemiliknya).`,
-      en: `Version ${legacy.version} was fixed in the old format (${LEGACY_RECORD_FORMAT}), which hashed the jurors' e-mails and phones with the rest; without them its hash cannot be checked. Export with contacts: juri export-record --with-contacts (a file only its owner reads).`,
-    });
+    throw new AppError(
+      'conflict',
+      bilingual('results.legacyNeedsContacts', { version: legacy.version, format: LEGACY_RECORD_FORMAT }),
+    );
   }
   return { format: EXPORT_FORMAT, records: chain };
 }

@@ -2,6 +2,7 @@ import { sha256Hex } from '../../shared/digest.ts';
 import type { AbsentJuror } from '../../shared/domain/absence.ts';
 import { judgingIsComplete } from '../../shared/domain/announcement.ts';
 import { finalTop } from '../../shared/domain/competition.ts';
+import type { Bilingual, Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import {
   type RankedFacts,
@@ -18,6 +19,7 @@ import {
 import { admitted } from '../../shared/domain/selection.ts';
 import { checkTieDecisions, type TieDecision } from '../../shared/domain/ties.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import { tieProblemText } from '../../shared/messages/record.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
@@ -98,24 +100,15 @@ async function readFixingState({ stores }: Services): Promise<FixingState> {
  */
 function checkRequest({ sync, innovations, latest }: FixingState, request: FixRequest): CheckedRequest {
   if (!sync?.cells || sync.status === 'failed') {
-    throw refuse(
-      'Belum ada sinkronisasi nilai yang berhasil. Tekan "Sinkronkan sekarang" dahulu, lalu tetapkan hasil.',
-      'There is no successful score sync yet. Press "Sync now" first, then fix the result.',
-    );
+    throw refuse(bilingual('results.fix.noSync'));
   }
   const reason = request.reason?.trim() ?? '';
   if (reason.length > MAX_REASON) {
-    throw refuse(
-      `Alasan terlalu panjang (maks. ${MAX_REASON} karakter).`,
-      `Reason too long (max ${MAX_REASON}).`,
-    );
+    throw refuse(bilingual('results.fix.reasonTooLong', { max: MAX_REASON }));
   }
   const confirm = request.confirm === true;
   if (confirm && latest?.status !== 'provisional') {
-    throw refuse(
-      'Tidak ada hasil sementara yang bisa dikukuhkan.',
-      'There is no provisional result to confirm.',
-    );
+    throw refuse(bilingual('results.fix.nothingToConfirm'));
   }
   // With a selection, only the entries that passed it were judged (functions/scores/sync.ts).
   const judged = sync.selection ? admitted(innovations, sync.selection.verdicts) : innovations;
@@ -133,10 +126,7 @@ function checkNoneWaiting(unseen: readonly Innovation[], exclusions: readonly Re
   const left = new Set(exclusions.map((x) => x.id));
   const waiting = unseen.filter((i) => !left.has(i.id)).map((i) => i.id);
   if (waiting.length > 0) {
-    throw refuse(
-      `Inovasi berikut diterima setelah sinkronisasi terakhir dan belum melewati seleksi: ${waiting.join(', ')}. Sinkronkan dahulu, atau dewan juri mengeluarkannya dari hasil dengan alasan tertulis.`,
-      `These innovations were accepted after the last sync and have not been through the selection: ${waiting.join(', ')}. Sync first, or the panel leaves them out of the result with a written reason.`,
-    );
+    throw refuse(bilingual('results.fix.notThroughSelection', { ids: waiting.join(', ') }));
   }
 }
 
@@ -149,25 +139,20 @@ function checkRanking(
 ) {
   if (!judgingIsComplete(ranked.result)) {
     const open = unscoredEntries(ranked.result);
-    throw refuse(
-      `Penilaian belum selesai: setiap inovasi di setiap tahap dan peringkat akhir harus lengkap sebelum hasil ditetapkan. Belum lengkap: ${open}. Lengkapi nilainya (sinkronkan dahulu), atau dewan juri mengeluarkan inovasi itu dari hasil dengan alasan tertulis.`,
-      `Judging is not complete: every innovation of every stage and of the final ranking must be complete first. Not complete: ${open}. Complete its scores (sync first), or the panel leaves the innovation out of the result with a written reason.`,
-    );
+    throw refuse(bilingual('results.fix.judgingIncomplete', { open }));
   }
   const absent = ranked.absentJurors;
   if (absent.length > 0 && !checked.acknowledgement) {
     const names = absent.map((a) => absentName(competition, a)).join('; ');
-    throw refuse(
-      `Peringatan: juri berikut tidak memberi nilai sama sekali pada tahap itu (tidak hadir): ${names}. Hasil hanya bisa ditetapkan setelah sekretariat menyatakan mengetahuinya, dengan nama dan alasan; juri itu dicatat tidak hadir dalam berita acara.`,
-      `Warning: these jurors typed no score at all in that stage (absent): ${names}. The result can be fixed only once the secretariat acknowledges it, with a name and a reason; the minutes record the juror as absent.`,
-    );
+    throw refuse(bilingual('results.fix.absentJurors', { names }));
   }
   const tieProblems = checkTieDecisions(ranked.result.final, finalTop(competition), tieDecisions);
   if (tieProblems.length > 0) {
-    throw refuse(
-      `Hasil belum bisa ditetapkan: ${tieProblems.map((p) => tieProblemText(p, 'id')).join(' ')}`,
-      `The result cannot be fixed yet: ${tieProblems.map((p) => tieProblemText(p, 'en')).join(' ')}`,
-    );
+    const problems = (lang: Lang) => tieProblems.map((p) => tieProblemText(p, lang)).join(' ');
+    throw refuse({
+      id: t('id', 'results.fix.tiesUndecided', { problems: problems('id') }),
+      en: t('en', 'results.fix.tiesUndecided', { problems: problems('en') }),
+    });
   }
 }
 
@@ -209,16 +194,10 @@ function checkExclusions(exclusions: readonly RecordExclusion[], judged: readonl
     const id = x.id.trim();
     const reason = x.reason.trim();
     if (!known.has(id) || seen.has(id)) {
-      throw refuse(
-        `Inovasi yang dikeluarkan tidak dikenal atau disebut dua kali: ${id}.`,
-        `The innovation to leave out is unknown or named twice: ${id}.`,
-      );
+      throw refuse(bilingual('results.fix.unknownExclusion', { id }));
     }
     if (reason === '' || reason.length > MAX_REASON) {
-      throw refuse(
-        `Inovasi ${id} hanya bisa dikeluarkan dengan alasan tertulis (maks. ${MAX_REASON} karakter).`,
-        `Innovation ${id} can be left out only with a written reason (max ${MAX_REASON}).`,
-      );
+      throw refuse(bilingual('results.fix.exclusionNeedsReason', { id, max: MAX_REASON }));
     }
     seen.add(id);
     return { id, reason };
@@ -229,10 +208,7 @@ function checkAcknowledgement(ack: { by: string; reason: string }): { by: string
   const by = ack.by.trim();
   const reason = ack.reason.trim();
   if (by === '' || reason === '' || reason.length > MAX_REASON) {
-    throw refuse(
-      'Pernyataan tentang juri yang tidak hadir perlu nama yang menyatakan dan alasannya.',
-      'The acknowledgement of absent jurors needs the name of who acknowledges it and a reason.',
-    );
+    throw refuse(bilingual('results.fix.acknowledgementIncomplete'));
   }
   return { by, reason };
 }
@@ -256,26 +232,17 @@ function absentName(competition: Services['competition'], a: AbsentJuror): strin
 function checkSuccession(latest: ResultRecord, next: ResultRecordBody, confirm: boolean) {
   const same = sameOutcome(latest, next);
   if (same && !confirm) {
-    throw refuse(
-      `Hasil sama dengan versi ${latest.version}; tidak ada yang perlu ditetapkan ulang.`,
-      `The result equals version ${latest.version}; there is nothing to fix again.`,
-    );
+    throw refuse(bilingual('results.fix.sameAsVersion', { version: latest.version }));
   }
   if (!same && next.reason === null) {
-    throw refuse(
-      `Hasil berbeda dari versi ${latest.version}. Ralat hanya bisa diterbitkan dengan alasan tertulis.`,
-      `The result differs from version ${latest.version}. A correction needs a written reason.`,
-    );
+    throw refuse(bilingual('results.fix.correctionNeedsReason', { version: latest.version }));
   }
 }
 
 function takenElsewhere(version: number): AppError {
-  return refuse(
-    `Versi ${version} baru saja ditetapkan dari tempat lain. Muat ulang dasbor dan periksa.`,
-    `Version ${version} was just fixed elsewhere. Reload the dashboard and check.`,
-  );
+  return refuse(bilingual('results.fix.takenElsewhere', { version }));
 }
 
-function refuse(id: string, en: string): AppError {
-  return new AppError('conflict', { id, en });
+function refuse(text: Bilingual): AppError {
+  return new AppError('conflict', text);
 }

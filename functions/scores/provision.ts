@@ -4,6 +4,7 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import { isFieldStage } from '../../shared/domain/field.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
+import { t } from '../../shared/messages/catalogue/t.ts';
 import { formatNumber } from '../../shared/messages/numbers.ts';
 import type { JurorTabSpec, ProvisionOutcome, SheetPlan } from '../../shared/ports.ts';
 import { GUIDE_TITLE, guideRows } from '../../shared/sheet/guide-tab.ts';
@@ -137,16 +138,14 @@ const WIDTHS: Record<JurorColumn['kind'], number> = {
 
 function scaleMessage(min: number, max: number, lang: Lang): string {
   const [a, b] = [formatNumber(min, lang), formatNumber(max, lang)];
-  return lang === 'en'
-    ? `A number from ${a} to ${b}; decimals with a comma (8,5).`
-    : `Angka ${a}–${b}; desimal pakai koma (8,5).`;
+  return t(lang, 'sheet.validation.scale', { min: a, max: b });
 }
 
 /** The answers a field verifier picks from (the reader also takes the English ones). */
 const ANSWER_CHOICES = ['ya', 'sebagian', 'tidak'] as const;
 
 function answerMessage(lang: Lang): string {
-  return lang === 'en' ? 'ya (yes), sebagian (partly) or tidak (no).' : 'ya, sebagian, atau tidak.';
+  return t(lang, 'sheet.validation.answers');
 }
 
 /** The calibration samples a tab holds: every sample on each tab of the calibration stage, none elsewhere. */

@@ -10,6 +10,7 @@ import {
   type SelectionVerdict,
 } from '../../shared/domain/selection.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { TYPED_DECISION } from '../../shared/messages/decision-words.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import {
   parseSelectionTab,
@@ -113,11 +114,10 @@ export function applySelection(
 }
 
 function typedFrom(verdicts: readonly SelectionVerdict[]): Map<string, TypedDecision> {
-  const words = { pass: 'Lolos', fail: 'Tidak lolos' } as const;
   return new Map(
     verdicts.flatMap((v) =>
       v.override
-        ? [[v.id, [words[v.override.decision], v.override.by, v.override.note] as TypedDecision]]
+        ? [[v.id, [TYPED_DECISION[v.override.decision], v.override.by, v.override.note] as TypedDecision]]
         : [],
     ),
   );

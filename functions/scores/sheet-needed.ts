@@ -98,14 +98,8 @@ function outOfTime(budgetMs: number): AppError {
   // A person at the dashboard is given seconds; the cron, minutes.
   if (budgetMs < 60_000) {
     const seconds = Math.max(1, Math.round(budgetMs / 1000));
-    return new AppError('sheet_unavailable', {
-      id: `Google Sheet tidak menjawab dalam batas waktu ${seconds} detik. Hasil sebelumnya tetap berlaku; coba lagi beberapa menit lagi, dan jalankan juri doctor bila tetap gagal.`,
-      en: `The Google Sheet did not answer within ${seconds} seconds. The previous result stays; try again in a few minutes, and run juri doctor if it keeps failing.`,
-    });
+    return new AppError('sheet_unavailable', bilingual('sheet.timeoutSeconds', { seconds }));
   }
   const minutes = Math.max(1, Math.round(budgetMs / 60_000));
-  return new AppError('sheet_unavailable', {
-    id: `Google Sheet tidak selesai menjawab dalam batas waktu ${minutes} menit, jadi pekerjaan ini dihentikan. Hasil sebelumnya tetap berlaku; coba lagi nanti.`,
-    en: `The Google Sheet did not finish answering within the ${minutes}-minute time limit, so this work was stopped. The previous result stays; try again later.`,
-  });
+  return new AppError('sheet_unavailable', bilingual('sheet.timeoutMinutes', { minutes }));
 }

@@ -13,3 +13,6 @@ export const FAIL_WORDS: ReadonlySet<string> = new Set([
   'no',
   'not passed',
 ]);
+
+/** How juri writes a decision back into the decision column: the words the tab's header asks for. */
+export const TYPED_DECISION = { pass: 'Lolos', fail: 'Tidak lolos' } as const;

@@ -6,6 +6,7 @@ import type { Innovation } from '../../../shared/domain/innovation.ts';
 import type { CompetitionResult, RankedEntry } from '../../../shared/domain/ranking.ts';
 import type { SelectionVerdict } from '../../../shared/domain/selection.ts';
 import { SUBMISSION_FIELDS } from '../../../shared/domain/submission-fields.ts';
+import { section } from '../../../shared/messages/catalogue/section.ts';
 import { formatShortInstant } from '../../../shared/messages/moments.ts';
 import { scoreDigits, scoreText } from '../../../shared/messages/numbers.ts';
 import { FIELD_NAMES, outcomeText, reasonsLine } from '../../../shared/messages/selection.ts';
@@ -31,54 +32,7 @@ interface Table {
   rows: (string | number | Scored | null)[][];
 }
 
-const WORDS = {
-  id: {
-    rank: 'Peringkat akhir',
-    tie: 'Seri',
-    id: 'ID',
-    title: 'Judul inovasi',
-    agency: 'Instansi',
-    region: 'Wilayah',
-    category: 'Kategori',
-    final: 'Nilai akhir (0–100)',
-    status: 'Status',
-    complete: 'Lengkap',
-    incomplete: 'Belum lengkap',
-    top: 'Top',
-    categoryRank: 'Peringkat kategori',
-    submittedAt: 'Dikirim',
-    version: 'Versi',
-    selection: 'Hasil seleksi',
-    selectionReasons: 'Alasan seleksi',
-    decidedBy: 'Diputuskan oleh',
-    respondentEmail: 'email pengirim formulir',
-    rankings: 'Peringkat',
-    entries: 'Inovasi',
-  },
-  en: {
-    rank: 'Final rank',
-    tie: 'Tie',
-    id: 'ID',
-    title: 'Innovation title',
-    agency: 'Agency',
-    region: 'Region',
-    category: 'Category',
-    final: 'Final score (0–100)',
-    status: 'Status',
-    complete: 'Complete',
-    incomplete: 'Incomplete',
-    top: 'Top',
-    categoryRank: 'Category rank',
-    submittedAt: 'Submitted',
-    version: 'Version',
-    selection: 'Selection',
-    selectionReasons: 'Selection reasons',
-    decidedBy: 'Decided by',
-    respondentEmail: 'form sender email',
-    rankings: 'Rankings',
-    entries: 'Innovations',
-  },
-} as const;
+const WORDS = { id: section('id', 'results.export.'), en: section('en', 'results.export.') };
 
 function categoryNames(competition: Competition, lang: Lang): Map<string, string> {
   return new Map(competition.categories.map((c) => [c.id, localName(c, lang)]));

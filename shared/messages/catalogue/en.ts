@@ -6,6 +6,7 @@ import { HTTP } from './en/http.ts';
 import { INTAKE } from './en/intake.ts';
 import { JUROR_WORK } from './en/juror-work.ts';
 import { PAGES } from './en/pages.ts';
+import { RESULTS } from './en/results.ts';
 import { SHEET } from './en/sheet.ts';
 import { SYNC } from './en/sync.ts';
 import { WORKFLOW } from './en/workflow.ts';
@@ -24,4 +25,5 @@ export const EN = {
   ...INTAKE,
   ...SHEET,
   ...SYNC,
+  ...RESULTS,
 } satisfies Record<MessageKey, string>;

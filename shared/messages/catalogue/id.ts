@@ -6,6 +6,7 @@ import { HTTP } from './id/http.ts';
 import { INTAKE } from './id/intake.ts';
 import { JUROR_WORK } from './id/juror-work.ts';
 import { PAGES } from './id/pages.ts';
+import { RESULTS } from './id/results.ts';
 import { SHEET } from './id/sheet.ts';
 import { SYNC } from './id/sync.ts';
 import { WORKFLOW } from './id/workflow.ts';
@@ -23,6 +24,7 @@ export const ID = {
   ...INTAKE,
   ...SHEET,
   ...SYNC,
+  ...RESULTS,
 } as const;
 
 export type MessageKey = keyof typeof ID;

@@ -123,4 +123,10 @@ export const SHEET = {
   'sheet.out.beritaAcara': 'Berita Acara',
   'sheet.notes.calibration': 'Calibration sample: score it first; it never counts in a ranking',
   'sheet.notes.conflict': 'Conflict of interest: not scored by this juror',
+  'sheet.validation.scale': 'A number from {min} to {max}; decimals with a comma (8,5).',
+  'sheet.validation.answers': 'ya (yes), sebagian (partly) or tidak (no).',
+  'sheet.timeoutSeconds':
+    'The Google Sheet did not answer within {seconds} seconds. The previous result stays; try again in a few minutes, and run juri doctor if it keeps failing.',
+  'sheet.timeoutMinutes':
+    'The Google Sheet did not finish answering within the {minutes}-minute time limit, so this work was stopped. The previous result stays; try again later.',
 } satisfies English<typeof ID>;

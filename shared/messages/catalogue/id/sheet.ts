@@ -124,4 +124,10 @@ export const SHEET = {
   'sheet.out.beritaAcara': 'Berita Acara',
   'sheet.notes.calibration': 'Contoh kalibrasi: nilai lebih dulu; tidak dihitung dalam peringkat',
   'sheet.notes.conflict': 'Konflik kepentingan: tidak dinilai juri ini',
+  'sheet.validation.scale': 'Angka {min}–{max}; desimal pakai koma (8,5).',
+  'sheet.validation.answers': 'ya, sebagian, atau tidak.',
+  'sheet.timeoutSeconds':
+    'Google Sheet tidak menjawab dalam batas waktu {seconds} detik. Hasil sebelumnya tetap berlaku; coba lagi beberapa menit lagi, dan jalankan juri doctor bila tetap gagal.',
+  'sheet.timeoutMinutes':
+    'Google Sheet tidak selesai menjawab dalam batas waktu {minutes} menit, jadi pekerjaan ini dihentikan. Hasil sebelumnya tetap berlaku; coba lagi nanti.',
 } as const;
