@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors.ts';
-import { bilingual } from '../../shared/messages/catalogue/t.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import type { ScoreSheet } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 
@@ -55,10 +55,7 @@ export async function withSheetLease<T>(
       // The work is done (or has failed on its own); a lost release only delays the next sync until
       // the lease expires, so it must not turn a published sync into an error.
       await stores.leases.releaseLease(SYNC_LEASE, holder).catch((err: unknown) => {
-        console.warn(
-          `juri: could not release the ${SYNC_LEASE} lease (${holder}); it expires on its own`,
-          err,
-        );
+        console.warn(t(services.lang, 'sheet.leaseReleaseFailed', { lease: SYNC_LEASE, holder }), err);
       });
     }
   })();
@@ -82,7 +79,7 @@ function renewWhileRunning(services: Services, holder: string, lost: (reason: Ap
       try {
         if (!(await stores.leases.acquireLease(SYNC_LEASE, holder, now, until))) lost(LEASE_LOST());
       } catch (err) {
-        console.warn(`juri: could not renew the ${SYNC_LEASE} lease (${holder}); trying again`, err);
+        console.warn(t(services.lang, 'sheet.leaseRenewFailed', { lease: SYNC_LEASE, holder }), err);
       }
     });
   }, RENEW_EVERY_MS);

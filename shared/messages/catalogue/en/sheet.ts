@@ -129,4 +129,6 @@ export const SHEET = {
     'The Google Sheet did not answer within {seconds} seconds. The previous result stays; try again in a few minutes, and run juri doctor if it keeps failing.',
   'sheet.timeoutMinutes':
     'The Google Sheet did not finish answering within the {minutes}-minute time limit, so this work was stopped. The previous result stays; try again later.',
+  'sheet.leaseReleaseFailed': 'juri: could not release the {lease} lease ({holder}); it expires on its own',
+  'sheet.leaseRenewFailed': 'juri: could not renew the {lease} lease ({holder}); trying again',
 } satisfies English<typeof ID>;

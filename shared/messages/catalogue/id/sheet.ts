@@ -130,4 +130,7 @@ export const SHEET = {
     'Google Sheet tidak menjawab dalam batas waktu {seconds} detik. Hasil sebelumnya tetap berlaku; coba lagi beberapa menit lagi, dan jalankan juri doctor bila tetap gagal.',
   'sheet.timeoutMinutes':
     'Google Sheet tidak selesai menjawab dalam batas waktu {minutes} menit, jadi pekerjaan ini dihentikan. Hasil sebelumnya tetap berlaku; coba lagi nanti.',
+  'sheet.leaseReleaseFailed':
+    'juri: kunci {lease} ({holder}) tidak dapat dilepas; kunci itu berakhir dengan sendirinya',
+  'sheet.leaseRenewFailed': 'juri: kunci {lease} ({holder}) tidak dapat diperpanjang; dicoba lagi',
 } as const;
