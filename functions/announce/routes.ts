@@ -1,12 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { decision, panelChair } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
-import { type ResultRecord, verificationCode } from '../../shared/domain/record.ts';
+import { type ResultRecord, representationOf, verificationCode } from '../../shared/domain/record.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type Announcement, recordAnnouncement } from '../../shared/messages/announcement-template.ts';
 import type { BaCell } from '../../shared/messages/berita-acara-blocks.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { fieldPublicLines } from '../../shared/messages/field.ts';
+import { representationPublicLines } from '../../shared/messages/representation.ts';
 import type { AppEnv, Services } from '../compose/services.ts';
 import { loadPublishedView } from '../results/published.ts';
 
@@ -53,6 +54,8 @@ export interface FixedFacts {
   place: string | null;
   /** What the field verification decided (its rule, each entry that did not pass and why); empty without one. */
   fieldNotes: BaCell[];
+  /** How the representation rules chose the winners (the rules, each entry skipped and why); empty without rules. */
+  representationNotes: BaCell[];
 }
 
 export type PublicAnnouncement =
@@ -133,6 +136,7 @@ function factsOf(record: ResultRecord, latestVersion: number, lang: Lang): Fixed
     decidedOn: day,
     place: place ?? null,
     fieldNotes: fieldPublicLines(record, lang),
+    representationNotes: representationPublicLines(representationOf(record), c, record.innovations, lang),
   };
 }
 

@@ -22,7 +22,7 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
 import { checkedCompetition, readCompetitions } from '../cli/io.ts';
-import { DEMO_CALIBRATION } from '../demo/innovations.ts';
+import { demoCompetitionConfig } from '../demo/kipp.ts';
 import { chooseCompetition } from './deployment.ts';
 import { type Deployment, NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
 
@@ -127,8 +127,9 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
 function localCompetitions(dir: string, config: string | undefined): Competition[] {
   if (config) return readCompetitions(config);
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
-  // With the demo's calibration round, so the jurors' private summaries show something.
-  const bundled = checkedCompetition({ ...ntt2024, calibration: DEMO_CALIBRATION }, 'NTT 2024');
+  // With the demo's field verification, representation rule and calibration round (functions/demo/kipp.ts),
+  // so the demo and `npm start` show the whole KIPP path offline.
+  const bundled = checkedCompetition(demoCompetitionConfig(ntt2024), 'NTT 2024');
   const more = join(dir, MORE_COMPETITIONS_DIR);
   return existsSync(more) && readdirSync(more).some((f) => f.endsWith('.json'))
     ? [bundled, ...readCompetitions(more)]

@@ -1,8 +1,10 @@
-import { localName } from '../../shared/domain/i18n.ts';
+import { isFieldStage } from '../../shared/domain/field.ts';
+import { type Lang, localName } from '../../shared/domain/i18n.ts';
 import type { LifecyclePhase } from '../../shared/domain/lifecycle.ts';
 import { verificationCode } from '../../shared/domain/record.ts';
 import { selectionCounts } from '../../shared/domain/selection.ts';
 import { AppError } from '../../shared/errors.ts';
+import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import type { LocalCompetition } from '../compose/local.ts';
 import type { Services } from '../compose/services.ts';
@@ -14,6 +16,7 @@ import { runSync } from '../scores/sync.ts';
 import { syncOutcomeWords } from '../scores/sync-words.ts';
 import { DEMO_INNOVATIONS, demoFormAnswers } from './innovations.ts';
 import { typeDemoCalibration, typeDemoScores } from './jurors.ts';
+import { outcomeLines } from './outcome.ts';
 import { DEMO_DECIDER, secretariatPassesChecks } from './secretariat.ts';
 
 /**
@@ -47,10 +50,7 @@ export async function submitDemoInnovations(services: Services, baseUrl: string)
     const answer = (await response.json()) as { innovationId?: string; error?: { message: string } };
     if (!response.ok || !answer.innovationId) {
       const why = `${response.status} ${answer.error?.message ?? ''}`;
-      throw new AppError('internal', {
-        id: `Intake menolak inovasi demo ke-${index + 1}: ${why}`,
-        en: `Intake refused demo innovation ${index + 1}: ${why}`,
-      });
+      throw new AppError('internal', bilingual('demo.intakeRefused', { n: index + 1, why }));
     }
     ids.push(answer.innovationId);
   }
@@ -69,77 +69,46 @@ export async function runScenario(
 ): Promise<void> {
   const { services } = rt;
   const lang = services.lang;
-  const en = lang === 'en';
   const ids = await submitDemoInnovations(services, baseUrl);
   const range = `${ids[0]} … ${ids.at(-1)}`;
-  log(
-    en
-      ? `• ${ids.length} innovations accepted through ${baseUrl}/intake/form (${range})`
-      : `• ${ids.length} inovasi diterima lewat ${baseUrl}/intake/form (${range})`,
-  );
+  log(t(lang, 'demo.intake', { n: ids.length, url: `${baseUrl}/intake/form`, range }));
   // The secretariat moves the phase by hand at each step; fixing the result moves it on by itself.
-  const move = (to: LifecyclePhase, id: string, enText: string) =>
-    movePhase(services, to, en ? enText : id, 'demo');
+  const move = (to: LifecyclePhase, reason: string) => movePhase(services, to, reason, 'demo');
   if (services.competition.selection) {
-    await move(
-      { code: 'selection' },
-      'Pendaftaran ditutup; seleksi administrasi',
-      'Registration closed; selection',
-    );
+    await move({ code: 'selection' }, t(lang, 'demo.selectionOpens'));
     // Sets up the Sheet; the first stage's juror tabs get only the entries that already pass.
     await provisionAndSay(services, log);
-    log(selectionLine(await syncedRecord(services), en));
+    log(selectionLine(await syncedRecord(services), lang));
     const target = { rootUrl: rt.sheetsUrl, spreadsheetId: rt.spreadsheetId, auth: rt.sheetsAuth };
     const passed = await secretariatPassesChecks(target);
     if (passed.length > 0) {
-      log(
-        en
-          ? `• ${DEMO_DECIDER} types "Lolos" for ${passed.join(', ')} in the "Seleksi" tab`
-          : `• ${DEMO_DECIDER} mengetik "Lolos" untuk ${passed.join(', ')} di tab "Seleksi"`,
-      );
-      log(selectionLine(await syncedRecord(services), en));
+      log(t(lang, 'demo.secretariatPasses', { who: DEMO_DECIDER, ids: passed.join(', ') }));
+      log(selectionLine(await syncedRecord(services), lang));
     }
   }
   for (const stage of services.competition.stages) {
-    await move(
-      { code: 'judging', stage: stage.id },
-      `Penilaian ${stage.name} dimulai`,
-      `Judging of ${localName(stage, 'en')} begins`,
-    );
+    const name = localName(stage, lang);
+    await move({ code: 'judging', stage: stage.id }, t(lang, 'demo.stageOpens', { stage: name }));
     // Adds the entries that passed since (the ones the secretariat let through) and, later, the finalists.
     await provisionAndSay(services, log);
     const samples = await typeDemoCalibration(rt, stage.id);
-    if (samples > 0) {
-      log(
-        en
-          ? `• Calibration: the jurors first score the ${samples} sample rows on their tabs; each sees how lenient they are on a private page (links on the Keadilan page)`
-          : `• Kalibrasi: para juri lebih dulu menilai ${samples} baris contoh di tab mereka; masing-masing melihat seberapa longgar penilaiannya di halaman pribadi (tautannya di halaman Keadilan)`,
-      );
-    }
+    if (samples > 0) log(t(lang, 'demo.calibration', { n: samples }));
     const typed = await typeDemoScores(rt, stage.id);
-    if (typed.refused) {
-      log(
-        en
-          ? `• A juror typed "delapan puluh" as a score; the sheet refused it (${typed.refused})`
-          : `• Seorang juri mengetik "delapan puluh" sebagai nilai; lembar menolaknya (${typed.refused})`,
-      );
-    }
+    if (typed.refused) log(t(lang, 'demo.refused', { message: typed.refused }));
     const sync = await runSync(services, { trigger: 'cli' });
+    const said = { stage: name, rows: typed.rows, outcome: syncOutcomeWords(sync.status, lang) };
     const { reads, writes } = sync.requests;
-    const outcome = syncOutcomeWords(sync.status, lang);
     log(
-      en
-        ? `• ${localName(stage, 'en')}: jurors typed ${typed.rows} rows of scores; sync: ${outcome} (${reads} read, ${writes} write requests)`
-        : `• ${stage.name}: ${typed.rows} baris nilai diketik juri; sinkronisasi: ${outcome} (${reads} permintaan baca, ${writes} tulis)`,
+      isFieldStage(stage)
+        ? t(lang, 'demo.fieldTyped', { ...said, per: stage.jurorsPerInnovation ?? '', reads, writes })
+        : t(lang, 'demo.stageTyped', { ...said, reads, writes }),
     );
   }
   const record = await fixResult(services, {});
   await runSync(services, { trigger: 'cli' });
-  log(
-    en
-      ? `• Result fixed: version ${record.version}, SHA-256 ${record.hash} (code ${verificationCode(record.hash)})`
-      : `• Hasil ditetapkan: versi ${record.version}, SHA-256 ${record.hash} (kode ${verificationCode(record.hash)})`,
-  );
+  const code = verificationCode(record.hash);
+  log(t(lang, 'demo.fixed', { version: record.version, hash: record.hash, code }));
+  for (const line of outcomeLines(record, lang)) log(line);
 }
 
 /** Sets up (or extends) the juror tabs; in perJuror mode, says where each new juror workbook is. */
@@ -147,11 +116,7 @@ async function provisionAndSay(services: Services, log: (line: string) => void):
   const setup = await provisionSheet(services);
   for (const book of (setup.books ?? []).filter((b) => b.created)) {
     const juror = services.competition.jurors.find((j) => j.id === book.key);
-    log(
-      services.lang === 'en'
-        ? `• ${juror?.name ?? book.key} types in their own workbook: ${book.url}`
-        : `• ${juror?.name ?? book.key} menilai di workbook sendiri: ${book.url}`,
-    );
+    log(t(services.lang, 'demo.ownWorkbook', { name: juror?.name ?? book.key, url: book.url }));
   }
 }
 
@@ -161,9 +126,7 @@ async function syncedRecord(services: Services): Promise<SyncRecord> {
   return sync.status === 'unchanged' ? ((await services.stores.syncLog.lastSync()) ?? sync) : sync;
 }
 
-function selectionLine(sync: SyncRecord, en: boolean): string {
+function selectionLine(sync: SyncRecord, lang: Lang): string {
   const c = selectionCounts(sync.selection?.verdicts ?? []);
-  return en
-    ? `• Administrative selection: ${c.pass} passed, ${c.fail} not passed, ${c.check} to check (${c.overridden} decided by the secretariat)`
-    : `• Seleksi administrasi: ${c.pass} lolos, ${c.fail} tidak lolos, ${c.check} perlu dicek (${c.overridden} diputuskan sekretariat)`;
+  return t(lang, 'demo.selection', c);
 }

@@ -1,5 +1,13 @@
-import { type Competition, decision, documentNumber, finalTop, panelChair } from '../domain/competition.ts';
+import {
+  type Competition,
+  decision,
+  documentNumber,
+  finalTop,
+  panelChair,
+  type Stage,
+} from '../domain/competition.ts';
 import { localParts } from '../domain/dates.ts';
+import { isFieldStage } from '../domain/field.ts';
 import { type Lang, localName } from '../domain/i18n.ts';
 import {
   announcedFinal,
@@ -53,6 +61,10 @@ const W = {
     stageLine: '{name}: minimal {min} juri per inovasi; {advance}.',
     advanceTop: '{top} besar lolos ke tahap berikutnya ({per})',
     winnersTop: 'tahap terakhir; {top} besar peringkat akhir menjadi pemenang',
+    fieldLine: '{name}: minimal {min} verifikator per inovasi memeriksa klaim proposal di lokasi; {result}.',
+    fieldGate: 'inovasi dengan nilai di bawah {passMark} tidak masuk peringkat akhir',
+    fieldScore: 'nilainya masuk bobot nilai akhir',
+    fieldScale: 'ya / sebagian / tidak',
     perOverall: 'peringkat keseluruhan',
     perCategory: 'per kategori',
     criterion: 'Kriteria',
@@ -122,6 +134,10 @@ const W = {
     stageLine: '{name}: at least {min} jurors per innovation; {advance}.',
     advanceTop: 'the top {top} advance ({per})',
     winnersTop: 'the last stage; the top {top} of the final ranking win',
+    fieldLine: '{name}: at least {min} verifiers per innovation check the proposal claims on site; {result}.',
+    fieldGate: 'an innovation scoring below {passMark} is not in the final ranking',
+    fieldScore: 'its score counts in the final weights',
+    fieldScale: 'yes / partly / no',
     perOverall: 'overall ranking',
     perCategory: 'per category',
     criterion: 'Criterion',
@@ -268,6 +284,28 @@ function signatures(record: ResultRecord, w: Words, place: string): BaBlock {
   };
 }
 
+/**
+ * How a stage takes part, in one line: how many jurors, and who goes on (or who wins, for the last);
+ * a field verification checks the claims on site and sends every entry on, its gate acting on the final.
+ */
+function stageLine(s: Stage, last: boolean, c: ResultRecord['competition'], w: Words, lang: Lang): string {
+  const name = localName(s, lang);
+  if (isFieldStage(s)) {
+    const result = s.gate
+      ? fill(w.fieldGate, { passMark: formatNumber(s.gate.passMark, lang) })
+      : w.fieldScore;
+    return fill(w.fieldLine, { name, min: s.minJurors, result });
+  }
+  const advance =
+    s.advance && !last
+      ? fill(w.advanceTop, {
+          top: s.advance.top,
+          per: s.advance.per === 'category' ? w.perCategory : w.perOverall,
+        })
+      : fill(w.winnersTop, { top: finalTop(c) });
+  return fill(w.stageLine, { name, min: s.minJurors, advance });
+}
+
 function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[] {
   const c = record.competition;
   const blocks: BaBlock[] = [
@@ -285,18 +323,8 @@ function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[
     { kind: 'heading', text: w.s2 },
   ];
   c.stages.forEach((s, i) => {
-    const last = i === c.stages.length - 1;
-    const advance =
-      s.advance && !last
-        ? fill(w.advanceTop, {
-            top: s.advance.top,
-            per: s.advance.per === 'category' ? w.perCategory : w.perOverall,
-          })
-        : fill(w.winnersTop, { top: finalTop(c) });
-    blocks.push({
-      kind: 'para',
-      text: `${i + 1}. ${fill(w.stageLine, { name: localName(s, lang), min: s.minJurors, advance })}`,
-    });
+    const field = isFieldStage(s);
+    blocks.push({ kind: 'para', text: `${i + 1}. ${stageLine(s, i === c.stages.length - 1, c, w, lang)}` });
     const total = s.criteria.reduce((n, x) => n + x.weight, 0);
     blocks.push({
       kind: 'table',
@@ -305,7 +333,8 @@ function competitionBlocks(record: ResultRecord, w: Words, lang: Lang): BaBlock[
         localName(x, lang),
         formatNumber(x.weight, lang),
         `${formatScore(total > 0 ? (100 * x.weight) / total : 0, lang, 1)}%`,
-        `${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)}`,
+        // A field stage's claims are answered in words, read on a fixed 0–2 scale.
+        field ? w.fieldScale : `${formatNumber(x.min, lang)}–${formatNumber(x.max, lang)}`,
       ]),
     });
   });

@@ -2,6 +2,7 @@ import { fill, type Lang, localName } from '../domain/i18n.ts';
 import type { RecordInnovation } from '../domain/record.ts';
 import type { RepresentationOutcome, SkippedFact, UnmetFact } from '../domain/representation.ts';
 import type { Quota } from '../domain/representation-rules.ts';
+import type { BaCell } from './berita-acara-blocks.ts';
 
 /**
  * The words for the representation rules' facts (shared/domain/representation.ts): the winners that
@@ -27,6 +28,7 @@ const W = {
     paraQuota:
       '{title} ({id}), peringkat {rank}, masuk daftar pemenang melalui {quota}; tempat itu semula milik {outTitle} ({out}), peringkat {outRank}.',
     paraUnmet: '{unmet}.',
+    publicSkipped: ' (peringkat {rank}) {why}.',
     without: 'Top {top} tanpa aturan keterwakilan: {ids}',
     with: 'Top {top} dengan aturan keterwakilan: {ids}',
   },
@@ -48,6 +50,7 @@ const W = {
     paraQuota:
       '{title} ({id}), rank {rank}, is among the winners through {quota}; the place was that of {outTitle} ({out}), rank {outRank}.',
     paraUnmet: '{unmet}.',
+    publicSkipped: ' (rank {rank}) {why}.',
     without: 'Top {top} without the representation rules: {ids}',
     with: 'Top {top} with the representation rules: {ids}',
   },
@@ -166,6 +169,30 @@ export function representationParagraphs(
   }
   for (const u of outcome.unmet) paragraphs.push(fill(w.paraUnmet, { unmet: unmetText(u, c, lang) }));
   return paragraphs;
+}
+
+/**
+ * For the public page: the rules in one sentence, then each entry the rules passed over, by name, with
+ * its rank and why (a winner that got in through a minimum says so in its own line), then each minimum
+ * not met. Empty without rules.
+ */
+export function representationPublicLines(
+  outcome: RepresentationOutcome | undefined,
+  c: RulesConfig,
+  innovations: readonly Pick<RecordInnovation, 'id' | 'title'>[],
+  lang: Lang,
+): BaCell[] {
+  const rules = rulesSentence(c, lang);
+  if (!outcome || !rules) return [];
+  const title = (id: string) => innovations.find((i) => i.id === id)?.title ?? id;
+  const skipped = outcome.skipped.map(
+    (s): BaCell => ({
+      lead: `${s.id} · `,
+      name: title(s.id),
+      tail: fill(W[lang].publicSkipped, { rank: s.rank, why: skippedText(s, c, lang) }),
+    }),
+  );
+  return [rules, ...skipped, ...outcome.unmet.map((u) => `${unmetText(u, c, lang)}.`)];
 }
 
 /** The Berita Acara section's heading. */

@@ -8,7 +8,7 @@ const ROOT = join(import.meta.dirname, '../..');
 /**
  * Files whose words are not words of juri's, so they stay where they are, each for its reason.
  * - The demo's data: what the fictional entrants, jurors and secretariat type (titles, remarks, a name),
- *   the same whatever the reader's language.
+ *   the same whatever the reader's language, and what the demo adds to its config (a field stage's claims).
  * - Place names: NTT's regencies and cities, and the province's government (the default organizer), are
  *   proper names, in every language.
  * - The local Sheets server imitates the Google Sheets API, errors included: its texts are Google's own
@@ -18,6 +18,7 @@ const ROOT = join(import.meta.dirname, '../..');
 const NOT_JURIS_WORDS = new Set([
   'functions/demo/innovations.ts',
   'functions/demo/jurors.ts',
+  'functions/demo/kipp.ts',
   'functions/demo/secretariat.ts',
   'shared/domain/regions.ts',
   'infra/local-sheets/a1.ts',
@@ -33,7 +34,6 @@ const NOT_JURIS_WORDS = new Set([
  */
 const NOT_YET_MIGRATED = new Set([
   'functions/compose/local.ts',
-  'functions/demo/scenario.ts',
   'functions/intake/late-entry.ts',
   'infra/firestore/chunks.ts',
   'infra/firestore/document-backend.ts',

@@ -1,8 +1,10 @@
 import { type Competition, decision } from '../../../shared/domain/competition.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { AnnouncedEntry } from '../../../shared/messages/announcement-template.ts';
+import type { BaCell } from '../../../shared/messages/berita-acara-blocks.ts';
 import { fieldHeading } from '../../../shared/messages/field.ts';
 import { formatInstant, formatLocalMoment } from '../../../shared/messages/moments.ts';
+import { representationTitle } from '../../../shared/messages/representation.ts';
 import type { FixedFacts, PublicAnnouncement } from '../../announce/routes.ts';
 import { Layout } from '../ui/layout.tsx';
 import { sayer } from '../ui/strings.ts';
@@ -94,22 +96,8 @@ export function AnnouncementPage(props: {
             ))}
           </ol>
           {announcement.tieNote ? <p class="tienote">{announcement.tieNote}</p> : null}
-          {announcement.fieldNotes.length > 0 ? (
-            <>
-              <h2>{fieldHeading(lang)}</h2>
-              {announcement.fieldNotes.map((note) =>
-                typeof note === 'string' ? (
-                  <p class="fieldnote">{note}</p>
-                ) : (
-                  <p class="fieldnote">
-                    {note.lead}
-                    <bdi>{note.name}</bdi>
-                    {note.tail}
-                  </p>
-                ),
-              )}
-            </>
-          ) : null}
+          <Notes heading={representationTitle(lang)} notes={announcement.representationNotes} />
+          <Notes heading={fieldHeading(lang)} notes={announcement.fieldNotes} />
           <Panel facts={announcement} lang={lang} />
           <h2>{t('verifyHeading')}</h2>
           <p class="seal">
@@ -307,5 +295,26 @@ export function NotFoundPage(props: { lang: Lang; path: string; org: string; det
         </p>
       </div>
     </Layout>
+  );
+}
+
+/** A section of notes on how the result was reached (representation rules, field verification); titles isolated. */
+function Notes(props: { heading: string; notes: readonly BaCell[] }) {
+  if (props.notes.length === 0) return null;
+  return (
+    <>
+      <h2>{props.heading}</h2>
+      {props.notes.map((note) =>
+        typeof note === 'string' ? (
+          <p class="fieldnote">{note}</p>
+        ) : (
+          <p class="fieldnote">
+            {note.lead}
+            <bdi>{note.name}</bdi>
+            {note.tail}
+          </p>
+        ),
+      )}
+    </>
   );
 }

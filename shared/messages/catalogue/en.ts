@@ -1,6 +1,7 @@
 import { ADAPTERS } from './en/adapters.ts';
 import { CLI } from './en/cli.ts';
 import { CONSOLE } from './en/console.ts';
+import { DEMO } from './en/demo.ts';
 import { ERRORS } from './en/errors.ts';
 import { HTTP } from './en/http.ts';
 import { INTAKE } from './en/intake.ts';
@@ -17,6 +18,7 @@ export const EN = {
   ...PAGES,
   ...WORKFLOW,
   ...CONSOLE,
+  ...DEMO,
   ...ERRORS,
   ...JUROR_WORK,
   ...HTTP,

@@ -1,6 +1,7 @@
 import { ADAPTERS } from './id/adapters.ts';
 import { CLI } from './id/cli.ts';
 import { CONSOLE } from './id/console.ts';
+import { DEMO } from './id/demo.ts';
 import { ERRORS } from './id/errors.ts';
 import { HTTP } from './id/http.ts';
 import { INTAKE } from './id/intake.ts';
@@ -16,6 +17,7 @@ export const ID = {
   ...PAGES,
   ...WORKFLOW,
   ...CONSOLE,
+  ...DEMO,
   ...ERRORS,
   ...JUROR_WORK,
   ...HTTP,
