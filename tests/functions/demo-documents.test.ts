@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,9 @@ import { createApp } from '../../functions/app.ts';
 import { DEMO_NOW, runDemo } from '../../functions/cli/demo.ts';
 import { rankCommand } from '../../functions/cli/rank.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import type { ResultRecord } from '../../shared/domain/record.ts';
+import { verifyRecords } from '../../shared/domain/verify-record.ts';
+import { legacyAnnouncementTexts } from '../../shared/messages/announcement-template.ts';
 import { csvRecords } from '../helpers/csv.ts';
 import { fixedClock, NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
 
@@ -203,8 +207,13 @@ describe('the Berita Acara, ready to sign', () => {
     for (const words of DEVELOPER_WORDS) expect(body, words).not.toContain(words);
     // The first stage sends its best on; the last one has no next stage to send them to.
     expect(body).toMatch(/1\. Penilaian Proposal: [^<]*lolos ke tahap berikutnya/);
+    // The demo's field verification (issue 24) sits between them: its verifiers check claims, it cuts nothing.
+    expect(body).toContain(
+      '2. Verifikasi Lapangan: minimal 2 verifikator per inovasi memeriksa klaim proposal di lokasi; inovasi dengan nilai di bawah 60 tidak masuk peringkat akhir.',
+    );
+    expect(body).toContain('<td><bdi>ya / sebagian / tidak</bdi></td>');
     expect(body).toMatch(
-      /2\. Presentasi dan Wawancara: [^<]*tahap terakhir; 10 besar peringkat akhir menjadi pemenang/,
+      /3\. Presentasi dan Wawancara: [^<]*tahap terakhir; 10 besar peringkat akhir menjadi pemenang/,
     );
     // Page numbers in print: "Halaman 2 dari 6" at the foot of each page.
     expect(ba).toContain('@bottom-center{content:"Halaman " counter(page) " dari " counter(pages)');
@@ -238,5 +247,107 @@ describe('the Berita Acara, ready to sign', () => {
     const off = createApp(() => ({ ...services, competition: closed }));
     expect((await off.request(`${ORIGIN}/pengumuman/${CID}/berita-acara/1`)).status).toBe(404);
     expect(await (await off.request(`${ORIGIN}/pengumuman/${CID}`)).text()).not.toContain('/berita-acara/');
+  });
+});
+
+/**
+ * Issue 24 on the demo: the 2024 competition as `juri demo` runs it has a field verification of the 20
+ * finalists (gate 60) and a representation rule (at most 1 winner per region, at least 5 from the 3T
+ * regencies). Both change who wins; the record, the public page and the Berita Acara say why, and the
+ * record verifies. The plain config (rules off) still ranks the same cells the old way.
+ */
+describe('the demo’s field verification and representation rule (issue 24)', () => {
+  const FAILED = 'INOV-2024-008';
+  const record = async () => (await store.competition(CID).records.latestVersion()) as ResultRecord;
+
+  it('change the Top 10: the field gate turns one finalist away, the rule skips and lets in, and the record verifies', async () => {
+    const fixed = await record();
+    expect(fixed.rulesVersion).toBe('juri-rules/5');
+    const failed = (fixed.field ?? []).filter((f) => f.result !== 'passed');
+    expect(failed).toEqual([expect.objectContaining({ id: FAILED, result: 'failed', passMark: 60 })]);
+    expect(fixed.field).toHaveLength(20);
+    // By rank alone, on the plain config (no field stage, no rules), the same cells give the old Top 10.
+    const plain = JSON.parse(
+      rankCommand({
+        config: NTT_2024_PATH.pathname,
+        innovations: join(dir, 'innovations.csv'),
+        scores: join(dir, 'scores.csv'),
+        stage: 'final',
+        json: true,
+        lang: 'id',
+      }),
+    ) as { ranking: { id: string; advances: boolean }[] };
+    const byRank = plain.ranking.filter((e) => e.advances).map((e) => e.id);
+    expect(byRank).toEqual(expect.arrayContaining([FAILED, 'INOV-2024-006', 'INOV-2024-009']));
+    const announced = ('announced' in fixed ? fixed.announced : []).map((a) => a.id);
+    expect(announced).toEqual([
+      'INOV-2024-001',
+      'INOV-2024-002',
+      'INOV-2024-003',
+      'INOV-2024-004',
+      'INOV-2024-005',
+      'INOV-2024-007',
+      'INOV-2024-010',
+      'INOV-2024-013',
+      'INOV-2024-014',
+      'INOV-2024-018',
+    ]);
+    expect(announced).not.toEqual(byRank);
+    expect(fixed.representation?.selected.at(-1)).toEqual({
+      id: 'INOV-2024-018',
+      rank: 17,
+      quota: { kind: 'group', id: '3T' },
+    });
+    expect(fixed.representation?.skipped.map((s) => [s.id, s.reason])).toEqual([
+      ['INOV-2024-006', 'max-per-region'],
+      ['INOV-2024-009', 'max-per-region'],
+      ['INOV-2024-011', 'max-per-region'],
+      ['INOV-2024-012', 'max-per-region'],
+      ['INOV-2024-016', 'quota'],
+    ]);
+    const digest = async (t: string) => createHash('sha256').update(t).digest('hex');
+    const file = JSON.parse(JSON.stringify(fixed)) as ResultRecord;
+    expect((await verifyRecords([file], digest, { legacyText: legacyAnnouncementTexts })).ok).toBe(true);
+  });
+
+  it('the public page says who got in through the quota, who was skipped and who failed the field gate', async () => {
+    const page = decode(await (await get(`/pengumuman/${CID}`, false)).text());
+    expect(page).toContain('masuk melalui kuota 3T');
+    expect(page).toContain('<h2>Aturan keterwakilan</h2>');
+    expect(page).toContain(
+      'INOV-2024-006 · <bdi>Kartu Pasien Terintegrasi RSUD</bdi> (peringkat 6) dilewati: sudah ada 1 pemenang dari Provinsi NTT (batas per wilayah).',
+    );
+    expect(page).toContain(
+      'INOV-2024-016 · <bdi>Satu Data Bansos Terpadu</bdi> (peringkat 14) dilewati: tempatnya diberikan kepada INOV-2024-018 melalui kuota 3T.',
+    );
+    expect(page).toContain(
+      `${FAILED} · <bdi>Air Bersih Tenaga Surya untuk Desa Kering</bdi> tidak lolos verifikasi lapangan: nilai 35,00, di bawah ambang 60`,
+    );
+    // The public JSON carries the same notes.
+    const api = (await (await get(`/api/pengumuman/${CID}`, false)).json()) as {
+      representationNotes: unknown[];
+      fieldNotes: unknown[];
+    };
+    expect(api.representationNotes).toHaveLength(6);
+    expect(api.fieldNotes).toHaveLength(2);
+  });
+
+  it('the Berita Acara has the field verification section and the rule, each skip and the quota place', async () => {
+    const ba = decode(await (await get('/sekretariat/berita-acara/1')).text()).replace(/<\/?bdi>/g, '');
+    expect(ba).toContain('<h2>Verifikasi Lapangan</h2>');
+    expect(ba).toContain(
+      'tidak lolos (nilai 35,00, di bawah ambang 60); tidak terpenuhi: Layanan Berjalan seperti di Proposal, Manfaat Dirasakan Warga',
+    );
+    expect(ba).toContain('Pompa surya di 2 dari 3 desa tidak beroperasi sejak Agustus');
+    expect(ba).toContain(
+      'Daftar pemenang disusun dengan aturan keterwakilan: paling banyak 1 pemenang per wilayah; paling sedikit 5 dari kelompok 3T (',
+    );
+    expect(ba).toContain(
+      'Kartu Pasien Terintegrasi RSUD (INOV-2024-006), peringkat 6, tidak masuk daftar pemenang karena sudah ada 1 pemenang dari Provinsi NTT, batas per wilayah.',
+    );
+    expect(ba).toContain(
+      'Tanam Kelor Gizi Anak Sekolah (INOV-2024-018), peringkat 17, masuk daftar pemenang melalui kuota 3T; tempat itu semula milik Satu Data Bansos Terpadu (INOV-2024-016), peringkat 14.',
+    );
+    expect(ba).toContain('Pemenang; masuk melalui kuota 3T');
   });
 });

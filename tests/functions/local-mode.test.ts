@@ -70,7 +70,15 @@ describe('juri demo', () => {
       'mengetik "Lolos" untuk INOV-2024-002 di tab "Seleksi"',
       '• Seleksi administrasi: 24 lolos, 1 tidak lolos, 0 perlu dicek (1 diputuskan sekretariat)',
       '• Penilaian Proposal:',
+      '• Verifikasi Lapangan: 2 verifikator mengunjungi tiap finalis dan mengisi 40 baris',
       '• Presentasi dan Wawancara:',
+      '• Hasil ditetapkan: versi 1',
+      // Issue 24: what the field gate and the representation rule did, from the fixed record.
+      '• Verifikasi Lapangan: 19 dari 20 finalis lolos (ambang 60)',
+      'INOV-2024-008 Air Bersih Tenaga Surya untuk Desa Kering: tidak lolos (nilai 35,00, di bawah ambang 60)',
+      '• Daftar pemenang disusun dengan aturan keterwakilan: paling banyak 1 pemenang per wilayah',
+      'INOV-2024-018 (kuota 3T)',
+      'INOV-2024-006: dilewati: sudah ada 1 pemenang dari Provinsi NTT (batas per wilayah)',
       'Pengumuman Top 10',
     ].map((step) => stdout.indexOf(step));
     expect(steps.every((at) => at >= 0)).toBe(true);
@@ -187,7 +195,13 @@ describe('juri demo --per-juror', () => {
     const mine = new ExcelJS.Workbook();
     await mine.xlsx.readFile(join(own.dir, books.find((f) => f.includes('yohanes-bria')) ?? ''));
     const tabs = mine.worksheets.filter((w) => w.state === 'visible').map((w) => w.name);
-    expect(tabs).toEqual(['Yohanes Bria – Proposal', 'Yohanes Bria – Wawancara', 'Petunjuk']);
+    // The demo's field verification (issue 24) gives each verifier a tab of their own between the two.
+    expect(tabs).toEqual([
+      'Yohanes Bria – Proposal',
+      'Yohanes Bria – Lapangan',
+      'Yohanes Bria – Wawancara',
+      'Petunjuk',
+    ]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { seededRandom } from '../../seeded-random.ts';
 import { compareIds } from '../assignment.ts';
 import { type Competition, type CompetitionFacts, finalTop, type Stage } from '../competition.ts';
+import { isFieldStage } from '../field.ts';
 import type { CompetitionResult, RankedEntry } from '../ranking.ts';
 import { aggregate } from './aggregation.ts';
 import { DEFAULT_DISAGREEMENT_THRESHOLD, type EntrySpread, entrySpreads } from './disagreement.ts';
@@ -125,7 +126,7 @@ export interface StageFairness {
 export interface FairnessReport {
   version: typeof FAIRNESS_REPORT_VERSION;
   settings: FairnessSettings;
-  /** Every stage in order, then 'final'. */
+  /** Every stage in order but a field verification, then 'final'. */
   stages: StageFairness[];
 }
 
@@ -145,7 +146,11 @@ export function fairnessReport(
     const ranking = result.stages.find((s) => s.stage === stage.id)?.ranking ?? [];
     return { stage, ...prepare(ranking, standardizeMinimum(stage)) };
   });
-  const stages = prepared.map((p, i) => stageFairness(competition, p, settings, i));
+  // A field verification's yes / partly / no checks a claim rather than marks a proposal: its verifiers
+  // have no leniency to report and its gate is no cut-off to test. A score it gives still counts in the final.
+  const stages = prepared.flatMap((p, i) =>
+    isFieldStage(p.stage) ? [] : [stageFairness(competition, p, settings, i)],
+  );
   stages.push(finalFairness(competition, result, prepared, stages, settings));
   return { version: FAIRNESS_REPORT_VERSION, settings, stages };
 }
