@@ -12,7 +12,6 @@ import {
 } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { auth as googleAuth } from '@googleapis/sheets';
-import ntt2024 from '../../infra/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
 import { lazyXlsxWriter } from '../../infra/export/lazy-xlsx-writer.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { type LocalSheetsServer, startLocalSheetsServer } from '../../infra/local-sheets/server.ts';
@@ -21,8 +20,8 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { Clock } from '../../shared/ports.ts';
-import { checkedCompetition, readCompetitions } from '../cli/io.ts';
-import { demoCompetitionConfig } from '../demo/kipp.ts';
+import { readCompetitions } from '../cli/io.ts';
+import { demoCompetition } from '../demo/kipp.ts';
 import { chooseCompetition } from './deployment.ts';
 import { type Deployment, NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
 
@@ -129,7 +128,7 @@ function localCompetitions(dir: string, config: string | undefined): Competition
   // The NTT 2024 config is bundled, so the built CLI needs no file next to it.
   // With the demo's field verification, representation rule and calibration round (functions/demo/kipp.ts),
   // so the demo and `npm start` show the whole KIPP path offline.
-  const bundled = checkedCompetition(demoCompetitionConfig(ntt2024), 'NTT 2024');
+  const bundled = demoCompetition();
   const more = join(dir, MORE_COMPETITIONS_DIR);
   return existsSync(more) && readdirSync(more).some((f) => f.endsWith('.json'))
     ? [bundled, ...readCompetitions(more)]

@@ -180,9 +180,12 @@ const FIELD_FINDINGS: Record<string, { answers: Record<string, string>[]; note: 
   },
 };
 
+const PARTLY_NOTE = 'Layanan berjalan; data capaian baru sebagian terdokumentasi.';
+
 /**
- * The demo verifiers at work on the field verification's tabs: ya / sebagian / tidak per claim, a
- * note and a photo link on every row, as a verifier fills them in after the visit.
+ * The demo verifiers at work on the field verification's tabs: ya / sebagian / tidak per claim and a
+ * photo link on every row, and a note where a claim did not fully hold, as a verifier fills them in
+ * after the visit.
  */
 async function typeDemoVerifications(rt: LocalCompetition, stageId: string): Promise<number> {
   const { competition, stores } = rt.services;
@@ -200,7 +203,7 @@ async function typeDemoVerifications(rt: LocalCompetition, stageId: string): Pro
       (c) => typed?.[c.id] ?? (weaker && c.id === 'bukti' && visit === 0 ? 'sebagian' : 'ya'),
     );
     const photos = `https://foto.example.org/${innovation.id}/${tab.juror.id}-1.jpg`;
-    const remark = found?.note ?? 'Klaim proposal sesuai dengan yang terlihat di lokasi.';
-    return { scores, remark, photos };
+    const remark = found?.note ?? (scores.includes('sebagian') ? PARTLY_NOTE : undefined);
+    return remark ? { scores, remark, photos } : { scores, photos };
   });
 }

@@ -1,3 +1,6 @@
+import ntt2024 from '../../infra/competitions/koin-yanlik-ntt-2024.json' with { type: 'json' };
+import type { Competition } from '../../shared/domain/competition.ts';
+import { checkedCompetition } from '../cli/io.ts';
 import { DEMO_CALIBRATION } from './innovations.ts';
 
 /**
@@ -78,4 +81,9 @@ export function demoCompetitionConfig<C extends BundledConfig>(bundled: C) {
     final: { ...bundled.final, rules: DEMO_RULES },
     calibration: DEMO_CALIBRATION,
   };
+}
+
+/** The demo's 2024 competition, checked: the one `juri demo` and `npm start` run, bundled with the CLI. */
+export function demoCompetition(): Competition {
+  return checkedCompetition(demoCompetitionConfig(ntt2024), 'NTT 2024');
 }

@@ -9,6 +9,7 @@ import { DEMO_NOW, runDemo } from '../../functions/cli/demo.ts';
 import { rankCommand } from '../../functions/cli/rank.ts';
 import { composeLocal } from '../../functions/compose/local.ts';
 import { JUROR_LENIENCY } from '../../functions/demo/innovations.ts';
+import { demoCompetition } from '../../functions/demo/kipp.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import { NTT_2024_PATH, secretariatCookie, testServices } from '../helpers/services.ts';
@@ -36,7 +37,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'juri-fairness-demo-'));
   await runDemo({ dir, lang: 'id', out: quiet() });
   store = openSqliteStore(join(dir, 'juri.db'));
-  const services = testServices({ store });
+  // The competition the demo ran (its field verification and representation rule included).
+  const services = testServices({ store, competition: demoCompetition() });
   app = createApp(() => services);
 }, 120_000);
 

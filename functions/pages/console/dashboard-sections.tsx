@@ -1,4 +1,5 @@
 import type { Competition } from '../../../shared/domain/competition.ts';
+import { isFieldStage } from '../../../shared/domain/field.ts';
 import { type Lang, localName } from '../../../shared/domain/i18n.ts';
 import type { Innovation } from '../../../shared/domain/innovation.ts';
 import type { Problem } from '../../../shared/domain/problems.ts';
@@ -191,6 +192,8 @@ export function DistributionSection(props: SectionProps & { stages: readonly Sta
       <p class="muted">{t('distributionIntro')}</p>
       {stages.map((result) => {
         const stage = competition.stages.find((s) => s.id === result.stage);
+        // A field verification's yes / partly / no is a check, not a mark: no spread of habits to show.
+        if (stage && isFieldStage(stage)) return null;
         const panel = stage?.jurors ?? competition.jurors.map((j) => j.id);
         const spreads = jurorSpreads(result.ranking, panel);
         const title = `${t('distribution')} — ${stageName(competition, result.stage, lang)}`;
