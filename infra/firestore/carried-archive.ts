@@ -3,6 +3,13 @@ import type { DocumentWrite, Fields } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 import { archiveAlone, payloadWrites } from './intake-documents.ts';
 
+/** Documents read in the same batch read as an innovation's, while they are still worth knowing. */
+export interface ReadAlong {
+  toRead(): string[];
+  /** What that read found, in toRead()'s order. */
+  read(found: (Fields | null)[]): void;
+}
+
 /**
  * The payload a submission came in (upsertInnovation's `raw`), carried by the commit that stores its
  * innovation, so that an accepted submission costs one commit. Its document is read with the innovation's
@@ -10,11 +17,7 @@ import { archiveAlone, payloadWrites } from './intake-documents.ts';
  * its delivery alone, so that the innovation's commit does not fail on the payload's `create`. When the
  * commit fails all the same it is archived alone at once, and no later commit carries it.
  */
-export interface CarriedArchive {
-  /** The document to read along with the innovation's, while that is still worth knowing. */
-  toRead(): string[];
-  /** What that read found. */
-  read(found: (Fields | null)[]): void;
+export interface CarriedArchive extends ReadAlong {
   /** The archive's writes while they are still to land (first in a commit); none once they did. */
   writes(): DocumentWrite[];
   /** Whether writes() creates the payload: a commit that fails may have failed on that alone. */

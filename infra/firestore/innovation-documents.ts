@@ -3,7 +3,7 @@ import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
 import { storageUnavailable } from '../../shared/errors.ts';
 import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
-import { type CarriedArchive, carriedArchive } from './carried-archive.ts';
+import { type CarriedArchive, carriedArchive, type ReadAlong } from './carried-archive.ts';
 import { AlreadyExists, type DocumentWrite, docId, type Fields, toFields } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 
@@ -61,13 +61,15 @@ async function upsert(
   archive: CarriedArchive,
 ): Promise<Upserted> {
   const claimId = crypto.randomUUID();
+  const hint = numberHint(n);
   let next = 0;
   /** The last create failed maybe on the payload's own `create` only: its number may still be free. */
   let numberUntried = false;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await settledInnovation(n, submission.responseId, archive);
+    const existing = await settledInnovation(n, submission.responseId, [archive, hint]);
     if (!existing) {
-      next = Math.max(numberUntried ? next : next + 1, (await highestNumber(n)) + 1);
+      const highest = hint.take() ?? (await highestNumber(n));
+      next = Math.max(numberUntried ? next : next + 1, highest + 1);
       numberUntried = archive.createsPayload();
       const created = await tryCreate(n, submission, next, claimId, archive);
       if (created) return created;
@@ -107,6 +109,7 @@ async function tryCreate(
         fields: innovationFields(doc),
       },
       { op: 'create', path: n.at('numbers', String(number)), fields: claimFields(doc, number) },
+      { op: 'set', path: n.at(...NUMBER_HINT), fields: { top: number } },
       clearedRejection(n, submission.responseId),
       n.stamp(),
     ]);
@@ -160,18 +163,48 @@ async function tryUpdate(
   }
 }
 
-/** The innovation's document; with `archive`, the payload's document in the same batch read. */
+/** The innovation's document, and what `along` wants read with it, in one batch read. */
 async function readInnovation(
   { backend, at }: DocumentScope,
   responseId: string,
-  archive?: CarriedArchive,
+  along: readonly ReadAlong[] = [],
 ): Promise<InnovationDoc | null> {
-  const [fields, ...payload] = await backend.getMany([
-    at('innovations', docId(responseId)),
-    ...(archive?.toRead() ?? []),
-  ]);
-  archive?.read(payload);
+  const wanted = along.map((a) => a.toRead());
+  const [fields, ...found] = await backend.getMany([at('innovations', docId(responseId)), ...wanted.flat()]);
+  let at0 = 0;
+  wanted.forEach((paths, i) => {
+    along[i]?.read(found.slice(at0, at0 + paths.length));
+    at0 += paths.length;
+  });
   return fields ? toInnovationDoc(fields) : null;
+}
+
+/** The highest number claimed by a create (`top`), so that a new response needs no query for it. */
+const NUMBER_HINT = ['heads', 'numbers'] as const;
+
+/**
+ * `heads/numbers`, read with the innovation. It is set in each create's commit to that create's number, so
+ * it is never above the highest number document (gap-free: every number below it exists too). It may be
+ * below (a repair claims numbers without it, or two creates committed out of order): the create then fails
+ * on `numbers/{top + 1}` and the next attempt queries. Used once per upsert.
+ */
+function numberHint({ at }: DocumentScope): ReadAlong & { take(): number | undefined } {
+  let top: number | undefined;
+  let read = false;
+  return {
+    toRead: () => (read ? [] : [at(...NUMBER_HINT)]),
+    read(found) {
+      if (found.length === 0) return;
+      read = true;
+      const value = found[0]?.top;
+      top = typeof value === 'number' ? value : undefined;
+    },
+    take() {
+      const once = top;
+      top = undefined;
+      return once;
+    },
+  };
 }
 
 async function highestNumber({ backend, at }: DocumentScope): Promise<number> {
@@ -261,12 +294,12 @@ async function pointAt(n: Numbering, doc: InnovationDoc, number: number): Promis
 async function settledInnovation(
   n: Numbering,
   responseId: string,
-  archive: CarriedArchive,
+  along: readonly ReadAlong[],
 ): Promise<InnovationDoc | null> {
   const settled = () =>
     pRetry(
       async () => {
-        const doc = await readInnovation(n, responseId, archive);
+        const doc = await readInnovation(n, responseId, along);
         if (doc && !(await ownsNumber(n, doc))) throw new NotSettled();
         return doc;
       },

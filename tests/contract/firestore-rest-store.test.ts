@@ -36,7 +36,7 @@ describeSyncHeadContract('firestore (REST client → bridge → emulator)', asyn
 });
 
 describe('firestore REST adapter: an accepted submission', () => {
-  it('archives its payload and stores its innovation in ONE commit (a read of each, then the commit)', async () => {
+  it('archives its payload and stores its innovation in ONE commit, after one batch read (and, first, the numbers query)', async () => {
     const backend = countingBackend(
       restBackend({
         projectId: `juri-rest-intake-${Date.now()}`,
@@ -75,6 +75,24 @@ describe('firestore REST adapter: an accepted submission', () => {
     expect(commits).toHaveLength(1);
     expect(backend.requests() - before).toBeLessThanOrEqual(3);
     expect(await store.competition('c1').archive.listRaw()).toMatchObject([{ id: raw.id, deliveries: 1 }]);
+    // The next one finds the highest number with the innovation (heads/numbers): a read, then the commit.
+    const next = backend.requests();
+    await store.competition('c1').innovations.upsertInnovation(
+      {
+        responseId: 'r2',
+        submittedAt: '2024-10-01T00:00:00Z',
+        source: 'apps-script',
+        rawId: 'sha256-ef',
+        innovation,
+      },
+      (n) => `N-${n}`,
+      { ...raw, id: 'sha256-ef', responseId: 'r2' },
+    );
+    expect(backend.requests() - next).toBe(2);
+    expect((await store.competition('c1').innovations.listInnovations()).map((i) => i.id)).toEqual([
+      'N-1',
+      'N-2',
+    ]);
   });
 });
 
