@@ -19,6 +19,8 @@ import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock } from '../../shared/ports.ts';
 import { readCompetitions } from '../cli/io.ts';
 import { demoCompetition } from '../demo/kipp.ts';
@@ -154,7 +156,8 @@ function localSheet(base: Services, sheets: LocalSheetsServer): Omit<LocalCompet
       // The secretariat's spreadsheet remembers whose spreadsheet is which.
       const { publishState } = (await createSheetsScoreSheet(main).readRanges([])).snapshot();
       const id = booksOf(publishState)[jurorId];
-      if (!id) throw new Error(`juror ${jurorId} has no spreadsheet yet: run setup first`);
+      if (!id)
+        throw new AppError('sheet_unavailable', bilingual('adapter.jurorSheetNotSetUp', { juror: jurorId }));
       return id;
     },
     sheetsAuth: auth,
