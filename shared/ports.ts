@@ -212,6 +212,8 @@ export interface SyncLog {
   /**
    * Null while nothing was stored for the competition (no sync, no input). One document read on
    * Firestore; a store written before the head existed costs one query more until its next saveSync.
+   * Right after this store took the sync lease afresh, Firestore answers the head it read with the lease
+   * (one batch read for both), once.
    */
   syncHead(): Promise<SyncHead | null>;
   /**
@@ -222,13 +224,18 @@ export interface SyncLog {
    * take the head and the change tail it read then instead of reading them again (Firestore: the save
    * is then one commit and no read). `tabs`: the digests of each juror tab's read and cells, which the
    * head then carries; a tab whose cells digest is the head's keeps its stored cells (Firestore writes
-   * the cells of the other tabs only).
+   * the cells of the other tabs only). A sync's last write: on Firestore its last commit also ends the
+   * sync lease this store holds, so nothing may be done under the lease after it.
    */
   saveSync(
     sync: SyncRecord,
     options?: { readHash: string; changes?: ScoreChange[]; inputs?: SyncInputs; tabs?: TabStates },
   ): Promise<void>;
-  /** A fast-path unchanged sync: moves the head only (one write, no read, no record copied). */
+  /**
+   * A fast-path unchanged sync: moves the head only (one write, no read, no record copied). Like
+   * saveSync, a sync's last write: on Firestore it also ends the sync lease this store holds (one commit
+   * for both; the releaseLease after it makes no request), so nothing may be done under the lease after it.
+   */
   saveUnchanged(head: Omit<SyncHead, 'inputsStamp'>): Promise<void>;
   /**
    * The last saved full record (the highest sequence, a record without one counting as 0; among equal

@@ -275,8 +275,11 @@ export function createSyncDocuments(
           ...headWrites,
           ...deletesOf([...stale, ...(cellTabs?.stale ?? [])]),
           ...(withLog?.rest ?? []),
+          ...(release?.writes ?? []),
         ]);
       };
+      // A sync saves last: the sync lease this store holds ends in the record's (last) commit.
+      const release = deps.lease?.release();
       try {
         await save(log);
       } catch (error) {
@@ -286,6 +289,7 @@ export function createSyncDocuments(
         await backend.commit(deletesOf(log.planned.flatMap((p) => p.paths)));
         await save(undefined);
       }
+      release?.done();
     },
     async saveUnchanged(head) {
       // A sync saves last: the sync lease this store holds ends in the same commit.

@@ -209,6 +209,28 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1))).toBe(true);
     });
 
+    it('frees the sync lease after a written save: another sync takes it at once', async () => {
+      const cid = uniqueCompetition();
+      const stores = store.competition(cid);
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      await stores.syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), {
+        readHash: 'r',
+      });
+      expect(await stores.leases.acquireLease('sync', 'cron-1', t(0), t(1))).toBe(true);
+      const head = await stores.syncLog.syncHead();
+      const inputs = await stores.syncLog.syncInputs(head, 10);
+      const before = opened.requests?.();
+      // An NTT-sized record (a national one is cut over several commits, the release in the last).
+      const record = { ...smallSync('sync-000000002', '2024-11-01T00:15:00.000Z', 'written'), sequence: 2 };
+      await stores.syncLog.saveSync(record, { readHash: 'r', changes: [scoreChange(record.id, 0)], inputs });
+      await stores.leases.releaseLease('sync', 'cron-1');
+      // Firestore: the record, its changes, the head and the lease's release in one commit.
+      if (before !== undefined) expect((opened.requests?.() ?? 0) - before).toBe(1);
+      expect(await stores.leases.acquireLease('sync', 'button-1', t(0), t(1))).toBe(true);
+      expect(await stores.syncLog.syncHead()).toMatchObject({ id: 'sync-000000002', readHash: 'r' });
+      expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1))).toBe(false);
+    });
+
     it('keeps the head on the sync that ran last when an earlier one is saved after it', async () => {
       const cid = uniqueCompetition();
       await store
