@@ -24,19 +24,16 @@ export async function acceptLateEntry(
   // as they are until a correction is fixed. Say so first, and go on only once that was acknowledged.
   const latest = (await stores.records.listVersions()).at(-1);
   if (lateEntryNeedsCorrection({ latest: latest ?? null }) && !options.correctionAcknowledged) {
-    throw new AppError('conflict', {
-      id: `Hasil versi ${latest?.version} sudah ditetapkan. Menerima pendaftaran ini berarti ralat (versi baru dengan alasan) diperlukan agar ia ikut dinilai dalam hasil resmi; sampai ralat ditetapkan, hasil resmi dan semua halaman publik tidak berubah. Centang "ralat diperlukan" untuk melanjutkan.`,
-      en: `Result version ${latest?.version} is fixed. Accepting this entry means a correction (a new version with a reason) is needed for it to count in the official result; until one is fixed, the official result and every public page stay unchanged. Tick "a correction is needed" to go on.`,
-    });
+    throw new AppError(
+      'conflict',
+      bilingual('intake.lateNeedsCorrection', { version: String(latest?.version) }),
+    );
   }
   const rejection = (await stores.archive.listRejections()).find((r) => r.responseId === responseId);
   const submission = rejection?.submission;
   const checked = submission ? validateSubmission(competition, submission) : null;
   if (!rejection || !submission || !checked?.ok) {
-    throw new AppError('not_found', {
-      id: `Tidak ada kiriman terlambat yang sah dengan ID respons ${responseId}.`,
-      en: `No valid late submission with response id ${responseId}.`,
-    });
+    throw new AppError('not_found', bilingual('intake.lateNotFound', { responseId }));
   }
   return storeInnovation(services, {
     responseId,

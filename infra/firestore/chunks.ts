@@ -141,7 +141,7 @@ export async function joinChunks<T>(chunks: readonly (Fields | null)[], what: st
   const texts = chunks.map((c) => c?.text);
   if (texts.every((t) => typeof t === 'string')) return JSON.parse(texts.join('')) as T;
   const bytes = chunks.map((c) => c?.bytes).filter((b) => b instanceof Uint8Array);
-  if (bytes.length !== chunks.length) throw storageUnavailable(new Error(`${what} chunks missing`));
+  if (bytes.length !== chunks.length) throw storageUnavailable(new Error(`chunks: missing: ${what}`));
   return unpackJson<T>(bytes);
 }
 

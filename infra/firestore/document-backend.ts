@@ -55,7 +55,7 @@ export function toFields(value: object): Fields {
 /** A `create` precondition failed: the document already exists. */
 export class AlreadyExists extends Error {
   constructor(options?: { cause?: unknown }) {
-    super('document already exists', options);
+    super('firestore: already-exists', options);
     this.name = 'AlreadyExists';
   }
 }

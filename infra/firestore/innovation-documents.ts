@@ -82,7 +82,7 @@ async function upsert(
     const updated = await tryUpdate(n, submission, existing, archive);
     if (updated) return updated;
   }
-  throw storageUnavailable(new Error('innovation upsert did not settle'));
+  throw storageUnavailable(new Error('innovation-documents: upsert-not-settled'));
 }
 
 /** Accepted: a standing rejection of the response goes in the same commit. */
@@ -271,7 +271,7 @@ async function claimNext(n: Numbering, doc: InnovationDoc): Promise<Innovation> 
       next = Math.max(next + 1, (await highestNumber(n)) + 1);
     }
   }
-  throw storageUnavailable(new Error('number repair did not settle'));
+  throw storageUnavailable(new Error('innovation-documents: number-repair-not-settled'));
 }
 
 async function pointAt(n: Numbering, doc: InnovationDoc, number: number): Promise<Innovation> {
@@ -346,7 +346,7 @@ function claimFields(doc: InnovationDoc, n: number): Fields {
 
 class NotSettled extends Error {
   constructor() {
-    super('innovation number not settled yet');
+    super('innovation-documents: number-not-settled');
     this.name = 'NotSettled';
   }
 }

@@ -1,5 +1,6 @@
 import type { DocumentData, Firestore, Query } from '@google-cloud/firestore';
 import { AppError, storageUnavailable } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { StoreAdapter } from '../../shared/ports.ts';
 import {
   AlreadyExists,
@@ -106,11 +107,8 @@ function noAnswer(deadlineMs: number): AppError {
   const seconds = Math.round(deadlineMs / 100) / 10;
   return new AppError(
     'storage_unavailable',
-    {
-      id: `Firestore tidak menjawab dalam ${seconds} detik, jadi permintaan ini dihentikan. Periksa koneksi internet server dan status Firestore (juri doctor), lalu coba lagi; pengirim yang mengulang kiriman tetap tercatat sekali.`,
-      en: `Firestore did not answer within ${seconds} seconds, so this request was stopped. Check the server's connection and Firestore's status (juri doctor), then try again; a sender's retry is still recorded once.`,
-    },
-    { detail: `no answer from Firestore within FIRESTORE_DEADLINE_MS=${deadlineMs}` },
+    bilingual('adapter.firestoreNoAnswer', { seconds: String(seconds) }),
+    { detail: `firestore: no-answer: FIRESTORE_DEADLINE_MS=${deadlineMs}` },
   );
 }
 

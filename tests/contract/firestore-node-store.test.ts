@@ -39,7 +39,7 @@ describe('firestore (node client) when Firestore stops answering', () => {
     const noAnswer = {
       code: 'storage_unavailable',
       status: 503,
-      detail: `no answer from Firestore within FIRESTORE_DEADLINE_MS=${DEFAULT_FIRESTORE_DEADLINE_MS}`,
+      detail: `firestore: no-answer: FIRESTORE_DEADLINE_MS=${DEFAULT_FIRESTORE_DEADLINE_MS}`,
     };
     expect(DEFAULT_FIRESTORE_DEADLINE_MS).toBe(5000);
     await expect(store.competition('c1').cursors.getCursor('forms')).rejects.toMatchObject(noAnswer);
@@ -61,7 +61,7 @@ describe('firestore (node client) when Firestore stops answering', () => {
     const store = createFirestoreStore(db, { deadlineMs: 1500 });
     await expect(store.competition('c1').cursors.getCursor('forms')).rejects.toMatchObject({
       code: 'storage_unavailable',
-      detail: 'no answer from Firestore within FIRESTORE_DEADLINE_MS=1500',
+      detail: 'firestore: no-answer: FIRESTORE_DEADLINE_MS=1500',
     });
   });
 });

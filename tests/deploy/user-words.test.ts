@@ -28,35 +28,14 @@ const NOT_JURIS_WORDS = new Set([
   'infra/local-sheets/values.ts',
 ]);
 
-/**
- * Files that still write words for a person outside shared/messages/ (issue 21's migration, not done yet).
- * The list only shrinks: a file that is clean must leave it, and no file may join it.
- */
-const NOT_YET_MIGRATED = new Set([
-  'functions/intake/late-entry.ts',
-  'infra/firestore/chunks.ts',
-  'infra/firestore/document-backend.ts',
-  'infra/firestore/innovation-documents.ts',
-  'infra/firestore/node-store.ts',
-]);
-
 const where = (found: readonly Finding[]) => found.map((f) => `${f.file}:${f.line}: ${f.text}`).join('\n');
 
 describe('words for a person live in shared/messages/ (the lint of issue 21)', () => {
   const byFile = findAllUserWords(ROOT);
 
   it('finds none in a file outside the lists', () => {
-    const strays = [...byFile]
-      .filter(([file]) => !NOT_JURIS_WORDS.has(file) && !NOT_YET_MIGRATED.has(file))
-      .flatMap(([, found]) => found);
+    const strays = [...byFile].filter(([file]) => !NOT_JURIS_WORDS.has(file)).flatMap(([, found]) => found);
     expect(where(strays), `Move these words into ${WORDS_HOME}catalogue/ (id and en)`).toBe('');
-  });
-
-  it('keeps the not-yet-migrated list honest: a clean file leaves it', () => {
-    const clean = [...NOT_YET_MIGRATED].filter((file) => !byFile.has(file));
-    expect(clean, 'These files are clean now: remove them from NOT_YET_MIGRATED').toEqual([]);
-    const left = [...NOT_YET_MIGRATED].map((file) => `${file} (${byFile.get(file)?.length ?? 0})`);
-    console.info(`words not yet in the catalogue, ${left.length} files:\n  ${left.join('\n  ')}`);
   });
 });
 

@@ -10,6 +10,8 @@ export const ADAPTERS = {
   'adapter.formsApiUnavailable': 'Google Forms API is unavailable{http}; try again later.',
   'adapter.serviceAccountKeyRefused':
     'Google refused the service-account key ({reason}). Check GOOGLE_SERVICE_ACCOUNT_JSON: the key may be deleted or from another project.',
+  'adapter.firestoreNoAnswer':
+    "Firestore did not answer within {seconds} seconds, so this request was stopped. Check the server's connection and Firestore's status (juri doctor), then try again; a sender's retry is still recorded once.",
   'adapter.jurorSheetNotSetUp':
     'Juror {juror}\'s spreadsheet does not exist yet; run "juri sheet setup" first.',
   'adapter.workbookOpenElsewhere':

@@ -7,6 +7,8 @@ export const ADAPTERS = {
   'adapter.formsApiUnavailable': 'Google Forms API tidak dapat dihubungi{http}; coba lagi nanti.',
   'adapter.serviceAccountKeyRefused':
     'Google menolak kunci service account ({reason}). Periksa GOOGLE_SERVICE_ACCOUNT_JSON: kunci mungkin dihapus atau salah proyek.',
+  'adapter.firestoreNoAnswer':
+    'Firestore tidak menjawab dalam {seconds} detik, jadi permintaan ini dihentikan. Periksa koneksi internet server dan status Firestore (juri doctor), lalu coba lagi; pengirim yang mengulang kiriman tetap tercatat sekali.',
   'adapter.jurorSheetNotSetUp': 'Spreadsheet juri {juror} belum dibuat; jalankan "juri sheet setup" dulu.',
   'adapter.workbookOpenElsewhere':
     'Buku kerja {workbook} sedang dibuka di LibreOffice atau Excel, jadi juri tidak dapat menulis ke dalamnya. Simpan dan tutup buku kerja itu, lalu sinkronkan lagi.',
