@@ -277,6 +277,12 @@ export interface SyncRoster {
   rejections: Rejection[];
 }
 
+/**
+ * The lease a sync and a sheet setup run under. A store may treat it apart (Firestore reads the sync head
+ * with its take and releases it inside a sync's last save), so the name is the port's, not a caller's.
+ */
+export const SYNC_LEASE = 'sync';
+
 /** Mutual exclusion across instances (a cron and a button press), with expiry so a crash frees it. */
 export interface Leases {
   /** Takes the named lease until `until` unless someone else holds an unexpired one. */

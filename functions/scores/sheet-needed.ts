@@ -1,9 +1,8 @@
 import { AppError } from '../../shared/errors.ts';
 import { bilingual, t } from '../../shared/messages/catalogue/t.ts';
-import type { ScoreSheet } from '../../shared/ports.ts';
+import { type ScoreSheet, SYNC_LEASE } from '../../shared/ports.ts';
 import type { Services } from '../compose/services.ts';
 
-export const SYNC_LEASE = 'sync';
 /**
  * How long a lease lasts past its last renewal. Work renews it every RENEW_EVERY_MS while it runs, so
  * the length bounds only how long a process that died (a crash, kill -9, a Worker cut off) keeps others

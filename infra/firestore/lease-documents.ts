@@ -1,7 +1,8 @@
 import type { Leases } from '../../shared/ports.ts';
+import { SYNC_LEASE } from '../../shared/ports.ts';
 import { AlreadyExists, type DocumentWrite, docId, type Fields } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
-import { SYNC_LEASE, type SyncLeaseLink } from './sync-lease-link.ts';
+import type { SyncLeaseLink } from './sync-lease-link.ts';
 
 /** A lease term as its document (and the lease's pointer) holds it. */
 interface Term {

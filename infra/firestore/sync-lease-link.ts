@@ -1,12 +1,6 @@
 import type { DocumentWrite, Fields } from './document-backend.ts';
 
 /**
- * The sync lease's name (functions/scores/sheet-needed.ts, SYNC_LEASE): the lease a sync and a sheet setup
- * run under.
- */
-export const SYNC_LEASE = 'sync';
-
-/**
  * What the sync lease and the sync head share on one store instance, so that a cron tick that finds
  * nothing new makes three Firestore requests (issue 22): taking the sync lease afresh reads the head in
  * the same batch read, and the first syncHead() after it answers from that read; the sync's last save

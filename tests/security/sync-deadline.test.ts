@@ -5,11 +5,11 @@ import {
   LEASE_MS,
   RENEW_EVERY_MS,
   SHEET_WORK_BUDGET_MS,
-  SYNC_LEASE,
   withSheetLease,
 } from '../../functions/scores/sheet-needed.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
+import { SYNC_LEASE } from '../../shared/ports.ts';
 import { fixedClock, testServices } from '../helpers/services.ts';
 import { seedInnovations, sheetEnvsClosedAfterEach } from '../sheets/helpers.ts';
 
