@@ -73,7 +73,29 @@ export interface CompetitionResult {
   problems: Problem[];
 }
 
-type Candidate = Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank'>;
+/**
+ * An entry before its place is known: born in a RankedEntry's shape (place fields null and false, last,
+ * so a record's JSON keeps its key order) and given its place by `order`, in place: a copy per entry
+ * cost more than the ranking's own work.
+ */
+type Candidate = RankedEntry;
+
+/** The place fields a candidate is born with, until `order` sets them. */
+function unplaced(c: Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRank' | 'display'>): Candidate {
+  return {
+    id: c.id,
+    category: c.category,
+    score: c.score,
+    status: c.status,
+    jurors: c.jurors,
+    tieBreak: c.tieBreak,
+    totals: c.totals,
+    rank: null,
+    tie: false,
+    advances: false,
+    categoryRank: null,
+  };
+}
 
 /** The first `n` slots sorted by juror id (`cmp`) in place, by insertion: a few per entry. */
 function byJuror(cells: StageCells, slots: number[], n: number): number {
@@ -327,7 +349,7 @@ function candidatesOf(
       slots[jurors] = s;
       jurors++;
     }
-    return {
+    return unplaced({
       id: innovation.id,
       category: innovation.category,
       score: stableMeanOfFirst(counted, jurors),
@@ -335,7 +357,7 @@ function candidatesOf(
       jurors,
       tieBreak: tieBreakMeans(stage, tieBreakAt, cells, { slots, jurors, means }),
       totals,
-    };
+    });
   });
 }
 
@@ -362,15 +384,18 @@ function tieBreakMeans(
   cells: StageCells,
   { slots, jurors, means }: { slots: readonly number[]; jurors: number; means: number[] },
 ): number[] {
-  return tieBreakAt.map((k) => {
+  const out: number[] = [];
+  for (let t = 0; t < tieBreakAt.length; t++) {
+    const k = tieBreakAt[t] ?? -1;
     const criterion = stage.criteria[k];
     let m = 0;
     for (let j = 0; criterion && j < jurors; j++) {
       const value = cells.value(slots[j] ?? 0, k);
       if (value !== undefined) means[m++] = normalized(criterion, value);
     }
-    return stableMeanOfFirst(means, m) ?? 0;
-  });
+    out.push(stableMeanOfFirst(means, m) ?? 0);
+  }
+  return out;
 }
 
 /**
@@ -417,7 +442,7 @@ function rankFinal(
     const complete = verified && parts.every((p) => p.entry?.status === 'complete' && p.entry.score !== null);
     const sumW = parts.reduce((s, p) => s + p.w, 0);
     const score = complete ? parts.reduce((s, p) => s + p.w * (p.entry?.score ?? 0), 0) / sumW : null;
-    return {
+    return unplaced({
       id: lastEntry.id,
       category: categories.get(lastEntry.id) ?? lastEntry.category,
       score,
@@ -425,7 +450,7 @@ function rankFinal(
       jurors: lastEntry.jurors,
       tieBreak: lastEntry.tieBreak,
       totals: lastEntry.totals,
-    };
+    });
   });
   return { stage: 'final', ranking: order(candidates, { top: finalTop(competition), per: 'overall' }) };
 }
@@ -494,33 +519,23 @@ function order(candidates: readonly Candidate[], advance: Stage['advance']): Ran
     const cut = advance?.per === 'category' ? categoryRank : rank;
     // Sorted, so an entry sharing its rank stands next to one with the same rank: O(1), not a scan.
     const tie = ranks[i - 1] === rank || ranks[i + 1] === rank;
-    out.push(ranked(c, rank, tie, advance ? cut <= advance.top : false, categoryRank));
+    c.rank = rank;
+    c.tie = tie;
+    c.advances = advance ? cut <= advance.top : false;
+    c.categoryRank = categoryRank;
+    out.push(c);
   });
-  for (const c of incomplete) out.push(ranked(c, null, false, false, null));
+  for (const c of incomplete) out.push(placeless(c));
   return out;
 }
 
-/** Built field by field (in the order a spread gave), not spread: a spread copy costs more than the ranking. */
-function ranked(
-  c: Candidate,
-  rank: number | null,
-  tie: boolean,
-  advances: boolean,
-  categoryRank: number | null,
-): RankedEntry {
-  return {
-    id: c.id,
-    category: c.category,
-    score: c.score,
-    status: c.status,
-    jurors: c.jurors,
-    tieBreak: c.tieBreak,
-    totals: c.totals,
-    rank,
-    tie,
-    advances,
-    categoryRank,
-  };
+/** An incomplete entry: no place, never a tie, never advancing (as it was born, said again). */
+function placeless(c: Candidate): RankedEntry {
+  c.rank = null;
+  c.tie = false;
+  c.advances = false;
+  c.categoryRank = null;
+  return c;
 }
 
 function problem(entry: ScoreEntry, code: ProblemCode, params?: Problem['params']): Problem {
