@@ -7,6 +7,9 @@ import { provisionBook } from './provision-plan.ts';
 import { META_RANGE, type PublishMeta, parseMeta, stageRequests, swapRequests } from './publish-plan.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
+import { readValues, withoutBookkeeping } from './values-read.ts';
+
+const utf8 = new TextDecoder();
 
 /** Whatever @googleapis/sheets accepts as `auth`: an OAuth2Client, GoogleAuth, an API key… */
 export type SheetsAuth = NonNullable<sheets_v4.Options['auth']>;
@@ -48,17 +51,12 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         signal,
       );
     }
-    /** The body as it arrived, so a sync can hash it before (or instead of) parsing it. */
-    function batchGetText(ranges: string[]): Promise<string> {
-      return call(
-        'reads',
-        () =>
-          api.spreadsheets.values.batchGet(
-            // A score formatted to show fewer decimals would be read rounded as FORMATTED_VALUE.
-            { spreadsheetId, ranges, valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'ROWS' },
-            { ...request, responseType: 'text' },
-          ) as unknown as Promise<{ data: string }>,
-      );
+    /**
+     * The body as it arrived, as bytes, so a sync can hash it before (or instead of) decoding and
+     * parsing it: a cron tick that finds nothing new never turns ~90 KB into a string.
+     */
+    function batchGetBytes(ranges: string[]): Promise<Uint8Array<ArrayBuffer>> {
+      return call('reads', async () => ({ data: await readValues(opts, ranges, signal) }));
     }
     return {
       call,
@@ -67,8 +65,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         call('reads', () =>
           api.spreadsheets.get({ spreadsheetId, fields: 'sheets(properties,protectedRanges)' }, request),
         ),
-      batchGet: async (ranges) => parseBatchGet(await batchGetText(ranges)),
-      batchGetText,
+      batchGet: async (ranges) => parseBatchGet(utf8.decode(await batchGetBytes(ranges))),
+      batchGetBytes,
       writeValues: async (data) => {
         // RAW: text is stored as typed, so "=IMPORTXML(…)" from a submission stays text. Cleaned again
         // here, whatever the caller did: this is the one way juri's text reaches a sheet.
@@ -128,9 +126,9 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
 
   return {
     async readRanges(refs, options = {}) {
-      const body = await callsFor(options.signal).batchGetText([...refs.map((r) => r.range), META_RANGE]);
+      const body = await callsFor(options.signal).batchGetBytes([...refs.map((r) => r.range), META_RANGE]);
       return sheetRead(await sha256Hex(withoutBookkeeping(body)), () => {
-        const got = parseBatchGet(body);
+        const got = parseBatchGet(utf8.decode(body));
         const meta = got[refs.length];
         return {
           ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
@@ -184,16 +182,6 @@ export function sheetRead(digest: string, parse: () => SheetSnapshot): SheetRead
       return parsed;
     },
   };
-}
-
-/**
- * The body up to the last value range, the bookkeeping cell every read asks for last: a publish moves
- * that cell, and a digest that counted it would differ on the next read although no input did. Inside
- * a JSON string a quote is escaped, so the last `"range"` key starts the last value range.
- */
-function withoutBookkeeping(body: string): string {
-  const at = body.lastIndexOf('"range"');
-  return at > 0 ? body.slice(0, at) : body;
 }
 
 function parseBatchGet(body: string): sheets_v4.Schema$ValueRange[] {

@@ -5,7 +5,8 @@ export interface SheetsCalls {
   spreadsheetId: string;
   get(): Promise<sheets_v4.Schema$Spreadsheet>;
   batchGet(ranges: string[]): Promise<sheets_v4.Schema$ValueRange[]>;
-  batchGetText(ranges: string[]): Promise<string>;
+  /** A values.batchGet's body as it arrived, not decoded. */
+  batchGetBytes(ranges: string[]): Promise<Uint8Array<ArrayBuffer>>;
   writeValues(data: sheets_v4.Schema$ValueRange[]): Promise<void>;
   batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]>;
 }
