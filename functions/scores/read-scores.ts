@@ -1,8 +1,8 @@
 import { compareIds } from '../../shared/domain/assignment.ts';
 import { calibrationIds } from '../../shared/domain/calibration.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
+import type { Juror } from '../../shared/domain/competition.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
-import { hasConflict } from '../../shared/domain/scoring.ts';
 import { entriesOf, type TypedCells } from '../../shared/domain/typed-cells.ts';
 import type { SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import { takeSampleRows } from '../../shared/sheet/calibration-read.ts';
@@ -82,7 +82,7 @@ export async function parseJurorTabs(
   const snapshot = taken.read.snapshot();
   const listed = known ?? (await services.stores.innovations.listInnovations());
   const innovations = [...listed].sort((a, b) => compareIds(a.id, b.id));
-  const byId = new Map(innovations.map((i) => [i.id, i]));
+  const conflictsOf = conflictLookup(innovations);
   const comments: JurorComment[] = [];
   const issues: SheetIssue[] = [];
   const missing = new Map<string, MissingEntry[]>();
@@ -106,10 +106,7 @@ export async function parseJurorTabs(
   const samples = calibrationIds(competition);
   const calibration: ScoreEntry[] = [];
   const progress = tabs.map((tab, i) => {
-    const conflicted = (id: string) => {
-      const innovation = byId.get(id);
-      return innovation ? hasConflict(tab.juror, innovation) : false;
-    };
+    const conflicted = conflictsOf(tab.juror);
     // The calibration samples' rows are taken out at this edge: nothing past it ranks or counts them.
     const taken = takeSampleRows(tab, valuesOf(i), samples);
     for (let k = 0; k < taken.cells.length; k++) calibration.push(taken.cells[k] as ScoreEntry);
@@ -145,6 +142,34 @@ export async function parseJurorTabs(
     rowIds,
     extra: extraValues,
     calibration,
+  };
+}
+
+/**
+ * `hasConflict` of a juror and the innovation a row names (false for an id no innovation has), asked
+ * once per row of every tab: the innovations are grouped by region once, so a row asks the small set of
+ * its juror's region instead of looking the innovation up among them all.
+ */
+function conflictLookup(
+  innovations: readonly Innovation[],
+): (juror: Pick<Juror, 'region' | 'conflicts'>) => (id: string) => boolean {
+  // The last innovation of an id is the one a lookup by id finds, as a Map built from the list keeps it.
+  const known = new Map(innovations.map((i) => [i.id, i]));
+  const byRegion = new Map<string, Set<string>>();
+  for (const i of known.values()) {
+    let ids = byRegion.get(i.region);
+    if (!ids) {
+      ids = new Set();
+      byRegion.set(i.region, ids);
+    }
+    ids.add(i.id);
+  }
+  const none = new Set<string>();
+  return (juror) => {
+    const sameRegion = (juror.region === undefined ? undefined : byRegion.get(juror.region)) ?? none;
+    const declared = juror.conflicts;
+    if (declared.length === 0) return (id) => sameRegion.has(id);
+    return (id) => sameRegion.has(id) || (declared.includes(id) && known.has(id));
   };
 }
 
