@@ -75,11 +75,13 @@ export interface OutputInput {
 export function buildOutputTabs(input: OutputInput): OutputTab[] {
   const { competition, result, lang } = input;
   const t = OUT[lang];
+  // The entries' info cells, looked up by id once for every ranking tab.
+  const info = entryInfo(input);
   const tabs: OutputTab[] = competition.stages.map((stage) => {
     const stageResult = result.stages.find((s) => s.stage === stage.id);
-    return stageRankingTab(input, stage, stageResult?.ranking ?? []);
+    return stageRankingTab(input, info, stage, stageResult?.ranking ?? []);
   });
-  tabs.push(finalRankingTab(input));
+  tabs.push(finalRankingTab(input, info));
   tabs.push(problemsTab(input));
   tabs.push(progressTab(input));
   const jurorSide = {
@@ -207,11 +209,18 @@ function entryInfo(input: OutputInput): EntryInfo {
   return { byId: new Map(input.innovations.map((i) => [i.id, i])), categoryNames };
 }
 
-/** Appends an entry's id, title, agency, region and category name to `row` (no spread: one row per entry). */
-function pushInnovationCells(row: Cell[], info: EntryInfo, id: string): void {
-  const i = info.byId.get(id);
+/**
+ * A ranking row's first cells: rank, tie mark, [raw rank,] then the entry's id, title, agency, region
+ * and category name; one array literal, the rest pushed (no spread, no regrowing: one row per entry).
+ */
+function rowStart(e: RankedEntry, info: EntryInfo, raw?: ReadonlyMap<string, number> | null): Cell[] {
+  const i = info.byId.get(e.id);
   const categoryName = i ? (info.categoryNames.get(i.category) ?? '') : '';
-  row.push(id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', categoryName || (i?.category ?? ''));
+  const category = categoryName || (i?.category ?? '');
+  const tie = e.tie ? '=' : '';
+  return raw
+    ? [e.rank, tie, raw.get(e.id) ?? null, e.id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', category]
+    : [e.rank, tie, e.id, i?.title ?? '', i?.agency ?? '', i?.region ?? '', category];
 }
 
 const INFO_WIDTHS = [110, 320, 220, 150, 170];
@@ -227,10 +236,14 @@ function scoreCell(e: RankedEntry): number | null {
   return digits === null ? null : Number(digits);
 }
 
-function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly RankedEntry[]): OutputTab {
+function stageRankingTab(
+  input: OutputInput,
+  info: EntryInfo,
+  stage: Stage,
+  ranking: readonly RankedEntry[],
+): OutputTab {
   const { lang } = input;
   const t = OUT[lang];
-  const info = entryInfo(input);
   const tieNames = stage.tieBreak.map((cid) => {
     const c = stage.criteria.find((x) => x.id === cid);
     return `${t.mean} ${c ? localName(c, lang) : cid}`;
@@ -251,9 +264,7 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
     ...tieNames,
   ];
   const rows = ranking.map((e) => {
-    const row: Cell[] = [e.rank, e.tie ? '=' : ''];
-    if (raw) row.push(raw.get(e.id) ?? null);
-    pushInnovationCells(row, info, e.id);
+    const row = rowStart(e, info, raw);
     row.push(
       scoreCell(e),
       e.jurors,
@@ -285,14 +296,17 @@ function stageRankingTab(input: OutputInput, stage: Stage, ranking: readonly Ran
   };
 }
 
-function finalRankingTab(input: OutputInput): OutputTab {
+function finalRankingTab(input: OutputInput, info: EntryInfo): OutputTab {
   const { competition, result, lang } = input;
   const t = OUT[lang];
-  const info = entryInfo(input);
   const weighted = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
-  const stageScores = new Map(
-    result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, scoreCell(e)]))]),
-  );
+  // Each weighted stage's entries by id: a score cell is made only for the final's entries (a few
+  // hundred), not for every entry a stage ranked (thousands at national scale).
+  const stageEntries = new Map(result.stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e]))]));
+  const stageScore = (sid: string, id: string): Cell => {
+    const entry = stageEntries.get(sid)?.get(id);
+    return entry ? scoreCell(entry) : null;
+  };
   const stageHeaders = weighted.map(([sid, w]) => {
     const stage = competition.stages.find((s) => s.id === sid);
     return `${stage ? localName(stage, lang) : sid} (${t.weight} ${w})`;
@@ -308,10 +322,9 @@ function finalRankingTab(input: OutputInput): OutputTab {
     ...(notes ? [t.representation] : []),
   ];
   const rows = result.final.ranking.map((e) => {
-    const row: Cell[] = [e.rank, e.tie ? '=' : ''];
-    pushInnovationCells(row, info, e.id);
+    const row = rowStart(e, info);
     row.push(scoreCell(e));
-    for (const [sid] of weighted) row.push(stageScores.get(sid)?.get(e.id) ?? null);
+    for (const [sid] of weighted) row.push(stageScore(sid, e.id));
     row.push(e.status === 'complete' ? t.complete : t.incomplete);
     if (notes) row.push(notes.get(e.id) ?? '');
     return row;
