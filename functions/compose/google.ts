@@ -12,6 +12,7 @@ import type { TokenCache } from '../../infra/google-auth/token-cache.ts';
 import { driveSharing, googleSheetUrl } from '../../infra/sheets/drive-share.ts';
 import { createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
+import { intakeRulesCache } from '../../shared/domain/intake-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock, StoreAdapter } from '../../shared/ports.ts';
@@ -75,6 +76,7 @@ export function googleDeployment(
 ): Services[] {
   const shared = {
     xlsx: lazyXlsxWriter,
+    intakeRules: intakeRulesCache(),
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     forms: createFormsResponses({
       auth,

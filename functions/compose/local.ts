@@ -19,6 +19,7 @@ import { booksOf, createPerJurorScoreSheet } from '../../infra/sheets/per-juror-
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import { intakeRulesCache } from '../../shared/domain/intake-rules.ts';
 import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock } from '../../shared/ports.ts';
@@ -88,6 +89,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
     store.close();
   };
   try {
+    const intakeRules = intakeRulesCache();
     for (const [i, competition] of configs.entries()) {
       // The first keeps juri.xlsx, as a folder of one competition always had it.
       const workbook = join(dir, i === 0 ? 'juri.xlsx' : `juri-${competition.id}.xlsx`);
@@ -104,6 +106,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
         lang: o.lang,
         pubsubKeys: NO_PUSH_KEYS,
         xlsx: lazyXlsxWriter,
+        intakeRules,
         sheetLink: { file: workbook },
         localForm: true,
         sheet: undefined,

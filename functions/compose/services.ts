@@ -1,6 +1,7 @@
 import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
+import type { IntakeRulesOf } from '../../shared/domain/intake-rules.ts';
 import type { Clock, CompetitionStores, FormResponses, ScoreSheet, XlsxWriter } from '../../shared/ports.ts';
 import type { Stopping } from './stopping.ts';
 
@@ -20,6 +21,12 @@ export interface Services {
   lang: Lang;
   /** Keys that sign Pub/Sub push tokens: Google's in Google mode, none in local mode, the tests' own in tests. */
   pubsubKeys: JWTVerifyGetKey;
+  /**
+   * A competition's intake rules (schema, lookups, window), derived once per config object: the
+   * composition roots share one cache per deployment; without one (hand-built services in a test or a
+   * bench) intake derives them for each submission.
+   */
+  intakeRules?: IntakeRulesOf;
   /** Writes the secretariat's .xlsx downloads. */
   xlsx: XlsxWriter;
   /**

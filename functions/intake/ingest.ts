@@ -1,14 +1,9 @@
 import { sha256Hex } from '../../shared/digest.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
+import { type IntakeRules, intakeRules } from '../../shared/domain/intake-rules.ts';
 import type { Issue } from '../../shared/domain/issues.ts';
-import {
-  answersByTitle,
-  type FormSubmission,
-  type InnovationDraft,
-  validateSubmission,
-} from '../../shared/domain/submission.ts';
-import { intakeState } from '../../shared/domain/timeline.ts';
+import { answersByTitle, type FormSubmission, type InnovationDraft } from '../../shared/domain/submission.ts';
 import { AppError } from '../../shared/errors.ts';
 import { t } from '../../shared/messages/catalogue/t.ts';
 import { issueFields, issueLine } from '../../shared/messages/issues.ts';
@@ -54,9 +49,11 @@ export async function ingestSubmission(
   read: (json: unknown) => ParsedPayload,
 ): Promise<IngestResult> {
   const raw = await rawSubmission(services, delivery.source, delivery.body, peekResponseId(delivery.json));
+  // Derived once per config by the composition root's cache; a hand-built Services derives them here.
+  const rules = (services.intakeRules ?? intakeRules)(services.competition);
   let verdict: Verdict;
   try {
-    verdict = judgeSubmission(services.competition, read(delivery.json));
+    verdict = judgeSubmission(services.competition, rules, read(delivery.json));
   } catch (error) {
     await services.stores.archive.archiveRaw(raw);
     throw error;
@@ -65,8 +62,8 @@ export async function ingestSubmission(
 }
 
 /** The intake window's verdict for a submission made at `at`, as an issue, or null when open. */
-function windowIssue(competition: Services['competition'], at: Date): Issue | null {
-  const state = intakeState(competition, at);
+function windowIssue(competition: Services['competition'], rules: IntakeRules, at: Date): Issue | null {
+  const state = rules.windowAt(at);
   if (state === 'open' || !competition.intake) return null;
   const zone = zoneName(competition.timezone);
   if (state === 'closed') {
@@ -150,7 +147,11 @@ type KeptRejection = Omit<Rejection, 'receivedAt' | 'source' | 'rawId'>;
  * accepted, valid or not; a valid one is kept whole so that the secretariat can accept it later by an
  * explicit override (acceptLateEntry). The reasons are codes, stored and returned alike.
  */
-function judgeSubmission(competition: Services['competition'], parsed: ParsedPayload): Verdict {
+function judgeSubmission(
+  competition: Services['competition'],
+  rules: IntakeRules,
+  parsed: ParsedPayload,
+): Verdict {
   if (!parsed.ok) {
     const { responseId, reasons } = parsed;
     return {
@@ -162,8 +163,8 @@ function judgeSubmission(competition: Services['competition'], parsed: ParsedPay
   }
   const { submission } = parsed;
   const { responseId } = submission;
-  const checked = validateSubmission(competition, submission);
-  const window = windowIssue(competition, new Date(submission.lastSubmittedTime));
+  const checked = rules.validate(submission);
+  const window = windowIssue(competition, rules, new Date(submission.lastSubmittedTime));
   if (window) {
     const reasons = [window, ...(checked.ok ? [] : checked.reasons)];
     const answers = answersByTitle(submission.answers);

@@ -66,23 +66,38 @@ export function mapAnswers(
   form: FormMapping | undefined,
   answers: readonly FormAnswer[],
 ): Partial<Record<SubmissionField, string>> {
-  const out: Partial<Record<SubmissionField, string>> = {};
-  for (const field of SUBMISSION_FIELDS) {
-    for (const ref of questionRefs(form, field)) {
-      const wanted = normalizeText(ref);
-      const hit = answers.find(
-        (a) =>
-          (a.questionId !== undefined && a.questionId === ref) ||
-          (a.title !== undefined && normalizeText(a.title) === wanted),
-      );
-      const text = hit ? answerText(hit) : '';
-      if (text !== '') {
-        out[field] = text;
-        break;
+  return answerPicker(form)(answers);
+}
+
+/**
+ * mapAnswers with the config's side normalised once: each field's question refs, and per call each
+ * answer's title once (not once for every field and ref it is compared with).
+ */
+export function answerPicker(
+  form: FormMapping | undefined,
+): (answers: readonly FormAnswer[]) => Partial<Record<SubmissionField, string>> {
+  const fields = SUBMISSION_FIELDS.map((field) => ({
+    field,
+    refs: questionRefs(form, field).map((ref) => ({ ref, wanted: normalizeText(ref) })),
+  }));
+  return (answers) => {
+    const titles = answers.map((a) => (a.title === undefined ? undefined : normalizeText(a.title)));
+    const out: Partial<Record<SubmissionField, string>> = {};
+    for (const { field, refs } of fields) {
+      for (const { ref, wanted } of refs) {
+        const at = answers.findIndex(
+          (a, i) => (a.questionId !== undefined && a.questionId === ref) || titles[i] === wanted,
+        );
+        const hit = answers[at];
+        const text = hit ? answerText(hit) : '';
+        if (text !== '') {
+          out[field] = text;
+          break;
+        }
       }
     }
-  }
-  return out;
+    return out;
+  };
 }
 
 /** What the respondent typed, keyed by question title, for the secretariat's rejection list. */
@@ -102,15 +117,32 @@ export function matchRegion(
   regions: readonly string[],
   aliases: Readonly<Record<string, string>> = {},
 ): string | undefined {
+  return regionMatcher(regions, aliases)(input);
+}
+
+/** matchRegion with the regions and aliases normalised once, for a schema that matches every submission. */
+export function regionMatcher(
+  regions: readonly string[],
+  aliases: Readonly<Record<string, string>> = {},
+): (input: string) => string | undefined {
   const byNorm = new Map(regions.map((r) => [normalizeText(r), r]));
-  const aliasOf = new Map(Object.entries(aliases).map(([typed, region]) => [normalizeText(typed), region]));
-  const typed = normalizeText(input);
-  const bare = typed.replace(REGENCY_PREFIX, '');
-  for (const candidate of [typed, bare]) {
-    const hit = byNorm.get(candidate) ?? byNorm.get(normalizeText(aliasOf.get(candidate) ?? ''));
-    if (hit) return hit;
-  }
-  return undefined;
+  // An alias resolves through the regions' spellings; an unknown typed name looks up the empty spelling.
+  const viaAlias = new Map(
+    Object.entries(aliases).map(([typed, region]) => [
+      normalizeText(typed),
+      byNorm.get(normalizeText(region)),
+    ]),
+  );
+  const unaliased = byNorm.get('');
+  return (input) => {
+    const typed = normalizeText(input);
+    const bare = typed.replace(REGENCY_PREFIX, '');
+    for (const candidate of [typed, bare]) {
+      const hit = byNorm.get(candidate) ?? (viaAlias.has(candidate) ? viaAlias.get(candidate) : unaliased);
+      if (hit) return hit;
+    }
+    return undefined;
+  };
 }
 
 /** Category by the config's answer table, then by id, then by name. */
@@ -136,15 +168,27 @@ function flag(ctx: z.RefinementCtx, key: string, args: Record<string, string | n
   ctx.addIssue({ code: 'custom', message: key, params: { key, args } });
 }
 
-/** Per config object: the schema depends only on it, and intake validates every submission against it. */
-const schemas = new WeakMap<Competition, ReturnType<typeof buildSubmissionSchema>>();
-function submissionSchema(c: Competition) {
-  let schema = schemas.get(c);
-  if (!schema) {
-    schema = buildSubmissionSchema(c);
-    schemas.set(c, schema);
+/** How a competition's config checks a submission, built once and used for each one. */
+export interface SubmissionRules {
+  validate(submission: FormSubmission): SubmissionResult;
+}
+
+/** The config's schema, question lookup and region lookup, built once for every submission to come. */
+export function submissionRules(c: Competition): SubmissionRules {
+  const pick = answerPicker(c.form);
+  const schema = buildSubmissionSchema(c);
+  return { validate: (submission) => validateWith(schema, pick(submission.answers), submission) };
+}
+
+/** Per config object: the rules depend only on it, and intake validates every submission against them. */
+const rulesByCompetition = new WeakMap<Competition, SubmissionRules>();
+function rulesOf(c: Competition): SubmissionRules {
+  let rules = rulesByCompetition.get(c);
+  if (!rules) {
+    rules = submissionRules(c);
+    rulesByCompetition.set(c, rules);
   }
-  return schema;
+  return rules;
 }
 
 const URL_SCHEMA = z.url({ protocol: /^https?$/ });
@@ -161,13 +205,14 @@ function buildSubmissionSchema(c: Competition) {
     if (v !== undefined && !URL_SCHEMA.safeParse(withScheme(v)).success) flag(ctx, 'url');
   });
   const minYear = form?.minStartYear ?? EARLIEST_YEAR;
+  const regionOf = regionMatcher(c.regions, c.regionAliases);
   const maxYear = form?.maxStartYear ?? c.year ?? Number(c.announceAt.slice(0, 4));
 
   return z.object({
     title: required(),
     agency: required(),
     region: required().transform((v, ctx) => {
-      const region = matchRegion(v, c.regions, c.regionAliases);
+      const region = regionOf(v);
       if (region === undefined) flag(ctx, 'regionNotListed', { value: v });
       return region ?? v;
     }),
@@ -217,8 +262,15 @@ const CORE_FIELDS = new Set<SubmissionField>(['title', 'agency', 'region', 'cate
  * submission field (e.g. `region`) and carry a code; shared/messages says it in the reader's language.
  */
 export function validateSubmission(c: Competition, submission: FormSubmission): SubmissionResult {
-  const mapped = mapAnswers(c.form, submission.answers);
-  const parsed = submissionSchema(c).safeParse(mapped);
+  return rulesOf(c).validate(submission);
+}
+
+function validateWith(
+  schema: ReturnType<typeof buildSubmissionSchema>,
+  mapped: Partial<Record<SubmissionField, string>>,
+  submission: FormSubmission,
+): SubmissionResult {
+  const parsed = schema.safeParse(mapped);
   if (!parsed.success) return { ok: false, reasons: issuesOf(parsed.error) };
   const v = parsed.data;
   const details: Record<string, string> = {};

@@ -35,10 +35,25 @@ export type IntakeState = 'open' | 'not-yet-open' | 'closed';
 
 /** Whether a submission made at `at` falls in the intake window; always open without one. */
 export function intakeState(c: Pick<TimelineInput, 'intake' | 'timezone'>, at: Date): IntakeState {
-  if (!c.intake) return 'open';
-  if (at.getTime() < timelineInstant(c.intake.opensAt, c.timezone, false).getTime()) return 'not-yet-open';
-  if (at.getTime() >= timelineInstant(c.intake.closesAt, c.timezone, true).getTime()) return 'closed';
-  return 'open';
+  return intakeWindow(c)(at);
+}
+
+/**
+ * intakeState for one config, for every submission to come: each end of the window is turned into an
+ * instant once (a time zone's offset costs an Intl formatter call or two), when first needed.
+ */
+export function intakeWindow(c: Pick<TimelineInput, 'intake' | 'timezone'>): (at: Date) => IntakeState {
+  const { intake, timezone } = c;
+  if (!intake) return () => 'open';
+  let opens: number | undefined;
+  let closes: number | undefined;
+  return (at) => {
+    opens ??= timelineInstant(intake.opensAt, timezone, false).getTime();
+    if (at.getTime() < opens) return 'not-yet-open';
+    closes ??= timelineInstant(intake.closesAt, timezone, true).getTime();
+    if (at.getTime() >= closes) return 'closed';
+    return 'open';
+  };
 }
 
 export interface TimelineIssue {
