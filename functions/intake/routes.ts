@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import { issueLine } from '../../shared/messages/issues.ts';
 import type { AppEnv } from '../compose/services.ts';
-import { limitBody } from '../http/body-size.ts';
+import { boundedBody, limitBody } from '../http/body-size.ts';
 import { pushedFormId, receiveFormsPush, watchingCompetition } from './forms-watch.ts';
 import { ingestSubmission, rejectionError } from './ingest.ts';
 import { parseAppsScriptPayload, parseJson } from './payloads.ts';
@@ -20,10 +20,11 @@ const MAX_BODY_BYTES = 1024 * 1024;
 export const intakeRoutes = new Hono<AppEnv>();
 const limit = limitBody(MAX_BODY_BYTES);
 
-intakeRoutes.post('/intake/form', limit, async (c) => {
+intakeRoutes.post('/intake/form', async (c) => {
+  // Read once within the limit (not through the `limit` middleware, which can make the body read twice).
+  const bytes = await boundedBody(c.req.raw, MAX_BODY_BYTES);
   const services = c.get('services');
   const lang = c.get('lang');
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
   await verifySignature(
     { timestamp: c.req.header(TIMESTAMP_HEADER), signature: c.req.header(SIGNATURE_HEADER) },
     bytes,
