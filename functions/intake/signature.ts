@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
-import { hmacSha256Hex, timingSafeEqualText } from '../http/crypto.ts';
+import { hmacSha256Hex, hmacSha256Verify } from '../http/crypto.ts';
 
 /** Unix seconds when the sender signed the request. */
 export const TIMESTAMP_HEADER = 'X-Juri-Timestamp';
@@ -44,6 +44,17 @@ export async function verifySignature(
   const { timestamp, signature } = headers;
   if (!secret || !timestamp || !signature || !/^\d{1,12}$/.test(timestamp)) throw unauthorized();
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAX_SKEW_SECONDS) throw unauthorized();
-  const expected = await signBody(secret, timestamp, rawBody);
-  if (!(await timingSafeEqualText(signature.trim().toLowerCase(), expected))) throw unauthorized();
+  // Exactly what signBody writes (any case, spaces around): "sha256=" and the MAC's 64 hex digits.
+  const hex = SIGNATURE_FORMAT.exec(signature.trim().toLowerCase())?.[1];
+  if (!hex || !(await hmacSha256Verify(secret, fromHex(hex), signedBytes(timestamp, rawBody)))) {
+    throw unauthorized();
+  }
+}
+
+const SIGNATURE_FORMAT = /^sha256=([0-9a-f]{64})$/;
+
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return bytes;
 }
