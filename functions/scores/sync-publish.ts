@@ -32,6 +32,7 @@ export function renderTabs(
     lang,
     record: was.inputs.fixed,
     scoreChanges: history,
+    scoreChangesAdded: was.changes.length,
     comments: parsed.comments,
     sheetIssues: parsed.issues,
     missing: parsed.missing,

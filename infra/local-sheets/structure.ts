@@ -1,3 +1,4 @@
+import { DIMENSION_HANDLERS } from './dimensions.ts';
 import { invalid, SheetsApiError } from './errors.ts';
 import { recalculate } from './formulas.ts';
 import {
@@ -197,6 +198,7 @@ const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
     else grid.columnCount += num(body.length);
     return {};
   },
+  ...DIMENSION_HANDLERS,
 };
 
 function writeCell(sheet: Sheet, r: number, c: number, source: JsonObject, fields: string[]): void {

@@ -83,7 +83,9 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
         );
       },
       batchUpdate: async (requests) => {
-        const clean = cleanDeep(requests) as sheets_v4.Schema$Request[];
+        const clean = Array.isArray(requests)
+          ? (cleanDeep(requests) as sheets_v4.Schema$Request[])
+          : requests.prepared;
         const body = asJsonBody({ requests: clean });
         const done = await call('writes', () =>
           api.spreadsheets.batchUpdate(
@@ -107,9 +109,9 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
     // the old tabs; no staging tab stays in the workbook between syncs.
     const staged = stageRequests(start, tabs);
-    await calls.batchUpdate(staged.requests);
+    await calls.batchUpdate({ prepared: staged.requests });
     const swap = swapRequests(staged.meta, tabs);
-    await calls.batchUpdate(swap.requests);
+    await calls.batchUpdate({ prepared: swap.requests });
     return swap.meta;
   }
 
@@ -121,7 +123,8 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     const live = Object.fromEntries(Object.entries(meta.live).filter(([, id]) => ids.has(id)));
     const staging = Object.fromEntries(Object.entries(meta.staging).filter(([, s]) => ids.has(s.id)));
     const maxId = Math.max(meta.next, ...[...ids].map((id) => (id ?? 0) + 1));
-    return { ...meta, live, staging, next: maxId };
+    // What the live tabs show is no longer known for sure: every tab is written whole.
+    return { ...meta, live, staging, next: maxId, shown: {} };
   }
 
   return {

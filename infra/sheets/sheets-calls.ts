@@ -8,5 +8,13 @@ export interface SheetsCalls {
   /** A values.batchGet's body as it arrived, not decoded. */
   batchGetBytes(ranges: string[]): Promise<Uint8Array<ArrayBuffer>>;
   writeValues(data: sheets_v4.Schema$ValueRange[]): Promise<void>;
-  batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$Response[]>;
+  batchUpdate(requests: sheets_v4.Schema$Request[] | PreparedRequests): Promise<sheets_v4.Schema$Response[]>;
+}
+
+/**
+ * Requests whose every text was cleaned as they were built (a publish's cells: publish-cells.ts), sent as
+ * they are: walking a publish's thousands of cells again cost more than building them.
+ */
+export interface PreparedRequests {
+  prepared: sheets_v4.Schema$Request[];
 }

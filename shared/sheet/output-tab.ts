@@ -12,4 +12,19 @@ export interface OutputTab {
   scoreColumns?: number[];
   /** Cells that are links (`row` counts in `rows`): written as HYPERLINK formulas over their label. */
   links?: { row: number; column: number; url: string; label: string }[];
+  /**
+   * How this content follows from an earlier one, for a log that only grows at the top: the body is
+   * the body of version `over` with `top` new rows in front, cut to this body's length, its last `tail`
+   * rows rewritten. A writer that knows its live tab shows `over` may patch it rather than rewrite it
+   * (a sync after a one-cell edit then sends one row, not the 5,000 of the log); other writers ignore it.
+   */
+  grown?: TabGrowth;
+}
+
+export interface TabGrowth {
+  /** This content's version; the same version is the same content. */
+  version: string;
+  over: string;
+  top: number;
+  tail: number;
 }

@@ -23,7 +23,7 @@ import { FAIRNESS_KEYS, fairnessTabs } from './fairness-tabs.ts';
 import { commentsTab, missingTab } from './juror-output-tabs.ts';
 import type { JurorComment, MissingEntry, SheetIssue } from './juror-read.ts';
 import { fitTitle, type JurorProgress, OUTPUT_TAB_PREFIX } from './layout.ts';
-import type { OutputTab } from './output-tab.ts';
+import type { OutputTab, TabGrowth } from './output-tab.ts';
 import { selectionTab, type TypedDecision } from './selection-tab.ts';
 
 /** The tabs juri writes into the shared sheet: rankings, problems, progress, rejections, announcement. */
@@ -56,6 +56,8 @@ export interface OutputInput {
   record?: ResultRecord | null;
   /** The newest score changes and how many there are in all, for the "Riwayat Nilai" tab. */
   scoreChanges?: { changes: readonly ScoreChange[]; total: number };
+  /** How many of `scoreChanges` this sync added (the newest): the tab's growth since the last one. */
+  scoreChangesAdded?: number;
   /** From reading the juror tabs: remarks, reshaped tabs, and per `stage|juror` what is still empty. */
   comments?: readonly JurorComment[];
   sheetIssues?: readonly SheetIssue[];
@@ -177,14 +179,31 @@ function scoreChangesTab(
     c.new,
     c.afterVersion === null ? '' : `${t.afterFixed} ${c.afterVersion}`,
   ]);
-  if (log.total > log.changes.length)
-    rows.push([t.moreChanges.replace('{n}', String(log.total - log.changes.length))]);
+  const footer = log.total > log.changes.length;
+  if (footer) rows.push([t.moreChanges.replace('{n}', String(log.total - log.changes.length))]);
+  const added = input.scoreChangesAdded;
   return {
     key: OUTPUT_KEYS.scoreChanges,
     title: fitTitle(t.scoreChanges),
     header: [[t.seenAt, t.cell, t.stage, t.juror, t.innovation, t.criterion, t.oldValue, t.newValue, t.flag]],
     rows,
     widths: [190, 260, 110, 80, 130, 140, 100, 100, 200],
+    ...(added === undefined ? {} : { grown: logGrowth(input, log.total, added, footer) }),
+  };
+}
+
+/**
+ * The log tab is the newest changes, newest first: a sync that added `added` of them put as many rows on
+ * top of the tab the sync before rendered, and the footer that counts the older ones is its last row.
+ * Its content is fixed by the log's length, the language and the zone its instants are written in.
+ */
+function logGrowth(input: OutputInput, total: number, added: number, footer: boolean): TabGrowth {
+  const version = (n: number) => `score-changes/1 ${input.lang} ${input.competition.timezone} ${n}`;
+  return {
+    version: version(total),
+    over: version(total - added),
+    top: Math.min(added, input.scoreChanges?.changes.length ?? 0),
+    tail: footer ? 1 : 0,
   };
 }
 

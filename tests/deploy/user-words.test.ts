@@ -13,7 +13,8 @@ const ROOT = join(import.meta.dirname, '../..');
  *   proper names, in every language.
  * - The local Sheets server imitates the Google Sheets API, errors included: its texts are Google's own
  *   (English only), which the Sheets adapter and its tests read as the real API's. books.ts too: Google's
- *   404 text, its default title 'Untitled spreadsheet', and a create the imitation refuses, in the API's words.
+ *   404 text, its default title 'Untitled spreadsheet', and a create the imitation refuses, in the API's words;
+ *   dimensions.ts: Google's refusals of a row insert or delete.
  */
 const NOT_JURIS_WORDS = new Set([
   'functions/demo/innovations.ts',
@@ -23,6 +24,7 @@ const NOT_JURIS_WORDS = new Set([
   'shared/domain/regions.ts',
   'infra/local-sheets/a1.ts',
   'infra/local-sheets/books.ts',
+  'infra/local-sheets/dimensions.ts',
   'infra/local-sheets/server.ts',
   'infra/local-sheets/structure.ts',
   'infra/local-sheets/values.ts',

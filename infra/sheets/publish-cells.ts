@@ -1,0 +1,66 @@
+import type { sheets_v4 } from '@googleapis/sheets';
+import { cleanText } from '../../shared/domain/text.ts';
+import type { OutputTab } from '../../shared/sheet/output-tab.ts';
+
+type Request = sheets_v4.Schema$Request;
+
+/** Header rows plus body rows, every row padded to the same width so stale cells are overwritten. */
+export function tabValues(tab: OutputTab): (string | number)[][] {
+  const all = [...tab.header, ...tab.rows];
+  const width = Math.max(1, ...all.map((r) => r.length));
+  return all.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+}
+
+/** The grid tabValues fills, without building it (a publish sizes every tab twice). */
+export function sizeOf(tab: OutputTab): { rows: number; cols: number } {
+  let cols = 1;
+  for (const row of tab.header) cols = Math.max(cols, row.length);
+  for (const row of tab.rows) cols = Math.max(cols, row.length);
+  const values = tab.header.length + tab.rows.length;
+  return { rows: Math.max(values, tab.header.length + 1), cols };
+}
+
+/**
+ * A cell as the API takes it, its text cleaned here: a publish's requests are built clean (see
+ * PreparedRequests), so the adapter need not walk its thousands of cells again.
+ */
+export function cellOf(value: string | number): sheets_v4.Schema$CellData {
+  if (typeof value === 'number') return { userEnteredValue: { numberValue: value } };
+  return value === '' ? {} : { userEnteredValue: { stringValue: cleanText(value) } };
+}
+
+/** The body rows' look (wrapped, top-aligned; score columns with two decimals), rows [from, to). */
+export function bodyLooks(
+  sheetId: number,
+  tab: OutputTab,
+  from: number,
+  to: number,
+  cols: number,
+): Request[] {
+  const requests: Request[] = [
+    {
+      repeatCell: {
+        range: { sheetId, startRowIndex: from, endRowIndex: to, startColumnIndex: 0, endColumnIndex: cols },
+        cell: { userEnteredFormat: { wrapStrategy: 'WRAP', verticalAlignment: 'TOP' } },
+        fields: 'userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment',
+      },
+    },
+  ];
+  for (const column of tab.scoreColumns ?? []) {
+    if (column >= cols) continue;
+    requests.push({
+      repeatCell: {
+        range: {
+          sheetId,
+          startRowIndex: from,
+          endRowIndex: to,
+          startColumnIndex: column,
+          endColumnIndex: column + 1,
+        },
+        cell: { userEnteredFormat: { numberFormat: { type: 'NUMBER', pattern: '0.00' } } },
+        fields: 'userEnteredFormat.numberFormat',
+      },
+    });
+  }
+  return requests;
+}
