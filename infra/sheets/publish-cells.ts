@@ -4,11 +4,20 @@ import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 
 type Request = sheets_v4.Schema$Request;
 
-/** Header rows plus body rows, every row padded to the same width so stale cells are overwritten. */
-export function tabValues(tab: OutputTab): (string | number)[][] {
-  const all = [...tab.header, ...tab.rows];
-  const width = Math.max(1, ...all.map((r) => r.length));
-  return all.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+/**
+ * Header rows plus body rows, every row padded to the same width so stale cells are overwritten; rows
+ * [from, to) of them when asked.
+ */
+export function tabValues(tab: OutputTab, from = 0, to = Number.POSITIVE_INFINITY): (string | number)[][] {
+  const { cols } = sizeOf(tab);
+  const h = tab.header.length;
+  const end = Math.min(to, h + tab.rows.length);
+  const out: (string | number)[][] = [];
+  for (let r = from; r < end; r++) {
+    const row = r < h ? tab.header[r] : tab.rows[r - h];
+    out.push(Array.from({ length: cols }, (_, i) => row?.[i] ?? ''));
+  }
+  return out;
 }
 
 /** The grid tabValues fills, without building it (a publish sizes every tab twice). */

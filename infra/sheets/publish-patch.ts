@@ -29,11 +29,11 @@ export function patchRequests(sheetId: number, index: number, tab: OutputTab, sh
   if (!grown) return [];
   const { rows, cols } = sizeOf(tab);
   const h = tab.header.length;
-  const values = tabValues(tab);
+  // Only the rows a patch writes are built: the log tab holds thousands.
   const write = (from: number, to: number): Request => ({
     updateCells: {
       start: { sheetId, rowIndex: from, columnIndex: 0 },
-      rows: values.slice(from, to).map((row) => ({ values: row.map(cellOf) })),
+      rows: tabValues(tab, from, to).map((row) => ({ values: row.map(cellOf) })),
       fields: 'userEnteredValue',
     },
   });
