@@ -433,9 +433,11 @@ function rankFinal(
   const gates = competition.stages.filter((s) => s.gate).map((s) => s.id);
   const failed = failedGates(competition.stages, stages);
   const weights = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
-  const byStage = new Map(stages.map((s) => [s.stage, new Map(s.ranking.map((e) => [e.id, e]))]));
-  const categories = new Map(innovations.map((i) => [i.id, i.category]));
   const entries = (last?.ranking ?? []).filter((e) => !failed.has(e.id) && (reached?.has(e.id) ?? true));
+  // Looked up for the final's entries only (a few hundred), not kept for every entry a stage ranked.
+  const inFinal = new Set(entries.map((e) => e.id));
+  const byStage = new Map(stages.map((s) => [s.stage, byIdAmong(s.ranking, inFinal, (e) => e)]));
+  const categories = byIdAmong(innovations, inFinal, (i) => i.category);
   const candidates: Candidate[] = entries.map((lastEntry) => {
     const parts = weights.map(([sid, w]) => ({ w, entry: byStage.get(sid)?.get(lastEntry.id) }));
     const verified = gates.every((g) => byStage.get(g)?.get(lastEntry.id)?.status === 'complete');
@@ -453,6 +455,17 @@ function rankFinal(
     });
   });
   return { stage: 'final', ranking: order(candidates, { top: finalTop(competition), per: 'overall' }) };
+}
+
+/** `pick` of each item whose id is in `ids`, by id (the last of an id winning, as a Map of all would). */
+function byIdAmong<T extends { id: string }, V>(
+  items: readonly T[],
+  ids: ReadonlySet<string>,
+  pick: (item: T) => V,
+): Map<string, V> {
+  const out = new Map<string, V>();
+  for (const item of items) if (ids.has(item.id)) out.set(item.id, pick(item));
+  return out;
 }
 
 /** Higher score first, then the tie-break means; equal means agree to 4 decimals. */
