@@ -339,7 +339,7 @@ function candidatesOf(
       const s = slots[i] ?? 0;
       const juror = cells.juror(s);
       if (!juror || hasConflict(juror, innovation)) continue;
-      if (columns) reportDisagreeing(stage, { cells, s, columns }, problems);
+      if (columns && cells.anyDisagreeing) reportDisagreeing(stage, { cells, s, columns }, problems);
       current = s;
       const total = jurorTotalOf(stage, scoreOfCurrent);
       if (total === null) continue;

@@ -23,6 +23,7 @@ export class StageCells {
   private first = new Int32Array(0);
   private readonly copies = new Map<number, number[]>();
   private slots = 0;
+  private disagreed = false;
 
   /** `capacity`: the slots to make room for at once (more are made as needed). */
   constructor(
@@ -57,7 +58,10 @@ export class StageCells {
       return;
     }
     const seen = this.values[k] ?? Number.NaN;
-    if (value !== seen && !(Number.isNaN(value) && Number.isNaN(seen))) this.state[k] = DISAGREE;
+    if (value !== seen && !(Number.isNaN(value) && Number.isNaN(seen))) {
+      this.state[k] = DISAGREE;
+      this.disagreed = true;
+    }
     const copies = this.copies.get(k);
     if (copies) copies.push(cell);
     else this.copies.set(k, [this.first[k] ?? cell, cell]);
@@ -79,6 +83,11 @@ export class StageCells {
     const k = slot * this.criteria + criterion;
     const v = this.values[k] ?? Number.NaN;
     return this.state[k] === AGREED && !Number.isNaN(v) ? v : undefined;
+  }
+
+  /** Whether any cell's copies disagree: most reads have none, and then no slot need be asked. */
+  get anyDisagreeing(): boolean {
+    return this.disagreed;
   }
 
   /** Every copy (indexes into the caller's cells, in the order added) when copies disagree; else none. */
