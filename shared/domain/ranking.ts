@@ -355,7 +355,7 @@ function candidatesOf(
       score: stableMeanOfFirst(counted, jurors),
       status: jurors >= stage.minJurors ? 'complete' : 'incomplete',
       jurors,
-      tieBreak: tieBreakMeans(stage, tieBreakAt, cells, { slots, jurors, means }),
+      tieBreak: tieBreakMeans(stage, tieBreakAt, cells, slots, jurors, means),
       totals,
     });
   });
@@ -377,12 +377,17 @@ function reportDisagreeing(
   }
 }
 
-/** The tie-break criteria's means (0–100) over the first `jurors` (counted) slots; `means` is scratch. */
+/**
+ * The tie-break criteria's means (0–100) over the first `jurors` (counted) slots; `means` is scratch.
+ * Arguments in a row, not in an object: this runs once per entry.
+ */
 function tieBreakMeans(
   stage: Stage,
   tieBreakAt: readonly number[],
   cells: StageCells,
-  { slots, jurors, means }: { slots: readonly number[]; jurors: number; means: number[] },
+  slots: readonly number[],
+  jurors: number,
+  means: number[],
 ): number[] {
   const out: number[] = [];
   for (let t = 0; t < tieBreakAt.length; t++) {
