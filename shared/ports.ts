@@ -285,8 +285,22 @@ export const SYNC_LEASE = 'sync';
 
 /** Mutual exclusion across instances (a cron and a button press), with expiry so a crash frees it. */
 export interface Leases {
-  /** Takes the named lease until `until` unless someone else holds an unexpired one. */
-  acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /**
+   * Takes the named lease until `until` unless someone else holds an unexpired one. `deferred`: a store
+   * may answer from its read alone and write the take with the holder's first save through it (Firestore:
+   * a cron tick that finds nothing new then makes one commit, not two) or in confirmLease; a taker that
+   * comes in between wins, and that save or confirmLease fails with AppError('busy'). Nothing outside the
+   * store (the Sheet) may be written before confirmLease.
+   */
+  acquireLease(
+    name: string,
+    holder: string,
+    now: Date,
+    until: Date,
+    options?: { deferred?: boolean },
+  ): Promise<boolean>;
+  /** Writes a deferred take now (no request when the take is written already, or was not deferred). */
+  confirmLease?(name: string, holder: string): Promise<void>;
   releaseLease(name: string, holder: string): Promise<void>;
 }
 

@@ -28,25 +28,29 @@ export const BUSY = () => new AppError('busy', bilingual('error.syncBusy'));
  * Runs `work` while holding the sheet lease, so syncs and setups never interleave their writes. The
  * signal handed to `work` aborts after `budgetMs` (tests shorten it), when the lease was lost to another
  * holder, or when the process is asked to stop (`services.stopping`): pass it to every sheet call.
+ * `deferred` (Leases.acquireLease): the take may be written with the work's last save; `work` must then
+ * call `confirm` before it writes anything but that save (it throws AppError('busy') when overtaken).
  */
 export async function withSheetLease<T>(
   services: Services,
   who: string,
-  work: (signal: AbortSignal) => Promise<T>,
+  work: (signal: AbortSignal, confirm: () => Promise<void>) => Promise<T>,
   budgetMs = SHEET_WORK_BUDGET_MS,
+  options: { deferred?: boolean } = {},
 ): Promise<T> {
   const { stores, clock, stopping } = services;
   if (stopping?.signal.aborted) throw stopping.signal.reason;
   const holder = `${who}-${crypto.randomUUID()}`;
   const now = clock.now();
   const until = new Date(now.getTime() + LEASE_MS);
-  if (!(await stores.leases.acquireLease(SYNC_LEASE, holder, now, until))) throw BUSY();
+  if (!(await stores.leases.acquireLease(SYNC_LEASE, holder, now, until, options))) throw BUSY();
+  const confirm = async () => stores.leases.confirmLease?.(SYNC_LEASE, holder);
   const ended = new AbortController();
   const timer = setTimeout(() => ended.abort(outOfTime(budgetMs)), budgetMs);
   const endRenewals = renewWhileRunning(services, holder, (reason) => ended.abort(reason));
   const running = (async () => {
     try {
-      return await work(stopping ? AbortSignal.any([ended.signal, stopping.signal]) : ended.signal);
+      return await work(stopping ? AbortSignal.any([ended.signal, stopping.signal]) : ended.signal, confirm);
     } finally {
       clearTimeout(timer);
       // A renewal still on its way would take the lease again after the release.

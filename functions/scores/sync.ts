@@ -32,17 +32,23 @@ export async function runSync(
   // The cron keeps the tabs current and light; a person (button, CLI) also gets the fairness report.
   const computeFairness = opts.fairness ?? opts.trigger !== 'scheduled';
   const sheet = sheetOf(services);
-  const underLease = async (signal: AbortSignal): Promise<SyncRecord> => {
+  const underLease = async (signal: AbortSignal, confirm: () => Promise<void>): Promise<SyncRecord> => {
     const run = await beginRun(services, sheet);
     const soFar = nothingLearnt();
     try {
-      return await syncSteps(services, { run, soFar, sheet, signal, computeFairness });
+      return await syncSteps(services, { run, soFar, sheet, signal, computeFairness, confirm });
     } catch (e) {
+      // A deferred take that another sync overtook: nothing of this one may be saved.
+      await confirm().catch((c: unknown) => {
+        throw isAppError(c) && c.code === 'busy' ? c : e;
+      });
       await saveFailed(services, run, soFar, e);
       throw e;
     }
   };
-  return withSheetLease(services, opts.trigger, underLease, opts.budgetMs);
+  // The cron's take is written with its save: a tick that finds nothing new makes one commit, not two.
+  const deferred = opts.trigger === 'scheduled';
+  return withSheetLease(services, opts.trigger, underLease, opts.budgetMs, { deferred });
 }
 
 interface SyncContext {
@@ -52,6 +58,8 @@ interface SyncContext {
   sheet: ScoreSheet;
   signal: AbortSignal;
   computeFairness: boolean;
+  /** Writes a deferred lease take: before anything but the unchanged save is written. */
+  confirm: () => Promise<void>;
 }
 
 /** The steps of one sync, each its own function: read → take apart → compare → rank → render → publish → record. */
@@ -60,7 +68,7 @@ async function syncSteps(services: Services, ctx: SyncContext): Promise<SyncReco
   const read = await readJurorTabs(services, run.head, signal);
   const standing = unchangedSince(run.head, read, computeFairness);
   if (standing) return saveUnchanged(services, run, standing.inputHash, read.readHash);
-  const store = await readStoreInputs(services, run.head, read);
+  const [store] = await Promise.all([readStoreInputs(services, run.head, read), ctx.confirm()]);
   const { inputs } = store;
   Object.assign(soFar, { inputs, cellsPartial: store.moved !== undefined });
   const parsed = await parseWithSelection(services, read.taken, inputs.roster.innovations);

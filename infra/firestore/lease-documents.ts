@@ -1,3 +1,5 @@
+import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Leases } from '../../shared/ports.ts';
 import { SYNC_LEASE } from '../../shared/ports.ts';
 import { AlreadyExists, type DocumentWrite, docId, type Fields } from './document-backend.ts';
@@ -13,6 +15,12 @@ interface Term {
 }
 
 /**
+ * A term this instance holds. `pending`: a deferred take, read but not written; its term's `create`
+ * rides on the holder's next commit (or confirmLease), and fails there if another taker came first.
+ */
+type Held = { name: string; pending?: boolean } & Term;
+
+/**
  * Leases on Firestore: `leases/{name}/terms/{term}`, one document per hand-over, *created*, so only one
  * taker can take the next term. `leases/{name}` repeats the latest term's state, written in the same
  * commit as each term, so a take reads one document (in the batch read that also reads the sync head, for
@@ -25,7 +33,7 @@ export function createLeaseDocuments(
   sync?: { link: SyncLeaseLink; releaseWith: (release: SyncLeaseLink['release']) => void },
 ): Leases {
   /** Leases this instance holds: holder (unique per acquisition) → its lease and term. */
-  const held = new Map<string, { name: string } & Term>();
+  const held = new Map<string, Held>();
   const pointerPath = (name: string) => at('leases', docId(name));
   const termPath = (name: string, term: number) =>
     at('leases', docId(name), 'terms', String(term).padStart(10, '0'));
@@ -45,16 +53,31 @@ export function createLeaseDocuments(
     { op: 'set', path: pointerPath(name), fields: { term, holder, untilMs, released: true } },
   ];
 
+  /** The writes that take `next`: its term created (exclusion rests on that) and the pointer. */
+  const takeWrites = (name: string, next: Term): DocumentWrite[] => [
+    { op: 'create', path: termPath(name, next.term), fields: { ...next } },
+    { op: 'set', path: pointerPath(name), fields: { ...next } },
+  ];
+
+  /**
+   * A deferred take overtaken: another taker created its term after our read. The pointer is set to the
+   * latest term, so a pointer that lagged behind the terms does not overtake every later tick too.
+   */
+  async function overtaken(name: string): Promise<AppError> {
+    const latest = await latestTerm(name);
+    if (latest) await backend.commit([{ op: 'set', path: pointerPath(name), fields: { ...latest } }]);
+    return busy();
+  }
+
+  const pendingHold = (name: string, now: Date) =>
+    [...held.values()].some((t) => t.name === name && t.pending && !t.released && t.untilMs > now.getTime());
+
   /** Takes the term after `current` unless it is held by another; 'lagged': that term exists already. */
   async function take(name: string, holder: string, now: Date, until: Date, current: Term | null) {
-    const free = !current || current.released || current.untilMs <= now.getTime();
-    if (!free && current.holder !== holder) return false;
-    const next: Term = { term: (current?.term ?? 0) + 1, holder, untilMs: until.getTime(), released: false };
+    if (!isFree(current, now) && current?.holder !== holder) return false;
+    const next = nextTerm(current, holder, until);
     try {
-      await backend.commit([
-        { op: 'create', path: termPath(name, next.term), fields: { ...next } },
-        { op: 'set', path: pointerPath(name), fields: { ...next } },
-      ]);
+      await backend.commit(takeWrites(name, next));
       held.set(holder, { name, ...next });
       return true;
     } catch (error) {
@@ -66,21 +89,49 @@ export function createLeaseDocuments(
   sync?.releaseWith(() => {
     const mine = [...held.values()].findLast((t) => t.name === SYNC_LEASE && !t.released);
     if (!mine) return undefined;
+    // A deferred take is written and released at once: its term created released.
+    const writes = mine.pending
+      ? takeWrites(SYNC_LEASE, { ...termFields(mine), released: true })
+      : releaseWrites(SYNC_LEASE, mine);
     // Released, but still known: the release after the save then makes no request.
-    return { writes: releaseWrites(SYNC_LEASE, mine), done: () => Object.assign(mine, { released: true }) };
+    return { writes, done: () => Object.assign(mine, { released: true, pending: false }) };
   });
 
   return {
-    async acquireLease(name, holder, now, until) {
+    async acquireLease(name, holder, now, until, options = {}) {
+      const fresh = !held.has(holder);
+      // A deferred take of this instance is not in the pointer yet, but holds the lease all the same.
+      if (fresh && pendingHold(name, now)) return false;
       // A fresh take of the sync lease reads the sync head along (a renewal does not).
-      const withHead = sync && name === SYNC_LEASE && !held.has(holder) ? [sync.link.headPath] : [];
+      const withHead = sync && name === SYNC_LEASE && fresh ? [sync.link.headPath] : [];
       const [pointer, ...head] = await backend.getMany([pointerPath(name), ...withHead]);
-      const first = await take(name, holder, now, until, termOf(pointer));
+      const current = termOf(pointer);
+      if (options.deferred && fresh && isFree(current, now)) {
+        held.set(holder, { name, ...nextTerm(current, holder, until), pending: true });
+        if (withHead.length > 0) sync?.link.keepHead(head[0] ?? null);
+        return true;
+      }
+      const first = await take(name, holder, now, until, current);
       // The pointer lagged behind the terms, or another taker created the same term: the terms decide.
       const taken =
         first === 'lagged' ? (await take(name, holder, now, until, await latestTerm(name))) === true : first;
       if (withHead.length > 0) sync?.link.keepHead(taken ? (head[0] ?? null) : undefined);
       return taken;
+    },
+    async confirmLease(name, holder) {
+      const mine = held.get(holder);
+      // Called while the work runs: a hold that is gone was overtaken, and stays so.
+      if (!mine) throw busy();
+      if (!mine.pending) return;
+      try {
+        await backend.commit(takeWrites(name, termFields(mine)));
+        mine.pending = false;
+      } catch (error) {
+        if (!(error instanceof AlreadyExists)) throw error;
+        // Nothing was written: nothing to release either.
+        held.delete(holder);
+        throw await overtaken(name);
+      }
     },
     async releaseLease(name, holder) {
       // The term this instance took is known: no read (a subrequest less on a cron tick). Another
@@ -89,7 +140,8 @@ export function createLeaseDocuments(
       held.delete(holder);
       if (mine) {
         if (name === SYNC_LEASE) sync?.link.keepHead(undefined);
-        if (!mine.released) await backend.commit(releaseWrites(name, mine));
+        // A deferred take never written holds nothing to release.
+        if (!mine.released && !mine.pending) await backend.commit(releaseWrites(name, mine));
         return;
       }
       const current = await latestTerm(name);
@@ -108,4 +160,20 @@ function termOf(fields: Fields | null | undefined): Term | null {
     untilMs: typeof fields.untilMs === 'number' ? fields.untilMs : 0,
     released: fields.released === true,
   };
+}
+
+const busy = () => new AppError('busy', bilingual('error.syncBusy'));
+
+/** No term, or one released or expired. */
+function isFree(current: Term | null, now: Date): boolean {
+  return !current || current.released || current.untilMs <= now.getTime();
+}
+
+function nextTerm(current: Term | null, holder: string, until: Date): Term {
+  return { term: (current?.term ?? 0) + 1, holder, untilMs: until.getTime(), released: false };
+}
+
+/** A held term's own fields, as its document holds them. */
+function termFields({ term, holder, untilMs, released }: Term): Term {
+  return { term, holder, untilMs, released };
 }

@@ -2,9 +2,10 @@ import type { DocumentWrite, Fields } from './document-backend.ts';
 
 /**
  * What the sync lease and the sync head share on one store instance, so that a cron tick that finds
- * nothing new makes three Firestore requests (issue 22): taking the sync lease afresh reads the head in
+ * nothing new makes two Firestore requests (issue 22): taking the sync lease afresh reads the head in
  * the same batch read, and the first syncHead() after it answers from that read; the sync's last save
- * (saveUnchanged) carries the lease's release in its commit, and the release after it makes no request.
+ * (saveUnchanged) carries the lease's release in its commit (and a deferred take's term, created
+ * released), and the release after it makes no request.
  */
 export interface SyncLeaseLink {
   /** The head document's path (heads/sync). */

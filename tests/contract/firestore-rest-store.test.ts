@@ -31,6 +31,7 @@ describeSyncHeadContract('firestore (REST client → bridge → emulator)', asyn
     close: async () => {},
     reads: backend.reads,
     requests: backend.requests,
+    other: () => createDocumentStore(backend),
     dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
   };
 });

@@ -19,6 +19,8 @@ export interface OpenedStore {
   reads?: () => number;
   /** Requests made so far (Firestore adapters only: a Worker's subrequests). */
   requests?: () => number;
+  /** The same documents through a store of their own (another Worker isolate), where there can be one. */
+  other?: () => StoreAdapter;
   /** Removes the head as a store written before it existed would lack it. */
   dropHead?: (competition: string) => Promise<void>;
 }
@@ -27,6 +29,17 @@ const written = (id: string, sequence: number, finishedAt: string): SyncRecord =
   ...bigSync(id, finishedAt),
   sequence,
   inputHash: `sha256-input-${id}`,
+});
+
+/** The head an unchanged sync after sync-000000001 saves. */
+const unchangedAfter = (inputHash: string) => ({
+  id: 'sync-000000002',
+  sequence: 2,
+  status: 'unchanged' as const,
+  startedAt: '2024-11-01T00:15:00.000Z',
+  finishedAt: '2024-11-01T00:15:01.000Z',
+  readHash: 'r',
+  inputHash,
 });
 
 /** The sync head every StoreAdapter adapter keeps: one small read decides a sync is "unchanged". */
@@ -229,6 +242,60 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       expect(await stores.leases.acquireLease('sync', 'button-1', t(0), t(1))).toBe(true);
       expect(await stores.syncLog.syncHead()).toMatchObject({ id: 'sync-000000002', readHash: 'r' });
       expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1))).toBe(false);
+    });
+
+    it("writes a deferred take with the unchanged save (the cron's two requests), and frees it", async () => {
+      const cid = uniqueCompetition();
+      const stores = store.competition(cid);
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      await stores.syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), {
+        readHash: 'r',
+      });
+      const before = opened.requests?.();
+      const deferred = { deferred: true };
+      expect(await stores.leases.acquireLease('sync', 'cron-1', t(0), t(1), deferred)).toBe(true);
+      const head = await stores.syncLog.syncHead();
+      await stores.syncLog.saveUnchanged(unchangedAfter(head?.inputHash ?? ''));
+      await stores.leases.releaseLease('sync', 'cron-1');
+      // Firestore: the lease and the head in one batch read, the head with the lease's take and release.
+      if (before !== undefined) expect((opened.requests?.() ?? 0) - before).toBe(2);
+      expect(await stores.syncLog.syncHead()).toMatchObject({ id: 'sync-000000002', sequence: 2 });
+      // Held by a deferred take confirmed: another waits, then takes it once it is released.
+      expect(await stores.leases.acquireLease('sync', 'cron-2', t(0), t(1), deferred)).toBe(true);
+      await stores.leases.confirmLease?.('sync', 'cron-2');
+      expect(await stores.leases.acquireLease('sync', 'button-1', t(0), t(1))).toBe(false);
+      await stores.leases.releaseLease('sync', 'cron-2');
+      expect(await stores.leases.acquireLease('sync', 'button-1', t(0), t(1))).toBe(true);
+    });
+
+    it('lets no deferred take save once another sync took the lease after it looked', async () => {
+      const cid = uniqueCompetition();
+      const cron = store.competition(cid);
+      // Another isolate's button, or the same instance's.
+      const button = (opened.other?.() ?? store).competition(cid);
+      const t = (min: number) => new Date(Date.UTC(2024, 10, 1, 0, min));
+      await cron.syncLog.saveSync(written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), {
+        readHash: 'r',
+      });
+      const deferred = { deferred: true };
+      expect(await cron.leases.acquireLease('sync', 'cron-1', t(0), t(1), deferred)).toBe(true);
+      const head = await cron.syncLog.syncHead();
+      // A store that takes at once answers the second taker busy; one that deferred lets it in, and
+      // then the deferred holder's save and confirmation fail as busy: never both.
+      const buttonTook = await button.leases.acquireLease('sync', 'button-1', t(0), t(1));
+      if (!buttonTook) return;
+      await expect(cron.syncLog.saveUnchanged(unchangedAfter(head?.inputHash ?? ''))).rejects.toThrow();
+      await expect(cron.leases.confirmLease?.('sync', 'cron-1')).rejects.toMatchObject({ code: 'busy' });
+      await expect(cron.leases.confirmLease?.('sync', 'cron-1')).rejects.toMatchObject({ code: 'busy' });
+      await cron.leases.releaseLease('sync', 'cron-1');
+      expect(await button.syncLog.syncHead()).toMatchObject({ id: 'sync-000000001', sequence: 1 });
+      // The button still holds it; once it is released, the next deferred take goes through.
+      expect(await cron.leases.acquireLease('sync', 'cron-2', t(0), t(1), deferred)).toBe(false);
+      await button.leases.releaseLease('sync', 'button-1');
+      expect(await cron.leases.acquireLease('sync', 'cron-3', t(0), t(1), deferred)).toBe(true);
+      await cron.syncLog.saveUnchanged(unchangedAfter(head?.inputHash ?? ''));
+      await cron.leases.releaseLease('sync', 'cron-3');
+      expect(await button.syncLog.syncHead()).toMatchObject({ id: 'sync-000000002', sequence: 2 });
     });
 
     it('keeps the head on the sync that ran last when an earlier one is saved after it', async () => {
