@@ -17,6 +17,7 @@ import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 import { GOOGLE_JWKS_URL } from '../intake/push-token.ts';
+import { jurorTabsCache } from '../scores/juror-tabs-cache.ts';
 import type { DeployedCompetition, GoogleEnv } from './env.ts';
 import { type Services, systemClock } from './services.ts';
 
@@ -77,6 +78,7 @@ export function googleDeployment(
   const shared = {
     xlsx: lazyXlsxWriter,
     intakeRules: intakeRulesCache(),
+    jurorTabs: jurorTabsCache(),
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     forms: createFormsResponses({
       auth,

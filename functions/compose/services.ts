@@ -3,6 +3,7 @@ import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import type { IntakeRulesOf } from '../../shared/domain/intake-rules.ts';
 import type { Clock, CompetitionStores, FormResponses, ScoreSheet, XlsxWriter } from '../../shared/ports.ts';
+import type { JurorTabsOf } from '../scores/juror-tabs-cache.ts';
 import type { Stopping } from './stopping.ts';
 
 /** Everything a route needs, built by one composition root per runtime and injected per request. */
@@ -27,6 +28,11 @@ export interface Services {
    * bench) intake derives them for each submission.
    */
   intakeRules?: IntakeRulesOf;
+  /**
+   * A competition's juror tabs, laid out once per config object (every cron tick reads them): the
+   * Google composition root keeps one cache per deployment; without one they are laid out per read.
+   */
+  jurorTabs?: JurorTabsOf;
   /** Writes the secretariat's .xlsx downloads. */
   xlsx: XlsxWriter;
   /**

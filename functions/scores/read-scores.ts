@@ -56,7 +56,7 @@ export async function takeJurorTabs(
   services: Services,
   opts: { signal?: AbortSignal | undefined; extra?: readonly string[] } = {},
 ): Promise<TakenRead> {
-  const tabs = jurorTabs(services.competition);
+  const tabs = (services.jurorTabs ?? jurorTabs)(services.competition);
   const extra = opts.extra ?? [];
   const read = await sheetOf(services).readRanges(
     [
