@@ -200,6 +200,11 @@ export interface SyncHead {
    */
   tabs?: TabStates;
   /**
+   * How many score changes the log holds, when the head says it (Firestore's names the change tail);
+   * absent otherwise. A sync that needs none of the newest changes' rows asks syncInputs for 0 of them.
+   */
+  changes?: number;
+  /**
    * Changes (a new random value) whenever an innovation, a rejection or a fixed result version is stored or
    * cleared: a sync's other inputs. '' before anything was stored. Hash the value syncHead returned
    * BEFORE reading those inputs: a write landing meanwhile then changes the stamp the next sync sees.
@@ -447,6 +452,11 @@ export interface SheetSnapshot {
   ranges: RangeValues[];
   /** Opaque to callers: hand it back to publish(). */
   publishState: string;
+  /**
+   * Per output tab key, the content version (OutputTab.grown) its live tab shows, as the bookkeeping
+   * read with the ranges says; absent where the sheet does not keep versions.
+   */
+  shown?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -16,7 +16,7 @@ import type { Scores } from './sync-scores.ts';
 export function renderTabs(
   { competition, lang }: Services,
   scores: Scores,
-  was: { inputs: SyncInputs; changes: ScoreChange[] },
+  was: { inputs: SyncInputs; changes: ScoreChange[]; logRowsLeftOut?: boolean },
   result: CompetitionResult,
   { fairness, fairnessNote }: SyncFairness,
 ): OutputTab[] {
@@ -33,6 +33,7 @@ export function renderTabs(
     record: was.inputs.fixed,
     scoreChanges: history,
     scoreChangesAdded: was.changes.length,
+    ...(was.logRowsLeftOut ? { scoreChangesShown: Math.min(history.total, MAX_CHANGE_ROWS) } : {}),
     comments: parsed.comments,
     sheetIssues: parsed.issues,
     missing: parsed.missing,

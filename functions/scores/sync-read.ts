@@ -3,6 +3,7 @@ import { canonicalJson } from '../../shared/domain/canonical-json.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import { readDigest, type TabStates, tabKey } from '../../shared/domain/tab-digests.ts';
 import type { SyncHead, SyncInputs } from '../../shared/ports.ts';
+import { OUTPUT_KEYS, scoreChangesVersion } from '../../shared/sheet/output-tabs.ts';
 import type { Services } from '../compose/services.ts';
 import { type TakenWithSelection, takeWithSelection } from './selection.ts';
 
@@ -61,6 +62,8 @@ export function unchangedSince(
 export interface StoreInputs {
   inputs: SyncInputs;
   moved: ReadonlySet<string> | undefined;
+  /** The store was asked for none of the change log's rows: the Sheet's log tab is patched. */
+  logRowsLeftOut: boolean;
 }
 
 /**
@@ -69,12 +72,24 @@ export interface StoreInputs {
  * log's tail: one read on Firestore.
  */
 export async function readStoreInputs(
-  { stores }: Services,
+  services: Services,
   head: SyncHead | null,
   read: TabsRead,
 ): Promise<StoreInputs> {
   const moved = movedTabs(head, read);
-  return { inputs: await stores.syncLog.syncInputs(head, MAX_CHANGE_ROWS, moved), moved };
+  const rows = logTabShowsHead(services, head, read) ? 0 : MAX_CHANGE_ROWS;
+  const inputs = await services.stores.syncLog.syncInputs(head, rows, moved);
+  return { inputs, moved, logRowsLeftOut: rows === 0 };
+}
+
+/**
+ * Whether the Sheet's "Riwayat Nilai" tab shows the change log as long as the head says it is: then this
+ * sync's changes are put on top of it and no older change's row is needed (the store reads none).
+ */
+function logTabShowsHead({ lang, competition }: Services, head: SyncHead | null, read: TabsRead): boolean {
+  if (head?.changes === undefined) return false;
+  const shown = read.taken.taken.read.snapshot().shown?.[OUTPUT_KEYS.scoreChanges];
+  return shown === scoreChangesVersion(lang, competition.timezone, head.changes);
 }
 
 /** What the record is saved with per juror tab: the digests of its read and of its typed cells. */

@@ -82,7 +82,8 @@ async function syncSteps(services: Services, ctx: SyncContext): Promise<SyncReco
   const result = rankJudged(services, scores);
   const fairness = fairnessOfSync(services, run, { result, inputHash, last: inputs.last }, computeFairness);
   const calibration = calibrationReport(services.competition, scores.parsed.calibration);
-  const outputs = renderTabs(services, scores, { inputs, changes }, result, fairness);
+  const was = { inputs, changes, logRowsLeftOut: store.logRowsLeftOut };
+  const outputs = renderTabs(services, scores, was, result, fairness);
   const { generation } = await ctx.sheet.publish(outputs, scores.parsed.snapshot.publishState, { signal });
   const written = { inputHash, result, generation, fairness, calibration };
   return saveWritten(services, run, scores, written, { changes, inputs, tabs });

@@ -103,12 +103,11 @@ export function createChangeTail(backend: DocumentBackend, at: At) {
     const tail = appendToTail(before, changes, TAIL);
     const ownChunks = planChangeChunks(own, changes);
     const recent = [{ count: changes.length, chunks: ownChunks.paths }, ...before.recent];
-    // Every RECENT syncs the base is rewritten with the newest TAIL; so is a tail that was listed (it was
-    // found in no document).
+    // A tail that was listed (it was found in no document) is rewritten too.
     const listed = before.chunks.length === 0 && before.recent.length === 0 && before.changes.length > 0;
-    // And so is one whose own lists hold more than the tail (a first sync logs every typed cell).
-    const held = recent.reduce((n, r) => n + r.count, 0);
-    const rewrite = recent.length > RECENT || held > TAIL || listed;
+    const rewrite = rewriteDue(before, changes.length) || listed;
+    // A tail read without its rows (syncInputs asked for none) cannot be rewritten: saveSync reads them first.
+    if (rewrite && !rowsComplete(before)) throw new Error('change-tail: rows-left-out');
     const base = rewrite ? planChangeChunks(legacyPath(), tail.changes) : undefined;
     const pointer: { [key: string]: FieldValue } = base
       ? { total: tail.total, chunks: base.paths, recent: [] }
@@ -124,6 +123,20 @@ export function createChangeTail(backend: DocumentBackend, at: At) {
   }
 
   return { pointerOf, pathsOf, tailFrom, readTail, planAppend };
+}
+
+/**
+ * Whether appending `count` changes rewrites the base: every RECENT syncs, or when the syncs' own lists
+ * would hold more than the tail (a first sync logs every typed cell).
+ */
+export function rewriteDue(before: TailPointer, count: number): boolean {
+  const held = before.recent.reduce((n, r) => n + r.count, count);
+  return before.recent.length + 1 > RECENT || held > TAIL;
+}
+
+/** Whether a tail holds its rows (the newest TAIL of them), not only where they are kept. */
+export function rowsComplete(tail: ChangeTail): boolean {
+  return tail.changes.length >= Math.min(TAIL, tail.total);
 }
 
 function isMap(value: FieldValue | undefined): value is { [key: string]: FieldValue } {

@@ -20,7 +20,7 @@ import {
   tabStatesOf,
   wantedTabs,
 } from './cell-tab-documents.ts';
-import { type ChangeTail, createChangeTail, TAIL } from './change-tail.ts';
+import { type ChangeTail, createChangeTail, rewriteDue, rowsComplete, TAIL } from './change-tail.ts';
 import {
   commitChunked,
   deletesOf,
@@ -152,7 +152,8 @@ export function createSyncDocuments(
         readChunkGroups(backend, [
           recordChunks,
           rosterChunks,
-          tailNamed ? tails.pathsOf(tailNamed) : [],
+          // No rows wanted (the Sheet's log tab is patched): the tail's documents are not read.
+          tailNamed && tail > 0 ? tails.pathsOf(tailNamed) : [],
           strings(fixedNamed?.chunks),
           ...cellTabs.map((t) => t.chunks),
         ]),
@@ -168,7 +169,9 @@ export function createSyncDocuments(
         : await readChunks<SyncRecord>(backend, legacyChunks ?? [], 'sync');
     const fixed = fixedNamed ? await joinChunks<ResultRecord>(fixedDocs, 'record') : queriedFixed;
     const changeTail: ChangeTail = tailNamed
-      ? await tails.tailFrom(tailNamed, tailDocs)
+      ? tail > 0
+        ? await tails.tailFrom(tailNamed, tailDocs)
+        : { ...tailNamed, changes: [] }
       : (legacyTail ?? { ...(await deps.listChanges(TAIL)), chunks: [], recent: [] });
     const inputs: SyncInputs = {
       roster: freshRoster ?? (await joinChunks<SyncRoster>(rosterDocs, 'roster')),
@@ -218,12 +221,15 @@ export function createSyncDocuments(
             ? []
             : strings((await backend.get(syncPath))?.chunks);
       const changes = options?.changes ?? [];
+      // A tail read without its rows is enough to append to, unless this append rewrites it (1 in 16).
+      const before =
+        read && (rowsComplete(read.tail) || !rewriteDue(read.tail, changes.length)) ? read.tail : undefined;
       const log =
         changes.length > 0
           ? tails.planAppend(
               sync.id,
               changes,
-              read?.tail ??
+              before ??
                 (await tails.readTail(head)) ?? {
                   ...(await deps.listChanges(TAIL)),
                   chunks: [],
@@ -333,7 +339,14 @@ function toHead(fields: Fields): HeadOfSync {
     ...(isMap(sheetState) ? { sheetState: sheetState as Record<string, number> } : {}),
     ...(isMap(requests) ? { requests: requests as unknown as SyncRecord['requests'] } : {}),
     ...(cellTabs ? { tabs: tabStatesOf(cellTabs) } : {}),
+    ...changesOf(fields),
   };
+}
+
+/** The change log's length as the tail the head names says it. */
+function changesOf(fields: Fields): { changes?: number } {
+  const tail = fields.changeTail;
+  return isMap(tail) && typeof tail.total === 'number' ? { changes: tail.total } : {};
 }
 
 /** A head made from a sync document saved before heads existed: no fast-path key, so it never matches. */

@@ -21,3 +21,19 @@ export interface PublishMeta {
    */
   shown?: Record<string, { version: string; rows: number; cols: number }>;
 }
+
+/** The content versions the bookkeeping cell says the live output tabs show (SheetSnapshot.shown). */
+export function shownVersions(publishState: string): Record<string, string> | undefined {
+  try {
+    const meta = JSON.parse(publishState) as Partial<PublishMeta>;
+    if (!meta.shown || !meta.live) return undefined;
+    const live = meta.live;
+    return Object.fromEntries(
+      Object.entries(meta.shown).flatMap(([key, s]) =>
+        live[key] !== undefined && typeof s?.version === 'string' ? [[key, s.version]] : [],
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}

@@ -1,10 +1,21 @@
 import { sheets, type sheets_v4 } from '@googleapis/sheets';
 import { sha256Hex } from '../../shared/digest.ts';
 import { cleanDeep } from '../../shared/domain/text.ts';
+import { AppError } from '../../shared/errors.ts';
+import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { ScoreSheet, SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { provisionBook } from './provision-plan.ts';
-import { META_RANGE, type PublishMeta, parseMeta, stageRequests, swapRequests } from './publish-plan.ts';
+import { shownVersions } from './publish-meta.ts';
+import { patchable } from './publish-patch.ts';
+import {
+  META_RANGE,
+  type PublishMeta,
+  parseMeta,
+  stageRequests,
+  swapRequests,
+  writeMeta,
+} from './publish-plan.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
 import { readValues, withoutBookkeeping } from './values-read.ts';
@@ -106,6 +117,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     tabs: OutputTab[],
     start: PublishMeta,
   ): Promise<PublishMeta> {
+    await refuseSparse(calls, start, tabs);
     // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
     // the old tabs; no staging tab stays in the workbook between syncs.
     const staged = stageRequests(start, tabs);
@@ -133,9 +145,12 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
       return sheetRead(await sha256Hex(withoutBookkeeping(body)), () => {
         const got = parseBatchGet(utf8.decode(body));
         const meta = got[refs.length];
+        const publishState = String(meta?.values?.[0]?.[0] ?? '');
+        const shown = shownVersions(publishState);
         return {
           ranges: refs.map((ref, i) => ({ ...ref, values: cellTexts(got[i]?.values) })),
-          publishState: String(meta?.values?.[0]?.[0] ?? ''),
+          publishState,
+          ...(shown ? { shown } : {}),
         };
       });
     },
@@ -161,6 +176,19 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     },
     requestCount: () => ({ ...counts }),
   };
+}
+
+/**
+ * A sparse tab (the log tab without the rows a patch keeps) that can no longer be patched (its live tab
+ * went, or a failed swap was repaired): the bookkeeping forgets its version, so the next sync asks for
+ * every row and writes it whole, and this publish stops before writing anything else.
+ */
+async function refuseSparse(calls: SheetsCalls, meta: PublishMeta, tabs: OutputTab[]): Promise<void> {
+  const blind = tabs.filter((tab) => tab.grown?.sparse && !patchable(meta, tab)).map((tab) => tab.key);
+  if (blind.length === 0) return;
+  const shown = Object.fromEntries(Object.entries(meta.shown ?? {}).filter(([key]) => !blind.includes(key)));
+  await calls.batchUpdate({ prepared: [writeMeta({ ...meta, shown })] });
+  throw new AppError('sheet_unavailable', bilingual('error.logTabChanged'));
 }
 
 /**

@@ -27,4 +27,9 @@ export interface TabGrowth {
   over: string;
   top: number;
   tail: number;
+  /**
+   * The rows between the top and the tail were left out (each is empty here): the content can only be
+   * patched onto a live tab showing `over`, never written whole.
+   */
+  sparse?: boolean;
 }

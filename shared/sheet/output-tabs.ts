@@ -58,6 +58,11 @@ export interface OutputInput {
   scoreChanges?: { changes: readonly ScoreChange[]; total: number };
   /** How many of `scoreChanges` this sync added (the newest): the tab's growth since the last one. */
   scoreChangesAdded?: number;
+  /**
+   * How many changes the whole tab shows, when `scoreChanges` holds only this sync's (the store was not
+   * asked for the older ones' rows): the tab is then rendered sparse, for a patch (TabGrowth.sparse).
+   */
+  scoreChangesShown?: number;
   /** From reading the juror tabs: remarks, reshaped tabs, and per `stage|juror` what is still empty. */
   comments?: readonly JurorComment[];
   sheetIssues?: readonly SheetIssue[];
@@ -179,17 +184,33 @@ function scoreChangesTab(
     c.new,
     c.afterVersion === null ? '' : `${t.afterFixed} ${c.afterVersion}`,
   ]);
-  const footer = log.total > log.changes.length;
-  if (footer) rows.push([t.moreChanges.replace('{n}', String(log.total - log.changes.length))]);
+  // A sparse tab leaves out the rows a patch keeps: the same empty row stands for each.
+  const shown = Math.max(input.scoreChangesShown ?? 0, log.changes.length);
+  const leftOut: (string | number | null)[] = [];
+  for (let k = log.changes.length; k < shown; k++) rows.push(leftOut);
+  const footer = log.total > shown;
+  if (footer) rows.push([t.moreChanges.replace('{n}', String(log.total - shown))]);
   const added = input.scoreChangesAdded;
+  const grown =
+    added === undefined
+      ? undefined
+      : {
+          ...logGrowth(input, log.total, added, footer),
+          ...(shown > log.changes.length ? { sparse: true } : {}),
+        };
   return {
     key: OUTPUT_KEYS.scoreChanges,
     title: fitTitle(t.scoreChanges),
     header: [[t.seenAt, t.cell, t.stage, t.juror, t.innovation, t.criterion, t.oldValue, t.newValue, t.flag]],
     rows,
     widths: [190, 260, 110, 80, 130, 140, 100, 100, 200],
-    ...(added === undefined ? {} : { grown: logGrowth(input, log.total, added, footer) }),
+    ...(grown ? { grown } : {}),
   };
+}
+
+/** The "Riwayat Nilai" tab's content version for a log of `total` changes (TabGrowth.version). */
+export function scoreChangesVersion(lang: Lang, zone: string, total: number): string {
+  return `score-changes/1 ${lang} ${zone} ${total}`;
 }
 
 /**
@@ -198,7 +219,7 @@ function scoreChangesTab(
  * Its content is fixed by the log's length, the language and the zone its instants are written in.
  */
 function logGrowth(input: OutputInput, total: number, added: number, footer: boolean): TabGrowth {
-  const version = (n: number) => `score-changes/1 ${input.lang} ${input.competition.timezone} ${n}`;
+  const version = (n: number) => scoreChangesVersion(input.lang, input.competition.timezone, n);
   return {
     version: version(total),
     over: version(total - added),

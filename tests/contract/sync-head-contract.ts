@@ -527,6 +527,34 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       });
     });
 
+    it('keeps every change when syncs that asked for none of the rows append to the log', async () => {
+      const cid = uniqueCompetition();
+      const log = store.competition(cid).syncLog;
+      // 20 syncs, each reading its inputs with no change rows (as when the Sheet's log tab is patched)
+      // and appending 3 changes: the store rewrites the tail on the way (every 16th) without losing one.
+      for (let n = 0; n < 20; n++) {
+        const id = `sync-${String(n + 1).padStart(9, '0')}`;
+        const head = await log.syncHead();
+        const inputs = await log.syncInputs(head, 0);
+        expect(inputs.changes).toEqual({ changes: [], total: 3 * n });
+        if (head && n > 0) expect(head.changes ?? 3 * n).toBe(3 * n);
+        const changes = Array.from({ length: 3 }, (_, i) => scoreChange(id, 3 * n + i));
+        await log.saveSync(
+          { ...written(id, n + 1, `2024-11-20T00:00:${String(n).padStart(2, '0')}Z`) },
+          {
+            readHash: `read-${n}`,
+            changes,
+            inputs,
+          },
+        );
+      }
+      const all = await store.competition(cid).changeLog.listScoreChanges();
+      expect(all.total).toBe(60);
+      const inputs = await log.syncInputs(await log.syncHead(), 5000);
+      expect(inputs.changes).toEqual(all);
+      expect(all.changes.map((c) => c.new)).toEqual(Array.from({ length: 60 }, (_, i) => `${59 - i},5`));
+    });
+
     it('keeps a record’s cells per juror tab: a sync reads and rewrites only the tabs that moved', async () => {
       const cid = uniqueCompetition();
       const log = () => store.competition(cid).syncLog;

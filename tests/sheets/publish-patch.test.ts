@@ -1,12 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
+import { MAX_CHANGE_ROWS } from '../../functions/scores/sync-read.ts';
+import { createFirestoreStore } from '../../infra/firestore/node-store.ts';
 import { emptyBook, getCell } from '../../infra/local-sheets/model.ts';
 import { applyRequests } from '../../infra/local-sheets/structure.ts';
 import { sizeOf, tabValues } from '../../infra/sheets/publish-cells.ts';
 import { type PublishMeta, stageRequests, swapRequests } from '../../infra/sheets/publish-plan.ts';
+import { innovationNumber } from '../../shared/domain/innovation.ts';
+import { isAppError } from '../../shared/errors.ts';
+import type { SyncLog } from '../../shared/ports.ts';
 import type { OutputTab } from '../../shared/sheet/output-tab.ts';
-import { type SheetEnv, scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from './helpers.ts';
+import { EMULATOR_DEADLINE, emulatorFirestore } from '../setup/firestore-emulator.ts';
+import {
+  type SheetEnv,
+  scoreFor,
+  seedInnovations,
+  sheetEnvsClosedAfterEach,
+  submission,
+  typeScores,
+} from './helpers.ts';
 
 /**
  * A log tab that only grows at the top (the "Riwayat Nilai" tab) is patched in place, not rewritten:
@@ -120,6 +133,61 @@ describe('a sync after a one-cell edit', () => {
     expect(after.values[0]).toEqual(before.values[0]);
     expect(after.values[1]?.slice(6, 8)).toEqual([String(scoreFor('desk', 'j1', 'INOV-2024-001', 0)), '1']);
     expect(after.values.slice(2)).toEqual(before.values.slice(1));
+  });
+});
+
+describe('a sync on Firestore whose log tab is patched', () => {
+  const startEnv = sheetEnvsClosedAfterEach();
+
+  it('reads none of the change rows, and writes the tab whole again once it went', async () => {
+    const env = await startEnv();
+    const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-log-patch-${Date.now()}`);
+    onTestFinished(() => db.terminate());
+    const stores = createFirestoreStore(db, EMULATOR_DEADLINE).competition(env.services.competition.id);
+    const asked: number[] = [];
+    const syncLog: SyncLog = {
+      ...stores.syncLog,
+      syncInputs: (head, tail, tabs) => {
+        asked.push(tail);
+        return stores.syncLog.syncInputs(head, tail, tabs);
+      },
+    };
+    const services = { ...env.services, stores: { ...stores, syncLog } };
+    for (let n = 1; n <= 4; n++) {
+      await stores.innovations.upsertInnovation(submission(n), (k) => innovationNumber(2024, k));
+    }
+    await provisionSheet(services);
+    await typeScores(env, scoreFor, 'desk');
+    await runSync(services, { trigger: 'cli' });
+    const first = await liveLog(env);
+    const edit = (value: string) =>
+      typeScores(
+        env,
+        (st, j, i, c) => (j === 'j1' && i === 'INOV-2024-001' && c === 0 ? value : scoreFor(st, j, i, c)),
+        'desk',
+      );
+    await edit('1');
+    await runSync(services, { trigger: 'scheduled' });
+    const second = await liveLog(env);
+    expect(asked).toEqual([MAX_CHANGE_ROWS, 0]);
+    expect(second.sheetId).toBe(first.sheetId);
+    expect(second.values.slice(2)).toEqual(first.values.slice(1));
+    // A person deletes the log tab: the sync that finds out says so and forgets the tab's version…
+    await env.client.spreadsheets.batchUpdate({
+      spreadsheetId: env.server.spreadsheetId,
+      requestBody: { requests: [{ deleteSheet: { sheetId: second.sheetId ?? null } }] },
+    });
+    await edit('2');
+    const failed = await runSync(services, { trigger: 'scheduled' }).catch((e: unknown) => e);
+    expect(isAppError(failed) && failed.code).toBe('sheet_unavailable');
+    expect(isAppError(failed) && failed.text.id).toContain('Riwayat Nilai');
+    // …so the next one reads every row and writes the tab whole: nothing is lost.
+    await runSync(services, { trigger: 'scheduled' });
+    const rebuilt = await liveLog(env);
+    expect(asked.slice(2)).toEqual([0, MAX_CHANGE_ROWS]);
+    expect(rebuilt.values).toHaveLength(second.values.length + 1);
+    expect(rebuilt.values[1]?.slice(6, 8)).toEqual(['1', '2']);
+    expect(rebuilt.values.slice(2)).toEqual(second.values.slice(1));
   });
 });
 

@@ -49,4 +49,6 @@ export const ERRORS = {
   'error.sheetUnavailable':
     'The Google Sheet did not answer or is having trouble. Check the internet connection, then try again in a few minutes; if it keeps failing, run juri doctor.',
   'error.storageUnavailable': 'The data store is unavailable right now. Please try again shortly.',
+  'error.logTabChanged':
+    'The "Riwayat Nilai" tab of the Google Sheet changed during this sync; the next sync writes it whole. Sync again.',
 } satisfies English<typeof ID>;

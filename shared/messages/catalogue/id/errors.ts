@@ -46,4 +46,6 @@ export const ERRORS = {
   'error.sheetUnavailable':
     'Google Sheet tidak menjawab atau sedang bermasalah. Periksa koneksi internet, lalu coba lagi beberapa menit lagi; bila tetap gagal, jalankan juri doctor.',
   'error.storageUnavailable': 'Penyimpanan data sedang tidak tersedia. Silakan coba lagi sebentar lagi.',
+  'error.logTabChanged':
+    'Tab "Riwayat Nilai" di Google Sheet berubah selama sinkronisasi ini; sinkronisasi berikutnya menulisnya ulang seluruhnya. Sinkronkan lagi.',
 } as const;
