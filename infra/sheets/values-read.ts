@@ -47,7 +47,7 @@ export async function readValues(
 
 async function httpError(response: Response): Promise<Error> {
   const data = await response.text();
-  return Object.assign(new Error(`Request failed with status code ${response.status}`), {
+  return Object.assign(new Error(`sheets: http-${response.status}`), {
     status: response.status,
     response: { status: response.status, headers: response.headers, data },
   });

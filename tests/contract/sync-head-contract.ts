@@ -433,11 +433,15 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
           .competition(cid)
           .syncLog.saveSync(sync, { readHash: 'r', changes: [scoreChange(sync.id, 0)], inputs });
         const at = opened.reads();
-        await store.competition(cid).syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 0);
+        await store.competition(cid).syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 1);
         // The head, then one chunk each of the record, the snapshot and the tail, however many entries
         // there are, against more for a store that names none of them yet.
         expect(opened.reads() - at).toBe(4);
         expect(listing).toBeGreaterThan(4);
+        // Asked for none of the change rows (the Sheet's log tab is patched), the tail is not read.
+        const before = opened.reads();
+        await store.competition(cid).syncLog.syncInputs(await store.competition(cid).syncLog.syncHead(), 0);
+        expect(opened.reads() - before).toBe(3);
       }
     });
 
