@@ -5,6 +5,7 @@ import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
+import { rankByCurrentRules } from '../shared/domain/record.ts';
 import type { CompetitionStores, ScoreSheet, SheetSnapshot, SyncHead, SyncRecord } from '../shared/ports.ts';
 import { buildOutputTabs } from '../shared/sheet/output-tabs.ts';
 import { type Dataset, datasetFor, SCALES, type Scale } from './generate.ts';
@@ -183,6 +184,11 @@ async function timeMode() {
   const entries = tabsRead.entries;
   await step('rankCompetition of the cells as a list', () =>
     rankCompetition(d.competition, tabsRead.innovations, entries),
+  );
+  // What the live sync runs: the current rules (juri-rules/3 and on enforce the assignment, so the stage's
+  // assignment is worked out inside the ranking) on the cells as a list (the record's).
+  await step('rankByCurrentRules of the cells as a list (as the sync ranks)', () =>
+    rankByCurrentRules(d.competition, tabsRead.innovations, entries),
   );
   const result = rankCompetition(d.competition, tabsRead.innovations, tabsRead.cells);
   const hashInput = () => ({
