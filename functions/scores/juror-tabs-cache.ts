@@ -1,4 +1,5 @@
 import type { Competition } from '../../shared/domain/competition.ts';
+import { perConfig } from '../../shared/domain/per-config.ts';
 import { type JurorTab, jurorTabs } from '../../shared/sheet/juror-tab.ts';
 
 /** Each competition's juror tabs by its config object: tabs can never outlive or mix up a config. */
@@ -10,13 +11,5 @@ export type JurorTabsOf = (c: Competition) => JurorTab[];
  * The tabs are shared by every read: no caller changes them.
  */
 export function jurorTabsCache(): JurorTabsOf {
-  const built = new WeakMap<Competition, JurorTab[]>();
-  return (c) => {
-    let tabs = built.get(c);
-    if (!tabs) {
-      tabs = jurorTabs(c);
-      built.set(c, tabs);
-    }
-    return tabs;
-  };
+  return perConfig(jurorTabs);
 }

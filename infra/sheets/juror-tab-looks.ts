@@ -1,6 +1,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { JurorTabSpec } from '../../shared/ports.ts';
 import { BLOCK_BG, CONFLICT_BG, HEADER_BG, INPUT_BG } from './colors.ts';
+import { columnWidth } from './publish-cells.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -81,13 +82,7 @@ export function jurorTabLooks(tab: PlacedTab, editors: (extra: string[]) => { us
     'userEnteredFormat.textFormat.bold,userEnteredFormat.backgroundColor,userEnteredFormat.wrapStrategy,userEnteredFormat.verticalAlignment',
   );
   spec.widths.forEach((pixelSize, column) => {
-    looks.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
-        properties: { pixelSize },
-        fields: 'pixelSize',
-      },
-    });
+    looks.push(columnWidth(sheetId, column, pixelSize));
   });
   for (const column of spec.inputColumns) {
     format(

@@ -4,6 +4,7 @@ import { sameShape } from '../../shared/sheet/juror-read.ts';
 import { columnLetter, META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import { HEADER_BG, INPUT_TAB_COLOR } from './colors.ts';
 import { jurorTabLooks, MARK, type PlacedTab } from './juror-tab-looks.ts';
+import { columnWidth } from './publish-cells.ts';
 import { FIRST_OWN_ID, META_RANGE, type PublishMeta, parseMeta, writeMeta } from './publish-plan.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
 
@@ -365,13 +366,7 @@ function guideLooks(
     },
   ];
   guide.widths.forEach((pixelSize, column) => {
-    looks.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
-        properties: { pixelSize },
-        fields: 'pixelSize',
-      },
-    });
+    looks.push(columnWidth(sheetId, column, pixelSize));
   });
   return looks;
 }

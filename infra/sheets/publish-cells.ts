@@ -73,3 +73,14 @@ export function bodyLooks(
   }
   return requests;
 }
+
+/** A column's width in pixels (the tabs' `widths`). */
+export function columnWidth(sheetId: number, column: number, pixelSize: number): Request {
+  return {
+    updateDimensionProperties: {
+      range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
+      properties: { pixelSize },
+      fields: 'pixelSize',
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { hyperlinkFormula } from '../../shared/sheet/juror-tab.ts';
 import { META_TAB_TITLE, quoteTitle } from '../../shared/sheet/layout.ts';
 import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { HEADER_BG, OUTPUT_TAB_COLOR } from './colors.ts';
-import { bodyLooks, cellOf, sizeOf, tabValues } from './publish-cells.ts';
+import { bodyLooks, cellOf, columnWidth, sizeOf, tabValues } from './publish-cells.ts';
 import type { PublishMeta } from './publish-meta.ts';
 import { patchable, patchRequests } from './publish-patch.ts';
 
@@ -174,13 +174,7 @@ function shownRequests(sheetId: number, index: number, tab: OutputTab): Request[
   }
   (tab.widths ?? []).forEach((pixelSize, column) => {
     if (column >= cols) return;
-    requests.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
-        properties: { pixelSize },
-        fields: 'pixelSize',
-      },
-    });
+    requests.push(columnWidth(sheetId, column, pixelSize));
   });
   return requests;
 }

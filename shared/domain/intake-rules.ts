@@ -1,4 +1,5 @@
 import type { Competition } from './competition.ts';
+import { perConfig } from './per-config.ts';
 import { type FormSubmission, type SubmissionResult, submissionRules } from './submission.ts';
 import { type IntakeState, intakeWindow } from './timeline.ts';
 
@@ -25,13 +26,5 @@ export type IntakeRulesOf = (c: Competition) => IntakeRules;
 
 /** A composition root builds one per deployment; its rules are made when a competition first needs them. */
 export function intakeRulesCache(): IntakeRulesOf {
-  const built = new WeakMap<Competition, IntakeRules>();
-  return (c) => {
-    let rules = built.get(c);
-    if (!rules) {
-      rules = intakeRules(c);
-      built.set(c, rules);
-    }
-    return rules;
-  };
+  return perConfig(intakeRules);
 }
