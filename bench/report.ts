@@ -49,6 +49,9 @@ interface WorkerOnly {
   firestoreRequests?: number;
 }
 interface WorkerdSync extends WorkerOnly {
+  /** Worker above empty as a multiple of the floors (Workerd.floors). */
+  toJsonSha256Floor?: number;
+  toFetchFloor?: number;
   cpuMs: number;
   aboveEmptyMs: number;
   firestoreDocuments: number;
@@ -73,6 +76,14 @@ interface Workerd {
   unchanged: WorkerdSync;
   /** The dashboard's button after an edit: it writes and computes the fairness report. */
   manual?: WorkerdSync;
+  /** Issue 22's floors, from a written tick's subrequests replayed in a Worker of their own. */
+  floors?: {
+    subrequests: number;
+    kilobytes: number;
+    emptyWorkerMs: number;
+    jsonSha256Ms: number;
+    fetchJsonSha256Ms: number;
+  };
 }
 export interface Results {
   machine: Machine;
@@ -184,6 +195,7 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
           `| ${label} | ${fmt(x.cpuMs)} | ${fmt(x.aboveEmptyMs)} | ${workerCells(x)} | ${x.firestoreDocuments} | ${req(x.sheetsRequests)} | ${x.runs} |${wb ? ` ${was ? fmt(was.cpuMs) : '–'} |` : ''}`,
         ];
       }),
+      ...floorLines(w),
       '',
       'A cron tick runs every 15 minutes: 96 a day. Firestore documents a day if every tick found nothing new:',
       `${fmt(96 * w.unchanged.firestoreDocuments, 0)}; if every tick wrote: ${fmt(96 * w.written.firestoreDocuments, 0)} — against the Spark plan's 50,000 reads a`,
@@ -369,6 +381,28 @@ export function workerdCostModel(r: Results) {
 
 /** What Cloudflare bills above an empty request: the Worker's process alone when measured so. */
 const billed = (x: WorkerdSync) => x.workerAboveEmptyMs ?? x.aboveEmptyMs;
+
+/** The floors of the same run, and each sync's multiple of them (bench/floor-worker.ts). */
+function floorLines(w: Workerd): string[] {
+  const f = w.floors;
+  if (!f) return [];
+  return [
+    '',
+    `Floors of the same run (bench/floor-worker.ts, a Worker of its own measured the same way): the ${f.subrequests}`,
+    `subrequests of the last written tick (${fmt(f.kilobytes, 0)} KB of request and answer bodies) replayed: their JSON parsed,`,
+    `stringified and hashed with sha256, ${fmt(f.jsonSha256Ms, 2)} ms above an empty request; the same after a plain`,
+    `\`fetch()\` of each (answered with its recorded answer), ${fmt(f.fetchJsonSha256Ms, 2)} ms. Each sync's Worker CPU above empty, as a multiple:`,
+    '',
+    '| request | × JSON + sha256 floor | × fetch floor |',
+    '|---|---|---|',
+    ...WORKERD_ROWS.flatMap(([k, label]) => {
+      const x = w[k];
+      return x?.toJsonSha256Floor === undefined
+        ? []
+        : [`| ${label} | ${fmt(x.toJsonSha256Floor)} | ${fmt(x.toFetchFloor ?? Number.NaN)} |`];
+    }),
+  ];
+}
 
 function freePlan(r: Results): string[] {
   const m = workerdCostModel(r);

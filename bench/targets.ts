@@ -20,6 +20,8 @@ const at = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** The competition config every scale starts from (its stages, criteria and Form mapping). */
 export const BASE_CONFIG_PATH = at('../infra/competitions/koin-yanlik-ntt-2024.json');
+/** The Worker that measures the floors of a sync inside workerd (bench/workerd.ts). */
+export const FLOOR_WORKER_PATH = at('./floor-worker.ts');
 /** The Worker as `wrangler deploy` builds it. */
 export const WRANGLER_TOML_PATH = at('../wrangler.toml');
 /** The `juri` command (runs the esbuild bundle in dist/; `npm run build` first). */

@@ -18,7 +18,13 @@ import { competitionFor, SCALES, typistFor } from './generate.ts';
 import { cpuOf, descendantsNamed } from './processes.ts';
 import { editOneCell, sheetsClient, typeScores } from './sheet-typing.ts';
 import { median, round } from './stats.ts';
-import { BASE_CONFIG_PATH, signBody, startLocalSheetsServer, WRANGLER_TOML_PATH } from './targets.ts';
+import {
+  BASE_CONFIG_PATH,
+  FLOOR_WORKER_PATH,
+  signBody,
+  startLocalSheetsServer,
+  WRANGLER_TOML_PATH,
+} from './targets.ts';
 
 /**
  * The Worker inside workerd (wrangler's unstable_startWorker, offline), at NTT scale (80 entries × 7
@@ -40,11 +46,17 @@ const ADMIN = 'bench-admin-token-0123';
 const text = (value: string) => ({ type: 'plain_text' as const, value });
 
 /** Counts the Firestore requests and the documents they read, in front of the REST bridge. */
-async function countingProxy(
-  target: string,
-): Promise<{ url: string; reads: () => number; requests: () => number; server: Server }> {
+async function countingProxy(target: string): Promise<{
+  url: string;
+  reads: () => number;
+  requests: () => number;
+  /** Keeps every request's and answer's body while on (the floors replay them). */
+  record: (on: boolean) => Recorded[];
+  server: Server;
+}> {
   let documents = 0;
   let requests = 0;
+  let recording: Recorded[] | undefined;
   const server = createServer((req, res) => {
     requests += 1;
     const chunks: Buffer[] = [];
@@ -52,10 +64,14 @@ async function countingProxy(
     req.on('end', async () => {
       const upstream = await fetch(new URL(req.url ?? '/', target), {
         method: req.method ?? 'GET',
-        headers: { 'content-type': req.headers['content-type'] ?? 'application/json' },
+        headers: {
+          'content-type': req.headers['content-type'] ?? 'application/json',
+          ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        },
         ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
       });
       const body = await upstream.text();
+      recording?.push({ method: req.method ?? 'GET', body: Buffer.concat(chunks).toString(), answer: body });
       // A create that lost and absent documents are answers; anything else (an abort too) is worth seeing.
       if (!upstream.ok && upstream.status !== 404 && (upstream.status !== 409 || body.includes('ABORTED'))) {
         process.stderr.write(
@@ -86,8 +102,20 @@ async function countingProxy(
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     reads: () => documents,
     requests: () => requests,
+    record(on) {
+      const kept = recording ?? [];
+      recording = on ? [] : undefined;
+      return kept;
+    },
     server,
   };
+}
+
+/** One subrequest as the floors replay it (bench/floor-worker.ts). */
+interface Recorded {
+  method: string;
+  body: string;
+  answer: string;
 }
 
 interface Socket {
@@ -156,6 +184,8 @@ const sheet = await startLocalSheetsServer({
   // The Worker's tokens (from the stand-in token endpoint) and the typists' own.
   accessToken: (token) => token.startsWith('local-access-') || token === TYPIST_TOKEN,
 });
+// The Worker's Sheets requests pass a proxy too, so that a written tick's can be replayed (the floors).
+const sheets = await countingProxy(sheet.url);
 const config = unstable_readConfig({ config: WRANGLER_TOML_PATH });
 const before = new Set(descendantsNamed(process.pid, 'workerd'));
 const worker = await unstable_startWorker({
@@ -171,7 +201,7 @@ const worker = await unstable_startWorker({
     ADMIN_TOKEN: text(ADMIN),
     SPREADSHEET_ID: text(sheet.spreadsheetId),
     GOOGLE_TOKEN_URL: text(tokens.url),
-    SHEETS_ROOT_URL: text(sheet.url),
+    SHEETS_ROOT_URL: text(sheets.url),
     FIRESTORE_ROOT_URL: text(firestore.url),
     // The NTT config with this scale's 7 jurors (the bundled one has 5).
     COMPETITION_JSON: text(JSON.stringify(competition)),
@@ -318,10 +348,13 @@ async function sync(expect: string): Promise<SyncRun> {
   };
 }
 /** The 15-minute cron tick (the scheduled handler); its outcome is read back afterwards, not counted. */
-async function cron(expect: string, retries = 3): Promise<SyncRun> {
+async function cron(expect: string, retries = 3, keep?: (sent: Recorded[]) => void): Promise<SyncRun> {
   const reads = firestore.reads();
   const requests = firestore.requests();
+  firestore.record(keep !== undefined);
+  sheets.record(keep !== undefined);
   const res = await call(`/__scheduled?cron=${encodeURIComponent('*/15 * * * *')}`);
+  keep?.([...firestore.record(false), ...sheets.record(false)]);
   const documents = firestore.reads() - reads;
   const firestoreRequests = firestore.requests() - requests;
   const last = JSON.parse(
@@ -335,7 +368,7 @@ async function cron(expect: string, retries = 3): Promise<SyncRun> {
     process.stderr.write(
       `cron: ${last.sync.id ?? ''} failed (${last.sync.failure?.code ?? '?'}), the next tick measured ${JSON.stringify(last).slice(0, 1000)}\n`,
     );
-    return cron(expect, retries - 1);
+    return cron(expect, retries - 1, keep);
   }
   if (res.status !== 200 || last.sync?.status !== expect)
     throw new Error(`cron: ${res.status} ${res.body} → ${JSON.stringify(last).slice(0, 1000)}`);
@@ -355,9 +388,12 @@ const profiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : unde
 const written: SyncRun[] = [];
 const unchangedParsed: SyncRun[] = [];
 const unchanged: SyncRun[] = [];
+let replay: Recorded[] = [];
 for (let i = 0; i < 9; i++) {
   await editOneCell(client, sheet.spreadsheetId, competition, String(61 + (i % 2)));
-  written.push(await cron('written'));
+  // The last written tick's subrequests (Firestore, then Sheets) are what the floors replay.
+  const keep = i === 8 ? (sent: Recorded[]) => (replay = sent) : undefined;
+  written.push(await cron('written', 3, keep));
   unchangedParsed.push(await cron('unchanged'));
   unchanged.push(await cron('unchanged'));
 }
@@ -371,7 +407,9 @@ for (let i = 0; i < 5; i++) {
 if (profiler && PROFILE) writeFileSync(`${PROFILE}-sync.cpuprofile`, JSON.stringify(await profiler.stop()));
 const processes = ours().length;
 await worker.dispose();
+const floors = await measureFloors(replay);
 await Promise.all([tokens.close(), sheet.close(), bridge.close()]);
+await new Promise<void>((ok) => sheets.server.close(() => ok()));
 await new Promise<void>((ok) => firestore.server.close(() => ok()));
 await emulator.stop();
 rmSync(dir, { recursive: true, force: true });
@@ -407,10 +445,80 @@ process.stdout.write(
       setupMs: round(setup.cpu, 1),
       firstSyncMs: round(firstSync.cpu, 1),
     },
-    written: summary(written),
-    unchangedParsed: summary(unchangedParsed),
-    unchanged: summary(unchanged),
-    manual: summary(manual),
+    floors,
+    written: { ...summary(written), ...ratiosTo(floors, written) },
+    unchangedParsed: { ...summary(unchangedParsed), ...ratiosTo(floors, unchangedParsed) },
+    unchanged: { ...summary(unchanged), ...ratiosTo(floors, unchanged) },
+    manual: { ...summary(manual), ...ratiosTo(floors, manual) },
   })}\n`,
 );
 process.exit(0);
+
+/**
+ * Issue 22's floors, in a Worker of their own (bench/floor-worker.ts) whose process is measured as the
+ * sync's is, above an empty request of its own: the JSON and sha256 of the bodies a written tick sent and
+ * received, and a plain fetch() of the same subrequests (each answered with its recorded answer) plus the
+ * same JSON and sha256. A sync cannot cost less than the first; the second is its subrequests' share.
+ */
+async function measureFloors(recorded: Recorded[]) {
+  const echo = createServer((req, res) => {
+    const answer = recorded[Number((req.url ?? '/').slice(1))]?.answer ?? '';
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(answer);
+    });
+  });
+  await new Promise<void>((ok) => echo.listen(0, '127.0.0.1', ok));
+  const known = new Set(descendantsNamed(process.pid, 'workerd'));
+  const floor = await unstable_startWorker({
+    entrypoint: FLOOR_WORKER_PATH,
+    compatibilityDate: config.compatibility_date,
+    bindings: { ECHO_URL: text(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/`) },
+    dev: {
+      server: { hostname: '127.0.0.1', port: 0 },
+      inspector: false,
+      persist: false,
+      watch: false,
+      logLevel: 'warn',
+    },
+  });
+  await floor.ready;
+  const origin = await floor.url;
+  const request = (path: string, init: RequestInit = {}) =>
+    floor.fetch(new URL(path, origin).href, init as never).then((r) => r.text());
+  await request('/load', { method: 'POST', body: JSON.stringify(recorded) });
+  const median15 = async (path: string) => {
+    for (let i = 0; i < 3; i++) await request(path);
+    const spent: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const own = workerPid(descendantsNamed(process.pid, 'workerd').filter((p) => !known.has(p)));
+      const cpu = own === undefined ? 0 : cpuOf([own]);
+      await request(path);
+      await new Promise((r) => setTimeout(r, 5));
+      spent.push(own === undefined ? 0 : cpuOf([own]) - cpu);
+    }
+    return median(spent);
+  };
+  const empty = await median15('/healthz');
+  const json = await median15('/json');
+  const fetched = await median15('/fetch');
+  await floor.dispose();
+  await new Promise<void>((ok) => echo.close(() => ok()));
+  return {
+    subrequests: recorded.length,
+    kilobytes: round(recorded.reduce((n, r) => n + r.body.length + r.answer.length, 0) / 1024, 0),
+    emptyWorkerMs: round(empty, 2),
+    jsonSha256Ms: round(json - empty, 2),
+    fetchJsonSha256Ms: round(fetched - empty, 2),
+  };
+}
+
+/** A request's Worker CPU above an empty request, as a multiple of each floor. */
+function ratiosTo(floors: Awaited<ReturnType<typeof measureFloors>>, runs: SyncRun[]) {
+  const above = median(runs.map((r) => r.worker)) - emptyWorkerMs;
+  return {
+    toJsonSha256Floor: round(above / floors.jsonSha256Ms, 1),
+    toFetchFloor: round(above / floors.fetchJsonSha256Ms, 1),
+  };
+}
