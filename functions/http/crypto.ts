@@ -3,15 +3,14 @@ import { bytesOf, type Message, toHex } from '../../shared/digest.ts';
 /** Web Crypto helpers that run the same on Node 20 and in workerd. */
 const encoder = new TextEncoder();
 
+function hmacKey(secret: string, usage: 'sign' | 'verify'): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    usage,
+  ]);
+}
+
 export async function hmacSha256Hex(secret: string, message: Message): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign('HMAC', key, bytesOf(message));
+  const mac = await crypto.subtle.sign('HMAC', await hmacKey(secret, 'sign'), bytesOf(message));
   return toHex(new Uint8Array(mac));
 }
 
@@ -24,14 +23,7 @@ export async function hmacSha256Verify(
   mac: Uint8Array<ArrayBuffer>,
   message: Message,
 ): Promise<boolean> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  );
-  return crypto.subtle.verify('HMAC', key, mac, bytesOf(message));
+  return crypto.subtle.verify('HMAC', await hmacKey(secret, 'verify'), mac, bytesOf(message));
 }
 
 /**
