@@ -1,4 +1,3 @@
-import { assignStage } from './assignment.ts';
 import type { ScoreEntry } from './cells.ts';
 import {
   type Competition,
@@ -13,6 +12,7 @@ import { withStageScores } from './fairness/stage-scores.ts';
 import { failedGates, gated, isFieldExtra, isFieldStage } from './field.ts';
 import type { Innovation } from './innovation.ts';
 import { cmp, compareProblems, type Problem, type ProblemCode } from './problems.ts';
+import { AssignedPairs } from './rank-assigned.ts';
 import {
   hasConflict,
   jurorTotalOf,
@@ -141,13 +141,13 @@ export function rankCompetition(
   const stages: StageResult[] = [];
   let population: Innovation[] = [...innovations];
   for (const stage of competition.stages) {
-    const assigned = options.enforceAssignment ? assignedPairs(competition, stage, population) : null;
     const minEntries = options.configuredZscoreMinimum ? standardizeMinimum(stage) : undefined;
     const typed: StageTyped = {
       columns: cells.stages.find((c) => c.stage === stage.id),
       stray: cells.stray.filter((s) => s.stage === stage.id),
     };
-    const ranked = rankStage(competition, stage, population, known, typed, assigned, minEntries);
+    const enforce = options.enforceAssignment === true && stage.jurorsPerInnovation !== undefined;
+    const ranked = rankStage(competition, stage, population, known, typed, enforce, minEntries);
     // A field verification runs beside the stages after it: every entry goes on to them, and its gate
     // (`advances` false for an entry that failed) acts on the final ranking.
     if (isFieldStage(stage)) {
@@ -191,7 +191,8 @@ function rankStage(
   population: readonly Innovation[],
   known: ReadonlyMap<string, Innovation>,
   typed: StageTyped,
-  assigned: ReadonlySet<string> | null,
+  /** Whether the stage's assignment is enforced (it has `jurorsPerInnovation` and the rules say so). */
+  enforce: boolean,
   minEntries: number | undefined,
 ): StageResult {
   const problems: Problem[] = [];
@@ -200,6 +201,7 @@ function rankStage(
   // A slot per row at most: sized once, never grown.
   const cells = new StageCells(inStage.size, stage.criteria.length, typed.columns?.length);
   const rows = new RowLookup(competition, stage, known, inStage);
+  const assigned = enforce ? new AssignedPairs(competition, stage, population, inStage) : null;
   if (typed.columns) placeTyped(stage, typed.columns, { rows, assigned, cells, problems });
   reportStray(stage, typed.stray, rows, problems);
   const candidates = candidatesOf(stage, population, inStage, { cells, columns: typed.columns, problems });
@@ -267,7 +269,7 @@ class RowLookup {
 function placeTyped(
   stage: Stage,
   columns: StageColumns,
-  into: { rows: RowLookup; assigned: ReadonlySet<string> | null; cells: StageCells; problems: Problem[] },
+  into: { rows: RowLookup; assigned: AssignedPairs | null; cells: StageCells; problems: Problem[] },
 ) {
   const { rows, assigned, cells, problems } = into;
   const criteria = stage.criteria;
@@ -278,8 +280,7 @@ function placeTyped(
     rows.at(innovationId, jurorId);
     const { innovation, entryAt, juror } = rows;
     const blocker =
-      rows.blocker() ??
-      (assigned !== null && !assigned.has(pairKey(jurorId, innovationId)) ? 'not-assigned' : null);
+      rows.blocker() ?? (assigned !== null && !assigned.has(entryAt ?? -1, jurorId) ? 'not-assigned' : null);
     const conflict = innovation && juror ? hasConflict(juror, innovation) : false;
     let slot = -1;
     for (let k = 0; k < width; k++) {
@@ -401,27 +402,6 @@ function tieBreakMeans(
     out.push(stableMeanOfFirst(means, m) ?? 0);
   }
   return out;
-}
-
-/**
- * `juror|innovation` of every row the stage's assignment gives, or null when every panel juror scores
- * every entry (no `jurorsPerInnovation`): then there is nothing to enforce.
- */
-function assignedPairs(
-  competition: Competition,
-  stage: Stage,
-  population: readonly Innovation[],
-): Set<string> | null {
-  if (stage.jurorsPerInnovation === undefined) return null;
-  const pairs = new Set<string>();
-  for (const [juror, rows] of assignStage(competition, stage, population)) {
-    for (const row of rows) pairs.add(pairKey(juror, row.innovation.id));
-  }
-  return pairs;
-}
-
-function pairKey(juror: string, innovation: string): string {
-  return `${juror}|${innovation}`;
 }
 
 function rankFinal(
