@@ -37,7 +37,8 @@ import {
 const scale = SCALES[(process.argv[2] ?? 'ntt') as keyof typeof SCALES] ?? SCALES.ntt;
 /**
  * BENCH_WORKERD_PROFILE=<path prefix>: also V8 CPU profiles of the Worker, <prefix>-intake.cpuprofile
- * over the intake requests and <prefix>-sync.cpuprofile over the timed syncs.
+ * over the intake requests, <prefix>-sync.cpuprofile over the cron ticks and <prefix>-manual.cpuprofile
+ * over the button's syncs, and <prefix>-subrequests.json: the last written tick's subrequests.
  */
 const PROFILE = process.env.BENCH_WORKERD_PROFILE;
 const PROJECT = `juri-bench-${process.pid}`;
@@ -397,6 +398,8 @@ for (let i = 0; i < 9; i++) {
   unchangedParsed.push(await cron('unchanged'));
   unchanged.push(await cron('unchanged'));
 }
+if (profiler && PROFILE) writeFileSync(`${PROFILE}-sync.cpuprofile`, JSON.stringify(await profiler.stop()));
+const manualProfiler = PROFILE ? await startProfiler(await worker.inspectorUrl) : undefined;
 // The button: a written sync that also computes the fairness report.
 const manual: SyncRun[] = [];
 for (let i = 0; i < 5; i++) {
@@ -404,10 +407,12 @@ for (let i = 0; i < 5; i++) {
   manual.push(await sync('written'));
 }
 
-if (profiler && PROFILE) writeFileSync(`${PROFILE}-sync.cpuprofile`, JSON.stringify(await profiler.stop()));
+if (manualProfiler && PROFILE)
+  writeFileSync(`${PROFILE}-manual.cpuprofile`, JSON.stringify(await manualProfiler.stop()));
 const processes = ours().length;
 await worker.dispose();
 const floors = await measureFloors(replay);
+if (PROFILE) writeFileSync(`${PROFILE}-subrequests.json`, JSON.stringify(replay));
 await Promise.all([tokens.close(), sheet.close(), bridge.close()]);
 await new Promise<void>((ok) => sheets.server.close(() => ok()));
 await new Promise<void>((ok) => firestore.server.close(() => ok()));

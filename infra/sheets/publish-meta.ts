@@ -20,6 +20,8 @@ export interface PublishMeta {
    * the next publish may patch the tab instead of rewriting it.
    */
   shown?: Record<string, { version: string; rows: number; cols: number }>;
+  /** For each live tab without a content version, a digest of what it shows (publish-sums.ts). */
+  sums?: Record<string, string>;
 }
 
 /** The content versions the bookkeeping cell says the live output tabs show (SheetSnapshot.shown). */

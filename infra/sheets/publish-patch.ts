@@ -37,9 +37,7 @@ export function patchRequests(sheetId: number, index: number, tab: OutputTab, sh
       fields: 'userEnteredValue',
     },
   });
-  const requests: Request[] = [
-    { updateSheetProperties: { properties: { sheetId, index }, fields: 'index' } },
-  ];
+  const requests: Request[] = [placeAt(sheetId, index)];
   if (grown.top > 0) {
     const range = { sheetId, dimension: 'ROWS', startIndex: h, endIndex: h + grown.top };
     requests.push({ insertDimension: { range, inheritFromBefore: false } });
@@ -54,4 +52,9 @@ export function patchRequests(sheetId: number, index: number, tab: OutputTab, sh
   const bodyEnd = h + tab.rows.length;
   if (grown.tail > 0) requests.push(write(bodyEnd - grown.tail, bodyEnd));
   return requests;
+}
+
+/** A live tab kept, placed at its index among the output tabs. */
+export function placeAt(sheetId: number, index: number): Request {
+  return { updateSheetProperties: { properties: { sheetId, index }, fields: 'index' } };
 }

@@ -8,7 +8,8 @@ import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { HEADER_BG, OUTPUT_TAB_COLOR } from './colors.ts';
 import { bodyLooks, cellOf, columnWidth, sizeOf, tabValues } from './publish-cells.ts';
 import type { PublishMeta } from './publish-meta.ts';
-import { patchable, patchRequests } from './publish-patch.ts';
+import { patchable, patchRequests, placeAt } from './publish-patch.ts';
+import { shownAsIs } from './publish-sums.ts';
 
 type Request = sheets_v4.Schema$Request;
 
@@ -42,11 +43,12 @@ export function parseMeta(text: string): PublishMeta {
 export function stageRequests(
   meta: PublishMeta,
   tabs: OutputTab[],
+  sums: Record<string, string> = {},
 ): { meta: PublishMeta; requests: Request[] } {
   const next: PublishMeta = { ...structuredClone(meta), staging: {} };
   const requests: Request[] = Object.values(meta.staging).map((s) => ({ deleteSheet: { sheetId: s.id } }));
   for (const tab of tabs) {
-    if (patchable(meta, tab)) continue;
+    if (patchable(meta, tab) || shownAsIs(meta, tab, sums)) continue;
     const id = next.next++;
     const size = sizeOf(tab);
     requests.push({
@@ -91,6 +93,7 @@ export function writeMeta(meta: PublishMeta): Request {
 export function swapRequests(
   meta: PublishMeta,
   tabs: OutputTab[],
+  sums: Record<string, string> = {},
 ): { meta: PublishMeta; requests: Request[] } {
   const next: PublishMeta = {
     ...structuredClone(meta),
@@ -98,8 +101,12 @@ export function swapRequests(
     live: {},
     staging: {},
     shown: {},
+    sums,
   };
-  const kept = new Set(tabs.filter((tab) => patchable(meta, tab)).map((tab) => meta.live[tab.key]));
+  const asIs = new Set(tabs.filter((tab) => shownAsIs(meta, tab, sums)).map((tab) => tab.key));
+  const kept = new Set(
+    tabs.filter((tab) => asIs.has(tab.key) || patchable(meta, tab)).map((tab) => meta.live[tab.key]),
+  );
   const requests: Request[] = Object.values(meta.live)
     .filter((sheetId) => !kept.has(sheetId))
     .map((sheetId) => ({ deleteSheet: { sheetId } }));
@@ -109,7 +116,10 @@ export function swapRequests(
     const index = first + i;
     const { rows, cols } = sizeOf(tab);
     const live = meta.live[tab.key];
-    if (live !== undefined && kept.has(live)) {
+    if (live !== undefined && asIs.has(tab.key)) {
+      requests.push(placeAt(live, index));
+      next.live[tab.key] = live;
+    } else if (live !== undefined && kept.has(live)) {
       requests.push(...patchRequests(live, index, tab, meta.shown?.[tab.key]?.rows ?? rows));
       next.live[tab.key] = live;
     } else {

@@ -16,6 +16,7 @@ import {
   swapRequests,
   writeMeta,
 } from './publish-plan.ts';
+import { contentSums } from './publish-sums.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
 import { readValues, withoutBookkeeping } from './values-read.ts';
@@ -120,9 +121,10 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     await refuseSparse(calls, start, tabs);
     // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
     // the old tabs; no staging tab stays in the workbook between syncs.
-    const staged = stageRequests(start, tabs);
+    const sums = await contentSums(tabs);
+    const staged = stageRequests(start, tabs, sums);
     await calls.batchUpdate({ prepared: staged.requests });
-    const swap = swapRequests(staged.meta, tabs);
+    const swap = swapRequests(staged.meta, tabs, sums);
     await calls.batchUpdate({ prepared: swap.requests });
     return swap.meta;
   }
@@ -136,7 +138,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     const staging = Object.fromEntries(Object.entries(meta.staging).filter(([, s]) => ids.has(s.id)));
     const maxId = Math.max(meta.next, ...[...ids].map((id) => (id ?? 0) + 1));
     // What the live tabs show is no longer known for sure: every tab is written whole.
-    return { ...meta, live, staging, next: maxId, shown: {} };
+    return { ...meta, live, staging, next: maxId, shown: {}, sums: {} };
   }
 
   return {
