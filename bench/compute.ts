@@ -186,8 +186,12 @@ async function timeMode() {
     rankCompetition(d.competition, tabsRead.innovations, entries),
   );
   // What the live sync runs: the current rules (juri-rules/3 and on enforce the assignment, so the stage's
-  // assignment is worked out inside the ranking) on the cells as a list (the record's).
-  await step('rankByCurrentRules of the cells as a list (as the sync ranks)', () =>
+  // assignment is worked out inside the ranking) on the read's columns; and the same on the cells as a
+  // list, as a record's verification and `juri rank` run it.
+  await step("rankByCurrentRules of the read's columns (as the sync ranks)", () =>
+    rankByCurrentRules(d.competition, tabsRead.innovations, tabsRead.cells),
+  );
+  await step('rankByCurrentRules of the cells as a list (a record, juri rank)', () =>
     rankByCurrentRules(d.competition, tabsRead.innovations, entries),
   );
   const result = rankCompetition(d.competition, tabsRead.innovations, tabsRead.cells);

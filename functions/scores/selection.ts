@@ -9,6 +9,7 @@ import {
   type SelectionRecord,
   type SelectionVerdict,
 } from '../../shared/domain/selection.ts';
+import { cellsWhere, type TypedCells } from '../../shared/domain/typed-cells.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { TYPED_DECISION } from '../../shared/messages/decision-words.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
@@ -78,6 +79,8 @@ export interface Selected {
   admitted: Innovation[];
   /** Score cells, without those typed for an entry that did not pass selection. */
   entries: ScoreEntry[];
+  /** The same cells in columns, as the juror tabs were read: what the ranking takes. */
+  cells: TypedCells;
   /** What the secretariat typed, to write back as typed. */
   typed: Map<string, TypedDecision>;
   record: SelectionRecord | undefined;
@@ -90,13 +93,19 @@ export interface Selected {
  */
 export function applySelection(
   competition: Competition,
-  read: Pick<ReadWithSelection, 'innovations' | 'entries' | 'selectionValues'>,
+  read: Pick<ReadWithSelection, 'innovations' | 'entries' | 'cells' | 'selectionValues'>,
   previous: SelectionRecord | undefined,
   stamp: { at: string; sync: string },
 ): Selected {
   const rules = competition.selection;
   if (!rules)
-    return { admitted: read.innovations, entries: read.entries, typed: new Map(), record: undefined };
+    return {
+      admitted: read.innovations,
+      entries: read.entries,
+      cells: read.cells,
+      typed: new Map(),
+      record: undefined,
+    };
   // Before the tab exists (first sync), the decisions are the ones the last record carried.
   const tab = read.selectionValues ? parseSelectionTab(read.selectionValues) : null;
   const overrides = tab ? tab.overrides : overridesOf(previous);
@@ -105,12 +114,14 @@ export function applySelection(
   const passing = admitted(read.innovations, verdicts);
   const known = new Set(read.innovations.map((i) => i.id));
   const passed = new Set(passing.map((i) => i.id));
-  const entries = read.entries.filter((e) => passed.has(e.innovation) || !known.has(e.innovation));
+  const judged = (innovation: string) => passed.has(innovation) || !known.has(innovation);
+  const entries = read.entries.filter((e) => judged(e.innovation));
+  const cells = cellsWhere(read.cells, judged);
   const log = [
     ...(previous?.log ?? []),
     ...overrideChanges(previous?.verdicts ?? [], verdicts, stamp.at, stamp.sync),
   ];
-  return { admitted: passing, entries, typed, record: { verdicts, log } };
+  return { admitted: passing, entries, cells, typed, record: { verdicts, log } };
 }
 
 function typedFrom(verdicts: readonly SelectionVerdict[]): Map<string, TypedDecision> {

@@ -10,6 +10,7 @@ import { cmp } from './problems.ts';
 import { type CompetitionResult, rankCompetition, type StageResult } from './ranking.ts';
 import { applyRepresentation, type RepresentationOutcome } from './representation.ts';
 import { decidedRanking, type TieDecision } from './ties.ts';
+import type { TypedCells } from './typed-cells.ts';
 
 /**
  * A fixed result (penetapan hasil): everything needed to re-check it, frozen, hashed, and chained to the
@@ -54,7 +55,7 @@ export const RULES = {
     rankCompetition(c, i, s, { enforceAssignment: true, configuredZscoreMinimum: true }),
 } as const satisfies Record<
   string,
-  (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[]) => CompetitionResult
+  (c: Competition, i: readonly Innovation[], s: readonly ScoreEntry[] | TypedCells) => CompetitionResult
 >;
 export type RulesVersion = keyof typeof RULES;
 /** The version of a competition scored by the plain mean everywhere: every record until stage aggregation existed. */
@@ -96,11 +97,15 @@ export function fieldFactsOf(
   return fieldFacts(record.competition.stages, record.result, record.cells);
 }
 
-/** Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records. */
+/**
+ * Ranks by the current rules: the live sync and `juri rank` agree with what fixing the result records.
+ * The cells as a list (a file's) or in columns as the juror tabs were read (the live sync's): the same
+ * cells rank the same either way.
+ */
 export const rankByCurrentRules = (
   c: Competition,
   i: readonly Innovation[],
-  s: readonly ScoreEntry[],
+  s: readonly ScoreEntry[] | TypedCells,
 ): CompetitionResult => RULES[currentRulesVersion(c)](c, i, s);
 
 /** The rules of a record's ranking applied to its copy of the config (which has no contact data). */

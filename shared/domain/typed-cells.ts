@@ -49,7 +49,7 @@ export class StageColumns {
   private readonly readCell: typeof readScore;
 
   constructor(
-    stage: Pick<Stage, 'id' | 'kind' | 'criteria'>,
+    stage: Pick<Stage, 'id' | 'kind'> & { criteria: readonly Pick<Criterion, 'id' | 'min' | 'max'>[] },
     /** Rows to make room for at once (more are made as needed). */
     capacity: number,
     readonly origin: CellOrigin,
@@ -121,6 +121,37 @@ export class StageColumns {
     );
   }
 
+  /**
+   * The rows `keep` says yes to, in order, as columns of their own: the same scales and extras, each
+   * cell's text and address found again through this one's rows.
+   */
+  rowsWhere(keep: (row: number) => boolean): StageColumns {
+    const kept: number[] = [];
+    for (let row = 0; row < this.length; row++) if (keep(row)) kept.push(row);
+    const from = Int32Array.from(kept);
+    const origin: CellOrigin = {
+      text: (row, k) => this.origin.text(from[row] ?? 0, k),
+      cell: (row, k) => this.origin.cell(from[row] ?? 0, k),
+    };
+    const stage = {
+      id: this.stage,
+      kind: this.field ? ('field' as const) : undefined,
+      criteria: this.scales,
+    };
+    const out = new StageColumns(stage, from.length, origin, this.extras);
+    for (let row = 0; row < from.length; row++) {
+      const at = from[row] ?? 0;
+      out.addRow(this.innovation[at] ?? '', this.juror[at] ?? '');
+      this.values.forEach((v, k) => {
+        (out.values[k] as Float64Array)[row] = v[at] ?? Number.NaN;
+      });
+      this.status.forEach((v, k) => {
+        (out.status[k] as Uint8Array)[row] = v[at] ?? CELL_EMPTY;
+      });
+    }
+    return out;
+  }
+
   /** Row `row`'s cell of criterion `k` (or of extra k − criteria.length) as a ScoreEntry. */
   entry(row: number, k: number): ScoreEntry {
     const cell = this.origin.cell(row, k);
@@ -155,6 +186,19 @@ export function entriesOf(cells: TypedCells): ScoreEntry[] {
   }
   for (const entry of cells.stray) out.push(entry);
   return out;
+}
+
+/**
+ * Only the rows of the entries `keep` says yes to (by innovation id), as `entriesOf(cells)` filtered by
+ * innovation would give them; the same object when every row is kept.
+ */
+export function cellsWhere(cells: TypedCells, keep: (innovation: string) => boolean): TypedCells {
+  const all = cells.stages.every((c) => c.innovation.every((id, row) => row >= c.length || keep(id)));
+  if (all && cells.stray.every((e) => keep(e.innovation))) return cells;
+  return {
+    stages: cells.stages.map((c) => c.rowsWhere((row) => keep(c.innovation[row] ?? ''))),
+    stray: cells.stray.filter((e) => keep(e.innovation)),
+  };
 }
 
 /** One stage's columns being filled from a list, with what a cell needs to find its column. */

@@ -1,0 +1,45 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { rankByCurrentRules } from '../../shared/domain/record.ts';
+import { cellsWhere, entriesOf, typedCellsOf } from '../../shared/domain/typed-cells.ts';
+import { caseArb } from './ranking-cases.ts';
+
+/**
+ * The live sync ranks the juror tabs' cells in columns, the selection applied to the rows
+ * (`cellsWhere`); a record and `juri rank` rank the same cells as a list. Both must give the same result.
+ */
+describe('ranking the cells in columns', () => {
+  it('ranks as the same cells as a list, with some entries left out as selection does', () => {
+    fc.assert(
+      fc.property(caseArb, fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), (c, passes) => {
+        const passed = new Set(c.innovations.filter((_, k) => passes[k % passes.length]).map((i) => i.id));
+        const known = new Set(c.innovations.map((i) => i.id));
+        const judged = (id: string) => passed.has(id) || !known.has(id);
+        const admitted = c.innovations.filter((i) => passed.has(i.id));
+        const list = c.scores.filter((e) => judged(e.innovation));
+        const columns = cellsWhere(typedCellsOf(c.competition, c.scores), judged);
+        expect(entriesOf(columns)).toEqual(entriesOf(typedCellsOf(c.competition, list)));
+        for (const enforceAssignment of [false, true]) {
+          const a = rankCompetition(c.competition, admitted, list, { enforceAssignment });
+          const b = rankCompetition(c.competition, admitted, columns, { enforceAssignment });
+          expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+        }
+        expect(JSON.stringify(rankByCurrentRules(c.competition, admitted, columns))).toBe(
+          JSON.stringify(rankByCurrentRules(c.competition, admitted, list)),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the very object when every row is kept', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const cells = typedCellsOf(c.competition, c.scores);
+        expect(cellsWhere(cells, () => true)).toBe(cells);
+      }),
+      { numRuns: 20 },
+    );
+  });
+});
