@@ -1,5 +1,6 @@
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { type TabStates, tabKey } from '../../shared/domain/tab-digests.ts';
+import { type CellColumns, isCellColumns, packCells, unpackCells } from './cell-columns.ts';
 import { joinChunks, type PlannedChunks, planTextChunks, strings } from './chunks.ts';
 import { type At, docId, type Fields, type FieldValue } from './document-backend.ts';
 
@@ -76,7 +77,7 @@ export function planCellTabs(
       for (const path of had.chunks) keep.add(path);
       continue;
     }
-    const chunks = planTextChunks(at('cells', docId(key)), run);
+    const chunks = planTextChunks(at('cells', docId(key)), packCells(run));
     planned.push(chunks);
     tabs.push({ key, read: state?.read ?? '', cells: state?.cells ?? '', chunks: chunks.paths });
   }
@@ -115,8 +116,9 @@ export function wantedTabs(tabs: readonly CellTab[], wanted: ReadonlySet<string>
 export async function joinCellTabs(groups: readonly (readonly (Fields | null)[])[]): Promise<ScoreEntry[]> {
   const cells: ScoreEntry[] = [];
   for (const group of groups) {
-    const run = await joinChunks<ScoreEntry[]>(group, 'cells');
-    for (let i = 0; i < run.length; i++) cells.push(run[i] as ScoreEntry);
+    const run = await joinChunks<ScoreEntry[] | CellColumns>(group, 'cells');
+    if (isCellColumns(run)) unpackCells(run, cells);
+    else for (let i = 0; i < run.length; i++) cells.push(run[i] as ScoreEntry);
   }
   return cells;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCellTabs } from '../../infra/firestore/cell-tab-documents.ts';
+import { joinCellTabs, planCellTabs } from '../../infra/firestore/cell-tab-documents.ts';
 import { joinChangeChunks, planChangeChunks } from '../../infra/firestore/change-lists.ts';
 import { competitionPath, type DocumentWrite, type Fields } from '../../infra/firestore/document-backend.ts';
 import { scoreChange } from './store-fixtures.ts';
@@ -42,5 +42,29 @@ describe('what the Firestore adapter stores for a sync, and the forms stored bef
     expect(second?.stale).toEqual(first?.tabs[1]?.chunks);
     // Cells of one tab in two runs cannot be kept per tab: the record keeps them.
     expect(planCellTabs(at, [cell('j1', '8'), cell('j2', '7'), cell('j1', '6')], undefined, [])).toBeNull();
+  });
+
+  it('stores a tab’s cells as columns, and reads a list of objects stored before as it was', async () => {
+    const at = competitionPath('c');
+    const tab = 'Juri 1 – Penilaian Proposal';
+    const cells = ['A', 'B'].flatMap((innovation, r) =>
+      ['latar', 'dampak'].map((criterion, c) => ({
+        stage: 'desk',
+        innovation,
+        juror: 'j1',
+        criterion,
+        value: r === 0 && c === 1 ? ' 8,5 ' : `${7 + r}`,
+        ...(r === 1 && c === 1 ? {} : { cell: `'${tab}'!${'GH'[c]}${6 + r}` }),
+      })),
+    );
+    const planned = planCellTabs(at, cells, { 'desk|j1': { read: 'r', cells: 'c' } }, []);
+    const stored = docsOf(planned?.planned[0]?.writes ?? []);
+    const read = await joinCellTabs([stored]);
+    expect(read).toEqual(cells);
+    // Each cell's keys in the order they were given.
+    expect(read.map((c) => Object.keys(c))).toEqual(cells.map((c) => Object.keys(c)));
+    expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(cells).length);
+    // Before: the JSON of the objects in text chunks.
+    expect(await joinCellTabs([[{ text: JSON.stringify(cells) }]])).toEqual(cells);
   });
 });
