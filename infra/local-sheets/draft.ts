@@ -55,7 +55,7 @@ export function draftForRanges(book: Book, ranges: readonly string[]): Book {
  */
 export function draftForRequests(book: Book, requests: unknown): Book {
   const named = new Set<number>([0]);
-  collectSheetIds(requests, named);
+  if (Array.isArray(requests)) for (const request of requests) collectSheetIds(withoutCells(request), named);
   const draft = shallow(book);
   draft.sheets = draft.sheets.map((s) => ({
     ...s,
@@ -66,6 +66,17 @@ export function draftForRequests(book: Book, requests: unknown): Book {
     rows: named.has(s.properties.sheetId) ? ownedRows(s.rows) : s.rows,
   }));
   return draft;
+}
+
+/**
+ * An updateCells request without its cells: they are written to the tab its start or range names, so
+ * the ids are not looked for among them (a publish stages megabytes of cells).
+ */
+function withoutCells(request: unknown): unknown {
+  const cells = (request as { updateCells?: unknown } | null)?.updateCells;
+  if (typeof cells !== 'object' || cells === null) return request;
+  const { rows: _, ...where } = cells as Record<string, unknown>;
+  return { ...(request as object), updateCells: where };
 }
 
 function collectSheetIds(value: unknown, into: Set<number>): void {

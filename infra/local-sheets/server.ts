@@ -2,8 +2,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { cleanDeep } from '../../shared/domain/text.ts';
 import { type LocalBooks, localBooks } from './books.ts';
+import { cleanParsedInPlace } from './clean-json.ts';
 import { draftForRanges, draftForRequests } from './draft.ts';
 import { SheetsApiError } from './errors.ts';
 import { createFaultPlan, type Fault, type FaultPlan } from './faults.ts';
@@ -156,8 +156,10 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
     if (fault?.kind === 'slow') await new Promise((r) => setTimeout(r, fault.ms));
     const started = performance.now();
     try {
-      const result = await serial(() => route(books, req.method ?? 'GET', url, body));
-      await writtenThrough(books, req.method ?? 'GET', url, body);
+      // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
+      const parsed = cleanParsedInPlace(parseBody(body)) as Record<string, unknown>;
+      const result = await serial(() => route(books, req.method ?? 'GET', url, parsed));
+      await writtenThrough(books, req.method ?? 'GET', url, parsed);
       entry.ms = performance.now() - started;
       send(res, entry, 200, result);
     } catch (e) {
@@ -201,9 +203,12 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
 
 const PATH = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/;
 
-async function route(books: LocalBooks, method: string, url: URL, rawBody: string): Promise<unknown> {
-  // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
-  const body = cleanDeep(parseBody(rawBody)) as Record<string, unknown>;
+async function route(
+  books: LocalBooks,
+  method: string,
+  url: URL,
+  body: Record<string, unknown>,
+): Promise<unknown> {
   if (method === 'POST' && url.pathname === '/v4/spreadsheets') return books.create(body);
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (!m) throw new SheetsApiError(404, 'Requested entity was not found.');
@@ -289,11 +294,16 @@ async function route(books: LocalBooks, method: string, url: URL, rawBody: strin
  * A publish's first write, which only fills hidden staging tabs, stays behind too: nothing a person
  * sees changed, and the swap that shows them waits for the file.
  */
-async function writtenThrough(books: LocalBooks, method: string, url: URL, rawBody: string): Promise<void> {
+async function writtenThrough(
+  books: LocalBooks,
+  method: string,
+  url: URL,
+  body: Record<string, unknown>,
+): Promise<void> {
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (method !== 'POST' || m?.[2] !== ':batchUpdate') return;
   const workbook = await books.open(m[1] ?? '');
-  if (onlyHiddenTabs(await workbook.current(), parseBody(rawBody).requests)) return;
+  if (onlyHiddenTabs(await workbook.current(), body.requests)) return;
   await workbook.flush();
 }
 

@@ -1,9 +1,9 @@
+import { type CellMask, cellMask, type MaskMemo, maskedCell } from './cell-mask.ts';
 import { DIMENSION_HANDLERS } from './dimensions.ts';
 import { invalid, SheetsApiError } from './errors.ts';
 import { recalculate } from './formulas.ts';
 import {
   type Book,
-  type CellData,
   type GridRange,
   getCell,
   type Json,
@@ -116,7 +116,7 @@ const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
     return {};
   },
   updateCells(book, body) {
-    const fields = fieldList(body.fields);
+    const fields = cellMask(fieldList(body.fields));
     const rows = Array.isArray(body.rows) ? body.rows : [];
     if (isObject(body.start)) {
       const sheet = sheetById(book, body.start.sheetId);
@@ -145,8 +145,9 @@ const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
   repeatCell(book, body) {
     const { sheet, r0, r1, c0, c1 } = bounds(book, (body.range ?? {}) as GridRange);
     const cell = isObject(body.cell) ? body.cell : {};
-    const fields = fieldList(body.fields);
-    for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) writeCell(sheet, r, c, cell, fields);
+    const fields = cellMask(fieldList(body.fields));
+    const memo: MaskMemo = new Map();
+    for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) writeCell(sheet, r, c, cell, fields, memo);
     return {};
   },
   setDataValidation(book, body) {
@@ -201,17 +202,18 @@ const HANDLERS: Record<string, (book: Book, body: JsonObject) => Reply> = {
   ...DIMENSION_HANDLERS,
 };
 
-function writeCell(sheet: Sheet, r: number, c: number, source: JsonObject, fields: string[]): void {
+function writeCell(
+  sheet: Sheet,
+  r: number,
+  c: number,
+  source: JsonObject,
+  mask: CellMask,
+  memo?: MaskMemo,
+): void {
   const grid = sheet.properties.gridProperties;
   if (r >= grid.rowCount || c >= grid.columnCount)
     throw invalid(`Range exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
-  const target = structuredClone(getCell(sheet, r, c) ?? {}) as JsonObject;
-  applyMask(target, source, fields);
-  if ('userEnteredValue' in target && fields.some((f) => f === '*' || f.startsWith('userEnteredValue')))
-    delete target.effectiveValue;
-  const cell = target as CellData;
-  const empty = !cell.userEnteredValue && !cell.userEnteredFormat && !cell.effectiveValue && !cell.note;
-  setCell(sheet, r, c, empty ? null : cell);
+  setCell(sheet, r, c, maskedCell(getCell(sheet, r, c), source, mask, memo));
 }
 
 /** Copies the masked paths from source into target; a path missing in source is cleared. */

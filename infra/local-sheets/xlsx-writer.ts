@@ -24,6 +24,8 @@ export interface XlsxMemory {
   entries: Map<string, Deflated>;
   formats: Formats;
   tabs: WeakMap<Sheet['rows'], TabParts>;
+  /** Each tab's rows as written, by the rows in memory: the same array when nothing needed cleaning. */
+  cleanRows: WeakMap<Sheet['rows'], Sheet['rows']>;
 }
 
 /**
@@ -40,6 +42,7 @@ export function writeXlsx(
     entries: new Map(),
     formats: previous?.formats ?? newFormats(),
     tabs: previous?.tabs ?? new WeakMap(),
+    cleanRows: previous?.cleanRows ?? new WeakMap(),
   };
   const parts = tabs.map((tab) => tabParts(tab, language, memory));
   const names = tabNames(parts.map((p) => p.notes !== undefined));

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { cleanDeep } from '../../shared/domain/text.ts';
 import { PX_PER_CHAR, type TabToWrite } from '../xlsx/ooxml.ts';
+import { cleanedOrSame } from './clean-json.ts';
 import { recalculate } from './formulas.ts';
 import {
   type Book,
@@ -261,7 +262,8 @@ export async function toXlsx(
   unchecked: Book,
   previous?: XlsxMemory,
 ): Promise<{ bytes: Uint8Array; parts: XlsxMemory }> {
-  const book = cleanBook(unchecked);
+  const cleanRows = previous?.cleanRows ?? new WeakMap();
+  const book = cleanBook(unchecked, cleanRows);
   const language = LANGUAGE_OF_LOCALE[book.locale] ?? '';
   const bookExtras: BookExtras = {
     spreadsheetId: book.spreadsheetId,
@@ -297,23 +299,23 @@ export async function toXlsx(
     { sheet: api, state: 'veryHidden', plain: true },
   ];
   const { bytes, memory } = writeXlsx(tabs, language, 'juri', previous);
+  memory.cleanRows = cleanRows;
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), parts: memory };
 }
 
 /**
- * Rows cleaned by an earlier write, by their rows array: a tab's rows are never changed in place once a
- * workbook holds them (draft.ts), so a tab no write touched is not cleaned again (at national scale,
- * cleaning every cell took about a third of each write).
+ * The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable.
+ * `cleanRows` knows the rows an earlier write cleaned, by their rows array: a tab's rows are never
+ * changed in place once a workbook holds them (draft.ts), so a tab no write touched is not looked at
+ * again. Rows with nothing to clean (nearly all: requests are cleaned on the way in) are written as they
+ * are, without a copy.
  */
-const cleanedRows = new WeakMap<Sheet['rows'], Sheet['rows']>();
-
-/** The last line of defence: one character XML 1.0 cannot hold would make the whole file unreadable. */
-function cleanBook(book: Book): Book {
+function cleanBook(book: Book, cleanRows: WeakMap<Sheet['rows'], Sheet['rows']>): Book {
   const sheets = book.sheets.map((sheet) => {
-    let rows = cleanedRows.get(sheet.rows);
+    let rows = cleanRows.get(sheet.rows);
     if (!rows) {
-      rows = cleanDeep(sheet.rows) as Sheet['rows'];
-      cleanedRows.set(sheet.rows, rows);
+      rows = cleanedOrSame(sheet.rows);
+      cleanRows.set(sheet.rows, rows);
     }
     return { ...(cleanDeep({ ...sheet, rows: [] }) as Sheet), rows };
   });

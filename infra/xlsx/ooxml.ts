@@ -42,10 +42,12 @@ export interface Formats {
   xfs: Xf[];
   /** By the workbook's language, the index of each format object met so far. */
   byFormat: Map<string, WeakMap<object, number>>;
+  /** By the language and whether the cell holds a number or formula, the index of a cell without a format. */
+  unformatted: Map<string, number>;
 }
 
 export function newFormats(): Formats {
-  const formats: Formats = { index: new Map(), xfs: [], byFormat: new Map() };
+  const formats: Formats = { index: new Map(), xfs: [], byFormat: new Map(), unformatted: new Map() };
   styleIndex(formats, {});
   return formats;
 }
@@ -296,7 +298,16 @@ function xfOf(cell: CellData, language: string): Xf {
  */
 function styleOf(cell: CellData, language: string, formats: Formats): number {
   const f = cell.userEnteredFormat;
-  if (!f) return styleIndex(formats, xfOf(cell, language));
+  if (!f) {
+    const v = cell.userEnteredValue;
+    const key = `${v?.numberValue !== undefined || v?.formulaValue !== undefined ? 'n' : ''}|${language}`;
+    let index = formats.unformatted.get(key);
+    if (index === undefined) {
+      index = styleIndex(formats, xfOf(cell, language));
+      formats.unformatted.set(key, index);
+    }
+    return index;
+  }
   let known = formats.byFormat.get(language);
   if (!known) {
     known = new WeakMap();
