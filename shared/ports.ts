@@ -270,7 +270,11 @@ export interface SyncInputs {
   roster: SyncRoster;
   /** The newest fixed result version, as latestVersion answers. */
   fixed: ResultRecord | null;
-  /** The last saved full record, as lastSync answers. */
+  /**
+   * The last saved full record, as lastSync answers, except that a store may leave out its `result` and
+   * `criterionMeans`, which the next sync does not need (Firestore keeps them in documents of their own
+   * and reads them for lastSync only): a caller that needs them reads lastSync.
+   */
   last: SyncRecord | null;
   /** The newest `tail` changes of the score change log and their total, as listScoreChanges answers. */
   changes: { changes: ScoreChange[]; total: number };

@@ -15,8 +15,9 @@ export async function saveFailed(services: Services, run: SyncRun, soFar: SyncSo
   const { stores, clock, lang } = services;
   const { readCells, changes, inputs, tabs } = soFar;
   let last = soFar.last;
-  // The record syncInputs answered holds only the moved tabs' cells: the whole one is read again.
-  if (last === undefined || (soFar.cellsPartial && !readCells))
+  // The record syncInputs answered may hold only the moved tabs' cells, and no result (a store may keep
+  // it apart, see SyncInputs.last): the whole one is read again.
+  if (last === undefined || (soFar.cellsPartial && !readCells) || (last !== null && !last.result))
     last = await stores.syncLog.lastSync().catch(() => null);
   const failed: SyncRecord = {
     id: run.id,

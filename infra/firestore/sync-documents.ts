@@ -38,6 +38,7 @@ import {
   type FieldValue,
 } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
+import { bodyChunksOf, joinBody, splitRecord, withoutBody } from './record-body.ts';
 import { createRosterDocuments } from './roster-documents.ts';
 import type { SyncLeaseLink } from './sync-lease-link.ts';
 
@@ -105,11 +106,22 @@ export function createSyncDocuments(
   }
 
   /** The record chunks of the newest record saved before the head named them (a query or two). */
-  async function legacyRecordChunks(): Promise<string[]> {
+  async function legacyRecordChunks(): Promise<{ chunks: string[]; body: string[] }> {
     // Records saved before `order` existed are only found by finishedAt (a query skips documents
     // without the field); every later record has it and a higher sequence.
     const last = (await newestSyncDoc('order')) ?? (await newestSyncDoc('finishedAt'));
-    return strings(last?.fields.chunks);
+    return { chunks: strings(last?.fields.chunks), body: bodyChunksOf(last?.fields, 'bodyChunks') };
+  }
+
+  /** The record the newest sync document names, without a head (its body only when `whole`). */
+  async function legacyRecord(named: { chunks: string[]; body: string[] }, whole: boolean) {
+    const carried = await readChunks<Record<string, unknown>>(backend, named.chunks, 'sync');
+    if (!carried) return null;
+    const body =
+      whole && named.body.length > 0
+        ? await readChunks<Record<string, unknown>>(backend, named.body, 'sync')
+        : null;
+    return joinBody(carried, body);
   }
 
   /**
@@ -163,10 +175,11 @@ export function createSyncDocuments(
         fixedNamed || head?.fixedTracked === true ? null : deps.latestVersion(),
       ] as const);
     const [legacyChunks, freshRoster, legacyTail, queriedFixed] = found;
+    // The record without its body (the result and criterion means): the sync does not need them.
     const record =
       recordChunks.length > 0
-        ? await joinChunks<SyncRecord>(recordDocs, 'sync')
-        : await readChunks<SyncRecord>(backend, legacyChunks ?? [], 'sync');
+        ? withoutBody(await joinChunks<Record<string, unknown>>(recordDocs, 'sync'))
+        : await legacyRecord(legacyChunks ?? { chunks: [], body: [] }, false);
     const fixed = fixedNamed ? await joinChunks<ResultRecord>(fixedDocs, 'record') : queriedFixed;
     const changeTail: ChangeTail = tailNamed
       ? tail > 0
@@ -214,12 +227,13 @@ export function createSyncDocuments(
       const moves = order >= headOrder;
       // The head names the chunks of the record it points to; any other earlier save of this id is
       // rare (a redo of an older sync, or data from before the head) and is looked up.
+      const saved = moves && headOrder !== '' ? null : await backend.get(syncPath);
       const stale =
         moves && head?.recordId === sync.id
-          ? strings(head.recordChunks)
+          ? [...strings(head.recordChunks), ...bodyChunksOf(head, 'recordBodyChunks')]
           : moves && headOrder !== ''
             ? []
-            : strings((await backend.get(syncPath))?.chunks);
+            : [...strings(saved?.chunks), ...bodyChunksOf(saved, 'bodyChunks')];
       const changes = options?.changes ?? [];
       // A tail read without its rows is enough to append to, unless this append rewrites it (1 in 16).
       const before =
@@ -243,7 +257,9 @@ export function createSyncDocuments(
       const { cells: _cells, ...withoutCells } = sync;
       // The record's chunks, the record, the appended changes and the head in one commit (chunks first
       // when they need several).
-      const chunks = planTextChunks(syncPath, cellTabs ? withoutCells : sync);
+      const parts = splitRecord(cellTabs ? withoutCells : sync);
+      const chunks = planTextChunks(syncPath, parts.carried);
+      const body = parts.body ? planTextChunks(syncPath, parts.body) : null;
       const record: DocumentWrite = {
         op: 'set',
         path: syncPath,
@@ -255,6 +271,7 @@ export function createSyncDocuments(
           inputHash: sync.inputHash,
           order,
           chunks: chunks.paths,
+          bodyChunks: body?.paths ?? [],
         },
       };
       const save = (withLog: typeof log) => {
@@ -263,6 +280,7 @@ export function createSyncDocuments(
             ? {
                 recordId: sync.id,
                 recordChunks: chunks.paths,
+                recordBodyChunks: body?.paths ?? [],
                 cellTabs: cellTabs ? cellTabFields(cellTabs.tabs) : null,
               }
             : {}),
@@ -274,7 +292,12 @@ export function createSyncDocuments(
           : Object.keys(named).length > 0
             ? [{ op: 'merge' as const, path: headPath(), fields: named }]
             : [];
-        const planned = [chunks, ...(cellTabs?.planned ?? []), ...(withLog?.planned ?? [])];
+        const planned = [
+          chunks,
+          ...(body ? [body] : []),
+          ...(cellTabs?.planned ?? []),
+          ...(withLog?.planned ?? []),
+        ];
         return commitChunked(backend, planned, [
           ...(withLog ? [withLog.create] : []),
           record,
@@ -308,14 +331,19 @@ export function createSyncDocuments(
       const named = strings(head?.recordChunks);
       const cellTabs = namedCellTabs(head);
       if (named.length === 0) {
-        const record = await readChunks<SyncRecord>(backend, await legacyRecordChunks(), 'sync');
+        const record = await legacyRecord(await legacyRecordChunks(), true);
         return lastSyncFrom(head, record, { tabs: null, wanted: undefined });
       }
-      const [recordDocs = [], ...cellDocs] = await readChunkGroups(backend, [
+      const bodyNamed = bodyChunksOf(head, 'recordBodyChunks');
+      const [recordDocs = [], bodyDocs = [], ...cellDocs] = await readChunkGroups(backend, [
         named,
+        bodyNamed,
         ...wantedTabs(cellTabs ?? [], undefined).map((t) => t.chunks),
       ]);
-      const record = await joinChunks<SyncRecord>(recordDocs, 'sync');
+      const record = joinBody(
+        await joinChunks<Record<string, unknown>>(recordDocs, 'sync'),
+        bodyNamed.length > 0 ? await joinChunks<Record<string, unknown>>(bodyDocs, 'sync') : null,
+      );
       return lastSyncFrom(head, record, {
         tabs: cellTabs ? await joinCellTabs(cellDocs) : null,
         wanted: undefined,

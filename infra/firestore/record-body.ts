@@ -1,0 +1,43 @@
+import type { SyncRecord } from '../../shared/ports.ts';
+import type { Fields } from './document-backend.ts';
+
+/**
+ * What of a sync record only its readers want (pages, the dashboard, a failed sync carrying the result
+ * forward), not the next sync: kept in chunk documents of their own (`bodyChunks`), which syncInputs does
+ * not read. At NTT scale that is ~157 KB of the record's ~220 KB.
+ */
+const BODY_KEYS = ['result', 'criterionMeans'] as const;
+
+type Stored = Record<string, unknown>;
+
+/**
+ * The record less its body, each body key left in place as null (so that the joined record has its keys
+ * in the order saved), and the body (null when the record has none).
+ */
+export function splitRecord(record: object): { carried: Stored; body: Stored | null } {
+  const carried: Stored = { ...record };
+  const body: Stored = {};
+  for (const key of BODY_KEYS) {
+    if (carried[key] === undefined) continue;
+    body[key] = carried[key];
+    carried[key] = null;
+  }
+  return { carried, body: Object.keys(body).length > 0 ? body : null };
+}
+
+/** The record as syncInputs answers it: without its body, when that is kept apart. */
+export function withoutBody(stored: Stored): SyncRecord {
+  for (const key of BODY_KEYS) if (stored[key] === null) delete stored[key];
+  return stored as unknown as SyncRecord;
+}
+
+/** The whole record: the carried part with its body put back in place. */
+export function joinBody(carried: Stored, body: Stored | null): SyncRecord {
+  return withoutBody(body ? Object.assign(carried, body) : carried);
+}
+
+/** The body chunks a head or a record document names ([] for a record saved whole). */
+export function bodyChunksOf(fields: Fields | null | undefined, name: 'bodyChunks' | 'recordBodyChunks') {
+  const list = fields?.[name];
+  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
+}
