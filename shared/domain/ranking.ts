@@ -97,13 +97,16 @@ function unplaced(c: Omit<RankedEntry, 'rank' | 'tie' | 'advances' | 'categoryRa
   };
 }
 
-/** The first `n` slots sorted by juror id (`cmp`) in place, by insertion: a few per entry. */
+/**
+ * The first `n` slots sorted by juror id (`cmp`) in place, by insertion: a few per entry. No closure in
+ * here: a bundle that keeps function names names each one as it is made, once per entry.
+ */
 function byJuror(cells: StageCells, slots: number[], n: number): number {
-  const id = (s: number) => cells.juror(s)?.id ?? '';
   for (let i = 1; i < n; i++) {
     const s = slots[i] ?? 0;
+    const id = cells.juror(s)?.id ?? '';
     let j = i;
-    while (j > 0 && cmp(id(slots[j - 1] ?? 0), id(s)) > 0) {
+    while (j > 0 && cmp(cells.juror(slots[j - 1] ?? 0)?.id ?? '', id) > 0) {
       slots[j] = slots[j - 1] ?? 0;
       j--;
     }
