@@ -101,9 +101,18 @@ export function assignPanel(
     conflicts.mark(innovation, conflict);
     let n = 0;
     for (let k = 0; k < size; k++) {
-      hash[k] = fnvCodes(prefix, codes[k] as Int32Array);
-      // Keep the best `perInnovation` jurors so far, in order (insertion into a short list).
-      if (n === perInnovation && before(k, picked[n - 1] as number) >= 0) continue;
+      // Keep the best `perInnovation` jurors so far, in order (insertion into a short list). Most
+      // jurors lose to the last kept on conflict or load alone, before their pair's hash is needed;
+      // every juror kept has its hash.
+      if (n === perInnovation) {
+        const last = picked[n - 1] as number;
+        const d =
+          (conflict[k] as number) - (conflict[last] as number) ||
+          (load[slotOf[k] as number] as number) - (load[slotOf[last] as number] as number);
+        if (d > 0) continue;
+        hash[k] = fnvCodes(prefix, codes[k] as Int32Array);
+        if (d === 0 && before(k, last) >= 0) continue;
+      } else hash[k] = fnvCodes(prefix, codes[k] as Int32Array);
       let at = n === perInnovation ? n - 1 : n++;
       while (at > 0 && before(k, picked[at - 1] as number) < 0) {
         picked[at] = picked[at - 1] as number;
@@ -189,10 +198,17 @@ const FNV_OFFSET = 0x811c9dc5;
 
 /** FNV-1a over the code points of `text`, continuing from `h`: fnv(fnv(h, a), b) === fnv(h, a + b). */
 function fnv(start: number, text: string): number {
-  return fnvCodes(start, codePoints(text));
+  let h = start;
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    h ^= cp;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return h;
 }
 
-/** `fnv` over code points read once: a juror's id is hashed with every entry's. */
+/** `fnv` over code points read once (`codePoints`): a juror's id is hashed with every entry's. */
 function fnvCodes(start: number, codes: Int32Array): number {
   let h = start;
   for (let i = 0; i < codes.length; i++) {
