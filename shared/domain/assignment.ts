@@ -110,9 +110,9 @@ export function assignPanel(
           (conflict[k] as number) - (conflict[last] as number) ||
           (load[slotOf[k] as number] as number) - (load[slotOf[last] as number] as number);
         if (d > 0) continue;
-        hash[k] = fnvCodes(prefix, codes[k] as Int32Array);
+        hashInto(hash, k, prefix, codes[k] as Int32Array);
         if (d === 0 && before(k, last) >= 0) continue;
-      } else hash[k] = fnvCodes(prefix, codes[k] as Int32Array);
+      } else hashInto(hash, k, prefix, codes[k] as Int32Array);
       let at = n === perInnovation ? n - 1 : n++;
       while (at > 0 && before(k, picked[at - 1] as number) < 0) {
         picked[at] = picked[at - 1] as number;
@@ -208,14 +208,15 @@ function fnv(start: number, text: string): number {
   return h;
 }
 
-/** `fnv` over code points read once (`codePoints`): a juror's id is hashed with every entry's. */
-function fnvCodes(start: number, codes: Int32Array): number {
-  let h = start;
-  for (let i = 0; i < codes.length; i++) {
-    h ^= codes[i] as number;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
+/**
+ * `fnv(start, text)` into `hash[k]`, over the text's code points read once (`codePoints`): a juror's id
+ * is hashed with every entry's. Kept in 32-bit integers and stored, not returned: a hash returned as a
+ * number above 2^30 is a heap object, and there are 210,000 pairs nationally.
+ */
+function hashInto(hash: Uint32Array, k: number, start: number, codes: Int32Array): void {
+  let h = start | 0;
+  for (let i = 0; i < codes.length; i++) h = Math.imul(h ^ (codes[i] as number), 0x01000193);
+  hash[k] = h;
 }
 
 function codePoints(text: string): Int32Array {

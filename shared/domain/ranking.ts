@@ -393,18 +393,16 @@ function tieBreakMeans(
   jurors: number,
   means: number[],
 ): number[] {
-  const out: number[] = [];
-  for (let t = 0; t < tieBreakAt.length; t++) {
-    const k = tieBreakAt[t] ?? -1;
+  // Made at its size: an array grown by push starts with room for 17.
+  return tieBreakAt.map((k) => {
     const criterion = stage.criteria[k];
     let m = 0;
     for (let j = 0; criterion && j < jurors; j++) {
       const value = cells.value(slots[j] ?? 0, k);
       if (value !== undefined) means[m++] = normalized(criterion, value);
     }
-    out.push(stableMeanOfFirst(means, m) ?? 0);
-  }
-  return out;
+    return stableMeanOfFirst(means, m) ?? 0;
+  });
 }
 
 function rankFinal(
