@@ -24,6 +24,7 @@ function sameCell(read: CellData | null, memory: CellData | null): boolean {
   if ((read?.note || undefined) !== (memory?.note || undefined)) return false;
   const seen = read?.userEnteredFormat;
   const kept = memory?.userEnteredFormat;
+  if (seen === kept) return true;
   if (bold(seen) !== bold(kept) || wrapped(seen) !== wrapped(kept)) return false;
   return pattern(seen) === pattern(kept) && fill(seen) === fill(kept);
 }
@@ -55,6 +56,9 @@ function pattern(format: JsonObject | undefined): string | undefined {
 function fill(format: JsonObject | undefined): number | undefined {
   const bg = format?.backgroundColor as { red?: number; green?: number; blue?: number } | undefined;
   if (!bg) return undefined;
-  const channel = (x: number | undefined) => Math.round((x ?? 0) * 255);
   return (channel(bg.red) << 16) | (channel(bg.green) << 8) | channel(bg.blue);
+}
+
+function channel(x: number | undefined): number {
+  return Math.round((x ?? 0) * 255);
 }

@@ -2,15 +2,16 @@ import { posix } from 'node:path';
 import utils from 'exceljs/lib/utils/utils.js';
 import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { columnIndex } from './a1.ts';
-import { type Book, type CellData, type Sheet, setCell } from './model.ts';
+import { type Book, type CellData, type JsonObject, type Sheet, setCell } from './model.ts';
 import { sameAsRead } from './read-back.ts';
 import {
   API_TAB,
   type ApiRow,
   assembleBook,
   cellFromExcel,
+  cellOfParts,
   type ExcelCell,
+  formatFromExcel,
   hexToColor,
   readBook,
   type TabContent,
@@ -134,6 +135,7 @@ function readChanged(
   const common = commonCrcs(layout) === last.common;
   let shared: string[] | undefined;
   let styles: Style[] | undefined;
+  let looks: Look[] | undefined;
   const tabs: TabContent[] = [];
   let api: ApiRow[] = [];
   let parsed = 0;
@@ -145,8 +147,9 @@ function readChanged(
     }
     shared ??= layout.sharedStrings ? sharedStringsOf(text(bytes, layout, layout.sharedStrings)) : [];
     styles ??= layout.styles ? stylesOf(text(bytes, layout, layout.styles)) : [];
+    looks ??= styles.map(lookOf);
     const notes = tab.notes ? notesOf(text(bytes, layout, tab.notes)) : new Map<string, string>();
-    const content = tabOfPart(text(bytes, layout, tab.part), { shared, styles, notes }, tab);
+    const content = tabOfPart(text(bytes, layout, tab.part), { shared, styles, looks, notes }, tab);
     parsed += 1;
     if (tab.title === API_TAB) api = apiRows(content);
     else if (kept && sameAsRead(content.rows, kept.sheet.rows))
@@ -270,6 +273,36 @@ function sharedStringsOf(xml: string): string[] {
   return strings;
 }
 
+/** What a tab's cells are read with: the shared strings, the cell formats and the tab's notes. */
+interface TabContext {
+  shared: string[];
+  styles: Style[];
+  /** By format index, worked out once a read: the API format (one object for all its cells), and whether it shows a date. */
+  looks: Look[];
+  notes: Map<string, string>;
+}
+
+/** A `<c>` element as read so far: its attributes and the text of its value and formula. */
+interface RawCell {
+  address: string;
+  s: string | undefined;
+  t: string | undefined;
+  v: string | undefined;
+  f: string | undefined;
+  shared: boolean | undefined;
+}
+
+interface Look {
+  format: JsonObject | undefined;
+  date: boolean;
+}
+
+const PLAIN_LOOK: Look = { format: undefined, date: false };
+
+function lookOf(style: Style): Look {
+  return { format: formatFromExcel(style), date: utils.isDateFmt(style.numFmt) };
+}
+
 /** A cell format (cellXfs) as exceljs's style model gives it, the parts juri reads only. */
 type Style = Pick<ExcelCell, 'font' | 'fill' | 'numFmt' | 'alignment'>;
 
@@ -375,19 +408,13 @@ function notesOf(xml: string): Map<string, string> {
   return notes;
 }
 
-const ADDRESS = /^([A-Z]+)(\d+)$/;
-
 /** One worksheet part, its cells read as exceljs reads them (see the cell-xform of exceljs). */
-function tabOfPart(
-  xml: string,
-  context: { shared: string[]; styles: Style[]; notes: Map<string, string> },
-  part: TabPart,
-): TabContent {
+function tabOfPart(xml: string, context: TabContext, part: TabPart): TabContent {
   const tab: TabContent = { title: part.title, hidden: part.hidden, columnWidths: {}, rows: [] };
   const grid = { rows: tab.rows } as Sheet;
   const notes = new Map(context.notes);
   let views = 0;
-  let cell: { address: string; s?: string; t?: string; v?: string; f?: string; shared?: boolean } | undefined;
+  let cell: RawCell | undefined;
   let into: 'v' | 'f' | 't' | undefined;
   let phonetic = false;
   const styleOf = (s: string | undefined): Style | undefined => (s ? context.styles[Number(s)] : undefined);
@@ -426,7 +453,7 @@ function tabOfPart(
           break;
         case 'c':
           if (!a.r) throw new NeedsFullRead('cell-without-address');
-          cell = { address: a.r, ...(a.s ? { s: a.s } : {}), ...(a.t ? { t: a.t } : {}) };
+          cell = { address: a.r, s: a.s, t: a.t, v: undefined, f: undefined, shared: undefined };
           break;
         case 'v':
           into = 'v';
@@ -467,13 +494,8 @@ function tabOfPart(
   return tab;
 }
 
-function addCell(
-  grid: Sheet,
-  cell: { address: string; s?: string; t?: string; v?: string; f?: string; shared?: boolean },
-  context: { shared: string[]; styles: Style[]; notes: Map<string, string> },
-  notes: Map<string, string>,
-): void {
-  const style = cell.s ? context.styles[Number(cell.s)] : undefined;
+function addCell(grid: Sheet, cell: RawCell, context: TabContext, notes: Map<string, string>): void {
+  const look = (cell.s ? context.looks[Number(cell.s)] : undefined) ?? PLAIN_LOOK;
   const raw = cell.v;
   let value: ExcelCell['value'] = null;
   if (cell.f !== undefined) {
@@ -484,7 +506,7 @@ function addCell(
       else if (cell.t === 'e') result = { error: raw };
       else result = Number.parseFloat(raw);
     }
-    if (result !== undefined && utils.isDateFmt(style?.numFmt)) throw new NeedsFullRead('a date');
+    if (result !== undefined && look.date) throw new NeedsFullRead('a date');
     // A shared formula's other cells name only the first: exceljs gives them their result alone.
     value = (
       cell.f === '' && cell.shared ? { sharedFormula: '', result } : { formula: cell.f, result }
@@ -495,18 +517,30 @@ function addCell(
     else if (cell.t === 'inlineStr') value = raw;
     else if (cell.t === 'b') value = Number.parseInt(raw, 10) !== 0;
     else if (cell.t === 'e') value = { error: raw } as ExcelCell['value'];
-    else if (utils.isDateFmt(style?.numFmt)) throw new NeedsFullRead('a date');
+    else if (look.date) throw new NeedsFullRead('a date');
     else value = Number.parseFloat(raw);
   }
-  const note = notes.get(cell.address);
-  notes.delete(cell.address);
-  put(grid, cell.address, cellFromExcel({ value, ...style, ...(note ? { note } : {}) } as ExcelCell));
+  let note = '';
+  if (notes.size > 0) {
+    note = notes.get(cell.address) ?? '';
+    notes.delete(cell.address);
+  }
+  put(grid, cell.address, cellOfParts(value, look.format, note));
 }
 
+/** Puts `data` at an address such as "AB12" (capital letters, then digits, nothing else). */
 function put(grid: Sheet, address: string, data: CellData | null): void {
-  const m = ADDRESS.exec(address);
-  if (!m) throw new NeedsFullRead(`cell-address: ${address}`);
-  if (data) setCell(grid, Number(m[2]) - 1, columnIndex(m[1] ?? ''), data);
+  let at = 0;
+  let column = 0;
+  for (let c = address.charCodeAt(at); c >= 65 && c <= 90; c = address.charCodeAt(++at))
+    column = column * 26 + c - 64;
+  let row = 0;
+  const letters = at;
+  for (let c = address.charCodeAt(at); c >= 48 && c <= 57; c = address.charCodeAt(++at))
+    row = row * 10 + c - 48;
+  if (letters === 0 || at === letters || at !== address.length)
+    throw new NeedsFullRead(`cell-address: ${address}`);
+  if (data) setCell(grid, row - 1, column - 1, data);
 }
 
 /** The hidden API tab's rows: key in A, JSON in B. */

@@ -207,8 +207,19 @@ export type ExcelCell = Pick<ExcelJS.Cell, 'value' | 'font' | 'fill' | 'numFmt' 
 };
 
 export function cellFromExcel(cell: ExcelCell): CellData | null {
+  return cellOfParts(cell.value, formatFromExcel(cell), noteText(cell.note));
+}
+
+/**
+ * cellFromExcel from its parts: the value, the format (`formatFromExcel` of the cell's style, which a
+ * reader may work out once per style and give every cell of that style) and the note's text.
+ */
+export function cellOfParts(
+  v: ExcelCell['value'],
+  format: JsonObject | undefined,
+  note: string,
+): CellData | null {
   const out: CellData = {};
-  const v = cell.value;
   if (typeof v === 'string') out.userEnteredValue = { stringValue: v };
   else if (typeof v === 'number') out.userEnteredValue = { numberValue: v };
   else if (typeof v === 'boolean') out.userEnteredValue = { boolValue: v };
@@ -234,19 +245,25 @@ export function cellFromExcel(cell: ExcelCell): CellData | null {
     } else if ('text' in v) out.userEnteredValue = { stringValue: String(v.text) };
     else if ('error' in v) out.userEnteredValue = { stringValue: String(v.error) };
   }
-  const format: JsonObject = {};
-  if (cell.font?.bold) format.textFormat = { bold: true };
-  const fill = cell.fill;
-  if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
-    format.backgroundColor = hexToColor(fill.fgColor.argb.slice(-6));
-  const pattern = (cell.numFmt ?? '').replace(LANGUAGE_TAG, '');
-  if (pattern !== '' && pattern.toLowerCase() !== 'general')
-    format.numberFormat = { type: 'NUMBER', pattern };
-  if (cell.alignment?.wrapText) format.wrapStrategy = 'WRAP';
-  if (Object.keys(format).length > 0) out.userEnteredFormat = format;
-  const note = noteText(cell.note);
+  if (format) out.userEnteredFormat = format;
   if (note) out.note = note;
   return out.userEnteredValue || out.userEnteredFormat || out.note ? out : null;
+}
+
+/** The part of a cell's style juri reads, as the API's format; undefined when there is none. */
+export function formatFromExcel(
+  style: Pick<ExcelCell, 'font' | 'fill' | 'numFmt' | 'alignment'>,
+): JsonObject | undefined {
+  const format: JsonObject = {};
+  if (style.font?.bold) format.textFormat = { bold: true };
+  const fill = style.fill;
+  if (fill?.type === 'pattern' && fill.pattern === 'solid' && fill.fgColor?.argb)
+    format.backgroundColor = hexToColor(fill.fgColor.argb.slice(-6));
+  const pattern = (style.numFmt ?? '').replace(LANGUAGE_TAG, '');
+  if (pattern !== '' && pattern.toLowerCase() !== 'general')
+    format.numberFormat = { type: 'NUMBER', pattern };
+  if (style.alignment?.wrapText) format.wrapStrategy = 'WRAP';
+  return Object.keys(format).length > 0 ? format : undefined;
 }
 
 function noteText(note: ExcelJS.Cell['note'] | undefined): string {

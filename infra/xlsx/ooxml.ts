@@ -217,18 +217,21 @@ function worksheetXml(tab: TabToWrite, language: string, formats: Formats, notes
     out.push('</cols>');
   }
   out.push('<sheetData>');
+  // A tab's rows hold thousands of cells: each row is one string, its columns' letters made once.
+  const letters: string[] = [];
   sheet.rows.forEach((cells, r) => {
     if (!cells || cells.length === 0) return;
     const lines = wrappedLines(sheet, cells);
-    const row: string[] = [];
-    cells.forEach((cell, c) => {
-      if (!cell) return;
-      row.push(cellXml(cell, `${columnLetter(c)}${r + 1}`, language, formats));
+    let row = '';
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      letters[c] ??= columnLetter(c);
+      row += cellXml(cell, `${letters[c]}${r + 1}`, language, formats);
       if (cell.note) notes.push({ row: r, column: c, text: cell.note });
-    });
-    if (row.length === 0 && lines <= 1) return;
-    out.push(`<row r="${r + 1}"${lines > 1 ? ` ht="${lines * LINE_PT}" customHeight="1"` : ''}>`);
-    out.push(...row, '</row>');
+    }
+    if (row === '' && lines <= 1) return;
+    out.push(`<row r="${r + 1}"${lines > 1 ? ` ht="${lines * LINE_PT}" customHeight="1"` : ''}>${row}</row>`);
   });
   out.push('</sheetData>');
   if (tab.autoFilter) out.push(`<autoFilter ref="${autoFilterRange(sheet)}"/>`);
