@@ -17,7 +17,8 @@ import { BASE_CONFIG_PATH, openSqliteStore, runSync, startLocalSheetsServer } fr
  * - api edit: one cell typed through the API (response time), then until the .xlsx on disk has it;
  * - saved edit: a juror's one-cell edit saved to the .xlsx (as LibreOffice saves: a whole new file),
  *   then the server re-reading it, the sync (its compute and its requests), and a read that sees the
- *   sync's output; server time is the time the server spent answering the sync's requests.
+ *   sync's output; server time is the time the server spent answering the sync's requests, CPU time
+ *   the process's over the whole of it (on a loaded machine the wall time stretches, the CPU time less).
  * - unchanged: a sync with nothing new, and whether it made the server write the file.
  * The baseline, in the same process after each saved edit: the whole saved .xlsx read through exceljs
  * (the server's full read, which a save cost before it read changed tabs only).
@@ -86,6 +87,8 @@ const savedEdits: {
   syncServerMs: number;
   visibleMs: number;
   totalMs: number;
+  /** The process's CPU time over totalMs (server and sync together): what the load on the machine does not stretch. */
+  cpuMs: number;
   flushMs: number;
 }[] = [];
 for (let i = 0; i < runs; i++) {
@@ -101,6 +104,7 @@ for (let i = 0; i < runs; i++) {
   const before = await readMeta();
 
   if (profiler) await profiler.post('Profiler.start');
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await rename(saved, file);
   await readMeta();
@@ -111,6 +115,7 @@ for (let i = 0; i < runs; i++) {
   if (record.status !== 'written') throw new Error(`expected a written sync, got ${record.status}`);
   const after = await readMeta();
   const t3 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
   if (after === before) throw new Error('the sync output is not visible');
   await flush();
   const t4 = performance.now();
@@ -125,6 +130,7 @@ for (let i = 0; i < runs; i++) {
     syncServerMs: serverMs(from),
     visibleMs: t3 - t2,
     totalMs: t3 - t0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     flushMs: t4 - t3,
   });
   log(
@@ -166,6 +172,7 @@ process.stdout.write(
       syncServerMs: med(savedEdits, (x) => x.syncServerMs),
       visibleMs: med(savedEdits, (x) => x.visibleMs),
       totalMs: med(savedEdits, (x) => x.totalMs),
+      cpuMs: med(savedEdits, (x) => x.cpuMs),
       flushMs: med(savedEdits, (x) => x.flushMs),
       // Each run against its own baseline, then the median: the load on the machine cancels out.
       totalToBaseline: round(median(savedEdits.map((x) => x.totalMs / x.baselineMs)), 2),

@@ -449,7 +449,9 @@ function wrappedLines(sheet: Sheet, cells: (CellData | null)[]): number {
       1,
       Math.floor(((sheet.columnWidths[String(c)] ?? DEFAULT_COLUMN_PX) - 8) / PX_PER_CHAR),
     );
-    const lines = value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0);
+    const lines = value.includes('\n')
+      ? value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / perLine)), 0)
+      : Math.max(1, Math.ceil(value.length / perLine));
     most = Math.max(most, lines);
   });
   return most;
@@ -458,11 +460,13 @@ function wrappedLines(sheet: Sheet, cells: (CellData | null)[]): number {
 type RGB = { red?: number; green?: number; blue?: number };
 
 export function colorToHex(c: RGB): string {
-  const part = (x: number | undefined) =>
-    Math.round((x ?? 0) * 255)
-      .toString(16)
-      .padStart(2, '0');
-  return `${part(c.red)}${part(c.green)}${part(c.blue)}`.toUpperCase();
+  return `${hexPart(c.red)}${hexPart(c.green)}${hexPart(c.blue)}`.toUpperCase();
+}
+
+function hexPart(x: number | undefined): string {
+  return Math.round((x ?? 0) * 255)
+    .toString(16)
+    .padStart(2, '0');
 }
 
 function override(part: string, type: string): string {
