@@ -3,6 +3,7 @@ import { getHeapStatistics } from 'node:v8';
 import { lazyXlsxWriter } from '../infra/export/lazy-xlsx-writer.ts';
 import { assignStage } from '../shared/domain/assignment.ts';
 import { canonicalJson } from '../shared/domain/canonical-json.ts';
+import { withDisplay } from '../shared/domain/display-score.ts';
 import type { Innovation } from '../shared/domain/innovation.ts';
 import { rankCompetition } from '../shared/domain/ranking.ts';
 import { rankByCurrentRules } from '../shared/domain/record.ts';
@@ -193,6 +194,16 @@ async function timeMode() {
   );
   await step('rankByCurrentRules of the cells as a list (a record, juri rank)', () =>
     rankByCurrentRules(d.competition, tabsRead.innovations, entries),
+  );
+  // The scores as printed (exact decimals), which the sync works out beside the ranking: on the read's
+  // columns, and on the list as a record does. A copy of the result each time: withDisplay keeps its
+  // answer per result object.
+  const ranked = rankByCurrentRules(d.competition, tabsRead.innovations, tabsRead.cells);
+  await step("withDisplay of the read's columns (as the sync shows scores)", () =>
+    withDisplay(d.competition, { ...ranked }, tabsRead.cells),
+  );
+  await step('withDisplay of the cells as a list (a record)', () =>
+    withDisplay(d.competition, { ...ranked }, entries),
   );
   const result = rankCompetition(d.competition, tabsRead.innovations, tabsRead.cells);
   const hashInput = () => ({

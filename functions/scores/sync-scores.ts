@@ -90,8 +90,8 @@ export function resultAsBefore(
   );
 }
 
-/** The judged entries ranked by the config's rules (on the cells in columns, as read), with the scores as displayed. */
+/** The judged entries ranked by the config's rules, with the scores as displayed: both on the cells in columns, as read. */
 export function rankJudged({ competition }: Services, { selected }: Scores) {
-  const { admitted, entries, cells } = selected;
-  return withDisplay(competition, rankByCurrentRules(competition, admitted, cells), entries);
+  const { admitted, cells } = selected;
+  return withDisplay(competition, rankByCurrentRules(competition, admitted, cells), cells);
 }

@@ -6,6 +6,7 @@ import { stageMethod } from './fairness/stage-scores.ts';
 import { isFieldStage } from './field.ts';
 import { readAnswerScore } from './field-answers.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
+import { CELL_EMPTY, CELL_NUMBER, entriesOf, type StageColumns, type TypedCells } from './typed-cells.ts';
 
 /**
  * The one rule every output prints a score by: half-up (half away from zero) to 2 decimals on the
@@ -118,8 +119,24 @@ function scaled(text: string, decimals: number): bigint | null {
   const whole = at < 0 ? body : body.slice(0, at);
   const fraction = at < 0 ? '' : body.slice(at + 1);
   if (fraction.length > decimals) return null;
-  const magnitude = BigInt(`${whole}${fraction.padEnd(decimals, '0')}` || '0');
-  return negative ? -magnitude : magnitude;
+  const digits = `${whole}${fraction.padEnd(decimals, '0')}`;
+  const magnitude = digits.length <= 15 ? smallDigits(digits) : null;
+  const value = magnitude === null ? BigInt(digits || '0') : BigInt(magnitude);
+  return negative ? -value : value;
+}
+
+/**
+ * Up to 15 ASCII digits as the integer they spell (exact in a double), or null when a character is not
+ * a digit: BigInt of a number is cheaper than BigInt of a text, ~75,000 times a national sync.
+ */
+function smallDigits(digits: string): number | null {
+  let n = 0;
+  for (let i = 0; i < digits.length; i++) {
+    const c = digits.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return null;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 function stageScale(criteria: readonly Criterion[], decimals: number): StageScale {
@@ -156,50 +173,124 @@ function totalNumerator(scale: StageScale, textOf: (k: number) => string | undef
 function exactAggregate(stage: Stage, scale: StageScale, numerators: bigint[]): Rational | null {
   const method = stageMethod(stage);
   if (method.normalization !== 'none' || numerators.length === 0) return null;
-  const mean = (xs: readonly bigint[]) =>
-    mul(scale.factor, { n: xs.reduce((a, b) => a + b, 0n), d: BigInt(xs.length) });
-  if (method.aggregation === 'mean') return mean(numerators);
+  if (method.aggregation === 'mean') return meanOf(scale, numerators);
   const sorted = [...numerators].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (method.aggregation === 'trimmed') {
-    return mean(sorted.length >= MIN_JURORS_TO_TRIM ? sorted.slice(1, -1) : sorted);
+    return meanOf(scale, sorted.length >= MIN_JURORS_TO_TRIM ? sorted.slice(1, -1) : sorted);
   }
   const middle = sorted.length >> 1;
   const upper = sorted[middle] ?? 0n;
-  return sorted.length % 2 === 1 ? mean([upper]) : mean([sorted[middle - 1] ?? 0n, upper]);
+  return sorted.length % 2 === 1 ? meanOf(scale, [upper]) : meanOf(scale, [sorted[middle - 1] ?? 0n, upper]);
 }
 
-/** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
-function exactStage(stage: Stage, result: StageResult, cells: readonly ScoreEntry[]): Map<string, Rational> {
+/**
+ * The mean of totals' numerators as a score. Not a closure in exactAggregate: a bundle that keeps
+ * function names names each closure as it is made, once per entry.
+ */
+function meanOf(scale: StageScale, xs: readonly bigint[]): Rational {
+  return mul(scale.factor, { n: xs.reduce((a, b) => a + b, 0n), d: BigInt(xs.length) });
+}
+
+/** By entry, juror and criterion index: the text of the first copy of a cell that reads as a number. */
+type FirstTexts = Map<string, Map<string, string[]>>;
+
+/** The juror's row of first texts for an entry, made on first use. */
+function textsOf(typed: FirstTexts, innovation: string, juror: string): string[] {
+  let byJuror = typed.get(innovation);
+  if (!byJuror) {
+    byJuror = new Map();
+    typed.set(innovation, byJuror);
+  }
+  let row = byJuror.get(juror);
+  if (!row) {
+    row = [];
+    byJuror.set(juror, row);
+  }
+  return row;
+}
+
+/**
+ * The stage's cells of a list into `typed`; returns the most decimals a counted text has (at least
+ * `decimals`). Copies that count agree, so any one has the value.
+ */
+function firstTextsOfList(stage: Stage, cells: readonly ScoreEntry[], typed: FirstTexts, decimals: number) {
   const criteria = stage.criteria;
   const at = new Map(criteria.map((c, k) => [c.id, k]));
-  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
-  // agree, so any one has the value. Nested maps: a key string per cell was most of the time and garbage.
-  const typed = new Map<string, Map<string, string[]>>();
-  let decimals = 0;
-  // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
-  for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
   // A field answer counts as its point on the 0–2 scale, a whole number.
   const field = isFieldStage(stage);
+  let most = decimals;
   for (const cell of cells) {
     const k = at.get(cell.criterion);
     const scale = k === undefined ? undefined : criteria[k];
     if (cell.stage !== stage.id || !scale) continue;
-    let byJuror = typed.get(cell.innovation);
-    if (!byJuror) {
-      byJuror = new Map();
-      typed.set(cell.innovation, byJuror);
-    }
-    let row = byJuror.get(cell.juror);
-    if (!row) {
-      row = [];
-      byJuror.set(cell.juror, row);
-    }
+    const row = textsOf(typed, cell.innovation, cell.juror);
     if (k === undefined || row[k] !== undefined) continue;
     const read = field ? readAnswerScore(cell.value) : readScore(cell.value, scale.min, scale.max);
     if (typeof read !== 'number') continue;
     row[k] = field ? String(read) : cell.value;
-    decimals = Math.max(decimals, fractionDigits(cell.value));
+    most = Math.max(most, fractionDigits(cell.value));
   }
+  return most;
+}
+
+/**
+ * As firstTextsOfList, from the cells in columns as the juror tabs were read (what the live sync ranks):
+ * a row's entry and juror looked up once, not per cell, and each cell's reading taken from its status.
+ * Columns read against other criteria or scales are read again as a list.
+ */
+function firstTextsOf(
+  stage: Stage,
+  cells: readonly ScoreEntry[] | TypedCells,
+  typed: FirstTexts,
+  decimals: number,
+) {
+  if (Array.isArray(cells)) return firstTextsOfList(stage, cells as readonly ScoreEntry[], typed, decimals);
+  const { stages, stray } = cells as TypedCells;
+  let most = decimals;
+  for (const columns of stages) {
+    if (columns.stage !== stage.id) continue;
+    if (!columns.readAs(stage)) {
+      most = firstTextsOfList(stage, entriesOf({ stages: [columns], stray: [] }), typed, most);
+      continue;
+    }
+    most = firstTextsOfColumns(stage, columns, typed, most);
+  }
+  return firstTextsOfList(stage, stray, typed, most);
+}
+
+function firstTextsOfColumns(stage: Stage, columns: StageColumns, typed: FirstTexts, decimals: number) {
+  const field = isFieldStage(stage);
+  const width = stage.criteria.length;
+  let most = decimals;
+  for (let r = 0; r < columns.length; r++) {
+    let row: string[] | undefined;
+    for (let k = 0; k < width; k++) {
+      const status = (columns.status[k] as Uint8Array)[r];
+      if (status === CELL_EMPTY) continue;
+      row ??= textsOf(typed, columns.innovation[r] ?? '', columns.juror[r] ?? '');
+      if (row[k] !== undefined || status !== CELL_NUMBER) continue;
+      const text = columns.origin.text(r, k);
+      row[k] = field ? String((columns.values[k] as Float64Array)[r]) : text;
+      most = Math.max(most, fractionDigits(text));
+    }
+  }
+  return most;
+}
+
+/** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
+function exactStage(
+  stage: Stage,
+  result: StageResult,
+  cells: readonly ScoreEntry[] | TypedCells,
+): Map<string, Rational> {
+  const criteria = stage.criteria;
+  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
+  // agree, so any one has the value. Nested maps: a key string per cell was most of the time and garbage.
+  const typed: FirstTexts = new Map();
+  let decimals = 0;
+  // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
+  for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
+  decimals = firstTextsOf(stage, cells, typed, decimals);
   const scale = stageScale(criteria, decimals);
   const out = new Map<string, Rational>();
   for (const e of result.ranking) {
@@ -237,7 +328,7 @@ const shown = new WeakMap<CompetitionResult, CompetitionResult>();
 export function withDisplay(
   competition: Pick<Competition, 'stages' | 'final'>,
   result: CompetitionResult,
-  cells: readonly ScoreEntry[],
+  cells: readonly ScoreEntry[] | TypedCells,
 ): CompetitionResult {
   const known = shown.get(result);
   if (known) return known;
@@ -250,7 +341,7 @@ export function withDisplay(
 function computeDisplay(
   competition: Pick<Competition, 'stages' | 'final'>,
   result: CompetitionResult,
-  cells: readonly ScoreEntry[],
+  cells: readonly ScoreEntry[] | TypedCells,
 ): CompetitionResult {
   const exactByStage = new Map<string, Map<string, Rational>>();
   const stages = result.stages.map((s) => {

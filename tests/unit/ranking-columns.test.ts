@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { withDisplay } from '../../shared/domain/display-score.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
 import { rankByCurrentRules } from '../../shared/domain/record.ts';
 import { cellsWhere, entriesOf, typedCellsOf } from '../../shared/domain/typed-cells.ts';
@@ -27,6 +28,11 @@ describe('ranking the cells in columns', () => {
         }
         expect(JSON.stringify(rankByCurrentRules(c.competition, admitted, columns))).toBe(
           JSON.stringify(rankByCurrentRules(c.competition, admitted, list)),
+        );
+        // The scores as printed: worked out from the columns as from the list.
+        const ranked = rankByCurrentRules(c.competition, admitted, list);
+        expect(JSON.stringify(withDisplay(c.competition, { ...ranked }, columns))).toBe(
+          JSON.stringify(withDisplay(c.competition, { ...ranked }, list)),
         );
       }),
       { numRuns: 300 },
