@@ -16,7 +16,7 @@ import {
   swapRequests,
   writeMeta,
 } from './publish-plan.ts';
-import { contentSums } from './publish-sums.ts';
+import { comparedWith, contentSums } from './publish-sums.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
 import { readValues, withoutBookkeeping } from './values-read.ts';
@@ -122,7 +122,7 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
     // the old tabs; no staging tab stays in the workbook between syncs.
     const sums = await contentSums(tabs);
-    const staged = stageRequests(start, tabs, sums);
+    const staged = stageRequests(comparedWith(start), tabs, sums);
     await calls.batchUpdate({ prepared: staged.requests });
     const swap = swapRequests(staged.meta, tabs, sums);
     await calls.batchUpdate({ prepared: swap.requests });

@@ -4,7 +4,7 @@ import { runSync } from '../../functions/scores/sync.ts';
 import { emptyBook, getCell } from '../../infra/local-sheets/model.ts';
 import { applyRequests } from '../../infra/local-sheets/structure.ts';
 import { type PublishMeta, stageRequests, swapRequests } from '../../infra/sheets/publish-plan.ts';
-import { contentSums } from '../../infra/sheets/publish-sums.ts';
+import { comparedWith, contentSums, REWRITE_EVERY } from '../../infra/sheets/publish-sums.ts';
 import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { type SheetEnv, scoreFor, seedInnovations, sheetEnvsClosedAfterEach, typeScores } from './helpers.ts';
 
@@ -22,7 +22,7 @@ function tab(key: string, title: string, rows: (string | number)[][]): OutputTab
 
 async function publish(book: Book, meta: PublishMeta, tabs: OutputTab[]) {
   const sums = await contentSums(tabs);
-  const staged = stageRequests(meta, tabs, sums);
+  const staged = stageRequests(comparedWith(meta), tabs, sums);
   applyRequests(book, staged.requests);
   const swap = swapRequests(staged.meta, tabs, sums);
   applyRequests(book, swap.requests);
@@ -68,6 +68,22 @@ describe('output tabs whose content did not change', () => {
     expect(renamed.map((t) => t.title)).toEqual(['Peringkat', 'Notes']);
     expect(renamed[0]?.id).toBe(after[0]?.id);
     expect(renamed[1]?.id).not.toBe(after[1]?.id);
+  });
+});
+
+describe('output tabs left as they are', () => {
+  it('are written whole again once every REWRITE_EVERY publishes, so a cell typed by hand goes', async () => {
+    const book = emptyBook('sums-test', 'juri');
+    applyRequests(book, [{ addSheet: { properties: { sheetId: 9, title: '_juri', hidden: true } } }]);
+    let meta: PublishMeta = { v: 1, gen: 0, next: 100, metaId: 9, live: {}, staging: {} };
+    const tabs = [tab('notes', 'Catatan', [['none', 0]])];
+    const staged: number[] = [];
+    for (let n = 0; n < 2 * REWRITE_EVERY + 1; n++) {
+      const sent = await publish(book, meta, tabs);
+      if (sent.staged.some((r) => r.addSheet)) staged.push(meta.gen);
+      meta = sent.meta;
+    }
+    expect(staged).toEqual([0, REWRITE_EVERY - 1, 2 * REWRITE_EVERY - 1]);
   });
 });
 
