@@ -99,6 +99,8 @@ interface StageScale {
   coefficient: bigint[];
   offset: bigint[];
   factor: Rational;
+  /** The same coefficients and offsets as numbers, when they are small enough (`smallNumerator`). */
+  small: { coefficient: number[]; offset: number[] } | undefined;
 }
 
 function lcm(a: bigint, b: bigint): bigint {
@@ -112,6 +114,15 @@ function fractionDigits(text: string): number {
 
 /** `text` (a decimal readScore accepted: `[+-]?digits[.,]digits`) × 10^decimals as an integer. */
 function scaled(text: string, decimals: number): bigint | null {
+  const small = scaledSmall(text, decimals);
+  if (small !== undefined) return small === null ? null : BigInt(small);
+  const { negative, digits } = scaledDigits(text, decimals) ?? { negative: false, digits: '' };
+  const value = BigInt(digits || '0');
+  return negative ? -value : value;
+}
+
+/** The sign and digits of `text` × 10^decimals; null when it has more decimals than that. */
+function scaledDigits(text: string, decimals: number): { negative: boolean; digits: string } | null {
   const t = text.trim();
   const negative = t.startsWith('-');
   const body = negative || t.startsWith('+') ? t.slice(1) : t;
@@ -119,10 +130,16 @@ function scaled(text: string, decimals: number): bigint | null {
   const whole = at < 0 ? body : body.slice(0, at);
   const fraction = at < 0 ? '' : body.slice(at + 1);
   if (fraction.length > decimals) return null;
-  const digits = `${whole}${fraction.padEnd(decimals, '0')}`;
-  const magnitude = digits.length <= 15 ? smallDigits(digits) : null;
-  const value = magnitude === null ? BigInt(digits || '0') : BigInt(magnitude);
-  return negative ? -value : value;
+  return { negative, digits: `${whole}${fraction.padEnd(decimals, '0')}` };
+}
+
+/** `scaled` as a number when its digits are 15 at most (exact in a double); undefined when they are not. */
+function scaledSmall(text: string, decimals: number): number | null | undefined {
+  const parts = scaledDigits(text, decimals);
+  if (parts === null) return null;
+  const magnitude = parts.digits.length <= 15 ? smallDigits(parts.digits) : null;
+  if (magnitude === null) return undefined;
+  return parts.negative ? -magnitude : magnitude;
 }
 
 /**
@@ -146,27 +163,66 @@ function stageScale(criteria: readonly Criterion[], decimals: number): StageScal
   const common = perPoint.reduce((l, r) => lcm(l, r.d), 1n);
   const power = 10n ** BigInt(decimals);
   const weights = sum(criteria.map((c) => numberRational(c.weight)));
+  const coefficient = perPoint.map((r) => r.n * (common / r.d));
+  const offset = criteria.map((c) => {
+    const min = numberRational(c.min);
+    return (min.n * power) / min.d;
+  });
   return {
     decimals,
-    coefficient: perPoint.map((r) => r.n * (common / r.d)),
-    offset: criteria.map((c) => {
-      const min = numberRational(c.min);
-      return (min.n * power) / min.d;
-    }),
+    coefficient,
+    offset,
     factor: div({ n: 100n, d: common * power }, weights),
+    small: smallScale(coefficient, offset),
   };
 }
 
 /** Σₖ coefficientₖ·(Sₖ − Mₖ) of one juror's cells for one entry; null when a cell is missing. */
-function totalNumerator(scale: StageScale, textOf: (k: number) => string | undefined): bigint | null {
+function totalNumerator(scale: StageScale, texts: readonly string[] | undefined): bigint | null {
+  const small = smallNumerator(scale, texts);
+  if (small !== undefined) return small;
   let numerator = 0n;
   for (let k = 0; k < scale.coefficient.length; k++) {
-    const text = textOf(k);
+    const text = texts?.[k];
     const value = text === undefined ? null : scaled(text, scale.decimals);
     if (value === null) return null;
     numerator += (scale.coefficient[k] ?? 0n) * (value - (scale.offset[k] ?? 0n));
   }
   return numerator;
+}
+
+/** Below this a product of two integers is exact in a double, and so is a sum of up to 32 of them (< 2^53). */
+const EXACT_TERM = 2 ** 48;
+const MOST_EXACT_TERMS = 32;
+
+/** A stage's coefficients and offsets as numbers, when all are small enough for `smallNumerator`. */
+function smallScale(coefficient: readonly bigint[], offset: readonly bigint[]) {
+  const fits = (x: bigint) => x <= BigInt(EXACT_TERM) && x >= -BigInt(EXACT_TERM);
+  if (coefficient.length > MOST_EXACT_TERMS || !coefficient.every(fits) || !offset.every(fits))
+    return undefined;
+  return { coefficient: coefficient.map(Number), offset: offset.map(Number) };
+}
+
+/**
+ * totalNumerator in doubles while every term stays below EXACT_TERM, where integer arithmetic in doubles
+ * is exact: one BigInt per juror total instead of several per cell (~75,000 cells a national sync).
+ * undefined when a text or a term is too large for it: then BigInt arithmetic decides.
+ */
+function smallNumerator(scale: StageScale, texts: readonly string[] | undefined): bigint | null | undefined {
+  const small = scale.small;
+  if (!small) return undefined;
+  let numerator = 0;
+  for (let k = 0; k < small.coefficient.length; k++) {
+    const text = texts?.[k];
+    if (text === undefined) return null;
+    const value = scaledSmall(text, scale.decimals);
+    if (value === undefined || value === null) return value;
+    const coefficient = small.coefficient[k] ?? 0;
+    const difference = value - (small.offset[k] ?? 0);
+    if (Math.abs(coefficient) * Math.abs(difference) >= EXACT_TERM) return undefined;
+    numerator += coefficient * difference;
+  }
+  return BigInt(numerator);
 }
 
 /** The stage score's exact value by the stage's method, from the totals' numerators; null for z-scoring. */
@@ -296,14 +352,13 @@ function exactStage(
   for (const e of result.ranking) {
     const numerators: bigint[] = [];
     const byJuror = typed.get(e.id);
-    for (const juror of Object.keys(e.totals)) {
-      const row = byJuror?.get(juror);
-      const numerator = totalNumerator(scale, (k) => row?.[k]);
+    const jurors = Object.keys(e.totals);
+    for (const juror of jurors) {
+      const numerator = totalNumerator(scale, byJuror?.get(juror));
       if (numerator === null) break;
       numerators.push(numerator);
     }
-    const exact =
-      numerators.length === Object.keys(e.totals).length ? exactAggregate(stage, scale, numerators) : null;
+    const exact = numerators.length === jurors.length ? exactAggregate(stage, scale, numerators) : null;
     if (exact) out.set(e.id, exact);
   }
   return out;
