@@ -30,8 +30,13 @@ export class TextDigest {
   private g2 = 0x9e3779b9;
 
   add(text: string): this {
+    return this.addFrom(text, 0);
+  }
+
+  /** Adds `text` from index `start` on, as add() adds that part of it. */
+  addFrom(text: string, start: number): this {
     let { h1, h2, g1, g2 } = this;
-    for (let i = 0; i <= text.length; i++) {
+    for (let i = start; i <= text.length; i++) {
       const c = i < text.length ? text.charCodeAt(i) : 0x1f;
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
@@ -58,24 +63,42 @@ function lane(a: number, b: number): string {
   return ((2097151 & h2) * 4294967296 + h1).toString(16).padStart(14, '0');
 }
 
-/** The digest of each tab's typed cells, in the order read (a tab without any is absent). */
+/**
+ * The digest of each tab's typed cells, in the order read (a tab without any is absent). A cell's address
+ * is its tab's part ("'Juri 1 – …'!", the same for every cell of a run) and its own ("G6"): the tab's
+ * part is digested where it changes, flagged, so the rest of a run hashes a few characters a cell, not
+ * thirty (this was the largest part of a written sync's own work at NTT scale).
+ */
 export function cellDigests(cells: readonly ScoreEntry[]): Map<string, string> {
-  const digests = new Map<string, TextDigest>();
+  const tabs = new Map<string, { digest: TextDigest; sheet: string }>();
+  let tab: { digest: TextDigest; sheet: string } | undefined;
+  let stage = '';
+  let juror = '';
   for (const cell of cells) {
-    const key = tabKey(cell);
-    let digest = digests.get(key);
-    if (!digest) {
-      digest = new TextDigest();
-      digests.set(key, digest);
+    if (tab === undefined || cell.stage !== stage || cell.juror !== juror) {
+      ({ stage, juror } = cell);
+      const key = tabKey(cell);
+      tab = tabs.get(key);
+      if (!tab) {
+        tab = { digest: new TextDigest(), sheet: '' };
+        tabs.set(key, tab);
+      }
     }
-    digest
-      .add(cell.innovation)
-      .add(cell.criterion)
-      .add(cell.value)
-      .add(cell.cell ?? '');
+    const { digest, sheet } = tab;
+    digest.add(cell.innovation).add(cell.criterion).add(cell.value);
+    const at = cell.cell ?? '';
+    if (sheet !== '' && at.startsWith(sheet)) digest.add(SAME_SHEET).addFrom(at, sheet.length);
+    else {
+      tab.sheet = at.slice(0, at.lastIndexOf('!') + 1);
+      digest.add(NEW_SHEET).add(tab.sheet).addFrom(at, tab.sheet.length);
+    }
   }
-  return new Map([...digests].map(([key, d]) => [key, d.hex()]));
+  return new Map([...tabs].map(([key, t]) => [key, t.digest.hex()]));
 }
+
+/** Whether a cell's address names its tab's part again (NEW_SHEET, then that part) or as before. */
+const SAME_SHEET = '0';
+const NEW_SHEET = '1';
 
 /** The digest of one tab's read values under `context` (what else its typed cells depend on). */
 export function readDigest(context: string, values: readonly (readonly string[])[]): string {

@@ -34,4 +34,24 @@ describe('per-tab digests (what a sync compares to work on the moved tabs only)'
     expect(changedTabs(undefined, now)).toBeNull();
     expect(changedTabs({ 'desk|j5': { read: 'r', cells: '' } }, new Map())).toEqual(new Set());
   });
+
+  it('digests each cell’s address whole, however its tab’s part is shortened', () => {
+    const at = (juror: string, address: string): ScoreEntry => ({ ...cell(juror, 'A', '8'), cell: address });
+    const of = (...cells: ScoreEntry[]) => cellDigests(cells).get('desk|j1');
+    const run = [at('j1', "'Desk – j1'!E4"), at('j1', "'Desk – j1'!E5")];
+    expect(of(...run)).toBe(of(...run));
+    // The same addresses cut elsewhere, another tab's part, no address: each a different digest.
+    const variants = [
+      of(...run),
+      of(at('j1', "'Desk – j1'!E4"), at('j1', "'Desk – j1'!E6")),
+      of(at('j1', "'Desk – j1'!E4"), at('j1', "'Desk – j2'!E5")),
+      of(at('j1', "'Desk – j1'!E4"), at('j1', 'E5')),
+      of(at('j1', "'Desk – j1'!E4"), { ...cell('j1', 'A', '8'), cell: "'Desk – j1'!" }),
+      of(at('j1', "'Desk – j1'!E4"), at('j1', "'Desk – j1'!E4'Desk – j1'!E5")),
+    ];
+    expect(new Set(variants).size).toBe(variants.length);
+    // A tab's cells interleaved with another tab's digest as the same run alone.
+    const interleaved = cellDigests([run[0] as ScoreEntry, at('j2', "'Desk – j2'!E4"), run[1] as ScoreEntry]);
+    expect(interleaved.get('desk|j1')).toBe(of(...run));
+  });
 });
