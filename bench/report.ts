@@ -611,7 +611,7 @@ const NOTES = [
   '  `npx tsx bench/profile-summary.ts <file>.cpuprofile 20 rankCompetition` (self time by function,',
   '  and the total under the named functions). Of the Worker itself:',
   '  `BENCH_WORKERD_PROFILE=/tmp/w node --import tsx bench/workerd.ts` writes `/tmp/w-intake.cpuprofile`',
-  '  and `/tmp/w-sync.cpuprofile` (through wrangler’s inspector; the profiler slows the Worker down, so',
+  '  and `/tmp/w-sync.cpuprofile`, `-manual.cpuprofile` and `-subrequests.json` (wrangler’s inspector; the profiler slows it, so',
   '  read their shares, not their milliseconds).',
   '- The memory figures are of the sync’s path: readJurorTabs, then rankCompetition.',
   '',
