@@ -1,5 +1,4 @@
 import type { SyncRecord } from '../../shared/ports.ts';
-import type { Fields } from './document-backend.ts';
 
 /**
  * What of a sync record only its readers want (pages, the dashboard, a failed sync carrying the result
@@ -34,10 +33,4 @@ export function withoutBody(stored: Stored): SyncRecord {
 /** The whole record: the carried part with its body put back in place. */
 export function joinBody(carried: Stored, body: Stored | null): SyncRecord {
   return withoutBody(body ? Object.assign(carried, body) : carried);
-}
-
-/** The body chunks a head or a record document names ([] for a record saved whole). */
-export function bodyChunksOf(fields: Fields | null | undefined, name: 'bodyChunks' | 'recordBodyChunks') {
-  const list = fields?.[name];
-  return Array.isArray(list) ? list.filter((p): p is string => typeof p === 'string') : [];
 }

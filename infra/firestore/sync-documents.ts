@@ -38,7 +38,7 @@ import {
   type FieldValue,
 } from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
-import { bodyChunksOf, joinBody, splitRecord, withoutBody } from './record-body.ts';
+import { joinBody, splitRecord, withoutBody } from './record-body.ts';
 import { createRosterDocuments } from './roster-documents.ts';
 import type { SyncLeaseLink } from './sync-lease-link.ts';
 
@@ -110,7 +110,7 @@ export function createSyncDocuments(
     // Records saved before `order` existed are only found by finishedAt (a query skips documents
     // without the field); every later record has it and a higher sequence.
     const last = (await newestSyncDoc('order')) ?? (await newestSyncDoc('finishedAt'));
-    return { chunks: strings(last?.fields.chunks), body: bodyChunksOf(last?.fields, 'bodyChunks') };
+    return { chunks: strings(last?.fields.chunks), body: strings(last?.fields.bodyChunks) };
   }
 
   /** The record the newest sync document names, without a head (its body only when `whole`). */
@@ -230,10 +230,10 @@ export function createSyncDocuments(
       const saved = moves && headOrder !== '' ? null : await backend.get(syncPath);
       const stale =
         moves && head?.recordId === sync.id
-          ? [...strings(head.recordChunks), ...bodyChunksOf(head, 'recordBodyChunks')]
+          ? [...strings(head.recordChunks), ...strings(head?.recordBodyChunks)]
           : moves && headOrder !== ''
             ? []
-            : [...strings(saved?.chunks), ...bodyChunksOf(saved, 'bodyChunks')];
+            : [...strings(saved?.chunks), ...strings(saved?.bodyChunks)];
       const changes = options?.changes ?? [];
       // A tail read without its rows is enough to append to, unless this append rewrites it (1 in 16).
       const before =
@@ -334,7 +334,7 @@ export function createSyncDocuments(
         const record = await legacyRecord(await legacyRecordChunks(), true);
         return lastSyncFrom(head, record, { tabs: null, wanted: undefined });
       }
-      const bodyNamed = bodyChunksOf(head, 'recordBodyChunks');
+      const bodyNamed = strings(head?.recordBodyChunks);
       const [recordDocs = [], bodyDocs = [], ...cellDocs] = await readChunkGroups(backend, [
         named,
         bodyNamed,
