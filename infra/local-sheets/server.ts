@@ -159,7 +159,7 @@ export async function startLocalSheetsServer(opts: LocalSheetsServerOptions): Pr
       // The workbook is XML: what it cannot hold is cleaned on the way in, so memory and file agree.
       const parsed = cleanParsedInPlace(parseBody(body)) as Record<string, unknown>;
       const result = await serial(() => route(books, req.method ?? 'GET', url, parsed));
-      await writtenThrough(books, req.method ?? 'GET', url, parsed);
+      await writtenThrough(books, req.method ?? 'GET', url);
       entry.ms = performance.now() - started;
       send(res, entry, 200, result);
     } catch (e) {
@@ -228,15 +228,10 @@ async function route(
     return readRange(await workbook.current(), rest.slice('/values/'.length), render);
   }
   if (method === 'POST' && rest === ':batchUpdate') {
-    // A publish's first write fills hidden staging tabs: the swap that follows writes the file for both.
-    const unseen = onlyHiddenTabs(await workbook.current(), body.requests);
-    const replies = await workbook.update(
-      (book) => {
-        const next = draftForRequests(book, body.requests);
-        return { next, result: applyRequests(next, body.requests) };
-      },
-      { unseen },
-    );
+    const replies = await workbook.update((book) => {
+      const next = draftForRequests(book, body.requests);
+      return { next, result: applyRequests(next, body.requests) };
+    });
     return { spreadsheetId, replies };
   }
   if (method === 'PUT' && rest.startsWith('/values/')) {
@@ -291,32 +286,11 @@ async function route(
  * "written" while the disk refused the workbook. The change stays in memory and is tried again, by the
  * write-behind and by the next write. Cell writes (a juror's edit) stay behind: the publish that follows
  * them is one file write either way, so only the publish waits for it, outside the request queue.
- * A publish's first write, which only fills hidden staging tabs, stays behind too: nothing a person
- * sees changed, and the swap that shows them waits for the file.
  */
-async function writtenThrough(
-  books: LocalBooks,
-  method: string,
-  url: URL,
-  body: Record<string, unknown>,
-): Promise<void> {
+async function writtenThrough(books: LocalBooks, method: string, url: URL): Promise<void> {
   const m = PATH.exec(decodeURIComponent(url.pathname));
   if (method !== 'POST' || m?.[2] !== ':batchUpdate') return;
-  const workbook = await books.open(m[1] ?? '');
-  if (onlyHiddenTabs(await workbook.current(), body.requests)) return;
-  await workbook.flush();
-}
-
-/** Whether every request adds a hidden tab or writes cells of a tab that is hidden now. */
-function onlyHiddenTabs(book: Book, requests: unknown): boolean {
-  if (!Array.isArray(requests) || requests.length === 0) return false;
-  const hidden = new Set(book.sheets.filter((s) => s.properties.hidden).map((s) => s.properties.sheetId));
-  return requests.every((request: Record<string, Record<string, unknown>>) => {
-    const added = request.addSheet?.properties as { hidden?: boolean } | undefined;
-    if (added) return added.hidden === true;
-    const cells = request.updateCells as { start?: { sheetId?: number } } | undefined;
-    return cells?.start !== undefined && hidden.has(cells.start.sheetId ?? 0);
-  });
+  await (await books.open(m[1] ?? '')).flush();
 }
 
 function describe(book: Book) {

@@ -28,12 +28,8 @@ export type Change<T> = (current: Book) => { next: Book; result: T };
 export interface WorkbookFile {
   /** The current workbook: every write so far, and a person's save re-read (writes not yet on disk made again on top). */
   current(): Promise<Book>;
-  /**
-   * Applies `change` now (reads see it at once) and persists it in the background. `unseen`: nothing a
-   * person sees changed (a publish's hidden staging tabs), so the file waits for the next write, up to
-   * MAX_WAIT_MS, instead of being written on its own once quiet.
-   */
-  update<T>(change: Change<T>, opts?: { unseen?: boolean }): Promise<T>;
+  /** Applies `change` now (reads see it at once) and persists it in the background. */
+  update<T>(change: Change<T>): Promise<T>;
   /** Resolves once the file holds every write made so far; rejects (503) when it cannot be written. */
   flush(): Promise<void>;
   /** flush, for shutdown: when the file stays locked or unwritable, the writes go to a copy beside it. */
@@ -133,7 +129,7 @@ export async function openWorkbookFile(
     return fresh;
   }
 
-  async function update<T>(change: Change<T>, opts: { unseen?: boolean } = {}): Promise<T> {
+  async function update<T>(change: Change<T>): Promise<T> {
     await current();
     const lock = await lockFile(file);
     if (lock) throw unavailable('WORKBOOK_LOCKED', file, MESSAGES.locked(file, lock), { lockFile: lock });
@@ -144,7 +140,7 @@ export async function openWorkbookFile(
     const { next, result } = change(base);
     book = next;
     pending.push(change as Change<unknown>);
-    schedule(opts.unseen ? MAX_WAIT_MS : QUIET_MS);
+    schedule();
     return result;
   }
 

@@ -8,14 +8,7 @@ import type { OutputTab } from '../../shared/sheet/output-tab.ts';
 import { provisionBook } from './provision-plan.ts';
 import { shownVersions } from './publish-meta.ts';
 import { patchable } from './publish-patch.ts';
-import {
-  META_RANGE,
-  type PublishMeta,
-  parseMeta,
-  stageRequests,
-  swapRequests,
-  writeMeta,
-} from './publish-plan.ts';
+import { META_RANGE, type PublishMeta, parseMeta, publishRequests, writeMeta } from './publish-plan.ts';
 import { comparedWith, contentSums } from './publish-sums.ts';
 import { abortableWait, type SheetsRetryOptions, statusOf, withRetry } from './retry.ts';
 import type { SheetsCalls } from './sheets-calls.ts';
@@ -119,14 +112,12 @@ export function createSheetsScoreSheet(opts: SheetsScoreSheetOptions): ScoreShee
     start: PublishMeta,
   ): Promise<PublishMeta> {
     await refuseSparse(calls, start, tabs);
-    // Two writes: the new values into hidden staging tabs, then the swap that shows them and removes
-    // the old tabs; no staging tab stays in the workbook between syncs.
+    // One atomic write: the new values into hidden staging tabs, and the swap that shows them and
+    // removes the old tabs; no staging tab stays in the workbook.
     const sums = await contentSums(tabs);
-    const staged = stageRequests(comparedWith(start), tabs, sums);
-    await calls.batchUpdate({ prepared: staged.requests });
-    const swap = swapRequests(staged.meta, tabs, sums);
-    await calls.batchUpdate({ prepared: swap.requests });
-    return swap.meta;
+    const publish = publishRequests(comparedWith(start), tabs, sums);
+    await calls.batchUpdate({ prepared: publish.requests });
+    return publish.meta;
   }
 
   /** After a structural 400 (a tab deleted by hand, or a swap whose answer was lost): re-read and rebuild. */

@@ -279,7 +279,7 @@ export async function seedCompetition(
     finishedAt: now,
     status: 'written',
     inputHash: 'seed',
-    requests: { reads: 1, writes: 2 },
+    requests: { reads: 1, writes: 1 },
     result,
     progress: progressOf(competition, result, innovations, scores),
     cells: scores,

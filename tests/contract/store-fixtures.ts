@@ -84,7 +84,7 @@ export function bigSync(id: string, finishedAt: string): SyncRecord {
     finishedAt,
     status: 'written',
     inputHash: `sha256-${id}`,
-    requests: { reads: 1, writes: 2 },
+    requests: { reads: 1, writes: 1 },
     message: 'Sinkronisasi selesai — 3.500 inovasi',
     result: {
       stages: [

@@ -60,7 +60,7 @@ async function judgedWithoutJ3(late: string[] = []) {
     finishedAt: '2024-12-19T01:00:01.000Z',
     status: 'written',
     inputHash: 'x',
-    requests: { reads: 1, writes: 2 },
+    requests: { reads: 1, writes: 1 },
     cells,
   });
   return testServices({ store, competition });

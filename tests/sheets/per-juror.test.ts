@@ -77,8 +77,8 @@ describe('sheet.mode "perJuror": a spreadsheet per juror', () => {
     let mark = env.server.log.length;
     const first = await runSync(env.services, { trigger: 'cli' });
     expect(first.status).toBe('written');
-    expect(requestsSince(env, mark)).toEqual({ reads: 6, writes: 2 });
-    expect(first.requests).toEqual({ reads: 6, writes: 2 });
+    expect(requestsSince(env, mark)).toEqual({ reads: 6, writes: 1 });
+    expect(first.requests).toEqual({ reads: 6, writes: 1 });
     const writes = env.server.log.slice(mark).filter((e) => e.kind === 'write');
     const ids = writes.map((w) => /\/spreadsheets\/([^/:]+)/.exec(w.path)?.[1]);
     expect(new Set(ids)).toEqual(new Set([env.server.spreadsheetId]));
