@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { keySorter, selectKth, sortKeysInRange } from '../../shared/domain/fairness/typed-order.ts';
+import {
+  keySorter,
+  placeQuantiles,
+  selectKth,
+  sortKeysInRange,
+} from '../../shared/domain/fairness/typed-order.ts';
 
 describe('typed-array ordering for the bootstrap', () => {
   it('the bucket pass sorts like the native sort, crowded buckets included', () => {
@@ -49,6 +54,34 @@ describe('typed-array ordering for the bootstrap', () => {
         ]);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('counts out two places of a slice, as a sort would, and leaves the counts at zero', () => {
+    const slice = fc
+      .tuple(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 1, max: 200 }))
+      .chain(([n, length]) =>
+        fc
+          .tuple(
+            fc.array(fc.integer({ min: 1, max: n }), { minLength: length, maxLength: length }),
+            fc.nat({ max: length - 1 }),
+            fc.nat({ max: length - 1 }),
+            fc.nat({ max: 5 }),
+          )
+          .map(([values, a, b, pad]) => ({ n, values, low: Math.min(a, b), high: Math.max(a, b), pad })),
+      );
+    fc.assert(
+      fc.property(slice, ({ n, values, low, high, pad }) => {
+        const places = Uint32Array.from([...Array(pad).fill(n), ...values, ...Array(pad).fill(1)]);
+        const counts = new Uint32Array(n + 1);
+        const sorted = [...values].sort((x, y) => x - y);
+        expect(placeQuantiles(places, pad, pad + values.length, low, high, counts)).toEqual({
+          low: sorted[low],
+          high: sorted[high],
+        });
+        expect(counts.every((c) => c === 0)).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

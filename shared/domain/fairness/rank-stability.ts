@@ -2,7 +2,7 @@ import { compareIds } from '../assignment.ts';
 import { type Aggregation, MIN_JURORS_TO_TRIM } from './aggregation.ts';
 import { orderStage } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
-import { keySorter, nearestRankIndex, recordPlaces, selectKth, sortKeysInRange } from './typed-order.ts';
+import { keySorter, nearestRankIndex, placeQuantiles, recordPlaces, sortKeysInRange } from './typed-order.ts';
 
 export const DEFAULT_RESAMPLES = 2000;
 /** Central coverage of the rank interval: 0.9 gives the 5th–95th percentile. */
@@ -117,12 +117,17 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
 
   const lowAt = nearestRankIndex((1 - coverage) / 2, resamples);
   const highAt = nearestRankIndex(1 - (1 - coverage) / 2, resamples);
+  const counts = new Uint32Array(n + 1);
   const entries = observed.map((e, i) => {
     const from = i * resamples;
-    const to = from + resamples;
-    // Two selections instead of a sort; the second only looks above the first.
-    const rankLow = selectKth(places, from, to, from + lowAt);
-    const rankHigh = selectKth(places, from + lowAt, to, from + highAt);
+    const { low: rankLow, high: rankHigh } = placeQuantiles(
+      places,
+      from,
+      from + resamples,
+      lowAt,
+      highAt,
+      counts,
+    );
     const probabilityTop = (inTop[i] ?? 0) / resamples;
     return {
       id: e.id,

@@ -102,6 +102,41 @@ export function selectKth(a: Uint16Array | Uint32Array, from: number, to: number
 }
 
 /**
+ * The lowAt-th and highAt-th smallest (0-based, lowAt ≤ highAt) of places[from, to), by counting: places
+ * are whole numbers in [1, counts.length), so one pass tallies them and a walk over the range they
+ * span finds both, cheaper than two selections. `counts` must be all zero; it is left all zero.
+ */
+export function placeQuantiles(
+  places: Uint16Array | Uint32Array,
+  from: number,
+  to: number,
+  lowAt: number,
+  highAt: number,
+  counts: Uint32Array,
+): { low: number; high: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (let i = from; i < to; i++) {
+    const place = places[i] ?? 0;
+    counts[place] = (counts[place] ?? 0) + 1;
+    if (place < min) min = place;
+    if (place > max) max = place;
+  }
+  let low = 0;
+  let high = 0;
+  let seen = 0;
+  for (let place = min; place <= max; place++) {
+    const count = counts[place] ?? 0;
+    if (count === 0) continue;
+    counts[place] = 0;
+    if (seen <= lowAt && lowAt < seen + count) low = place;
+    if (seen <= highAt && highAt < seen + count) high = place;
+    seen += count;
+  }
+  return { low, high };
+}
+
+/**
  * The 0-based position of the q-quantile among `count` sorted values, by the nearest-rank method, so
  * both ends of an interval are places that occurred. The epsilon keeps 0.05 × 2000 at 100 rather than a
  * rounding error's 101.

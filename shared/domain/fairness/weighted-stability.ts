@@ -10,7 +10,7 @@ import {
 } from './rank-stability.ts';
 import { compareScored } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
-import { nearestRankIndex, recordPlaces } from './typed-order.ts';
+import { nearestRankIndex, placeQuantiles, recordPlaces } from './typed-order.ts';
 
 /** One stage's share of the final score: its weight, its totals, and how they are aggregated. */
 export interface WeightedPart {
@@ -100,16 +100,18 @@ export function weightedRankStability(
 
   const lowAt = nearestRankIndex((1 - coverage) / 2, resamples);
   const highAt = nearestRankIndex(1 - (1 - coverage) / 2, resamples);
+  const counts = new Uint32Array(n + 1);
   const entries: EntryStability[] = observed.map((e, i) => {
-    const own = places.subarray(i * resamples, (i + 1) * resamples).sort();
+    const from = i * resamples;
+    const { low, high } = placeQuantiles(places, from, from + resamples, lowAt, highAt, counts);
     const probabilityTop = (inTop[i] ?? 0) / resamples;
     return {
       id: e.id,
       rank: i + 1,
       score: e.score,
       probabilityTop,
-      rankLow: own[lowAt] ?? 0,
-      rankHigh: own[highAt] ?? 0,
+      rankLow: low,
+      rankHigh: high,
       nearCutoff: probabilityTop > DEFAULT_NEAR_CUTOFF.low && probabilityTop < DEFAULT_NEAR_CUTOFF.high,
     };
   });
