@@ -5,6 +5,7 @@ import { MIN_JURORS_TO_TRIM } from './fairness/aggregation.ts';
 import { stageMethod } from './fairness/stage-scores.ts';
 import { isFieldStage } from './field.ts';
 import { readAnswerScore } from './field-answers.ts';
+import { withDisplayOf } from './rank-copy.ts';
 import type { CompetitionResult, RankedEntry, StageResult } from './ranking.ts';
 import { CELL_EMPTY, CELL_NUMBER, entriesOf, type StageColumns, type TypedCells } from './typed-cells.ts';
 
@@ -420,7 +421,7 @@ function withDisplays(result: StageResult, exact: ReadonlyMap<string, Rational>)
   const ranking = result.ranking.map((e): RankedEntry => {
     if (e.score === null) return e;
     const value = exact.get(e.id);
-    return { ...e, display: value ? roundHalfUp(value) : displayOfNumber(e.score) };
+    return withDisplayOf(e, value ? roundHalfUp(value) : displayOfNumber(e.score));
   });
   return { ...result, ranking };
 }
