@@ -77,6 +77,16 @@ describe('rank stability bootstrap', () => {
         })),
       ).toEqual(slow);
     });
+
+    it(`given the seed instead of the stream, draws the same and agrees in full (${aggregation})`, () => {
+      for (const seed of [11, 0, 0xffffffff, 20241220]) {
+        const s = crowdedStage(120, seed % 7);
+        const options = { top: 20, resamples: 150, aggregation };
+        expect(rankStability(s, { ...options, seed })).toEqual(
+          rankStability(s, { ...options, random: seededRandom(seed) }),
+        );
+      }
+    });
   }
 
   it('replays exactly from the same seed', () => {

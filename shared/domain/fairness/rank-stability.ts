@@ -1,3 +1,4 @@
+import { seededRandom } from '../../seeded-random.ts';
 import { compareIds } from '../assignment.ts';
 import { type Aggregation, MIN_JURORS_TO_TRIM } from './aggregation.ts';
 import { orderStage } from './score-order.ts';
@@ -14,7 +15,12 @@ export interface RankStabilityOptions {
   /** The cut-off: how many entries advance. */
   top: number;
   /** Uniform [0, 1) generator; pass `seededRandom(seed)` so a report replays exactly. */
-  random: () => number;
+  random?: () => number;
+  /**
+   * Instead of `random`: the seed of `seededRandom`'s stream. The same draws, but a mean bootstrap makes
+   * them inline, without a call per draw (21 million at national scale).
+   */
+  seed?: number;
   resamples?: number;
   aggregation?: Aggregation;
   coverage?: number;
@@ -62,7 +68,10 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
   const coverage = options.coverage ?? DEFAULT_COVERAGE;
   const aggregation = options.aggregation ?? 'mean';
   const near = options.nearCutoff ?? DEFAULT_NEAR_CUTOFF;
-  const { top, random } = options;
+  const { top } = options;
+  const random = options.random ?? (options.seed === undefined ? undefined : seededRandom(options.seed));
+  if (!random) throw new TypeError('rankStability: pass random or seed');
+  const inlineSeed = aggregation === 'mean' && !options.random ? options.seed : undefined;
 
   const observed = orderStage(stage, aggregation);
   const n = observed.length;
@@ -102,15 +111,18 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
   const scratch = new Float64Array(Math.max(1, maxJurors));
   const places = n <= 0xffff ? new Uint16Array(n * resamples) : new Uint32Array(n * resamples);
   const inTop = new Uint32Array(n);
+  let state = inlineSeed === undefined ? 0 : inlineSeed >>> 0;
   for (let b = 0; b < resamples; b++) {
-    for (let e = 0; e < n; e++) {
-      const start = offsets[e] ?? 0;
-      const k = (offsets[e + 1] ?? 0) - start;
-      const score = resampledAggregate(values, start, k, random, scratch, aggregation);
-      const level = Math.round(score * 10_000);
-      levels[e] = level;
-      keys[e] = level * n + (idKey[e] ?? 0);
-    }
+    if (inlineSeed !== undefined) state = resampleMeans({ values, offsets, idKey, levels, keys }, state);
+    else
+      for (let e = 0; e < n; e++) {
+        const start = offsets[e] ?? 0;
+        const k = (offsets[e + 1] ?? 0) - start;
+        const score = resampledAggregate(values, start, k, random, scratch, aggregation);
+        const level = Math.round(score * 10_000);
+        levels[e] = level;
+        keys[e] = level * n + (idKey[e] ?? 0);
+      }
     sortKeysInRange(keys, levels, lowest, highest, sorter);
     recordPlaces(sorter.sorted, n, entryAtIdKey, { places, inTop }, resamples, b, top);
   }
@@ -140,6 +152,48 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
     };
   });
   return { top, resamples, coverage, entries };
+}
+
+/**
+ * One mean resample of every entry, as the loop in rankStability makes it with
+ * `resampledAggregate(…, seededRandom(seed), …, 'mean')`, but with seededRandom's mulberry32 step
+ * written out and its state in a local: the same draws in the same order, the same sums, without a
+ * closure call and a boxed state per draw. Returns the stream's state for the next resample.
+ */
+function resampleMeans(
+  into: {
+    values: Float64Array;
+    offsets: Int32Array;
+    idKey: Float64Array;
+    levels: Float64Array;
+    keys: Float64Array;
+  },
+  state: number,
+): number {
+  const { values, offsets, idKey, levels, keys } = into;
+  const n = keys.length;
+  let a = state;
+  for (let e = 0; e < n; e++) {
+    const start = offsets[e] ?? 0;
+    const k = (offsets[e + 1] ?? 0) - start;
+    let score = 0;
+    if (k > 0) {
+      let sum = 0;
+      for (let d = 0; d < k; d++) {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        const drawn = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
+        sum += values[start + (drawn < k ? drawn : k - 1)] ?? 0;
+      }
+      score = sum / k;
+    }
+    const level = Math.round(score * 10_000);
+    levels[e] = level;
+    keys[e] = level * n + (idKey[e] ?? 0);
+  }
+  return a;
 }
 
 /** A juror's place among k drawn with replacement: uniform, and never k even when random() is 1 − ε. */

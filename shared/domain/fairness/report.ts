@@ -208,7 +208,7 @@ function stageFairness(
           ? null
           : rankStability(totalsOf(p.normalized, method, ids), {
               top: cut,
-              random: seededRandom(seedFor(settings, index, g)),
+              seed: seedFor(settings, index, g),
               resamples: settings.resamples,
               aggregation: method.aggregation,
               coverage: settings.coverage,
@@ -355,13 +355,7 @@ function finalFairness(
           settings.resamples === 0 || ids.size === 0
             ? null
             : (reused(stages, parts, top, ids) ??
-              finalStability(
-                published.parts,
-                ids,
-                top,
-                seededRandom(finalSeed(settings, prepared, parts)),
-                settings,
-              )),
+              finalStability(published.parts, ids, top, finalSeed(settings, prepared, parts), settings)),
       },
     ],
     unchanged: [],
@@ -398,14 +392,14 @@ function finalStability(
   parts: readonly WeightedPart[],
   ids: ReadonlySet<string>,
   top: number,
-  random: () => number,
+  seed: number,
   settings: FairnessSettings,
 ): RankStability {
   const [only] = parts;
-  const options = { top, random, resamples: settings.resamples, coverage: settings.coverage };
+  const options = { top, resamples: settings.resamples, coverage: settings.coverage };
   return parts.length === 1 && only
-    ? rankStability(only.totals, { ...options, aggregation: only.aggregation })
-    : weightedRankStability([...ids], parts, options);
+    ? rankStability(only.totals, { ...options, seed, aggregation: only.aggregation })
+    : weightedRankStability([...ids], parts, { ...options, random: seededRandom(seed) });
 }
 
 /**
