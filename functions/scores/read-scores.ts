@@ -7,6 +7,7 @@ import { entriesOf, type TypedCells } from '../../shared/domain/typed-cells.ts';
 import type { SheetRead, SheetSnapshot } from '../../shared/ports.ts';
 import { takeSampleRows } from '../../shared/sheet/calibration-read.ts';
 import {
+  headerKeys,
   type JurorComment,
   jurorReadRange,
   type MissingEntry,
@@ -105,6 +106,7 @@ export async function parseJurorTabs(
   };
   const samples = calibrationIds(competition);
   const calibration: ScoreEntry[] = [];
+  const key = headerKeys();
   const progress = tabs.map((tab, i) => {
     const conflicted = conflictsOf(tab.juror);
     // The calibration samples' rows are taken out at this edge: nothing past it ranks or counts them.
@@ -116,6 +118,7 @@ export async function parseJurorTabs(
       conflicted,
       layouts.get(tab.stage.id) ?? [],
       columnsOf(tab),
+      key,
     );
     // One at a time: a spread passes a whole tab's cells as arguments.
     for (let k = 0; k < parsed.comments.length; k++) comments.push(parsed.comments[k] as JurorComment);

@@ -114,26 +114,31 @@ export function jurorReadRange(tab: Pick<JurorTab, 'title'>): string {
 /** How far down a person might have pushed the header by inserting rows. */
 const HEADER_SEARCH_ROWS = 12;
 
+/** A column name as matched: its text normalized. */
+export type HeaderKey = (text: string | undefined) => string;
+
 /**
- * A column name as matched: the same few names head every tab, and normalizing (NFKC and a few regular
- * expressions) cost more than reading a tab's cells, so each text is normalized once.
+ * A HeaderKey that normalizes each text once: the same few names head every tab, and normalizing (NFKC
+ * and a few regular expressions) cost more than reading a tab's cells. One per read (no module state).
  */
-const keys = new Map<string, string>();
-function key(text: string | undefined): string {
-  const raw = text ?? '';
-  let k = keys.get(raw);
-  if (k === undefined) {
-    k = normalizeText(raw);
-    // Bounded: cells of a header row a person overwrote are texts of any kind.
-    if (keys.size >= MAX_KEYS) keys.clear();
-    keys.set(raw, k);
-  }
-  return k;
+export function headerKeys(): HeaderKey {
+  const keys = new Map<string, string>();
+  return (text) => {
+    const raw = text ?? '';
+    let k = keys.get(raw);
+    if (k === undefined) {
+      k = normalizeText(raw);
+      // Bounded: cells of a header row a person overwrote are texts of any kind.
+      if (keys.size >= MAX_KEYS) keys.clear();
+      keys.set(raw, k);
+    }
+    return k;
+  };
 }
 const MAX_KEYS = 4096;
 
 /** A criterion's column name may read its Indonesian or English name, or its id. */
-function criterionNames(c: Criterion): Set<string> {
+function criterionNames(c: Criterion, key: HeaderKey): Set<string> {
   return new Set([c.name, c.nameEn ?? c.name, c.id].map(key));
 }
 
@@ -167,9 +172,13 @@ export type LocatedColumns =
  * Finds the column-name row (where setup put it, or a few rows lower if rows were inserted above) and
  * in it the ID column, the remarks column and each criterion's column, by name in either language.
  */
-export function locateColumns(tab: JurorTab, values: readonly (readonly string[])[]): LocatedColumns {
+export function locateColumns(
+  tab: JurorTab,
+  values: readonly (readonly string[])[],
+  key: HeaderKey = headerKeys(),
+): LocatedColumns {
   const idNames = new Set(fixedColumnNames('id').map(key));
-  const criteria = tab.stage.criteria.map((c) => ({ c, names: criterionNames(c) }));
+  const criteria = tab.stage.criteria.map((c) => ({ c, names: criterionNames(c, key) }));
   // Each candidate row's cells are normalized once, then matched against every name set.
   const isHeader = (r: number) => {
     const keys = (values[r] ?? []).map(key);
@@ -212,13 +221,14 @@ export function parseJurorTab(
   conflicted: (innovationId: string) => boolean,
   expected: readonly JurorColumn[],
   into: SheetColumns,
+  key: HeaderKey = headerKeys(),
 ): ParsedJurorTab {
   const stage = tab.stage.id;
   const juror = tab.juror.id;
   const issues: SheetIssue[] = [];
   const issue: ReportIssue = (code, extra = {}) =>
     issues.push({ stage, juror, tab: tab.title, code, ...extra });
-  const located = locateColumns(tab, values);
+  const located = locateColumns(tab, values, key);
   if (!located.ok) {
     reportUnreadable(tab, located, issue);
     const progress = { stage, juror, assigned: 0, scored: 0, pending: [], emptyCells: 0 };
@@ -345,7 +355,11 @@ function readRows(
  * same width, ID first, and no known name found in another column. A blank row is a fresh tab. Setup
  * rewrites a tab of the same shape (a renamed criterion, another language) and leaves a reshaped one alone.
  */
-export function sameShape(row: readonly string[], names: readonly (readonly string[])[]): boolean {
+export function sameShape(
+  row: readonly string[],
+  names: readonly (readonly string[])[],
+  key: HeaderKey = headerKeys(),
+): boolean {
   const width = row.reduce((w, cell, i) => (String(cell ?? '').trim() === '' ? w : i + 1), 0);
   if (width === 0) return true;
   if (width !== names.length) return false;
