@@ -299,6 +299,39 @@ describe('the weighted bootstrap of the final', () => {
     expect(fast.entries.every((e) => e.rankLow <= e.rankHigh)).toBe(true);
   });
 
+  it('given the seed instead of the stream, draws the same and agrees in full', () => {
+    const random = seededRandom(5);
+    const parts = [1, 2].map((weight) => ({
+      weight,
+      totals: stage(
+        Object.fromEntries(
+          Array.from({ length: 40 }, (_, i) => [
+            `INOV-${i + 1}`,
+            Object.fromEntries(
+              Array.from({ length: 1 + Math.floor(random() * 4) }, (_, j) => [
+                `J-${j}`,
+                Math.round(random() * 40),
+              ]),
+            ),
+          ]),
+        ),
+      ),
+    }));
+    const ids = Array.from({ length: 40 }, (_, i) => `INOV-${i + 1}`);
+    for (const aggregations of [
+      ['mean', 'mean'],
+      ['mean', 'median'],
+    ] as const) {
+      const weighted = parts.map((p, i) => ({ ...p, aggregation: aggregations[i] ?? 'mean' }));
+      for (const seed of [9, 0, 0xffffffff]) {
+        const options = { top: 10, resamples: 200 };
+        expect(weightedRankStability(ids, weighted, { ...options, seed })).toEqual(
+          weightedRankStability(ids, weighted, { ...options, random: seededRandom(seed) }),
+        );
+      }
+    }
+  });
+
   it('with one part, agrees with the stage bootstrap', () => {
     const s = stage({ A: { j1: 70, j2: 80 }, B: { j1: 75, j2: 74 }, C: { j1: 60, j2: 90 } });
     const one = weightedRankStability(['A', 'B', 'C'], [{ weight: 1, totals: s, aggregation: 'mean' }], {

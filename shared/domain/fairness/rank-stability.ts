@@ -196,6 +196,26 @@ function resampleMeans(
   return a;
 }
 
+/**
+ * The mean of k totals of values[start, start + k) drawn with replacement, as `resampledAggregate` with
+ * `seededRandom` draws it, the stream's state kept in `state[0]` (a typed array: no boxed number a draw).
+ */
+export function drawnMean(values: Float64Array, start: number, k: number, state: Uint32Array): number {
+  if (k === 0) return 0;
+  let a = state[0] ?? 0;
+  let sum = 0;
+  for (let d = 0; d < k; d++) {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const drawn = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
+    sum += values[start + (drawn < k ? drawn : k - 1)] ?? 0;
+  }
+  state[0] = a;
+  return sum / k;
+}
+
 /** A juror's place among k drawn with replacement: uniform, and never k even when random() is 1 − ε. */
 function draw(k: number, random: () => number): number {
   const d = Math.floor(random() * k);

@@ -1,4 +1,3 @@
-import { seededRandom } from '../../seeded-random.ts';
 import { compareIds } from '../assignment.ts';
 import { type Competition, type CompetitionFacts, finalTop, type Stage } from '../competition.ts';
 import { isFieldStage } from '../field.ts';
@@ -399,7 +398,7 @@ function finalStability(
   const options = { top, resamples: settings.resamples, coverage: settings.coverage };
   return parts.length === 1 && only
     ? rankStability(only.totals, { ...options, seed, aggregation: only.aggregation })
-    : weightedRankStability([...ids], parts, { ...options, random: seededRandom(seed) });
+    : weightedRankStability([...ids], parts, { ...options, seed });
 }
 
 /**

@@ -1,9 +1,11 @@
+import { seededRandom } from '../../seeded-random.ts';
 import { compareIds } from '../assignment.ts';
 import { type Aggregation, aggregate } from './aggregation.ts';
 import {
   DEFAULT_COVERAGE,
   DEFAULT_NEAR_CUTOFF,
   DEFAULT_RESAMPLES,
+  drawnMean,
   type EntryStability,
   type RankStability,
   resampledAggregate,
@@ -21,7 +23,9 @@ export interface WeightedPart {
 
 export interface WeightedStabilityOptions {
   top: number;
-  random: () => number;
+  random?: () => number;
+  /** Instead of `random`: seededRandom's seed; when every part is a mean, the draws are made inline. */
+  seed?: number;
   resamples?: number;
   coverage?: number;
 }
@@ -43,7 +47,13 @@ export function weightedRankStability(
 ): RankStability {
   const resamples = Math.max(1, Math.floor(options.resamples ?? DEFAULT_RESAMPLES));
   const coverage = options.coverage ?? DEFAULT_COVERAGE;
-  const { top, random } = options;
+  const { top } = options;
+  const random = options.random ?? (options.seed === undefined ? undefined : seededRandom(options.seed));
+  if (!random) throw new TypeError('weightedRankStability: pass random or seed');
+  const inline =
+    !options.random && options.seed !== undefined && parts.every((p) => p.aggregation === 'mean')
+      ? Uint32Array.of(options.seed >>> 0)
+      : undefined;
   const sumW = parts.reduce((s, p) => s + p.weight, 0);
   const combine = (scoreOf: (part: WeightedPart, totals: number[]) => number, id: string) =>
     parts.reduce((s, p) => s + p.weight * scoreOf(p, Object.values(p.totals.get(id) ?? {})), 0) / sumW;
@@ -90,7 +100,11 @@ export function weightedRankStability(
       for (const part of packed) {
         const start = part.offsets[e] ?? 0;
         const k = (part.offsets[e + 1] ?? 0) - start;
-        sum += part.weight * resampledAggregate(part.values, start, k, random, scratch, part.aggregation);
+        sum +=
+          part.weight *
+          (inline
+            ? drawnMean(part.values, start, k, inline)
+            : resampledAggregate(part.values, start, k, random, scratch, part.aggregation));
       }
       keys[e] = Math.round((sum / sumW) * 10_000) * n + (idKey[e] ?? 0);
     }
