@@ -111,9 +111,9 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
   const scratch = new Float64Array(Math.max(1, maxJurors));
   const places = n <= 0xffff ? new Uint16Array(n * resamples) : new Uint32Array(n * resamples);
   const inTop = new Uint32Array(n);
-  let state = inlineSeed === undefined ? 0 : inlineSeed >>> 0;
+  const state = inlineSeed === undefined ? undefined : Uint32Array.of(inlineSeed >>> 0);
   for (let b = 0; b < resamples; b++) {
-    if (inlineSeed !== undefined) state = resampleMeans({ values, offsets, idKey, levels, keys }, state);
+    if (state) resampleMeans({ values, offsets, idKey, levels, keys }, state);
     else
       for (let e = 0; e < n; e++) {
         const start = offsets[e] ?? 0;
@@ -156,9 +156,9 @@ export function rankStability(stage: StageTotals, options: RankStabilityOptions)
 
 /**
  * One mean resample of every entry, as the loop in rankStability makes it with
- * `resampledAggregate(…, seededRandom(seed), …, 'mean')`, but with seededRandom's mulberry32 step
- * written out and its state in a local: the same draws in the same order, the same sums, without a
- * closure call and a boxed state per draw. Returns the stream's state for the next resample.
+ * `resampledAggregate(…, seededRandom(seed), …, 'mean')`, but through drawnMean: the same draws in the
+ * same order, the same sums, without a closure call and a boxed state per draw. `state` carries the
+ * stream on to the next resample.
  */
 function resampleMeans(
   into: {
@@ -168,32 +168,16 @@ function resampleMeans(
     levels: Float64Array;
     keys: Float64Array;
   },
-  state: number,
-): number {
+  state: Uint32Array,
+): void {
   const { values, offsets, idKey, levels, keys } = into;
   const n = keys.length;
-  let a = state;
   for (let e = 0; e < n; e++) {
     const start = offsets[e] ?? 0;
-    const k = (offsets[e + 1] ?? 0) - start;
-    let score = 0;
-    if (k > 0) {
-      let sum = 0;
-      for (let d = 0; d < k; d++) {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        const drawn = Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * k);
-        sum += values[start + (drawn < k ? drawn : k - 1)] ?? 0;
-      }
-      score = sum / k;
-    }
-    const level = Math.round(score * 10_000);
+    const level = Math.round(drawnMean(values, start, (offsets[e + 1] ?? 0) - start, state) * 10_000);
     levels[e] = level;
     keys[e] = level * n + (idKey[e] ?? 0);
   }
-  return a;
 }
 
 /**
