@@ -95,21 +95,29 @@ export function assignPanel(
     (hash[x] as number) - (hash[y] as number) ||
     (idRank[x] as number) - (idRank[y] as number);
   const conflicts = panelConflicts(panel);
+  // Jurors by load, lightest first (when no juror is listed twice: then a pick moves one position).
+  const byLoad = slots === size ? new LoadOrder(size, order.length * perInnovation) : null;
   for (let p = 0; p < order.length; p++) {
     const innovation = population[order[p] as number] as Innovation;
     const prefix = fnv(FNV_OFFSET, `${innovation.id}|`);
     conflicts.mark(innovation, conflict);
     let n = 0;
-    for (let k = 0; k < size; k++) {
+    for (let q = 0; q < size; q++) {
+      const k = byLoad ? byLoad.at(q) : q;
       // Keep the best `perInnovation` jurors so far, in order (insertion into a short list). Most
       // jurors lose to the last kept on conflict or load alone, before their pair's hash is needed;
-      // every juror kept has its hash.
+      // every juror kept has its hash. Visited lightest first, the first juror heavier than a last
+      // kept without a conflict ends the search: every juror after it loses on load alone.
       if (n === perInnovation) {
         const last = picked[n - 1] as number;
         const d =
           (conflict[k] as number) - (conflict[last] as number) ||
           (load[slotOf[k] as number] as number) - (load[slotOf[last] as number] as number);
-        if (d > 0) continue;
+        if (d > 0) {
+          const heavier = (load[slotOf[k] as number] as number) > (load[slotOf[last] as number] as number);
+          if (byLoad && conflict[last] === 0 && heavier) break;
+          continue;
+        }
         hashInto(hash, k, prefix, codes[k] as Int32Array);
         if (d === 0 && before(k, last) >= 0) continue;
       } else hashInto(hash, k, prefix, codes[k] as Int32Array);
@@ -123,12 +131,47 @@ export function assignPanel(
     for (let i = 0; i < perInnovation; i++) {
       const k = picked[i] as number;
       const slot = slotOf[k] as number;
+      byLoad?.raise(k, load[slot] as number);
       load[slot] = (load[slot] as number) + 1;
       picks[p * perInnovation + i] = k;
       conflicted[p * perInnovation + i] = conflict[k] as number;
     }
   }
   return assignment;
+}
+
+/**
+ * The panel positions in order of load, lightest first (in no particular order within a load), kept as
+ * loads rise by one: the positions in one array, each load's run of them [end[load − 1], end[load]).
+ * The pick's order is total (the id rank last), so the order jurors are visited in changes nothing.
+ */
+class LoadOrder {
+  private readonly positions: Int32Array;
+  private readonly index: Int32Array;
+  /** By load: how many positions have that load or less. */
+  private readonly end: Int32Array;
+
+  constructor(size: number, mostLoad: number) {
+    this.positions = Int32Array.from({ length: size }, (_, k) => k);
+    this.index = Int32Array.from({ length: size }, (_, k) => k);
+    this.end = new Int32Array(mostLoad + 2).fill(size);
+  }
+
+  at(q: number): number {
+    return this.positions[q] as number;
+  }
+
+  /** Position k's load goes from `load` to load + 1: it moves to the end of its run, which then shrinks. */
+  raise(k: number, load: number): void {
+    const last = (this.end[load] as number) - 1;
+    const from = this.index[k] as number;
+    const other = this.positions[last] as number;
+    this.positions[from] = other;
+    this.index[other] = from;
+    this.positions[last] = k;
+    this.index[k] = last;
+    this.end[load] = last;
+  }
 }
 
 /**
