@@ -1,7 +1,6 @@
 import type { CalibrationReport } from './domain/calibration.ts';
 import type { ScoreEntry } from './domain/cells.ts';
 import type { FairnessReport } from './domain/fairness/report.ts';
-import type { CriterionMeans } from './domain/feedback.ts';
 import type { Bilingual } from './domain/i18n.ts';
 import type { Innovation } from './domain/innovation.ts';
 import type { Issue } from './domain/issues.ts';
@@ -100,8 +99,6 @@ export interface SyncRecord {
   failure?: { code: string; text: Bilingual; detail?: string };
   /** The administrative selection this sync applied (when the config has a `selection` section). */
   selection?: SelectionRecord;
-  /** Per stage, entry and criterion, the counted jurors' mean: for feedback sheets (config `feedback`). */
-  criterionMeans?: CriterionMeans;
   /** The rankings as computed, for the pages and the audit trail. */
   result?: CompetitionResult;
   /** Progress per stage and juror: cells scored vs assigned. */
@@ -271,9 +268,9 @@ export interface SyncInputs {
   /** The newest fixed result version, as latestVersion answers. */
   fixed: ResultRecord | null;
   /**
-   * The last saved full record, as lastSync answers, except that a store may leave out its `result` and
-   * `criterionMeans`, which the next sync does not need (Firestore keeps them in documents of their own
-   * and reads them for lastSync only): a caller that needs them reads lastSync.
+   * The last saved full record, as lastSync answers, except that a store may leave out its `result`,
+   * which the next sync does not need (Firestore keeps it in documents of its own and reads them for
+   * lastSync only): a caller that needs it reads lastSync.
    */
   last: SyncRecord | null;
   /** The newest `tail` changes of the score change log and their total, as listScoreChanges answers. */

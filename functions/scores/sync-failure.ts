@@ -31,7 +31,6 @@ export async function saveFailed(services: Services, run: SyncRun, soFar: SyncSo
     failure: failureOf(e),
     ...(last?.result ? { result: last.result } : {}),
     ...(last?.selection ? { selection: last.selection } : {}),
-    ...(last?.criterionMeans ? { criterionMeans: last.criterionMeans } : {}),
     ...(last?.progress ? { progress: last.progress } : {}),
     ...(last?.fairness ? { fairness: last.fairness } : {}),
     ...(last?.fairness ? { fairnessOf: fairnessSource(last) } : {}),

@@ -1,5 +1,4 @@
 import type { CalibrationReport } from '../../shared/domain/calibration.ts';
-import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { CompetitionResult } from '../../shared/domain/ranking.ts';
 import { appendToTail, type ScoreChange } from '../../shared/domain/score-changes.ts';
 import type { TabStates } from '../../shared/domain/tab-digests.ts';
@@ -59,7 +58,7 @@ export interface Written {
  * same unless a person typed.
  */
 export async function saveWritten(
-  { competition, stores, clock }: Services,
+  { stores, clock }: Services,
   run: SyncRun,
   scores: Scores,
   written: Written,
@@ -81,7 +80,6 @@ export async function saveWritten(
     sheetIssues: parsed.issues,
     ...(rowsPlaced.length > 0 ? { rowsPlaced } : {}),
     ...(selected.record ? { selection: selected.record } : {}),
-    ...(competition.feedback ? { criterionMeans: criterionMeans(competition, result, entries) } : {}),
     status: 'written',
     finishedAt: clock.now().toISOString(),
     requests: run.spent(),

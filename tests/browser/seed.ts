@@ -4,7 +4,6 @@ import { assignStage } from '../../shared/domain/assignment.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition, Stage } from '../../shared/domain/competition.ts';
 import { fairnessReport } from '../../shared/domain/fairness/report.ts';
-import { criterionMeans } from '../../shared/domain/feedback.ts';
 import type { Innovation } from '../../shared/domain/innovation.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { type CompetitionResult, rankCompetition } from '../../shared/domain/ranking.ts';
@@ -292,7 +291,6 @@ export async function seedCompetition(
         cell: "'Maria Nahak – Proposal'!O6",
       },
     ],
-    criterionMeans: criterionMeans(competition, result, scores),
     fairness: fairnessReport(competition, result),
   };
   await stores.syncLog.saveSync(sync);
