@@ -23,6 +23,9 @@ CREATE TABLE IF NOT EXISTS syncs (
   competition TEXT NOT NULL, id TEXT NOT NULL, finished_at TEXT NOT NULL, data TEXT NOT NULL,
   PRIMARY KEY (competition, id));
 CREATE INDEX IF NOT EXISTS syncs_by_finish ON syncs (competition, finished_at);
+CREATE TABLE IF NOT EXISTS sync_cells (
+  competition TEXT NOT NULL, owner TEXT NOT NULL, tab TEXT NOT NULL, digest TEXT NOT NULL, data TEXT NOT NULL,
+  PRIMARY KEY (competition, owner, tab, digest));
 CREATE TABLE IF NOT EXISTS sync_heads (
   competition TEXT NOT NULL PRIMARY KEY, inputs_stamp TEXT NOT NULL DEFAULT '', sync_order TEXT,
   record_id TEXT, data TEXT);
@@ -67,6 +70,8 @@ const MIGRATIONS: { table: string; column: string; declaration: string; backfill
     declaration: 'INTEGER NOT NULL DEFAULT 0',
     backfill: "UPDATE syncs SET sequence = coalesce(json_extract(data, '$.sequence'), 0)",
   },
+  // JSON list of the sync_cells rows holding the record's cells (cell-tabs.ts); null: the record holds them.
+  { table: 'syncs', column: 'cell_tabs', declaration: 'TEXT' },
   // JSON of a ProcessIdentity; null for leases taken before it was recorded (they wait for expiry).
   { table: 'leases', column: 'holder_process', declaration: 'TEXT' },
 ];

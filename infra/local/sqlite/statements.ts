@@ -103,6 +103,12 @@ function archiveStatements(db: Db) {
   };
 }
 
+/** A saved record: its JSON, and the sync_cells rows holding its cells when it does not (cell-tabs.ts). */
+export interface SyncRow {
+  data: string;
+  cell_tabs: string | null;
+}
+
 export interface HeadRow {
   inputs_stamp: string;
   sync_order: string | null;
@@ -113,15 +119,24 @@ export interface HeadRow {
 function syncLogStatements(db: Db) {
   return {
     putSync: db.prepare(
-      `INSERT INTO syncs (competition, id, finished_at, sequence, data) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO syncs (competition, id, finished_at, sequence, data, cell_tabs) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (competition, id) DO UPDATE SET finished_at = excluded.finished_at,
-         sequence = excluded.sequence, data = excluded.data`,
+         sequence = excluded.sequence, data = excluded.data, cell_tabs = excluded.cell_tabs`,
     ),
-    lastSync: db.prepare<[string], { data: string }>(
-      'SELECT data FROM syncs WHERE competition = ? ORDER BY sequence DESC, finished_at DESC, id DESC LIMIT 1',
+    lastSync: db.prepare<[string], SyncRow>(
+      'SELECT data, cell_tabs FROM syncs WHERE competition = ? ORDER BY sequence DESC, finished_at DESC, id DESC LIMIT 1',
     ),
-    getSync: db.prepare<[string, string], { data: string }>(
-      'SELECT data FROM syncs WHERE competition = ? AND id = ?',
+    getSync: db.prepare<[string, string], SyncRow>(
+      'SELECT data, cell_tabs FROM syncs WHERE competition = ? AND id = ?',
+    ),
+    getCellTabs: db.prepare<[string, string], { cell_tabs: string | null }>(
+      'SELECT cell_tabs FROM syncs WHERE competition = ? AND id = ?',
+    ),
+    putCells: db.prepare(
+      'INSERT OR REPLACE INTO sync_cells (competition, owner, tab, digest, data) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getCells: db.prepare<[string, string, string, string], { data: string }>(
+      'SELECT data FROM sync_cells WHERE competition = ? AND owner = ? AND tab = ? AND digest = ?',
     ),
     getHead: db.prepare<[string], HeadRow>(
       'SELECT inputs_stamp, sync_order, record_id, data FROM sync_heads WHERE competition = ?',

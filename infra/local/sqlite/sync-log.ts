@@ -1,7 +1,8 @@
-import { cellsOfTabs, type TabStates } from '../../../shared/domain/tab-digests.ts';
+import type { TabStates } from '../../../shared/domain/tab-digests.ts';
 import type { SyncInputs, SyncLog, SyncRecord } from '../../../shared/ports.ts';
 import { emptyHead, type HeadOfSync, headOfRecord, overlayHead, syncOrder } from '../../sync-head.ts';
 import { readRejections } from './archive.ts';
+import { cellTabRefs, planCellTabs, putCellTabs, recordOfRow } from './cell-tabs.ts';
 import { changeAppender, listChanges } from './change-log.ts';
 import { guard } from './database.ts';
 import { readInnovations } from './innovations.ts';
@@ -13,9 +14,16 @@ export function sqliteSyncLog(scope: SqliteScope): SyncLog {
   const { db, s, competition } = scope;
   const appendChanges = changeAppender(scope);
   const saveSync = db.transaction((sync: SyncRecord, readHash: string, tabs?: TabStates) => {
-    s.syncLog.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, JSON.stringify(sync));
-    const order = syncOrder(sync);
     const head = s.syncLog.getHead.get(competition);
+    // The head's record names the rows of the tabs whose cells this one has unchanged.
+    const prior = head?.record_id ? s.syncLog.getCellTabs.get(competition, head.record_id) : undefined;
+    const planned = planCellTabs(sync.id, sync.cells, tabs, cellTabRefs(prior?.cell_tabs));
+    if (planned) putCellTabs(scope, planned);
+    // The cells' place in the record is kept (an empty list), so it reads back with its keys in order.
+    const data = JSON.stringify(planned ? { ...sync, cells: [] } : sync);
+    const refs = planned ? JSON.stringify(planned.refs) : null;
+    s.syncLog.putSync.run(competition, sync.id, sync.finishedAt, sync.sequence ?? 0, data, refs);
+    const order = syncOrder(sync);
     if (head?.sync_order && order < head.sync_order) return;
     s.syncLog.moveHead.run(competition, order, sync.id, JSON.stringify(headOfRecord(sync, readHash, tabs)));
   });
@@ -35,7 +43,7 @@ export function sqliteSyncLog(scope: SqliteScope): SyncLog {
     (tail: number, tabs: ReadonlySet<string> | undefined): SyncInputs => ({
       roster: { innovations: readInnovations(scope), rejections: readRejections(scope) },
       fixed: newestVersion(scope),
-      last: withCellsOf(lastRecord(scope), tabs),
+      last: lastRecord(scope, tabs),
       changes: listChanges(scope, tail),
     }),
   );
@@ -67,18 +75,14 @@ export function sqliteSyncLog(scope: SqliteScope): SyncLog {
   };
 }
 
-/** The record with the cells of `tabs` only (all of them when absent), as syncInputs answers it. */
-function withCellsOf(record: SyncRecord | null, tabs: ReadonlySet<string> | undefined): SyncRecord | null {
-  if (!record?.cells || !tabs) return record;
-  return { ...record, cells: cellsOfTabs(record.cells, tabs) };
-}
-
-function lastRecord({ s, competition }: SqliteScope): SyncRecord | null {
+/** The last full record, with the cells of `tabs` only (all of them when absent), as syncInputs answers it. */
+function lastRecord(scope: SqliteScope, tabs?: ReadonlySet<string>): SyncRecord | null {
+  const { s, competition } = scope;
   const head = s.syncLog.getHead.get(competition);
   const row = head?.record_id
     ? s.syncLog.getSync.get(competition, head.record_id)
     : s.syncLog.lastSync.get(competition);
   if (!row) return null;
-  const record = JSON.parse(row.data) as SyncRecord;
+  const record = recordOfRow(scope, row, tabs);
   return overlayHead(record, head?.data ? (JSON.parse(head.data) as HeadOfSync) : null);
 }
