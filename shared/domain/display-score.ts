@@ -231,7 +231,10 @@ function stageScale(criteria: readonly Criterion[], decimals: number): StageScal
 }
 
 /** Σₖ coefficientₖ·(Sₖ − Mₖ) of one juror's cells for one entry; null when a cell is missing. */
-function totalNumerator(scale: StageScale, texts: readonly string[] | undefined): bigint | null {
+function totalNumerator(
+  scale: StageScale,
+  texts: readonly (string | undefined)[] | undefined,
+): bigint | null {
   const small = smallNumerator(scale, texts);
   if (small !== undefined) return small;
   let numerator = 0n;
@@ -261,7 +264,10 @@ function smallScale(coefficient: readonly bigint[], offset: readonly bigint[]) {
  * is exact: one BigInt per juror total instead of several per cell (~75,000 cells a national sync).
  * undefined when a text or a term is too large for it: then BigInt arithmetic decides.
  */
-function smallNumerator(scale: StageScale, texts: readonly string[] | undefined): bigint | null | undefined {
+function smallNumerator(
+  scale: StageScale,
+  texts: readonly (string | undefined)[] | undefined,
+): bigint | null | undefined {
   const small = scale.small;
   if (!small) return undefined;
   let numerator = 0;
@@ -386,6 +392,169 @@ function firstTextsOfColumns(stage: Stage, columns: StageColumns, typed: FirstTe
   return most;
 }
 
+/** The juror totals' numerators of a stage, and the most decimals their texts have. */
+interface StageNumerators {
+  decimals: number;
+  /** totalNumerator of the juror's first texts for the entry. */
+  of(scale: StageScale, innovation: string, juror: string): bigint | null;
+}
+
+/**
+ * From the columns' own rows when the stage's cells are one set of columns read against it (the live
+ * sync), else from first texts gathered per entry and juror (a list, columns of another config).
+ */
+function stageNumerators(
+  stage: Stage,
+  cells: readonly ScoreEntry[] | TypedCells,
+  decimals: number,
+): StageNumerators {
+  if (!Array.isArray(cells) && !isFieldStage(stage)) {
+    const { stages, stray } = cells as TypedCells;
+    const own = stages.filter((c) => c.stage === stage.id);
+    const columns = own[0];
+    if (own.length === 1 && columns?.readAs(stage) && !stray.some((e) => e.stage === stage.id)) {
+      return new RowNumerators(stage, columns, decimals);
+    }
+  }
+  const typed: FirstTexts = new Map();
+  return {
+    decimals: firstTextsOf(stage, cells, typed, decimals),
+    of: (scale, innovation, juror) => totalNumerator(scale, typed.get(innovation)?.get(juror)),
+  };
+}
+
+/** What a row's cells make as a juror's total numerator, worked out in row order. */
+const ROW_NONE = 0;
+const ROW_SMALL = 1;
+/** A juror with two rows for the entry, or a term too large for doubles: read from the texts. */
+const ROW_TEXTS = 2;
+
+/**
+ * firstTextsOfColumns and totalNumerator over the rows in their order, not per entry in ranking order:
+ * no map per entry and array per juror (~12,000 rows nationally), and each row's cells read while near
+ * each other in memory. An entry's rows are found through a chain of row numbers.
+ */
+class RowNumerators implements StageNumerators {
+  readonly decimals: number;
+  /** By innovation id, its first row; `next` links each row to the entry's next row (-1: none). */
+  private readonly head = new Map<string, number>();
+  private readonly next: Int32Array;
+  /** Rows whose juror has another row for the same entry. */
+  private readonly twice: Uint8Array;
+  private readonly width: number;
+  private kind: Uint8Array | undefined;
+  private small: Float64Array | undefined;
+
+  constructor(
+    stage: Stage,
+    private readonly columns: StageColumns,
+    decimals: number,
+  ) {
+    this.width = stage.criteria.length;
+    this.next = new Int32Array(columns.length);
+    this.twice = new Uint8Array(columns.length);
+    for (let r = columns.length - 1; r >= 0; r--) {
+      const id = columns.innovation[r] ?? '';
+      this.next[r] = this.head.get(id) ?? -1;
+      this.head.set(id, r);
+    }
+    this.decimals = this.mostDecimals(decimals);
+  }
+
+  /**
+   * The most decimals a counted text has (at least `decimals`): each cell that reads as a number and
+   * is the first such of its entry, juror and criterion, as firstTextsOfColumns counts them.
+   */
+  private mostDecimals(decimals: number): number {
+    const { columns, width } = this;
+    let most = decimals;
+    for (let r = 0; r < columns.length; r++) {
+      const first = this.rowOf(columns.innovation[r] ?? '', columns.juror[r] ?? '');
+      if (first !== r) {
+        this.twice[r] = 1;
+        this.twice[first] = 1;
+      }
+      for (let k = 0; k < width; k++) {
+        if ((columns.status[k] as Uint8Array)[r] !== CELL_NUMBER) continue;
+        if (first !== r && this.numberBefore(first, r, k)) continue;
+        most = Math.max(most, fractionDigits(columns.origin.text(r, k)));
+      }
+    }
+    return most;
+  }
+
+  /** The entry's first row of the juror; -1 when none. */
+  private rowOf(innovation: string, juror: string): number {
+    const { columns } = this;
+    let s = this.head.get(innovation) ?? -1;
+    while (s >= 0 && columns.juror[s] !== juror) s = this.next[s] ?? -1;
+    return s;
+  }
+
+  /** Whether a row of row r's juror from `from` up to r holds a number for criterion k. */
+  private numberBefore(from: number, r: number, k: number): boolean {
+    const { columns } = this;
+    const status = columns.status[k] as Uint8Array;
+    for (let s = from; s !== r && s >= 0; s = this.next[s] ?? -1)
+      if (columns.juror[s] === columns.juror[r] && status[s] === CELL_NUMBER) return true;
+    return false;
+  }
+
+  of(scale: StageScale, innovation: string, juror: string): bigint | null {
+    const r = this.rowOf(innovation, juror);
+    if (r < 0) return null;
+    if (!this.kind || !this.small) this.readRows(scale);
+    const kind = this.kind?.[r];
+    if (kind === ROW_SMALL) return BigInt(this.small?.[r] ?? 0);
+    if (kind === ROW_NONE) return null;
+    return totalNumerator(scale, this.textsOf(innovation, juror));
+  }
+
+  /** smallNumerator of every row read once, in order: a row read twice or too large is left to the texts. */
+  private readRows(scale: StageScale): void {
+    const { columns, width } = this;
+    const kind = new Uint8Array(columns.length).fill(ROW_TEXTS);
+    const small = new Float64Array(columns.length);
+    const numbers = scale.small;
+    for (let r = 0; numbers && r < columns.length; r++) {
+      if (this.twice[r] === 1) continue;
+      let numerator = 0;
+      let read: number = ROW_SMALL;
+      for (let k = 0; k < width && read === ROW_SMALL; k++) {
+        // As smallNumerator: the first missing or out-of-scale text decides, in criterion order.
+        if ((columns.status[k] as Uint8Array)[r] !== CELL_NUMBER) read = ROW_NONE;
+        else {
+          const value = scaledSmall(columns.origin.text(r, k), scale.decimals);
+          const coefficient = numbers.coefficient[k] ?? 0;
+          const difference = (value ?? 0) - (numbers.offset[k] ?? 0);
+          if (value === undefined || Math.abs(coefficient) * Math.abs(difference) >= EXACT_TERM)
+            read = ROW_TEXTS;
+          else if (value === null) read = ROW_NONE;
+          else numerator += coefficient * difference;
+        }
+      }
+      kind[r] = read;
+      small[r] = numerator;
+    }
+    this.kind = kind;
+    this.small = small;
+  }
+
+  /** The juror's first text of each criterion for the entry, as firstTextsOfColumns keeps them. */
+  private textsOf(innovation: string, juror: string): (string | undefined)[] {
+    const { columns, width } = this;
+    const texts = new Array<string | undefined>(width).fill(undefined);
+    for (let s = this.rowOf(innovation, juror); s >= 0; s = this.next[s] ?? -1) {
+      if (columns.juror[s] !== juror) continue;
+      for (let k = 0; k < width; k++) {
+        if (texts[k] === undefined && (columns.status[k] as Uint8Array)[s] === CELL_NUMBER)
+          texts[k] = columns.origin.text(s, k);
+      }
+    }
+    return texts;
+  }
+}
+
 /** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
 function exactStage(
   stage: Stage,
@@ -393,21 +562,19 @@ function exactStage(
   cells: readonly ScoreEntry[] | TypedCells,
 ): Map<string, Rational> {
   const criteria = stage.criteria;
-  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
-  // agree, so any one has the value. Nested maps: a key string per cell was most of the time and garbage.
-  const typed: FirstTexts = new Map();
   let decimals = 0;
   // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
   for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
-  decimals = firstTextsOf(stage, cells, typed, decimals);
-  const scale = stageScale(criteria, decimals);
+  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
+  // agree, so any one has the value.
+  const totals = stageNumerators(stage, cells, decimals);
+  const scale = stageScale(criteria, totals.decimals);
   const out = new Map<string, Rational>();
   for (const e of result.ranking) {
     const numerators: bigint[] = [];
-    const byJuror = typed.get(e.id);
     const jurors = Object.keys(e.totals);
     for (const juror of jurors) {
-      const numerator = totalNumerator(scale, byJuror?.get(juror));
+      const numerator = totals.of(scale, e.id, juror);
       if (numerator === null) break;
       numerators.push(numerator);
     }
