@@ -237,21 +237,24 @@ export function drawEffects(p: Pick<Prepared, 'normalized' | 'complete'>): DrawE
   const all = p.normalized.get('none')?.totals ?? new Map();
   const levels = jurorLevels(all);
   const panel = jurorIds(all);
-  const effects: DrawEffect[] = [];
+  const shifted: { entry: RankedEntry; id: string; shift: number }[] = [];
   for (const entry of p.complete) {
     const shift = panelEffect(entry.totals, levels);
-    if (Math.abs(shift) < MIN_DRAW_EFFECT) continue;
-    const absent = panel.filter((j) => entry.totals[j] === undefined);
-    effects.push({
-      id: entry.id,
-      shift,
-      jurors: Object.keys(entry.totals).sort(compareIds),
-      absent: absent.length <= MAX_ABSENT_LISTED ? absent : [],
-    });
+    if (Math.abs(shift) >= MIN_DRAW_EFFECT) shifted.push({ entry, id: entry.id, shift });
   }
-  return effects
+  // The order and the cut depend on the shift and id alone: the jurors are listed for the kept ones only.
+  return shifted
     .sort((a, b) => Math.abs(b.shift) - Math.abs(a.shift) || compareIds(a.id, b.id))
-    .slice(0, MAX_DRAW_EFFECTS);
+    .slice(0, MAX_DRAW_EFFECTS)
+    .map(({ entry, shift }) => {
+      const absent = panel.filter((j) => entry.totals[j] === undefined);
+      return {
+        id: entry.id,
+        shift,
+        jurors: Object.keys(entry.totals).sort(compareIds),
+        absent: absent.length <= MAX_ABSENT_LISTED ? absent : [],
+      };
+    });
 }
 
 /**

@@ -12,12 +12,25 @@ export function compareScored(a: { id: string; score: number }, b: { id: string;
   return toFourDecimals(b.score) - toFourDecimals(a.score) || compareIds(a.id, b.id);
 }
 
-/** Each entry with at least one total, scored by the aggregation and put in that order. */
+/**
+ * Each entry with at least one total, scored by the aggregation and put in that order. compareScored
+ * orders any two entries the same way whatever came first (ids equal to it keep their order in both
+ * sorts, which are stable), so the entries are sorted once, as the stage holds them; only a score that
+ * is not a number (which compareScored cannot place consistently) has them put in id order first, as
+ * they always were.
+ */
 export function orderStage(stage: StageTotals, aggregation: Aggregation): { id: string; score: number }[] {
   const scored: { id: string; score: number }[] = [];
-  for (const id of entryIds(stage)) {
-    const score = aggregate(Object.values(stage.get(id) ?? {}), aggregation);
-    if (score !== null) scored.push({ id, score });
+  let unplaceable = false;
+  for (const [id, totals] of stage) {
+    const score = aggregate(Object.values(totals), aggregation);
+    if (score === null) continue;
+    if (Number.isNaN(score)) unplaceable = true;
+    scored.push({ id, score });
+  }
+  if (unplaceable) {
+    const at = new Map(entryIds(stage).map((id, i) => [id, i]));
+    scored.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
   }
   return scored.sort(compareScored);
 }
