@@ -12,7 +12,7 @@ import {
 } from './rank-stability.ts';
 import { compareScored } from './score-order.ts';
 import type { StageTotals } from './stage-totals.ts';
-import { nearestRankIndex, placeQuantiles, recordPlaces } from './typed-order.ts';
+import { keySorter, nearestRankIndex, placeQuantiles, recordPlaces, sortKeysInRange } from './typed-order.ts';
 
 /** One stage's share of the final score: its weight, its totals, and how they are aggregated. */
 export interface WeightedPart {
@@ -37,8 +37,8 @@ export interface WeightedStabilityOptions {
  * and combines. Entries are the ids given, each needing totals in every part. Places are
  * tie-break-free, as in `rankStability`.
  *
- * The final population is one stage's advancers (tens to a few hundred), so this keeps to one
- * typed-array sort per resample instead of the stage bootstrap's bucket pass.
+ * The final population is one stage's advancers (tens to a few hundred); each resample's keys are
+ * ordered by the stage bootstrap's bucket pass, cheaper than the native typed-array sort.
  */
 export function weightedRankStability(
   ids: readonly string[],
@@ -62,19 +62,7 @@ export function weightedRankStability(
     .map((id) => ({ id, score: combine((p, totals) => aggregate(totals, p.aggregation) ?? 0, id) }))
     .sort(compareScored);
   const n = observed.length;
-  // Every part's totals in one typed array per part, entry by entry in observed order.
-  const packed = parts.map((p) => {
-    const offsets = new Int32Array(n + 1);
-    const lists = observed.map((e) => Object.values(p.totals.get(e.id) ?? {}));
-    lists.forEach((l, i) => {
-      offsets[i + 1] = (offsets[i] ?? 0) + l.length;
-    });
-    const values = new Float64Array(offsets[n] ?? 0);
-    lists.forEach((l, i) => {
-      values.set(l, offsets[i] ?? 0);
-    });
-    return { weight: p.weight, aggregation: p.aggregation, offsets, values };
-  });
+  const packed = parts.map((p) => packPart(p, observed));
   const maxJurors = Math.max(
     1,
     ...packed.map((p) => Math.max(0, ...p.offsets.map((o, i) => o - (p.offsets[i - 1] ?? 0)))),
@@ -92,9 +80,13 @@ export function weightedRankStability(
     });
 
   const keys = new Float64Array(n);
+  const levels = new Float64Array(n);
+  const sorter = keySorter(n);
+  const { low, high } = levelRange(packed, sumW);
   const places = new Uint32Array(n * resamples);
   const inTop = new Uint32Array(n);
   for (let b = 0; b < resamples; b++) {
+    let unordered = false;
     for (let e = 0; e < n; e++) {
       let sum = 0;
       for (const part of packed) {
@@ -106,10 +98,16 @@ export function weightedRankStability(
             ? drawnMean(part.values, start, k, inline)
             : resampledAggregate(part.values, start, k, random, scratch, part.aggregation));
       }
-      keys[e] = Math.round((sum / sumW) * 10_000) * n + (idKey[e] ?? 0);
+      const level = Math.round((sum / sumW) * 10_000);
+      levels[e] = level;
+      keys[e] = level * n + (idKey[e] ?? 0);
+      if (Number.isNaN(level)) unordered = true;
     }
-    keys.sort();
-    recordPlaces(keys, n, entryAtIdKey, { places, inTop }, resamples, b, top);
+    // The bucket pass gives the keys in the order the native sort gives them (they are distinct); a key
+    // that is not a number has no bucket, and the native sort places it as it always did.
+    if (unordered) keys.sort();
+    else sortKeysInRange(keys, levels, low, high, sorter);
+    recordPlaces(unordered ? keys : sorter.sorted, n, entryAtIdKey, { places, inTop }, resamples, b, top);
   }
 
   const lowAt = nearestRankIndex((1 - coverage) / 2, resamples);
@@ -130,4 +128,48 @@ export function weightedRankStability(
     };
   });
   return { top, resamples, coverage, entries };
+}
+
+/**
+ * Bounds of the resampled levels: any aggregate of a part's totals lies between their least and
+ * greatest, and so the weighted mean between the weighted bounds. They only spread the keys over the
+ * buckets: a level outside them (a rounding away) goes to the end bucket and is still sorted right.
+ */
+function levelRange(
+  packed: readonly { weight: number; values: Float64Array }[],
+  sumW: number,
+): { low: number; high: number } {
+  let low = 0;
+  let high = 0;
+  for (const part of packed) {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    for (const v of part.values) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    if (part.values.length === 0) min = max = 0;
+    low += part.weight * min;
+    high += part.weight * max;
+  }
+  const lowLevel = Math.round((low / sumW) * 10_000);
+  const highLevel = Math.round((high / sumW) * 10_000);
+  return Number.isFinite(lowLevel) && Number.isFinite(highLevel) && highLevel >= lowLevel
+    ? { low: lowLevel, high: highLevel }
+    : { low: 0, high: 0 };
+}
+
+/** A part's totals in one typed array, entry by entry in observed order. */
+function packPart(p: WeightedPart, observed: readonly { id: string }[]) {
+  const n = observed.length;
+  const offsets = new Int32Array(n + 1);
+  const lists = observed.map((e) => Object.values(p.totals.get(e.id) ?? {}));
+  lists.forEach((l, i) => {
+    offsets[i + 1] = (offsets[i] ?? 0) + l.length;
+  });
+  const values = new Float64Array(offsets[n] ?? 0);
+  lists.forEach((l, i) => {
+    values.set(l, offsets[i] ?? 0);
+  });
+  return { weight: p.weight, aggregation: p.aggregation, offsets, values };
 }
