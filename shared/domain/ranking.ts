@@ -393,16 +393,20 @@ function tieBreakMeans(
   jurors: number,
   means: number[],
 ): number[] {
-  // Made at its size: an array grown by push starts with room for 17.
-  return tieBreakAt.map((k) => {
+  // Made at its size (an array grown by push starts with room for 17), by a loop: Array#map and its
+  // closure, once per entry, were a third of what making the candidates allocated.
+  const out = new Array<number>(tieBreakAt.length);
+  for (let t = 0; t < tieBreakAt.length; t++) {
+    const k = tieBreakAt[t] as number;
     const criterion = stage.criteria[k];
     let m = 0;
     for (let j = 0; criterion && j < jurors; j++) {
       const value = cells.value(slots[j] ?? 0, k);
       if (value !== undefined) means[m++] = normalized(criterion, value);
     }
-    return stableMeanOfFirst(means, m) ?? 0;
-  });
+    out[t] = stableMeanOfFirst(means, m) ?? 0;
+  }
+  return out;
 }
 
 function rankFinal(
