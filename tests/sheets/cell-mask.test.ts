@@ -118,6 +118,45 @@ describe('the local server’s cleaning', () => {
     );
   });
 
+  it('looks at a cell format shared by many cells once, and again where it is met deeper', () => {
+    const clean = { textFormat: { bold: true }, numberFormat: { type: 'NUMBER', pattern: '0.0' } };
+    const dirty = { numberFormat: { type: 'NUMBER', pattern: 'x\r\ny' } };
+    const rows = (last: JsonObject) =>
+      Array.from({ length: 50 }, (_, r) =>
+        Array.from({ length: 5 }, (_, c) => ({
+          userEnteredValue: { numberValue: r * 5 + c },
+          userEnteredFormat: r === 49 && c === 4 ? last : clean,
+        })),
+      );
+    const same = rows(clean);
+    expect(cleanedOrSame(same)).toBe(same);
+    const unclean = rows(dirty);
+    expect(cleanedOrSame(unclean)).toEqual(cleanDeep(unclean));
+    // Clean where first met, too deep where met again: refused as cleanDeep refuses it.
+    const nested = { a: { b: { c: 'x' } } };
+    const seen = new Set<string>();
+    for (const levels of [55, 58, 59, 60, 61, 62]) {
+      let deep: Json = { userEnteredFormat: nested };
+      for (let i = 0; i < levels; i++) deep = [deep];
+      const value = [{ userEnteredFormat: nested }, deep] as Json;
+      const outcome = (clean: () => unknown) => {
+        try {
+          clean();
+          return 'clean';
+        } catch (e) {
+          return e instanceof RangeError ? 'too deep' : String(e);
+        }
+      };
+      const expected = outcome(() => cleanDeep(value));
+      expect(
+        outcome(() => cleanedOrSame(value)),
+        String(levels),
+      ).toBe(expected);
+      seen.add(expected);
+    }
+    expect(seen).toEqual(new Set(['clean', 'too deep']));
+  });
+
   it('refuses JSON nested too deeply as cleanDeep does', () => {
     let deep: Json = 'x';
     for (let i = 0; i < 80; i++) deep = [deep];
