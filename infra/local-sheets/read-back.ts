@@ -10,23 +10,43 @@ import type { CellData, ExtendedValue, JsonObject } from './model.ts';
  */
 export function sameAsRead(read: (CellData | null)[][], memory: (CellData | null)[][]): boolean {
   const rows = Math.max(read.length, memory.length);
+  const pairs: FormatPairs = { seen: [], kept: [], next: 0 };
   for (let r = 0; r < rows; r++) {
     const a = read[r] ?? [];
     const b = memory[r] ?? [];
     const columns = Math.max(a.length, b.length);
-    for (let c = 0; c < columns; c++) if (!sameCell(a[c] ?? null, b[c] ?? null)) return false;
+    for (let c = 0; c < columns; c++) if (!sameCell(a[c] ?? null, b[c] ?? null, pairs)) return false;
   }
   return true;
 }
 
-function sameCell(read: CellData | null, memory: CellData | null): boolean {
+/**
+ * The last few pairs of formats (read, in memory) found to say the same: the reader gives all cells of a
+ * style one format object, and a write shares one per style too, so the same pair comes cell after cell.
+ * Formats are never changed once a workbook holds them: a pair that said the same still does.
+ */
+interface FormatPairs {
+  seen: (JsonObject | undefined)[];
+  kept: (JsonObject | undefined)[];
+  next: number;
+}
+
+const REMEMBERED_PAIRS = 8;
+
+function sameCell(read: CellData | null, memory: CellData | null, pairs: FormatPairs): boolean {
   if (!sameValue(read?.userEnteredValue, memory?.userEnteredValue)) return false;
   if ((read?.note || undefined) !== (memory?.note || undefined)) return false;
   const seen = read?.userEnteredFormat;
   const kept = memory?.userEnteredFormat;
   if (seen === kept) return true;
+  for (let i = 0; i < pairs.seen.length; i++)
+    if (pairs.seen[i] === seen && pairs.kept[i] === kept) return true;
   if (bold(seen) !== bold(kept) || wrapped(seen) !== wrapped(kept)) return false;
-  return pattern(seen) === pattern(kept) && fill(seen) === fill(kept);
+  if (pattern(seen) !== pattern(kept) || fill(seen) !== fill(kept)) return false;
+  pairs.seen[pairs.next] = seen;
+  pairs.kept[pairs.next] = kept;
+  pairs.next = (pairs.next + 1) % REMEMBERED_PAIRS;
+  return true;
 }
 
 function sameValue(a: ExtendedValue | undefined, b: ExtendedValue | undefined): boolean {
