@@ -48,28 +48,28 @@ export function scanXml(xml: string, handlers: XmlHandlers): void {
     const stop = lt < 0 ? length : lt;
     if (stop > at) {
       // Whitespace outside the root is reported too, as saxes reports it.
-      if (stack.length === 0 && !isBlank(xml, at, stop)) throw new NotPlainXml('text outside the root');
+      if (stack.length === 0 && !isBlank(xml, at, stop)) throw new NotPlainXml('text-outside-the-root');
       text?.(textOf(xml, at, stop));
     }
     if (lt < 0) break;
     const next = xml.charCodeAt(lt + 1);
     if (next === QUESTION || next === BANG) throw new NotPlainXml('markup');
     const gt = xml.indexOf('>', lt + 1);
-    if (gt < 0) throw new NotPlainXml('unclosed tag');
+    if (gt < 0) throw new NotPlainXml('unclosed-tag');
     if (next === SLASH) {
       let nameEnd = lt + 2;
       while (nameEnd < gt && !isNameEnd(xml.charCodeAt(nameEnd))) nameEnd++;
       const name = xml.slice(lt + 2, nameEnd);
-      if (skipSpace(xml, nameEnd) !== gt || stack.pop() !== name) throw new NotPlainXml('close tag');
+      if (skipSpace(xml, nameEnd) !== gt || stack.pop() !== name) throw new NotPlainXml('close-tag');
       close?.(name);
       at = gt + 1;
       continue;
     }
-    if (stack.length === 0 && rooted) throw new NotPlainXml('second root');
+    if (stack.length === 0 && rooted) throw new NotPlainXml('second-root');
     rooted = true;
     at = openTag(xml, lt, gt, stack, handlers);
   }
-  if (stack.length > 0 || !rooted) throw new NotPlainXml('unclosed element');
+  if (stack.length > 0 || !rooted) throw new NotPlainXml('unclosed-element');
 }
 
 /** Reads the start tag at `lt` (ending at or after `gt`), reports it and returns where the scan goes on. */
@@ -100,10 +100,10 @@ function openTag(xml: string, lt: number, gt: number, stack: string[], handlers:
     if (xml.charCodeAt(q) !== EQUALS) throw new NotPlainXml('attribute');
     const open = skipSpace(xml, q + 1);
     const quote = xml.charCodeAt(open);
-    if (quote !== QUOTE && quote !== APOSTROPHE) throw new NotPlainXml('attribute value');
+    if (quote !== QUOTE && quote !== APOSTROPHE) throw new NotPlainXml('attribute-value');
     const close = xml.indexOf(quote === QUOTE ? '"' : "'", open + 1);
-    if (close < 0) throw new NotPlainXml('attribute value');
-    if (Object.hasOwn(attributes, key)) throw new NotPlainXml('duplicate attribute');
+    if (close < 0) throw new NotPlainXml('attribute-value');
+    if (Object.hasOwn(attributes, key)) throw new NotPlainXml('duplicate-attribute');
     attributes[key] = attributeOf(xml, open + 1, close);
     at = close + 1;
   }
@@ -135,7 +135,7 @@ function isNameEnd(c: number): boolean {
 function skipSpace(xml: string, from: number): number {
   let at = from;
   for (let c = xml.charCodeAt(at); c === 32 || c === 9 || c === 10; c = xml.charCodeAt(++at));
-  if (xml.charCodeAt(at) === 13) throw new NotPlainXml('carriage return');
+  if (xml.charCodeAt(at) === 13) throw new NotPlainXml('carriage-return');
   return at;
 }
 
@@ -173,7 +173,7 @@ function decoded(xml: string, from: number, to: number, attribute: boolean): str
   let run = from;
   for (let i = from; i < to; i++) {
     const c = xml.charCodeAt(i);
-    if (c < 32 && (attribute || (c !== 9 && c !== 10))) throw new NotPlainXml('control character');
+    if (c < 32 && (attribute || (c !== 9 && c !== 10))) throw new NotPlainXml('control-character');
     if (c === 0xfffe || c === 0xffff || (attribute && c === LT)) throw new NotPlainXml('character');
     // "]]>" may not stand in text; a lone ']' or '>' may.
     if (!attribute && c === GT && xml.charCodeAt(i - 1) === 93 && xml.charCodeAt(i - 2) === 93)
@@ -204,6 +204,6 @@ function entity(name: string): string {
     (code >= 0x20 && code <= 0xd7ff) ||
     (code >= 0xe000 && code <= 0xfffd) ||
     (code >= 0x10000 && code <= 0x10ffff);
-  if (!allowed) throw new NotPlainXml('character reference');
+  if (!allowed) throw new NotPlainXml('character-reference');
   return String.fromCodePoint(code);
 }

@@ -114,7 +114,7 @@ function joinCellTabs(
   for (const ref of refs) {
     if (wanted && !wanted.has(ref.key)) continue;
     const row = s.syncLog.getCells.get(competition, ref.owner, ref.key, ref.digest);
-    if (!row) throw new Error(`sqlite: the cells of ${ref.key} saved by ${ref.owner} are missing`);
+    if (!row) throw new Error(`sqlite:cells-missing:${ref.key}:${ref.owner}`);
     for (const cell of JSON.parse(row.data) as ScoreEntry[]) cells.push(cell);
   }
   return cells;
