@@ -7,26 +7,10 @@ import { openSqliteStore } from '../../infra/local/sqlite-store.ts';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { cellDigests } from '../../shared/domain/tab-digests.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
-import { uniqueCompetition } from './store-fixtures.ts';
+import { deskCellsWith as cellsWith, uniqueCompetition } from './store-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'juri-sqlite-cells-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const cell = (juror: string, i: number, value: string): ScoreEntry => ({
-  stage: 'desk',
-  juror,
-  innovation: `INOV-2024-${String(i + 1).padStart(3, '0')}`,
-  criterion: 'latar',
-  value,
-  cell: `'Desk – ${juror}'!E${i + 4}`,
-});
-
-const cellsWith = (j2: string) => [
-  ...[0, 1, 2].map((i) => cell('j1', i, '8')),
-  cell('j2', 0, j2),
-  cell('j2', 1, '7,5'),
-  cell('j3', 0, '6'),
-];
 
 const record = (sequence: number, cells: ScoreEntry[]): SyncRecord => ({
   id: `sync-${String(sequence).padStart(9, '0')}`,

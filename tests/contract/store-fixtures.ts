@@ -1,3 +1,4 @@
+import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import type { RankedEntry } from '../../shared/domain/ranking.ts';
 import { LEGACY_RECORD_FORMAT, type ResultRecord, RULES_VERSION } from '../../shared/domain/record.ts';
@@ -179,3 +180,21 @@ export function scoreChange(syncId: string, i: number, old = ''): ScoreChange {
     afterVersion: null,
   };
 }
+
+/** A desk cell of juror `juror` for the i-th entry, typed as `value`. */
+const deskCell = (juror: string, i: number, value: string): ScoreEntry => ({
+  stage: 'desk',
+  juror,
+  innovation: numberToId(i + 1),
+  criterion: 'latar',
+  value,
+  cell: `'Desk – ${juror}'!E${i + 4}`,
+});
+
+/** Three juror tabs' cells, only j2's first cell given: a one-cell edit moves one tab. */
+export const deskCellsWith = (j2: string): ScoreEntry[] => [
+  ...[0, 1, 2].map((i) => deskCell('j1', i, '8')),
+  deskCell('j2', 0, j2),
+  deskCell('j2', 1, '7,5'),
+  deskCell('j3', 0, '6'),
+];

@@ -3,6 +3,7 @@ import { emptyHead } from '../../infra/sync-head.ts';
 import type { StoreAdapter, SyncInputs, SyncRecord } from '../../shared/ports.ts';
 import {
   bigSync,
+  deskCellsWith,
   numberToId,
   rejection,
   resultRecord,
@@ -577,20 +578,6 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
     it('keeps a record’s cells per juror tab: a sync reads and rewrites only the tabs that moved', async () => {
       const cid = uniqueCompetition();
       const log = () => store.competition(cid).syncLog;
-      const cell = (juror: string, i: number, value: string) => ({
-        stage: 'desk',
-        juror,
-        innovation: numberToId(i + 1),
-        criterion: 'latar',
-        value,
-        cell: `'Desk – ${juror}'!E${i + 4}`,
-      });
-      const cellsWith = (j2: string) => [
-        ...[0, 1, 2].map((i) => cell('j1', i, '8')),
-        cell('j2', 0, j2),
-        cell('j2', 1, '7,5'),
-        cell('j3', 0, '6'),
-      ];
       const tabs = (j2: string) => ({
         'desk|j1': { read: 'r1', cells: 'c1' },
         'desk|j2': { read: `r2-${j2}`, cells: `c2-${j2}` },
@@ -598,10 +585,16 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
         'desk|j4': { read: 'r4', cells: '' },
       });
       // Saved without digests (as before them), then with them.
-      const zeroth = { ...written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'), cells: cellsWith('4') };
+      const zeroth = {
+        ...written('sync-000000001', 1, '2024-11-01T00:00:00.000Z'),
+        cells: deskCellsWith('4'),
+      };
       await log().saveSync(zeroth, { readHash: 'z' });
       expect(await log().lastSync()).toEqual(zeroth);
-      const first = { ...written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'), cells: cellsWith('5') };
+      const first = {
+        ...written('sync-000000002', 2, '2024-11-02T00:00:00.000Z'),
+        cells: deskCellsWith('5'),
+      };
       await log().saveSync(first, { readHash: 'a', tabs: tabs('5') });
       expect((await log().syncHead())?.tabs).toEqual(tabs('5'));
       expect(await log().lastSync()).toEqual(first);
@@ -618,7 +611,10 @@ export function describeSyncHeadContract(name: string, open: () => Promise<Opene
       expectLast(one.inputs.last && { ...one.inputs.last, cells: first.cells }, first);
       // Firestore reads the chunks of the wanted tab only.
       if (opened.reads) expect(all.reads - one.reads).toBe(2);
-      const second = { ...written('sync-000000003', 3, '2024-11-03T00:00:00.000Z'), cells: cellsWith('9') };
+      const second = {
+        ...written('sync-000000003', 3, '2024-11-03T00:00:00.000Z'),
+        cells: deskCellsWith('9'),
+      };
       await log().saveSync(second, { readHash: 'b', tabs: tabs('9'), inputs: one.inputs });
       expect(await log().lastSync()).toEqual(second);
       expect((await log().syncHead())?.tabs).toEqual(tabs('9'));
