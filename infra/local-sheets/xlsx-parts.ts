@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import utils from 'exceljs/lib/utils/utils.js';
 import NumFmtXform from 'exceljs/lib/xlsx/xform/style/numfmt-xform.js';
-import { SaxesParser } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { type Book, type CellData, type JsonObject, type Sheet, setCell } from './model.ts';
 import { sameAsRead } from './read-back.ts';
 import {
@@ -17,7 +17,6 @@ import {
   type TabContent,
   tabOfSheet,
 } from './xlsx.ts';
-import { NotPlainXml, scanXml, type XmlHandlers } from './xml-scan.ts';
 import { entryBytes, type ZipEntry, zipEntries } from './zip-entries.ts';
 
 /**
@@ -146,16 +145,11 @@ function readChanged(
       tabs.push({ ...tabOfSheet(kept.sheet), hidden: tab.hidden });
       continue;
     }
-    const sharedPart = layout.sharedStrings;
-    shared ??= sharedPart
-      ? scannedOrParsed((read) => sharedStringsOf(text(bytes, layout, sharedPart), read))
-      : [];
+    shared ??= layout.sharedStrings ? sharedStringsOf(text(bytes, layout, layout.sharedStrings)) : [];
     styles ??= layout.styles ? stylesOf(text(bytes, layout, layout.styles)) : [];
     looks ??= styles.map(lookOf);
     const notes = tab.notes ? notesOf(text(bytes, layout, tab.notes)) : new Map<string, string>();
-    const context = { shared, styles, looks, notes };
-    const xml = text(bytes, layout, tab.part);
-    const content = scannedOrParsed((read) => tabOfPart(xml, context, tab, read));
+    const content = tabOfPart(text(bytes, layout, tab.part), { shared, styles, looks, notes }, tab);
     parsed += 1;
     if (tab.title === API_TAB) api = apiRows(content);
     else if (kept && sameAsRead(content.rows, kept.sheet.rows))
@@ -238,19 +232,10 @@ function relationships(
   return links;
 }
 
-type Handlers = XmlHandlers;
-
-/** How a part's XML is read: saxes (parse) or the scan of plain XML (scanXml). */
-type ReadXml = (xml: string, handlers: Handlers) => void;
-
-/** `work` with the fast scan, or again from the start with saxes when the XML is not plain. */
-function scannedOrParsed<T>(work: (read: ReadXml) => T): T {
-  try {
-    return work(scanXml);
-  } catch (e) {
-    if (!(e instanceof NotPlainXml)) throw e;
-    return work(parse);
-  }
+interface Handlers {
+  open?(tag: SaxesTagPlain): void;
+  close?(name: string): void;
+  text?(text: string): void;
 }
 
 function parse(xml: string, handlers: Handlers): void {
@@ -265,12 +250,12 @@ function parse(xml: string, handlers: Handlers): void {
 }
 
 /** Every shared string, rich text as its runs' text joined (as cellFromExcel joins them). */
-function sharedStringsOf(xml: string, read: ReadXml): string[] {
+function sharedStringsOf(xml: string): string[] {
   const strings: string[] = [];
   let current = '';
   let inText = false;
   let phonetic = false;
-  read(xml, {
+  parse(xml, {
     open(tag) {
       if (tag.name === 'si') current = '';
       else if (tag.name === 'rPh') phonetic = true;
@@ -424,7 +409,7 @@ function notesOf(xml: string): Map<string, string> {
 }
 
 /** One worksheet part, its cells read as exceljs reads them (see the cell-xform of exceljs). */
-function tabOfPart(xml: string, context: TabContext, part: TabPart, read: ReadXml): TabContent {
+function tabOfPart(xml: string, context: TabContext, part: TabPart): TabContent {
   const tab: TabContent = { title: part.title, hidden: part.hidden, columnWidths: {}, rows: [] };
   const grid = { rows: tab.rows } as Sheet;
   const notes = new Map(context.notes);
@@ -437,7 +422,7 @@ function tabOfPart(xml: string, context: TabContext, part: TabPart, read: ReadXm
     const style = styleOf(s);
     return style ? cellFromExcel({ value: null, ...style } as ExcelCell) !== null : false;
   };
-  read(xml, {
+  parse(xml, {
     open(tag) {
       const a = tag.attributes;
       switch (tag.name) {
