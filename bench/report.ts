@@ -599,7 +599,7 @@ export const LOCAL_MODE =
 const LOCAL_MODE_TARGET: Target = {
   target: 'local mode: a saved edit at national scale → finished sync ≤ 3 s',
   measured:
-    'issue 22’s fifth pass (`node --import tsx bench/local-edit.ts national 3` on a quiet machine, load 1.4–2.0): median saved edit 2.41 s over 18 in six runs, 16 of them within 2.7 s, the slowest 3.23 s in a run whose same-process exceljs baseline also ran 20–50 % slow; in two pairs with the commit before (6b8c2fd: 2.81–3.50 s) 2.19–2.69 s; about 0.45–0.6× the full exceljs read of the saved file (benchmarks-issue-22.md)',
+    'issue 22’s fifth pass (`node --import tsx bench/local-edit.ts national 3` on a quiet machine, load 1.0–1.7, d13c07c): saved edit → finished sync 2.30–2.66 s, median 2.47 s over 6 edits in two pairs with the commit before (6b8c2fd: 2.89–3.75 s, median 3.47); about 0.5–0.65× the full exceljs read of the saved file (benchmarks-issue-22.md)',
   met: true,
 };
 
@@ -771,7 +771,7 @@ const NOTES = [
   '  the re-read 16.5 % (saxes 8 %; a reader of our own gave the same events and was no faster),',
   '  garbage collection 15 %, the file write 7 %, the batchUpdates 2 %. At load 3 the sync’s compute alone',
   '  is 2.1–2.4 s: ≤ 3 s needs it to shrink, whatever the local server does.',
-  '  Issue 22’s fifth pass met it on a quiet machine: the saved edit’s median 2.41 s (benchmarks-issue-22.md).',
+  '  Issue 22’s fifth pass met it on a quiet machine: the saved edit’s median 2.47 s (benchmarks-issue-22.md).',
   '- **The .xlsx export writer** (issue 21; `infra/export/xlsx-tables.ts`, a one-off measurement of a',
   '  3,500-row, 7-column ranking, median of 5, same process, CPU ratio to exceljs): exceljs 450 ms',
   '  (1.00×, 316 KB gzipped minified bundle); exceljs’s streaming writer 0.52× (same 316 KB: the same',
