@@ -1,4 +1,5 @@
 import { cleanDeep, cleanText, MAX_JSON_DEPTH } from '../../shared/domain/text.ts';
+import { RecentPairs } from './recent-pairs.ts';
 
 /**
  * What `cleanDeep` gives for JSON, without rebuilding it: every string (keys too) cleaned, and JSON
@@ -19,7 +20,7 @@ export function cleanParsedInPlace(value: unknown): unknown {
  * needs cleaning, which is nearly always, else cleanDeep's copy.
  */
 export function cleanedOrSame<T>(value: T): T {
-  return isClean(value, 0, { formats: [], depths: [], next: 0 }) ? value : (cleanDeep(value) as T);
+  return isClean(value, 0, new RecentPairs<object, number>()) ? value : (cleanDeep(value) as T);
 }
 
 function cleanAt(value: unknown, depth: number): unknown {
@@ -45,31 +46,8 @@ function rebuilt(object: Record<string, unknown>, depth: number): Record<string,
   );
 }
 
-/**
- * The last few cell formats found clean, and the depth each was met at: a format is one object shared by
- * the cells of a style (the reader's, a repeatCell's), and one met again no deeper is clean again without
- * a look. A handful, compared by identity: a row's cells take turns among a few styles, and a workbook
- * whose cells each have their own format (the full read's) pays one comparison a cell, no memory.
- */
-interface CleanFormats {
-  formats: object[];
-  depths: number[];
-  next: number;
-}
-
-const REMEMBERED_FORMATS = 8;
-
-function knownClean(seen: CleanFormats, format: object, depth: number): boolean {
-  for (let i = 0; i < seen.formats.length; i++)
-    if (seen.formats[i] === format && (seen.depths[i] ?? -1) >= depth) return true;
-  return false;
-}
-
-function remember(seen: CleanFormats, format: object, depth: number): void {
-  seen.formats[seen.next] = format;
-  seen.depths[seen.next] = depth;
-  seen.next = (seen.next + 1) % REMEMBERED_FORMATS;
-}
+/** Cell formats found clean, with the depth each was met at: one met again no deeper is clean again. */
+type CleanFormats = RecentPairs<object, number>;
 
 /** Whether cleanDeep would change nothing (and would not throw): no string or key to clean. */
 function isClean(value: unknown, depth: number, seen: CleanFormats): boolean {
@@ -84,9 +62,9 @@ function isClean(value: unknown, depth: number, seen: CleanFormats): boolean {
     if (!Object.hasOwn(value, key)) continue;
     const item = (value as Record<string, unknown>)[key];
     if (key === 'userEnteredFormat' && item !== null && typeof item === 'object') {
-      if (knownClean(seen, item, depth + 1)) continue;
+      if (seen.some((format, at) => format === item && at >= depth + 1)) continue;
       if (!isClean(item, depth + 1, seen)) return false;
-      remember(seen, item, depth + 1);
+      seen.add(item, depth + 1);
       continue;
     }
     if (cleanText(key) !== key || !isClean(item, depth + 1, seen)) return false;

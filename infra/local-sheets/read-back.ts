@@ -1,4 +1,5 @@
 import type { CellData, ExtendedValue, JsonObject } from './model.ts';
+import { RecentPairs } from './recent-pairs.ts';
 
 /**
  * Whether the rows read from a tab's part say what the rows in memory would say once written and read
@@ -10,7 +11,7 @@ import type { CellData, ExtendedValue, JsonObject } from './model.ts';
  */
 export function sameAsRead(read: (CellData | null)[][], memory: (CellData | null)[][]): boolean {
   const rows = Math.max(read.length, memory.length);
-  const pairs: FormatPairs = { seen: [], kept: [], next: 0 };
+  const pairs: FormatPairs = new RecentPairs();
   for (let r = 0; r < rows; r++) {
     const a = read[r] ?? [];
     const b = memory[r] ?? [];
@@ -25,13 +26,7 @@ export function sameAsRead(read: (CellData | null)[][], memory: (CellData | null
  * style one format object, and a write shares one per style too, so the same pair comes cell after cell.
  * Formats are never changed once a workbook holds them: a pair that said the same still does.
  */
-interface FormatPairs {
-  seen: (JsonObject | undefined)[];
-  kept: (JsonObject | undefined)[];
-  next: number;
-}
-
-const REMEMBERED_PAIRS = 8;
+type FormatPairs = RecentPairs<JsonObject | undefined, JsonObject | undefined>;
 
 function sameCell(read: CellData | null, memory: CellData | null, pairs: FormatPairs): boolean {
   if (!sameValue(read?.userEnteredValue, memory?.userEnteredValue)) return false;
@@ -39,13 +34,10 @@ function sameCell(read: CellData | null, memory: CellData | null, pairs: FormatP
   const seen = read?.userEnteredFormat;
   const kept = memory?.userEnteredFormat;
   if (seen === kept) return true;
-  for (let i = 0; i < pairs.seen.length; i++)
-    if (pairs.seen[i] === seen && pairs.kept[i] === kept) return true;
+  if (pairs.some((a, b) => a === seen && b === kept)) return true;
   if (bold(seen) !== bold(kept) || wrapped(seen) !== wrapped(kept)) return false;
   if (pattern(seen) !== pattern(kept) || fill(seen) !== fill(kept)) return false;
-  pairs.seen[pairs.next] = seen;
-  pairs.kept[pairs.next] = kept;
-  pairs.next = (pairs.next + 1) % REMEMBERED_PAIRS;
+  pairs.add(seen, kept);
   return true;
 }
 
