@@ -2,7 +2,7 @@ import type { ScoreEntry } from './cells.ts';
 import { readScore } from './cells.ts';
 import type { Competition, Criterion, Stage } from './competition.ts';
 import { MIN_JURORS_TO_TRIM } from './fairness/aggregation.ts';
-import { stageMethod } from './fairness/stage-scores.ts';
+import { isDefaultMethod, stageMethod } from './fairness/stage-scores.ts';
 import { isFieldStage } from './field.ts';
 import { readAnswerScore } from './field-answers.ts';
 import { withDisplayOf } from './rank-copy.ts';
@@ -109,12 +109,12 @@ function lcm(a: bigint, b: bigint): bigint {
 }
 
 function fractionDigits(text: string): number {
-  const at = Math.max(text.indexOf('.'), text.indexOf(','));
-  if (at < 0) return 0;
-  // Nothing for `trim` to take at the end of a text that ends in printable ASCII (most do).
+  // Nothing for `trim` to take at the ends of a text that starts and ends in printable ASCII (most do).
   const trimmed =
     plainEnd(text.charCodeAt(text.length - 1)) && plainEnd(text.charCodeAt(0)) ? text : text.trim();
-  return trimmed.length - at - 1;
+  // The separator found in the trimmed text: a space before " 8.5" is no digit after its point.
+  const at = Math.max(trimmed.indexOf('.'), trimmed.indexOf(','));
+  return at < 0 ? 0 : trimmed.length - at - 1;
 }
 
 /** `text` (a decimal readScore accepted: `[+-]?digits[.,]digits`) × 10^decimals as an integer. */
@@ -392,16 +392,22 @@ function firstTextsOfColumns(stage: Stage, columns: StageColumns, typed: FirstTe
   return most;
 }
 
-/** The juror totals' numerators of a stage, and the most decimals their texts have. */
+/** The numerators of one entry's juror totals over one scale; null when a juror's total has none. */
+interface EntryNumerators {
+  scale: StageScale;
+  numerators: bigint[];
+}
+
+/** The juror totals' numerators of a stage, entry by entry. */
 interface StageNumerators {
-  decimals: number;
-  /** totalNumerator of the juror's first texts for the entry. */
-  of(scale: StageScale, innovation: string, juror: string): bigint | null;
+  /** totalNumerator of each juror's first texts for the entry, in the jurors' order. */
+  of(innovation: string, jurors: readonly string[]): EntryNumerators | null;
 }
 
 /**
  * From the columns' own rows when the stage's cells are one set of columns read against it (the live
  * sync), else from first texts gathered per entry and juror (a list, columns of another config).
+ * `decimals`: what the configured minimums need (Mₖ = minₖ·10^E whole).
  */
 function stageNumerators(
   stage: Stage,
@@ -417,134 +423,71 @@ function stageNumerators(
     }
   }
   const typed: FirstTexts = new Map();
+  const scale = stageScale(stage.criteria, firstTextsOf(stage, cells, typed, decimals));
   return {
-    decimals: firstTextsOf(stage, cells, typed, decimals),
-    of: (scale, innovation, juror) => totalNumerator(scale, typed.get(innovation)?.get(juror)),
+    of(innovation, jurors) {
+      const numerators: bigint[] = [];
+      for (const juror of jurors) {
+        const numerator = totalNumerator(scale, typed.get(innovation)?.get(juror));
+        if (numerator === null) return null;
+        numerators.push(numerator);
+      }
+      return { scale, numerators };
+    },
   };
 }
 
-/** What a row's cells make as a juror's total numerator, worked out in row order. */
-const ROW_NONE = 0;
-const ROW_SMALL = 1;
-/** A juror with two rows for the entry, or a term too large for doubles: read from the texts. */
-const ROW_TEXTS = 2;
-
 /**
- * firstTextsOfColumns and totalNumerator over the rows in their order, not per entry in ranking order:
- * no map per entry and array per juror (~12,000 rows nationally), and each row's cells read while near
- * each other in memory. An entry's rows are found through a chain of row numbers.
+ * firstTextsOfColumns and totalNumerator for one entry at a time, from its own rows: an entry's rows
+ * are found through a chain of row numbers, and its juror totals are put over 10^E with E the most
+ * decimals of its own texts (a scale per E, made once). Any E at least that large gives the very same
+ * exact score (E scales numerators and factor alike): the whole stage's texts need not be read first.
  */
 class RowNumerators implements StageNumerators {
-  readonly decimals: number;
   /** By innovation id, its first row; `next` links each row to the entry's next row (-1: none). */
   private readonly head = new Map<string, number>();
   private readonly next: Int32Array;
-  /** Rows whose juror has another row for the same entry. */
-  private readonly twice: Uint8Array;
   private readonly width: number;
-  private kind: Uint8Array | undefined;
-  private small: Float64Array | undefined;
+  private readonly scales = new Map<number, StageScale>();
 
   constructor(
-    stage: Stage,
+    private readonly stage: Stage,
     private readonly columns: StageColumns,
-    decimals: number,
+    private readonly decimals: number,
   ) {
     this.width = stage.criteria.length;
     this.next = new Int32Array(columns.length);
-    this.twice = new Uint8Array(columns.length);
     for (let r = columns.length - 1; r >= 0; r--) {
       const id = columns.innovation[r] ?? '';
       this.next[r] = this.head.get(id) ?? -1;
       this.head.set(id, r);
     }
-    this.decimals = this.mostDecimals(decimals);
   }
 
-  /**
-   * The most decimals a counted text has (at least `decimals`): each cell that reads as a number and
-   * is the first such of its entry, juror and criterion, as firstTextsOfColumns counts them.
-   */
-  private mostDecimals(decimals: number): number {
-    const { columns, width } = this;
-    let most = decimals;
-    for (let r = 0; r < columns.length; r++) {
-      const first = this.rowOf(columns.innovation[r] ?? '', columns.juror[r] ?? '');
-      if (first !== r) {
-        this.twice[r] = 1;
-        this.twice[first] = 1;
-      }
-      for (let k = 0; k < width; k++) {
-        if ((columns.status[k] as Uint8Array)[r] !== CELL_NUMBER) continue;
-        if (first !== r && this.numberBefore(first, r, k)) continue;
-        most = Math.max(most, fractionDigits(columns.origin.text(r, k)));
-      }
+  of(innovation: string, jurors: readonly string[]): EntryNumerators | null {
+    const texts = jurors.map((juror) => this.textsOf(innovation, juror));
+    let decimals = this.decimals;
+    for (const row of texts)
+      for (const text of row) if (text !== undefined) decimals = Math.max(decimals, fractionDigits(text));
+    let scale = this.scales.get(decimals);
+    if (!scale) {
+      scale = stageScale(this.stage.criteria, decimals);
+      this.scales.set(decimals, scale);
     }
-    return most;
-  }
-
-  /** The entry's first row of the juror; -1 when none. */
-  private rowOf(innovation: string, juror: string): number {
-    const { columns } = this;
-    let s = this.head.get(innovation) ?? -1;
-    while (s >= 0 && columns.juror[s] !== juror) s = this.next[s] ?? -1;
-    return s;
-  }
-
-  /** Whether a row of row r's juror from `from` up to r holds a number for criterion k. */
-  private numberBefore(from: number, r: number, k: number): boolean {
-    const { columns } = this;
-    const status = columns.status[k] as Uint8Array;
-    for (let s = from; s !== r && s >= 0; s = this.next[s] ?? -1)
-      if (columns.juror[s] === columns.juror[r] && status[s] === CELL_NUMBER) return true;
-    return false;
-  }
-
-  of(scale: StageScale, innovation: string, juror: string): bigint | null {
-    const r = this.rowOf(innovation, juror);
-    if (r < 0) return null;
-    if (!this.kind || !this.small) this.readRows(scale);
-    const kind = this.kind?.[r];
-    if (kind === ROW_SMALL) return BigInt(this.small?.[r] ?? 0);
-    if (kind === ROW_NONE) return null;
-    return totalNumerator(scale, this.textsOf(innovation, juror));
-  }
-
-  /** smallNumerator of every row read once, in order: a row read twice or too large is left to the texts. */
-  private readRows(scale: StageScale): void {
-    const { columns, width } = this;
-    const kind = new Uint8Array(columns.length).fill(ROW_TEXTS);
-    const small = new Float64Array(columns.length);
-    const numbers = scale.small;
-    for (let r = 0; numbers && r < columns.length; r++) {
-      if (this.twice[r] === 1) continue;
-      let numerator = 0;
-      let read: number = ROW_SMALL;
-      for (let k = 0; k < width && read === ROW_SMALL; k++) {
-        // As smallNumerator: the first missing or out-of-scale text decides, in criterion order.
-        if ((columns.status[k] as Uint8Array)[r] !== CELL_NUMBER) read = ROW_NONE;
-        else {
-          const value = scaledSmall(columns.origin.text(r, k), scale.decimals);
-          const coefficient = numbers.coefficient[k] ?? 0;
-          const difference = (value ?? 0) - (numbers.offset[k] ?? 0);
-          if (value === undefined || Math.abs(coefficient) * Math.abs(difference) >= EXACT_TERM)
-            read = ROW_TEXTS;
-          else if (value === null) read = ROW_NONE;
-          else numerator += coefficient * difference;
-        }
-      }
-      kind[r] = read;
-      small[r] = numerator;
+    const numerators: bigint[] = [];
+    for (const row of texts) {
+      const numerator = totalNumerator(scale, row);
+      if (numerator === null) return null;
+      numerators.push(numerator);
     }
-    this.kind = kind;
-    this.small = small;
+    return { scale, numerators };
   }
 
-  /** The juror's first text of each criterion for the entry, as firstTextsOfColumns keeps them. */
+  /** The juror's first text of each criterion that reads as a number, in row order (firstTextsOfColumns). */
   private textsOf(innovation: string, juror: string): (string | undefined)[] {
     const { columns, width } = this;
     const texts = new Array<string | undefined>(width).fill(undefined);
-    for (let s = this.rowOf(innovation, juror); s >= 0; s = this.next[s] ?? -1) {
+    for (let s = this.head.get(innovation) ?? -1; s >= 0; s = this.next[s] ?? -1) {
       if (columns.juror[s] !== juror) continue;
       for (let k = 0; k < width; k++) {
         if (texts[k] === undefined && (columns.status[k] as Uint8Array)[s] === CELL_NUMBER)
@@ -555,40 +498,125 @@ class RowNumerators implements StageNumerators {
   }
 }
 
-/** Each stage entry's exact score, by entry id (absent: no score, or not rational). */
-function exactStage(
-  stage: Stage,
-  result: StageResult,
-  cells: readonly ScoreEntry[] | TypedCells,
-): Map<string, Rational> {
-  const criteria = stage.criteria;
-  let decimals = 0;
-  // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
-  for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
-  // By entry, juror and criterion index, the first copy that reads as a number: copies that count
-  // agree, so any one has the value.
-  const totals = stageNumerators(stage, cells, decimals);
-  const scale = stageScale(criteria, totals.decimals);
-  const out = new Map<string, Rational>();
-  for (const e of result.ranking) {
-    const numerators: bigint[] = [];
-    const jurors = Object.keys(e.totals);
-    for (const juror of jurors) {
-      const numerator = totals.of(scale, e.id, juror);
-      if (numerator === null) break;
-      numerators.push(numerator);
-    }
-    const exact = numerators.length === jurors.length ? exactAggregate(stage, scale, numerators) : null;
-    if (exact) out.set(e.id, exact);
-  }
-  return out;
+/**
+ * How close to a rounding boundary (in hundredths of a point) a score's double may come and still be
+ * printed from the double alone; and the largest score (in hundredths) printed so.
+ */
+const CLEAR_OF_HALF = 1e-4;
+const MOST_HUNDREDTHS = 1e9;
+
+/**
+ * The score half-up to 2 decimals from its double, when the double is clear of a rounding boundary
+ * (x.xx5) by CLEAR_OF_HALF; undefined when it is not. Within that margin of a double that is its exact
+ * value to better than 1e-6 hundredths (`closeStage`), the exact value rounds the same way, and so does
+ * the double's shortest decimal (displayOfNumber): every digit printed is the one the rule prints.
+ */
+export function clearDisplay(score: number): string | undefined {
+  const x = Math.abs(score) * 100;
+  if (!(x < MOST_HUNDREDTHS)) return undefined;
+  const whole = Math.floor(x);
+  const rest = x - whole;
+  if (Math.abs(rest - 0.5) < CLEAR_OF_HALF) return undefined;
+  const q = rest > 0.5 ? whole + 1 : whole;
+  const text = `${Math.floor(q / 100)}.${String(q % 100).padStart(2, '0')}`;
+  return score < 0 && q !== 0 ? `-${text}` : text;
 }
 
-function withDisplays(result: StageResult, exact: ReadonlyMap<string, Rational>): StageResult {
+/** A weight the error bound of `closeStage` holds for: none, or within these bounds. */
+const LEAST_WEIGHT = 1e-9;
+const MOST_WEIGHT = 1e9;
+/** How far from zero a criterion's scale may lie, in widths of the scale (|min|, |max| ≤ this × (max − min)). */
+const MOST_OFFSET = 1e4;
+
+function boundedWeight(w: number): boolean {
+  return w === 0 || (w >= LEAST_WEIGHT && w <= MOST_WEIGHT);
+}
+
+/**
+ * Whether the ranking's double score of each entry of the stage is its exact value to within ~1e-9:
+ * the plain mean of juror totals (no trimming, median or z-scoring, which a record of older rules may
+ * rank otherwise than its config says), of criteria whose weights are bounded and whose scales lie
+ * within MOST_OFFSET widths of zero. Each counted cell lies on its scale, so a normalized cell is off by
+ * a few rounding errors times 100·MOST_OFFSET (~1e-10), and a weighted mean or a mean of such values
+ * no more than the worst of them plus a few more.
+ */
+function closeStage(stage: Stage): boolean {
+  if (isFieldStage(stage) || !isDefaultMethod(stageMethod(stage))) return false;
+  let weights = 0;
+  for (const c of stage.criteria) {
+    const width = c.max - c.min;
+    if (!boundedWeight(c.weight) || !(width > 0) || !Number.isFinite(width)) return false;
+    if (Math.max(Math.abs(c.min), Math.abs(c.max)) > MOST_OFFSET * width) return false;
+    weights += c.weight;
+  }
+  return weights > 0;
+}
+
+/**
+ * One stage's exact scores, worked out only for the entries that need them: an entry whose double is
+ * clear of a rounding boundary prints from the double when the stage is `close` (a national desk stage:
+ * ~5 entries in 6). Each exact score is worked out at most once.
+ */
+class StageExact {
+  readonly close: boolean;
+  private numerators: StageNumerators | undefined;
+  private byId: Map<string, RankedEntry> | undefined;
+  private readonly known = new Map<RankedEntry, Rational | null>();
+
+  constructor(
+    private readonly stage: Stage,
+    private readonly result: StageResult,
+    private readonly cells: readonly ScoreEntry[] | TypedCells,
+    fromDouble: boolean,
+  ) {
+    this.close = fromDouble && closeStage(stage);
+  }
+
+  /** The display of a scored entry of this stage. */
+  display(e: RankedEntry & { score: number }): string {
+    const clear = this.close ? clearDisplay(e.score) : undefined;
+    if (clear !== undefined) return clear;
+    const value = this.of(e);
+    return value ? roundHalfUp(value) : displayOfNumber(e.score);
+  }
+
+  /** The exact score of the stage's entry of this id (the last of an id, as a Map of them keeps it). */
+  ofId(id: string): Rational | null {
+    this.byId ??= new Map(this.result.ranking.map((e) => [e.id, e]));
+    const e = this.byId.get(id);
+    return e ? this.of(e) : null;
+  }
+
+  private of(e: RankedEntry): Rational | null {
+    let value = this.known.get(e);
+    if (value === undefined) {
+      value = this.exactOf(e);
+      this.known.set(e, value);
+    }
+    return value;
+  }
+
+  private exactOf(e: RankedEntry): Rational | null {
+    if (e.score === null) return null;
+    const criteria = this.stage.criteria;
+    if (!this.numerators) {
+      // Mₖ = minₖ·10^E must be whole: a configured minimum's decimals count too (its denominator is 10^d).
+      let decimals = 0;
+      for (const c of criteria) decimals = Math.max(decimals, numberRational(c.min).d.toString().length - 1);
+      this.numerators = stageNumerators(this.stage, this.cells, decimals);
+    }
+    const totals = this.numerators.of(e.id, Object.keys(e.totals));
+    return totals ? exactAggregate(this.stage, totals.scale, totals.numerators) : null;
+  }
+}
+
+function withDisplays(
+  result: StageResult,
+  display: (e: RankedEntry & { score: number }) => string,
+): StageResult {
   const ranking = result.ranking.map((e): RankedEntry => {
     if (e.score === null) return e;
-    const value = exact.get(e.id);
-    return withDisplayOf(e, value ? roundHalfUp(value) : displayOfNumber(e.score));
+    return withDisplayOf(e, display(e as RankedEntry & { score: number }));
   });
   return { ...result, ranking };
 }
@@ -607,36 +635,56 @@ export function withDisplay(
 ): CompetitionResult {
   const known = shown.get(result);
   if (known) return known;
-  const computed = computeDisplay(competition, result, cells);
+  const computed = computeDisplay(competition, result, cells, true);
   shown.set(result, computed);
   shown.set(computed, computed);
   return computed;
 }
 
+/** `fromDouble`: whether an entry clear of a rounding boundary may print from its double (see StageExact). */
 function computeDisplay(
   competition: Pick<Competition, 'stages' | 'final'>,
   result: CompetitionResult,
   cells: readonly ScoreEntry[] | TypedCells,
+  fromDouble: boolean,
 ): CompetitionResult {
-  const exactByStage = new Map<string, Map<string, Rational>>();
+  const exactByStage = new Map<string, StageExact>();
   const stages = result.stages.map((s) => {
     const stage = competition.stages.find((x) => x.id === s.stage);
-    const exact = stage ? exactStage(stage, s, cells) : new Map<string, Rational>();
+    if (!stage) return withDisplays(s, (e) => displayOfNumber(e.score));
+    const exact = new StageExact(stage, s, cells, fromDouble);
     exactByStage.set(s.stage, exact);
-    return withDisplays(s, exact);
+    return withDisplays(s, (e) => exact.display(e));
   });
-  const weights = Object.entries(competition.final.weights)
-    .filter(([, w]) => w > 0)
-    .map(([stage, w]) => ({ stage, w: numberRational(w) }));
+  const weighted = Object.entries(competition.final.weights).filter(([, w]) => w > 0);
+  const weights = weighted.map(([stage, w]) => ({ stage, w: numberRational(w) }));
   const totalWeight = sum(weights.map((x) => x.w));
-  const finalExact = new Map<string, Rational>();
-  for (const e of result.final.ranking) {
+  // The final score is a weighted mean of its stages' scores: as close to its exact value as they are.
+  const close =
+    fromDouble && weighted.every(([stage, w]) => boundedWeight(w) && exactByStage.get(stage)?.close === true);
+  const final = withDisplays(result.final, (e) => {
+    const clear = close ? clearDisplay(e.score) : undefined;
+    if (clear !== undefined) return clear;
     const parts: Rational[] = [];
     for (const { stage, w } of weights) {
-      const value = exactByStage.get(stage)?.get(e.id);
+      const value = exactByStage.get(stage)?.ofId(e.id);
       if (value) parts.push(mul(w, value));
     }
-    if (parts.length === weights.length) finalExact.set(e.id, div(sum(parts), totalWeight));
-  }
-  return { ...result, stages, final: withDisplays(result.final, finalExact) };
+    return parts.length === weights.length
+      ? roundHalfUp(div(sum(parts), totalWeight))
+      : displayOfNumber(e.score);
+  });
+  return { ...result, stages, final };
+}
+
+/**
+ * Every scored entry's display worked out from its exact value, none from its double: what `withDisplay`
+ * prints, for the tests that check the two agree.
+ */
+export function exactDisplay(
+  competition: Pick<Competition, 'stages' | 'final'>,
+  result: CompetitionResult,
+  cells: readonly ScoreEntry[] | TypedCells,
+): CompetitionResult {
+  return computeDisplay(competition, result, cells, false);
 }

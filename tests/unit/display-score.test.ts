@@ -3,13 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { ScoreEntry } from '../../shared/domain/cells.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import {
+  clearDisplay,
   DISPLAY_RULE,
   decimalRational,
   displayOfNumber,
+  exactDisplay,
   roundHalfUp,
   withDisplay,
 } from '../../shared/domain/display-score.ts';
 import { rankCompetition } from '../../shared/domain/ranking.ts';
+import { typedCellsOf } from '../../shared/domain/typed-cells.ts';
 import { scoreText } from '../../shared/messages/numbers.ts';
 import { innovation, smallCompetition } from './fixtures.ts';
 import { caseArb } from './ranking-cases.ts';
@@ -142,5 +145,97 @@ describe('the display rule: half-up to 2 decimals on the exact decimal value', (
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+/**
+ * Typed decimals of 0–3 places on scales that need not start at 0, weights of a few digits, 2–4 jurors:
+ * means landing on a rounding boundary (x.xx5) exactly, or a rounding error away from it, are common.
+ */
+const boundaryCase = fc
+  .record({
+    weights: fc.constantFrom([1, 1], [30, 70], [1, 3], [0, 1], [7, 13]),
+    min: fc.constantFrom(0, 0, 1, 0.5, -10),
+    interviewWeight: fc.constantFrom(30, 70, 50),
+    method: fc.constantFrom('mean', 'mean', 'median', 'trimmed'),
+    normalize: fc.constantFrom('none', 'none', 'none', 'zscore'),
+    jurors: fc.constantFrom(['j1', 'j2'], ['j1', 'j2', 'j4'], ['j1', 'j2', 'j3', 'j4']),
+    values: fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 3 }), fc.boolean()),
+      { minLength: 24, maxLength: 24 },
+    ),
+  })
+  .map(({ weights, min, interviewWeight, method, normalize, jurors, values }) => {
+    const base = smallCompetition();
+    const panel = [...base.jurors, { ...base.jurors[1], id: 'j4' } as Competition['jurors'][number]];
+    const competition: Competition = {
+      ...base,
+      jurors: panel,
+      stages: base.stages.map((s, i) =>
+        i === 0
+          ? {
+              ...s,
+              aggregation: { method, normalize },
+              criteria: s.criteria.map((c, k) => ({ ...c, min, max: 100, weight: weights[k] ?? 1 })),
+            }
+          : s,
+      ),
+      final: { ...base.final, weights: { desk: 100 - interviewWeight, interview: interviewWeight } },
+    };
+    const ids = ['I-1', 'I-2', 'I-3'];
+    let v = 0;
+    const typed = () => {
+      const [n, places, comma] = values[v++ % values.length] ?? [0, 0, false];
+      const text = Math.max(min, n / 100).toFixed(places);
+      return comma ? ` ${text.replace('.', ',')}` : text;
+    };
+    const cells: ScoreEntry[] = ids.flatMap((inn) =>
+      jurors.flatMap((juror) => [
+        { stage: 'desk', innovation: inn, juror, criterion: 'a', value: typed() },
+        { stage: 'desk', innovation: inn, juror, criterion: 'b', value: typed() },
+        { stage: 'interview', innovation: inn, juror, criterion: 'x', value: String(1 + (v++ % 10)) },
+      ]),
+    );
+    return { competition, innovations: ids.map((id) => innovation(id)), cells };
+  });
+
+describe('printing from the double where it is clear of a rounding boundary', () => {
+  it('prints what the exact values print, for a list and for columns', () => {
+    fc.assert(
+      fc.property(boundaryCase, ({ competition, innovations, cells }) => {
+        const result = rankCompetition(competition, innovations, cells);
+        for (const given of [cells, typedCellsOf(competition, cells)]) {
+          expect(JSON.stringify(withDisplay(competition, { ...result }, given))).toBe(
+            JSON.stringify(exactDisplay(competition, { ...result }, given)),
+          );
+        }
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it('prints from a double only what its shortest decimal prints', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e8, max: 1e8, noNaN: true }), (x) => {
+        const clear = clearDisplay(x);
+        if (clear !== undefined) expect(clear).toBe(displayOfNumber(x));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const x of [90.445, 0.005, 2.675, -1.005, 1e8, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(clearDisplay(x)).toBeUndefined();
+    }
+    expect(clearDisplay(90.4449)).toBe('90.44');
+    expect(clearDisplay(-0.004)).toBe('0.00');
+    expect(clearDisplay(-0.006)).toBe('-0.01');
+    expect(clearDisplay(100)).toBe('100.00');
+  });
+
+  it('counts the decimals of a text typed with a space before it', () => {
+    // Every text's decimals counted after the space: the mean 90.445 is exact, and prints 90.45
+    // (its double prints 90.44).
+    const c = smallCompetition();
+    const result = ranked(c, desk({ 'I-1': { j1: ' 90,44', j2: ' 90.45' }, 'I-2': { j1: '70', j2: '70' } }));
+    expect(result.stages[0]?.ranking.find((e) => e.id === 'I-1')?.display).toBe('90.45');
   });
 });
