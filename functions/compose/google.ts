@@ -13,11 +13,13 @@ import { driveSharing, googleSheetUrl } from '../../infra/sheets/drive-share.ts'
 import { createPerJurorScoreSheet } from '../../infra/sheets/per-juror-sheet.ts';
 import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import { intakeRulesCache } from '../../shared/domain/intake-rules.ts';
+import { perConfig } from '../../shared/domain/per-config.ts';
 import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock, StoreAdapter } from '../../shared/ports.ts';
 import { GOOGLE_JWKS_URL } from '../intake/push-token.ts';
 import { jurorTabsCache } from '../scores/juror-tabs-cache.ts';
+import { configKeyOf } from '../scores/sync-read.ts';
 import type { DeployedCompetition, GoogleEnv } from './env.ts';
 import { type Services, systemClock } from './services.ts';
 
@@ -79,6 +81,7 @@ export function googleDeployment(
     xlsx: lazyXlsxWriter,
     intakeRules: intakeRulesCache(),
     jurorTabs: jurorTabsCache(),
+    configKeys: perConfig(configKeyOf),
     pubsubKeys: createRemoteJWKSet(new URL(env.endpoints.pubsubJwksUrl ?? GOOGLE_JWKS_URL)),
     forms: createFormsResponses({
       auth,

@@ -20,11 +20,13 @@ import { createSheetsScoreSheet } from '../../infra/sheets/sheets-adapter.ts';
 import type { Competition } from '../../shared/domain/competition.ts';
 import type { Lang } from '../../shared/domain/i18n.ts';
 import { intakeRulesCache } from '../../shared/domain/intake-rules.ts';
+import { perConfig } from '../../shared/domain/per-config.ts';
 import { AppError } from '../../shared/errors.ts';
 import { bilingual } from '../../shared/messages/catalogue/t.ts';
 import type { Clock } from '../../shared/ports.ts';
 import { readCompetitions } from '../cli/io.ts';
 import { demoCompetition } from '../demo/kipp.ts';
+import { configKeyOf } from '../scores/sync-read.ts';
 import { chooseCompetition } from './deployment.ts';
 import { type Deployment, NO_PUSH_KEYS, type Secrets, type Services, systemClock } from './services.ts';
 
@@ -90,6 +92,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
   };
   try {
     const intakeRules = intakeRulesCache();
+    const configKeys = perConfig(configKeyOf);
     for (const [i, competition] of configs.entries()) {
       // The first keeps juri.xlsx, as a folder of one competition always had it.
       const workbook = join(dir, i === 0 ? 'juri.xlsx' : `juri-${competition.id}.xlsx`);
@@ -107,6 +110,7 @@ export async function composeLocal(o: LocalOptions): Promise<LocalRuntime> {
         pubsubKeys: NO_PUSH_KEYS,
         xlsx: lazyXlsxWriter,
         intakeRules,
+        configKeys,
         sheetLink: { file: workbook },
         localForm: true,
         sheet: undefined,

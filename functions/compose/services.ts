@@ -33,6 +33,11 @@ export interface Services {
    * Google composition root keeps one cache per deployment; without one they are laid out per read.
    */
   jurorTabs?: JurorTabsOf;
+  /**
+   * A competition's config hash (what a sync's read digests are taken in), once per config object: the
+   * composition roots keep one cache per deployment; without one each sync hashes the config.
+   */
+  configKeys?: (c: Competition) => Promise<string>;
   /** Writes the secretariat's .xlsx downloads. */
   xlsx: XlsxWriter;
   /**

@@ -24,6 +24,8 @@ export interface TabsRead {
   context: string;
   /** The fast-path key: the read's bytes in their context (SyncHead.readHash). */
   readHash: string;
+  /** The digest of each juror tab's read (by tabKey), worked out on first use and kept with the read. */
+  readDigests: () => ReadonlyMap<string, string>;
 }
 
 /** Every juror tab in ONE request, hashed before anything is parsed. */
@@ -33,9 +35,18 @@ export async function readJurorTabs(
   signal: AbortSignal,
 ): Promise<TabsRead> {
   const taken = await takeWithSelection(services, signal, head?.sheetState);
-  const { competition, lang } = services;
-  const context = [await configKey(competition), LAYOUT_VERSION, lang, head?.inputsStamp ?? ''].join('|');
-  return { taken, context, readHash: await sha256Hex(`${context}|${taken.taken.read.digest}`) };
+  const { lang } = services;
+  const context = [await configKey(services), LAYOUT_VERSION, lang, head?.inputsStamp ?? ''].join('|');
+  let digests: Map<string, string> | undefined;
+  return {
+    taken,
+    context,
+    readHash: await sha256Hex(`${context}|${taken.taken.read.digest}`),
+    readDigests: () => {
+      digests ??= digestsOfRead(taken, context);
+      return digests;
+    },
+  };
 }
 
 /**
@@ -95,19 +106,21 @@ function logTabShowsHead({ lang, competition }: Services, head: SyncHead | null,
 /** What the record is saved with per juror tab: the digests of its read and of its typed cells. */
 export function tabStates(read: TabsRead, cells: ReadonlyMap<string, string>): TabStates {
   return Object.fromEntries(
-    [...readDigests(read)].map(([key, digest]) => [key, { read: digest, cells: cells.get(key) ?? '' }]),
+    [...read.readDigests()].map(([key, digest]) => [key, { read: digest, cells: cells.get(key) ?? '' }]),
   );
 }
 
-/** The config's hash, once per config object (a Worker isolate keeps it across requests). */
-const configKeys = new WeakMap<Competition, Promise<string>>();
-function configKey(competition: Competition): Promise<string> {
-  let key = configKeys.get(competition);
-  if (!key) {
-    key = sha256Hex(canonicalJson(competition));
-    configKeys.set(competition, key);
-  }
-  return key;
+/**
+ * The config's hash: once per config object where the composition root keeps a cache (a Worker isolate
+ * keeps it across requests), else for each read.
+ */
+function configKey({ competition, configKeys }: Services): Promise<string> {
+  return configKeys ? configKeys(competition) : configKeyOf(competition);
+}
+
+/** What the config hashes to: its canonical JSON's sha256. */
+export function configKeyOf(competition: Competition): Promise<string> {
+  return sha256Hex(canonicalJson(competition));
 }
 
 /**
@@ -118,23 +131,17 @@ function movedTabs(head: SyncHead | null, read: TabsRead): ReadonlySet<string> |
   const saved = head?.tabs;
   if (!saved) return undefined;
   const moved = new Set<string>();
-  for (const [key, digest] of readDigests(read)) if (saved[key]?.read !== digest) moved.add(key);
+  for (const [key, digest] of read.readDigests()) if (saved[key]?.read !== digest) moved.add(key);
   return moved;
 }
 
-/** The digest of each juror tab's read (by tabKey), once per read. */
-const readDigestsOf = new WeakMap<TakenWithSelection, Map<string, string>>();
-function readDigests({ taken: read, context }: TabsRead): Map<string, string> {
-  let digests = readDigestsOf.get(read);
-  if (!digests) {
-    const values = read.taken.read.snapshot().ranges;
-    digests = new Map(
-      read.taken.tabs.map((tab, i) => [
-        tabKey({ stage: tab.stage.id, juror: tab.juror.id }),
-        readDigest(context, values[i]?.values ?? []),
-      ]),
-    );
-    readDigestsOf.set(read, digests);
-  }
-  return digests;
+/** The digest of each juror tab's read (by tabKey), under the read's context. */
+function digestsOfRead(taken: TakenWithSelection, context: string): Map<string, string> {
+  const values = taken.taken.read.snapshot().ranges;
+  return new Map(
+    taken.taken.tabs.map((tab, i) => [
+      tabKey({ stage: tab.stage.id, juror: tab.juror.id }),
+      readDigest(context, values[i]?.values ?? []),
+    ]),
+  );
 }

@@ -28,7 +28,6 @@ export interface PlannedChunks {
 }
 
 const encoder = new TextEncoder();
-let scratch: Uint8Array | undefined;
 
 /** The JSON of `value` cut into text chunks under `<base>/chunks/` (no gzip, no base64). */
 export function planTextChunks(base: string, value: unknown): PlannedChunks {
@@ -37,8 +36,12 @@ export function planTextChunks(base: string, value: unknown): PlannedChunks {
   const paths: string[] = [];
   const writes: DocumentWrite[] = [];
   let bytes = 0;
+  // Only a value too large for one chunk needs its pieces measured: a buffer for this value's cuts.
+  let scratch: Uint8Array | undefined;
   for (let at = 0; at < json.length || paths.length === 0; ) {
-    const piece = cutAt(json, at);
+    const left = json.length - at;
+    if (left * 3 > CHUNK_BYTES) scratch ??= new Uint8Array(CHUNK_BYTES);
+    const piece = cutAt(json, at, scratch);
     const path = `${base}/chunks/${saveId}-${String(paths.length).padStart(4, '0')}`;
     paths.push(path);
     writes.push({ op: 'set', path, fields: { text: json.slice(at, piece.end) } });
@@ -52,10 +55,9 @@ export function planTextChunks(base: string, value: unknown): PlannedChunks {
  * Where the chunk starting at `at` ends: as many UTF-16 units as fit CHUNK_BYTES of UTF-8, never half
  * a character (encodeInto stops before one that does not fit). A short rest needs no encoding.
  */
-function cutAt(json: string, at: number): { end: number; bytes: number } {
+function cutAt(json: string, at: number, scratch: Uint8Array | undefined): { end: number; bytes: number } {
   const left = json.length - at;
-  if (left * 3 <= CHUNK_BYTES) return { end: json.length, bytes: left * 3 };
-  scratch ??= new Uint8Array(CHUNK_BYTES);
+  if (!scratch || left * 3 <= CHUNK_BYTES) return { end: json.length, bytes: left * 3 };
   const { read, written } = encoder.encodeInto(json.slice(at, at + CHUNK_BYTES), scratch);
   return { end: at + read, bytes: written };
 }
