@@ -71,7 +71,8 @@ function memoryServices(
   read: () => SheetSnapshot,
   keep = true,
 ): Services {
-  const payload = d.payload;
+  // The body as the Sheets adapter has it: bytes off the wire, hashed as they are (no text to encode).
+  const body = new TextEncoder().encode(d.payload);
   let last: SyncRecord | null = null;
   let head: SyncHead | null = null;
   const counts = { reads: 0, writes: 0 };
@@ -80,7 +81,7 @@ function memoryServices(
     // As the adapter: the body is hashed as it arrived, and parsed only when the sync asks.
     readRanges: async (refs) => {
       counts.reads++;
-      return sheetRead(await sha256Hex(payload), () => {
+      return sheetRead(await sha256Hex(body), () => {
         const got = read();
         return {
           ranges: refs.map((ref, i) => got.ranges[i] ?? { range: ref.range, values: [] }),
