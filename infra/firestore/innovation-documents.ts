@@ -1,6 +1,6 @@
 import pRetry from 'p-retry';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
-import { storageUnavailable } from '../../shared/errors.ts';
+import { isAppError, storageUnavailable } from '../../shared/errors.ts';
 import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import { type CarriedArchive, carriedArchive, type ReadAlong } from './carried-archive.ts';
@@ -26,6 +26,7 @@ type Upserted = { outcome: UpsertOutcome; innovation: Innovation };
 interface Numbering extends DocumentScope {
   leases: Leases;
   numberToId: (n: number) => string;
+  lastClaimed: LastClaimed;
 }
 
 /**
@@ -35,9 +36,10 @@ interface Numbering extends DocumentScope {
  */
 export function createInnovationDocuments(scope: DocumentScope, leases: Leases): InnovationStore {
   const { backend, at } = scope;
+  const lastClaimed = lastClaimedNumber();
   return {
     upsertInnovation: (submission, numberToId, raw) =>
-      upsert({ ...scope, leases, numberToId }, submission, carriedArchive(scope, raw)),
+      upsert({ ...scope, leases, numberToId, lastClaimed }, submission, carriedArchive(scope, raw)),
     async listInnovations() {
       const docs = await backend.query({
         collection: at('innovations'),
@@ -61,12 +63,22 @@ async function upsert(
   archive: CarriedArchive,
 ): Promise<Upserted> {
   const claimId = crypto.randomUUID();
+  const unread = await createUnread(n, submission, claimId, archive);
+  if (unread) return unread;
   const hint = numberHint(n);
   let next = 0;
   /** The last create failed maybe on the payload's own `create` only: its number may still be free. */
   let numberUntried = false;
+  /** Our own innovation is read as it is, not waited for, until its repair was found running elsewhere. */
+  let ownClaim: string | undefined = claimId;
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const existing = await settledInnovation(n, submission.responseId, [archive, hint]);
+    const existing = await settledInnovation(n, submission.responseId, [archive, hint], ownClaim);
+    if (existing?.claimId === claimId) {
+      const own = await ownLanded(n, existing, archive);
+      if (own) return own;
+      ownClaim = undefined;
+      continue;
+    }
     if (!existing) {
       const highest = hint.take() ?? (await highestNumber(n));
       next = Math.max(numberUntried ? next : next + 1, highest + 1);
@@ -85,6 +97,72 @@ async function upsert(
   throw storageUnavailable(new Error('innovation-documents: upsert-not-settled'));
 }
 
+/**
+ * The number this store last claimed, kept by the store object (the Worker builds one per isolate), so
+ * that the next new response can be created on the number after it without a read first. One upsert at a
+ * time takes it; a create that claims a number gives the highest back.
+ */
+interface LastClaimed {
+  take(): number | undefined;
+  claimed(number: number): void;
+}
+
+function lastClaimedNumber(): LastClaimed {
+  let last: number | undefined;
+  return {
+    take() {
+      const once = last;
+      last = undefined;
+      return once;
+    },
+    claimed(number) {
+      last = Math.max(last ?? number, number);
+    },
+  };
+}
+
+/**
+ * A new response created on the number after the last one this store claimed, before anything is read:
+ * one commit in all. Gap-free as every create is: the commit also rewrites `numbers/{last}` unchanged
+ * under an `exists` precondition, first, so it lands only while that number is claimed, and so every
+ * number below it (a store emptied meanwhile fails it). It fails, leaving nothing on production Firestore,
+ * when the response is stored already (a redelivery, an edit), the number was taken meanwhile (another
+ * isolate) or the payload was archived before; the upsert then reads as always, the payload's document
+ * with the rest (the emulator may have kept the commit's first writes, which that read finds).
+ */
+async function createUnread(
+  n: Numbering,
+  submission: AcceptedSubmission,
+  claimId: string,
+  archive: CarriedArchive,
+): Promise<Upserted | null> {
+  const last = n.lastClaimed.take();
+  if (last === undefined) return null;
+  const claimed: DocumentWrite = { op: 'update', path: n.at('numbers', String(last)), fields: { n: last } };
+  try {
+    return await commitCreate(n, submission, last + 1, claimId, archive, [claimed]);
+  } catch (error) {
+    // AlreadyExists, or NOT_FOUND for `numbers/{last}`: read as always. An outage is the sender's to retry.
+    if (isAppError(error) && error.code === 'storage_unavailable') throw error;
+    return null;
+  }
+}
+
+/**
+ * Our own innovation found by the read after a create that failed: the emulator kept it while its number
+ * was taken. It is numbered by a repair; null when another delivery's repair runs (the upsert then waits).
+ */
+async function ownLanded(
+  n: Numbering,
+  doc: InnovationDoc,
+  archive: CarriedArchive,
+): Promise<Upserted | null> {
+  await archive.alone();
+  if (await ownsNumber(n, doc)) return { outcome: 'created', innovation: doc.innovation };
+  const repaired = await repair(n, doc.innovation.responseId ?? '');
+  return repaired ? { outcome: 'created', innovation: repaired } : null;
+}
+
 /** Accepted: a standing rejection of the response goes in the same commit. */
 function clearedRejection({ at }: DocumentScope, responseId: string): DocumentWrite {
   return { op: 'delete', path: at('rejections', docId(responseId)) };
@@ -98,23 +176,8 @@ async function tryCreate(
   claimId: string,
   archive: CarriedArchive,
 ): Promise<Upserted | null> {
-  const innovation = innovationRecord(submission, n.numberToId(number), 1);
-  const doc: InnovationDoc = { number, version: 1, submittedAt: submission.submittedAt, claimId, innovation };
   try {
-    await n.backend.commit([
-      ...archive.writes(),
-      {
-        op: 'create',
-        path: n.at('innovations', docId(submission.responseId)),
-        fields: innovationFields(doc),
-      },
-      { op: 'create', path: n.at('numbers', String(number)), fields: claimFields(doc, number) },
-      { op: 'set', path: n.at(...NUMBER_HINT), fields: { top: number } },
-      clearedRejection(n, submission.responseId),
-      n.stamp(),
-    ]);
-    archive.landed();
-    return { outcome: 'created', innovation };
+    return await commitCreate(n, submission, number, claimId, archive);
   } catch (error) {
     if (!(error instanceof AlreadyExists)) throw error;
     await archive.alone();
@@ -125,6 +188,35 @@ async function tryCreate(
     }
     return null;
   }
+}
+
+/** The create's commit, after the `first` writes; throws AlreadyExists when a precondition failed. */
+async function commitCreate(
+  n: Numbering,
+  submission: AcceptedSubmission,
+  number: number,
+  claimId: string,
+  archive: CarriedArchive,
+  first: readonly DocumentWrite[] = [],
+): Promise<Upserted> {
+  const innovation = innovationRecord(submission, n.numberToId(number), 1);
+  const doc: InnovationDoc = { number, version: 1, submittedAt: submission.submittedAt, claimId, innovation };
+  await n.backend.commit([
+    ...first,
+    ...archive.writes(),
+    {
+      op: 'create',
+      path: n.at('innovations', docId(submission.responseId)),
+      fields: innovationFields(doc),
+    },
+    { op: 'create', path: n.at('numbers', String(number)), fields: claimFields(doc, number) },
+    { op: 'set', path: n.at(...NUMBER_HINT), fields: { top: number } },
+    clearedRejection(n, submission.responseId),
+    n.stamp(),
+  ]);
+  archive.landed();
+  n.lastClaimed.claimed(number);
+  return { outcome: 'created', innovation };
 }
 
 /** The edit, with the replaced version kept in history; null when another edit took that version. */
@@ -295,12 +387,13 @@ async function settledInnovation(
   n: Numbering,
   responseId: string,
   along: readonly ReadAlong[],
+  ownClaim: string | undefined,
 ): Promise<InnovationDoc | null> {
   const settled = () =>
     pRetry(
       async () => {
         const doc = await readInnovation(n, responseId, along);
-        if (doc && !(await ownsNumber(n, doc))) throw new NotSettled();
+        if (doc && doc.claimId !== ownClaim && !(await ownsNumber(n, doc))) throw new NotSettled();
         return doc;
       },
       {
