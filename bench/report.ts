@@ -83,6 +83,8 @@ interface Workerd {
     emptyWorkerMs: number;
     jsonSha256Ms: number;
     fetchJsonSha256Ms: number;
+    /** Each subrequest's fetch floor alone, in the tick's order (runs before it lack this). */
+    each?: { what: string; kilobytes: number; fetchJsonSha256Ms: number }[];
   };
 }
 export interface Results {
@@ -404,6 +406,26 @@ function floorLines(w: Workerd): string[] {
         ? []
         : [`| ${label} | ${fmt(x.toJsonSha256Floor)} | ${fmt(x.toFetchFloor ?? Number.NaN)} |`];
     }),
+    ...eachFloorLines(f.each ?? []),
+  ];
+}
+
+/**
+ * Each subrequest's fetch floor alone: what a step of a split sync pays at least for the requests it
+ * makes (issue 22), whatever its own work.
+ */
+function eachFloorLines(
+  each: readonly { what: string; kilobytes: number; fetchJsonSha256Ms: number }[],
+): string[] {
+  if (each.length === 0) return [];
+  return [
+    '',
+    'Each of those subrequests replayed alone (a plain `fetch()`, its bodies parsed, stringified and hashed), in the',
+    "written tick's order: the least a step of a split sync pays for each request it makes.",
+    '',
+    '| subrequest | KB (request + answer) | ms above an empty request |',
+    '|---|---|---|',
+    ...each.map((e) => `| ${e.what} | ${fmt(e.kilobytes, 0)} | ${fmt(e.fetchJsonSha256Ms, 2)} |`),
   ];
 }
 

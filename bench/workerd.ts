@@ -46,8 +46,11 @@ const SECRET = 'bench-intake-secret-0123';
 const ADMIN = 'bench-admin-token-0123';
 const text = (value: string) => ({ type: 'plain_text' as const, value });
 
-/** Counts the Firestore requests and the documents they read, in front of the REST bridge. */
-async function countingProxy(target: string): Promise<{
+/** Counts the requests to `api` (Firestore's REST bridge, the Sheets stand-in) and the documents they read. */
+async function countingProxy(
+  target: string,
+  api: string,
+): Promise<{
   url: string;
   reads: () => number;
   requests: () => number;
@@ -72,7 +75,12 @@ async function countingProxy(target: string): Promise<{
         ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
       });
       const body = await upstream.text();
-      recording?.push({ method: req.method ?? 'GET', body: Buffer.concat(chunks).toString(), answer: body });
+      recording?.push({
+        method: req.method ?? 'GET',
+        what: requestKind(api, req.method ?? 'GET', req.url ?? '/'),
+        body: Buffer.concat(chunks).toString(),
+        answer: body,
+      });
       // A create that lost and absent documents are answers; anything else (an abort too) is worth seeing.
       if (!upstream.ok && upstream.status !== 404 && (upstream.status !== 409 || body.includes('ABORTED'))) {
         process.stderr.write(
@@ -115,8 +123,17 @@ async function countingProxy(target: string): Promise<{
 /** One subrequest as the floors replay it (bench/floor-worker.ts). */
 interface Recorded {
   method: string;
+  /** What the request is, for the floors of each: "POST documents:commit", "GET values:batchGet". */
+  what: string;
   body: string;
   answer: string;
+}
+
+/** The API and the call a request makes ("Firestore commit", "Sheets batchGet"), without ids or a query. */
+function requestKind(api: string, method: string, url: string): string {
+  const path = new URL(url, 'http://x').pathname;
+  const call = path.slice(path.lastIndexOf('/') + 1);
+  return `${api} ${call.includes(':') ? call.slice(call.lastIndexOf(':') + 1) : method}`;
 }
 
 interface Socket {
@@ -175,7 +192,7 @@ const base = JSON.parse(readFileSync(BASE_CONFIG_PATH, 'utf8'));
 const competition = competitionFor(base, scale);
 const emulator = await startFirestoreEmulator();
 const bridge = await startFirestoreRestBridge({ emulatorHost: emulator.host });
-const firestore = await countingProxy(bridge.url);
+const firestore = await countingProxy(bridge.url, 'Firestore');
 const account = await makeLocalServiceAccount();
 const tokens = await startLocalTokenServer(account);
 const dir = mkdtempSync(join(tmpdir(), 'juri-bench-workerd-'));
@@ -186,7 +203,7 @@ const sheet = await startLocalSheetsServer({
   accessToken: (token) => token.startsWith('local-access-') || token === TYPIST_TOKEN,
 });
 // The Worker's Sheets requests pass a proxy too, so that a written tick's can be replayed (the floors).
-const sheets = await countingProxy(sheet.url);
+const sheets = await countingProxy(sheet.url, 'Sheets');
 const config = unstable_readConfig({ config: WRANGLER_TOML_PATH });
 const before = new Set(descendantsNamed(process.pid, 'workerd'));
 const worker = await unstable_startWorker({
@@ -466,8 +483,10 @@ process.exit(0);
  * same JSON and sha256. A sync cannot cost less than the first; the second is its subrequests' share.
  */
 async function measureFloors(recorded: Recorded[]) {
+  // The answers of what the floor Worker was last loaded with (all of them, then each alone).
+  let loaded = recorded;
   const echo = createServer((req, res) => {
-    const answer = recorded[Number((req.url ?? '/').slice(1))]?.answer ?? '';
+    const answer = loaded[Number((req.url ?? '/').slice(1))]?.answer ?? '';
     req.resume();
     req.on('end', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -508,6 +527,17 @@ async function measureFloors(recorded: Recorded[]) {
   const empty = await median15('/healthz');
   const json = await median15('/json');
   const fetched = await median15('/fetch');
+  // Each subrequest's floor on its own: what a step of a split sync would at least pay for it.
+  const each: { what: string; kilobytes: number; fetchJsonSha256Ms: number }[] = [];
+  for (const r of recorded) {
+    loaded = [r];
+    await request('/load', { method: 'POST', body: JSON.stringify(loaded) });
+    each.push({
+      what: r.what,
+      kilobytes: round((r.body.length + r.answer.length) / 1024, 0),
+      fetchJsonSha256Ms: round((await median15('/fetch')) - empty, 2),
+    });
+  }
   await floor.dispose();
   await new Promise<void>((ok) => echo.close(() => ok()));
   return {
@@ -516,6 +546,7 @@ async function measureFloors(recorded: Recorded[]) {
     emptyWorkerMs: round(empty, 2),
     jsonSha256Ms: round(json - empty, 2),
     fetchJsonSha256Ms: round(fetched - empty, 2),
+    each,
   };
 }
 
