@@ -465,10 +465,16 @@ class RowNumerators implements StageNumerators {
   }
 
   of(innovation: string, jurors: readonly string[]): EntryNumerators | null {
-    const texts = jurors.map((juror) => this.textsOf(innovation, juror));
+    const texts = new Array<(string | undefined)[]>(jurors.length);
     let decimals = this.decimals;
-    for (const row of texts)
-      for (const text of row) if (text !== undefined) decimals = Math.max(decimals, fractionDigits(text));
+    for (let j = 0; j < jurors.length; j++) {
+      const row = this.textsOf(innovation, jurors[j] as string);
+      texts[j] = row;
+      for (let k = 0; k < row.length; k++) {
+        const text = row[k];
+        if (text !== undefined) decimals = Math.max(decimals, fractionDigits(text));
+      }
+    }
     let scale = this.scales.get(decimals);
     if (!scale) {
       scale = stageScale(this.stage.criteria, decimals);
@@ -518,7 +524,8 @@ export function clearDisplay(score: number): string | undefined {
   const rest = x - whole;
   if (Math.abs(rest - 0.5) < CLEAR_OF_HALF) return undefined;
   const q = rest > 0.5 ? whole + 1 : whole;
-  const text = `${Math.floor(q / 100)}.${String(q % 100).padStart(2, '0')}`;
+  const cents = q % 100;
+  const text = `${(q - cents) / 100}${cents < 10 ? '.0' : '.'}${cents}`;
   return score < 0 && q !== 0 ? `-${text}` : text;
 }
 
