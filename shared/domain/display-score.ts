@@ -405,8 +405,9 @@ interface StageNumerators {
 }
 
 /**
- * From the columns' own rows when the stage's cells are one set of columns read against it (the live
- * sync), else from first texts gathered per entry and juror (a list, columns of another config).
+ * From a list's cells of the entry (a record's), or from the columns' own rows when the stage's cells are
+ * one set of columns read against it (the live sync); else from first texts gathered for the whole
+ * stage per entry and juror (a field verification, columns of another config).
  * `decimals`: what the configured minimums need (Mₖ = minₖ·10^E whole).
  */
 function stageNumerators(
@@ -414,6 +415,8 @@ function stageNumerators(
   cells: readonly ScoreEntry[] | TypedCells,
   decimals: number,
 ): StageNumerators {
+  if (Array.isArray(cells) && !isFieldStage(stage))
+    return new ListNumerators(stage, cells as readonly ScoreEntry[], decimals);
   if (!Array.isArray(cells) && !isFieldStage(stage)) {
     const { stages, stray } = cells as TypedCells;
     const own = stages.filter((c) => c.stage === stage.id);
@@ -438,31 +441,21 @@ function stageNumerators(
 }
 
 /**
- * firstTextsOfColumns and totalNumerator for one entry at a time, from its own rows: an entry's rows
- * are found through a chain of row numbers, and its juror totals are put over 10^E with E the most
- * decimals of its own texts (a scale per E, made once). Any E at least that large gives the very same
- * exact score (E scales numerators and factor alike): the whole stage's texts need not be read first.
+ * The juror totals' numerators of one entry at a time, from its juror's first texts (`textsOf`): they
+ * are put over 10^E with E the most decimals of the entry's own texts (a scale per E, made once). Any E
+ * at least that large gives the very same exact score (E scales numerators and factor alike): the whole
+ * stage's texts need not be read first.
  */
-class RowNumerators implements StageNumerators {
-  /** By innovation id, its first row; `next` links each row to the entry's next row (-1: none). */
-  private readonly head = new Map<string, number>();
-  private readonly next: Int32Array;
-  private readonly width: number;
+abstract class EntryTexts implements StageNumerators {
   private readonly scales = new Map<number, StageScale>();
 
   constructor(
-    private readonly stage: Stage,
-    private readonly columns: StageColumns,
+    protected readonly stage: Stage,
     private readonly decimals: number,
-  ) {
-    this.width = stage.criteria.length;
-    this.next = new Int32Array(columns.length);
-    for (let r = columns.length - 1; r >= 0; r--) {
-      const id = columns.innovation[r] ?? '';
-      this.next[r] = this.head.get(id) ?? -1;
-      this.head.set(id, r);
-    }
-  }
+  ) {}
+
+  /** The juror's first text of each criterion that reads as a number (undefined: none). */
+  protected abstract textsOf(innovation: string, juror: string): (string | undefined)[];
 
   of(innovation: string, jurors: readonly string[]): EntryNumerators | null {
     const texts = new Array<(string | undefined)[]>(jurors.length);
@@ -488,10 +481,34 @@ class RowNumerators implements StageNumerators {
     }
     return { scale, numerators };
   }
+}
 
-  /** The juror's first text of each criterion that reads as a number, in row order (firstTextsOfColumns). */
-  private textsOf(innovation: string, juror: string): (string | undefined)[] {
-    const { columns, width } = this;
+/**
+ * firstTextsOfColumns for one entry at a time, from its own rows: an entry's rows are found through a
+ * chain of row numbers.
+ */
+class RowNumerators extends EntryTexts {
+  /** By innovation id, its first row; `next` links each row to the entry's next row (-1: none). */
+  private readonly head = new Map<string, number>();
+  private readonly next: Int32Array;
+
+  constructor(
+    stage: Stage,
+    private readonly columns: StageColumns,
+    decimals: number,
+  ) {
+    super(stage, decimals);
+    this.next = new Int32Array(columns.length);
+    for (let r = columns.length - 1; r >= 0; r--) {
+      const id = columns.innovation[r] ?? '';
+      this.next[r] = this.head.get(id) ?? -1;
+      this.head.set(id, r);
+    }
+  }
+
+  protected textsOf(innovation: string, juror: string): (string | undefined)[] {
+    const { columns } = this;
+    const width = this.stage.criteria.length;
     const texts = new Array<string | undefined>(width).fill(undefined);
     for (let s = this.head.get(innovation) ?? -1; s >= 0; s = this.next[s] ?? -1) {
       if (columns.juror[s] !== juror) continue;
@@ -499,6 +516,46 @@ class RowNumerators implements StageNumerators {
         if (texts[k] === undefined && (columns.status[k] as Uint8Array)[s] === CELL_NUMBER)
           texts[k] = columns.origin.text(s, k);
       }
+    }
+    return texts;
+  }
+}
+
+/**
+ * firstTextsOfList for one entry at a time: the stage's cells of a list (a record's) are put by entry
+ * once, in list order, and an entry's cells read only when its exact score is asked for. Not for a
+ * field verification (its answers count as their points, whose decimals are not the typed text's).
+ */
+class ListNumerators extends EntryTexts {
+  /** By innovation id, the indexes of the stage's cells of a known criterion, in list order. */
+  private readonly byEntry = new Map<string, number[]>();
+  private readonly at: Map<string, number>;
+
+  constructor(
+    stage: Stage,
+    private readonly cells: readonly ScoreEntry[],
+    decimals: number,
+  ) {
+    super(stage, decimals);
+    this.at = new Map(stage.criteria.map((c, k) => [c.id, k]));
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] as ScoreEntry;
+      if (cell.stage !== stage.id || !this.at.has(cell.criterion)) continue;
+      const own = this.byEntry.get(cell.innovation);
+      if (own) own.push(i);
+      else this.byEntry.set(cell.innovation, [i]);
+    }
+  }
+
+  protected textsOf(innovation: string, juror: string): (string | undefined)[] {
+    const criteria = this.stage.criteria;
+    const texts = new Array<string | undefined>(criteria.length).fill(undefined);
+    for (const i of this.byEntry.get(innovation) ?? []) {
+      const cell = this.cells[i] as ScoreEntry;
+      const k = this.at.get(cell.criterion) as number;
+      const scale = criteria[k] as Criterion;
+      if (cell.juror !== juror || texts[k] !== undefined) continue;
+      if (typeof readScore(cell.value, scale.min, scale.max) === 'number') texts[k] = cell.value;
     }
     return texts;
   }
