@@ -43,7 +43,9 @@ export function carriedArchive(scope: DocumentScope, raw: RawSubmission | undefi
     },
     async alone() {
       if (done) return;
-      await archiveAlone(scope, { payload, delivery });
+      // A payload the read found is there already: its delivery alone, without first failing on its create.
+      if (archived) await scope.backend.commit([delivery]);
+      else await archiveAlone(scope, { payload, delivery });
       done = true;
     },
   };

@@ -132,10 +132,13 @@ describe('firestore REST adapter: a create on the number after the last one clai
     const store = createDocumentStore(backend);
     await upsert(store, accepted('r1'));
     // The store now tries r1's next number unread: the commit fails on r1's innovation (and payload).
+    const before = backend.requests();
     expect(await upsert(store, accepted('r1'))).toMatchObject({
       outcome: 'unchanged',
       innovation: { id: 'N-1' },
     });
+    // That commit, the batch read, r1's number checked, and the delivery alone (its payload was found).
+    expect(backend.requests() - before).toBe(4);
     await upsert(store, accepted('r2'));
     const edit = accepted('r2', '2024-10-02T00:00:00Z');
     expect(await upsert(store, edit)).toMatchObject({
