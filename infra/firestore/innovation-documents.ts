@@ -31,8 +31,9 @@ interface Numbering extends DocumentScope {
 
 /**
  * Innovations on Firestore. Exactly-once and gap-free numbering rest on `create` preconditions in one
- * commit (`innovations/{response}` and `numbers/{n}`), not on transactions; infra/firestore/README.md
- * explains why that holds on production Firestore and what the emulator lacks.
+ * commit (`innovations/{response}` and `numbers/{n}`; an unread create adds `exists` on `numbers/{n-1}`),
+ * not on transactions; infra/firestore/README.md explains why that holds on production Firestore and
+ * what the emulator lacks.
  */
 export function createInnovationDocuments(scope: DocumentScope, leases: Leases): InnovationStore {
   const { backend, at } = scope;

@@ -1,4 +1,4 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { docId } from '../../infra/firestore/document-backend.ts';
 import { createDocumentStore } from '../../infra/firestore/document-store.ts';
 import {
@@ -11,6 +11,7 @@ import { EMULATOR_DEADLINE, emulatorFirestore, startFirestoreEmulator } from '..
 import { countingBackend } from './counting-backend.ts';
 import { describeStoreContract } from './store-contract.ts';
 import { describeSyncHeadContract } from './sync-head-contract.ts';
+import { describeUnreadCreate } from './unread-create-contract.ts';
 
 describeStoreContract('firestore (node client → emulator)', async () => {
   const db = emulatorFirestore(inject('firestoreEmulatorHost'), `juri-node-${Date.now()}`);
@@ -27,6 +28,17 @@ describeSyncHeadContract('firestore (node client → emulator)', async () => {
     requests: backend.requests,
     dropHead: (cid) => backend.commit([{ op: 'delete', path: `competitions/${docId(cid)}/heads/sync` }]),
   };
+});
+
+const unreadDatabases: ReturnType<typeof emulatorFirestore>[] = [];
+afterAll(() => Promise.all(unreadDatabases.map((db) => db.terminate())));
+describeUnreadCreate('firestore (node client → emulator)', () => {
+  const db = emulatorFirestore(
+    inject('firestoreEmulatorHost'),
+    `juri-node-unread-${Date.now()}-${Math.random()}`,
+  );
+  unreadDatabases.push(db);
+  return nodeBackend(db, EMULATOR_DEADLINE);
 });
 
 describe('firestore (node client) when Firestore stops answering', () => {
