@@ -26,7 +26,9 @@ export async function compareWithLast(
 ): Promise<Compared> {
   const entries = scores.selected.entries;
   soFar.readCells = entries;
-  const digests = cellDigests(entries);
+  // Rows placed by this sync were read again: `moved` speaks of the first read only.
+  const asBefore = scores.rowsPlaced.length === 0 && sameJudged(inputs.last, scores);
+  const digests = cellDigests(entries, unmovedDigests(run.head?.tabs, moved, asBefore));
   const tabs = tabStates(scores.read, digests);
   soFar.tabs = tabs;
   const seen = { at: run.startedAt, syncId: run.id, afterVersion: inputs.fixed?.version ?? null };
@@ -34,6 +36,38 @@ export async function compareWithLast(
   const changes = await changesSince(services, was, { entries, digests }, seen);
   soFar.changes = changes;
   return { tabs, changes };
+}
+
+/**
+ * The cells digests of the tabs whose read did not move since the head's record, which the head holds:
+ * those cells are what they were then, as long as the same entries are judged (the tabs' read digests
+ * take in the config, the layout, the language and the intake's stamp, but not the selection).
+ */
+function unmovedDigests(
+  saved: TabStates | undefined,
+  moved: ReadonlySet<string> | undefined,
+  judgedAsBefore: boolean,
+): Map<string, string> {
+  const known = new Map<string, string>();
+  if (!saved || !moved || !judgedAsBefore) return known;
+  for (const [key, state] of Object.entries(saved))
+    if (!moved.has(key) && state.cells !== '') known.set(key, state.cells);
+  return known;
+}
+
+/**
+ * Whether this sync judges the entries the last record's cells were taken with: the same ones passed
+ * selection. A failed record carries an earlier record's selection beside its own read's cells: never.
+ */
+function sameJudged(last: SyncRecord | null, scores: Scores): boolean {
+  if (!last || last.status === 'failed') return false;
+  const now = scores.selected.record?.verdicts;
+  const before = last.selection?.verdicts;
+  if (!now || !before) return !now && !before;
+  const passed = (verdicts: typeof now) => verdicts.filter((v) => v.outcome === 'pass').map((v) => v.id);
+  const a = passed(now);
+  const b = passed(before);
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 /**

@@ -67,23 +67,28 @@ function lane(a: number, b: number): string {
  * The digest of each tab's typed cells, in the order read (a tab without any is absent). A cell's address
  * is its tab's part ("'Juri 1 – …'!", the same for every cell of a run) and its own ("G6"): the tab's
  * part is digested where it changes, flagged, so the rest of a run hashes a few characters a cell, not
- * thirty (this was the largest part of a written sync's own work at NTT scale).
+ * thirty (this was the largest part of a written sync's own work at NTT scale). `known`: the digests of
+ * tabs whose cells cannot have changed since they were taken (their read did not move), given back
+ * without hashing those cells again.
  */
-export function cellDigests(cells: readonly ScoreEntry[]): Map<string, string> {
-  const tabs = new Map<string, { digest: TextDigest; sheet: string }>();
-  let tab: { digest: TextDigest; sheet: string } | undefined;
+export function cellDigests(
+  cells: readonly ScoreEntry[],
+  known: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
+  const tabs = new Map<string, { digest: TextDigest; sheet: string } | string>();
+  let tab: { digest: TextDigest; sheet: string } | string | undefined;
   let stage = '';
   let juror = '';
   for (const cell of cells) {
     if (tab === undefined || cell.stage !== stage || cell.juror !== juror) {
       ({ stage, juror } = cell);
       const key = tabKey(cell);
-      tab = tabs.get(key);
-      if (!tab) {
-        tab = { digest: new TextDigest(), sheet: '' };
-        tabs.set(key, tab);
-      }
+      tab = tabs.get(key) ?? known.get(key);
+      if (tab === undefined) tab = { digest: new TextDigest(), sheet: '' };
+      tabs.set(key, tab);
     }
+    // A tab whose digest is known already: its cells are not hashed again.
+    if (typeof tab === 'string') continue;
     const { digest, sheet } = tab;
     digest.add(cell.innovation).add(cell.criterion).add(cell.value);
     const at = cell.cell ?? '';
@@ -93,7 +98,7 @@ export function cellDigests(cells: readonly ScoreEntry[]): Map<string, string> {
       digest.add(NEW_SHEET).add(tab.sheet).addFrom(at, tab.sheet.length);
     }
   }
-  return new Map([...tabs].map(([key, t]) => [key, t.digest.hex()]));
+  return new Map([...tabs].map(([key, t]) => [key, typeof t === 'string' ? t : t.digest.hex()]));
 }
 
 /** Whether a cell's address names its tab's part again (NEW_SHEET, then that part) or as before. */

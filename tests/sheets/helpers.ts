@@ -18,7 +18,8 @@ import { NTT_REGIONS } from '../../shared/domain/regions.ts';
 import type { AcceptedSubmission, ScoreSheet, StoreAdapter } from '../../shared/ports.ts';
 import { jurorReadRange, locateColumns } from '../../shared/sheet/juror-read.ts';
 import { jurorTabs, NAMES_ROW } from '../../shared/sheet/juror-tab.ts';
-import { a1Cell, JUROR_HEADER_ROWS } from '../../shared/sheet/layout.ts';
+import { a1Cell, JUROR_HEADER_ROWS, quoteTitle } from '../../shared/sheet/layout.ts';
+import { SELECTION_TAB_TITLE } from '../../shared/sheet/selection-tab.ts';
 import { loadNtt2024, testServices } from '../helpers/services.ts';
 
 export const TOKEN = 'test-access-token';
@@ -228,4 +229,22 @@ export function requestsSince(env: SheetEnv, from: number) {
     reads: entries.filter((e) => e.kind === 'read').length,
     writes: entries.filter((e) => e.kind === 'write').length,
   };
+}
+
+/** The tab of that title as the stand-in server holds it now. */
+export async function tabOf(env: SheetEnv, title: string) {
+  return (await env.server.snapshot()).find((t) => t.title === title);
+}
+
+/** The secretariat types a decision (keputusan, oleh, catatan) into the "Seleksi" tab's row of `id`. */
+export async function typeInSelection(env: SheetEnv, id: string, cells: [string, string, string]) {
+  const tab = await tabOf(env, SELECTION_TAB_TITLE);
+  const row = (tab?.values ?? []).findIndex((r) => r[0] === id) + 1;
+  await env.client.spreadsheets.values.batchUpdate({
+    spreadsheetId: env.server.spreadsheetId,
+    requestBody: {
+      valueInputOption: 'USER_ENTERED',
+      data: [{ range: `${quoteTitle(SELECTION_TAB_TITLE)}!H${row}:J${row}`, values: [cells] }],
+    },
+  });
 }

@@ -3,9 +3,16 @@ import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
 import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { jurorTabs } from '../../shared/sheet/juror-tab.ts';
-import { quoteTitle } from '../../shared/sheet/layout.ts';
 import { SELECTION_TAB_TITLE } from '../../shared/sheet/selection-tab.ts';
-import { type SheetEnv, scoreFor, sheetEnvsClosedAfterEach, submission, typeScores } from './helpers.ts';
+import {
+  type SheetEnv,
+  scoreFor,
+  sheetEnvsClosedAfterEach,
+  submission,
+  tabOf,
+  typeInSelection,
+  typeScores,
+} from './helpers.ts';
 
 const startEnv = sheetEnvsClosedAfterEach();
 
@@ -22,21 +29,6 @@ async function seeded(): Promise<SheetEnv> {
       .innovations.upsertInnovation(submission(n, fields), (k) => innovationNumber(2024, k));
   }
   return env;
-}
-
-const tabOf = async (env: SheetEnv, title: string) =>
-  (await env.server.snapshot()).find((t) => t.title === title);
-
-async function typeInSelection(env: SheetEnv, id: string, cells: [string, string, string]) {
-  const tab = await tabOf(env, SELECTION_TAB_TITLE);
-  const row = (tab?.values ?? []).findIndex((r) => r[0] === id) + 1;
-  await env.client.spreadsheets.values.batchUpdate({
-    spreadsheetId: env.server.spreadsheetId,
-    requestBody: {
-      valueInputOption: 'USER_ENTERED',
-      data: [{ range: `${quoteTitle(SELECTION_TAB_TITLE)}!H${row}:J${row}`, values: [cells] }],
-    },
-  });
 }
 
 describe('administrative selection through the Sheet', () => {
