@@ -17,8 +17,9 @@ export interface StoredDocument {
 }
 
 /**
- * One write of an atomic commit. `create` fails the commit with AlreadyExists when the document exists:
- * it is the only precondition juri relies on, because the emulator enforces it too.
+ * One write of an atomic commit. Two preconditions, both of which the emulator enforces too: `create`
+ * fails the commit with AlreadyExists when the document exists, `update` fails it (not found) when it
+ * does not (an intake's unread create relies on that: infra/firestore/innovation-documents.ts).
  */
 export type DocumentWrite =
   | { op: 'create'; path: string; fields: Fields }
