@@ -180,17 +180,6 @@ export function submissionRules(c: Competition): SubmissionRules {
   return { validate: (submission) => validateWith(schema, pick(submission.answers), submission) };
 }
 
-/** Per config object: the rules depend only on it, and intake validates every submission against them. */
-const rulesByCompetition = new WeakMap<Competition, SubmissionRules>();
-function rulesOf(c: Competition): SubmissionRules {
-  let rules = rulesByCompetition.get(c);
-  if (!rules) {
-    rules = submissionRules(c);
-    rulesByCompetition.set(c, rules);
-  }
-  return rules;
-}
-
 const URL_SCHEMA = z.url({ protocol: /^https?$/ });
 const EMAIL_SCHEMA = z.email();
 
@@ -260,9 +249,11 @@ const CORE_FIELDS = new Set<SubmissionField>(['title', 'agency', 'region', 'cate
 /**
  * Maps a Form response onto the competition's submission fields and validates it. Reasons name the
  * submission field (e.g. `region`) and carry a code; shared/messages says it in the reader's language.
+ * The rules are derived for this one call (a late entry, a test): intake takes them from the
+ * composition root's cache (intake-rules.ts).
  */
 export function validateSubmission(c: Competition, submission: FormSubmission): SubmissionResult {
-  return rulesOf(c).validate(submission);
+  return submissionRules(c).validate(submission);
 }
 
 function validateWith(
