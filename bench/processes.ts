@@ -55,3 +55,20 @@ function tidsOf(pid: number): number[] {
 export function cpuOf(pids: readonly number[]): number {
   return pids.reduce((sum, pid) => sum + pidCpuMs(pid, () => tidsOf(pid)), 0);
 }
+
+/**
+ * CPU time (ms) of the process's threads named `comm` only: workerd runs the isolate and its event loop on
+ * its main thread ("workerd"), V8's concurrent garbage collection and optimising compiler on a platform
+ * thread ("V8 DefaultWorke…") beside it.
+ */
+export function threadsCpuOf(pid: number, comm: string): number {
+  return pidCpuMs(pid, () =>
+    tidsOf(pid).filter((tid) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === comm;
+      } catch {
+        return false;
+      }
+    }),
+  );
+}

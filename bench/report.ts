@@ -46,6 +46,8 @@ interface NodeSync {
 interface WorkerOnly {
   workerMs?: number;
   workerAboveEmptyMs?: number;
+  /** The same process's main thread alone (the isolate), V8's background thread left out. */
+  mainThreadAboveEmptyMs?: number;
   firestoreRequests?: number;
 }
 interface WorkerdSync extends WorkerOnly {
@@ -174,7 +176,9 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
       'the CPU Cloudflare bills. "Worker" is the Worker\'s own workerd process alone (the one wrangler starts',
       'after its proxy), the proxy left out: what Cloudflare bills. Written syncs follow a one-cell edit, as',
       'during judging. Firestore requests are counted in front of the REST bridge (the lease, the head,',
-      'each read and each commit).',
+      'each read and each commit). "Main thread" is that process\'s main thread alone (the isolate and its event',
+      "loop), without V8's platform thread beside it (concurrent garbage collection, optimising compiles): which",
+      'of the two Cloudflare counts against the 10 ms cannot be seen offline, so the targets use the process.',
       ...(w.loadAverage !== undefined && w.loadAverage > m.cores
         ? [
             '',
@@ -185,9 +189,9 @@ export function renderReport(r: unknown, earlier?: unknown, earlierLabel = 'an e
           ]
         : []),
       '',
-      `| request | CPU ms | above empty ms | Worker ms | Worker above empty ms | Firestore requests | Firestore docs read | Sheets requests | runs |${wb ? ' before: CPU ms |' : ''}`,
-      `|---|---|---|---|---|---|---|---|---|${wb ? '---|' : ''}`,
-      `| empty (/healthz) | ${fmt(w.emptyMs, 2)} | 0 | ${fmt(w.emptyWorkerMs ?? Number.NaN, 2)} | 0 | – | – | – | 30 |${wb ? ` ${fmt(wb.emptyMs, 2)} |` : ''}`,
+      `| request | CPU ms | above empty ms | Worker ms | Worker above empty ms | main thread above empty ms | Firestore requests | Firestore docs read | Sheets requests | runs |${wb ? ' before: CPU ms |' : ''}`,
+      `|---|---|---|---|---|---|---|---|---|---|${wb ? '---|' : ''}`,
+      `| empty (/healthz) | ${fmt(w.emptyMs, 2)} | 0 | ${fmt(w.emptyWorkerMs ?? Number.NaN, 2)} | 0 | 0 | – | – | – | 30 |${wb ? ` ${fmt(wb.emptyMs, 2)} |` : ''}`,
       `| intake (signed Form submission) | ${fmt(w.intake.cpuMs)} | ${fmt(w.intake.aboveEmptyMs)} | ${workerCells(w.intake)} | – | – | ${w.intake.runs} |${wb ? ` ${fmt(wb.intake.cpuMs)} |` : ''}`,
       ...WORKERD_ROWS.flatMap(([k, label]) => {
         const x = w[k];
@@ -467,7 +471,7 @@ const req = (r: { reads: number; writes: number } | undefined) => (r ? `${r.read
 /** The Worker-only columns (–: a run from before they were measured). */
 const workerCells = (x: WorkerOnly) => {
   const or = (v: number | undefined, digits: number) => (v === undefined ? '–' : fmt(v, digits));
-  return `${or(x.workerMs, 1)} | ${or(x.workerAboveEmptyMs, 1)} | ${or(x.firestoreRequests, 0)}`;
+  return `${or(x.workerMs, 1)} | ${or(x.workerAboveEmptyMs, 1)} | ${or(x.mainThreadAboveEmptyMs, 1)} | ${or(x.firestoreRequests, 0)}`;
 };
 
 /** A step's name in runs before it was renamed: a "before" file is summed by it. */
