@@ -445,7 +445,7 @@ function freePlan(r: Results): string[] {
     `${cells(m.small)} typed cells and ${fmt(billed(m.ntt.written))} ms at ${cells(m.ntt)}: about ${fmt(m.baseMs)} ms + ${fmt(m.perCellMs * 1000, 1)} µs per typed cell.`,
     room > 0
       ? `It fits 10 ms up to about ${fmt(Math.floor(room), 0)} typed cells.`
-      : `Its fixed part alone is over 10 ms, so a written sync does not fit the free plan at any size: its subrequests (${fmt(m.ntt.written.firestoreRequests ?? Number.NaN, 0)} to Firestore, 3 to Sheets through the Google client) and the record with every typed cell read and stored as JSON on every write (see "The targets missed" below).`,
+      : `Its fixed part alone is over 10 ms, so a written sync does not fit the free plan at any size: its subrequests (${fmt(m.ntt.written.firestoreRequests ?? Number.NaN, 0)} to Firestore, ${sheetsCount(m.ntt.written.sheetsRequests)} to Sheets through the Google client, each about a millisecond: see the floors above) and the sync's own work on every typed cell (see "The targets missed" below).`,
     'The in-memory runSync of a cron tick (below) is a fraction of it; the rest is storing and requesting.',
     ...(m.ntt.loadAverage !== undefined && m.ntt.loadAverage > r.machine.cores
       ? [
@@ -468,6 +468,8 @@ const WORKERD_ROWS = [
 ] as const;
 
 const req = (r: { reads: number; writes: number } | undefined) => (r ? `${r.reads} + ${r.writes}` : '–');
+const sheetsCount = (r: { reads: number; writes: number } | undefined) =>
+  r ? String(r.reads + r.writes) : '?';
 /** The Worker-only columns (–: a run from before they were measured). */
 const workerCells = (x: WorkerOnly) => {
   const or = (v: number | undefined, digits: number) => (v === undefined ? '–' : fmt(v, digits));
@@ -513,16 +515,7 @@ function targets(r: Results): Target[] {
   const out: Target[] = [];
   const w = r.workerd;
   if (w) {
-    out.push({
-      target: 'NTT sync ≤ 5 ms CPU in workerd, written and unchanged',
-      measured: `above an empty request (${fmt(w.emptyMs, 2)} ms): cron written ${fmt(w.written.aboveEmptyMs)} ms, unchanged ${fmt(w.unchanged.aboveEmptyMs)} ms${w.unchangedParsed ? ` (the first after a write ${fmt(w.unchangedParsed.aboveEmptyMs)} ms)` : ''}${w.manual ? `; the button with the fairness report ${fmt(w.manual.aboveEmptyMs)} ms` : ''}`,
-      met: w.written.aboveEmptyMs <= 5 && w.unchanged.aboveEmptyMs <= 5,
-    });
-    out.push({
-      target: 'intake ≤ 3 ms CPU above an empty request',
-      measured: `${fmt(w.intake.aboveEmptyMs)} ms above (${fmt(w.intake.cpuMs)} ms)`,
-      met: w.intake.aboveEmptyMs <= 3,
-    });
+    out.push(...workerTargets(w));
     out.push({
       target: 'Firestore documents read per sync ≤ 3 (constant)',
       measured: `${w.unchanged.firestoreDocuments} unchanged${w.unchangedParsed ? `, ${w.unchangedParsed.firestoreDocuments} the first after a write` : ''}, ${w.written.firestoreDocuments} written (80 entries; the same at 3,500: bench/store-reads.ts)`,
@@ -616,6 +609,32 @@ function targets(r: Results): Target[] {
 }
 
 /**
+ * Issue 22's Worker targets, NTT scale: the Worker's process above an empty request (what the targets
+ * use), with its main thread alone beside it.
+ */
+function workerTargets(w: Workerd): Target[] {
+  const both = (x: WorkerOnly & { aboveEmptyMs: number }) =>
+    `${fmt(x.workerAboveEmptyMs ?? x.aboveEmptyMs)} ms${x.mainThreadAboveEmptyMs === undefined ? '' : ` (its main thread alone ${fmt(x.mainThreadAboveEmptyMs)} ms)`}`;
+  return [
+    {
+      target: 'NTT written cron tick (after a one-cell edit) ≤ 10 ms of Worker CPU above an empty request',
+      measured: `${both(w.written)}, ${w.written.firestoreRequests ?? '?'} Firestore requests and ${req(w.written.sheetsRequests)} Sheets requests; no sync split into steps is built${w.manual ? `; the button with the fairness report ${both(w.manual)}` : ''}`,
+      met: billed(w.written) <= 10,
+    },
+    {
+      target: 'NTT unchanged cron tick ≤ 3 ms of Worker CPU above an empty request',
+      measured: `${both(w.unchanged)}${w.unchangedParsed ? `; the first after a write ${both(w.unchangedParsed)}` : ''}`,
+      met: billed(w.unchanged) <= 3,
+    },
+    {
+      target: 'intake ≤ 3 ms of Worker CPU above an empty request',
+      measured: `${both(w.intake)} (median of ${w.intake.runs} in one isolate: each after the first makes ${w.intake.firestoreRequests ?? '?'} Firestore request(s); the first in an isolate makes 2)`,
+      met: (w.intake.workerAboveEmptyMs ?? w.intake.aboveEmptyMs) <= 3,
+    },
+  ];
+}
+
+/**
  * Local mode, measured by `node --import tsx bench/local-edit.ts <scale> <runs>` (minutes per run, past
  * the budget of `npm run bench`), quoted here so that every run of the report keeps them.
  */
@@ -648,6 +667,21 @@ const NOTES = [
   '',
   'Profiled with the commands above on this machine (shares of the busy time, not milliseconds).',
   '',
+  '- **Issue 22’s sixth pass: where a written tick’s CPU is, measured rather than sampled.** The V8',
+  '  profiles of the Worker taken through wrangler’s inspector put half of a written tick’s own work in',
+  '  `planTextChunks` (one `JSON.stringify` of the ~147 KB record); the same stringify measured inside',
+  '  workerd takes 0.24 ms (4.6–5.0 ms for 20, Node 0.52 ms), so those profiles charge native time to',
+  '  whatever JS frame is near it: trust the Node profiles (`bench/sync-documents.ts --cpu-prof`) and',
+  '  measured differences, not workerd profile milliseconds. What is measured instead: the Worker’s',
+  '  process is two busy threads, its main thread (the isolate and its event loop: 25–29 ms of a written',
+  '  NTT tick) and V8’s platform thread (concurrent garbage collection and optimising compiles: 4–26 ms,',
+  '  median ~12); the table above gives both. The subrequests alone (the floors, each replayed alone',
+  '  above) are about 7 ms of it. A written sync now hashes again only the typed cells of the juror tabs',
+  '  whose read moved (the others’ digests come from the head when the same entries are judged): the',
+  '  written tick 44.2–57.6 → 35.2–48.8 ms (medians 46.0 → 41.1) in four alternating workerd pairs at',
+  '  load 3.9–7.7. Splitting a written tick so that each step fits 10 ms would need steps of at most',
+  '  three or four subrequests each (about 1–2 ms apiece by the floors) and a share of ~25 ms of main-',
+  '  thread work: at NTT scale four or more invocations per sync, each storing what the next reads.',
   '- **A written sync inside workerd.** Before issue 22 the Worker’s profile put about half of it in the',
   '  gzip and base64 of what a sync stores; that state became plain JSON text. Since then (issue 22,',
   '  this run): the sync head names everything else a written sync reads (the roster snapshot, the last',
@@ -685,7 +719,7 @@ const NOTES = [
   '  what a one-cell edit cannot change (a result kept per stage and re-ranked alone, the fairness report',
   '  named rather than copied, the inputs hashed per tab), a change of the record’s shape, not of speed.',
   '- **Splitting a written sync over two invocations** (issue 22’s fallback) was not built: a written tick',
-  '  is still ~22 ms at 312 typed cells and ~60 ms at NTT scale; each half would carry several subrequests',
+  '  is still ~20 ms at 312 typed cells and ~36–42 ms at NTT scale; each half would carry several subrequests',
   '  (about 1 ms of the Worker’s CPU each) besides its share of the JS, and no split was measured to fit',
   '  under 10 ms. The design: tick 1 takes the lease, reads, computes and',
   '  stores the rendered output tabs plus the record as a pending publish in one commit; tick 2 (the next',

@@ -9,14 +9,14 @@ import { t } from '../../shared/messages/catalogue/t.ts';
  * (312 and 4,480 typed cells): a fixed part plus a part per typed score cell. A tick that finds nothing
  * new costs the same at any size (a batch read of the lease and the head, and a hash of the read). Copy
  * the figures here when a new measurement changes them. These: the Worker's own process above an empty
- * request, `node --import tsx bench/workerd.ts small` and `… ntt` on 2026-12-07 after issue 22's third
- * pass (AMD EPYC, 2 cores, load 1.2–2.0; medians of the runs in docs/benchmarks.md): written 22.2 ms at
- * 312 cells and 60.9 ms at 4,480; unchanged 4.0 ms.
+ * request, `npm run bench` (its `bench/workerd.ts small` and `… ntt`) on 2026-12-08 after issue 22's
+ * sixth pass (AMD EPYC, 2 cores, load 1.5–4; medians of the runs in docs/benchmarks.md): written 19.5 ms
+ * at 312 cells and 36.3 ms at 4,480; unchanged 3.1 ms.
  */
 export const WORKERD_SYNC_COST = {
-  unchangedMs: 4.0,
-  writtenBaseMs: 19.3,
-  writtenPerCellMs: 0.0093,
+  unchangedMs: 3.1,
+  writtenBaseMs: 18.2,
+  writtenPerCellMs: 0.004,
 } as const;
 
 /** Cloudflare Workers' free plan: CPU per request, a cron tick included. */
