@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { provisionSheet } from '../../functions/scores/provision.ts';
 import { runSync } from '../../functions/scores/sync.ts';
-import { innovationNumber } from '../../shared/domain/innovation.ts';
 import { cellDigests } from '../../shared/domain/tab-digests.ts';
 import type { SyncRecord } from '../../shared/ports.ts';
 import {
   type SheetEnv,
   scoreFor,
+  seedInnovations,
   sheetEnvsClosedAfterEach,
-  submission,
   typeInSelection,
   typeScores,
 } from './helpers.ts';
@@ -21,13 +20,7 @@ const startEnv = sheetEnvsClosedAfterEach();
  */
 async function judged(): Promise<SheetEnv> {
   const env = await startEnv();
-  for (let n = 1; n <= 6; n++) {
-    await env.store
-      .competition(env.services.competition.id)
-      .innovations.upsertInnovation(submission(n, { details: { startYear: '2021' } }), (k) =>
-        innovationNumber(2024, k),
-      );
-  }
+  await seedInnovations(env, 6);
   await provisionSheet(env.services);
   await typeScores(env, scoreFor, 'desk');
   expect((await runSync(env.services, { trigger: 'scheduled' })).status).toBe('written');
