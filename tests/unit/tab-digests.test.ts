@@ -54,4 +54,19 @@ describe('per-tab digests (what a sync compares to work on the moved tabs only)'
     const interleaved = cellDigests([run[0] as ScoreEntry, at('j2', "'Desk – j2'!E4"), run[1] as ScoreEntry]);
     expect(interleaved.get('desk|j1')).toBe(of(...run));
   });
+
+  it('gives a known tab’s digest back as it is and hashes the others as without it', () => {
+    const cells = [cell('j1', 'A', '8'), cell('j2', 'A', '7'), cell('j1', 'B', '6'), cell('j3', 'A', '9')];
+    const whole = cellDigests(cells);
+    const known = new Map([
+      ['desk|j1', 'kept'],
+      ['desk|j9', 'no cells now'],
+    ]);
+    const partly = cellDigests(cells, known);
+    expect(partly.get('desk|j1')).toBe('kept');
+    expect(partly.get('desk|j2')).toBe(whole.get('desk|j2'));
+    expect(partly.get('desk|j3')).toBe(whole.get('desk|j3'));
+    // Only the tabs the cells hold are answered, in the order they came.
+    expect([...partly.keys()]).toEqual([...whole.keys()]);
+  });
 });
