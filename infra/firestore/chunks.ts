@@ -36,12 +36,11 @@ export function planTextChunks(base: string, value: unknown): PlannedChunks {
   const paths: string[] = [];
   const writes: DocumentWrite[] = [];
   let bytes = 0;
-  // Only a value too large for one chunk needs its pieces measured: a buffer for this value's cuts.
+  // Made only when a value is too large for one chunk: its pieces are then measured in it.
   let scratch: Uint8Array | undefined;
+  const buffer = () => (scratch ??= new Uint8Array(CHUNK_BYTES));
   for (let at = 0; at < json.length || paths.length === 0; ) {
-    const left = json.length - at;
-    if (left * 3 > CHUNK_BYTES) scratch ??= new Uint8Array(CHUNK_BYTES);
-    const piece = cutAt(json, at, scratch);
+    const piece = cutAt(json, at, buffer);
     const path = `${base}/chunks/${saveId}-${String(paths.length).padStart(4, '0')}`;
     paths.push(path);
     writes.push({ op: 'set', path, fields: { text: json.slice(at, piece.end) } });
@@ -55,10 +54,10 @@ export function planTextChunks(base: string, value: unknown): PlannedChunks {
  * Where the chunk starting at `at` ends: as many UTF-16 units as fit CHUNK_BYTES of UTF-8, never half
  * a character (encodeInto stops before one that does not fit). A short rest needs no encoding.
  */
-function cutAt(json: string, at: number, scratch: Uint8Array | undefined): { end: number; bytes: number } {
+function cutAt(json: string, at: number, buffer: () => Uint8Array): { end: number; bytes: number } {
   const left = json.length - at;
-  if (!scratch || left * 3 <= CHUNK_BYTES) return { end: json.length, bytes: left * 3 };
-  const { read, written } = encoder.encodeInto(json.slice(at, at + CHUNK_BYTES), scratch);
+  if (left * 3 <= CHUNK_BYTES) return { end: json.length, bytes: left * 3 };
+  const { read, written } = encoder.encodeInto(json.slice(at, at + CHUNK_BYTES), buffer());
   return { end: at + read, bytes: written };
 }
 

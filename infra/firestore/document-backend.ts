@@ -18,7 +18,7 @@ export interface StoredDocument {
 
 /**
  * One write of an atomic commit. Two preconditions, both of which the emulator enforces too: `create`
- * fails the commit with AlreadyExists when the document exists, `update` fails it (not found) when it
+ * fails the commit with AlreadyExists when the document exists, `update` with NotFound when it
  * does not (an intake's unread create relies on that: infra/firestore/innovation-documents.ts).
  */
 export type DocumentWrite =
@@ -58,6 +58,14 @@ export class AlreadyExists extends Error {
   constructor(options?: { cause?: unknown }) {
     super('firestore: already-exists', options);
     this.name = 'AlreadyExists';
+  }
+}
+
+/** An `update` precondition failed: the document does not exist. */
+export class NotFound extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('firestore: not-found', options);
+    this.name = 'NotFound';
   }
 }
 

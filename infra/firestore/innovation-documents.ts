@@ -1,10 +1,17 @@
 import pRetry from 'p-retry';
 import { type Innovation, isEdit } from '../../shared/domain/innovation.ts';
-import { isAppError, storageUnavailable } from '../../shared/errors.ts';
+import { storageUnavailable } from '../../shared/errors.ts';
 import type { AcceptedSubmission, InnovationStore, Leases, UpsertOutcome } from '../../shared/ports.ts';
 import { innovationRecord } from '../innovation-record.ts';
 import { type CarriedArchive, carriedArchive, type ReadAlong } from './carried-archive.ts';
-import { AlreadyExists, type DocumentWrite, docId, type Fields, toFields } from './document-backend.ts';
+import {
+  AlreadyExists,
+  type DocumentWrite,
+  docId,
+  type Fields,
+  NotFound,
+  toFields,
+} from './document-backend.ts';
 import type { DocumentScope } from './document-scope.ts';
 
 /** Contention is bounded by the number of concurrent submissions; past this, let the sender retry. */
@@ -143,9 +150,9 @@ async function createUnread(
   try {
     return await commitCreate(n, submission, last + 1, claimId, archive, [claimed]);
   } catch (error) {
-    // AlreadyExists, or NOT_FOUND for `numbers/{last}`: read as always. An outage is the sender's to retry.
-    if (isAppError(error) && error.code === 'storage_unavailable') throw error;
-    return null;
+    // Taken or stored already (AlreadyExists), or `numbers/{last}` gone (NotFound): read as always.
+    if (error instanceof AlreadyExists || error instanceof NotFound) return null;
+    throw error;
   }
 }
 

@@ -7,11 +7,13 @@ import {
   type DocumentBackend,
   type Fields,
   type FieldValue,
+  NotFound,
   TRANSIENT_GRPC_CODES,
 } from './document-backend.ts';
 import { createDocumentStore } from './document-store.ts';
 
 const ALREADY_EXISTS = 6;
+const NOT_FOUND = 5;
 
 /**
  * How long one store call may take before juri answers 503. With Firestore unreachable the client keeps
@@ -118,6 +120,7 @@ async function classified<T>(work: () => Promise<T>): Promise<T> {
   } catch (error) {
     const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
     if (code === ALREADY_EXISTS) throw new AlreadyExists({ cause: error });
+    if (code === NOT_FOUND) throw new NotFound({ cause: error });
     if (typeof code === 'number' && TRANSIENT_GRPC_CODES.has(code)) throw storageUnavailable(error);
     throw error;
   }

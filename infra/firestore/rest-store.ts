@@ -6,6 +6,7 @@ import {
   type DocumentBackend,
   type DocumentWrite,
   type Fields,
+  NotFound,
   TRANSIENT_REST_STATUSES,
 } from './document-backend.ts';
 import { createDocumentStore } from './document-store.ts';
@@ -152,6 +153,7 @@ function classify(status: number, text: string): Error {
   }
   const error = new FirestoreRestError(status, grpcStatus, `Firestore ${status} ${grpcStatus}: ${message}`);
   if (status === 409 && grpcStatus !== 'ABORTED') return new AlreadyExists({ cause: error });
+  if (status === 404 && grpcStatus === 'NOT_FOUND') return new NotFound({ cause: error });
   // 5xx, 429 and gRPC's transient statuses ask for a retry.
   if (status >= 500 || status === 429 || TRANSIENT_REST_STATUSES.has(grpcStatus)) {
     return storageUnavailable(error);
